@@ -1,0 +1,34 @@
+"""careerkit: the helper package behind the career workbook notebooks.
+
+The public names below are imported lazily, so ``import careerkit`` stays fast and a
+notebook only pays for what it uses.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "open_plan": "careerkit.plan",
+    "restore_plan": "careerkit.plan",
+    "Plan": "careerkit.plan",
+    "PlanError": "careerkit.plan",
+    "PlanConflict": "careerkit.plan",
+    "load_catalog": "careerkit.catalog",
+    "CatalogError": "careerkit.catalog",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+if TYPE_CHECKING:
+    from careerkit.catalog import CatalogError, load_catalog
+    from careerkit.plan import Plan, PlanConflict, PlanError, open_plan, restore_plan
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'careerkit' has no attribute {name!r}")

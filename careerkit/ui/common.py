@@ -1,0 +1,101 @@
+"""Pieces every notebook's widgets share: saving as the person types, and errors shown."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import html
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import ipywidgets as w
+
+from careerkit.plan import Plan, PlanError
+
+WIDE = {"description_width": "initial"}
+
+
+class Saver:
+    """Saves plan sections shortly after the last change, and says so in ``status``.
+
+    Inside a running kernel the save waits ``delay`` seconds for more changes
+    (debounce); without an event loop (tests, scripts) it saves at once.
+    """
+
+    def __init__(self, plan: Plan, delay: float = 0.6) -> None:
+        self.plan, self.delay = plan, delay
+        self.status = w.HTML()
+        self._pending: set[str] = set()
+        self._timer: asyncio.TimerHandle | None = None
+
+    def request(self, *sections: str) -> None:
+        self._pending.update(sections)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.flush()
+            return
+        if self._timer:
+            self._timer.cancel()
+        self._timer = loop.call_later(self.delay, self.flush)
+
+    def flush(self) -> None:
+        """Save what is pending now."""
+        if self._timer:
+            self._timer.cancel()
+            self._timer = None
+        sections, self._pending = sorted(self._pending), set()
+        if not sections:
+            return
+        try:
+            self.plan.save(*sections)
+        except PlanError as err:
+            self._pending.update(sections)  # keep them: a later save may succeed
+            self.status.value = error_html(str(err))
+            return
+        self.status.value = note_html(f"Saved at {datetime.now():%H:%M:%S} to {self.plan.path}")
+
+
+def note_html(text: str) -> str:
+    return f'<span style="color:#555">{html.escape(text)}</span>'
+
+
+def error_html(text: str) -> str:
+    return f'<div style="color:#b00020"><b>Not saved:</b> {html.escape(text)}</div>'
+
+
+def message_html(text: str, kind: str = "info") -> str:
+    """A one-line message box; ``kind`` is info, good, warn or error."""
+    colours = {"info": "#1f4e79", "good": "#1b5e20", "warn": "#8a5300", "error": "#b00020"}
+    return f'<div style="color:{colours[kind]}">{html.escape(text)}</div>'
+
+
+def guarded(out: w.Output) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorate a widget callback so an unexpected error is shown in ``out``, not lost."""
+
+    def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return fn(*args, **kwargs)
+            except Exception as err:  # noqa: BLE001 - shown to the person, not swallowed
+                out.append_display_data(w.HTML(message_html(f"{type(err).__name__}: {err}", "error")))
+                return None
+
+        return run
+
+    return wrap
+
+
+def text_area(value: str, description: str, placeholder: str = "", rows: int = 3) -> w.Textarea:
+    """A full-width multi-line answer box that reports its value when typing pauses."""
+    return w.Textarea(
+        value=value,
+        description=description,
+        placeholder=placeholder,
+        rows=rows,
+        continuous_update=False,
+        layout=w.Layout(width="95%"),
+        style=WIDE,
+    )
