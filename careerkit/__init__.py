@@ -7,7 +7,7 @@ notebook only pays for what it uses.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 __version__ = "0.1.0"
 
@@ -22,10 +22,6 @@ _EXPORTS = {
 }
 
 __all__ = ["__version__", *_EXPORTS]
-
-if TYPE_CHECKING:
-    from careerkit.catalog import CatalogError, load_catalog
-    from careerkit.plan import Plan, PlanConflict, PlanError, open_plan, restore_plan
 
 
 def __getattr__(name: str) -> Any:

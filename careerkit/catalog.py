@@ -30,16 +30,41 @@ THEMES = {
 
 #: O*NET's 35 basic and cross-functional skills (Content Model elements 2.A and 2.B).
 SKILLS = (
-    "Reading Comprehension", "Active Listening", "Writing", "Speaking", "Mathematics",
-    "Science", "Critical Thinking", "Active Learning", "Learning Strategies", "Monitoring",
-    "Social Perceptiveness", "Coordination", "Persuasion", "Negotiation", "Instructing",
-    "Service Orientation", "Complex Problem Solving", "Operations Analysis",
-    "Technology Design", "Equipment Selection", "Installation", "Programming",
-    "Operations Monitoring", "Operation and Control", "Equipment Maintenance",
-    "Troubleshooting", "Repairing", "Quality Control Analysis",
-    "Judgment and Decision Making", "Systems Analysis", "Systems Evaluation",
-    "Time Management", "Management of Financial Resources",
-    "Management of Material Resources", "Management of Personnel Resources",
+    "Reading Comprehension",
+    "Active Listening",
+    "Writing",
+    "Speaking",
+    "Mathematics",
+    "Science",
+    "Critical Thinking",
+    "Active Learning",
+    "Learning Strategies",
+    "Monitoring",
+    "Social Perceptiveness",
+    "Coordination",
+    "Persuasion",
+    "Negotiation",
+    "Instructing",
+    "Service Orientation",
+    "Complex Problem Solving",
+    "Operations Analysis",
+    "Technology Design",
+    "Equipment Selection",
+    "Installation",
+    "Programming",
+    "Operations Monitoring",
+    "Operation and Control",
+    "Equipment Maintenance",
+    "Troubleshooting",
+    "Repairing",
+    "Quality Control Analysis",
+    "Judgment and Decision Making",
+    "Systems Analysis",
+    "Systems Evaluation",
+    "Time Management",
+    "Management of Financial Resources",
+    "Management of Material Resources",
+    "Management of Personnel Resources",
 )
 
 #: Typical entry education, least to most.
@@ -113,8 +138,9 @@ def load_catalog(
     dupes = catalog.index[catalog.index.duplicated()].unique()
     if len(dupes):
         raise CatalogError(
-            f"Occupation code {dupes[0]!r} appears more than once across {', '.join(map(str, files))}; "
-            "each code may appear only once (give a local occupation its own 'local-...' code)."
+            f"Occupation code {dupes[0]!r} appears more than once across "
+            f"{', '.join(map(str, files))}; each code may appear only once "
+            "(give a local occupation its own 'local-...' code)."
         )
     return catalog.copy()
 
@@ -130,7 +156,8 @@ def _load_file(file: Path, _mtime: int) -> pd.DataFrame:
     raw = raw[list(COLUMNS)].apply(lambda col: col.str.strip())
     for column in REQUIRED:
         _check(file, raw, column, raw[column] != "", "is empty")
-    _check(file, raw, "code", raw["code"].str.match(CODE), "is not an O*NET-SOC code like 15-1252.00")
+    code_ok = raw["code"].str.match(CODE)
+    _check(file, raw, "code", code_ok, "is not an O*NET-SOC code like 15-1252.00")
     dupes = raw["code"].duplicated(keep="first")
     _check(file, raw, "code", ~dupes, "repeats a code used on an earlier row")
     frame = pd.DataFrame(index=pd.Index(raw["code"], name="code", dtype="string"))
@@ -193,8 +220,12 @@ def outlook_label(pct: float | None) -> str:
     """Plain words for a projected 10-year employment change in percent."""
     if pct is None or pd.isna(pct):
         return "unknown"
-    for limit, label in ((-1, "declining"), (2, "little or no change"), (5, "about average"),
-                         (9, "faster than average")):
+    for limit, label in (
+        (-1, "declining"),
+        (2, "little or no change"),
+        (5, "about average"),
+        (9, "faster than average"),
+    ):
         if pct < limit:
             return label
     return "much faster than average"

@@ -80,7 +80,8 @@ def guarded(out: w.Output) -> Callable[[Callable[..., Any]], Callable[..., Any]]
             try:
                 return fn(*args, **kwargs)
             except Exception as err:  # noqa: BLE001 - shown to the person, not swallowed
-                out.append_display_data(w.HTML(message_html(f"{type(err).__name__}: {err}", "error")))
+                text = f"{type(err).__name__}: {err}"
+                out.append_display_data(w.HTML(message_html(text, "error")))
                 return None
 
         return run

@@ -1,0 +1,67 @@
+"""How well occupations fit a person: interest fit and skills match, vectorised.
+
+Interest fit (0-100) compares the person's six RIASEC theme scores with each
+occupation's six interest scores:
+
+* 70 points from the shape of the two profiles: their Pearson correlation r,
+  scaled as ``70 * (r + 1) / 2`` (the scale of either profile does not matter);
+* 30 points from agreement of the top themes: the person's top three themes are
+  worth 3, 2 and 1 points; each that is also among the occupation's top three
+  adds its points, and the sum (out of 6) is scaled to 30.
+
+A flat profile (all six scores equal) has no shape, so its correlation counts as 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from careerkit.catalog import THEMES
+
+LETTERS = list(THEMES)
+
+
+def top_themes(scores: Mapping[str, float], n: int = 3) -> list[str]:
+    """Theme letters from highest to lowest score; ties keep R-I-A-S-E-C order."""
+    return sorted(LETTERS, key=lambda t: (-float(scores.get(t, 0)), LETTERS.index(t)))[:n]
+
+
+def interest_fit(scores: Mapping[str, float], catalog: pd.DataFrame) -> pd.Series:
+    """Interest fit 0-100 of every occupation in ``catalog`` for the person's ``scores``."""
+    person = np.array([float(scores.get(t, 0)) for t in LETTERS])
+    jobs = catalog[LETTERS].to_numpy(dtype=float)
+    p = person - person.mean()
+    j = jobs - jobs.mean(axis=1, keepdims=True)
+    denom = np.sqrt((p**2).sum() * (j**2).sum(axis=1))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        r = np.where(denom > 0, (j @ p) / denom, 0.0)
+    # rank of each theme within each occupation (0 = highest), stable in R-I-A-S-E-C order
+    job_rank = np.argsort(np.argsort(-jobs, axis=1, kind="stable"), axis=1, kind="stable")
+    agree = np.zeros(len(catalog))
+    for points, letter in zip((3, 2, 1), top_themes(scores), strict=True):
+        agree += points * (job_rank[:, LETTERS.index(letter)] < 3)
+    fit = 70 * (r + 1) / 2 + 30 * agree / 6
+    return pd.Series(np.round(fit, 1), index=catalog.index, name="interest_fit")
+
+
+def skill_matrix(catalog: pd.DataFrame) -> pd.DataFrame:
+    """Occupations x skills, True where the skill is among the occupation's important ones."""
+    return catalog["skills"].fillna("").str.get_dummies(sep=";").rename(columns=str.strip) > 0
+
+
+def skills_match(person_skills: Iterable[str], catalog: pd.DataFrame) -> pd.Series:
+    """Share (0-100) of each occupation's important skills that the person has."""
+    matrix = skill_matrix(catalog)
+    have = [s for s in set(person_skills) if s in matrix.columns]
+    total = matrix.sum(axis=1).replace(0, np.nan)
+    share = matrix[have].sum(axis=1) / total * 100 if have else total * 0
+    return share.fillna(0).round(1).rename("skills_match")
+
+
+def skill_gap(person_skills: Iterable[str], required: Iterable[str]) -> list[str]:
+    """Required skills the person does not list, in the order of ``required``."""
+    have = {s.casefold() for s in person_skills}
+    return [s for s in required if s.casefold() not in have]

@@ -1,0 +1,54 @@
+"""Spotting vague wording in what a person writes (vision statements, goals)."""
+
+from __future__ import annotations
+
+import re
+
+#: Vague words and phrases, with what to say instead. Lower case; matched as whole words.
+VAGUE = {
+    "successful": "say what success looks like: a role, a place, a number",
+    "success": "say what success looks like: a role, a place, a number",
+    "a good job": "name the job, or what makes a job good for you",
+    "good job": "name the job, or what makes a job good for you",
+    "better": "say better than what, and by how much",
+    "more": "say how much more, as a number",
+    "happy": "say what would make you happy: the work, the people, the hours",
+    "rich": "give a yearly income you are aiming for",
+    "lots of money": "give a yearly income you are aiming for",
+    "something": "name the thing",
+    "stuff": "name the thing",
+    "improve": "say what you will improve and how you will know",
+    "someday": "give a date",
+    "some day": "give a date",
+    "eventually": "give a date",
+    "whatever": "name what you want",
+    "anything": "name what you want",
+    "nice": "say what makes it nice for you",
+}
+_PATTERN = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def vague_phrases(text: str) -> list[str]:
+    """The vague words in ``text``, lower case, each once, in order of appearance."""
+    found: list[str] = []
+    for match in _PATTERN.finditer(text):
+        word = match.group(1).lower()
+        if word not in found:
+            found.append(word)
+    return found
+
+
+def vagueness_advice(text: str, min_words: int = 12) -> list[str]:
+    """Plain suggestions for a statement that is too short or too vague; empty if fine."""
+    advice = [f"'{p}' is vague: {VAGUE[p]}." for p in vague_phrases(text)]
+    words = len(text.split())
+    if words < min_words:
+        advice.insert(
+            0,
+            f"It is short ({words} words): add where you work, what you do all "
+            "day and how you feel.",
+        )
+    return advice
