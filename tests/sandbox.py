@@ -1,0 +1,34 @@
+"""Pytest plugin (loaded with ``-p tests.sandbox``): no test touches the real home folder.
+
+Before collection, the whole session, notebooks run by nbval included, gets a fresh
+workspace holding a copy of the sample persona's plan.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PERSONA = ROOT / "data" / "examples" / "persona.json"
+
+
+def pytest_configure(config) -> None:
+    session_dir = Path(tempfile.mkdtemp(prefix="careerkit-tests-"))
+    workspace = session_dir / "workspace"
+    workspace.mkdir()
+    shutil.copy(PERSONA, workspace / "plan.json")
+    os.environ["CAREERKIT_HOME"] = str(workspace)
+    for var in ("CAREERKIT_PLAN", "CAREERKIT_CATALOG"):
+        os.environ.pop(var, None)
+    os.environ["MPLBACKEND"] = "Agg"
+    os.environ["JUPYTER_RUNTIME_DIR"] = str(session_dir / "runtime")
+    config._careerkit_session_dir = session_dir
+
+
+def pytest_unconfigure(config) -> None:
+    folder = getattr(config, "_careerkit_session_dir", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
