@@ -1,0 +1,46 @@
+# careerkit: two commands set everything up on a fresh machine.
+#   make lab   - install careerkit in .venv and open the workbook in JupyterLab
+#   make test  - install with the test extras and run every test (ruff, units, notebooks, browser)
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+# The person's workspace when running from the repository (git-ignored).
+CAREERKIT_HOME ?= $(CURDIR)/workspace
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: lab test lint bench screenshots clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the project's dependencies change.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed
+
+lab: $(VENV)/.installed
+	CAREERKIT_HOME="$(CAREERKIT_HOME)" $(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start.ipynb
+
+test: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest --nbval-lax tests notebooks
+
+lint: $(VENV)/.installed-test
+	$(BIN)/pre-commit run --all-files
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/bench.py
+
+# Regenerate the README's pictures from the browser tests.
+screenshots: $(VENV)/.installed-test
+	CAREERKIT_SCREENSHOTS=docs/img $(BIN)/pytest -m browser tests/browser -q
+
+clean:
+	rm -rf $(VENV) test-artifacts .pytest_cache .ruff_cache

@@ -1,0 +1,66 @@
+"""Widgets for 00_start: the route, the set-up check, and the person's plan details."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+
+from careerkit.plan import Plan, history
+from careerkit.start import Step, check_setup, route
+from careerkit.ui.common import WIDE, Saver
+
+
+def route_html(steps: list[Step] | None = None, here: str = "00") -> w.HTML:
+    """The route through the workbook, with the current step highlighted."""
+    items = []
+    for step in steps if steps is not None else route():
+        label = f"{step.number} {html.escape(step.title)}"
+        items.append(f"<b>&#9654; {label}</b>" if step.number == here else label)
+    return w.HTML(" &rarr; ".join(items))
+
+
+def setup_check() -> w.HTML:
+    """A table of set-up checks, each with what to do when it fails."""
+    rows = "".join(
+        f"<tr><td>{'&#10004;' if c.ok else '&#10008;'}</td><td>{html.escape(c.name)}</td>"
+        f"<td>{html.escape(c.detail)}</td></tr>"
+        for c in check_setup()
+    )
+    return w.HTML(f"<table>{rows}</table>")
+
+
+class ProfileForm(w.VBox):
+    """The person's name and, in a workshop, their coach and workshop; saved as typed."""
+
+    def __init__(self, plan: Plan, saver: Saver | None = None) -> None:
+        self.plan, self.saver = plan, saver or Saver(plan)
+        profile = plan.profile
+        self.name = w.Text(profile.name, description="Your name", style=WIDE)
+        self.coach = w.Text(profile.coach, description="Coach (optional)", style=WIDE)
+        self.workshop = w.Text(profile.workshop, description="Workshop (optional)", style=WIDE)
+        for field in (self.name, self.coach, self.workshop):
+            field.continuous_update = False
+            field.observe(self._changed, names="value")
+        super().__init__([self.name, self.coach, self.workshop, self.saver.status])
+
+    def _changed(self, _change: dict) -> None:
+        profile = self.plan.profile
+        profile.name = self.name.value.strip()
+        profile.coach = self.coach.value.strip()
+        profile.workshop = self.workshop.value.strip()
+        self.saver.request("profile")
+
+
+def where_saved(plan: Plan) -> w.HTML:
+    """Where the plan lives, how many earlier versions are kept, and how to back it up."""
+    copies = len(history(plan.path))
+    path = html.escape(str(plan.path))
+    return w.HTML(
+        f"Your plan is saved in <code>{path}</code> "
+        f"({copies} earlier version{'s' if copies != 1 else ''} kept in the "
+        f"<code>history</code> folder beside it).<br>"
+        "To back it up, copy that file (or the whole folder) somewhere safe, e.g. a USB stick "
+        "or your cloud drive. To move to another computer, copy it there and set "
+        "<code>CAREERKIT_PLAN</code> to its path."
+    )

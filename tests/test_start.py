@@ -1,0 +1,60 @@
+"""The start notebook's pieces: the route, the set-up check, the profile form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import careerkit
+from careerkit.start import check_setup, route
+from careerkit.ui import start, vision_banner
+from tests.conftest import reopen
+
+
+def test_route_titles_come_from_each_notebooks_heading() -> None:
+    steps = route()
+    assert steps[0].title == "Start here"
+    assert all(s.title and not s.title[0].isdigit() for s in steps)
+
+
+def test_route_html_marks_the_current_step() -> None:
+    assert "&#9654; 00 Start here" in start.route_html().value
+
+
+def test_setup_check_passes_here() -> None:
+    failed = [c for c in check_setup() if not c.ok]
+    assert not failed, failed
+
+
+def test_setup_check_reports_a_missing_catalogue(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("CAREERKIT_CATALOG", str(tmp_path / "nowhere.csv"))
+    catalogue = next(c for c in check_setup() if c.name == "Occupation catalogue")
+    assert not catalogue.ok and "does not exist" in catalogue.detail
+
+
+def test_profile_form_saves_as_typed(plan) -> None:
+    form = start.ProfileForm(plan)
+    form.name.value = "  Jo <b>Bloggs</b> "
+    form.workshop.value = "Spring cohort"
+    again = reopen(plan)
+    assert again.profile.name == "Jo <b>Bloggs</b>"
+    assert again.profile.workshop == "Spring cohort"
+    assert "Saved at" in form.saver.status.value
+    assert start.ProfileForm(again).name.value == "Jo <b>Bloggs</b>"
+
+
+def test_vision_banner_escapes_and_dates(persona) -> None:
+    persona.dream_job.vision = "<script>x</script> & more"
+    html = vision_banner(persona).value
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "written 10 September 2026" in html
+
+
+def test_vision_banner_without_a_vision_says_where_to_write_it(plan) -> None:
+    assert "write it in <b>01" in vision_banner(plan).value
+
+
+def test_where_saved_counts_history(plan) -> None:
+    plan.dream_job.vision = "x"
+    plan.save("dream_job")
+    assert "1 earlier version kept" in start.where_saved(plan).value
+    assert str(careerkit.open_plan().path) in start.where_saved(plan).value
