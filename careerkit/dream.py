@@ -1,0 +1,186 @@
+"""Step 1, the dream job: the prompts, default skill kinds, and a draft vision statement.
+
+The prompts are plain data: a coach may reword them here. Their ids are what the plan
+stores, so keep an id when rewording its question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from careerkit.catalog import SKILLS
+from careerkit.plan import Skill
+
+Kind = Literal["soft", "hard"]
+MAX_SKILL_NAME = 80
+
+
+@dataclass(frozen=True)
+class Prompt:
+    id: str  # the key in the plan
+    question: str
+    hint: str = ""  # shown greyed in the empty box
+
+
+REFLECTION_PROMPTS = (
+    Prompt(
+        "at_ease",
+        "Think back to moments when you felt completely at ease, perhaps as a child or at "
+        "play. What were you doing, and who was around?",
+        "e.g. building dens with my cousins, running the school fair stall...",
+    ),
+    Prompt(
+        "drawn_to",
+        "Which activities were you always drawn to, even when nobody asked you to do them?",
+        "e.g. taking things apart, organising games, drawing, looking after animals...",
+    ),
+    Prompt(
+        "still_love",
+        "What do you still love doing today, at work or outside it? When does time fly?",
+        "e.g. training new people, fixing the shop's spreadsheet, cooking for friends...",
+    ),
+    Prompt(
+        "asked_for",
+        "What do friends, family or colleagues come to you for?",
+        "e.g. advice, sorting out a plan, fixing their computer, a listening ear...",
+    ),
+)
+
+SKILLS_USE_PROMPT = Prompt(
+    "skills_use",
+    "Pick a field that interests you. How could the skills above serve you there? "
+    "(For example, sales experience is useful in healthcare: explaining options to patients.)",
+    "e.g. my experience running a shop's rota would help me run a clinic's schedules...",
+)
+
+VISION_PROMPTS = (
+    Prompt(
+        "different",
+        "Imagine you have landed your dream job. What is different in your life?",
+        "e.g. I lead a small team; I no longer work weekends...",
+    ),
+    Prompt("where", "Where do you work?", "e.g. a community clinic in my town, from home..."),
+    Prompt("dress", "How do you dress for work?", "e.g. smart casual, a uniform, overalls..."),
+    Prompt(
+        "day",
+        "What do you do all day?",
+        "e.g. planning schedules, meeting clients, fixing problems...",
+    ),
+    Prompt("feel", "How do you feel at the end of a working day?", "e.g. tired but proud..."),
+)
+
+#: Our suggested kind for each O*NET skill: "hard" for skills learnt and shown as technical
+#: or measurable know-how, "soft" for ways of working with people, ideas and oneself.
+#: Only a starting point: the person can change it.
+DEFAULT_KINDS: dict[str, Kind] = {
+    "Reading Comprehension": "hard",
+    "Active Listening": "soft",
+    "Writing": "hard",
+    "Speaking": "soft",
+    "Mathematics": "hard",
+    "Science": "hard",
+    "Critical Thinking": "soft",
+    "Active Learning": "soft",
+    "Learning Strategies": "soft",
+    "Monitoring": "soft",
+    "Social Perceptiveness": "soft",
+    "Coordination": "soft",
+    "Persuasion": "soft",
+    "Negotiation": "soft",
+    "Instructing": "soft",
+    "Service Orientation": "soft",
+    "Complex Problem Solving": "soft",
+    "Operations Analysis": "hard",
+    "Technology Design": "hard",
+    "Equipment Selection": "hard",
+    "Installation": "hard",
+    "Programming": "hard",
+    "Operations Monitoring": "hard",
+    "Operation and Control": "hard",
+    "Equipment Maintenance": "hard",
+    "Troubleshooting": "hard",
+    "Repairing": "hard",
+    "Quality Control Analysis": "hard",
+    "Judgment and Decision Making": "soft",
+    "Systems Analysis": "hard",
+    "Systems Evaluation": "hard",
+    "Time Management": "soft",
+    "Management of Financial Resources": "hard",
+    "Management of Material Resources": "hard",
+    "Management of Personnel Resources": "hard",
+}
+_CANONICAL = {name.casefold(): name for name in SKILLS}
+
+
+def default_kind(name: str) -> Kind:
+    """The suggested kind of a skill; a person's own skills default to "hard" (tools, trades)."""
+    return DEFAULT_KINDS.get(_CANONICAL.get(name.casefold(), name), "hard")
+
+
+def new_skill(name: str, existing: Iterable[Skill]) -> Skill:
+    """A skill to add, named as in the O*NET list when it is one (so gaps can be computed).
+
+    Raises ``ValueError`` with a plain message for an empty, too long or repeated name.
+    """
+    name = " ".join(name.split())
+    if not name:
+        raise ValueError("Type a skill or pick one from the list first.")
+    if len(name) > MAX_SKILL_NAME:
+        raise ValueError(f"Keep the skill's name under {MAX_SKILL_NAME} characters.")
+    name = _CANONICAL.get(name.casefold(), name)
+    if any(s.name.casefold() == name.casefold() for s in existing):
+        raise ValueError(f"'{name}' is already in your list; change its level there instead.")
+    return Skill(name=name, kind=default_kind(name))
+
+
+# --- the vision statement draft --------------------------------------------------------
+
+#: prompt id -> (sentence when the answer is in the first person, sentence otherwise)
+_FRAMES = {
+    "different": (
+        "Now that I have my dream job, {}",
+        "Now that I have my dream job, the big change is {}",
+    ),
+    "where": ("{}", "I work in {}"),
+    "dress": ("{}", "I wear {}"),
+    "day": ("{}", "Most of my day goes to {}"),
+    "feel": ("{}", "I feel {}"),
+}
+_FIRST_PERSON = re.compile(r"^(i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|my|me|we|our)\b", re.I)
+_PRONOUN_I = re.compile(r"^I\b")
+_PLACE_WORD = re.compile(r"^(in|at|on|from|for|with|near|inside|outside|abroad)\b", re.I)
+
+
+def draft_vision(answers: Mapping[str, str]) -> str:
+    """A first-person draft vision statement built from the vision prompt answers.
+
+    Empty answers are skipped; "" when every answer is empty. The draft is a starting
+    point for the person to edit (a name at the start of an answer loses its capital).
+    """
+    sentences = []
+    for prompt_id, (mine, other) in _FRAMES.items():
+        text = " ".join(answers.get(prompt_id, "").split()).rstrip(" .;,")
+        if not text:
+            continue
+        if _FIRST_PERSON.match(text):
+            frame = mine
+        elif prompt_id == "where" and _PLACE_WORD.match(text):
+            frame = "I work {}"
+        else:
+            frame = other
+        if frame.startswith("{}"):
+            text = text[0].upper() + text[1:]
+        elif not _keeps_capital(text):
+            text = text[0].lower() + text[1:]
+        sentence = frame.format(text)
+        sentences.append(sentence if sentence[-1] in ".!?" else sentence + ".")
+    return " ".join(sentences)
+
+
+def _keeps_capital(text: str) -> bool:
+    """True for "I ...", acronyms and words like "McDonald's" at the start of ``text``."""
+    word = text.split()[0]
+    return bool(_PRONOUN_I.match(word)) or any(c.isupper() or c.isdigit() for c in word[1:])

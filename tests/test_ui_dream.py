@@ -1,0 +1,240 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import ipywidgets as w
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from careerkit.interests import load_items
+from careerkit.plan import Plan
+from careerkit.ui import dream
+from tests.conftest import reopen
+
+ITEMS = load_items()
+
+
+# --- reflection ----------------------------------------------------------------------
+
+
+def test_reflection_saves_as_typed_and_shows_back(plan: Plan) -> None:
+    panel = dream.reflection(plan)
+    panel.boxes["at_ease"].value = "  Building dens with my cousins  "
+    panel.boxes["asked_for"].value = "Fixing their bikes"
+    assert "Saved at" in panel.saver.status.value
+    saved = reopen(plan).dream_job.reflections
+    assert saved == {"at_ease": "Building dens with my cousins", "asked_for": "Fixing their bikes"}
+    again = dream.reflection(reopen(plan))
+    assert again.boxes["at_ease"].value == "Building dens with my cousins"
+    assert again.boxes["drawn_to"].value == ""
+
+
+def test_clearing_a_reflection_removes_it(persona: Plan) -> None:
+    panel = dream.reflection(persona)
+    panel.boxes["asked_for"].value = ""
+    assert "asked_for" not in reopen(persona).dream_job.reflections
+    assert "at_ease" in reopen(persona).dream_job.reflections
+
+
+# --- skills ----------------------------------------------------------------------------
+
+
+def test_skills_add_edit_remove_and_show_back(plan: Plan) -> None:
+    catalog = pd.DataFrame({"skills": ["Speaking;Writing", "Speaking", "Programming"]})
+    panel = dream.skills(plan, catalog)
+    panel.picker.value = "speaking"
+    panel.add_button.click()
+    panel.picker.value = "Spanish"
+    panel.add_button.click()
+    assert "Added Spanish as a hard skill" in panel.message.value
+    assert [(s.name, s.kind, s.level) for s in reopen(plan).dream_job.skills] == [
+        ("Speaking", "soft", 3),
+        ("Spanish", "hard", 3),
+    ]
+    assert "Speaking" not in panel.picker.options
+
+    speaking, spanish = panel.rows.children
+    assert "important in 67% of the catalogue" in speaking.children[0].value
+    assert "your own skill" in spanish.children[0].value
+    speaking.level.value = 5
+    spanish.kind.value = "soft"
+    panel.use.value = "Speaking to patients as I spoke to customers."
+    saved = reopen(plan).dream_job
+    assert [(s.kind, s.level) for s in saved.skills] == [("soft", 5), ("soft", 3)]
+    assert saved.skills_use == "Speaking to patients as I spoke to customers."
+
+    again = dream.skills(reopen(plan))
+    assert [row.level.value for row in again.rows.children] == [5, 3]
+    assert again.use.value == "Speaking to patients as I spoke to customers."
+    again.rows.children[1].remove_button.click()
+    assert [s.name for s in reopen(plan).dream_job.skills] == ["Speaking"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [("", "Type a skill or pick one"), ("Speaking", "already in your list")],
+)
+def test_bad_skill_gets_a_message_and_changes_nothing(plan: Plan, typed: str, message: str) -> None:
+    panel = dream.skills(plan)
+    panel.picker.value = "Speaking"
+    panel.add_button.click()
+    panel.picker.value = typed
+    panel.add_button.click()
+    assert message in panel.message.value
+    assert len(reopen(plan).dream_job.skills) == 1
+
+
+# --- interest questionnaire -----------------------------------------------------------------
+
+
+def answer(quiz: dream.InterestQuiz, per_theme: dict[str, list[int]]) -> None:
+    for letter, values in per_theme.items():
+        ids = ITEMS.index[ITEMS["theme"] == letter]
+        for item, value in zip(ids, values, strict=False):
+            quiz.toggles[item].value = value
+
+
+def test_empty_questionnaire_says_how_many_to_answer(plan: Plan) -> None:
+    quiz = dream.interest_quiz(plan)
+    assert isinstance(quiz, dream.InterestQuiz)
+    assert "Answer at least 12 of the activities" in quiz.result.value
+    assert "So far you have answered 0" in quiz.result.value
+    assert quiz.chart.layout.display == "none"
+    assert quiz.retake_button.layout.display == "none"
+
+
+def test_answers_save_as_given_and_score_once_enough(plan: Plan) -> None:
+    quiz = dream.interest_quiz(plan)
+    answer(quiz, {"S": [2]})
+    saved = reopen(plan).dream_job.interests
+    assert saved is not None and saved.answers == {"S01": 2} and saved.code == ""
+    assert "So far you have answered 1" in quiz.result.value
+
+    answer(quiz, {"R": [0, 0], "I": [1, 0], "A": [0, 1], "S": [2, 2], "E": [2, 1], "C": [2, 2]})
+    saved = reopen(plan).dream_job.interests
+    assert saved is not None and saved.code == "SCE" and saved.taken == date.today()
+    assert saved.scores["S"] == 100.0 and saved.scores["E"] == 75.0
+    assert "Your interest code: SCE" in quiz.result.value
+    assert "scored the same (100)" in quiz.result.value  # S and C tie
+    assert quiz.chart.layout.display == "" and bytes(quiz.chart.value).startswith(b"\x89PNG")
+
+    again = dream.interest_quiz(reopen(plan))
+    assert again.toggles["S01"].value == 2 and again.toggles["R01"].value == 0
+    assert "Your interest code: SCE" in again.result.value
+    assert "12 of 36" in again.progress.value
+
+
+def test_flat_profile_is_explained(plan: Plan) -> None:
+    quiz = dream.interest_quiz(plan)
+    answer(quiz, {t: [0, 0] for t in "RIASEC"})
+    assert "All six themes scored the same (0)" in quiz.result.value
+
+
+def test_retake_keeps_the_earlier_result_in_history(persona: Plan) -> None:
+    quiz = dream.interest_quiz(persona)
+    assert "Your interest code: SEC" in quiz.result.value
+    quiz.retake_button.click()
+    saved = reopen(persona).dream_job
+    assert saved.interests is None
+    assert [r.code for r in saved.interest_history] == ["SEC"]
+    assert all(t.value is None for t in quiz.toggles.values())
+    assert "Your earlier result (SEC, 03 September 2026) is kept" in quiz.notice.value
+    assert "Answer at least 12" in quiz.result.value
+    assert quiz.chart.layout.display == "none" and "0 of 36" in quiz.progress.value
+
+    fresh = dream.interest_quiz(reopen(persona))
+    assert "Earlier results, newest first: SEC (03 September 2026)" in fresh.history.value
+    answer(fresh, {t: [2, 1] for t in "RIASEC"})
+    fresh.retake_button.click()
+    history = reopen(persona).dream_job.interest_history
+    assert [r.code for r in history] == ["SEC", "RIA"]
+
+
+def test_broken_item_file_gets_a_message(plan: Plan, tmp_path: Path, monkeypatch) -> None:
+    bad = tmp_path / "items.csv"
+    bad.write_text("id,theme,text\nR1,Z,Fix a fence\n", encoding="utf-8")
+    monkeypatch.setattr("careerkit.interests.items_path", lambda: bad)
+    shown = dream.interest_quiz(plan)
+    assert isinstance(shown, w.HTML)
+    assert "row 2, column &#x27;theme&#x27;" in shown.value
+    assert "Fix the item file" in shown.value
+
+
+def test_interest_chart_draws_six_labelled_bars() -> None:
+    scores = {"R": 16.7, "I": 41.7, "A": 33.3, "S": 83.3, "E": 75.0, "C": 58.3}
+    fig = dream.interest_chart(scores)
+    assert isinstance(fig, Figure)
+    ax = fig.axes[0]
+    bars = dict(zip((t.get_text() for t in ax.get_yticklabels()), ax.patches, strict=True))
+    assert len(bars) == 6
+    assert bars["Social (S)"].get_width() == 83.3 and bars["Realistic (R)"].get_width() == 16.7
+    top = {bars[n].get_facecolor() for n in ("Social (S)", "Enterprising (E)", "Conventional (C)")}
+    rest = {bars[n].get_facecolor() for n in ("Realistic (R)", "Investigative (I)", "Artistic (A)")}
+    assert len(top) == 1 and len(rest) == 1 and top != rest
+    assert "top three" in ax.get_title() and ax.get_xlabel().startswith("Score")
+
+
+# --- vision ----------------------------------------------------------------------------
+
+
+def test_vision_prompts_draft_and_dated_statement(plan: Plan) -> None:
+    panel = dream.vision(plan)
+    panel.draft_button.click()
+    assert "Answer some of the questions above first" in panel.draft_note.value
+
+    panel.prompts["where"].value = "A community clinic in Leeds"
+    panel.prompts["feel"].value = "Proud"
+    assert reopen(plan).dream_job.vision_prompts == {
+        "where": "A community clinic in Leeds",
+        "feel": "Proud",
+    }
+    panel.draft_button.click()
+    expected = "I work in a community clinic in Leeds. I feel proud."
+    assert panel.statement.value == expected
+    saved = reopen(plan).dream_job
+    assert saved.vision == expected and saved.vision_date == date.today()
+    assert "Written on" in panel.dated.value
+
+    again = dream.vision(reopen(plan))
+    assert again.prompts["where"].value == "A community clinic in Leeds"
+    assert again.statement.value == expected
+
+
+def test_vague_statement_is_flagged_live(plan: Plan) -> None:
+    panel = dream.vision(plan)
+    assert "Write your statement" in panel.advice.value
+    panel.statement.value = "I want to be successful and have a good job"
+    assert "Make it more concrete" in panel.advice.value
+    assert "&#x27;successful&#x27; is vague" in panel.advice.value
+    assert "&#x27;a good job&#x27; is vague" in panel.advice.value
+    panel.statement.value = (
+        "In three years I coordinate patient scheduling at a community clinic in Leeds, "
+        "leading a team of four and meeting the nurses every morning."
+    )
+    assert "Clear and concrete" in panel.advice.value
+
+
+def test_draft_never_overwrites_a_statement_unasked(persona: Plan) -> None:
+    written = persona.dream_job.vision
+    panel = dream.vision(persona)
+    panel.prompts["dress"].value = "<b>Scrubs</b>"
+    panel.draft_button.click()
+    assert panel.statement.value == written
+    assert "&lt;b&gt;Scrubs&lt;/b&gt;" in panel.draft_note.value
+    assert panel.use_draft_button.layout.display == ""
+    assert reopen(persona).dream_job.vision == written
+    panel.use_draft_button.click()
+    saved = reopen(persona).dream_job
+    assert saved.vision.startswith("Now that I have my dream job") and "I wear <b>Scrubs</b>" in (
+        saved.vision
+    )
+    assert saved.vision_date == date.today()
+
+
+def test_same_statement_keeps_its_date(persona: Plan) -> None:
+    panel = dream.vision(persona)
+    panel.statement.value = persona.dream_job.vision + "  "
+    assert reopen(persona).dream_job.vision_date == date(2026, 9, 10)
+    assert "Written on 10 September 2026" in panel.dated.value
