@@ -1,0 +1,414 @@
+"""Step 2 logic: filtering, sorting, occupation facts and the shortlist (no widgets)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from careerkit import explore as ex
+from careerkit.catalog import load_catalog, outlook_label
+from careerkit.fit import interest_fit
+from careerkit.plan import InterestResult, Option, Plan, Skill
+from tests.synthetic import synthetic_catalog
+
+SCORES = {"R": 10, "I": 20, "A": 30, "S": 90, "E": 80, "C": 40}  # top themes S, E, C
+
+
+@pytest.fixture
+def tiny() -> pd.DataFrame:
+    """Five occupations with known values; the gardeners have no pay and no outlook."""
+    cat = synthetic_catalog(5, seed=1)
+    cat.index = pd.Index(
+        ["11-0001.00", "29-0002.00", "37-0003.00", "15-0004.00", "39-0005.00"],
+        name="code",
+        dtype="string",
+    )
+    values = {
+        "title": ["Clinic Managers", "Nurses", "Gardeners", "Software Developers", "Tour Guides"],
+        "alt_titles": ["Practice Manager", "RN;Staff Nurse", "Landscaper", "Programmer", "Docent"],
+        "description": [
+            "Plan and direct medical services.",
+            "Care for patients in hospitals.",
+            "Keep parks and gardens tidy.",
+            "Write software for hospitals and banks.",
+            "Lead visitors around museums (and towns).",
+        ],
+        # theme profiles: S-E-C, S-I-C, R-C-E, I-C-R, S-E-A
+        "R": [1.5, 2.0, 6.5, 3.0, 1.0],
+        "I": [3.0, 5.0, 1.5, 6.8, 1.5],
+        "A": [1.5, 1.5, 1.0, 2.0, 4.0],
+        "S": [6.5, 6.8, 1.2, 1.5, 6.5],
+        "E": [6.0, 2.0, 3.0, 2.0, 5.5],
+        "C": [5.0, 4.0, 5.0, 5.0, 1.2],
+        "job_zone": [4, 3, 1, 4, 2],
+        "education": [
+            "Bachelor's degree",
+            "Associate's degree",
+            "No formal credential",
+            "Bachelor's degree",
+            "High school diploma",
+        ],
+        "median_wage": [110_000, 86_000, None, 130_000, 35_000],
+        "outlook_pct": [29.0, 6.0, None, 17.0, -2.0],
+        "skills": [
+            "Coordination;Speaking;Management of Financial Resources",
+            "Active Listening;Service Orientation;Monitoring",
+            "Equipment Maintenance;Operation and Control",
+            "Programming;Critical Thinking;Systems Analysis",
+            "Speaking;Service Orientation",
+        ],
+        "weekly_hours": [45.0, 38.0, None, 41.0, 30.0],
+        "schedule": ["regular", "shifts", "seasonal", "regular", "irregular"],
+    }
+    for column, column_values in values.items():
+        cat[column] = pd.array(column_values, dtype=cat[column].dtype)
+    return cat
+
+
+def person(scores: dict[str, float] | None = SCORES, skills: tuple[str, ...] = ()) -> Plan:
+    plan = Plan()
+    if scores:
+        plan.dream_job.interests = InterestResult(scores=scores)
+    plan.dream_job.skills = [Skill(name=s) for s in skills]
+    return plan
+
+
+def codes(frame: pd.DataFrame) -> list[str]:
+    return list(frame.index)
+
+
+# --- filters ------------------------------------------------------------------------------
+
+
+def test_outlook_labels_match_catalog_wording_at_every_boundary() -> None:
+    pct = pd.Series([-5, -1.01, -1, 1.99, 2, 4.9, 5, 8.9, 9, 30, None], dtype="Float64")
+    expected = ["unknown" if pd.isna(v) else outlook_label(v) for v in pct]
+    assert list(ex.outlook_labels(pct)) == expected
+    assert set(expected) == set(ex.OUTLOOKS)
+
+
+def test_default_filters_keep_everything(tiny: pd.DataFrame) -> None:
+    assert ex.filter_masks(tiny, ex.Filters()) == {}
+    assert set(codes(ex.apply_filters(tiny, ex.Filters()))) == set(tiny.index)
+
+
+@pytest.mark.parametrize(
+    ("search", "found"),
+    [
+        ("HOSPITAL", ["29-0002.00", "15-0004.00"]),  # case-insensitive, in descriptions
+        ("staff nurse", ["29-0002.00"]),  # alternative titles; every word must appear
+        ("software hospitals", ["15-0004.00"]),
+        ("(and", ["39-0005.00"]),  # regular-expression characters are plain text
+        ("zebra", []),
+    ],
+)
+def test_search_looks_in_titles_alt_titles_and_descriptions(
+    tiny: pd.DataFrame, search: str, found: list[str]
+) -> None:
+    assert set(codes(ex.apply_filters(tiny, ex.Filters(search=search)))) == set(found)
+
+
+def test_each_filter_narrows_as_documented(tiny: pd.DataFrame) -> None:
+    fit = interest_fit(SCORES, tiny)
+
+    def run(**filters: object) -> set[str]:
+        return set(codes(ex.apply_filters(tiny, ex.Filters(**filters), fit)))
+
+    assert run(min_fit=70) == set(fit.index[fit >= 70]) and 0 < len(run(min_fit=70)) < 5
+    assert run(job_zone=(3, 4)) == {"11-0001.00", "29-0002.00", "15-0004.00"}
+    assert run(max_education="Associate's degree") == {"29-0002.00", "37-0003.00", "39-0005.00"}
+    assert run(pay=(80_000, 120_000)) == {"11-0001.00", "29-0002.00"}
+    assert run(pay=(80_000, None), unknown_pay=True) == {
+        "11-0001.00",
+        "29-0002.00",
+        "15-0004.00",
+        "37-0003.00",
+    }
+    assert run(outlooks=frozenset({"declining", "unknown"})) == {"39-0005.00", "37-0003.00"}
+    assert run(job_zone=(4, 4), search="hospitals") == {"15-0004.00"}
+
+
+def test_fit_filter_is_ignored_without_a_fit(tiny: pd.DataFrame) -> None:
+    assert len(ex.apply_filters(tiny, ex.Filters(min_fit=99))) == len(tiny)
+
+
+def test_a_combination_matching_nothing_names_the_filter_to_loosen(tiny: pd.DataFrame) -> None:
+    filters = ex.Filters(search="hospitals", pay=(None, 50_000))
+    assert ex.apply_filters(tiny, filters).empty
+    hint = ex.loosen_hint(tiny, filters)
+    assert hint.startswith("No occupation matches all these filters.")
+    # without the pay limit the two hospital jobs match; without the search, the guides
+    assert "the pay range: without that filter, 2 occupations match." in hint
+
+
+def test_hint_when_no_single_filter_is_enough(tiny: pd.DataFrame) -> None:
+    filters = ex.Filters(search="zebra", job_zone=(5, 5))
+    hint = ex.loosen_hint(tiny, filters)
+    assert "loosening any single one is not enough" in hint and "Reset filters" in hint
+
+
+def test_count_text() -> None:
+    assert ex.count_text(40, 312, 1016) == (
+        "Showing 40 of 312 matching occupations (1,016 in the catalogue)."
+    )
+    assert ex.count_text(40, 1016, 1016) == "Showing 40 of 1,016 occupations."
+    assert ex.count_text(3, 3, 10) == "Showing all 3 matching occupations (10 in the catalogue)."
+    assert ex.count_text(0, 0, 10).startswith("No occupation matches these filters")
+
+
+# --- sorting -------------------------------------------------------------------------------
+
+
+def test_sort_by_pay_puts_unknown_pay_last_in_both_orders(tiny: pd.DataFrame) -> None:
+    high = codes(ex.apply_filters(tiny, ex.Filters(sort_by="median_wage")))
+    low = codes(ex.apply_filters(tiny, ex.Filters(sort_by="median_wage", ascending=True)))
+    assert high == ["15-0004.00", "11-0001.00", "29-0002.00", "39-0005.00", "37-0003.00"]
+    assert low == ["39-0005.00", "29-0002.00", "11-0001.00", "15-0004.00", "37-0003.00"]
+
+
+def test_sort_by_education_follows_the_ladder_not_the_alphabet(tiny: pd.DataFrame) -> None:
+    rows = ex.apply_filters(tiny, ex.Filters(sort_by="education", ascending=True))
+    assert list(rows["education"])[:3] == [
+        "No formal credential",
+        "High school diploma",
+        "Associate's degree",
+    ]
+
+
+def test_sort_by_fit_falls_back_to_title_without_a_fit(tiny: pd.DataFrame) -> None:
+    rows = ex.apply_filters(tiny, ex.Filters(sort_by="fit"))
+    assert list(rows["title"]) == sorted(tiny["title"])
+    with_fit = ex.apply_filters(tiny, ex.Filters(sort_by="fit"), interest_fit(SCORES, tiny))
+    assert with_fit["fit"].is_monotonic_decreasing
+    with pytest.raises(ValueError, match="Cannot sort by 'salary'"):
+        ex.apply_filters(tiny, ex.Filters(sort_by="salary"))
+
+
+def test_every_sort_column_works(tiny: pd.DataFrame) -> None:
+    fit = interest_fit(SCORES, tiny)
+    for key in ex.SORTS:
+        for ascending in (True, False):
+            rows = ex.apply_filters(tiny, ex.Filters(sort_by=key, ascending=ascending), fit)
+            assert set(rows.index) == set(tiny.index)
+
+
+# --- the table and the card ---------------------------------------------------------------
+
+
+def test_table_shows_unknown_never_nan_and_escapes_titles(tiny: pd.DataFrame) -> None:
+    tiny.loc["37-0003.00", "title"] = "<script>alert(1)</script> Gardeners"
+    fit = interest_fit(SCORES, tiny)
+    text = ex.table_html(ex.apply_filters(tiny, ex.Filters(), fit), SCORES)
+    gardeners = next(row for row in text.split("<tr>") if "Gardeners" in row)
+    assert gardeners.count(">unknown<") == 3  # pay, outlook, work week
+    assert "<script>" not in text and "&lt;script&gt;" in text
+    assert not any(bad in text for bad in ("nan", "NaN", "<NA>", "None"))
+    assert "<th>Fit</th>" in text and "match this occupation" in text
+
+
+def test_table_without_scores_has_no_fit_column(tiny: pd.DataFrame) -> None:
+    text = ex.table_html(ex.apply_filters(tiny, ex.Filters()))
+    assert "<th>Fit</th>" not in text and "<th>Median pay</th>" in text
+
+
+def test_fit_reason_names_the_shared_top_themes() -> None:
+    occupation = {"R": 1, "I": 2, "A": 1, "S": 7, "E": 6, "C": 1}  # S, E, I
+    assert ex.fit_reason(SCORES, occupation) == (
+        "Your top themes Social and Enterprising match this occupation's top themes."
+    )
+    one = {"R": 7, "I": 6, "A": 1, "S": 5, "E": 1, "C": 1}  # R, I, S
+    assert ex.fit_reason(SCORES, one).startswith("Your top theme Social is one of")
+    none = {"R": 7, "I": 6, "A": 5, "S": 1, "E": 1, "C": 1}
+    assert ex.fit_reason(SCORES, none) == (
+        "This occupation's top themes (Realistic, Investigative and Artistic) are not among "
+        "yours (Social, Enterprising and Conventional)."
+    )
+
+
+def test_profile_card_marks_the_skills_the_person_has(tiny: pd.DataFrame) -> None:
+    plan = person(skills=("speaking", "Juggling"))
+    card = ex.profile_card(tiny, "11-0001.00", plan)
+    assert card["skills"] == [
+        ("Coordination", False),
+        ("Speaking", True),
+        ("Management of Financial Resources", False),
+    ]
+    assert card["job_zone_text"] == "considerable preparation"
+    assert card["pay"] == "$110,000 a year (2024)" and card["outlook"].startswith("+29.0%")
+    assert card["work_life"] == "about 45 hours a week, regular hours"
+    assert 0 <= card["fit"] <= 100 and "Social" in card["fit_reason"]
+    text = ex.card_html(card)
+    assert "1 of 3" in text and "Practice Manager" in text and "■</span> you" in text
+
+
+def test_card_for_missing_data_and_no_quiz_says_so(tiny: pd.DataFrame) -> None:
+    tiny.loc["37-0003.00", "description"] = 'Tidy "parks" & <gardens>'
+    card = ex.profile_card(tiny, "37-0003.00", person(scores=None))
+    assert card["fit"] is None and card["person_themes"] is None
+    assert (card["pay"], card["outlook"]) == ("unknown", "unknown")
+    assert card["work_life"] == "hours a week unknown, seasonal work"
+    text = ex.card_html(card)
+    assert "take the interest quiz in 01 to see your fit" in text
+    assert "&lt;gardens&gt;" in text and "<gardens>" not in text
+    assert text.count(">unknown</td>") == 2  # pay and outlook
+    assert "■</span> you" not in text
+
+
+def test_prefilled_answers_for_catalogue_and_custom_options(tiny: pd.DataFrame) -> None:
+    facts = ex.prefilled_answers(tiny, Option(code="29-0002.00", title="Nurses"), ["Monitoring"])
+    assert set(facts) == set(ex.FACTS)
+    assert "You already list: Monitoring." in facts["skills_interests"]
+    assert "Social, Investigative and Conventional" in facts["skills_interests"]
+    assert facts["requirements"] == (
+        "Job zone 3: medium preparation. Typical education: Associate's degree."
+    )
+    assert facts["salary"] == "Median pay: $86,000 a year (2024)."
+    assert facts["work_life"] == "About 38 hours a week, shift work."
+    assert facts["development"].startswith("Jobs outlook: +6.0% over ten years")
+    custom = ex.custom_option("Clinic coordinator", "52k")
+    own = ex.prefilled_answers(tiny, custom)
+    assert own["salary"] == "$52,000 a year (your own estimate)"
+    assert "Not in the catalogue" in own["requirements"]
+    gone = ex.prefilled_answers(tiny, Option(code="99-9999.00", title="Old job"))
+    assert "no longer in the catalogue" in gone["salary"]
+
+
+def test_prefilled_answers_cover_only_known_question_ids(tiny: pd.DataFrame) -> None:
+    ids = {q.id for q in ex.QUESTIONS}
+    assert set(ex.prefilled_answers(tiny, Option(code="11-0001.00", title="x"))) < ids
+    assert {"inspiring", "development", "surprising"} <= ids and len(ex.QUESTIONS) == 7
+
+
+# --- the shortlist -------------------------------------------------------------------------
+
+
+def test_add_refuses_duplicates_and_points_to_restore(tiny: pd.DataFrame) -> None:
+    plan = person()
+    ex.add_option(plan, ex.catalog_option(tiny, "29-0002.00"))
+    with pytest.raises(ex.ShortlistError, match="already on your shortlist."):
+        ex.add_option(plan, ex.catalog_option(tiny, "29-0002.00"))
+    ex.drop_option(plan, "29-0002.00", "shifts")
+    with pytest.raises(ex.ShortlistError, match="restore it"):
+        ex.add_option(plan, ex.catalog_option(tiny, "29-0002.00"))
+    with pytest.raises(ex.ShortlistError, match="no occupation with code"):
+        ex.catalog_option(tiny, "00-0000.00")
+    assert len(plan.exploration.options) == 1
+
+
+def test_drop_needs_a_reason_and_changes_nothing_without_one(tiny: pd.DataFrame) -> None:
+    plan = person()
+    option = ex.add_option(plan, ex.catalog_option(tiny, "29-0002.00"))
+    option.answers["inspiring"] = "Helping people"
+    before = plan.model_dump()
+    with pytest.raises(ex.ShortlistError, match="Write why you are dropping “Nurses” first"):
+        ex.drop_option(plan, "29-0002.00", "   ")
+    assert plan.model_dump() == before
+    ex.drop_option(plan, "29-0002.00", "  Night shifts  ")
+    assert (option.dropped, option.drop_reason) == (True, "Night shifts")
+    assert ex.shortlist_summary(plan) == "0 options remain, 1 dropped"
+    ex.restore_option(plan, "29-0002.00")
+    assert (option.dropped, option.drop_reason, option.answers) == (
+        False,
+        "",
+        {"inspiring": "Helping people"},
+    )
+    assert ex.shortlist_summary(plan) == "1 option remains"
+
+
+def test_remove_is_refused_once_answers_are_written(tiny: pd.DataFrame) -> None:
+    plan = person()
+    ex.add_option(plan, ex.catalog_option(tiny, "11-0001.00"))
+    ex.add_option(plan, ex.catalog_option(tiny, "29-0002.00")).answers["surprising"] = "Nights"
+    ex.remove_option(plan, "11-0001.00")
+    with pytest.raises(ex.ShortlistError, match="Drop it with a reason instead"):
+        ex.remove_option(plan, "29-0002.00")
+    with pytest.raises(ex.ShortlistError, match="not on your shortlist"):
+        ex.remove_option(plan, "11-0001.00")
+    assert [o.code for o in plan.exploration.options] == ["29-0002.00"]
+
+
+def test_summary_counts() -> None:
+    plan = person()
+    assert ex.shortlist_summary(plan) == "Your shortlist is empty."
+    plan.exploration.options = [Option(code=f"c{i}", title="t", dropped=i == 0) for i in range(5)]
+    assert ex.shortlist_summary(plan) == "4 options remain, 1 dropped"
+
+
+@pytest.mark.parametrize(
+    ("typed", "pay"),
+    [("52000", 52000), ("52,000", 52000), ("$52,000", 52000), ("52k", 52000), (61500.5, 61500.5)],
+)
+def test_pay_formats_people_type(typed: str | float, pay: float) -> None:
+    assert ex.parse_pay(typed) == pay
+
+
+@pytest.mark.parametrize(
+    ("title", "pay", "message"),
+    [
+        ("  ", "52000", "Give your occupation a title"),
+        ("Clinic coordinator", "", "Enter a rough yearly pay"),
+        ("Clinic coordinator", "lots", "“lots” is not a number"),
+        ("Clinic coordinator", "-5000", "must be a positive number"),
+        ("Clinic coordinator", "nan", "must be a positive number"),
+        ("Clinic coordinator", "25", "looks like an hourly or monthly rate"),
+        ("x" * 121, "52000", "under 120 characters"),
+    ],
+)
+def test_custom_option_validation(title: str, pay: str, message: str) -> None:
+    with pytest.raises(ex.ShortlistError, match=message):
+        ex.custom_option(title, pay)
+
+
+def test_custom_option_codes_are_unique_plain_slugs() -> None:
+    first = ex.custom_option("  Clinic  Operations (Local) ", "52,000", " posting ")
+    assert (first.code, first.title, first.custom, first.median_wage, first.notes) == (
+        "custom:clinic-operations-local",
+        "Clinic Operations (Local)",
+        True,
+        52000.0,
+        "posting",
+    )
+    taken = [first.code, first.code + "-2"]
+    assert ex.custom_option("Clinic operations, local", "1e5", taken=taken).code == (
+        "custom:clinic-operations-local-3"
+    )
+    assert ex.custom_option("Técnico de café", "40000").code == "custom:tecnico-de-cafe"
+    assert ex.custom_option("!!!", "40000").code == "custom:occupation"
+
+
+def test_shortlist_frame_and_chart(tiny: pd.DataFrame) -> None:
+    plan = person()
+    for code in ("11-0001.00", "37-0003.00", "39-0005.00"):
+        ex.add_option(plan, ex.catalog_option(tiny, code))
+    ex.add_option(plan, ex.custom_option("Clinic coordinator", "52000"))
+    ex.drop_option(plan, "39-0005.00", "low pay")
+    frame = ex.shortlist_frame(plan, tiny)
+    assert list(frame.index) == ["11-0001.00", "37-0003.00", "custom:clinic-coordinator"]
+    assert frame.loc["custom:clinic-coordinator", "pay"] == 52000
+    assert np.isnan(frame.loc["custom:clinic-coordinator", "fit"])
+    assert np.isnan(frame.loc["37-0003.00", "pay"])
+    assert frame.loc["11-0001.00", "fit"] == interest_fit(SCORES, tiny)["11-0001.00"]
+    assert list(frame["outlook"]) == ["much faster than average", "unknown", "unknown"]
+    fig = ex.shortlist_figure(frame)
+    labels = {t.get_text() for t in fig.axes[0].texts}
+    assert labels == {"Clinic Managers", "Clinic coordinator"}  # gardeners: pay unknown
+    assert ex.png(fig).startswith(b"\x89PNG")
+
+
+def test_empty_shortlist_frame_draws(tiny: pd.DataFrame) -> None:
+    frame = ex.shortlist_frame(person(scores=None), tiny)
+    assert frame.empty
+    assert ex.png(ex.shortlist_figure(frame)).startswith(b"\x89PNG")
+
+
+# --- the synthetic catalogue ----------------------------------------------------------
+
+
+def test_synthetic_catalog_loads_like_the_real_one(tmp_path) -> None:
+    cat = synthetic_catalog(300, seed=3)
+    cat.to_csv(tmp_path / "synthetic.csv")
+    pd.testing.assert_frame_equal(load_catalog(tmp_path / "synthetic.csv"), cat)
+    assert cat["median_wage"].isna().any() and cat["outlook_pct"].isna().any()
+    pd.testing.assert_frame_equal(synthetic_catalog(300, seed=3), cat)
+    assert not synthetic_catalog(300, seed=4).equals(cat)

@@ -1,0 +1,323 @@
+"""Step 2 widgets, driven from Python as a person would, checking the plan file on disk."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import ipywidgets as w
+import nbformat
+import pandas as pd
+import pytest
+from nbclient import NotebookClient
+
+from careerkit import explore as ex
+from careerkit.plan import Plan
+from careerkit.ui import explore as ui
+from tests.conftest import PERSONA, ROOT, reopen
+from tests.synthetic import synthetic_catalog
+
+NOTEBOOK = ROOT / "notebooks" / "02_explore.ipynb"
+
+
+def codes_on_disk(plan: Plan) -> list[str]:
+    return [o.code for o in reopen(plan).exploration.options]
+
+
+def on_disk(plan: Plan) -> dict:
+    return json.loads(plan.path.read_text())["exploration"]
+
+
+def row_of(panel: ui.NarrowDown | ui.Shortlist, plan: Plan, code: str) -> w.HBox:
+    codes = [o.code for o in plan.exploration.options]
+    return panel.items.children[codes.index(code)]
+
+
+def html_of(widget: w.Widget) -> str:
+    """All the HTML a widget and its children show."""
+    own = widget.value if isinstance(widget, w.HTML) else ""
+    return " ".join([own, *(html_of(c) for c in getattr(widget, "children", ()))])
+
+
+def answer_box(panel: ui.Questions, code: str, question: str) -> w.Textarea:
+    form = panel.accordion.children[panel.shown.index(code)]
+    ids = [q.id for q in ex.QUESTIONS]
+    return form.children[2 * ids.index(question) + 1]
+
+
+# --- browsing ---------------------------------------------------------------------------------
+
+
+def test_filters_update_the_table_and_say_plainly_when_nothing_matches(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    browser = ui.browser(persona, catalog)
+    assert browser.count.value == f"<b>Showing 40 of {len(catalog)} occupations.</b>"
+    assert "<th>Fit</th>" in browser.table.value and len(browser.pick.options) == 40
+    browser.search.value = "nurse"
+    matching = ex.apply_filters(catalog, ex.Filters(search="nurse"))
+    assert 0 < len(matching) < 40
+    assert f"Showing all {len(matching)} matching" in browser.count.value
+    assert {code for _, code in browser.pick.options} == set(matching.index)
+    browser.search.value = "qqzzx"
+    assert "No occupation matches these filters" in browser.count.value
+    assert "Try loosening the search words" in browser.table.value
+    assert browser.pick.options == ()
+    browser.reset.click()
+    assert browser.filters == ex.Filters() and "Showing 40 of" in browser.count.value
+    assert browser.errors.outputs == ()
+
+
+def test_every_filter_widget_feeds_the_filters(persona: Plan, catalog: pd.DataFrame) -> None:
+    browser = ui.browser(persona, catalog)
+    browser.min_fit.value = 40
+    browser.zone.value = (2, 4)
+    browser.education.value = "Bachelor's degree"
+    browser.pay.value = (browser.pay.min, 90_000)
+    browser.unknown_pay.value = True
+    browser.outlooks["declining"].value = False
+    browser.sort.value = "median_wage"
+    browser.order.value = True
+    expected = ex.Filters(
+        min_fit=40,
+        job_zone=(2, 4),
+        max_education="Bachelor's degree",
+        pay=(None, 90_000),
+        unknown_pay=True,
+        outlooks=frozenset(ex.OUTLOOKS) - {"declining"},
+        sort_by="median_wage",
+        ascending=True,
+    )
+    assert browser.filters == expected
+    rows = ex.apply_filters(catalog, expected, ex.fit_for(persona, catalog)).head(40)
+    assert [code for _, code in browser.pick.options] == list(rows.index)
+
+
+def test_without_the_quiz_the_table_has_no_fit_and_says_why(
+    plan: Plan, catalog: pd.DataFrame
+) -> None:
+    browser = ui.browser(plan, catalog)
+    assert "Take the interest quiz in 01 to see your fit" in html_of(browser)
+    assert "fit" not in [key for _, key in browser.sort.options]
+    assert "<th>Fit</th>" not in browser.table.value
+    assert browser.filters.sort_by == "title" and browser.filters.ascending
+    assert "take the interest quiz in 01" in browser.card.value
+
+
+def test_missing_pay_and_outlook_show_unknown(plan: Plan) -> None:
+    catalog = synthetic_catalog(30, seed=2)
+    code = catalog.index[0]
+    catalog.loc[code, ["median_wage", "outlook_pct", "weekly_hours"]] = pd.NA
+    catalog.loc[code, "title"] = "Zebra Keepers"
+    browser = ui.browser(plan, catalog)
+    browser.search.value = "zebra"
+    assert "Showing all 1 matching occupation " in browser.count.value
+    assert browser.table.value.count(">unknown<") == 3
+    assert not any(bad in browser.table.value for bad in ("nan", "NaN", "<NA>"))
+    browser.pick.value = code
+    card = ex.profile_card(catalog, code, plan)
+    assert (card["pay"], card["outlook"]) == ("unknown", "unknown")
+    assert browser.card.value.count(">unknown</td>") == 2
+
+
+def test_adding_from_the_card_saves_and_updates_the_other_panels(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    panels = [ui.shortlist(persona, catalog), ui.questions(persona, catalog)]
+    chart = ui.shortlist_chart(persona, catalog)
+    before, first_form = chart.chart.value, panels[1].accordion.children[0]
+    browser = ui.browser(persona, catalog)
+    listed = set(codes_on_disk(persona))
+    code = next(c for _, c in browser.pick.options if c not in listed)
+    browser.pick.value = code
+    assert catalog.at[code, "title"] in browser.card.value
+    assert not browser.add.disabled
+    browser.add.click()
+    assert codes_on_disk(persona)[-1] == code
+    assert browser.add.disabled and browser.add.description == "On your shortlist"
+    assert "Saved at" in browser.saver.status.value
+    assert panels[0].summary.value == "<b>6 options remain, 1 dropped</b>"
+    assert code in panels[1].shown and panels[1].accordion.children[0] is first_form
+    assert chart.chart.value != before
+    browser.add.click()  # a second click is refused, not duplicated
+    assert "already on your shortlist" in browser.message.value
+    assert codes_on_disk(persona).count(code) == 1
+
+
+# --- the shortlist ----------------------------------------------------------------------------
+
+
+def test_add_by_title_and_an_unknown_title(plan: Plan, catalog: pd.DataFrame) -> None:
+    panel = ui.shortlist(plan, catalog)
+    panel.find.value = "No Such Job"
+    panel.add.click()
+    assert "No occupation in the catalogue is called “No Such Job”" in panel.message.value
+    assert codes_on_disk(plan) == []
+    title = catalog.at["11-9111.00", "title"]
+    panel.find.value = title
+    panel.add.click()
+    assert codes_on_disk(plan) == ["11-9111.00"]
+    assert panel.find.value == "" and "Added" in panel.message.value
+    assert panel.summary.value == "<b>1 option remains</b>" and len(panel.items.children) == 1
+
+
+def test_own_occupation_is_checked_and_input_kept_until_it_is_right(
+    plan: Plan, catalog: pd.DataFrame
+) -> None:
+    panel = ui.shortlist(plan, catalog)
+    panel.title.value, panel.pay.value, panel.notes.value = (
+        "Clinic <b>coordinator</b>",
+        "lots",
+        "job board",
+    )
+    panel.add_own.click()
+    assert "“lots” is not a number" in panel.message.value
+    assert panel.title.value == "Clinic <b>coordinator</b>" and codes_on_disk(plan) == []
+    panel.pay.value = "$52,000"
+    panel.add_own.click()
+    saved = reopen(plan).exploration.options[0]
+    assert (saved.code, saved.custom, saved.median_wage, saved.notes) == (
+        "custom:clinic-b-coordinator-b",
+        True,
+        52000.0,
+        "job board",
+    )
+    assert panel.title.value == panel.pay.value == ""
+    line = panel.items.children[0].children[1].value
+    assert "&lt;b&gt;coordinator" in line and "your own; median pay $52,000" in line
+
+
+def test_remove_keeps_options_with_answers(persona: Plan, catalog: pd.DataFrame) -> None:
+    panel = ui.shortlist(persona, catalog)
+    before = on_disk(persona)
+    row_of(panel, persona, "custom:clinic-operations-coordinator").children[0].click()
+    assert "Drop it with a reason instead" in panel.message.value
+    assert on_disk(persona) == before
+    panel.find.value = catalog.at["41-2011.00", "title"]
+    panel.add.click()
+    assert codes_on_disk(persona)[-1] == "41-2011.00"
+    row_of(panel, persona, "41-2011.00").children[0].click()  # added by mistake
+    assert on_disk(persona)["options"] == before["options"]
+    assert f"Removed “{catalog.at['41-2011.00', 'title']}”" in panel.message.value
+
+
+# --- the exploring questions ------------------------------------------------------------------
+
+
+def test_answers_save_per_option_and_show_back(persona: Plan, catalog: pd.DataFrame) -> None:
+    panel = ui.questions(persona, catalog)
+    assert len(panel.shown) == 5  # the dropped nurse option is not asked about
+    assert answer_box(panel, "11-9111.00", "inspiring").value.startswith("Running a clinic")
+    box = answer_box(panel, "13-1071.00", "work_life")
+    box.value = "Office hours, some evenings at hiring fairs."
+    saved = reopen(persona).exploration.options[2]
+    assert saved.answers["work_life"] == "Office hours, some evenings at hiring fairs."
+    assert panel.accordion.titles[2] == "Human Resources Specialists (3 of 7 answered)"
+    answer_box(panel, "13-1071.00", "surprising").value = "  "
+    assert "surprising" not in reopen(persona).exploration.options[2].answers
+    panel.accordion.children[0].children[-1].value = "Ask Aunt Rosa"
+    assert reopen(persona).exploration.options[0].notes == "Ask Aunt Rosa"
+    again = ui.questions(reopen(persona), catalog)
+    assert answer_box(again, "13-1071.00", "work_life").value.startswith("Office hours")
+
+
+def test_questions_show_what_the_data_knows(persona: Plan, catalog: pd.DataFrame) -> None:
+    panel = ui.questions(persona, catalog)
+    facts = html_of(panel.accordion.children[0])
+    assert "Job zone 4: considerable preparation" in facts
+    assert "Median pay: $" in facts and "Jobs outlook:" in facts
+    custom = panel.accordion.children[panel.shown.index("custom:clinic-operations-coordinator")]
+    assert "$52,000 a year (your own estimate)" in html_of(custom)
+
+
+def test_questions_on_an_empty_plan_say_what_to_do(plan: Plan, catalog: pd.DataFrame) -> None:
+    panel = ui.questions(plan, catalog)
+    assert "Shortlist some occupations first" in panel.message.value
+    assert panel.accordion.children == ()
+
+
+# --- narrowing down ---------------------------------------------------------------------------
+
+
+def test_drop_needs_a_reason_and_loses_nothing(persona: Plan, catalog: pd.DataFrame) -> None:
+    panel = ui.narrow_down(persona, catalog)
+    assert panel.summary.value.startswith("<b>5 options remain, 1 dropped")
+    before = on_disk(persona)
+    line, reason, drop = row_of(panel, persona, "13-1071.00").children
+    drop.click()
+    assert "Write why you are dropping “Human Resources Specialists” first" in panel.message.value
+    assert on_disk(persona) == before
+    reason.value = "Too much compliance paperwork."
+    drop.click()
+    saved = reopen(persona).exploration.options[2]
+    assert (saved.dropped, saved.drop_reason) == (True, "Too much compliance paperwork.")
+    assert saved.answers == before["options"][2]["answers"]
+    assert panel.summary.value == "<b>4 options remain, 2 dropped</b>"
+    line, restore = row_of(panel, persona, "13-1071.00").children
+    assert "<s>" in line.value and "dropped: Too much compliance paperwork." in line.value
+    restore.click()
+    assert not reopen(persona).exploration.options[2].dropped
+
+
+def test_a_save_conflict_is_shown_and_the_other_notebook_wins(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    panel = ui.narrow_down(persona, catalog)
+    other = reopen(persona)
+    other.exploration.options[0].notes = "written in another notebook"
+    other.save("exploration")
+    reason = row_of(panel, persona, "13-1151.00").children[1]
+    reason.value = "Prefer clinics"
+    row_of(panel, persona, "13-1151.00").children[2].click()
+    assert (
+        "Not saved" in panel.saver.status.value and "another notebook" in panel.saver.status.value
+    )
+    assert reopen(persona).exploration.options[0].notes == "written in another notebook"
+    assert persona.exploration.options[1].dropped  # the change is still on screen
+
+
+# --- the chart --------------------------------------------------------------------------------
+
+
+def test_chart_of_the_shortlist(persona: Plan, catalog: pd.DataFrame) -> None:
+    panel = ui.shortlist_chart(persona, catalog)
+    assert bytes(panel.chart.value).startswith(b"\x89PNG") and panel.message.value == ""
+
+
+def test_chart_on_an_empty_plan(plan: Plan, catalog: pd.DataFrame) -> None:
+    panel = ui.shortlist_chart(plan, catalog)
+    assert "Shortlist some occupations first" in panel.message.value
+    assert panel.chart.layout.display == "none"
+    shortlist = ui.shortlist(plan, catalog)
+    shortlist.title.value, shortlist.pay.value = "Dog walker", "30000"
+    shortlist.add_own.click()  # a change in any panel redraws the chart
+    assert panel.chart.layout.display is None and bytes(panel.chart.value).startswith(b"\x89PNG")
+    assert "Take the interest quiz in 01" in panel.note.value
+
+
+# --- the notebook -----------------------------------------------------------------------------
+
+
+@pytest.mark.timeout(180)
+@pytest.mark.parametrize("start", ["persona", "empty"])
+def test_notebook_runs_and_changes_nothing_by_itself(start: str, workspace: Path) -> None:
+    if start == "persona":
+        (workspace / "plan.json").write_text(PERSONA.read_text())
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    NotebookClient(
+        nb, timeout=120, resources={"metadata": {"path": str(NOTEBOOK.parent)}}
+    ).execute()
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o["output_type"] == "error"]
+    assert not errors
+    widgets = [
+        o
+        for c in nb.cells
+        for o in c.get("outputs", [])
+        if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+    ]
+    assert len(widgets) >= 5
+    saved = json.loads((workspace / "plan.json").read_text())["exploration"]
+    expected = (
+        json.loads(PERSONA.read_text())["exploration"] if start == "persona" else {"options": []}
+    )
+    assert saved == expected
