@@ -1,0 +1,136 @@
+"""Workshop defaults: a coach's ``workshop.toml`` in the workspace sets the scoring criteria.
+
+The file (in :func:`careerkit.paths.workspace`) may hold a ``[scoring]`` table; every
+key is optional::
+
+    [scoring]
+    criteria = ["interest_fit", "skills_match", "pay", "work_life", "commute"]  # column order
+    weights = { pay = 1, commute = 4 }         # starting weights, 0 to 5
+    labels = { commute = "Short commute" }     # names shown for criteria
+
+Without ``criteria`` careerkit's own criteria are used. A criterion without a weight
+in the file keeps careerkit's default weight; a new criterion (one careerkit does not
+fill from data, such as ``commute``) needs one, and the person rates it 0-10.
+
+Which defaults are in force, most specific first: the criteria cell of notebook 03 when
+it was edited; else the workshop file when it exists; else careerkit's defaults.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from careerkit import paths
+from careerkit.scoring import (
+    DEFAULT_WEIGHTS,
+    Criterion,
+    ScoringError,
+    default_criteria,
+    make_criteria,
+)
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10: the same parser, from PyPI
+    import tomli as tomllib
+
+FILE_NAME = "workshop.toml"
+SCORING_KEYS = ("criteria", "weights", "labels")
+CAREERKIT_DEFAULTS = "careerkit defaults"
+EDITED = "edited in this notebook"
+
+
+class WorkshopError(ScoringError):
+    """The workshop file cannot be read or holds a bad value; the message names the file."""
+
+
+@dataclass(frozen=True)
+class ScoringSetup:
+    """The criteria with their starting weights, and where they came from."""
+
+    criteria: tuple[Criterion, ...]
+    source: str  # CAREERKIT_DEFAULTS, EDITED, or "workshop file <path>"
+
+
+def workshop_file() -> Path:
+    """Where the workshop file is looked for: ``workshop.toml`` in the workspace."""
+    return paths.workspace() / FILE_NAME
+
+
+def read_workshop(path: Path | None = None) -> tuple[Criterion, ...] | None:
+    """The criteria set by the workshop file; None without a file or a [scoring] table."""
+    file = path or workshop_file()
+    if not file.exists():
+        return None
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise WorkshopError(f"The workshop file {file} cannot be read: {err}.") from err
+    except tomllib.TOMLDecodeError as err:
+        raise WorkshopError(
+            f"The workshop file {file} is not valid TOML ({err}). Fix it, or remove it "
+            "to use careerkit's defaults."
+        ) from err
+    if "scoring" not in data:  # the file sets other things, not the scoring
+        return None
+    return _scoring(data["scoring"], file)
+
+
+def _scoring(table: Any, file: Path) -> tuple[Criterion, ...]:
+    where = f"The workshop file {file}, [scoring]"
+    if not isinstance(table, Mapping):
+        raise WorkshopError(f"{where} must be a table of criteria, weights and labels.")
+    unknown = [key for key in table if key not in SCORING_KEYS]
+    if unknown:
+        raise WorkshopError(f"{where} has an unknown key {unknown[0]!r}; use {SCORING_KEYS}.")
+    ids = table.get("criteria", list(DEFAULT_WEIGHTS))
+    weights = table.get("weights", {})
+    if not isinstance(ids, list) or not all(isinstance(cid, str) for cid in ids):
+        raise WorkshopError(f'{where}: criteria must be a list of names, e.g. ["pay", "commute"].')
+    if len(set(ids)) != len(ids):
+        repeated = next(cid for cid in ids if ids.count(cid) > 1)
+        raise WorkshopError(f"{where}: criteria lists {repeated!r} twice.")
+    if not isinstance(weights, Mapping):
+        raise WorkshopError(f"{where}: weights must be a table, e.g. {{ pay = 2 }}.")
+    extra = [cid for cid in weights if cid not in ids]
+    if extra:
+        raise WorkshopError(
+            f"{where}: weights names {extra[0]!r}, which is not in criteria {ids}; "
+            "add it to criteria or fix the spelling."
+        )
+    missing = [cid for cid in ids if cid not in weights and cid not in DEFAULT_WEIGHTS]
+    if missing:
+        raise WorkshopError(
+            f"{where}: the new criterion {missing[0]!r} needs a weight, "
+            f"e.g. weights = {{ {missing[0]} = 3 }}."
+        )
+    return make_criteria(
+        {cid: weights.get(cid, DEFAULT_WEIGHTS.get(cid)) for cid in ids},
+        table.get("labels"),
+        where,
+    )
+
+
+def scoring_setup(
+    criteria: Mapping[str, Any] | None = None, labels: Mapping[str, Any] | None = None
+) -> ScoringSetup:
+    """The criteria in force: the notebook's own (when they differ from careerkit's
+    defaults), else the workshop file's, else careerkit's defaults.
+
+    ``criteria`` maps criterion ids to starting weights (the notebook's CRITERIA cell);
+    ``labels`` optionally names them. Raises :class:`ScoringError` for bad values.
+    """
+    edited = criteria is not None and (
+        list(criteria.items()) != list(DEFAULT_WEIGHTS.items()) or bool(labels)
+    )
+    if edited:
+        where = "The criteria cell (CRITERIA and LABELS)"
+        return ScoringSetup(make_criteria(criteria, labels, where), EDITED)
+    from_file = read_workshop()
+    if from_file is not None:
+        return ScoringSetup(from_file, f"workshop file {workshop_file()}")
+    return ScoringSetup(default_criteria(), CAREERKIT_DEFAULTS)

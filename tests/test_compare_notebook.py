@@ -1,0 +1,179 @@
+"""Notebook 03 run for real (nbclient), as shipped and with its "Edit this cell" cells edited.
+
+Each test executes a copy of the notebook in a kernel, against the sample persona in the
+test's workspace, then reads what the board shows (a cell added at the end prints it as
+JSON) and what was saved in the plan file.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+from nbclient import NotebookClient
+
+from careerkit import open_plan, scoring
+from careerkit.plan import Plan
+from tests.conftest import ROOT
+
+NOTEBOOK = ROOT / "notebooks" / "03_compare.ipynb"
+MHSM, MANAGERS = "11-9111.00", "Medical and Health Services Managers"
+
+REPORT = """
+import json
+shown = {"problem": board.problem, "ranking": board.ranking()["score"].to_dict()}
+if not board.problem:
+    shown |= {
+        "setup": board.setup_panel.children[0].value,
+        "results": board.results.message.value + board.results.ranking.value,
+        "pay": board.pay.flag.value,
+        "min_rating": board.analysis.ratings.min(axis=1).to_dict(),
+    }
+print(json.dumps(shown))
+"""
+
+COMMUTE = """CRITERIA = {
+    "interest_fit": 3,
+    "skills_match": 3,
+    "pay": 2,
+    "work_life": 3,
+    "feels_right": 3,
+    "commute": 4,
+}
+LABELS = {"commute": "Short commute"}
+"""
+
+THRESHOLD = '''def score(ratings, weights):
+    """Rule out any option rated under 6 on some criterion."""
+    total = (ratings * weights).sum(axis=1) / (ratings.notna() * weights).sum(axis=1)
+    too_low = (ratings < 6).any(axis=1)
+    return total.where(~too_low, 0)
+'''
+
+BROKEN = """def score(ratings, weights):
+    return "high"
+"""
+
+
+def edit_cells(nb: nbformat.NotebookNode) -> list[int]:
+    """Indices of the code cells just below an "Edit this cell" note."""
+    return [
+        i + 1
+        for i, cell in enumerate(nb.cells[:-1])
+        if cell.cell_type == "markdown" and "**Edit this cell**" in cell.source
+    ]
+
+
+def run(*extra: str, criteria: str | None = None, formula: str | None = None) -> list[Any]:
+    """Execute a copy of the notebook (edit cells replaced), then ``extra`` cells.
+
+    Returns what each extra cell printed, parsed as JSON.
+    """
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    criteria_cell, formula_cell = edit_cells(nb)
+    if criteria is not None:
+        nb.cells[criteria_cell].source = criteria
+    if formula is not None:
+        nb.cells[formula_cell].source = formula
+    nb.cells.extend(nbformat.v4.new_code_cell(source) for source in extra)
+    client = NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(NOTEBOOK.parent)}})
+    client.execute()
+    errors = [
+        f"{out.ename}: {out.evalue}"
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
+        if out.output_type == "error"
+    ]
+    assert not errors, errors
+    printed = []
+    for cell in nb.cells[-len(extra) :] if extra else []:
+        text = "".join(out.text for out in cell.outputs if out.get("name") == "stdout")
+        printed.append(json.loads(text))
+    return printed
+
+
+def plain(text: str) -> str:
+    return html.unescape(text)
+
+
+def test_notebook_marks_two_edit_cells_holding_data_and_a_function() -> None:
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    criteria_cell, formula_cell = edit_cells(nb)
+    assert nb.cells[criteria_cell].source.count("CRITERIA = {") == 1
+    assert nb.cells[formula_cell].source.startswith("def score(ratings, weights):")
+    assert nb.metadata.kernelspec.name == "python3"
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
+
+
+def test_default_formula_is_the_standard_rule() -> None:
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    space: dict[str, Any] = {}
+    exec(nb.cells[edit_cells(nb)[1]].source, space)
+    rng = np.random.default_rng(1)
+    ratings = pd.DataFrame(rng.integers(0, 11, (6, 4)).astype(float)).mask(rng.random((6, 4)) < 0.3)
+    weights = pd.DataFrame(np.repeat(rng.uniform(0, 5, (1, 4)), 6, axis=0))
+    pd.testing.assert_series_equal(
+        space["score"](ratings, weights), scoring.weighted_average(ratings, weights)
+    )
+
+
+@pytest.mark.timeout(300)
+def test_persona_runs_and_pay_is_flagged(persona: Plan, workspace: Path) -> None:
+    (report,) = run(REPORT)
+    assert list(report["ranking"])[0] == MANAGERS
+    assert "careerkit defaults" in report["setup"]
+    assert "Pay decides the top spot" in report["pay"]  # Maya's sample shows the flag
+
+
+@pytest.mark.timeout(300)
+def test_added_commute_criterion_is_rated_and_saved(persona: Plan, workspace: Path) -> None:
+    rate = (
+        f'board.rater.row("{MANAGERS}", "commute").slider.value = 8\n'
+        "board.saver.flush()\n"
+        'print(json.dumps(board.analysis.result.missing["commute"].to_dict()))'
+    )
+    report, after = run(REPORT, rate, criteria=COMMUTE)
+    assert "edited in this notebook" in report["setup"]
+    assert "Short commute" in report["setup"]
+    assert "not rated, so left out: Short commute" in report["results"]
+    assert open_plan().comparison.ratings[MHSM]["commute"] == 8
+    assert not after[MANAGERS] and all(v for k, v in after.items() if k != MANAGERS)
+
+
+@pytest.mark.timeout(300)
+def test_min_threshold_formula_rules_options_out(persona: Plan, workspace: Path) -> None:
+    (report,) = run(REPORT, formula=THRESHOLD)
+    scores, lowest = report["ranking"], report["min_rating"]
+    assert 0 < sum(lowest[name] < 6 for name in scores) < len(scores)  # some in, some out
+    for name, value in scores.items():
+        assert (value == 0) == (lowest[name] < 6), name
+
+
+@pytest.mark.timeout(300)
+def test_broken_formula_shows_the_plain_message(persona: Plan, workspace: Path) -> None:
+    (report,) = run(REPORT, formula=BROKEN)
+    assert report["ranking"] == {}
+    assert "score() returned a string ('high'), not one number per option" in plain(
+        report["results"]
+    )
+
+
+@pytest.mark.timeout(300)
+def test_workshop_file_defaults_are_named(persona: Plan, workspace: Path) -> None:
+    path = workspace / "workshop.toml"
+    path.write_text('[scoring]\ncriteria = ["pay", "feels_right"]\nweights = { pay = 1 }\n')
+    (report,) = run(REPORT)
+    assert f"workshop file {path}" in report["setup"]
+    assert "Pay 1, Feels right 3" in report["setup"]
+
+
+@pytest.mark.timeout(300)
+def test_empty_plan_says_what_to_do_first(workspace: Path) -> None:
+    (report,) = run(REPORT)
+    assert "shortlist some occupations in 02" in report["problem"]

@@ -1,0 +1,314 @@
+"""The step 3 board: widgets moved as a person would, checked on screen and on disk."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from careerkit import scoring
+from careerkit.plan import Gut, Option, Plan
+from careerkit.scoring import Result
+from careerkit.ui import compare
+from careerkit.ui.compare import NOT_RATED, CompareBoard
+from tests.conftest import reopen
+
+MHSM, TRAINING, HR = "11-9111.00", "13-1151.00", "13-1071.00"
+MANAGERS = "Medical and Health Services Managers"
+TRAINERS = "Training and Development Specialists"
+HR_NAME = "Human Resources Specialists"
+CLINIC = "Clinic operations coordinator (local hospital posting)"
+
+
+@pytest.fixture
+def board(persona: Plan, catalog: pd.DataFrame) -> CompareBoard:
+    return compare.matrix(persona, catalog)
+
+
+def pay_decides(plan: Plan) -> None:
+    """Two options of the person's own: the better paid one is first only through pay."""
+    plan.exploration.options = [
+        Option(code="custom:a", title="Well paid", custom=True, median_wage=140_000),
+        Option(code="custom:b", title="Loved", custom=True, median_wage=40_000),
+    ]
+    plan.comparison.ratings = {
+        "custom:a": {"development": 6, "feels_right": 6},
+        "custom:b": {"development": 7, "feels_right": 7},
+    }
+    plan.save()
+
+
+def texts(board: CompareBoard) -> str:
+    pay, results = board.pay, board.results
+    return " ".join(
+        [pay.flag.value, pay.flip.value, pay.summary.value, results.message.value]
+    ).replace("&#x27;", "'")
+
+
+# --- nothing to compare, or set up wrongly ---------------------------------------------------
+
+
+def test_empty_plan_says_to_shortlist_in_02_first(plan: Plan, catalog: pd.DataFrame) -> None:
+    board = compare.matrix(plan, catalog)
+    assert "shortlist some occupations in 02" in board.problem
+    for panel in (board.setup_panel, board.weights_panel, board.results_panel, board.choice_panel):
+        assert "shortlist some occupations in 02" in panel.value
+    assert board.ranking().empty
+
+
+def test_all_options_dropped(persona: Plan, catalog: pd.DataFrame) -> None:
+    for option in persona.exploration.options:
+        option.dropped = True
+    assert "Every option on your shortlist is dropped" in compare.matrix(persona, catalog).problem
+
+
+def test_bad_criteria_cell_is_shown_not_raised(persona: Plan, catalog: pd.DataFrame) -> None:
+    board = compare.matrix(persona, catalog, criteria={"pay": 9})
+    assert "The criteria cell" in board.problem and "0 to 5" in board.problem
+    assert "0 to 5" in board.results_panel.value
+
+
+def test_missing_catalogue_is_reported_and_ratings_still_work(
+    persona: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAREERKIT_CATALOG", str(tmp_path / "nowhere.csv"))
+    board = compare.matrix(persona)
+    assert "could not be loaded" in board.setup_panel.children[0].value
+    assert board.data.drop(index=CLINIC).isna().all(axis=None)
+    assert board.ranking().index[0] == MANAGERS  # scored on the person's own ratings
+
+
+# --- the matrix -----------------------------------------------------------------------------
+
+
+def test_data_criteria_come_from_the_catalogue_and_the_persona(board: CompareBoard) -> None:
+    pay = scoring.pay_rating(pd.Series([123_860.0, 52_000.0])).tolist()
+    assert [board.data.at[MANAGERS, "pay"], board.data.at[CLINIC, "pay"]] == pay
+    assert board.data.loc[CLINIC].drop("pay").isna().all()  # own occupation: rate it yourself
+    assert board.data[["development", "feels_right"]].isna().all(axis=None)
+    setup = board.setup_panel.children[0].value
+    assert "careerkit defaults" in setup and "Work-life balance 3" in setup
+    assert "Your own occupations are not in the catalogue" in setup
+
+
+def test_results_show_ranking_bars_and_heat_map(board: CompareBoard) -> None:
+    ranking = board.ranking()
+    assert ranking.index[0] == MANAGERS and ranking["rank"].tolist() == [1, 2, 3, 4, 5]
+    assert ranking["score"].is_monotonic_decreasing
+    html = board.results.ranking.value
+    assert html.index(MANAGERS) < html.index(TRAINERS)  # best first
+    assert 'title="Pay: ' in html  # a bar segment per criterion
+    heat = board.results.heatmap.value
+    assert heat.count(" ✎</td>") == 1 and "6.0 ✎</td>" in heat  # Maya's own work-life rating
+    assert heat.count("<i>not rated</i>") == 1  # the clinic posting's outlook
+    assert "not rated, so left out: Outlook" in html
+
+
+def test_moving_a_weight_rescores_and_is_saved(board: CompareBoard, persona: Plan) -> None:
+    before = board.ranking()["score"]
+    board.weights.sliders["work_life"].value = 5
+    assert not board.ranking()["score"].equals(before)
+    assert reopen(persona).comparison.weights == {**scoring.DEFAULT_WEIGHTS, "work_life": 5.0}
+    total = sum(scoring.DEFAULT_WEIGHTS.values()) + 2
+    assert f"{5 / total * 100:.0f}% of the score" in board.weights.shares["work_life"].value
+    board.weights.sliders["pay"].value = 5
+    board.weights.reset.click()
+    assert reopen(persona).comparison.weights == {}
+    assert board.weights.sliders["pay"].value == 2 and board.weights.sliders["work_life"].value == 3
+
+
+def test_all_weights_zero_gives_a_message_not_an_error(board: CompareBoard) -> None:
+    for slider in board.weights.sliders.values():
+        slider.value = 0
+    assert "All the weights are 0" in board.weights.message.value
+    assert "All the weights are 0" in board.results.message.value
+    assert board.ranking().empty and board.errors.outputs == ()
+    board.weights.sliders["feels_right"].value = 1
+    assert board.ranking().index[0] in (MANAGERS, TRAINERS)  # both rated 8 on feels right
+    assert board.results.message.value == ""
+
+
+def test_rating_a_criterion_and_clearing_it(board: CompareBoard, persona: Plan) -> None:
+    row = board.rater.row(HR_NAME, "development")
+    assert row.slider.value == 6  # the persona's own rating
+    row.slider.value = 9.5
+    assert reopen(persona).comparison.ratings[HR]["development"] == 9.5
+    row.back.click()  # "Clear my rating"
+    assert "development" not in reopen(persona).comparison.ratings[HR]
+    assert row.slider.value == NOT_RATED
+    assert "not rated, so left out: Career development" in board.results.ranking.value
+
+
+def test_overriding_data_and_going_back(board: CompareBoard, persona: Plan) -> None:
+    row = board.rater.row(MANAGERS, "pay")
+    data = board.data.at[MANAGERS, "pay"]
+    assert row.slider.value == NOT_RATED and row.slider.options[0] == (f"data {data:.1f}", -1)
+    assert row.back.layout.display == "none"
+    row.slider.value = 4.0
+    assert reopen(persona).comparison.ratings[MHSM]["pay"] == 4.0
+    assert f"the data says {data:.1f}" in row.status.value
+    assert "4.0 ✎</td>" in board.results.heatmap.value
+    row.back.click()  # "Use the data value"
+    assert "pay" not in reopen(persona).comparison.ratings[MHSM]
+    assert "4.0 ✎</td>" not in board.results.heatmap.value
+
+
+def test_picking_an_option_shows_its_rows(board: CompareBoard) -> None:
+    board.rater.picker.value = CLINIC
+    rows = board.rater.sheet.children[0].children
+    assert rows[0] is board.rater.row(CLINIC, "interest_fit").box
+    assert board.rater.row(CLINIC, "interest_fit").slider.value == 7  # rated by the persona
+
+
+# --- pay is not the decider ---------------------------------------------------------------------
+
+
+def test_flags_a_top_option_that_leads_only_through_pay(plan: Plan, catalog: pd.DataFrame) -> None:
+    pay_decides(plan)
+    board = compare.matrix(plan, catalog)
+    assert board.ranking().index.tolist() == ["Well paid", "Loved"]
+    words = texts(board)
+    assert "without the pay weight, 'Loved' would rank first" in words
+    assert "'Well paid' is first only because it pays more" in words
+    assert "Lowering 'Pay' from 2 to 0.5 would put 'Loved' first, ahead of 'Well paid'" in words
+    assert "first place goes to 'Loved' from 0 to 0.5, then 'Well paid' from 1 to 5" in words
+    assert bytes(board.pay.chart.value).startswith(b"\x89PNG")
+    board.weights.sliders["pay"].value = 0
+    assert board.ranking().index[0] == "Loved"
+    assert "Pay has weight 0" in texts(board)
+    assert reopen(plan).comparison.weights["pay"] == 0
+
+
+def test_persona_is_told_pay_decides_and_what_would_flip_it(board: CompareBoard) -> None:
+    words = texts(board)
+    assert f"without the pay weight, '{TRAINERS}' would rank first" in words
+    assert f"Raising 'Work-life balance' from 3 to 4 would put '{TRAINERS}' first" in words
+    board.rater.row(MANAGERS, "work_life").back.click()  # back to the catalogue's 8.8
+    words = texts(board)
+    assert f"Pay is not the decider: without the pay weight, '{MANAGERS}' would still" in words
+    assert f"No single weight change puts '{TRAINERS}' ahead of '{MANAGERS}'" in words
+
+
+def test_without_a_pay_criterion_there_is_no_chart(persona: Plan, catalog: pd.DataFrame) -> None:
+    criteria = {k: v for k, v in scoring.DEFAULT_WEIGHTS.items() if k != "pay"}
+    board = compare.matrix(persona, catalog, criteria=criteria)
+    assert "Pay is not one of the criteria" in texts(board)
+    assert board.pay.chart.layout.display == "none"
+
+
+def test_pay_message_when_the_top_options_tie() -> None:
+    ranks = pd.Series([1.0, 1.0], index=["A", "B"])
+    result = Result(ranks * 5, ranks, pd.DataFrame(), pd.DataFrame())
+    sweep = pd.DataFrame({"A": [5.0], "B": [5.0]})
+    text, kind = compare.pay_message(result, pd.Series({"pay": 2.0}), sweep)
+    assert text == "'A' and 'B' share first place, pay included." and kind == "info"
+
+
+# --- an edited formula or criteria ------------------------------------------------------------
+
+
+def test_broken_formula_shows_a_plain_message(persona: Plan, catalog: pd.DataFrame) -> None:
+    board = compare.matrix(persona, catalog, score=lambda r, w: r["pay"].astype(str))
+    words = texts(board)
+    assert "score() returned a string" in words and f"for '{MANAGERS}'" in words
+    assert board.ranking().empty and board.errors.outputs == ()
+    board.weights.sliders["pay"].value = 3  # still usable: changes are saved
+    assert reopen(persona).comparison.weights["pay"] == 3
+
+
+def test_formula_failing_only_in_the_what_if_keeps_the_results(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    def fragile(ratings: pd.DataFrame, weights: pd.DataFrame) -> pd.Series:
+        return (ratings * weights).sum(axis=1) / weights["pay"]
+
+    board = compare.matrix(persona, catalog, score=fragile)
+    assert len(board.ranking()) == 5
+    assert "(with 'pay' at weight 0)" in texts(board)
+
+
+def test_added_criterion_is_rated_by_the_person(persona: Plan, catalog: pd.DataFrame) -> None:
+    criteria = {**scoring.DEFAULT_WEIGHTS, "commute": 4}
+    board = compare.matrix(persona, catalog, criteria=criteria, labels={"commute": "Commute"})
+    assert "edited in this notebook" in board.setup_panel.children[0].value
+    assert "not rated, so left out: Commute" in board.results.ranking.value
+    board.rater.row(TRAINERS, "commute").slider.value = 10
+    assert reopen(persona).comparison.ratings[TRAINING]["commute"] == 10
+    assert "Commute" in board.weights.sliders["commute"].description
+
+
+def test_titles_are_escaped(persona: Plan, catalog: pd.DataFrame) -> None:
+    persona.exploration.options[-1].title = "<b>Boss</b>"
+    board = compare.matrix(persona, catalog)
+    assert "&lt;b&gt;Boss&lt;/b&gt;" in board.results.ranking.value
+    assert "<b>Boss</b>" not in board.results.heatmap.value
+
+
+# --- gut check and choice ---------------------------------------------------------------------
+
+
+def test_gut_check_saves_answers_and_points_out_a_mismatch(
+    board: CompareBoard, persona: Plan
+) -> None:
+    assert [board.gut.list.children[i] for i in range(3)] == [
+        board.gut.rows[name] for name in (MANAGERS, TRAINERS, HR_NAME)
+    ]
+    assert f"The top score and your gut agree on '{MANAGERS}'" in board.gut.messages.value.replace(
+        "&#x27;", "'"
+    )
+    board.gut.toggles[MANAGERS, "feels_right"].value = "no"
+    board.gut.toggles[TRAINERS, "want_to_grow"].value = "yes"
+    saved = reopen(persona).comparison.gut
+    assert saved[MHSM].feels_right == "no" and saved[TRAINING].want_to_grow == "yes"
+    words = board.gut.messages.value.replace("&#x27;", "'")
+    assert "you answered no to 'Does this feel right?'" in words
+    assert f"Your gut says yes to both questions for '{TRAINERS}'" in words
+
+
+def test_gut_messages_for_unanswered_and_unsure() -> None:
+    ranks = pd.Series([1.0, 2.0], index=["A", "B"])
+    result = Result(ranks, ranks, pd.DataFrame(), pd.DataFrame())
+    codes = {"A": "a", "B": "b"}
+    assert compare.gut_messages(result, {}, codes) == [
+        ("Answer both questions for 'A': the top score deserves a gut check.", "info")
+    ]
+    unsure = {"a": Gut(feels_right="unsure")}
+    kinds = [kind for _, kind in compare.gut_messages(result, unsure, codes)]
+    assert kinds == ["info", "info"]
+
+
+def test_choosing_a_direction(board: CompareBoard, persona: Plan) -> None:
+    ticks, choice = board.choice.ticks, board.choice
+    assert [code for code, tick in ticks.items() if tick.value] == [MHSM, TRAINING]
+    assert "Decided on 05 October 2026" in choice.decided.value
+    ticks[HR].value = True  # a third: refused
+    assert not ticks[HR].value and "Choose at most 2" in choice.messages.value
+    assert reopen(persona).comparison.chosen == [MHSM, TRAINING]
+    ticks[TRAINING].value = False
+    ticks[HR].value = True
+    choice.reason.value = "People work, and a growing field near home."
+    saved = reopen(persona).comparison
+    assert saved.chosen == [MHSM, HR] and saved.decided == date.today()
+    assert saved.reason == "People work, and a growing field near home."
+    assert "ranked 1st" in ticks[MHSM].description
+
+
+def test_choice_notes_missing_reason_and_a_choice_below_the_top() -> None:
+    ranks = pd.Series([1.0, 2.0], index=["A", "B"])
+    result = Result(ranks, ranks, pd.DataFrame(), pd.DataFrame())
+    names = {"a": "A", "b": "B"}
+    notes = compare.choice_messages(["b", "gone"], "", result, names)
+    assert [kind for _, kind in notes] == ["warn", "warn", "info"]
+    assert "gone, which is no longer on your shortlist" in notes[0][0]
+    assert "You chose 'B' although 'A' scores highest" in notes[2][0]
+    assert compare.choice_messages([], "", result, names)[0][0].startswith("Tick one or 2")
+
+
+def test_sweep_figure_is_labelled() -> None:
+    sweep = pd.DataFrame({"A": [1.0, 12.0], "B": [2.0, 3.0]}, index=[0.0, 5.0])
+    fig = compare.sweep_figure(sweep, 2.0, "Pay")
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == "Weight on pay" and ax.get_ylim()[1] > 12  # widened past 10
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["A", "B", "your weight"]

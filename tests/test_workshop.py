@@ -1,0 +1,102 @@
+"""Workshop defaults: workshop.toml in the workspace sets the criteria of step 3."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from careerkit import scoring, workshop
+from careerkit.scoring import ScoringError
+from careerkit.workshop import WorkshopError, scoring_setup
+
+EDITED = {**scoring.DEFAULT_WEIGHTS, "commute": 4}
+
+
+def write(workspace: Path, text: str) -> Path:
+    path = workspace / "workshop.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_without_a_file_careerkit_defaults_are_used(workspace: Path) -> None:
+    setup = scoring_setup(scoring.DEFAULT_WEIGHTS, {})
+    assert setup.source == "careerkit defaults"
+    assert setup.criteria == scoring.default_criteria()
+    assert workshop.workshop_file() == workspace / "workshop.toml"
+
+
+def test_workshop_file_sets_criteria_weights_and_labels(workspace: Path) -> None:
+    path = write(
+        workspace,
+        '[scoring]\ncriteria = ["pay", "work_life", "commute"]\n'
+        'weights = { pay = 1, commute = 4.5 }\nlabels = { commute = "Short commute" }\n',
+    )
+    setup = scoring_setup(scoring.DEFAULT_WEIGHTS, {})
+    assert setup.source == f"workshop file {path}"
+    assert [(c.id, c.label, c.weight) for c in setup.criteria] == [
+        ("pay", "Pay", 1.0),
+        ("work_life", "Work-life balance", 3.0),  # careerkit's default weight
+        ("commute", "Short commute", 4.5),
+    ]
+
+
+def test_weights_alone_keep_careerkit_criteria(workspace: Path) -> None:
+    write(workspace, "[scoring]\nweights = { pay = 0 }\n")
+    setup = scoring_setup()
+    assert [c.id for c in setup.criteria] == list(scoring.DEFAULT_WEIGHTS)
+    assert {c.id: c.weight for c in setup.criteria}["pay"] == 0
+
+
+def test_a_file_without_scoring_leaves_the_defaults(workspace: Path) -> None:
+    write(workspace, '[workshop]\nname = "Spring cohort"\n')
+    assert scoring_setup().source == "careerkit defaults"
+
+
+def test_edited_notebook_cell_wins_over_the_workshop_file(workspace: Path) -> None:
+    write(workspace, "[scoring]\nweights = { pay = 0 }\n")
+    setup = scoring_setup(EDITED, {})
+    assert setup.source == "edited in this notebook"
+    assert setup.criteria[-1] == scoring.Criterion("commute", "Commute", 4.0)
+    assert scoring_setup(scoring.DEFAULT_WEIGHTS, {"pay": "Salary"}).source == (
+        "edited in this notebook"
+    )
+
+
+def test_mistakes_in_the_notebook_cell_are_explained() -> None:
+    with pytest.raises(ScoringError, match=r"^The criteria cell \(CRITERIA and LABELS\): .*0 to 5"):
+        scoring_setup({"pay": 9}, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[scoring\nweights = 1", "is not valid TOML"),
+        ("scoring = 3", "must be a table of criteria"),
+        ("[scoring]\nweight = { pay = 1 }", "unknown key 'weight'"),
+        ('[scoring]\ncriteria = "pay"', "criteria must be a list of names"),
+        ('[scoring]\ncriteria = ["pay", "pay"]', "lists 'pay' twice"),
+        ("[scoring]\nweights = 3", "weights must be a table"),
+        ('[scoring]\ncriteria = ["pay"]\nweights = { comute = 1 }', "names 'comute', which is"),
+        ('[scoring]\ncriteria = ["pay", "commute"]', "'commute' needs a weight"),
+        ("[scoring]\nweights = { pay = 6 }", "the weight of 'pay' is 6; use a number from 0"),
+        ('[scoring]\nweights = { pay = "high" }', "the weight of 'pay' is 'high'"),
+        ('[scoring]\ncriteria = ["Commute time"]\nweights = { "Commute time" = 2 }', "lower-case"),
+        ("[scoring]\nlabels = { pay = 3 }", "the label of 'pay' must be some text"),
+    ],
+)
+def test_bad_workshop_files_are_explained_naming_the_file(
+    workspace: Path, text: str, expected: str
+) -> None:
+    path = write(workspace, text)
+    with pytest.raises(ScoringError) as err:
+        scoring_setup()
+    assert str(path) in str(err.value)
+    assert expected in str(err.value)
+
+
+def test_unreadable_file_is_a_workshop_error(workspace: Path) -> None:
+    path = workspace / "workshop.toml"
+    path.write_bytes(b"\xff\xfe[scoring]")
+    with pytest.raises(WorkshopError, match="cannot be read"):
+        workshop.read_workshop(path)
