@@ -46,8 +46,8 @@ def test_the_workbook_route_comes_from_the_notebook_files() -> None:
 
 def test_readme_table_of_contents_matches_the_notebooks() -> None:
     readme = (ROOT / "README.md").read_text()
-    listed = re.findall(r"\(notebooks/(\d\d_\w+\.ipynb)\)", readme)
-    assert listed == [s.file for s in route()]
+    listed = re.findall(r"\[([^\]]+)\]\(notebooks/(\d\d_\w+\.ipynb)\)", readme)
+    assert listed == [(s.title, s.file) for s in route()]
 
 
 def test_notebooks_are_committed_clean_and_have_a_kernel() -> None:

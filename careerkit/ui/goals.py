@@ -1,0 +1,554 @@
+"""Widgets for notebook 04: the goal editor with a live S.M.A.R.T. check, suggestions, timeline.
+
+Everything the person types is checked with :mod:`careerkit.goals` before it touches the
+plan, and saved as they go (``Saver("short_term_goals")``); the S.M.A.R.T. result
+follows every keystroke, whether or not the goal can be saved yet.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import ipywidgets as w
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import Image
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from careerkit import goals as g
+from careerkit.plan import Goal, Plan
+from careerkit.roadmap import goal_span
+from careerkit.ui.common import WIDE, Saver, guarded, message_html
+
+HORIZON_COLOURS = {6: "#4c9f70", 12: "#3a7ca5", 24: "#8e6bb8"}
+HORIZON_OPTIONS = [("6 months", 6), ("12 months", 12), ("24 months", 24)]
+CONFIDENCE_OPTIONS = [
+    ("not rated yet", 0),
+    ("1 - not sure at all", 1),
+    ("2 - unsure", 2),
+    ("3 - fairly sure", 3),
+    ("4 - sure", 4),
+    ("5 - very sure", 5),
+]
+GOAL_PLACEHOLDER = "What will you do, and how much? e.g. Pass the CAPM exam with 70% or more"
+MEASURE_PLACEHOLDER = "How you will know: 3 interviews, a score of 80%, a portfolio"
+LABEL_CHARS = 48
+
+
+def show_figure(out: w.Output, fig: Figure) -> None:
+    """Show a chart in ``out`` as a PNG (the same in JupyterLab, Voila and tests)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=100, bbox_inches="tight")
+    out.outputs = ()
+    out.append_display_data(Image(buf.getvalue()))
+
+
+def shorten(text: str, limit: int = LABEL_CHARS) -> str:
+    """One line of at most ``limit`` characters, with "..." when cut."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 3].rstrip() + "..."
+
+
+# --- the S.M.A.R.T. result as HTML ------------------------------------------------
+
+
+def _badge(letter: str, check: g.Check) -> str:
+    colour, back, mark = ("#1b5e20", "#e3f1e6", "✓") if check.ok else ("#b00020", "#fdecea", "✗")
+    tip = html.escape(f"{g.NAMES[letter]}: {check.reason}", quote=True)
+    return (
+        f'<span title="{tip}" style="display:inline-block;padding:1px 7px;margin-right:4px;'
+        f'border-radius:4px;background:{back};color:{colour};font-weight:bold">'
+        f"{letter} {mark}</span>"
+    )
+
+
+def smart_html(result: g.SmartResult) -> str:
+    """Five letter badges, then what is missing and how to fix it, in plain words."""
+    passed = sum(c.ok for c in result.letters.values())
+    head = "all five pass" if result.passed else f"{passed} of 5 pass"
+    lines = []
+    for letter, check in result.letters.items():
+        if check.ok and not check.suggestion:
+            continue
+        colour = "#555" if check.ok else "#b00020"
+        tip = f" <i>{html.escape(check.suggestion)}</i>" if check.suggestion else ""
+        lines.append(
+            f'<li style="color:{colour}"><b>{g.NAMES[letter]}</b>: '
+            f"{html.escape(check.reason)}.{tip}</li>"
+        )
+    badges = "".join(_badge(x, c) for x, c in result.letters.items())
+    return (
+        f'<div>{badges} <span style="color:#555">S.M.A.R.T. {html.escape(result.summary)}: '
+        f'{head}</span><ul style="margin:4px 0">{"".join(lines)}</ul></div>'
+    )
+
+
+# --- one goal's fields --------------------------------------------------------------
+
+
+def _direction_options(
+    plan: Plan, current: str, catalog: pd.DataFrame | None
+) -> list[tuple[str, str]]:
+    options = [("no direction yet", "")]
+    options += [(g.direction_title(plan, c, catalog), c) for c in plan.comparison.chosen]
+    if current and current not in plan.comparison.chosen:
+        options.append((f"{g.direction_title(plan, current, catalog)} (not chosen)", current))
+    return options
+
+
+def _area_options(plan: Plan, current: str) -> list[str]:
+    areas = list(plan.short_term_goals.areas)
+    return areas if current in areas else [*areas, current]
+
+
+class GoalFields:
+    """The widgets for one goal's fields; the add form and every goal row use them."""
+
+    def __init__(
+        self, plan: Plan, goal: Goal, catalog: pd.DataFrame | None, *, with_status: bool = True
+    ) -> None:
+        self.quiet = False  # True while the code, not the person, changes values
+        self.with_status = with_status
+        self.text = w.Textarea(
+            value=goal.text,
+            placeholder=GOAL_PLACEHOLDER,
+            rows=2,
+            continuous_update=True,
+            layout=w.Layout(width="95%"),
+        )
+        self.area = w.Dropdown(
+            options=_area_options(plan, goal.area),
+            value=goal.area,
+            description="Area",
+            style=WIDE,
+            layout=w.Layout(width="360px"),
+        )
+        self.horizon = w.ToggleButtons(
+            options=HORIZON_OPTIONS, value=goal.horizon_months, description="Within", style=WIDE
+        )
+        self.due = w.DatePicker(value=goal.due, description="Due date", style=WIDE)
+        self.measure = w.Text(
+            value=goal.measure,
+            description="Measure",
+            placeholder=MEASURE_PLACEHOLDER,
+            continuous_update=True,
+            layout=w.Layout(width="60%"),
+            style=WIDE,
+        )
+        self.direction = w.Dropdown(
+            options=_direction_options(plan, goal.direction, catalog),
+            value=goal.direction,
+            description="Serves",
+            style=WIDE,
+        )
+        self.confidence = w.Dropdown(
+            options=CONFIDENCE_OPTIONS,
+            value=goal.confidence or 0,
+            description="How sure are you?",
+            style=WIDE,
+        )
+        self.status = w.Dropdown(
+            options=g.STATUSES, value=goal.status, description="Status", style=WIDE
+        )
+        self.smart = w.HTML()
+        self.message = w.HTML()
+
+    @property
+    def inputs(self) -> list[w.ValueWidget]:
+        widgets = [self.text, self.area, self.horizon, self.due, self.measure, self.direction]
+        return [*widgets, self.confidence, *([self.status] if self.with_status else [])]
+
+    def box(self) -> w.VBox:
+        extra = [self.status] if self.with_status else []
+        return w.VBox(
+            [
+                self.text,
+                w.HBox([self.area, self.due, self.confidence, *extra]),
+                self.horizon,
+                w.HBox([self.measure, self.direction]),
+                self.smart,
+                self.message,
+            ]
+        )
+
+    def values(self) -> dict[str, Any]:
+        """The goal's fields as the person has them now (not yet checked)."""
+        values = {
+            "text": self.text.value,
+            "area": self.area.value,
+            "horizon_months": self.horizon.value,
+            "due": self.due.value,
+            "measure": self.measure.value.strip(),
+            "direction": self.direction.value,
+            "confidence": self.confidence.value or None,
+        }
+        return {**values, "status": self.status.value} if self.with_status else values
+
+    def observe(self, handler: Callable[[dict], None]) -> None:
+        def run(change: dict) -> None:
+            if not self.quiet:
+                handler(change)
+
+        for widget in self.inputs:
+            widget.observe(run, names="value")
+
+    def show(self, goal: Goal, plan: Plan, today: date | None) -> None:
+        """Put a goal's values in the widgets, without reporting them as changes."""
+        self.quiet = True
+        try:
+            self.area.options = _area_options(plan, goal.area)
+            self.text.value, self.area.value = goal.text, goal.area
+            self.horizon.value, self.due.value = goal.horizon_months, goal.due
+            self.measure.value, self.confidence.value = goal.measure, goal.confidence or 0
+            if self.with_status:
+                self.status.value = goal.status
+        finally:
+            self.quiet = False
+        self.check(goal, plan, today)
+
+    def check(self, goal: Goal, plan: Plan, today: date | None) -> None:
+        self.smart.value = smart_html(g.smart_check(goal, plan, today))
+
+    def set_areas(self, plan: Plan) -> None:
+        self.quiet = True
+        try:
+            current = self.area.value
+            self.area.options = _area_options(plan, current)
+            self.area.value = current
+        finally:
+            self.quiet = False
+
+
+# --- the editor ---------------------------------------------------------------------
+
+
+class GoalRow(w.VBox):
+    """One saved goal, editable; each change is checked, then saved."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        goal: Goal,
+        saver: Saver,
+        catalog: pd.DataFrame | None = None,
+        today: date | None = None,
+    ) -> None:
+        self.plan, self.goal_id, self.saver, self.today = plan, goal.id, saver, today
+        self.fields = GoalFields(plan, goal, catalog)
+        self.out = w.Output()
+        super().__init__(
+            [self.fields.box(), self.out],
+            layout=w.Layout(border="1px solid #ddd", padding="6px", margin="4px 0"),
+        )
+        self.fields.observe(guarded(self.out)(self._changed))
+        self.fields.check(goal, plan, today)
+
+    def _changed(self, _change: dict) -> None:
+        goal = g.find_goal(self.plan, self.goal_id)
+        values = self.fields.values()
+        changes = {k: v for k, v in values.items() if getattr(goal, k) != v}
+        try:
+            g.update_goal(self.plan, self.goal_id, self.today, **changes)
+        except g.GoalInputError as err:
+            self.fields.message.value = message_html(f"Not saved: {err}", "error")
+        else:
+            self.fields.message.value = ""
+            self.saver.request("short_term_goals")
+        self.fields.check(goal.model_copy(update=values), self.plan, self.today)
+
+
+class GoalEditor(w.VBox):
+    """Areas of growth, a form to add a goal, and every goal as an editable row."""
+
+    def __init__(
+        self, plan: Plan, catalog: pd.DataFrame | None = None, today: date | None = None
+    ) -> None:
+        self.plan, self.catalog, self.today = plan, catalog, today
+        self.saver = Saver(plan)
+        self.out = w.Output()
+        self.coverage = w.HTML()
+        self.new_area = w.Text(
+            description="New area of growth", placeholder="e.g. Volunteering", style=WIDE
+        )
+        self.add_area_button = w.Button(description="Add area", icon="plus")
+        self.area_message = w.HTML()
+        self.form = GoalFields(plan, self._blank(), catalog, with_status=False)
+        self.add_button = w.Button(description="Add this goal", icon="plus", button_style="primary")
+        no_direction = "Choose a direction in 03 to link goals to it."
+        self.direction_note = w.HTML(
+            "" if plan.comparison.chosen else message_html(no_direction, "warn")
+        )
+        self.rows = w.VBox([self._row(goal) for goal in plan.short_term_goals.goals])
+        super().__init__(self._layout())
+        self._wire()
+        self._show_coverage()
+        self.form.check(self._blank(), plan, today)
+
+    def _layout(self) -> list[w.Widget]:
+        return [
+            w.HTML("<h4>Your areas of growth</h4>"),
+            self.coverage,
+            w.HBox([self.new_area, self.add_area_button]),
+            self.area_message,
+            w.HTML("<h4>Add a goal</h4>"),
+            self.direction_note,
+            self.form.box(),
+            self.add_button,
+            w.HTML("<h4>Your goals</h4>"),
+            self.rows,
+            self.saver.status,
+            self.out,
+        ]
+
+    def _wire(self) -> None:
+        catch = guarded(self.out)
+        self.form.observe(catch(self._preview))
+        self.add_button.on_click(catch(self._on_add))
+        self.add_area_button.on_click(catch(self._on_add_area))
+
+    def _row(self, goal: Goal) -> GoalRow:
+        return GoalRow(self.plan, goal, self.saver, self.catalog, self.today)
+
+    def _blank(self) -> Goal:
+        areas = g.areas_without_goals(self.plan) or self.plan.short_term_goals.areas or ["Learning"]
+        return Goal(area=areas[0], created=self.today or date.today())
+
+    def _preview(self, _change: dict) -> None:
+        draft = self._blank().model_copy(update=self.form.values())
+        self.form.check(draft, self.plan, self.today)
+
+    def add(self, **fields: Any) -> Goal | None:
+        """Check and add a goal, show it as a row and save; None (and why) if it is wrong."""
+        try:
+            goal = g.add_goal(self.plan, self.today, **fields)
+        except g.GoalInputError as err:
+            self.form.message.value = message_html(f"Not added: {err}", "error")
+            return None
+        self.rows.children = (*self.rows.children, self._row(goal))
+        self.saver.request("short_term_goals")
+        self._show_coverage()
+        return goal
+
+    def _on_add(self, _button: w.Button) -> None:
+        goal = self.add(**self.form.values())
+        if goal is not None:
+            self.form.show(self._blank(), self.plan, self.today)
+            self.form.message.value = message_html(
+                f"Added to {goal.area}. You can keep editing it below.", "good"
+            )
+
+    def _on_add_area(self, _button: w.Button) -> None:
+        try:
+            name = g.add_area(self.plan, self.new_area.value)
+        except g.GoalInputError as err:
+            self.area_message.value = message_html(str(err), "error")
+            return
+        self.saver.request("short_term_goals")
+        self.new_area.value = ""
+        self.area_message.value = message_html(f"Added the area '{name}'.", "good")
+        for fields in [self.form, *(row.fields for row in self.rows.children)]:
+            fields.set_areas(self.plan)
+        self._show_coverage()
+
+    def _show_coverage(self) -> None:
+        missing = g.areas_without_goals(self.plan)
+        if missing:
+            text = "No goal yet in: " + ", ".join(missing) + ". Add at least one goal for each."
+            self.coverage.value = message_html(text, "warn")
+        else:
+            self.coverage.value = message_html("Every area of growth has a goal.", "good")
+
+
+def goal_editor(
+    plan: Plan, catalog: pd.DataFrame | None = None, today: date | None = None
+) -> GoalEditor:
+    """The goal editor for notebook 04."""
+    return GoalEditor(plan, catalog, today)
+
+
+# --- suggestions --------------------------------------------------------------------
+
+
+class Suggestions(w.VBox):
+    """Goal drafts from the skill gap to the chosen directions, each one click to accept."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        catalog: pd.DataFrame,
+        editor: GoalEditor | None = None,
+        today: date | None = None,
+    ) -> None:
+        self.plan, self.catalog, self.today = plan, catalog, today
+        self.editor = editor if editor is not None else GoalEditor(plan, catalog, today)
+        self.out = w.Output()
+        self.drafts = g.suggest_goals(plan, catalog, today)
+        self.buttons = [w.Button(description="Add as my goal", icon="plus") for _ in self.drafts]
+        self.notice = self._notice()
+        super().__init__([self.notice, *map(self._item, self.drafts, self.buttons), self.out])
+        catch = guarded(self.out)
+        for draft, button in zip(self.drafts, self.buttons, strict=True):
+            button.on_click(catch(lambda b, d=draft: self.accept(d, b)))
+
+    def _notice(self) -> w.HTML:
+        chosen = self.plan.comparison.chosen
+        if not chosen:
+            text, kind = (
+                "Choose a direction in 03 first: suggestions come from the skills your "
+                "target occupation needs.",
+                "warn",
+            )
+        elif not any(code in self.catalog.index for code in chosen):
+            text, kind = (
+                "Your chosen directions are not in the catalogue, so there is no skill list "
+                "to compare with: write your own goals above.",
+                "info",
+            )
+        elif not self.drafts:
+            text, kind = (
+                "No suggestions: you already have, or have goals for, every important skill "
+                "of your chosen directions.",
+                "good",
+            )
+        else:
+            text, kind = (
+                "Drafts built from skills your target occupation needs and you do not list "
+                "yet. Add the ones you like, then make them yours in the editor.",
+                "info",
+            )
+        return w.HTML(message_html(text, kind))
+
+    def _item(self, draft: Goal, button: w.Button) -> w.HBox:
+        title = g.direction_title(self.plan, draft.direction, self.catalog)
+        text = (
+            f"{html.escape(draft.text)}<br><small style='color:#555'>{html.escape(draft.area)}"
+            f" · for {html.escape(title)}</small>"
+        )
+        return w.HBox([button, w.HTML(text, layout=w.Layout(width="80%"))])
+
+    def accept(self, draft: Goal, button: w.Button | None = None) -> Goal | None:
+        """Add a draft as the person's goal (through the editor, so it shows and saves)."""
+        fields = draft.model_dump(
+            include={"text", "area", "horizon_months", "due", "measure", "direction"}
+        )
+        goal = self.editor.add(**fields)
+        if goal is not None and button is not None:
+            button.disabled, button.description, button.icon = True, "Added", "check"
+        if goal is None:
+            self.out.append_display_data(w.HTML(self.editor.form.message.value))
+        return goal
+
+
+def suggestions(
+    plan: Plan, catalog: pd.DataFrame, editor: GoalEditor | None = None, today: date | None = None
+) -> Suggestions:
+    """Suggested goal drafts for notebook 04; pass the editor so accepted ones show in it."""
+    return Suggestions(plan, catalog, editor, today)
+
+
+# --- timeline -----------------------------------------------------------------------
+
+
+def _timeline_rows(plan: Plan) -> list[tuple[str, Goal | None]]:
+    """(area, goal) per chart row: each area's goals by end date, or (area, None)."""
+    goals = [x for x in plan.short_term_goals.goals if x.status != "dropped"]
+    areas = list(plan.short_term_goals.areas)
+    areas += [x.area for x in goals if x.area not in areas]
+    rows: list[tuple[str, Goal | None]] = []
+    for area in dict.fromkeys(areas):
+        mine = sorted((x for x in goals if x.area == area), key=lambda x: goal_span(x)[1])
+        rows += [(area, x) for x in mine] or [(area, None)]
+    return rows
+
+
+def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
+    """Short-term goals by area of growth on a time line, coloured by horizon."""
+    today = today or date.today()
+    rows = _timeline_rows(plan)
+    fig, ax = plt.subplots(figsize=(11, 1.6 + 0.42 * len(rows)))
+    now = mdates.date2num(today)
+    ends = [now + 31 * 25] + [mdates.date2num(goal_span(x)[1]) for _, x in rows if x]
+    starts = [now] + [mdates.date2num(goal_span(x)[0]) for _, x in rows if x]
+    left, right = min(starts) - 20, max(ends)
+    for y, (_area, goal) in enumerate(rows):
+        if goal is None:
+            ax.text(now + 10, y, "no goal yet", va="center", color="#888", style="italic")
+            continue
+        start, end = (mdates.date2num(d) for d in goal_span(goal))
+        done = goal.status == "done"
+        ax.barh(
+            y,
+            max(end - start, 3),
+            left=start,
+            height=0.6,
+            alpha=0.45 if done else 0.9,
+            color=HORIZON_COLOURS[goal.horizon_months],
+        )
+        label = ("done: " if done else "") + shorten(goal.text)
+        ax.text(end + 8, y, label, va="center", fontsize=8.5)
+    for months in g.HORIZONS:
+        mark = mdates.date2num(g.add_months(today, months))
+        ax.axvline(mark, color="#999", linestyle=":", linewidth=1)
+        ax.text(mark, -0.9, f"{months} months", ha="center", fontsize=8, color="#555")
+    ax.axvline(now, color="#b00020", linewidth=1.2)
+    ax.text(now, -0.9, "today", ha="center", fontsize=8, color="#b00020")
+    firsts: dict[str, int] = {}  # area -> its first row
+    for y, (area, _) in enumerate(rows):
+        firsts.setdefault(area, y)
+    ax.set_yticks(list(firsts.values()), [shorten(a, 36) for a in firsts])
+    for y in list(firsts.values())[1:]:
+        ax.axhline(y - 0.5, color="#eee", linewidth=1)
+    ax.set_ylim(len(rows) - 0.5, -1.3)
+    ax.set_xlim(left, right + (right - left) * 0.45)  # room for the labels
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    ax.legend(
+        handles=[Patch(color=c, label=f"{m}-month goal") for m, c in HORIZON_COLOURS.items()],
+        loc="lower right",
+        bbox_to_anchor=(1, 1),
+        ncol=3,
+        frameon=False,
+        fontsize=8,
+    )
+    ax.set_title("Your short-term goals by area of growth", loc="left")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def timeline(plan: Plan, today: date | None = None) -> w.VBox:
+    """The timeline chart with a button to redraw it after editing goals."""
+    out, errors = w.Output(), w.Output()
+    redraw = w.Button(
+        description="Redraw the timeline", icon="refresh", layout=w.Layout(width="fit-content")
+    )
+
+    @guarded(errors)
+    def draw(_button: w.Button | None = None) -> None:
+        show_figure(out, timeline_chart(plan, today))
+
+    redraw.on_click(draw)
+    draw()
+    return w.VBox([redraw, out, errors])
+
+
+__all__ = [
+    "GoalFields",
+    "GoalRow",
+    "GoalEditor",
+    "Suggestions",
+    "goal_editor",
+    "suggestions",
+    "timeline",
+    "timeline_chart",
+    "smart_html",
+    "show_figure",
+    "shorten",
+]

@@ -1,0 +1,236 @@
+"""Adding and editing short-term goals safely, areas of growth, and goal suggestions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from careerkit import goals as g
+from careerkit.plan import Goal, Plan, Skill
+
+TODAY = date(2026, 11, 22)
+CLINIC, TRAINING = "11-9111.00", "13-1151.00"
+
+
+def tiny_catalog() -> pd.DataFrame:
+    """Two occupations of the persona's, with skill lists like the bundled catalogue's."""
+    return pd.DataFrame(
+        {
+            "title": [
+                "Medical and Health Services Managers",
+                "Training and Development Specialists",
+            ],
+            "skills": [
+                "Management of Personnel Resources;Coordination;Judgment and Decision Making;"
+                "Management of Financial Resources;Speaking;Monitoring",
+                "Instructing;Learning Strategies;Speaking;Active Listening;Writing;Coordination",
+            ],
+        },
+        index=pd.Index([CLINIC, TRAINING], name="code"),
+    )
+
+
+def valid(**fields: object) -> dict[str, object]:
+    return {
+        "text": "Pass the CAPM exam",
+        "area": "Learning",
+        "horizon_months": 12,
+        "due": date(2027, 6, 30),
+        **fields,
+    }
+
+
+# --- adding -------------------------------------------------------------------------
+
+
+def test_add_goal_appends_a_checked_goal(plan: Plan) -> None:
+    goal = g.add_goal(plan, TODAY, **valid(text="  pass the CAPM exam  ", area="learning"))
+    assert plan.short_term_goals.goals == [goal]
+    assert goal.text == "pass the CAPM exam"  # trimmed
+    assert goal.area == "Learning"  # spelt as in the person's list
+    assert goal.created == TODAY
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"text": ""}, "The goal is empty"),
+        ({"text": "   \n "}, "The goal is empty"),
+        ({"text": "x" * 2001}, "2,001 characters long; the limit is 2,000"),
+        ({"area": "Hobbies"}, "'Hobbies' is not one of your areas"),
+        ({"due": date(2026, 11, 21)}, "21 November 2026 has already passed"),
+        ({"due": "next june"}, "must be a date"),
+        ({"horizon_months": 9}, "must be 6, 12 or 24 months, not 9"),
+        ({"confidence": 7}, "rated 1 to 5, not 7"),
+        ({"direction": "99-9999.00"}, "is not on your shortlist"),
+        ({"status": "finished"}, "status must be one of"),
+    ],
+)
+def test_bad_goals_are_refused_and_nothing_changes(
+    persona: Plan, fields: dict[str, object], message: str
+) -> None:
+    before = persona.short_term_goals.model_dump()
+    with pytest.raises(g.GoalInputError, match=message):
+        g.add_goal(persona, TODAY, **valid(**fields))
+    assert persona.short_term_goals.model_dump() == before
+
+
+def test_several_problems_are_reported_together(plan: Plan) -> None:
+    with pytest.raises(g.GoalInputError) as err:
+        g.add_goal(plan, TODAY, **valid(text="", area="Hobbies"))
+    assert "empty" in str(err.value) and "Hobbies" in str(err.value)
+
+
+def test_a_goal_may_serve_a_shortlisted_direction(persona: Plan) -> None:
+    goal = g.add_goal(persona, TODAY, **valid(direction="13-1071.00"))
+    assert goal.direction == "13-1071.00"
+
+
+# --- editing ------------------------------------------------------------------------
+
+
+def test_update_goal_changes_only_what_is_asked(persona: Plan) -> None:
+    goal = g.update_goal(persona, "g-net02", TODAY, text="Attend 3 networking events")
+    assert goal.text == "Attend 3 networking events"
+    assert goal.area == "Professional membership / networking"
+
+
+def test_bad_update_leaves_the_goal_as_it_was(persona: Plan) -> None:
+    before = g.find_goal(persona, "g-edu01").model_dump()
+    with pytest.raises(g.GoalInputError, match="empty"):
+        g.update_goal(persona, "g-edu01", TODAY, text="", measure="new measure")
+    assert g.find_goal(persona, "g-edu01").model_dump() == before
+
+
+def test_a_due_date_that_has_passed_since_may_stay(persona: Plan) -> None:
+    later = date(2028, 1, 1)  # g-lrn01 was due 30 April 2027
+    goal = g.update_goal(persona, "g-lrn01", later, measure="quiz passed")
+    assert goal.measure == "quiz passed"
+    with pytest.raises(g.GoalInputError, match="already passed"):
+        g.update_goal(persona, "g-lrn01", later, due=date(2027, 12, 1))
+
+
+def test_unknown_goal_id(persona: Plan) -> None:
+    with pytest.raises(g.GoalInputError, match="no goal with id 'nope'"):
+        g.update_goal(persona, "nope", TODAY, text="x")
+
+
+# --- areas --------------------------------------------------------------------------
+
+
+def test_add_area(plan: Plan) -> None:
+    assert g.add_area(plan, "  Volunteering   abroad ") == "Volunteering abroad"
+    assert plan.short_term_goals.areas[-1] == "Volunteering abroad"
+    assert g.add_goal(plan, TODAY, **valid(area="Volunteering abroad")).area == (
+        "Volunteering abroad"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [("", "name first"), ("moving", "already one of your areas"), ("x" * 61, "under 60")],
+)
+def test_bad_areas_are_refused(plan: Plan, name: str, message: str) -> None:
+    before = list(plan.short_term_goals.areas)
+    with pytest.raises(g.GoalInputError, match=message):
+        g.add_area(plan, name)
+    assert plan.short_term_goals.areas == before
+
+
+def test_areas_without_goals(plan: Plan) -> None:
+    assert g.areas_without_goals(plan) == list(plan.short_term_goals.areas)
+    g.add_goal(plan, TODAY, **valid(area="Moving"))
+    dropped = g.add_goal(plan, TODAY, **valid(area="Education"))
+    dropped.status = "dropped"
+    assert g.areas_without_goals(plan) == [
+        "Education",
+        "Learning",
+        "Skills development",
+        "Professional membership / networking",
+    ]
+
+
+# --- dates --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (date(2026, 1, 31), 1, date(2026, 2, 28)),
+        (date(2028, 1, 31), 1, date(2028, 2, 29)),
+        (date(2026, 11, 22), 6, date(2027, 5, 22)),
+        (date(2026, 11, 22), 24, date(2028, 11, 22)),
+        (date(2026, 3, 15), -3, date(2025, 12, 15)),
+    ],
+)
+def test_add_months(day: date, months: int, expected: date) -> None:
+    assert g.add_months(day, months) == expected
+
+
+def test_months_between() -> None:
+    assert g.months_between(date(2026, 11, 1), date(2027, 3, 1)) == 4
+    assert g.months_between(date(2026, 11, 15), date(2027, 3, 1)) == 3
+    assert g.long_date(date(2027, 5, 3)) == "3 May 2027"
+
+
+# --- the skill gap and suggestions ---------------------------------------------------
+
+
+def test_target_gap_counts_weak_skills(persona: Plan) -> None:
+    # Maya lists Management of Financial Resources at level 2 of 5: still a gap
+    gap = g.target_gap(persona, tiny_catalog(), CLINIC)
+    assert gap == [
+        "Judgment and Decision Making",
+        "Management of Financial Resources",
+        "Monitoring",
+    ]
+    assert g.target_gap(persona, tiny_catalog(), "custom:clinic-operations-coordinator") == []
+
+
+def test_suggestions_follow_the_gap_and_pass_the_check(persona: Plan) -> None:
+    drafts = g.suggest_goals(persona, tiny_catalog(), TODAY)
+    texts = [d.text for d in drafts]
+    assert (
+        "Take a course in Management of Financial Resources and complete its final project "
+        "by 22 May 2027"
+    ) in texts
+    assert texts[0].startswith("Practise Judgment and Decision Making at work")
+    assert [d.direction for d in drafts] == [CLINIC] * 3 + [TRAINING] * 2
+    assert all(g.smart_check(d, persona, TODAY).passed for d in drafts)
+
+
+def test_suggestions_skip_skills_a_goal_already_names(persona: Plan) -> None:
+    g.add_goal(persona, TODAY, **valid(text="Take 2 courses in judgment and decision making"))
+    texts = " ".join(d.text for d in g.suggest_goals(persona, tiny_catalog(), TODAY))
+    assert "Judgment and Decision Making" not in texts
+    assert "Monitoring" in texts  # the next skill of the gap moves up
+
+
+def test_no_suggestions_without_a_chosen_direction(plan: Plan) -> None:
+    assert g.suggest_goals(plan, tiny_catalog(), TODAY) == []
+
+
+def test_no_suggestions_when_the_person_has_every_skill(plan: Plan) -> None:
+    names = "Instructing;Learning Strategies;Speaking;Active Listening;Writing;Coordination"
+    plan.dream_job.skills = [Skill(name=n, level=4) for n in names.split(";")]
+    plan.comparison.chosen = [TRAINING]
+    assert g.suggest_goals(plan, tiny_catalog(), TODAY) == []
+
+
+def test_direction_title_falls_back_to_catalogue_then_code(persona: Plan) -> None:
+    assert g.direction_title(persona, CLINIC) == "Medical and Health Services Managers"
+    empty = Plan()
+    assert g.direction_title(empty, TRAINING, tiny_catalog()).startswith("Training")
+    assert g.direction_title(empty, "custom:x") == "custom:x"
+
+
+def test_known_directions(persona: Plan) -> None:
+    codes = g.known_directions(persona)
+    assert codes[:2] == [CLINIC, TRAINING]
+    assert "custom:clinic-operations-coordinator" in codes
+
+
+def test_goal_model_limit_matches() -> None:
+    assert Goal.model_fields["text"].metadata[0].max_length == g.MAX_CHARS

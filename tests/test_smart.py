@@ -1,0 +1,183 @@
+"""The S.M.A.R.T. check on goals people really write: good, bad, typos, lower case."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Any
+
+import pytest
+
+from careerkit.goals import LETTERS, Check, SmartResult, smart_check
+from careerkit.plan import Comparison, Exploration, Goal, Option, Plan
+
+TODAY = date(2026, 11, 22)
+CREATED = date(2026, 11, 1)
+CLINIC = "11-9111.00"
+
+
+@pytest.fixture(scope="module")
+def chosen_plan() -> Plan:
+    """A plan (in memory) with two shortlisted options and one chosen direction."""
+    return Plan(
+        exploration=Exploration(
+            options=[
+                Option(code=CLINIC, title="Medical and Health Services Managers"),
+                Option(code="13-1151.00", title="Training and Development Specialists"),
+            ]
+        ),
+        comparison=Comparison(chosen=[CLINIC]),
+    )
+
+
+def goal(text: str, **fields: Any) -> Goal:
+    """A goal that passes every letter except where ``text`` or ``fields`` spoil it."""
+    base = {
+        "area": "Learning",
+        "horizon_months": 12,
+        "due": date(2027, 9, 30),
+        "direction": CLINIC,
+        "confidence": 4,
+        "created": CREATED,
+    }
+    return Goal(text=text, **{**base, **fields})
+
+
+# (goal, expected summary, words expected in the first failing letter's reason, or "")
+EXAMPLES = [
+    # --- good goals, as people type them
+    (goal("Complete an online course on medical terminology and pass its quiz with 80%"),
+     "S M A R T", ""),
+    (goal("Join the regional healthcare management association and attend 4 of its meetings"),
+     "S M A R T", ""),
+    (goal("Enrol in the part-time healthcare administration certificate and pass 2 modules"),
+     "S M A R T", ""),
+    (goal("apply to 5 clinic coordinator jobs"), "S M A R T", ""),
+    (goal("i will shadow a clinic manager for two days"), "S M A R T", ""),
+    (goal("finsh the google project management certifcate"), "S M A R T", ""),  # typos
+    (goal("compelte 3 modules of the excel course"), "S M A R T", ""),  # typo
+    (goal("Update my CV and send it to 10 clinics"), "S M A R T", ""),
+    (goal("By March, present a budget report to my area manager"), "S M A R T", ""),
+    (goal("My goal: pass the CAPM exam"), "S M A R T", ""),
+    (goal("read 2 books on healthcare leadership and write a summary of each"), "S M A R T", ""),
+    (goal("Volunteer at the community clinic on saturdays", measure="12 saturdays volunteered"),
+     "S M A R T", ""),
+    (goal("enrol in a bachelors degree in health administration", horizon_months=6,
+          due=date(2027, 4, 30)), "S M A R T", ""),  # starting a degree is fine
+    (goal("Complete a master's degree in health administration", horizon_months=24,
+          due=date(2028, 9, 30)), "S M A R T", ""),
+    (goal("Attend networking events every month"), "S M A R T", ""),
+    (goal("save $2000 for the course fees"), "S M A R T", ""),  # 2000 is money, not a year
+    (goal("within 6 months finish my portfolio of training materials"), "S M A R T", ""),
+    (goal("Pass the CAPM exam", status="done", due=date(2026, 11, 15)), "S M A R T", ""),
+    (goal("Run the store's holiday rota and cut overtime by 10 percent"), "S M A R T", ""),
+    # --- vague, short or without an action
+    (goal("be successful"), "· · A R T", "too short"),
+    (goal("get better at networking", due=None, direction="", confidence=None),
+     "· · A R ·", "'better'"),
+    (goal(""), "· · A R T", "no goal written yet"),
+    (goal("learn excel"), "· · A R T", "'learn'"),
+    (goal("Improve my communication skills"), "· · A R T", "'improve'"),
+    (goal("be sucessful at work"), "· · A R T", "'successful'"),  # misspelt vague word
+    (goal("Healthcare training certificate"), "· M A R T", "no concrete action"),
+    (goal("Complete it"), "· · A R T", "does not say what you will complete"),
+    (goal("make more money"), "· · A R T", "'more'"),
+    (goal("talk to people"), "· · A R T", "no concrete action"),
+    # --- nothing to measure (dates and time spans are not measures)
+    (goal("Take an online course on Excel"), "S · A R T", "no number or deliverable to measure"),
+    (goal("Take an online course on Excel", measure="feel confident"), "S · A R T",
+     "no number or deliverable"),
+    (goal("apply for clinic jobs in june 2027"), "S · A R T", "no number or deliverable"),
+    (goal("send my details to clinics by 2027-05-31"), "S · A R T", "no number"),
+    (goal("by 31/05/2027 update my cv"), "S M A R T", ""),
+    (goal("Get better at Spanish by 2027"), "· · A R T", "'better'"),
+    # --- too big for the time, or not confident
+    (goal("Complete a bachelor's degree in nursing", horizon_months=6, due=date(2027, 4, 30)),
+     "S M · R T", "bachelor's degree"),
+    (goal("Get promoted to director of operations"), "S · · R T", "no number"),
+    (goal("become fluent in spanish", horizon_months=6, due=date(2027, 4, 30)), "S · · R T",
+     "no number"),
+    (goal("Pass the CAPM exam", confidence=2), "S M · R T", "confidence 2 of 5"),
+    (goal("Pass the CAPM exam", due=date(2027, 2, 1)), "S M A R T", ""),
+    # --- not relevant
+    (goal("Pass the CAPM exam", area="Hobbies", direction=""), "S M A · T",
+     "not one of your areas"),
+    # --- not timely
+    (goal("Pass the CAPM exam", due=None), "S M A R ·", "no due date"),
+    (goal("Pass the CAPM exam", due=date(2026, 10, 1)), "S M A R ·", "has passed"),
+    (goal("Pass the CAPM exam", horizon_months=6, due=date(2028, 1, 31)), "S M A R ·",
+     "6-month horizon"),
+]  # fmt: skip
+
+
+def _first_failure(result: SmartResult) -> str:
+    return next((c.reason for c in result.letters.values() if not c.ok), "")
+
+
+@pytest.mark.parametrize(("example", "summary", "words"), EXAMPLES, ids=lambda x: repr(x)[:50])
+def test_smart_examples(chosen_plan: Plan, example: Goal, summary: str, words: str) -> None:
+    result = smart_check(example, chosen_plan, TODAY)
+    assert result.summary == summary, result.letters
+    assert result.passed == (summary == "S M A R T")
+    assert words in _first_failure(result)
+
+
+def test_there_are_at_least_thirty_examples() -> None:
+    assert len(EXAMPLES) >= 30
+    assert sum(s == "S M A R T" for _, s, _ in EXAMPLES) >= 10  # good ones too
+
+
+def test_every_letter_explains_itself(chosen_plan: Plan) -> None:
+    for example, _, _ in EXAMPLES:
+        result = smart_check(example, chosen_plan, TODAY)
+        assert tuple(result.letters) == LETTERS
+        for check in result.letters.values():
+            assert check.reason
+            assert check.ok or check.suggestion  # a failure always says what to do
+
+
+def test_result_types_are_frozen(chosen_plan: Plan) -> None:
+    result = smart_check(goal("Pass the CAPM exam"), chosen_plan, TODAY)
+    assert isinstance(result.letters["S"], Check)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.letters["S"].ok = False  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.letters = {}  # type: ignore[misc]
+
+
+def test_measurable_names_what_it_found(chosen_plan: Plan) -> None:
+    letters = smart_check(goal("Attend 4 meetings"), chosen_plan, TODAY).letters
+    assert letters["M"].reason == "measured by a number (4)"
+    letters = smart_check(goal("Pass the exam with 80%"), chosen_plan, TODAY).letters
+    assert letters["M"].reason == "measured by a percentage (80%)"
+    letters = smart_check(goal("Write a report on patient flow"), chosen_plan, TODAY).letters
+    assert letters["M"].reason == "measured by a deliverable (report)"
+
+
+def test_relevant_prefers_a_chosen_direction(chosen_plan: Plan) -> None:
+    linked = smart_check(goal("Pass the CAPM exam"), chosen_plan, TODAY).letters["R"]
+    assert linked.ok and "Medical and Health Services Managers" in linked.reason
+    area_only = smart_check(goal("Pass the CAPM exam", direction=""), chosen_plan, TODAY)
+    assert area_only.letters["R"].ok
+    assert "Link it to Medical and Health Services Managers" in area_only.letters["R"].suggestion
+    other = smart_check(goal("Pass the CAPM exam", direction="13-1151.00"), chosen_plan, TODAY)
+    assert "which you did not choose in 03" in other.letters["R"].suggestion
+
+
+def test_timely_allows_some_slack(chosen_plan: Plan) -> None:
+    # 12 months from 1 Nov 2026, plus 3 months of slack: up to 1 Feb 2028
+    inside = goal("Pass the CAPM exam", due=date(2028, 2, 1))
+    outside = goal("Pass the CAPM exam", due=date(2028, 2, 2))
+    assert smart_check(inside, chosen_plan, TODAY).letters["T"].ok
+    assert not smart_check(outside, chosen_plan, TODAY).letters["T"].ok
+
+
+def test_attainable_uses_the_due_date_when_it_is_sooner(chosen_plan: Plan) -> None:
+    hurried = goal("Complete a master's degree", horizon_months=24, due=date(2027, 3, 1))
+    check = smart_check(hurried, chosen_plan, TODAY).letters["A"]
+    assert not check.ok and "4 months" in check.reason
+
+
+def test_today_defaults_to_the_real_date(chosen_plan: Plan) -> None:
+    old = goal("Pass the CAPM exam", due=date(2020, 1, 1), created=date(2019, 6, 1))
+    assert "has passed" in smart_check(old, chosen_plan).letters["T"].reason

@@ -1,0 +1,214 @@
+"""Notebook 04's widgets: set values as a person would, then check the plan on disk."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import nbformat
+import pytest
+from matplotlib.figure import Figure
+from nbclient import NotebookClient
+
+from careerkit.plan import Plan
+from careerkit.ui import goals as ui
+from tests.conftest import ROOT, reopen
+from tests.test_goals import CLINIC, tiny_catalog
+
+FUTURE = date.today() + timedelta(days=120)
+NOTEBOOK = ROOT / "notebooks" / "04_short_term.ipynb"
+
+
+def row_of(editor: ui.GoalEditor, goal_id: str) -> ui.GoalRow:
+    return next(row for row in editor.rows.children if row.goal_id == goal_id)
+
+
+def saved_goal(plan: Plan, goal_id: str):
+    return next(goal for goal in reopen(plan).short_term_goals.goals if goal.id == goal_id)
+
+
+def no_errors(*outputs) -> bool:
+    return all(not out.outputs for out in outputs)
+
+
+# --- the editor -----------------------------------------------------------------------
+
+
+def test_editor_shows_the_saved_goals(persona: Plan) -> None:
+    editor = ui.goal_editor(persona, tiny_catalog())
+    assert [row.goal_id for row in editor.rows.children][:2] == ["g-edu01", "g-lrn01"]
+    assert "Every area of growth has a goal" in editor.coverage.value
+    vague = row_of(editor, "g-net02")
+    assert vague.fields.text.value == "get better at networking"
+    assert "S.M.A.R.T. · · A R ·" in vague.fields.smart.value
+    assert "no number or deliverable to measure" in vague.fields.smart.value
+
+
+def test_editing_a_goal_saves_it_and_rechecks_it_live(persona: Plan) -> None:
+    editor = ui.goal_editor(persona, tiny_catalog())
+    row = row_of(editor, "g-net02")
+    row.fields.text.value = "Attend 4 meetings of the healthcare managers' network"
+    assert "no number or deliverable" not in row.fields.smart.value
+    assert "no due date" in row.fields.smart.value
+    row.fields.due.value = FUTURE
+    row.fields.direction.value = CLINIC
+    row.fields.confidence.value = 4
+    assert "all five pass" in row.fields.smart.value
+    saved = saved_goal(persona, "g-net02")
+    assert saved.text == "Attend 4 meetings of the healthcare managers' network"
+    assert (saved.due, saved.direction, saved.confidence) == (FUTURE, CLINIC, 4)
+    assert "Saved at" in editor.saver.status.value
+    assert no_errors(editor.out, row.out)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("text", "", "The goal is empty"),
+        ("text", "x" * 2001, "the limit is 2,000"),
+        ("due", date(2020, 1, 1), "has already passed"),
+    ],
+)
+def test_bad_edits_are_not_saved(persona: Plan, field: str, value: object, message: str) -> None:
+    before = saved_goal(persona, "g-edu01")
+    row = row_of(ui.goal_editor(persona, tiny_catalog()), "g-edu01")
+    getattr(row.fields, field).value = value
+    assert "Not saved" in row.fields.message.value and message in row.fields.message.value
+    assert saved_goal(persona, "g-edu01") == before
+    row.fields.measure.value = "2 modules passed, with notes"  # later edits still save...
+    assert saved_goal(persona, "g-edu01") == before  # ...only once the whole goal is valid
+
+
+def test_adding_a_goal(plan: Plan) -> None:
+    editor = ui.goal_editor(plan, tiny_catalog())
+    assert "Choose a direction in 03" in editor.direction_note.value
+    assert "No goal yet in: Education, Learning" in editor.coverage.value
+    form = editor.form
+    form.text.value = "be successful"
+    assert "too short" in form.smart.value  # the check follows the typing
+    form.text.value = "enrol in the evening certificate in health admin and pass 2 modules"
+    form.horizon.value, form.due.value, form.measure.value = 6, FUTURE, "2 modules passed"
+    editor.add_button.click()
+    (goal,) = reopen(plan).short_term_goals.goals
+    assert goal.text.startswith("enrol in the evening certificate")
+    assert (goal.area, goal.horizon_months, goal.due) == ("Education", 6, FUTURE)
+    assert "Added to Education" in form.message.value
+    assert form.text.value == "" and form.area.value == "Learning"  # ready for the next one
+    assert len(editor.rows.children) == 1
+    assert "Education" not in editor.coverage.value
+    assert no_errors(editor.out)
+
+
+@pytest.mark.parametrize(
+    ("text", "due", "message"),
+    [("", None, "The goal is empty"), ("Pass the CAPM exam", date(2020, 1, 1), "already passed")],
+)
+def test_bad_new_goals_are_not_added(plan: Plan, text: str, due: date, message: str) -> None:
+    editor = ui.goal_editor(plan, tiny_catalog())
+    editor.form.text.value, editor.form.due.value = text, due
+    editor.add_button.click()
+    assert "Not added" in editor.form.message.value and message in editor.form.message.value
+    assert reopen(plan).short_term_goals.goals == []
+    assert editor.form.text.value == text  # what they typed is still there to fix
+
+
+def test_adding_an_area(persona: Plan) -> None:
+    editor = ui.goal_editor(persona, tiny_catalog())
+    editor.new_area.value = "Volunteering"
+    editor.add_area_button.click()
+    assert reopen(persona).short_term_goals.areas[-1] == "Volunteering"
+    assert "Volunteering" in editor.form.area.options
+    assert "Volunteering" in editor.rows.children[0].fields.area.options
+    assert "No goal yet in: Volunteering" in editor.coverage.value
+    assert row_of(editor, "g-edu01").fields.area.value == "Education"  # unchanged
+    editor.new_area.value = "volunteering"
+    editor.add_area_button.click()
+    assert "already one of your areas" in editor.area_message.value
+    assert reopen(persona).short_term_goals.areas.count("Volunteering") == 1
+
+
+# --- suggestions ------------------------------------------------------------------------
+
+
+def test_accepting_a_suggestion(persona: Plan) -> None:
+    editor = ui.goal_editor(persona, tiny_catalog())
+    panel = ui.suggestions(persona, tiny_catalog(), editor)
+    assert len(panel.buttons) == 5
+    panel.buttons[1].click()
+    saved = reopen(persona).short_term_goals.goals[-1]
+    assert saved.text.startswith("Take a course in Management of Financial Resources")
+    assert saved.direction == CLINIC
+    assert editor.rows.children[-1].goal_id == saved.id
+    assert panel.buttons[1].disabled and panel.buttons[1].description == "Added"
+    assert no_errors(panel.out, editor.out)
+
+
+def test_suggestions_ask_for_a_direction_first(plan: Plan) -> None:
+    panel = ui.suggestions(plan, tiny_catalog())
+    assert "Choose a direction in 03 first" in panel.notice.value
+    assert panel.buttons == []
+
+
+# --- the timeline -----------------------------------------------------------------------
+
+
+def test_timeline_chart(persona: Plan, plan: Plan) -> None:
+    fig = ui.timeline_chart(reopen(persona))
+    assert isinstance(fig, Figure)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels[:2] == ["Education", "Learning"]
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert "get better at networking" in texts
+
+
+def test_timeline_of_an_empty_plan_says_what_is_missing(plan: Plan) -> None:
+    fig = ui.timeline_chart(plan)
+    assert [t.get_text() for t in fig.axes[0].texts].count("no goal yet") == 5
+
+
+def test_timeline_widget_shows_an_image(persona: Plan) -> None:
+    box = ui.timeline(persona)
+    redraw, out, errors = box.children
+    assert "image/png" in out.outputs[0]["data"]
+    redraw.click()
+    assert len(out.outputs) == 1 and no_errors(errors)
+
+
+# --- speed --------------------------------------------------------------------------
+
+
+def test_typing_in_a_kernel_saves_once_typing_pauses(persona: Plan) -> None:
+    """Keystrokes as in a kernel: checked each time, saved after the pause (debounced)."""
+    editor = ui.goal_editor(persona, tiny_catalog())
+    row = row_of(editor, "g-net02")
+    words = "Attend 4 meetings of the regional healthcare managers network and speak once"
+
+    async def type_it() -> str:
+        for i in [*range(20, len(words), 3), len(words)]:
+            row.fields.text.value = words[:i]
+        on_disk_while_typing = saved_goal(persona, "g-net02").text
+        editor.saver.flush()
+        return on_disk_while_typing
+
+    assert asyncio.run(type_it()) == "get better at networking"  # nothing saved mid-word
+    assert saved_goal(persona, "g-net02").text == words
+
+
+# --- the notebook --------------------------------------------------------------------
+
+
+@pytest.mark.timeout(180)
+@pytest.mark.parametrize("start", ["empty", "persona"])
+def test_notebook_runs_without_widget_errors(start: str, workspace: Path, persona: Plan) -> None:
+    if start == "empty":
+        (workspace / "plan.json").unlink()
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    client = NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(NOTEBOOK.parent)}})
+    client.execute()
+    state = str(nb.metadata.get("widgets", {}))
+    assert "vision" in state.lower()  # the widgets' state was kept, so this looks at them
+    assert not re.search(r"\w+(Error|Exception): ", state)
+    assert "Not saved" not in state and "Not added" not in state
+    assert reopen(persona).short_term_goals.areas  # the plan is still readable

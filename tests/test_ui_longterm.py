@@ -1,0 +1,146 @@
+"""Notebook 05's widgets: set values as a person would, then check the plan on disk."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from matplotlib.figure import Figure
+from nbclient import NotebookClient
+
+from careerkit.plan import Option, Plan
+from careerkit.roadmap import UNLINKED
+from careerkit.ui import longterm as ui
+from tests.conftest import ROOT, reopen
+from tests.test_goals import CLINIC, TRAINING, tiny_catalog
+
+NOTEBOOK = ROOT / "notebooks" / "05_long_term.ipynb"
+
+
+def picks(panel: ui.ObjectivesPanel) -> dict[str, bool]:
+    return {skill: box.value for skill, box in panel.picks}
+
+
+def test_panel_shows_the_saved_objective(persona: Plan) -> None:
+    panel = ui.objectives(persona, tiny_catalog())
+    assert [code for _, code in panel.direction.options] == [CLINIC, TRAINING]
+    assert picks(panel) == {
+        "Judgment and Decision Making": True,
+        "Management of Financial Resources": True,
+        "Monitoring": False,
+        "Systems Analysis": True,  # picked earlier, kept although no longer in the gap
+    }
+    assert panel.role_10y.value == "Director of operations for a group of clinics"
+    assert panel.own.value == "Electronic health records\nHealthcare regulations"
+    assert panel.stay.value == 4
+    assert "image/png" in panel.chart.outputs[0]["data"]
+
+
+def test_showing_a_direction_saves_nothing(persona: Plan) -> None:
+    before = persona.path.read_text()
+    panel = ui.objectives(persona, tiny_catalog())
+    panel.direction.value = TRAINING
+    assert persona.path.read_text() == before
+    assert panel.saver.status.value == ""
+
+
+def test_answers_are_saved_per_direction(persona: Plan) -> None:
+    panel = ui.objectives(persona, tiny_catalog())
+    dict(panel.picks)["Monitoring"].value = True
+    panel.experience.value = "Lead the clinic's move to online booking"
+    panel.direction.value = TRAINING
+    assert panel.experience.value.startswith("Design and run the onboarding")  # its own answers
+    panel.own.value = "Instructional design\nfacilitation, Facilitation"
+    panel.ambitions.value = "Chief learning officer; a seat on a hospital board"
+    panel.stay.value = -1
+    panel.leave.value = "If I stop teaching"
+    saved = reopen(persona).long_term.objectives
+    assert saved[CLINIC].skills_to_acquire == [
+        "Judgment and Decision Making",
+        "Management of Financial Resources",
+        "Monitoring",
+        "Systems Analysis",
+    ]
+    assert saved[CLINIC].experience == "Lead the clinic's move to online booking"
+    assert saved[TRAINING].own_skills == ["Instructional design", "facilitation"]
+    assert saved[TRAINING].ambitions.startswith("Chief learning officer")
+    assert saved[TRAINING].stay_years is None
+    assert saved[TRAINING].leave_when == "If I stop teaching"
+    assert not panel.out.outputs
+
+
+def test_bad_input_is_not_saved(persona: Plan) -> None:
+    panel = ui.objectives(persona, tiny_catalog())
+    panel.own.value = "A" * 90
+    assert "Not saved" in panel.message.value and "Put one skill per line" in panel.message.value
+    panel.experience.value = "x" * 2500
+    assert "2,500 characters long" in panel.message.value
+    saved = reopen(persona).long_term.objectives[CLINIC]
+    assert saved.own_skills == ["Electronic health records", "Healthcare regulations"]
+    assert saved.experience.startswith("Run a department's schedule")
+
+
+def test_new_person_is_sent_back_to_02(plan: Plan) -> None:
+    panel = ui.objectives(plan, tiny_catalog())
+    assert "Shortlist some occupations in 02 first" in panel.notice.value
+    assert len(panel.children) == 1
+
+
+def test_without_a_chosen_direction_a_shortlisted_option_can_be_used(plan: Plan) -> None:
+    plan.exploration.options = [
+        Option(code=TRAINING, title="Training and Development Specialists"),
+        Option(code="custom:x", title="Clinic coordinator", custom=True),
+    ]
+    plan.save("exploration")
+    panel = ui.objectives(plan, tiny_catalog())
+    assert "choose a direction in 03 first" in panel.notice.value
+    assert panel.direction.label == "Training and Development Specialists (not chosen)"
+    panel.direction.value = "custom:x"
+    assert "No gap found" in panel.skills.children[0].value
+    panel.role_5y.value = "Clinic manager"
+    assert reopen(plan).long_term.objectives["custom:x"].role_5y == "Clinic manager"
+
+
+def test_gap_chart(persona: Plan) -> None:
+    fig = ui.gap_chart(persona, tiny_catalog(), CLINIC)
+    assert isinstance(fig, Figure)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels[0] == "Management of Personnel Resources" and len(labels) == 6
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert "not in your skills  · picked" in texts  # Judgment and Decision Making
+
+
+def test_roadmap_chart(persona: Plan) -> None:
+    fig = ui.roadmap_chart(reopen(persona), tiny_catalog())
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert "Medical and Health Services Managers" in texts and UNLINKED in texts
+    assert "In 5 years: Operations manager of an outpatient clinic" in texts
+    assert fig.axes[0].patches  # bars were drawn
+    empty = ui.roadmap_chart(Plan(), tiny_catalog())
+    assert any("Nothing on the roadmap yet" in t.get_text() for t in empty.axes[0].texts)
+
+
+def test_roadmap_widget_redraws(persona: Plan) -> None:
+    box = ui.roadmap(persona, tiny_catalog())
+    redraw, out, errors = box.children
+    redraw.click()
+    assert len(out.outputs) == 1 and "image/png" in out.outputs[0]["data"]
+    assert not errors.outputs
+
+
+@pytest.mark.timeout(180)
+@pytest.mark.parametrize("start", ["empty", "persona"])
+def test_notebook_runs_without_widget_errors(start: str, workspace: Path, persona: Plan) -> None:
+    if start == "empty":
+        (workspace / "plan.json").unlink()
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    client = NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(NOTEBOOK.parent)}})
+    client.execute()
+    state = str(nb.metadata.get("widgets", {}))
+    assert "vision" in state.lower()  # the widgets' state was kept, so this looks at them
+    assert not re.search(r"\w+(Error|Exception): ", state)
+    assert "Not saved" not in state
+    expected = "Shortlist some occupations in 02 first" if start == "empty" else "Redraw"
+    assert expected in state
