@@ -9,7 +9,6 @@ filter costs a few milliseconds even on a thousand occupations.
 from __future__ import annotations
 
 import html
-import io
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -667,13 +666,6 @@ def shortlist_figure(points: pd.DataFrame) -> Figure:
     if shown.empty:
         ax.text(0.5, 0.5, "No option with a known pay to show", transform=ax.transAxes, ha="center")
     return fig
-
-
-def png(fig: Figure) -> bytes:
-    """A figure as PNG bytes (for an ``ipywidgets.Image``)."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=96)
-    return buffer.getvalue()
 
 
 # --- small helpers -------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from careerkit import explore as ex
 from careerkit.catalog import load_catalog, outlook_label
 from careerkit.fit import interest_fit
 from careerkit.plan import InterestResult, Option, Plan, Skill
+from careerkit.ui.common import png
 from tests.synthetic import synthetic_catalog
 
 SCORES = {"R": 10, "I": 20, "A": 30, "S": 90, "E": 80, "C": 40}  # top themes S, E, C
@@ -393,13 +394,13 @@ def test_shortlist_frame_and_chart(tiny: pd.DataFrame) -> None:
     fig = ex.shortlist_figure(frame)
     labels = {t.get_text() for t in fig.axes[0].texts}
     assert labels == {"Clinic Managers", "Clinic coordinator"}  # gardeners: pay unknown
-    assert ex.png(fig).startswith(b"\x89PNG")
+    assert png(fig).startswith(b"\x89PNG")
 
 
 def test_empty_shortlist_frame_draws(tiny: pd.DataFrame) -> None:
     frame = ex.shortlist_frame(person(scores=None), tiny)
     assert frame.empty
-    assert ex.png(ex.shortlist_figure(frame)).startswith(b"\x89PNG")
+    assert png(ex.shortlist_figure(frame)).startswith(b"\x89PNG")
 
 
 # --- the synthetic catalogue ----------------------------------------------------------

@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 import functools
 import html
+import io
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 import ipywidgets as w
+from IPython.display import Image
+from matplotlib.figure import Figure
 
 from careerkit.plan import Plan, PlanError
 
@@ -55,6 +58,19 @@ class Saver:
             self.status.value = error_html(str(err))
             return
         self.status.value = note_html(f"Saved at {datetime.now():%H:%M:%S} to {self.plan.path}")
+
+
+def png(fig: Figure, dpi: int = 96) -> bytes:
+    """A chart as PNG bytes, for an ``Image`` widget or an embedded report."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    return buffer.getvalue()
+
+
+def show_figure(out: w.Output, fig: Figure) -> None:
+    """Show a chart in ``out`` as a PNG (the same in JupyterLab, Voila and tests)."""
+    out.outputs = ()
+    out.append_display_data(Image(png(fig)))
 
 
 def note_html(text: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import html
-import io
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -42,7 +41,7 @@ from careerkit.interests import (
     tie_note,
 )
 from careerkit.plan import Plan, Skill
-from careerkit.ui.common import WIDE, Saver, guarded, message_html, text_area
+from careerkit.ui.common import WIDE, Saver, guarded, message_html, png, text_area
 from careerkit.wording import vagueness_advice
 
 SECTION = "dream_job"
@@ -242,12 +241,6 @@ def interest_chart(scores: Mapping[str, float]) -> Figure:
     return fig
 
 
-def _png(fig: Figure) -> bytes:
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=90)
-    return buffer.getvalue()
-
-
 def _result_html(scored: ThemeScores) -> str:
     names = ", ".join(THEMES[t] for t in scored.code)
     parts = [
@@ -398,7 +391,7 @@ class InterestQuiz(w.VBox):
         current = self.plan.dream_job.interests
         scores = current.scores if current is not None and current.code else None
         if scores and scores != self._charted:
-            self.chart.value = _png(interest_chart(scores))
+            self.chart.value = png(interest_chart(scores))
         self._charted = scores
         self.chart.layout.display = SHOWN if scores else HIDDEN
 

@@ -19,7 +19,7 @@ import pandas as pd
 from careerkit import explore as ex
 from careerkit.catalog import EDUCATION, JOB_ZONES, money
 from careerkit.plan import Option, Plan
-from careerkit.ui.common import WIDE, Saver, guarded, message_html, note_html, text_area
+from careerkit.ui.common import WIDE, Saver, guarded, message_html, note_html, png, text_area
 
 ROWS_SHOWN = 40
 NO_FIT = "Take the interest quiz in 01 to see your fit: until then the table has no fit column."
@@ -480,7 +480,7 @@ class ShortlistChart(_Panel):
         self.message.value = message_html(EMPTY_SHORTLIST, "info") if points.empty else ""
         if points.empty:
             return
-        self.chart.value = ex.png(ex.shortlist_figure(points))
+        self.chart.value = png(ex.shortlist_figure(points))
         notes = []
         if ex.person_scores(self.plan) is None:
             notes.append(NO_FIT)

@@ -8,7 +8,6 @@ follows every keystroke, whether or not the goal can be saved yet.
 from __future__ import annotations
 
 import html
-import io
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -17,14 +16,13 @@ import ipywidgets as w
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import Image
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from careerkit import goals as g
 from careerkit.plan import Goal, Plan
 from careerkit.roadmap import goal_span
-from careerkit.ui.common import WIDE, Saver, guarded, message_html
+from careerkit.ui.common import WIDE, Saver, guarded, message_html, show_figure
 
 HORIZON_COLOURS = {6: "#4c9f70", 12: "#3a7ca5", 24: "#8e6bb8"}
 HORIZON_OPTIONS = [("6 months", 6), ("12 months", 12), ("24 months", 24)]
@@ -39,14 +37,6 @@ CONFIDENCE_OPTIONS = [
 GOAL_PLACEHOLDER = "What will you do, and how much? e.g. Pass the CAPM exam with 70% or more"
 MEASURE_PLACEHOLDER = "How you will know: 3 interviews, a score of 80%, a portfolio"
 LABEL_CHARS = 48
-
-
-def show_figure(out: w.Output, fig: Figure) -> None:
-    """Show a chart in ``out`` as a PNG (the same in JupyterLab, Voila and tests)."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100, bbox_inches="tight")
-    out.outputs = ()
-    out.append_display_data(Image(buf.getvalue()))
 
 
 def shorten(text: str, limit: int = LABEL_CHARS) -> str:
