@@ -1,0 +1,479 @@
+"""Keeping the plan alive (steps 6 and 7): dated actions, progress, reviews, what changed.
+
+Plain functions on the plan model, testable without widgets; the notebooks' widgets
+(``careerkit.ui.action`` and ``careerkit.ui.review``) and the exports call them.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from matplotlib.figure import Figure
+
+from careerkit.catalog import THEMES
+from careerkit.fit import top_themes
+from careerkit.goals import add_months
+from careerkit.plan import Action, Goal, Plan, Review
+
+#: An action dated further back than this is taken for a typo, not a next step.
+PAST_LIMIT_DAYS = 31
+#: A theme must move by at least this many points (0-100) to count as a change.
+INTEREST_STEP = 10
+STATUS_COLOURS = {
+    "not started": "#b0b7c3",
+    "in progress": "#2f6fb0",
+    "done": "#2e7d32",
+    "dropped": "#9e9e9e",
+}
+
+
+def short(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+# --- step 6: actions --------------------------------------------------------------------
+
+
+def active_goals(plan: Plan) -> list[Goal]:
+    """The short-term goals still being pursued (dropped ones left out)."""
+    return [g for g in plan.short_term_goals.goals if g.status != "dropped"]
+
+
+def action_problem(text: str, due: date | None, today: date | None = None) -> str | None:
+    """What is wrong with a next action, in plain words, or None when it is fine."""
+    today = today or date.today()
+    if not text.strip():
+        return "Write what you will do (for example 'Email Rosa about the open day'), then add it."
+    if due is not None and due < today - timedelta(days=PAST_LIMIT_DAYS):
+        hint = _same_day_ahead(due, today)
+        return (
+            f"The date {due:%d %B %Y} is long past, so it cannot be a next step. "
+            f"Pick a date from today on (did you mean {hint:%d %B %Y}?)."
+        )
+    return None
+
+
+def _same_day_ahead(due: date, today: date) -> date:
+    """``due``'s day and month in the first year that puts it on or after ``today``."""
+    guess = add_months(due, 12 * (today.year - due.year))
+    return guess if guess >= today else add_months(guess, 12)
+
+
+def this_month(plan: Plan, today: date | None = None) -> list[tuple[Goal, Action]]:
+    """Open actions due this calendar month or overdue, soonest first (dropped goals skipped)."""
+    today = today or date.today()
+    month_end = today.replace(day=calendar.monthrange(today.year, today.month)[1])
+    found = [
+        (goal, action)
+        for goal in active_goals(plan)
+        for action in _actions(plan, goal.id)
+        if not action.done and action.due is not None and action.due <= month_end
+    ]
+    return sorted(found, key=lambda pair: pair[1].due or today)
+
+
+def _actions(plan: Plan, goal_id: str) -> list[Action]:
+    item = plan.action_plan.items.get(goal_id)
+    return item.actions if item else []
+
+
+# --- step 7: progress and reviews ----------------------------------------------------------
+
+
+def update_progress(
+    goal: Goal,
+    *,
+    status: str | None = None,
+    percent: int | None = None,
+    drop_reason: str | None = None,
+) -> str | None:
+    """Apply what the person changed to ``goal``; return a message instead if it cannot be.
+
+    Pass only what changed. Done means 100 %, not started means 0 %; moving the
+    percentage starts, finishes or reopens the goal. Dropping needs a reason; the goal
+    stays in the plan, marked dropped.
+    """
+    if drop_reason is not None or status == "dropped":
+        reason = goal.drop_reason if drop_reason is None else drop_reason.strip()
+        if not reason:
+            return (
+                "Write a short reason for dropping this goal (for example 'the course was "
+                "cancelled'); it stays in your plan, marked dropped."
+            )
+        goal.drop_reason = reason
+        goal.status = "dropped"
+    elif status is not None:
+        goal.status = status
+        goal.drop_reason = ""
+        goal.percent = {"done": 100, "not started": 0}.get(status, goal.percent)
+    if percent is not None:
+        goal.percent = percent
+        if goal.status != "dropped":
+            goal.status = (
+                "done" if percent == 100 else "in progress" if percent > 0 else goal.status
+            )
+    return None
+
+
+def progress_chart(goals: list[Goal]) -> Figure:
+    """Horizontal bars: each goal's percent done, coloured by status.
+
+    Built on a bare ``Figure`` (not pyplot), so a notebook never shows it twice.
+    """
+    height = 0.4 * max(len(goals), 1) + 1.1
+    fig = Figure(figsize=(9, height))
+    fig.subplots_adjust(left=0.36, right=0.97, top=1 - 0.45 / height, bottom=0.55 / height)
+    ax = fig.subplots()
+    labels = [short(g.text, 40) or "(no text)" for g in goals]
+    percents = [g.percent for g in goals]
+    colours = [STATUS_COLOURS[g.status] for g in goals]
+    bars = ax.barh(labels, percents, color=colours)
+    for bar, goal in zip(bars, goals, strict=True):
+        note = "dropped" if goal.status == "dropped" else f"{goal.percent}% ({goal.status})"
+        ax.annotate(
+            note,
+            (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+        )
+    ax.set_xlim(0, 125)
+    ax.set_xticks(range(0, 101, 25))
+    ax.tick_params(axis="y", labelsize=9)
+    ax.set_xlabel("% done")
+    ax.invert_yaxis()
+    ax.set_title("Progress on your goals")
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def next_review_due(plan: Plan) -> date:
+    """When the next review is due: the last review (or the plan's start) plus the interval."""
+    last = max((r.reviewed for r in plan.reviews), default=plan.profile.created)
+    return add_months(last, plan.action_plan.review_every_months)
+
+
+def todays_review(plan: Plan, today: date | None = None) -> Review:
+    """Today's review entry, appended to ``plan.reviews`` the first time it is asked for."""
+    today = today or date.today()
+    if plan.reviews and plan.reviews[-1].reviewed == today:
+        return plan.reviews[-1]
+    plan.reviews.append(Review(reviewed=today))
+    return plan.reviews[-1]
+
+
+def interest_shift(earlier: Mapping[str, float], now: Mapping[str, float]) -> str:
+    """One or two sentences on how the interest profile moved between two results."""
+    moves = {t: float(now.get(t, 0)) - float(earlier.get(t, 0)) for t in THEMES}
+    rises = sorted((t for t in moves if moves[t] >= INTEREST_STEP), key=lambda t: -moves[t])
+    falls = sorted((t for t in moves if moves[t] <= -INTEREST_STEP), key=lambda t: moves[t])
+    parts = [
+        f"{THEMES[t]} {'rose' if moves[t] > 0 else 'fell'} "
+        f"({earlier.get(t, 0):.0f} → {now.get(t, 0):.0f})"
+        for t in rises + falls
+    ]
+    old_code, new_code = "".join(top_themes(earlier)), "".join(top_themes(now))
+    if not parts:
+        text = f"Your interests held steady: no theme moved by {INTEREST_STEP} points or more."
+    else:
+        text = "Since last time, " + ", ".join(parts) + "."
+    if old_code != new_code:
+        text += f" Your top three themes went from {old_code} to {new_code}."
+    return text
+
+
+def interest_change_chart(
+    earlier: Mapping[str, float], now: Mapping[str, float], labels: tuple[str, str]
+) -> Figure:
+    """Paired bars per RIASEC theme: the earlier and the current interest scores."""
+    fig = Figure(figsize=(8, 3.6))
+    fig.subplots_adjust(left=0.09, right=0.98, top=0.9, bottom=0.2)  # fixed: fast to draw
+    ax = fig.subplots()
+    xs = range(len(THEMES))
+    ax.bar(
+        [x - 0.2 for x in xs],
+        [earlier.get(t, 0) for t in THEMES],
+        0.4,
+        label=labels[0],
+        color="#b0b7c3",
+    )
+    ax.bar(
+        [x + 0.2 for x in xs],
+        [now.get(t, 0) for t in THEMES],
+        0.4,
+        label=labels[1],
+        color="#2f6fb0",
+    )
+    ax.set_xticks(list(xs), [f"{name}\n({letter})" for letter, name in THEMES.items()])
+    ax.set_ylim(0, 100)
+    ax.set_ylabel("score (0-100)")
+    ax.set_title("How your interests moved")
+    ax.legend(frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+# --- comparing two versions of the plan ------------------------------------------------------
+
+Kind = Literal["added", "changed", "completed", "dropped", "removed"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One readable difference between two versions of a plan."""
+
+    kind: Kind
+    section: str
+    text: str
+
+
+def plan_diff(old: Plan, new: Plan) -> list[Change]:
+    """What was added, changed, completed, dropped or removed from ``old`` to ``new``."""
+    titles = {o.code: o.title for o in old.exploration.options + new.exploration.options}
+    return [
+        *_profile_diff(old, new),
+        *_dream_diff(old, new),
+        *_options_diff(old, new),
+        *_comparison_diff(old, new, titles),
+        *_goals_diff(old, new),
+        *_long_term_diff(old, new, titles),
+        *_actions_diff(old, new),
+        *_reviews_diff(old, new),
+    ]
+
+
+def _text_change(section: str, what: str, old: str, new: str, when: date | None) -> list[Change]:
+    """Added / rewritten / cleared for one free-text answer."""
+    on = f" on {when:%Y-%m-%d}" if when else ""
+    if old == new:
+        return []
+    if not old:
+        return [Change("added", section, f"{what} written{on}")]
+    if not new:
+        return [Change("removed", section, f"{what} cleared")]
+    return [Change("changed", section, f"{what} rewritten{on}")]
+
+
+def _profile_diff(old: Plan, new: Plan) -> list[Change]:
+    a, b = old.profile, new.profile
+    return [
+        Change("changed", "Profile", f"{label}: '{getattr(a, f)}' → '{getattr(b, f)}'")
+        for f, label in (("name", "Name"), ("coach", "Coach"), ("workshop", "Workshop"))
+        if getattr(a, f) != getattr(b, f)
+    ]
+
+
+def _dream_diff(old: Plan, new: Plan) -> list[Change]:
+    a, b, section = old.dream_job, new.dream_job, "Dream job"
+    changes = _text_change(section, "Vision", a.vision, b.vision, b.vision_date)
+    if a.reflections != b.reflections:
+        changes.append(Change("changed", section, "Reflections edited"))
+    if a.skills_use != b.skills_use:
+        changes.append(Change("changed", section, "How your skills could serve: edited"))
+    old_skills, new_skills = {s.name: s for s in a.skills}, {s.name: s for s in b.skills}
+    changes += [Change("added", section, f"New skill: {n}") for n in new_skills.keys() - old_skills]
+    changes += [
+        Change("removed", section, f"Skill removed: {n}") for n in old_skills.keys() - new_skills
+    ]
+    changes += [
+        Change("changed", section, f"Skill '{n}': level {old_skills[n].level} → {s.level}")
+        for n, s in new_skills.items()
+        if n in old_skills and old_skills[n].level != s.level
+    ]
+    if b.interests and b.interests != a.interests:
+        before = f"{a.interests.code} → " if a.interests else ""
+        taken = f"Interest profile taken on {b.interests.taken:%Y-%m-%d}"
+        kind: Kind = "changed" if a.interests else "added"
+        changes.append(Change(kind, section, f"{taken}: {before}{b.interests.code}"))
+    return changes
+
+
+def _options_diff(old: Plan, new: Plan) -> list[Change]:
+    section = "Shortlist"
+    before = {o.code: o for o in old.exploration.options}
+    after = {o.code: o for o in new.exploration.options}
+    changes = [
+        Change("removed", section, f"Option removed: {o.title}")
+        for c, o in before.items()
+        if c not in after
+    ]
+    for code, o in after.items():
+        was = before.get(code)
+        if o.dropped and (was is None or not was.dropped):
+            prefix = "New option, already dropped" if was is None else "Option dropped"
+            changes.append(Change("dropped", section, f"{prefix}: {o.title} ({o.drop_reason})"))
+        elif was is None:
+            changes.append(Change("added", section, f"New option: {o.title}"))
+        elif was.dropped and not o.dropped:
+            changes.append(Change("changed", section, f"Option back on the shortlist: {o.title}"))
+        elif (was.answers, was.notes) != (o.answers, o.notes):
+            changes.append(Change("changed", section, f"Research notes on '{o.title}' updated"))
+    return changes
+
+
+def _comparison_diff(old: Plan, new: Plan, titles: dict[str, str]) -> list[Change]:
+    a, b, section = old.comparison, new.comparison, "Comparison"
+    changes: list[Change] = []
+    if a.chosen != b.chosen:
+        names = " and ".join(titles.get(c, c) for c in b.chosen) or "none"
+        if a.chosen:
+            was = " and ".join(titles.get(c, c) for c in a.chosen)
+            changes.append(Change("changed", section, f"Chosen direction: {was} → {names}"))
+        else:
+            changes.append(Change("added", section, f"Chosen direction: {names}"))
+    changes += _text_change(section, "Reason for the choice", a.reason, b.reason, b.decided)
+    moved = [
+        f"{k.replace('_', ' ')} {a.weights.get(k, 0):g} → {b.weights.get(k, 0):g}"
+        for k in sorted(a.weights.keys() | b.weights.keys())
+        if a.weights.get(k) != b.weights.get(k)
+    ]
+    if moved:
+        changes.append(Change("changed", section, "Weights changed: " + ", ".join(moved)))
+    return changes
+
+
+def _goals_diff(old: Plan, new: Plan) -> list[Change]:
+    section = "Short-term goals"
+    changes = [
+        Change("added", section, f"New area of growth: {area}")
+        for area in new.short_term_goals.areas
+        if area not in old.short_term_goals.areas
+    ]
+    before = {g.id: g for g in old.short_term_goals.goals}
+    after = {g.id: g for g in new.short_term_goals.goals}
+    changes += [
+        Change("removed", section, f"Goal removed: '{short(g.text)}'")
+        for i, g in before.items()
+        if i not in after
+    ]
+    for goal_id, g in after.items():
+        was = before.get(goal_id)
+        changes += _goal_changes(was, g) if was else [_new_goal(g)]
+    return changes
+
+
+def _new_goal(g: Goal) -> Change:
+    due = f", due {g.due:%Y-%m-%d}" if g.due else ""
+    return Change("added", "Short-term goals", f"New goal: '{short(g.text)}' ({g.area}{due})")
+
+
+def _goal_changes(was: Goal, g: Goal) -> list[Change]:
+    section, name = "Short-term goals", f"Goal '{short(g.text)}'"
+    changes = []
+    if was.text != g.text:
+        changes.append(
+            Change("changed", section, f"Goal '{short(was.text)}' reworded: '{short(g.text)}'")
+        )
+    if was.status != g.status:
+        kind: Kind = {"done": "completed", "dropped": "dropped"}.get(g.status, "changed")
+        why = f" ({g.drop_reason})" if g.status == "dropped" else ""
+        changes.append(Change(kind, section, f"{name}: status {was.status} → {g.status}{why}"))
+    elif was.percent != g.percent:
+        changes.append(Change("changed", section, f"{name}: {was.percent}% → {g.percent}% done"))
+    if was.due != g.due:
+        dates = [f"{d:%Y-%m-%d}" if d else "no date" for d in (was.due, g.due)]
+        changes.append(Change("changed", section, f"{name}: due date {dates[0]} → {dates[1]}"))
+    if was.measure != g.measure:
+        changes.append(
+            Change("changed", section, f"{name}: measure '{was.measure}' → '{g.measure}'")
+        )
+    return changes
+
+
+def _long_term_diff(old: Plan, new: Plan, titles: dict[str, str]) -> list[Change]:
+    section = "Long-term objectives"
+    a, b = old.long_term.objectives, new.long_term.objectives
+    changes = [
+        Change("removed", section, f"Objective removed: {titles.get(c, c)}") for c in a.keys() - b
+    ]
+    for code, objective in b.items():
+        if code not in a:
+            changes.append(Change("added", section, f"New objective: {titles.get(code, code)}"))
+        elif a[code] != objective:
+            fields = [
+                f.replace("_", " ")
+                for f in type(objective).model_fields
+                if getattr(a[code], f) != getattr(objective, f)
+            ]
+            changes.append(
+                Change(
+                    "changed",
+                    section,
+                    f"Objective for {titles.get(code, code)}: {', '.join(fields)} updated",
+                )
+            )
+    return changes
+
+
+def _actions_diff(old: Plan, new: Plan) -> list[Change]:
+    section = "Action plan"
+    goals = {
+        g.id: short(g.text, 40) for g in old.short_term_goals.goals + new.short_term_goals.goals
+    }
+    a, b = old.action_plan, new.action_plan
+    changes = []
+    if a.review_every_months != b.review_every_months:
+        changes.append(
+            Change(
+                "changed",
+                section,
+                f"Review every {a.review_every_months} → {b.review_every_months} months",
+            )
+        )
+    for goal_id in sorted(a.items.keys() | b.items.keys()):
+        was, now = a.items.get(goal_id), b.items.get(goal_id)
+        name = goals.get(goal_id, goal_id)
+        if (
+            was
+            and now
+            and (was.people, was.tools, was.programs) != (now.people, now.tools, now.programs)
+        ):
+            changes.append(Change("changed", section, f"Resources for '{name}' updated"))
+        changes += _action_changes(was.actions if was else [], now.actions if now else [], name)
+    return changes
+
+
+def _action_changes(before: list[Action], after: list[Action], goal: str) -> list[Change]:
+    """Actions are matched by their text (they carry no id)."""
+    section = "Action plan"
+    old = {x.text: x for x in before}
+    new = {x.text: x for x in after}
+    changes = [
+        Change("removed", section, f"Action removed: {t} ('{goal}')")
+        for t in old.keys() - new.keys()
+    ]
+    for text, action in new.items():
+        was = old.get(text)
+        due = f", due {action.due:%Y-%m-%d}" if action.due else ""
+        if was is None:
+            changes.append(Change("added", section, f"New action: {text} ('{goal}'{due})"))
+        elif action.done and not was.done:
+            changes.append(Change("completed", section, f"Action done: {text} ('{goal}')"))
+        elif was.done and not action.done:
+            changes.append(Change("changed", section, f"Action reopened: {text} ('{goal}')"))
+        elif was.due != action.due:
+            changes.append(Change("changed", section, f"Action moved: {text} ('{goal}'{due})"))
+    return changes
+
+
+def _reviews_diff(old: Plan, new: Plan) -> list[Change]:
+    seen = {r.reviewed for r in old.reviews}
+    changes = [
+        Change("added", "Reviews", f"Review written on {r.reviewed:%Y-%m-%d}")
+        for r in new.reviews
+        if r.reviewed not in seen
+    ]
+    before = {r.reviewed: r for r in old.reviews}
+    changes += [
+        Change("changed", "Reviews", f"Review of {r.reviewed:%Y-%m-%d} edited")
+        for r in new.reviews
+        if r.reviewed in before and before[r.reviewed] != r
+    ]
+    return changes

@@ -1,0 +1,278 @@
+"""Step 6 widgets: resources and dated next actions per goal, the review interval, exports.
+
+:func:`action_plan` edits ``plan.action_plan`` as the person types (no Save button) and
+keeps a "this month" list up to date; :func:`review_frequency` sets how often the plan is
+reviewed; :func:`exports` writes the printable report, its Markdown and the calendar file
+and offers each as a download link.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+import ipywidgets as w
+import pandas as pd
+
+from careerkit import export
+from careerkit.goals import long_date
+from careerkit.plan import Action, Goal, GoalActions, Plan
+from careerkit.review import action_problem, active_goals, next_review_due, this_month
+from careerkit.ui.common import WIDE, Saver, guarded, message_html, note_html, text_area
+
+SECTION = "action_plan"
+NO_GOALS = "Add goals in 04 first (Short-term goals); then plan their next steps here."
+RESOURCES = (
+    ("people", "People you know", "who could advise, introduce or support you? e.g. Aunt Rosa"),
+    ("tools", "Online tools", "courses, job boards, apps, e.g. the college course portal"),
+    ("programs", "Programs at work", "training budget, mentoring, tuition help, job shadowing"),
+)
+MIME = {".html": "text/html", ".md": "text/markdown", ".ics": "text/calendar"}
+
+
+def _goal_heading(goal: Goal) -> str:
+    due = f"due {long_date(goal.due)}" if goal.due else "no date yet"
+    return (
+        f"<h4 style='margin:14px 0 2px'>{html.escape(goal.text)}</h4>"
+        f"<small>{html.escape(goal.area)} · {due} · {goal.status}</small>"
+    )
+
+
+def this_month_html(plan: Plan, today: date | None = None) -> str:
+    """The open actions due this calendar month or already overdue, as an HTML list."""
+    today = today or date.today()
+    due = this_month(plan, today)
+    if not due:
+        return message_html(f"Nothing due in {today:%B} yet: give your next actions dates.")
+    rows = []
+    for goal, action in due:
+        late = " <b style='color:#b00020'>overdue</b>" if action.due and action.due < today else ""
+        rows.append(
+            f"<li>{long_date(action.due) if action.due else ''}: {html.escape(action.text)}"
+            f"{late} <small>(for: {html.escape(goal.text[:80])})</small></li>"
+        )
+    return f"<b>This month ({today:%B %Y}) and overdue</b><ul>{''.join(rows)}</ul>"
+
+
+class ActionRow(w.HBox):
+    """One next action: done, what, when, remove."""
+
+    def __init__(self, action: Action) -> None:
+        self.done = w.Checkbox(
+            value=action.done,
+            description="done",
+            indent=False,
+            style=WIDE,
+            layout=w.Layout(width="70px"),
+        )
+        self.text = w.Text(value=action.text, continuous_update=False, layout=w.Layout(width="55%"))
+        self.due = w.DatePicker(value=action.due, description="by", style=WIDE)
+        self.remove = w.Button(
+            icon="trash", tooltip="Remove this action", layout=w.Layout(width="40px")
+        )
+        super().__init__([self.done, self.text, self.due, self.remove])
+
+
+class GoalActionsEditor(w.VBox):
+    """Resources and next actions of one goal; changes go to the plan through ``changed``."""
+
+    def __init__(self, plan: Plan, goal: Goal, changed: Callable[[], None], errors: w.Output):
+        self.plan, self.goal_id, self._changed, self.errors = plan, goal.id, changed, errors
+        item = plan.action_plan.items.get(goal.id, GoalActions())
+        self.resources = {
+            name: text_area(getattr(item, name), label, placeholder=hint, rows=1)
+            for name, label, hint in RESOURCES
+        }
+        self.rows = w.VBox()
+        self.new_text = w.Text(
+            placeholder="Next action, e.g. Email Rosa about the open day",
+            layout=w.Layout(width="55%"),
+        )
+        self.new_due = w.DatePicker(description="by", style=WIDE)
+        self.add = w.Button(description="Add action", icon="plus")
+        self.message = w.HTML()
+        super().__init__(self._layout(goal))
+        for name, box in self.resources.items():
+            box.observe(guarded(errors)(lambda ch, n=name: self._resource(n, ch.new)), "value")
+        self.add.on_click(guarded(errors)(self._add))
+        self.render_rows()
+
+    def _layout(self, goal: Goal) -> list[w.Widget]:
+        return [
+            w.HTML(_goal_heading(goal)),
+            *self.resources.values(),
+            w.HTML("<b>Next actions</b>"),
+            self.rows,
+            w.HBox([self.new_text, self.new_due, self.add]),
+            self.message,
+        ]
+
+    def item(self) -> GoalActions:
+        """This goal's entry in the plan, created on the first change."""
+        return self.plan.action_plan.items.setdefault(self.goal_id, GoalActions())
+
+    def render_rows(self) -> None:
+        item = self.plan.action_plan.items.get(self.goal_id, GoalActions())
+        rows = [ActionRow(a) for a in item.actions]
+        for index, row in enumerate(rows):
+            guard = guarded(self.errors)
+            row.done.observe(guard(lambda ch, i=index: self._set_done(i, ch.new)), "value")
+            row.text.observe(guard(lambda ch, i=index: self._set_text(i, ch.new)), "value")
+            row.due.observe(guard(lambda ch, i=index: self._set_due(i, ch.new)), "value")
+            row.remove.on_click(guard(lambda _b, i=index: self._remove(i)))
+        self.rows.children = rows
+
+    def _say(self, problem: str | None) -> bool:
+        self.message.value = message_html(f"Not saved: {problem}", "error") if problem else ""
+        return problem is None
+
+    def _resource(self, name: str, value: str) -> None:
+        setattr(self.item(), name, value)
+        self._changed()
+
+    def _add(self, _button: w.Button) -> None:
+        text, due = self.new_text.value.strip(), self.new_due.value
+        if not self._say(action_problem(text, due)):
+            return
+        self.item().actions.append(Action(text=text, due=due))
+        self.new_text.value, self.new_due.value = "", None
+        self.render_rows()
+        self._changed()
+
+    def _set_text(self, index: int, text: str) -> None:
+        """A refused change (empty text) leaves the saved action as it was."""
+        if self._say(action_problem(text, None)):
+            self.item().actions[index].text = text.strip()
+            self._changed()
+
+    def _set_due(self, index: int, due: date | None) -> None:
+        action = self.item().actions[index]
+        if self._say(action_problem(action.text, due)):
+            action.due = due
+            self._changed()
+
+    def _set_done(self, index: int, done: bool) -> None:
+        self.item().actions[index].done = done
+        self._changed()
+
+    def _remove(self, index: int) -> None:
+        removed = self.item().actions.pop(index)
+        self.message.value = message_html(f"Removed: {removed.text}", "info")
+        self.render_rows()
+        self._changed()
+
+
+class ActionPlanPanel(w.VBox):
+    """Every active goal's editor, and the "this month" list they keep current."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan, self.saver = plan, Saver(plan)
+        self.errors = w.Output()
+        self.month = w.HTML(this_month_html(plan))
+        goals = active_goals(plan)
+        self.editors = [GoalActionsEditor(plan, g, self._changed, self.errors) for g in goals]
+        body = self.editors or [w.HTML(message_html(NO_GOALS, "warn"))]
+        super().__init__([self.month, *body, self.saver.status, self.errors])
+
+    def _changed(self) -> None:
+        self.saver.request(SECTION)
+        self.month.value = this_month_html(self.plan)
+
+
+class ReviewFrequency(w.VBox):
+    """How often to review the plan; the next review date follows the choice."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan, self.saver = plan, Saver(plan)
+        self.errors = w.Output()
+        self.every = w.ToggleButtons(
+            options=[("Every year", 12), ("Every two years", 24)],
+            value=plan.action_plan.review_every_months,
+            description="Review my plan",
+            style=WIDE,
+        )
+        self.next = w.HTML(self._next_html())
+        super().__init__([self.every, self.next, self.saver.status, self.errors])
+        self.every.observe(guarded(self.errors)(self._set), names="value")
+
+    def _next_html(self) -> str:
+        when = next_review_due(self.plan)
+        return note_html(f"Next review due on {long_date(when)}; the calendar file repeats it.")
+
+    def _set(self, change: dict) -> None:
+        self.plan.action_plan.review_every_months = change["new"]
+        self.saver.request(SECTION)
+        self.next.value = self._next_html()
+
+
+def download_link(path: Path, label: str) -> str:
+    """An HTML link that downloads ``path``'s content (a data: URI, so it works in Voila too)."""
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    mime = MIME.get(path.suffix, "application/octet-stream")
+    return (
+        f'<a download="{html.escape(path.name)}" href="data:{mime};base64,{data}" '
+        f'style="font-weight:bold">{html.escape(label)}</a>'
+    )
+
+
+class ExportsPanel(w.VBox):
+    """A button that writes the report and the calendar file, then offers them for download."""
+
+    def __init__(self, plan: Plan, catalog: pd.DataFrame) -> None:
+        self.plan, self.catalog = plan, catalog
+        self.errors = w.Output()
+        self.button = w.Button(
+            description="Write down my plan",
+            icon="file-text",
+            button_style="primary",
+            layout=w.Layout(width="220px"),
+        )
+        self.links = w.HTML()
+        super().__init__([self.button, self.links, self.errors])
+        self.button.on_click(guarded(self.errors)(self._export))
+
+    def _export(self, _button: w.Button | None = None) -> export.Exports:
+        start = time.perf_counter()
+        files = export.write_exports(self.plan, self.catalog)
+        took = time.perf_counter() - start
+        links = [
+            download_link(files.html, "Printable plan (HTML)")
+            + " — open it in your browser and print it, or save it as PDF",
+            download_link(files.markdown, "Plan as text (Markdown)")
+            + " — for notes apps and documents",
+            download_link(files.ics, "Calendar reminders (.ics)")
+            + " — goal dates, next actions and the review reminder; import it into your "
+            "calendar (importing again updates the same events)",
+        ]
+        where = html.escape(str(files.html.parent))
+        self.links.value = (
+            "<ul>"
+            + "".join(f"<li>{link}</li>" for link in links)
+            + "</ul>"
+            + note_html(f"Written at {datetime.now():%H:%M} in {took:.1f} s; ")
+            + f"<small>also saved in <code>{where}</code>. Press the button again after "
+            "changing your plan.</small>"
+        )
+        return files
+
+
+# --- what the notebook calls --------------------------------------------------------------
+
+
+def action_plan(plan: Plan) -> ActionPlanPanel:
+    """Resources and dated next actions for each goal, with this month's list."""
+    return ActionPlanPanel(plan)
+
+
+def review_frequency(plan: Plan) -> ReviewFrequency:
+    """Choose a review every year or every two years."""
+    return ReviewFrequency(plan)
+
+
+def exports(plan: Plan, catalog: pd.DataFrame) -> ExportsPanel:
+    """Write the printable plan, its Markdown and the calendar reminders; download links."""
+    return ExportsPanel(plan, catalog)

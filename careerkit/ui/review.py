@@ -1,0 +1,372 @@
+"""Step 7 widgets: progress on each goal, a dated review, what changed, interests retaken.
+
+:func:`progress` edits each goal's status and percent (saved in ``short_term_goals``);
+:func:`review_entry` writes today's review into ``reviews`` and says when the next is due;
+:func:`changes_since` compares the plan with an earlier saved version; :func:`interests`
+reuses step 1's questionnaire and shows how the interest profile moved.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+from collections.abc import Callable
+from datetime import date
+
+import ipywidgets as w
+
+from careerkit.goals import STATUSES, find_goal, long_date
+from careerkit.plan import Goal, InterestResult, Plan, PlanError, history, load_snapshot
+from careerkit.plan import snapshot_date as taken_at
+from careerkit.review import (
+    Change,
+    interest_change_chart,
+    interest_shift,
+    next_review_due,
+    plan_diff,
+    progress_chart,
+    todays_review,
+    update_progress,
+)
+from careerkit.ui.common import WIDE, Saver, guarded, message_html, note_html, png, text_area
+from careerkit.ui.dream import InterestQuiz, interest_quiz
+
+NO_GOALS = "Add goals in 04 first (Short-term goals); then track your progress here."
+CHART_DELAY = 0.4  # seconds without a change before a chart is redrawn
+REVIEW_QUESTIONS = (
+    ("went_well", "What went well?", "e.g. I passed the first module; Rosa introduced me to..."),
+    ("changed", "What changed?", "in your work, your life, the job market, what you want"),
+    ("adjust", "What will you adjust?", "goals to drop, add or move; new dates; new people"),
+)
+KIND_MARKS = {
+    "added": ("+", "#1b5e20"),
+    "changed": ("~", "#1f4e79"),
+    "completed": ("✓", "#2e7d32"),
+    "dropped": ("✗", "#8a5300"),
+    "removed": ("−", "#b00020"),
+}
+
+
+def _soon(fn: Callable[[], None], timers: dict[str, asyncio.TimerHandle]) -> None:
+    """Run ``fn`` once changes pause (inside a kernel), or at once (tests, scripts)."""
+    if "chart" in timers:
+        timers.pop("chart").cancel()
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        fn()
+        return
+    timers["chart"] = loop.call_later(CHART_DELAY, fn)
+
+
+# --- progress -------------------------------------------------------------------------------
+
+
+class GoalProgress(w.VBox):
+    """Status, percent done and (when dropped) the reason, for one goal."""
+
+    def __init__(self, goal: Goal) -> None:
+        self.goal_id = goal.id
+        self.status = w.Dropdown(
+            options=STATUSES, value=goal.status, description="Status", style=WIDE
+        )
+        self.percent = w.IntSlider(
+            value=goal.percent,
+            min=0,
+            max=100,
+            step=5,
+            description="% done",
+            continuous_update=False,
+            style=WIDE,
+        )
+        self.reason = text_area(
+            goal.drop_reason,
+            "Why dropped?",
+            rows=1,
+            placeholder="e.g. the course was cancelled; it no longer fits",
+        )
+        self.message = w.HTML()
+        title = w.HTML(f"<b>{html.escape(goal.text)}</b> <small>({html.escape(goal.area)})</small>")
+        super().__init__([title, w.HBox([self.status, self.percent]), self.reason, self.message])
+        self.show(goal)
+
+    def show(self, goal: Goal) -> None:
+        """Show the goal as saved (values set here do not count as the person's changes)."""
+        self.status.value, self.percent.value = goal.status, goal.percent
+        if goal.status == "dropped":
+            self.reason.value = goal.drop_reason
+        self.reason.layout.display = "" if self.status.value == "dropped" else "none"
+
+
+class ProgressPanel(w.VBox):
+    """Every goal's progress and a chart of all of them."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan, self.saver = plan, Saver(plan)
+        self.errors = w.Output()
+        self.chart = w.Image(format="png")
+        self._timers: dict[str, asyncio.TimerHandle] = {}
+        self._quiet = False
+        self.rows = [GoalProgress(g) for g in plan.short_term_goals.goals]
+        body = self.rows or [w.HTML(message_html(NO_GOALS, "warn"))]
+        super().__init__([*body, self.saver.status, self.chart, self.errors])
+        guard = guarded(self.errors)
+        for row in self.rows:
+            row.status.observe(guard(lambda ch, r=row: self._change(r, status=ch.new)), "value")
+            row.percent.observe(guard(lambda ch, r=row: self._change(r, percent=ch.new)), "value")
+            row.reason.observe(guard(lambda ch, r=row: self._reason(r, ch.new)), "value")
+        self._draw()
+
+    def _reason(self, row: GoalProgress, reason: str) -> None:
+        if row.status.value == "dropped":
+            self._change(row, status="dropped", drop_reason=reason)
+
+    def _change(self, row: GoalProgress, **change: object) -> None:
+        if self._quiet:
+            return
+        goal = find_goal(self.plan, row.goal_id)
+        problem = update_progress(goal, **change)  # type: ignore[arg-type]
+        row.message.value = message_html(f"Not saved yet: {problem}", "warn") if problem else ""
+        self._quiet = True
+        try:
+            row.show(goal)
+            if problem:  # keep "dropped" picked while the reason is being written
+                row.status.value = change.get("status", goal.status)
+                row.reason.layout.display = ""
+        finally:
+            self._quiet = False
+        if not problem:
+            self.saver.request("short_term_goals")
+            _soon(guarded(self.errors)(self._draw), self._timers)
+
+    def _draw(self) -> None:
+        self._timers.pop("chart", None)
+        goals = self.plan.short_term_goals.goals
+        self.chart.value = png(progress_chart(goals)) if goals else b""
+        self.chart.layout.display = "" if goals else "none"
+
+
+# --- today's review ---------------------------------------------------------------------------
+
+
+def next_review_html(plan: Plan, today: date | None = None) -> str:
+    """When the next review is due, counted from the last one, in a sentence."""
+    today = today or date.today()
+    due, every = next_review_due(plan), plan.action_plan.review_every_months
+    since = "your last review" if plan.reviews else "you started your plan"
+    if due <= today:
+        return message_html(
+            f"A review was due on {long_date(due)} ({every} months after {since}):"
+            " this is a good moment for it.",
+            "warn",
+        )
+    return message_html(
+        f"Next review due on {long_date(due)}, {every} months after {since} "
+        "(change the interval in 06).",
+        "info",
+    )
+
+
+def earlier_reviews_html(plan: Plan, today: date | None = None) -> str:
+    """The reviews before today's, newest first."""
+    today = today or date.today()
+    earlier = [r for r in plan.reviews if r.reviewed != today][::-1]
+    if not earlier:
+        return note_html("No earlier reviews yet.")
+    labels = {name: label for name, label, _ in REVIEW_QUESTIONS}
+    entries = []
+    for r in earlier:
+        answers = "".join(
+            f"<li><b>{labels[name]}</b> {html.escape(getattr(r, name))}</li>"
+            for name in labels
+            if getattr(r, name)
+        )
+        entries.append(f"<p><b>Review of {long_date(r.reviewed)}</b></p><ul>{answers}</ul>")
+    return "<h4>Earlier reviews</h4>" + "".join(entries)
+
+
+class ReviewPanel(w.VBox):
+    """Today's review (three questions), when the next is due, and the earlier ones."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan, self.saver = plan, Saver(plan)
+        self.errors = w.Output()
+        today = date.today()
+        current = plan.reviews[-1] if plan.reviews and plan.reviews[-1].reviewed == today else None
+        self.answers = {
+            name: text_area(getattr(current, name) if current else "", label, hint, rows=2)
+            for name, label, hint in REVIEW_QUESTIONS
+        }
+        self.next = w.HTML(next_review_html(plan))
+        self.earlier = w.HTML(earlier_reviews_html(plan))
+        heading = w.HTML(f"<h4>Today's review ({long_date(today)})</h4>")
+        super().__init__(
+            [
+                self.next,
+                heading,
+                *self.answers.values(),
+                self.saver.status,
+                self.earlier,
+                self.errors,
+            ]
+        )
+        for name, box in self.answers.items():
+            box.observe(guarded(self.errors)(lambda ch, n=name: self._write(n, ch.new)), "value")
+
+    def _write(self, name: str, text: str) -> None:
+        review = todays_review(self.plan)
+        setattr(review, name, text)
+        if not any(getattr(review, n) for n, _, _ in REVIEW_QUESTIONS):
+            self.plan.reviews.remove(review)  # all cleared: no empty entry is kept
+        self.saver.request("reviews")
+        self.next.value = next_review_html(self.plan)
+
+
+# --- what changed since an earlier version ------------------------------------------------------
+
+
+def changes_html(changes: list[Change]) -> str:
+    """The changes grouped by part of the plan, one marked line each."""
+    if not changes:
+        return message_html("Nothing changed since then.", "info")
+    parts, section = [], None
+    for change in changes:
+        if change.section != section:
+            section = change.section
+            parts.append(f"{'</ul>' if parts else ''}<b>{html.escape(section)}</b><ul>")
+        mark, colour = KIND_MARKS[change.kind]
+        parts.append(
+            f'<li><span style="color:{colour}"><b>{mark}</b> {change.kind}:</span> '
+            f"{html.escape(change.text)}</li>"
+        )
+    return "".join(parts) + "</ul>"
+
+
+class ComparePanel(w.VBox):
+    """Pick an earlier saved version (by date) and see what changed since."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.errors = w.Output()
+        self.when = w.Dropdown(
+            description="Compare with my plan as it was on",
+            style=WIDE,
+            layout=w.Layout(width="auto"),
+        )
+        self.refresh = w.Button(
+            description="Check again",
+            icon="refresh",
+            tooltip="List versions saved since this cell ran",
+        )
+        self.result = w.HTML()
+        super().__init__([w.HBox([self.when, self.refresh]), self.result, self.errors])
+        self.when.observe(guarded(self.errors)(lambda _ch: self.show()), names="value")
+        self.refresh.on_click(guarded(self.errors)(lambda _b: self.list_versions()))
+        self.list_versions()
+
+    def list_versions(self) -> None:
+        """Offer the earliest saved copy of each day, newest day first."""
+        by_day = {}
+        for copy in history(self.plan.path):  # newest first: the day's earliest wins
+            by_day[taken_at(copy).date()] = copy
+        options = [(f"{long_date(day)} ({taken_at(c):%H:%M})", c) for day, c in by_day.items()]
+        self.when.options = options
+        self.when.value = options[-1][1] if options else None
+        self.when.layout.display = "" if options else "none"
+        self.show()
+
+    def show(self) -> None:
+        if self.when.value is None:
+            self.result.value = message_html(
+                "No earlier versions yet: careerkit keeps a copy each time your plan is saved. "
+                "Come back after your next changes."
+            )
+            return
+        try:
+            old = load_snapshot(self.when.value)
+        except PlanError as err:
+            self.result.value = message_html(f"That version cannot be read: {err}", "error")
+            return
+        self.result.value = changes_html(plan_diff(old, self.plan))
+
+
+# --- interests retaken ------------------------------------------------------------------------
+
+
+def _last_complete(results: list[InterestResult]) -> InterestResult | None:
+    return next((r for r in reversed(results) if r.code), None)
+
+
+class InterestShift(w.VBox):
+    """Earlier against current interest scores, and a sentence on what moved."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.errors = w.Output()
+        self.text = w.HTML()
+        self.chart = w.Image(format="png")
+        self._timers: dict[str, asyncio.TimerHandle] = {}
+        self._drawn: tuple[dict[str, float], dict[str, float]] | None = None
+        super().__init__([self.text, self.chart, self.errors])
+        self.refresh()
+
+    def refresh(self) -> None:
+        dream = self.plan.dream_job
+        earlier, now = _last_complete(dream.interest_history), dream.interests
+        if dream.interests is None and earlier is None:
+            self._say("Take the interest profile in 01 first; retake it here later to compare.")
+        elif earlier is None:
+            self._say(
+                "Press 'Take it again' above to retake the profile; your current result "
+                "is kept so you can see how it moved."
+            )
+        elif now is None or not now.code:
+            self._say(
+                f"Answer the activities above (at least a dozen) to compare with your "
+                f"result of {long_date(earlier.taken)} ({earlier.code})."
+            )
+        else:
+            self.text.value = message_html(interest_shift(earlier.scores, now.scores), "good")
+            pair = (earlier.scores, now.scores)
+            if pair != self._drawn:
+                _soon(guarded(self.errors)(lambda: self._draw(earlier, now)), self._timers)
+
+    def _say(self, text: str) -> None:
+        self.text.value = message_html(text)
+        self.chart.layout.display = "none"
+
+    def _draw(self, earlier: InterestResult, now: InterestResult) -> None:
+        self._timers.pop("chart", None)
+        labels = (f"{long_date(earlier.taken)} ({earlier.code})", f"now ({now.code})")
+        self.chart.value = png(interest_change_chart(earlier.scores, now.scores, labels))
+        self.chart.layout.display = ""
+        self._drawn = (earlier.scores, now.scores)
+
+
+# --- what the notebook calls ------------------------------------------------------------------
+
+
+def progress(plan: Plan) -> ProgressPanel:
+    """Status and percent done of every goal (a dropped goal needs a reason), with a chart."""
+    return ProgressPanel(plan)
+
+
+def review_entry(plan: Plan) -> ReviewPanel:
+    """Today's dated review, when the next one is due, and the earlier reviews."""
+    return ReviewPanel(plan)
+
+
+def changes_since(plan: Plan) -> ComparePanel:
+    """What was added, changed, completed or dropped since an earlier saved version."""
+    return ComparePanel(plan)
+
+
+def interests(plan: Plan) -> w.VBox:
+    """Step 1's interest questionnaire again, and how the profile moved since last time."""
+    quiz, shift = interest_quiz(plan), InterestShift(plan)
+    if isinstance(quiz, InterestQuiz):
+        update = guarded(shift.errors)(lambda *_: shift.refresh())
+        for toggle in quiz.toggles.values():
+            toggle.observe(update, names="value")
+        quiz.retake_button.on_click(update)
+    return w.VBox([quiz, w.HTML("<h4>How your interests moved</h4>"), shift])

@@ -1,0 +1,250 @@
+"""Exports: the printable HTML report, its Markdown twin and the calendar file, read back."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import pandas as pd
+import pytest
+
+from careerkit import export
+from careerkit.plan import Action, Goal, GoalActions, Plan
+from tests.conftest import PERSONA
+
+TODAY = date(2026, 11, 22)
+# Markup, quotes, an ampersand, and the characters iCalendar must escape (, ; \ newline).
+NASTY = "<script>alert(1)</script> \"dq\" 'sq' & a, b; c\\d\nnext <img src=x onerror=alert(2)>"
+# Fields holding codes, ids, fixed choices or dates: not free text the person typed.
+NOT_TEXT = {"kind", "status", "feels_right", "want_to_grow", "code", "id", "direction", "chosen"}
+# Free text the report does not show (step 01's working notes and the coach's set-up).
+NOT_IN_REPORT = (
+    "dream_job.reflections",
+    "dream_job.vision_prompts",
+    "profile.coach",
+    "profile.workshop",
+    "comparison.criteria",
+)
+DATE = re.compile(r"\d{4}-\d\d-\d\d")
+ALLOWED_TAGS = {
+    *"html head meta title style body header h1 h2 h3 p section dl dt dd ul li".split(),
+    *"table thead tbody tr th td figure figcaption img br".split(),
+}
+
+
+def poisoned_plan(workspace: Path) -> tuple[Plan, dict[int, str]]:
+    """The persona with every free-text field replaced by NASTY plus a '#n' tag.
+
+    Returns the plan (saved in the workspace) and tag number -> field path.
+    """
+    raw = json.loads(PERSONA.read_text(encoding="utf-8"))
+    raw["comparison"]["weights"]["custom criterion"] = 1.0  # a criterion the coach typed
+    raw["exploration"]["options"][0]["answers"]["own question"] = "x"
+    fields: dict[int, str] = {}
+
+    def poison(value: Any, path: str, key: str) -> Any:
+        if isinstance(value, dict):
+            # criteria and exploring questions: names a person or coach may have typed
+            keyed = key == "weights" or (key == "answers" and path.startswith("exploration"))
+            return {
+                (poison(k, f"{path}.{k}<key>", "") if keyed else k): poison(v, f"{path}.{k}", k)
+                for k, v in value.items()
+            }
+        if isinstance(value, list):
+            return [poison(v, f"{path}[{i}]", key) for i, v in enumerate(value)]
+        if key == "drop_reason" and not value:  # only shown for dropped ones
+            return value
+        if isinstance(value, str) and key not in NOT_TEXT and not DATE.fullmatch(value):
+            fields[len(fields)] = path
+            return f"{NASTY} #{len(fields) - 1}#"
+        return value
+
+    raw = {k: poison(v, k, k) for k, v in raw.items()}
+    (workspace / "plan.json").write_text(json.dumps(raw), encoding="utf-8")
+    from careerkit import open_plan
+
+    return open_plan(), fields
+
+
+class Collector(HTMLParser):
+    """Start tags with their attributes, and the text, of an HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(page: str) -> Collector:
+    collector = Collector()
+    collector.feed(page)
+    collector.close()
+    return collector
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+
+def test_every_typed_text_is_escaped_in_the_html(workspace: Path, catalog: pd.DataFrame) -> None:
+    plan, fields = poisoned_plan(workspace)
+    page = parse(export.report_html(plan, catalog, TODAY))
+    assert {tag for tag, _ in page.tags} <= ALLOWED_TAGS  # no <script>, no <img> of theirs
+    imgs = [attrs for tag, attrs in page.tags if tag == "img"]
+    assert imgs and all(a["src"].startswith("data:image/png;base64,") for a in imgs)
+    assert all(set(a) == {"alt", "src"} for a in imgs)  # no onerror=
+    text = "".join(page.text)
+    assert text.count("<script>alert(1)</script>") >= len(fields) // 2  # shown, as text
+    shown = {int(n) for n in re.findall(r"#(\d+)#", text)}
+    missing = [fields[n] for n in fields if n not in shown]
+    assert [p for p in missing if not p.startswith(NOT_IN_REPORT)] == []
+
+
+def test_every_typed_text_is_escaped_in_the_markdown(
+    workspace: Path, catalog: pd.DataFrame
+) -> None:
+    plan, fields = poisoned_plan(workspace)
+    text = export.report_markdown(plan, catalog, TODAY)
+    assert not re.search(r"(?<!\\)<(?!br>)", text)  # every < is escaped but our line breaks
+    assert text.count(r"\<script\>alert(1)\</script\>") >= len(fields) // 2
+    assert "\\&" in text and '"dq"' in text
+
+
+def test_report_holds_the_whole_plan(persona: Plan, catalog: pd.DataFrame) -> None:
+    page = export.report_html(persona, catalog, TODAY)
+    doc = parse(page)
+    headings = [
+        t for t in doc.text if t in {s.title for s in export.plan_document(persona, catalog)}
+    ]
+    assert headings == [
+        "Dream job",
+        "Shortlist",
+        "Comparison",
+        "Short-term goals",
+        "Long-term objectives",
+        "Action plan",
+        "Reviews",
+    ]
+    text = " ".join(doc.text)
+    for expected in (
+        "10 September 2026",  # vision date
+        "Night shifts and a full nursing degree",  # a dropped option's reason
+        "Clinic management uses what I already do best",  # the reason for the choice
+        "S.M.A.R.T. check",
+        "Operations manager of an outpatient clinic",
+        "Ask HR about tuition assistance",
+        "My store may close in 2027.",
+    ):
+        assert expected in text
+    assert len([t for t, _ in doc.tags if t == "img"]) == 3  # interests, roadmap, progress
+
+
+def test_report_is_self_contained_and_printable(persona: Plan, catalog: pd.DataFrame) -> None:
+    page = export.report_html(persona, catalog, TODAY)
+    assert "@media print" in page and "break-before: page" in page
+    assert not re.search(r"(src|href)=\"(https?:|//)", page)
+    assert "<link" not in page and "<script" not in page
+
+
+def test_report_on_an_empty_plan_says_what_to_do_first(plan: Plan, catalog: pd.DataFrame) -> None:
+    text = " ".join(parse(export.report_html(plan, catalog, TODAY)).text)
+    assert "No goals yet: set them in step 04." in text
+    assert "No vision written yet" in text
+    md = export.report_markdown(plan, catalog, TODAY)
+    assert "_No options yet: build a shortlist in step 02._" in md
+
+
+def test_markdown_tables_and_fields(persona: Plan, catalog: pd.DataFrame) -> None:
+    md = export.report_markdown(persona, catalog, TODAY)
+    assert md.startswith("# Maya Alvarez (sample persona): career plan\n")
+    assert "| Occupation | Median pay (USD/year) | Kept or dropped |\n| --- | --- | --- |" in md
+    assert "- **Next review due:** 1 November 2027" in md
+
+
+# --- iCalendar -------------------------------------------------------------------------------
+
+
+def events(ics: bytes) -> dict[str, icalendar.Event]:
+    cal = icalendar.Calendar.from_ical(ics)
+    return {str(e["summary"]): e for e in cal.walk("VEVENT")}
+
+
+def test_calendar_has_goal_action_and_review_events(persona: Plan) -> None:
+    found = events(export.calendar_ics(persona))
+    goals = [g for g in persona.short_term_goals.goals if g.due]
+    actions = [a for i in persona.action_plan.items.values() for a in i.actions if a.due]
+    assert len(found) == len(goals) + len(actions) + 1
+    first = persona.short_term_goals.goals[0]
+    goal_event = next(e for s, e in found.items() if s.startswith("Goal due: Enrol"))
+    assert goal_event.decoded("dtstart") == first.due
+    action = persona.action_plan.items["g-edu01"].actions[0]
+    assert found[action.text].decoded("dtstart") == action.due
+    review = found["Review my career plan"]
+    assert review.decoded("dtstart") == date(2027, 11, 1)  # a year after the last review
+    assert review["rrule"]["FREQ"] == ["MONTHLY"] and review["rrule"]["INTERVAL"] == [12]
+
+
+@pytest.mark.parametrize("months", [12, 24])
+def test_review_recurs_every_chosen_interval(plan: Plan, months: int) -> None:
+    plan.action_plan.review_every_months = months
+    rule = events(export.calendar_ics(plan))["Review my career plan"]["rrule"]
+    assert rule.to_ical() == f"FREQ=MONTHLY;INTERVAL={months}".encode()
+
+
+def test_calendar_text_round_trips_and_uids_are_stable(plan: Plan) -> None:
+    text = 'Meet Rosa, Sam; and "Lee"\nthen write up C:\\notes'
+    plan.short_term_goals.goals = [Goal(id="g1", text=text, due=date(2027, 3, 1), measure="a;b")]
+    plan.action_plan.items = {"g1": GoalActions(actions=[Action(text=text, due=date(2027, 1, 9))])}
+    ics = export.calendar_ics(plan)
+    assert b"Rosa\\, Sam\\; and" in ics  # escaped on the wire (RFC 5545)
+    found = events(ics)
+    goal = found["Goal due: " + 'Meet Rosa, Sam; and "Lee" then write up C:\\notes']
+    assert str(goal["description"]) == f"{text}\nMeasure: a;b"
+    action = next(e for e in found.values() if "For the goal" in str(e["description"]))
+    assert str(action["description"]) == f"{text}\nFor the goal: {text}"
+    assert action.decoded("dtstart") == date(2027, 1, 9)
+    uids = {str(e["uid"]) for e in found.values()}
+    plan.short_term_goals.goals[0].text = "Reworded"
+    assert {str(e["uid"]) for e in events(export.calendar_ics(plan)).values()} >= uids - {
+        str(action["uid"])
+    }
+    assert len(uids) == 3
+
+
+def test_every_typed_text_survives_the_calendar(workspace: Path) -> None:
+    plan, _ = poisoned_plan(workspace)
+    cal = icalendar.Calendar.from_ical(export.calendar_ics(plan))
+    descriptions = [str(e["description"]) for e in cal.walk("VEVENT")]
+    assert len(descriptions) > 3
+    nasty_ones = [d for d in descriptions if NASTY in d]
+    assert len(nasty_ones) == len(descriptions) - 1  # all but the review reminder
+
+
+def test_dropped_goals_are_cancelled_not_left_behind(plan: Plan) -> None:
+    plan.short_term_goals.goals = [
+        Goal(text="old idea", due=date(2027, 1, 1), status="dropped", drop_reason="moved on")
+    ]
+    assert str(events(export.calendar_ics(plan))["Goal due: old idea"]["status"]) == "CANCELLED"
+
+
+# --- files -------------------------------------------------------------------------------------
+
+
+def test_write_exports_puts_three_files_in_the_exports_folder(
+    persona: Plan, catalog: pd.DataFrame, workspace: Path
+) -> None:
+    files = export.write_exports(persona, catalog)
+    assert files.html.parent == workspace / "exports"
+    assert files.html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert files.markdown.read_text(encoding="utf-8").startswith("# Maya")
+    assert icalendar.Calendar.from_ical(files.ics.read_bytes()).walk("VEVENT")

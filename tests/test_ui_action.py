@@ -1,0 +1,149 @@
+"""Notebook 06 widgets: set values as a person would, then read the plan back from disk."""
+
+from __future__ import annotations
+
+import base64
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from careerkit.plan import Action, Goal, GoalActions, Plan
+from careerkit.ui import action as ui
+from tests.conftest import reopen
+
+TODAY = date.today()
+
+
+def editor(panel: ui.ActionPlanPanel, goal_id: str) -> ui.GoalActionsEditor:
+    return next(e for e in panel.editors if e.goal_id == goal_id)
+
+
+def test_no_goals_says_to_add_them_in_04(plan: Plan) -> None:
+    panel = ui.action_plan(plan)
+    assert panel.editors == []
+    assert "Add goals in 04 first" in panel.children[1].value
+
+
+def test_one_editor_per_goal_not_dropped(persona: Plan) -> None:
+    persona.short_term_goals.goals[-1].status = "dropped"
+    panel = ui.action_plan(persona)
+    assert [e.goal_id for e in panel.editors] == [g.id for g in persona.short_term_goals.goals[:-1]]
+    first = editor(panel, "g-edu01")
+    assert first.resources["people"].value == "Aunt Rosa (nurse manager)"  # shown back
+    assert [r.text.value for r in first.rows.children] == [
+        "Ask HR about tuition assistance",
+        "Submit the college application",
+    ]
+
+
+def test_adding_an_action_saves_it_and_lists_it_this_month(persona: Plan) -> None:
+    panel = ui.action_plan(persona)
+    edit = editor(panel, "g-net01")
+    edit.new_text.value = "Email the association, ask about the student rate"
+    edit.new_due.value = TODAY
+    edit.add.click()
+    saved = reopen(persona).action_plan.items["g-net01"].actions
+    assert len(saved) == 2
+    assert saved[-1] == Action(text="Email the association, ask about the student rate", due=TODAY)
+    assert "Email the association, ask about the student rate" in panel.month.value
+    assert edit.new_text.value == "" and len(edit.rows.children) == 2
+    assert "Saved at" in panel.saver.status.value
+
+
+def test_empty_text_or_a_long_past_date_is_refused_with_a_message(persona: Plan) -> None:
+    panel = ui.action_plan(persona)
+    edit = editor(panel, "g-edu01")
+    edit.new_text.value = "   "
+    edit.add.click()
+    assert "Write what you will do" in edit.message.value
+    edit.new_text.value = "Book the open day"
+    edit.new_due.value = TODAY - timedelta(days=400)
+    edit.add.click()
+    assert "long past" in edit.message.value and "did you mean" in edit.message.value
+    assert len(reopen(persona).action_plan.items["g-edu01"].actions) == 2  # nothing added
+    assert edit.new_text.value == "Book the open day"  # what they typed is still there
+
+
+def test_editing_a_saved_action_never_loses_it(persona: Plan) -> None:
+    edit = editor(ui.action_plan(persona), "g-edu01")
+    row = edit.rows.children[0]
+    row.text.value = ""
+    assert "Not saved" in edit.message.value
+    row.due.value = date(2020, 1, 1)
+    assert "long past" in edit.message.value
+    saved = reopen(persona).action_plan.items["g-edu01"].actions[0]
+    assert saved == Action(text="Ask HR about tuition assistance", due=date(2026, 12, 5))
+    row.text.value = "Ask HR about tuition assistance, and the form"
+    row.due.value = TODAY + timedelta(days=3)
+    row.done.value = True
+    assert edit.message.value == ""
+    saved = reopen(persona).action_plan.items["g-edu01"].actions[0]
+    assert saved == Action(
+        text="Ask HR about tuition assistance, and the form",
+        due=TODAY + timedelta(days=3),
+        done=True,
+    )
+
+
+def test_done_actions_leave_the_month_list(plan: Plan) -> None:
+    plan.short_term_goals.goals = [Goal(id="g1", text="Finish the course")]
+    plan.action_plan.items = {"g1": GoalActions(actions=[Action(text="Watch unit 3", due=TODAY)])}
+    panel = ui.action_plan(plan)
+    assert "Watch unit 3" in panel.month.value
+    panel.editors[0].rows.children[0].done.value = True
+    assert "Watch unit 3" not in panel.month.value
+    assert "Nothing due in" in panel.month.value
+
+
+def test_resources_and_removing_an_action(persona: Plan) -> None:
+    panel = ui.action_plan(persona)
+    new = editor(panel, "g-mov01")  # has no entry yet
+    new.resources["people"].value = "Dana at the city clinic"
+    new.resources["programs"].value = "Job shadowing day"
+    item = reopen(persona).action_plan.items["g-mov01"]
+    assert (item.people, item.tools, item.programs) == (
+        "Dana at the city clinic",
+        "",
+        "Job shadowing day",
+    )
+    edu = editor(panel, "g-edu01")
+    edu.rows.children[0].remove.click()
+    assert [a.text for a in reopen(persona).action_plan.items["g-edu01"].actions] == [
+        "Submit the college application"
+    ]
+    assert "Removed: Ask HR about tuition assistance" in edu.message.value
+
+
+def test_goal_text_is_escaped_in_the_editor(plan: Plan) -> None:
+    plan.short_term_goals.goals = [Goal(id="g1", text="<b>bold</b> & <script>x</script>")]
+    heading = ui.action_plan(plan).editors[0].children[0].value
+    assert "<script>" not in heading and "&lt;script&gt;" in heading
+
+
+def test_review_frequency_saves_the_choice(persona: Plan) -> None:
+    panel = ui.review_frequency(persona)
+    assert panel.every.value == 12 and "1 November 2027" in panel.next.value
+    panel.every.value = 24
+    assert reopen(persona).action_plan.review_every_months == 24
+    assert "1 November 2028" in panel.next.value
+
+
+def test_exports_offer_three_downloads_of_the_written_files(
+    persona: Plan, catalog: pd.DataFrame, workspace: Path
+) -> None:
+    panel = ui.exports(persona, catalog)
+    panel.button.click()
+    links = re.findall(
+        r'<a download="([^"]+)" href="data:([^;]+);base64,([^"]+)"', panel.links.value
+    )
+    assert [(name, mime) for name, mime, _ in links] == [
+        ("career-plan.html", "text/html"),
+        ("career-plan.md", "text/markdown"),
+        ("career-plan.ics", "text/calendar"),
+    ]
+    for name, _, data in links:
+        assert base64.b64decode(data) == (workspace / "exports" / name).read_bytes()
+    assert panel.errors.outputs == ()
+    assert "Written at" in panel.links.value
