@@ -1,0 +1,44 @@
+"""Notebook 04 in the browser: a goal typed on screen gets its S.M.A.R.T. check and is saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from careerkit.ui.goals import GOAL_PLACEHOLDER
+from tests.browser.conftest import Lab, docs_path, expect, wait_for_plan
+
+pytestmark = pytest.mark.browser
+GOAL = "Complete an online project management course and pass its exam with 80% or more"
+
+
+@pytest.mark.timeout(150)
+def test_goal_added_in_the_browser(lab: Lab, careerkit_home: Path) -> None:
+    with lab.notebook("04_short_term.ipynb") as notebook:
+        goal_boxes = notebook.locator(f'textarea[placeholder="{GOAL_PLACEHOLDER}"]')
+        expect(goal_boxes.first).to_be_visible()
+        saved_goals = goal_boxes.count() - 1  # the first box is the "Add a goal" form
+        form = goal_boxes.first.locator("xpath=ancestor::div[contains(@class,'widget-vbox')][1]")
+        expect(form).to_contain_text("no goal written yet")
+
+        goal_boxes.first.fill(GOAL)  # the check follows the typing
+        expect(form).to_contain_text("M ✓")  # measured by a percentage
+        expect(form).to_contain_text("no due date")
+        add = notebook.locator(".widget-button", has_text="Add this goal")
+        heading = notebook.locator(".widget-html", has_text="Add a goal").first
+        notebook.picture(docs_path("04_goals.png"), heading, add)
+
+        add.click()
+        expect(form).to_contain_text("Added to")
+        expect(goal_boxes).to_have_count(saved_goals + 2)
+        expect(goal_boxes.last).to_have_value(GOAL)
+        row = goal_boxes.last.locator("xpath=ancestor::div[contains(@class,'widget-vbox')][1]")
+        expect(row).to_contain_text("S.M.A.R.T.")
+        expect(row).to_contain_text("no due date")
+        expect(notebook.cell("goal_editor(")).to_contain_text("Saved at")
+
+        plan = wait_for_plan(
+            careerkit_home, lambda p: GOAL in [g["text"] for g in p["short_term_goals"]["goals"]]
+        )
+    assert len(plan["short_term_goals"]["goals"]) == saved_goals + 1
