@@ -3,8 +3,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import nbformat
 import pandas as pd
 import pytest
+from nbclient import NotebookClient
 
 from careerkit import load_catalog, open_plan
 from careerkit.plan import Plan
@@ -47,3 +49,21 @@ def catalog() -> pd.DataFrame:
 def reopen(plan: Plan) -> Plan:
     """The plan as a fresh notebook would read it from disk."""
     return open_plan(plan.path)
+
+
+def execute_notebook(nb: nbformat.NotebookNode, folder: Path = ROOT / "notebooks"):
+    """Run a notebook in a fresh kernel (in the test's workspace); fail on any cell error."""
+    NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(folder)}}).execute()
+    errors = [
+        f"{out.ename}: {out.evalue}"
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
+        if out.output_type == "error"
+    ]
+    assert not errors, errors
+    return nb
+
+
+def widget_text(nb: nbformat.NotebookNode) -> str:
+    """All the widget state the run left in the notebook, as one string to search."""
+    return str(nb.metadata.get("widgets", {}))

@@ -16,11 +16,10 @@ import nbformat
 import numpy as np
 import pandas as pd
 import pytest
-from nbclient import NotebookClient
 
 from careerkit import open_plan, scoring
 from careerkit.plan import Plan
-from tests.conftest import ROOT
+from tests.conftest import ROOT, execute_notebook
 
 NOTEBOOK = ROOT / "notebooks" / "03_compare.ipynb"
 MHSM, MANAGERS = "11-9111.00", "Medical and Health Services Managers"
@@ -82,15 +81,7 @@ def run(*extra: str, criteria: str | None = None, formula: str | None = None) ->
     if formula is not None:
         nb.cells[formula_cell].source = formula
     nb.cells.extend(nbformat.v4.new_code_cell(source) for source in extra)
-    client = NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(NOTEBOOK.parent)}})
-    client.execute()
-    errors = [
-        f"{out.ename}: {out.evalue}"
-        for cell in nb.cells
-        for out in cell.get("outputs", [])
-        if out.output_type == "error"
-    ]
-    assert not errors, errors
+    execute_notebook(nb)
     printed = []
     for cell in nb.cells[-len(extra) :] if extra else []:
         text = "".join(out.text for out in cell.outputs if out.get("name") == "stdout")

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import ipywidgets as w
-import nbformat
 import pandas as pd
-import pytest
-from nbclient import NotebookClient
 
 from careerkit import explore as ex
 from careerkit.plan import Plan
 from careerkit.ui import explore as ui
-from tests.conftest import PERSONA, ROOT, reopen
+from tests.conftest import ROOT, reopen
 from tests.synthetic import synthetic_catalog
 
 NOTEBOOK = ROOT / "notebooks" / "02_explore.ipynb"
@@ -293,31 +289,3 @@ def test_chart_on_an_empty_plan(plan: Plan, catalog: pd.DataFrame) -> None:
     shortlist.add_own.click()  # a change in any panel redraws the chart
     assert panel.chart.layout.display is None and bytes(panel.chart.value).startswith(b"\x89PNG")
     assert "Take the interest quiz in 01" in panel.note.value
-
-
-# --- the notebook -----------------------------------------------------------------------------
-
-
-@pytest.mark.timeout(180)
-@pytest.mark.parametrize("start", ["persona", "empty"])
-def test_notebook_runs_and_changes_nothing_by_itself(start: str, workspace: Path) -> None:
-    if start == "persona":
-        (workspace / "plan.json").write_text(PERSONA.read_text())
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    NotebookClient(
-        nb, timeout=120, resources={"metadata": {"path": str(NOTEBOOK.parent)}}
-    ).execute()
-    errors = [o for c in nb.cells for o in c.get("outputs", []) if o["output_type"] == "error"]
-    assert not errors
-    widgets = [
-        o
-        for c in nb.cells
-        for o in c.get("outputs", [])
-        if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
-    ]
-    assert len(widgets) >= 5
-    saved = json.loads((workspace / "plan.json").read_text())["exploration"]
-    expected = (
-        json.loads(PERSONA.read_text())["exploration"] if start == "persona" else {"options": []}
-    )
-    assert saved == expected

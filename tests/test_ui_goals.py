@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import re
 from datetime import date, timedelta
-from pathlib import Path
 
-import nbformat
 import pytest
 from matplotlib.figure import Figure
-from nbclient import NotebookClient
 
 from careerkit.plan import Plan
 from careerkit.ui import goals as ui
@@ -194,21 +190,3 @@ def test_typing_in_a_kernel_saves_once_typing_pauses(persona: Plan) -> None:
 
     assert asyncio.run(type_it()) == "get better at networking"  # nothing saved mid-word
     assert saved_goal(persona, "g-net02").text == words
-
-
-# --- the notebook --------------------------------------------------------------------
-
-
-@pytest.mark.timeout(180)
-@pytest.mark.parametrize("start", ["empty", "persona"])
-def test_notebook_runs_without_widget_errors(start: str, workspace: Path, persona: Plan) -> None:
-    if start == "empty":
-        (workspace / "plan.json").unlink()
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    client = NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(NOTEBOOK.parent)}})
-    client.execute()
-    state = str(nb.metadata.get("widgets", {}))
-    assert "vision" in state.lower()  # the widgets' state was kept, so this looks at them
-    assert not re.search(r"\w+(Error|Exception): ", state)
-    assert "Not saved" not in state and "Not added" not in state
-    assert reopen(persona).short_term_goals.areas  # the plan is still readable
