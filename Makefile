@@ -30,7 +30,9 @@ lab: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest --nbval-lax tests notebooks
+	$(BIN)/pytest --nbval-lax tests notebooks --ignore=tests/browser
+	# The browser suite runs in its own process: Playwright keeps an event loop running.
+	$(BIN)/pytest tests/browser
 
 lint: $(VENV)/.installed-test
 	$(BIN)/pre-commit run --all-files

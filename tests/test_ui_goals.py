@@ -9,6 +9,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from careerkit.plan import Plan
+from careerkit.ui import common
 from careerkit.ui import goals as ui
 from tests.conftest import ROOT, reopen
 from tests.test_goals import CLINIC, tiny_catalog
@@ -175,8 +176,9 @@ def test_timeline_widget_shows_an_image(persona: Plan) -> None:
 # --- speed --------------------------------------------------------------------------
 
 
-def test_typing_in_a_kernel_saves_once_typing_pauses(persona: Plan) -> None:
+def test_typing_in_a_kernel_saves_once_typing_pauses(persona: Plan, monkeypatch) -> None:
     """Keystrokes as in a kernel: checked each time, saved after the pause (debounced)."""
+    monkeypatch.setattr(common, "kernel_loop", asyncio.get_running_loop)
     editor = ui.goal_editor(persona, tiny_catalog())
     row = row_of(editor, "g-net02")
     words = "Attend 4 meetings of the regional healthcare managers network and speak once"

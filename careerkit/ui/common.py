@@ -11,12 +11,43 @@ from datetime import datetime
 from typing import Any
 
 import ipywidgets as w
+from IPython import get_ipython
 from IPython.display import Image
 from matplotlib.figure import Figure
 
 from careerkit.plan import Plan, PlanError
 
 WIDE = {"description_width": "initial"}
+
+
+def kernel_loop() -> asyncio.AbstractEventLoop | None:
+    """The event loop of the IPython kernel running this code, or None (tests, scripts).
+
+    Only a kernel's loop counts: another library's running loop (a test's browser
+    driver, say) would never run our timers while a test waits.
+    """
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+    shell = get_ipython()
+    return loop if getattr(shell, "kernel", None) is not None else None
+
+
+def later(
+    delay: float, fn: Callable[[], Any], pending: asyncio.TimerHandle | None = None
+) -> asyncio.TimerHandle | None:
+    """Run ``fn`` once changes pause for ``delay`` seconds in a kernel, else at once.
+
+    ``pending`` (the handle returned by the previous call) is cancelled first.
+    """
+    if pending:
+        pending.cancel()
+    loop = kernel_loop()
+    if loop is None:
+        fn()
+        return None
+    return loop.call_later(delay, fn)
 
 
 class Saver:
@@ -34,14 +65,7 @@ class Saver:
 
     def request(self, *sections: str) -> None:
         self._pending.update(sections)
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            self.flush()
-            return
-        if self._timer:
-            self._timer.cancel()
-        self._timer = loop.call_later(self.delay, self.flush)
+        self._timer = later(self.delay, self.flush, self._timer)
 
     def flush(self) -> None:
         """Save what is pending now."""

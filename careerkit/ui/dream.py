@@ -41,7 +41,7 @@ from careerkit.interests import (
     tie_note,
 )
 from careerkit.plan import Plan, Skill
-from careerkit.ui.common import WIDE, Saver, guarded, message_html, png, text_area
+from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, png, text_area
 from careerkit.wording import vagueness_advice
 
 SECTION = "dream_job"
@@ -376,14 +376,8 @@ class InterestQuiz(w.VBox):
 
     def _schedule_chart(self) -> None:
         """Redraw the chart once answering pauses (drawing takes longer than a click)."""
-        if self._chart_timer:
-            self._chart_timer.cancel()
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # no kernel event loop (tests, scripts): draw now
-            self._draw_chart()
-            return
-        self._chart_timer = loop.call_later(CHART_DELAY, guarded(self.errors)(self._draw_chart))
+        draw = guarded(self.errors)(self._draw_chart)
+        self._chart_timer = later(CHART_DELAY, draw, self._chart_timer)
 
     def _draw_chart(self) -> None:
         """Show the saved scores' chart, or hide it while there is no code."""

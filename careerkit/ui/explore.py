@@ -7,7 +7,6 @@ the shortlist, the questions, the narrowing-down list and the chart.
 
 from __future__ import annotations
 
-import asyncio
 import html
 import weakref
 from collections.abc import Callable
@@ -19,7 +18,7 @@ import pandas as pd
 from careerkit import explore as ex
 from careerkit.catalog import EDUCATION, JOB_ZONES, money
 from careerkit.plan import Option, Plan
-from careerkit.ui.common import WIDE, Saver, guarded, message_html, note_html, png, text_area
+from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, note_html, png, text_area
 
 ROWS_SHOWN = 40
 NO_FIT = "Take the interest quiz in 01 to see your fit: until then the table has no fit column."
@@ -469,10 +468,7 @@ class ShortlistChart(_Panel):
 
     def shortlist_changed(self) -> None:
         """Redraw after the other panels have updated: drawing takes over 100 ms."""
-        try:
-            asyncio.get_running_loop().call_soon(super().shortlist_changed)
-        except RuntimeError:  # no event loop (tests, scripts): draw now
-            super().shortlist_changed()
+        later(0, super().shortlist_changed)
 
     def render(self) -> None:
         points = ex.shortlist_frame(self.plan, self.catalog)

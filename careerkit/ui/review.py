@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import html
-from collections.abc import Callable
 from datetime import date
 
 import ipywidgets as w
@@ -28,7 +27,7 @@ from careerkit.review import (
     todays_review,
     update_progress,
 )
-from careerkit.ui.common import WIDE, Saver, guarded, message_html, note_html, png, text_area
+from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, note_html, png, text_area
 from careerkit.ui.dream import InterestQuiz, interest_quiz
 
 NO_GOALS = "Add goals in 04 first (Short-term goals); then track your progress here."
@@ -45,18 +44,6 @@ KIND_MARKS = {
     "dropped": ("✗", "#8a5300"),
     "removed": ("−", "#b00020"),
 }
-
-
-def _soon(fn: Callable[[], None], timers: dict[str, asyncio.TimerHandle]) -> None:
-    """Run ``fn`` once changes pause (inside a kernel), or at once (tests, scripts)."""
-    if "chart" in timers:
-        timers.pop("chart").cancel()
-    try:
-        loop = asyncio.get_running_loop()
-    except RuntimeError:
-        fn()
-        return
-    timers["chart"] = loop.call_later(CHART_DELAY, fn)
 
 
 # --- progress -------------------------------------------------------------------------------
@@ -105,7 +92,7 @@ class ProgressPanel(w.VBox):
         self.plan, self.saver = plan, Saver(plan)
         self.errors = w.Output()
         self.chart = w.Image(format="png")
-        self._timers: dict[str, asyncio.TimerHandle] = {}
+        self._timer: asyncio.TimerHandle | None = None
         self._quiet = False
         self.rows = [GoalProgress(g) for g in plan.short_term_goals.goals]
         body = self.rows or [w.HTML(message_html(NO_GOALS, "warn"))]
@@ -137,10 +124,10 @@ class ProgressPanel(w.VBox):
             self._quiet = False
         if not problem:
             self.saver.request("short_term_goals")
-            _soon(guarded(self.errors)(self._draw), self._timers)
+            self._timer = later(CHART_DELAY, guarded(self.errors)(self._draw), self._timer)
 
     def _draw(self) -> None:
-        self._timers.pop("chart", None)
+        self._timer = None
         goals = self.plan.short_term_goals.goals
         self.chart.value = png(progress_chart(goals)) if goals else b""
         self.chart.layout.display = "" if goals else "none"
@@ -305,7 +292,7 @@ class InterestShift(w.VBox):
         self.errors = w.Output()
         self.text = w.HTML()
         self.chart = w.Image(format="png")
-        self._timers: dict[str, asyncio.TimerHandle] = {}
+        self._timer: asyncio.TimerHandle | None = None
         self._drawn: tuple[dict[str, float], dict[str, float]] | None = None
         super().__init__([self.text, self.chart, self.errors])
         self.refresh()
@@ -329,14 +316,15 @@ class InterestShift(w.VBox):
             self.text.value = message_html(interest_shift(earlier.scores, now.scores), "good")
             pair = (earlier.scores, now.scores)
             if pair != self._drawn:
-                _soon(guarded(self.errors)(lambda: self._draw(earlier, now)), self._timers)
+                draw = guarded(self.errors)(lambda: self._draw(earlier, now))
+                self._timer = later(CHART_DELAY, draw, self._timer)
 
     def _say(self, text: str) -> None:
         self.text.value = message_html(text)
         self.chart.layout.display = "none"
 
     def _draw(self, earlier: InterestResult, now: InterestResult) -> None:
-        self._timers.pop("chart", None)
+        self._timer = None
         labels = (f"{long_date(earlier.taken)} ({earlier.code})", f"now ({now.code})")
         self.chart.value = png(interest_change_chart(earlier.scores, now.scores, labels))
         self.chart.layout.display = ""
