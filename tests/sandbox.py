@@ -1,7 +1,7 @@
 """Pytest plugin (loaded with ``-p tests.sandbox``): no test touches the real home folder.
 
-Before collection, the whole session, notebooks run by nbval included, gets a fresh
-workspace holding a copy of the sample persona's plan.
+Before collection, the whole session, notebooks run by nbval included, gets a temporary
+HOME and a fresh workspace holding a copy of the sample persona's plan.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ def pytest_configure(config) -> None:
     os.environ["CAREERKIT_HOME"] = str(workspace)
     for var in ("CAREERKIT_PLAN", "CAREERKIT_CATALOG"):
         os.environ.pop(var, None)
+    # Kernels and libraries write their caches and history under HOME: a throw-away one.
+    (session_dir / "home").mkdir()
+    os.environ["HOME"] = str(session_dir / "home")
     os.environ["MPLBACKEND"] = "Agg"
     os.environ["JUPYTER_RUNTIME_DIR"] = str(session_dir / "runtime")
     config._careerkit_session_dir = session_dir

@@ -74,3 +74,13 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert "make test" in ci.splitlines()[-1]
     assert "make test" in readme and "make lab" in readme
     assert Path(ROOT / ".ci" / "run").stat().st_mode & 0o111
+
+
+def test_tests_run_in_a_throwaway_home_and_workspace(workspace: Path) -> None:
+    import tempfile
+
+    from careerkit import paths
+
+    temp = Path(tempfile.gettempdir()).resolve()
+    assert temp in Path.home().resolve().parents
+    assert temp in paths.plan_path().resolve().parents
