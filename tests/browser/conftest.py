@@ -1,4 +1,5 @@
-"""Fixtures for the browser tests: one JupyterLab server, one Chromium and one page per session.
+"""Fixtures for the browser tests: one JupyterLab server, one Chromium and one page per session,
+and a Voila server for the module that needs it.
 
 Everything runs in throw-away folders: a temporary HOME and Jupyter config/data/runtime
 folders, and a careerkit workspace holding a copy of the sample persona's plan. Chromium is
@@ -28,6 +29,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+
+from careerkit.scoring import WEIGHT_MAX
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Locator, LocatorAssertions, Page
@@ -240,9 +243,19 @@ def lab_server(
         yield server
 
 
-@pytest.fixture(scope="session")
-def voila_server(server_env: dict[str, str]) -> Iterator[Server]:
-    """Voila showing notebook 03 as an app (widgets and text only, no code)."""
+@pytest.fixture(scope="module")
+def voila_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Voila's own workspace, a fresh copy of the sample persona's plan (JupyterLab's
+    tests change theirs)."""
+    home = tmp_path_factory.mktemp("voila-home")
+    shutil.copy(PERSONA, home / "plan.json")
+    return home
+
+
+@pytest.fixture(scope="module")
+def voila_server(server_env: dict[str, str], voila_home: Path) -> Iterator[Server]:
+    """Voila showing notebook 03 as an app (widgets and text only, no code), stopped when
+    the module's tests are done."""
     notebook = NOTEBOOKS / "03_compare.ipynb"
     args = [
         sys.executable,
@@ -254,7 +267,9 @@ def voila_server(server_env: dict[str, str]) -> Iterator[Server]:
         "--Voila.port_retries=0",
         "--show_tracebacks=True",
     ]
-    with running("voila", args, server_env, "--Voila.token", "/voila/static/") as server:
+    env = {**server_env, "CAREERKIT_HOME": str(voila_home)}
+    # Ready when a static file's path answers: the notebook's own page would start a kernel.
+    with running("voila", args, env, "--Voila.token", "/voila/static/") as server:
         yield server
 
 
@@ -480,6 +495,24 @@ class Notebook:
             self.page.evaluate(NEXT_FRAME_JS)
 
 
+# The tallest scrolled content of the page (Voila scrolls a panel, not the document).
+CONTENT_HEIGHT_JS = (
+    "() => Math.max(...Array.from(document.querySelectorAll('*'), e => e.scrollHeight))"
+)
+
+
+def whole_page_picture(page: Page, path: Path) -> None:
+    """A picture of the whole page, made by a window as tall as its content."""
+    before = page.viewport_size or VIEWPORT
+    height = min(int(page.evaluate(CONTENT_HEIGHT_JS)), TALLEST_PX)
+    page.set_viewport_size({"width": before["width"], "height": height})
+    page.evaluate(NEXT_FRAME_JS)
+    try:
+        page.screenshot(path=path)
+    finally:
+        page.set_viewport_size(before)
+
+
 def screenshot_path(name: str) -> Path:
     """Where a test picture goes (git-ignored)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -494,3 +527,35 @@ def docs_path(name: str) -> Path | None:
     path = (ROOT / folder).resolve()
     path.mkdir(parents=True, exist_ok=True)
     return path / name
+
+
+# --- notebook 03, in JupyterLab and in Voila ---------------------------------------------
+
+# The ranking table of the results panel.
+RANKING = '.widget-html:has-text("Score split by criterion")'
+WEIGHT_STEP = 0.5  # one arrow key press on a weight slider
+
+
+def weight_slider(scope: Page | Locator, label: str) -> Locator:
+    """The weight slider of one criterion, found by its label. Rating sliders carry the same
+    labels; only the weight rows show the criterion's share of the score beside the slider."""
+    row = '.widget-hbox:has-text("% of the score")'
+    return scope.locator(f'{row} > .widget-slider:has(.widget-label:text-is("{label}"))')
+
+
+def move_weight(slider: Locator, criterion: str, steps: int, ranking: Locator, home: Path) -> None:
+    """Move a weight slider ``steps`` stops with the arrow keys (left when negative), as a
+    person using the keyboard would; check that the ranking on screen changes and that the
+    new weight reaches the plan file in ``home``."""
+    readout = slider.locator(".widget-readout")
+    start = float(readout.inner_text())
+    weight = start + steps * WEIGHT_STEP
+    assert 0 <= weight <= WEIGHT_MAX, f"a weight of {start} cannot move {steps} stops"
+    shown = ranking.inner_text()
+    handle = slider.locator(".noUi-handle")
+    handle.focus()
+    for _ in range(abs(steps)):
+        handle.press("ArrowRight" if steps > 0 else "ArrowLeft")
+    expect(readout).to_have_text(f"{weight:.1f}")
+    expect(ranking).not_to_have_text(shown)
+    wait_for_plan(home, lambda plan: plan["comparison"]["weights"].get(criterion) == weight)
