@@ -21,6 +21,14 @@ def workspace() -> Path:
     return folder
 
 
+def shown(path: Path) -> str:
+    """A path as the person would type it: ``~/careerkit/plan.json`` under their home."""
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
+
+
 def plan_path() -> Path:
     """The plan file: ``$CAREERKIT_PLAN``, else ``plan.json`` in the workspace."""
     plan = os.environ.get("CAREERKIT_PLAN")

@@ -61,7 +61,9 @@ def check_setup() -> list[Check]:
         checks.append(Check("Occupation catalogue", False, str(err)))
     try:
         ensure_writable()
-        checks.append(Check("Plan folder", True, f"{paths.plan_path().parent} is writable"))
+        checks.append(
+            Check("Plan folder", True, f"{paths.shown(paths.plan_path().parent)} is writable")
+        )
     except PlanError as err:
         checks.append(Check("Plan folder", False, str(err)))
     return checks

@@ -6,16 +6,19 @@ HOME and a fresh workspace holding a copy of the sample persona's plan.
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PERSONA = ROOT / "data" / "examples" / "persona.json"
 
 
-def pytest_configure(config) -> None:
+def pytest_configure(config: pytest.Config) -> None:
     session_dir = Path(tempfile.mkdtemp(prefix="careerkit-tests-"))
     workspace = session_dir / "workspace"
     workspace.mkdir()
@@ -28,10 +31,5 @@ def pytest_configure(config) -> None:
     os.environ["HOME"] = str(session_dir / "home")
     os.environ["MPLBACKEND"] = "Agg"
     os.environ["JUPYTER_RUNTIME_DIR"] = str(session_dir / "runtime")
-    config._careerkit_session_dir = session_dir
-
-
-def pytest_unconfigure(config) -> None:
-    folder = getattr(config, "_careerkit_session_dir", None)
-    if folder:
-        shutil.rmtree(folder, ignore_errors=True)
+    # Removed at exit, after anything that writes there on its way out (IPython's history).
+    atexit.register(shutil.rmtree, session_dir, ignore_errors=True)

@@ -58,3 +58,10 @@ def test_where_saved_counts_history(plan) -> None:
     plan.save("dream_job")
     assert "1 earlier version kept" in start.where_saved(plan).value
     assert str(careerkit.open_plan().path) in start.where_saved(plan).value
+
+
+def test_paths_under_home_are_shown_with_a_tilde(tmp_path: Path) -> None:
+    from careerkit.paths import shown
+
+    assert shown(Path.home() / "careerkit" / "plan.json") == "~/careerkit/plan.json"
+    assert shown(tmp_path / "plan.json") == str(tmp_path / "plan.json")

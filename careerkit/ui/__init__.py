@@ -9,6 +9,7 @@ import html
 
 import ipywidgets as w
 
+from careerkit import paths
 from careerkit.plan import Plan
 
 
@@ -21,7 +22,7 @@ def vision_banner(plan: Plan) -> w.HTML:
         when = f" <small>(written {job.vision_date:%d %B %Y})</small>" if job.vision_date else ""
         text = f"<b>Your vision</b>{when}<br><q>{html.escape(job.vision)}</q>"
     name = html.escape(plan.profile.name) if plan.profile.name else "your plan"
-    where = html.escape(str(plan.path))
+    where = html.escape(paths.shown(plan.path))
     return w.HTML(
         f'<div style="border-left:4px solid #2e7d32;padding:6px 12px;background:#f4f9f4">'
         f"<small>Plan of {name} &middot; saved in <code>{where}</code></small>"

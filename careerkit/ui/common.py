@@ -15,6 +15,7 @@ from IPython import get_ipython
 from IPython.display import Image
 from matplotlib.figure import Figure
 
+from careerkit import paths
 from careerkit.plan import Plan, PlanError
 
 WIDE = {"description_width": "initial"}
@@ -81,7 +82,9 @@ class Saver:
             self._pending.update(sections)  # keep them: a later save may succeed
             self.status.value = error_html(str(err))
             return
-        self.status.value = note_html(f"Saved at {datetime.now():%H:%M:%S} to {self.plan.path}")
+        self.status.value = note_html(
+            f"Saved at {datetime.now():%H:%M:%S} to {paths.shown(self.plan.path)}"
+        )
 
 
 def png(fig: Figure, dpi: int = 96) -> bytes:

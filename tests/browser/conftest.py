@@ -171,21 +171,29 @@ def root_flag() -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def careerkit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The browser session's own workspace, starting from the sample persona's plan."""
-    home = tmp_path_factory.mktemp("careerkit-home")
+def user_folders(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Temporary user folders (HOME, Jupyter's) for the servers and their kernels."""
+    return tmp_path_factory.mktemp("jupyter-user")
+
+
+@pytest.fixture(scope="session")
+def careerkit_home(user_folders: Path) -> Path:
+    """The browser session's own workspace in the temporary HOME (pictures show ~/careerkit),
+    starting from the sample persona's plan."""
+    home = user_folders / "home" / "careerkit"
+    home.mkdir(parents=True)
     shutil.copy(PERSONA, home / "plan.json")
     return home
 
 
 @pytest.fixture(scope="session")
-def server_env(tmp_path_factory: pytest.TempPathFactory, careerkit_home: Path) -> dict[str, str]:
+def server_env(user_folders: Path, careerkit_home: Path) -> dict[str, str]:
     """Environment for servers and their kernels: temporary user folders, the test workspace.
 
     The venv's share/jupyter (kernel spec, widget extensions) stays visible: Jupyter finds it
     through sys.prefix, whatever the user folders are.
     """
-    base = tmp_path_factory.mktemp("jupyter-user")
+    base = user_folders
     env = {key: value for key, value in os.environ.items() if not key.startswith("CAREERKIT_")}
     env.pop("MPLBACKEND", None)  # kernels use the notebook's own backend, as for a real person
     for var, folder in {
@@ -195,7 +203,7 @@ def server_env(tmp_path_factory: pytest.TempPathFactory, careerkit_home: Path) -
         "JUPYTER_RUNTIME_DIR": "runtime",
         "IPYTHONDIR": "ipython",
     }.items():
-        (base / folder).mkdir()
+        (base / folder).mkdir(exist_ok=True)
         env[var] = str(base / folder)
     env["CAREERKIT_HOME"] = str(careerkit_home)
     return env
