@@ -629,22 +629,20 @@ def target_gap(plan: Plan, catalog: pd.DataFrame, code: str) -> list[str]:
 def _draft(skill: str, code: str, today: date) -> Goal:
     due = add_months(today, 6)
     if skill in PRACTICE_SKILLS:
-        return Goal(
-            text=f"Practise {skill} at work: take on 3 tasks that need it and ask my "
-            f"manager for feedback on each by {long_date(due)}",
-            area="Skills development",
-            horizon_months=6,
-            due=due,
-            measure="3 tasks done, with feedback",
-            direction=code,
-            created=today,
+        text = (
+            f"Practise {skill} at work: take on 3 tasks that need it and ask my "
+            f"manager for feedback on each by {long_date(due)}"
         )
+        area, measure = "Skills development", "3 tasks done, with feedback"
+    else:
+        text = f"Take a course in {skill} and complete its final project by {long_date(due)}"
+        area, measure = "Learning", "final project completed"
     return Goal(
-        text=f"Take a course in {skill} and complete its final project by {long_date(due)}",
-        area="Learning",
+        text=text,
+        area=area,
         horizon_months=6,
         due=due,
-        measure="final project completed",
+        measure=measure,
         direction=code,
         created=today,
     )
