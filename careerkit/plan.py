@@ -247,16 +247,22 @@ class Plan(_Model):
             if path.exists():
                 _keep_history(path)
             _atomic_write(path, merged)
-        self._sync_from(merged)
+        self._sync_from(merged, sections or SECTIONS)
         return path
 
-    def _sync_from(self, raw: dict[str, Any]) -> None:
-        """Take sections this object has not changed from ``raw``; remember ``raw``."""
+    def _sync_from(self, raw: dict[str, Any], written: tuple[str, ...]) -> None:
+        """After writing ``raw``: take the sections this object has not changed from it.
+
+        A section changed here but not written keeps its old baseline, so a later save
+        of it is still checked against what this notebook read (no silent overwrite).
+        """
         fresh = _validate(raw, self._path)
         for name in SECTIONS:
-            if _dump_section(self, name) == self._baseline.get(name) and name in raw:
+            if name in written:
+                self._baseline[name] = raw[name]
+            elif _dump_section(self, name) == self._baseline.get(name):
                 object.__setattr__(self, name, getattr(fresh, name))
-        self._baseline = {name: raw[name] for name in SECTIONS if name in raw}
+                self._baseline[name] = raw[name]
 
 
 def _dump_section(plan: Plan, name: str) -> Any:

@@ -223,3 +223,18 @@ def test_any_text_round_trips(plan: Plan, vision: str, skill: str, goal: str) ->
     assert again.dream_job.vision == vision
     assert again.dream_job.skills[0].name == skill
     assert again.short_term_goals.goals[0].text == goal
+
+
+def test_a_refused_section_stays_refused_after_saving_another(plan: Plan) -> None:
+    mine, theirs = reopen(plan), reopen(plan)
+    theirs.profile.name = "Theirs"
+    theirs.save("profile")
+    mine.profile.coach = "Mine"
+    with pytest.raises(PlanConflict):
+        mine.save("profile")
+    mine.dream_job.vision = "Saved fine"
+    mine.save("dream_job")
+    with pytest.raises(PlanConflict):
+        mine.save("profile")
+    final = reopen(plan)
+    assert final.profile.name == "Theirs" and final.dream_job.vision == "Saved fine"

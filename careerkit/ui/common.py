@@ -78,9 +78,10 @@ class Saver:
             return
         try:
             self.plan.save(*sections)
-        except PlanError as err:
+        except Exception as err:  # noqa: BLE001 - shown to the person; may run from a timer
             self._pending.update(sections)  # keep them: a later save may succeed
-            self.status.value = error_html(str(err))
+            problem = str(err) if isinstance(err, PlanError) else f"{type(err).__name__}: {err}"
+            self.status.value = error_html(problem)
             return
         self.status.value = note_html(
             f"Saved at {datetime.now():%H:%M:%S} to {paths.shown(self.plan.path)}"

@@ -9,7 +9,7 @@ import ipywidgets as w
 from careerkit import paths
 from careerkit.plan import Plan, history
 from careerkit.start import Step, check_setup, route
-from careerkit.ui.common import WIDE, Saver
+from careerkit.ui.common import WIDE, Saver, guarded
 
 
 def route_html(steps: list[Step] | None = None, here: str = "00") -> w.HTML:
@@ -40,10 +40,11 @@ class ProfileForm(w.VBox):
         self.name = w.Text(profile.name, description="Your name", style=WIDE)
         self.coach = w.Text(profile.coach, description="Coach (optional)", style=WIDE)
         self.workshop = w.Text(profile.workshop, description="Workshop (optional)", style=WIDE)
+        self.errors = w.Output()
         for field in (self.name, self.coach, self.workshop):
             field.continuous_update = False
-            field.observe(self._changed, names="value")
-        super().__init__([self.name, self.coach, self.workshop, self.saver.status])
+            field.observe(guarded(self.errors)(self._changed), names="value")
+        super().__init__([self.name, self.coach, self.workshop, self.saver.status, self.errors])
 
     def _changed(self, _change: dict) -> None:
         profile = self.plan.profile
