@@ -39,7 +39,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -485,11 +485,16 @@ def _tidy(plan: Plan, fields: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def goal_problems(
-    plan: Plan, fields: Mapping[str, Any], today: date | None = None, *, check_due: bool = True
+    plan: Plan,
+    fields: Mapping[str, Any],
+    today: date | None = None,
+    *,
+    settled: Collection[str] = (),
 ) -> list[str]:
     """What is wrong with a goal's fields, as plain sentences; empty when it can be saved.
 
-    ``check_due=False`` accepts a past due date (one already in the plan: time moves on).
+    ``settled`` names fields already in the plan and left unchanged: their due date may
+    have passed and their direction may have left the shortlist since (time moves on).
     """
     today = today or date.today()
     fields = _tidy(plan, fields)
@@ -514,13 +519,13 @@ def goal_problems(
     due = fields.get("due")
     if due is not None and not isinstance(due, date):
         problems.append("The due date must be a date, e.g. 2027-06-30.")
-    elif check_due and due is not None and due < today:
+    elif "due" not in settled and due is not None and due < today:
         problems.append(
             f"The due date {long_date(due)} has already passed (today is {long_date(today)}): "
             "pick a later date."
         )
     direction = fields.get("direction") or ""
-    if direction and direction not in known_directions(plan):
+    if direction and "direction" not in settled and direction not in known_directions(plan):
         problems.append(
             f"'{direction}' is not on your shortlist: pick a direction from the list, "
             "or leave it empty."
@@ -566,8 +571,10 @@ def update_goal(plan: Plan, goal_id: str, today: date | None = None, **changes: 
     Raises :class:`GoalInputError` without touching the goal when a change is wrong.
     """
     goal = find_goal(plan, goal_id)
-    new_due = "due" in changes and changes["due"] != goal.due
-    problems = goal_problems(plan, {**goal.model_dump(), **changes}, today, check_due=new_due)
+    settled = {
+        f for f in ("due", "direction") if changes.get(f, getattr(goal, f)) == getattr(goal, f)
+    }
+    problems = goal_problems(plan, {**goal.model_dump(), **changes}, today, settled=settled)
     if problems:
         raise GoalInputError(" ".join(problems))
     for field, value in _tidy(plan, changes).items():

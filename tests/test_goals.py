@@ -234,3 +234,14 @@ def test_known_directions(persona: Plan) -> None:
 
 def test_goal_model_limit_matches() -> None:
     assert Goal.model_fields["text"].metadata[0].max_length == g.MAX_CHARS
+
+
+def test_editing_a_goal_whose_direction_left_the_shortlist_is_allowed(persona) -> None:
+    from careerkit.goals import GoalInputError, update_goal
+
+    goal = persona.short_term_goals.goals[0]
+    goal.direction = "99-9999.00"  # an option since removed from the shortlist
+    update_goal(persona, goal.id, text="Enrol in the certificate and pass 3 modules")
+    assert goal.text.endswith("3 modules")
+    with pytest.raises(GoalInputError, match="not on your shortlist"):
+        update_goal(persona, goal.id, direction="98-9999.00")
