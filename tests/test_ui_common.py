@@ -76,3 +76,17 @@ def test_saver_shows_a_disk_error_and_keeps_the_change_pending(plan: Plan) -> No
     assert "Not saved" in saver.status.value and "Error" in saver.status.value
     assert saver._pending == {"dream_job"}
     assert reopen(plan).dream_job.vision == ""
+
+
+def test_a_change_still_waiting_is_saved_when_the_kernel_exits(plan: Plan, monkeypatch) -> None:
+    monkeypatch.setattr(common, "kernel_loop", asyncio.get_running_loop)
+    saver = common.Saver(plan, delay=60)
+
+    async def type_then_close() -> None:
+        plan.dream_job.vision = "Typed just before closing the tab"
+        saver.request("dream_job")
+        assert reopen(plan).dream_job.vision == ""  # still waiting for the pause
+        common.flush_all()  # what atexit runs as the kernel shuts down
+
+    asyncio.run(type_then_close())
+    assert reopen(plan).dream_job.vision == "Typed just before closing the tab"

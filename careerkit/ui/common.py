@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import atexit
 import functools
 import html
 import io
+import weakref
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -51,6 +53,16 @@ def later(
     return loop.call_later(delay, fn)
 
 
+_SAVERS: weakref.WeakSet[Saver] = weakref.WeakSet()
+
+
+@atexit.register
+def flush_all() -> None:
+    """Save what is still waiting when the kernel shuts down (a tab closed quickly)."""
+    for saver in list(_SAVERS):
+        saver.flush()
+
+
 class Saver:
     """Saves plan sections shortly after the last change, and says so in ``status``.
 
@@ -63,6 +75,7 @@ class Saver:
         self.status = w.HTML()
         self._pending: set[str] = set()
         self._timer: asyncio.TimerHandle | None = None
+        _SAVERS.add(self)
 
     def request(self, *sections: str) -> None:
         self._pending.update(sections)
