@@ -7,11 +7,12 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
+import nbformat
 import pandas as pd
 
 from careerkit.plan import Action, Goal, GoalActions, Plan
 from careerkit.ui import action as ui
-from tests.conftest import reopen
+from tests.conftest import ROOT, execute_notebook, reopen, widget_text
 
 TODAY = date.today()
 
@@ -147,3 +148,18 @@ def test_exports_offer_three_downloads_of_the_written_files(
         assert base64.b64decode(data) == (workspace / "exports" / name).read_bytes()
     assert panel.errors.outputs == ()
     assert "Written at" in panel.links.value
+
+
+def test_exports_work_on_an_empty_plan(plan: Plan, catalog: pd.DataFrame) -> None:
+    panel = ui.exports(plan, catalog)
+    panel.button.click()
+    assert panel.errors.outputs == ()
+    assert panel.links.value.count("<a download=") == 3
+
+
+def test_notebook_runs_on_an_empty_plan(workspace: Path) -> None:
+    state = widget_text(
+        execute_notebook(nbformat.read(ROOT / "notebooks" / "06_action_plan.ipynb", 4))
+    )
+    assert "Add goals in 04 first" in state
+    assert (workspace / "plan.json").exists()

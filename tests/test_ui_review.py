@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
+
+import nbformat
 
 from careerkit.interests import load_items
-from careerkit.plan import Plan, Review, history
+from careerkit.plan import Goal, Plan, Review, history
 from careerkit.ui import review as ui
-from tests.conftest import reopen
+from tests.conftest import ROOT, execute_notebook, reopen, widget_text
 
 TODAY = date.today()
 
@@ -16,7 +19,7 @@ def row(panel: ui.ProgressPanel, goal_id: str) -> ui.GoalProgress:
     return next(r for r in panel.rows if r.goal_id == goal_id)
 
 
-def goal_on_disk(plan: Plan, goal_id: str):
+def goal_on_disk(plan: Plan, goal_id: str) -> Goal:
     return next(g for g in reopen(plan).short_term_goals.goals if g.id == goal_id)
 
 
@@ -156,3 +159,10 @@ def test_retaking_the_interest_profile_shows_how_it_moved(persona: Plan) -> None
 def test_interests_on_a_new_plan_point_to_01(plan: Plan) -> None:
     shift = ui.interests(plan).children[2]
     assert "Take the interest profile in 01 first" in shift.text.value
+
+
+def test_notebook_runs_on_an_empty_plan(workspace: Path) -> None:
+    state = widget_text(execute_notebook(nbformat.read(ROOT / "notebooks" / "07_review.ipynb", 4)))
+    assert "Add goals in 04 first" in state
+    assert "No earlier versions yet" in state
+    assert "Take the interest profile in 01 first" in state
