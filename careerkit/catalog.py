@@ -1,20 +1,25 @@
-"""The occupation catalogue: a CSV with one row per occupation, checked at load.
+"""The occupation catalogue: a folder of tables, its main CSV checked at load.
 
-The bundled starter catalogue is ``data/occupations.csv`` (columns documented in
-``data/README.md``). A full catalogue imported from O*NET uses the same columns; point
-``$CAREERKIT_CATALOG`` at it. A coach's local occupations go in extra CSV files with
-the same columns, merged at load (``local_occupations.csv`` in the workspace is picked
-up on its own).
+A catalogue is a folder (``data/catalog/`` bundled, or one made by
+``careerkit catalog import-onet``) whose ``occupations.csv`` has one row per occupation in
+the columns below (documented in ``data/README.md``), beside the skill ratings, related
+occupations, pay by area and a record of sources (``careerkit.catalog_files``). A coach's
+local occupations go in extra CSV files with the same columns, merged at load
+(``local_occupations.csv`` in the workspace is picked up on its own).
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import math
 import os
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from careerkit import paths
@@ -67,12 +72,12 @@ SKILLS = (
     "Management of Personnel Resources",
 )
 
-#: Typical entry education, least to most.
+#: BLS's categories of typical education needed for entry, least to most.
 EDUCATION = (
-    "No formal credential",
-    "High school diploma",
-    "Postsecondary certificate",
-    "Some college",
+    "No formal educational credential",
+    "High school diploma or equivalent",
+    "Postsecondary nondegree award",
+    "Some college, no degree",
     "Associate's degree",
     "Bachelor's degree",
     "Master's degree",
@@ -88,36 +93,83 @@ JOB_ZONES = {
     4: "considerable preparation",
     5: "extensive preparation",
 }
+#: From O*NET 30.x, zones 1 and 2 are one level, published as 2.
+JOB_ZONES_4 = {2: "little or some preparation", 3: JOB_ZONES[3], 4: JOB_ZONES[4], 5: JOB_ZONES[5]}
 
-#: column -> pandas dtype after loading; "required" columns may not be empty.
+#: BLS's words for a projected ten-year employment change, fastest first.
+OUTLOOKS = (
+    "much faster than average",
+    "faster than average",
+    "as fast as average",
+    "slower than average",
+    "little or no change",
+    "decline",
+)
+#: Projected change for all occupations, BLS Employment Projections 2024-34 (percent).
+AVERAGE_OUTLOOK_PCT = 3.1
+
+#: column -> pandas dtype after loading; only REQUIRED columns must be in every file.
 COLUMNS = {
     "code": "string",
     "title": "string",
     "alt_titles": "string",
     "description": "string",
+    "onet_description": "string",
     **{letter: "float64" for letter in THEMES},
     "job_zone": "Int64",
     "education": "string",
+    "onet_education": "string",
+    "experience": "string",
+    "training": "string",
     "median_wage": "Float64",
+    "wage_p10": "Float64",
+    "wage_p25": "Float64",
+    "wage_p75": "Float64",
+    "wage_p90": "Float64",
     "wage_year": "Int64",
+    "wage_soc": "string",
+    "wage_title": "string",
     "employment": "Int64",
     "outlook_pct": "Float64",
+    "outlook": "string",
+    "openings": "Int64",
     "skills": "string",
     "weekly_hours": "Float64",
     "schedule": "string",
 }
-REQUIRED = ("code", "title", "description", *THEMES, "job_zone", "education", "skills")
+REQUIRED = ("code", "title", *THEMES, "job_zone")
 CODE = re.compile(r"^(\d\d-\d{4}\.\d\d|local-[a-z0-9-]+)$")
+
+#: The files of a catalogue folder.
+OCCUPATIONS = "occupations.csv"
+SKILL_RATINGS = "skills.csv"
+RELATED = "related.csv"
+AREAS = "areas.csv"
+AREA_WAGES = "area_wages.csv.gz"
+SOURCES = "sources.json"
 
 
 class CatalogError(ValueError):
     """A catalogue file has a missing column, a bad value or a duplicate code."""
 
 
-def bundled_path() -> Path:
-    """The catalogue in use: ``$CAREERKIT_CATALOG``, else the bundled starter CSV."""
+def catalog_dir() -> Path:
+    """The catalogue in use: ``$CAREERKIT_CATALOG``, an import in the workspace, or bundled.
+
+    ``$CAREERKIT_CATALOG`` may name a catalogue folder or a single occupations CSV.
+    """
     env = os.environ.get("CAREERKIT_CATALOG")
-    return Path(env).expanduser() if env else paths.DATA_DIR / "occupations.csv"
+    if env:
+        return Path(env).expanduser()
+    imported = paths.workspace() / "catalog"
+    if (imported / OCCUPATIONS).exists():
+        return imported
+    return paths.DATA_DIR / "catalog"
+
+
+def occupations_file(where: Path) -> Path:
+    """The occupations CSV of a catalogue folder, or the CSV itself."""
+    return where / OCCUPATIONS if where.is_dir() else where
 
 
 def load_catalog(
@@ -125,11 +177,12 @@ def load_catalog(
 ) -> pd.DataFrame:
     """Load and check the occupation catalogue, indexed by O*NET-SOC code.
 
-    ``extra`` CSV files (same columns) are appended; so is ``local_occupations.csv``
-    in the workspace when it exists. Raises :class:`CatalogError` naming the file,
-    row and column of the first problem found.
+    ``path`` is a catalogue folder or CSV (default: :func:`catalog_dir`). ``extra`` CSV
+    files (same columns) are appended; so is ``local_occupations.csv`` in the workspace
+    when it exists. Raises :class:`CatalogError` naming the file, row and column of the
+    first problem found.
     """
-    files = [Path(path) if path else bundled_path(), *map(Path, extra)]
+    files = [occupations_file(Path(path) if path else catalog_dir()), *map(Path, extra)]
     local = paths.workspace() / "local_occupations.csv"
     if local.exists() and local not in files:
         files.append(local)
@@ -147,13 +200,14 @@ def load_catalog(
 
 @lru_cache(maxsize=8)
 def _load_file(file: Path, _mtime: int) -> pd.DataFrame:
-    if not file.exists():
-        raise CatalogError(f"Catalogue file {file} does not exist.")
-    raw = pd.read_csv(file, dtype=str, keep_default_na=False)
-    missing = [c for c in COLUMNS if c not in raw.columns]
+    raw = _read_text_table(file)
+    missing = [c for c in REQUIRED if c not in raw.columns]
     if missing:
-        raise CatalogError(f"{file}: missing column(s) {missing}; see data/README.md.")
-    raw = raw[list(COLUMNS)].apply(lambda col: col.str.strip())
+        raise CatalogError(
+            f"{file}: missing column(s) {missing}; the header row must name at least "
+            f"{list(REQUIRED)} (see data/README.md)."
+        )
+    raw = raw.reindex(columns=list(COLUMNS), fill_value="").apply(lambda col: col.str.strip())
     for column in REQUIRED:
         _check(file, raw, column, raw[column] != "", "is empty")
     code_ok = raw["code"].str.match(CODE)
@@ -165,16 +219,56 @@ def _load_file(file: Path, _mtime: int) -> pd.DataFrame:
         if column == "code":
             continue
         if dtype == "string":
-            frame[column] = raw[column].to_numpy()
+            frame[column] = raw[column].replace("", None).to_numpy()
             frame[column] = frame[column].astype("string")
         else:
             numbers = pd.to_numeric(raw[column].replace("", None), errors="coerce")
             bad = numbers.isna() & (raw[column] != "")
             _check(file, raw, column, ~bad, "is not a number")
+            _check(file, raw, column, ~np.isinf(numbers), "is not a finite number")
+            if dtype == "Int64":
+                whole = numbers.isna() | (numbers % 1 == 0)
+                _check(file, raw, column, whole, "is not a whole number")
             frame[column] = numbers.to_numpy()
             frame[column] = frame[column].astype(dtype)
     _check_values(file, raw, frame)
+    missing_label = frame["outlook"].isna() & frame["outlook_pct"].notna()
+    frame.loc[missing_label, "outlook"] = [
+        outlook_label(p) for p in frame.loc[missing_label, "outlook_pct"]
+    ]
     return frame
+
+
+def _read_text_table(file: Path) -> pd.DataFrame:
+    """The CSV as text cells, after checking encoding, emptiness and the field count."""
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise CatalogError(f"Catalogue file {file} does not exist.") from None
+    except OSError as error:
+        raise CatalogError(f"Catalogue file {file} cannot be read: {error.strerror}.") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise CatalogError(
+            f"{file}, line {line}: the file is not UTF-8 text (byte {data[error.start]:#x}). "
+            'Save it as UTF-8 (in Excel: "CSV UTF-8") and load it again.'
+        ) from None
+    if not text.strip():
+        raise CatalogError(
+            f"{file} is empty. It needs a header row and one row per occupation "
+            "(see data/README.md), or delete the file."
+        )
+    rows = list(csv.reader(io.StringIO(text)))
+    width = len(rows[0])
+    for number, row in enumerate(rows[1:], start=2):
+        if row and len(row) != width:
+            raise CatalogError(
+                f"{file}, row {number}: {len(row)} fields where the header has {width}. "
+                "A text containing a comma must be in double quotes."
+            )
+    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
 
 
 def _check_values(file: Path, raw: pd.DataFrame, frame: pd.DataFrame) -> None:
@@ -183,11 +277,15 @@ def _check_values(file: Path, raw: pd.DataFrame, frame: pd.DataFrame) -> None:
         ok = letters[letter].between(1, 7).to_numpy()
         _check(file, raw, letter, ok, "is outside the interest scale 1-7")
     _check(file, raw, "job_zone", frame["job_zone"].isin(JOB_ZONES).to_numpy(), "is not 1-5")
-    _check(file, raw, "education", raw["education"].isin(EDUCATION), f"is not one of {EDUCATION}")
+    ok_education = raw["education"].isin((*EDUCATION, ""))
+    _check(file, raw, "education", ok_education, f"is not one of BLS's {EDUCATION}")
+    ok_outlook = raw["outlook"].isin((*OUTLOOKS, ""))
+    _check(file, raw, "outlook", ok_outlook, f"is not one of BLS's {OUTLOOKS}")
     ok_schedule = raw["schedule"].isin((*SCHEDULES, ""))
     _check(file, raw, "schedule", ok_schedule, f"is not one of {SCHEDULES}")
-    wage = frame["median_wage"]
-    _check(file, raw, "median_wage", (wage.isna() | (wage > 0)).to_numpy(), "is not positive")
+    for column in ("median_wage", "wage_p10", "wage_p25", "wage_p75", "wage_p90"):
+        wage = frame[column]
+        _check(file, raw, column, (wage.isna() | (wage > 0)).to_numpy(), "is not positive")
     for i, cell in enumerate(raw["skills"]):
         unknown = [s for s in _split(cell) if s not in SKILLS]
         if unknown:
@@ -216,19 +314,39 @@ def skills_of(catalog: pd.DataFrame, code: str) -> list[str]:
     return _split(catalog.at[code, "skills"])
 
 
-def outlook_label(pct: float | None) -> str:
-    """Plain words for a projected 10-year employment change in percent."""
+def outlook_label(pct: float | None, average: float = AVERAGE_OUTLOOK_PCT) -> str:
+    """BLS's words for a projected ten-year change in percent, or "unknown".
+
+    Cut-offs on the whole percent, around the all-occupations average A (3 for 2024-34):
+    A+4 or more much faster; A+2 to A+3 faster; A-1 to A+1 as fast as average; 1 up to
+    A-2 slower; -1 to 0 little or no change; -2 or less decline.
+    """
     if pct is None or pd.isna(pct):
         return "unknown"
-    for limit, label in (
-        (-1, "declining"),
-        (2, "little or no change"),
-        (5, "about average"),
-        (9, "faster than average"),
-    ):
-        if pct < limit:
-            return label
-    return "much faster than average"
+    whole, mean = math.floor(float(pct) + 0.5), math.floor(float(average) + 0.5)
+    if whole >= mean + 4:
+        return "much faster than average"
+    if whole >= mean + 2:
+        return "faster than average"
+    if whole >= mean - 1:
+        return "as fast as average"
+    if whole >= 1:
+        return "slower than average"
+    if whole >= -1:
+        return "little or no change"
+    return "decline"
+
+
+def zone_words(zone: int | None, levels: int = 5) -> str:
+    """Plain words for a job zone, in the release's five or four levels."""
+    if zone is None or pd.isna(zone):
+        return "unknown"
+    return (JOB_ZONES_4 if levels == 4 else JOB_ZONES).get(int(zone), "unknown")
+
+
+def onet_url(code: str) -> str | None:
+    """The occupation's page on O*NET OnLine (None for a local occupation)."""
+    return None if code.startswith("local-") else f"https://www.onetonline.org/link/summary/{code}"
 
 
 def money(value: float | None) -> str:

@@ -19,21 +19,14 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from careerkit.catalog import EDUCATION, JOB_ZONES, THEMES, money, outlook_label, skills_of
+from careerkit import catalog_files
+from careerkit.catalog import EDUCATION, THEMES, money, onet_url, skills_of, zone_words
+from careerkit.catalog import OUTLOOKS as BLS_OUTLOOKS
 from careerkit.fit import LETTERS, interest_fit, top_themes
 from careerkit.plan import Option, Plan
 
-#: Outlook categories, best first, as named by ``careerkit.catalog.outlook_label``.
-OUTLOOKS = (
-    "much faster than average",
-    "faster than average",
-    "about average",
-    "little or no change",
-    "declining",
-    "unknown",
-)
-_OUTLOOK_LIMITS = [-1, 2, 5, 9]  # the same limits as catalog.outlook_label
-_OUTLOOK_BY_BIN = np.array(OUTLOOKS[4::-1], dtype=object)  # declining ... much faster
+#: Outlook categories, fastest first, in BLS's words (``careerkit.catalog.OUTLOOKS``).
+OUTLOOKS = (*BLS_OUTLOOKS, "unknown")
 
 #: Columns the table can be sorted by -> their heading.
 SORTS = {
@@ -139,11 +132,9 @@ class Filters:
     ascending: bool = False
 
 
-def outlook_labels(pct: pd.Series) -> pd.Series:
-    """``catalog.outlook_label`` for a whole column at once ("unknown" where missing)."""
-    values = pct.to_numpy(dtype=float, na_value=np.nan)
-    labels = _OUTLOOK_BY_BIN[np.digitize(np.nan_to_num(values), _OUTLOOK_LIMITS)]
-    return pd.Series(np.where(np.isnan(values), "unknown", labels), index=pct.index, dtype="string")
+def outlook_labels(rows: pd.DataFrame) -> pd.Series:
+    """Each occupation's outlook in BLS's words, "unknown" where there is no projection."""
+    return rows["outlook"].fillna("unknown")
 
 
 def education_rank(education: pd.Series) -> pd.Series:
@@ -179,7 +170,7 @@ def filter_masks(
         wage = catalog["median_wage"].to_numpy(float, na_value=np.nan)
         masks["pay"] = ((wage >= low) & (wage <= high)) | (np.isnan(wage) & filters.unknown_pay)
     if set(filters.outlooks) != set(OUTLOOKS):
-        masks["outlook"] = outlook_labels(catalog["outlook_pct"]).isin(filters.outlooks).to_numpy()
+        masks["outlook"] = outlook_labels(catalog).isin(filters.outlooks).to_numpy(bool)
     return masks
 
 
@@ -266,13 +257,17 @@ def table_html(rows: pd.DataFrame, scores: Mapping[str, float] | None = None) ->
         ]
     columns |= {
         "Job zone": [str(z) for z in rows["job_zone"]],
-        "Education": [e(x) for x in rows["education"]],
+        "Education": [e(_or(x, "unknown")) for x in rows["education"]],
         "Median pay": [money(v) for v in rows["median_wage"]],
-        "Outlook": [_outlook_short(v) for v in rows["outlook_pct"]],
-        "Work week": [
-            _week(h, s) for h, s in zip(rows["weekly_hours"], rows["schedule"], strict=True)
+        "Outlook": [
+            _outlook_short(v, label)
+            for v, label in zip(rows["outlook_pct"], rows["outlook"], strict=True)
         ],
     }
+    if rows["weekly_hours"].notna().any() or rows["schedule"].notna().any():
+        columns["Work week"] = [
+            _week(h, s) for h, s in zip(rows["weekly_hours"], rows["schedule"], strict=True)
+        ]
     head = "".join(f"<th>{k}</th>" for k in columns)
     body = "".join(
         "<tr>" + "".join(f"<td>{v}</td>" for v in values) + "</tr>"
@@ -324,16 +319,52 @@ def fit_for(plan: Plan, catalog: pd.DataFrame) -> pd.Series | None:
 # --- facts about one occupation -------------------------------------------------------
 
 
-def outlook_text(pct: float | None) -> str:
-    """E.g. "+5.2% over ten years (about average)", or "unknown"."""
-    return "unknown" if _missing(pct) else f"{pct:+.1f}% over ten years ({outlook_label(pct)})"
+def outlook_text(pct: float | None, label: str | None = None, openings: float | None = None) -> str:
+    """E.g. "+5.2% over ten years (faster than average), about 12,300 openings a year"."""
+    if _missing(pct):
+        return "unknown"
+    text = f"{pct:+.1f}% over ten years" + ("" if _missing(label) else f" ({label})")
+    return text + ("" if _missing(openings) else f", about {openings:,.0f} openings a year")
 
 
-def pay_text(wage: float | None, year: int | None) -> str:
-    """E.g. "$61,230 a year (2025)", or "unknown"."""
+def pay_text(wage: float | None, year: int | None, where: str | None = None) -> str:
+    """E.g. "$61,230 a year in Ohio (2025)", or "unknown"."""
     if _missing(wage):
         return "unknown"
-    return f"{money(wage)} a year" + ("" if _missing(year) else f" ({year})")
+    place = "" if _missing(where) else f" in {where}"
+    return f"{money(wage)} a year{place}" + ("" if _missing(year) else f" ({year})")
+
+
+def pay_range_text(row: Mapping[str, Any]) -> str:
+    """E.g. "$41,000 to $98,000 (10th to 90th percentile)", or "unknown"."""
+    low, high = row.get("wage_p10"), row.get("wage_p90")
+    if _missing(low) or _missing(high):
+        return "unknown"
+    return f"{money(low)} to {money(high)} (10th to 90th percentile)"
+
+
+def education_text(row: Mapping[str, Any]) -> str:
+    """BLS's typical entry education beside O*NET's most common required level."""
+    bls = _or(row.get("education"), "unknown")
+    onet = row.get("onet_education")
+    return bls if _missing(onet) else f"{bls} (BLS); most often asked for: {onet} (O*NET)"
+
+
+def related_occupations(catalog: pd.DataFrame, code: str, limit: int = 10) -> pd.DataFrame:
+    """O*NET's related occupations of ``code`` that are in the catalogue, most related first.
+
+    Columns: title, tier (O*NET's "Primary-Short", "Primary-Long", "Supplemental").
+    """
+    table = catalog_files.related()
+    found = table[(table["code"] == code) & table["related_code"].isin(catalog.index)]
+    found = found.sort_values("rank").head(limit)
+    return pd.DataFrame(
+        {
+            "title": catalog["title"].reindex(found["related_code"]).to_numpy(),
+            "tier": found["tier"].to_numpy(),
+        },
+        index=pd.Index(found["related_code"], name="code", dtype="string"),
+    )
 
 
 def work_life_text(hours: float | None, schedule: str | None) -> str:
@@ -357,14 +388,31 @@ def profile_card(catalog: pd.DataFrame, code: str, plan: Plan) -> dict[str, Any]
         "person_themes": scores,
         "fit": float(interest_fit(scores, catalog.loc[[code]]).iloc[0]) if scores else None,
         "fit_reason": fit_reason(scores, row) if scores else None,
+        "onet_description": _or(row.get("onet_description"), None),
+        "onet_url": onet_url(code),
         "job_zone": int(row["job_zone"]),
-        "job_zone_text": JOB_ZONES[int(row["job_zone"])],
-        "education": row["education"],
-        "pay": pay_text(row["median_wage"], row["wage_year"]),
-        "outlook": outlook_text(row["outlook_pct"]),
+        "job_zone_text": zone_words(row["job_zone"], catalog_files.catalog_info().job_zone_levels),
+        "education": education_text(row),
+        "experience": _or(row.get("experience"), "unknown"),
+        "training": _or(row.get("training"), "unknown"),
+        "pay": pay_text(row["median_wage"], row["wage_year"], row.get("pay_area")),
+        "pay_range": pay_range_text(row),
+        "pay_basis": _pay_basis(row),
+        "outlook": outlook_text(row["outlook_pct"], row.get("outlook"), row.get("openings")),
         "skills": [(s, s.casefold() in have) for s in skills],
         "work_life": work_life_text(row["weekly_hours"], row["schedule"]),
+        "related": list(related_occupations(catalog, code).itertuples(name=None)),
     }
+
+
+def _pay_basis(row: Mapping[str, Any]) -> str | None:
+    """Which BLS occupation the pay is for, when it is not this one exactly."""
+    title = row.get("wage_title")
+    if _missing(title) or str(title).casefold() == str(row["title"]).casefold():
+        return None
+    return (
+        f"BLS publishes pay for “{title}” ({row.get('wage_soc')}), which includes this occupation"
+    )
 
 
 def card_html(card: Mapping[str, Any]) -> str:
@@ -377,11 +425,16 @@ def card_html(card: Mapping[str, Any]) -> str:
         if card["fit"] is not None
         else "<i>take the interest quiz in 01 to see your fit</i>"
     )
+    pay = e(card["pay"]) + f"<br><small>Range: {e(card['pay_range'])}</small>"
+    if card["pay_basis"]:
+        pay += f"<br><small>{e(card['pay_basis'])}</small>"
     facts = [
         ("Interest fit", fit),
         ("Job zone", f"{card['job_zone']}: {e(card['job_zone_text'])}"),
         ("Typical education", e(card["education"])),
-        ("Median pay", e(card["pay"])),
+        ("Experience", e(card["experience"])),
+        ("Training", e(card["training"])),
+        ("Median pay", pay),
         ("Outlook", e(card["outlook"])),
         ("Work-life", e(card["work_life"])),
         (
@@ -399,7 +452,7 @@ def card_html(card: Mapping[str, Any]) -> str:
     return (
         f"<h4 style='margin:4px 0'>{e(card['title'])} <small>({e(card['code'])})</small></h4>"
         "<div style='display:flex;flex-wrap:wrap;gap:8px 32px'>"
-        f"<div style='flex:1 1 32em'><p>{e(card['description'])}</p><table>{rows}</table></div>"
+        f"<div style='flex:1 1 32em'>{_about(card)}<table>{rows}</table></div>"
         f"<div style='flex:0 0 260px'>{theme_bars_html(card)}</div></div>"
     )
 
@@ -447,6 +500,7 @@ def prefilled_answers(
     skills = skills_of(catalog, option.code)
     yours = [s for s in skills if s.casefold() in have]
     people = "" if _missing(row["employment"]) else f" About {row['employment']:,} people do it."
+    outlook = outlook_text(row["outlook_pct"], row.get("outlook"), row.get("openings"))
     return {
         "skills_interests": (
             f"Top skills: {', '.join(skills[:6])}. "
@@ -454,12 +508,18 @@ def prefilled_answers(
             f"Interests: mostly {_names(top_themes(row))}."
         ),
         "requirements": (
-            f"Job zone {row['job_zone']}: {JOB_ZONES[int(row['job_zone'])]}. "
-            f"Typical education: {row['education']}."
+            f"Job zone {row['job_zone']}: "
+            f"{zone_words(row['job_zone'], catalog_files.catalog_info().job_zone_levels)}. "
+            f"Typical education: {education_text(row)}. "
+            f"Experience: {_or(row.get('experience'), 'unknown')}; "
+            f"training: {_or(row.get('training'), 'unknown')}."
         ),
-        "salary": f"Median pay: {pay_text(row['median_wage'], row['wage_year'])}.",
+        "salary": (
+            f"Median pay: {pay_text(row['median_wage'], row['wage_year'], row.get('pay_area'))}; "
+            f"range {pay_range_text(row)}."
+        ),
         "work_life": _sentence(work_life_text(row["weekly_hours"], row["schedule"])),
-        "development": f"Jobs outlook: {outlook_text(row['outlook_pct'])}.{people}",
+        "development": f"Jobs outlook: {outlook}.{people}",
     }
 
 
@@ -605,11 +665,11 @@ def shortlist_frame(plan: Plan, catalog: pd.DataFrame) -> pd.DataFrame:
     catalog_pay = known["median_wage"].to_numpy(float, na_value=np.nan)
     frame["pay"] = np.where(frame["custom"], frame["own_pay"].astype(float), catalog_pay)
     frame["fit"] = np.nan if fit is None else fit.reindex(frame.index).astype(float)
-    frame["outlook"] = outlook_labels(known["outlook_pct"])
+    frame["outlook"] = outlook_labels(known)
     return frame.drop(columns="own_pay")
 
 
-_OUTLOOK_SIZE = dict(zip(OUTLOOKS, (320, 220, 140, 80, 40, 80), strict=True))
+_OUTLOOK_SIZE = dict(zip(OUTLOOKS, (320, 230, 150, 90, 60, 30, 80), strict=True))
 
 
 def shortlist_figure(points: pd.DataFrame) -> Figure:
@@ -712,8 +772,24 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def _outlook_short(pct: float | None) -> str:
-    return "unknown" if _missing(pct) else f"{pct:+.1f}%, {outlook_label(pct)}"
+def _outlook_short(pct: float | None, label: str | None) -> str:
+    if _missing(pct):
+        return "unknown"
+    return f"{pct:+.1f}%" + ("" if _missing(label) else f", {label}")
+
+
+def _about(card: Mapping[str, Any]) -> str:
+    """Our one-line description, O*NET's own when imported, and the O*NET OnLine link."""
+    e = html.escape
+    parts = [f"<p>{e(card['description'])}</p>"] if not _missing(card["description"]) else []
+    if card["onet_description"]:
+        parts.append(f"<p><small>O*NET: {e(card['onet_description'])}</small></p>")
+    if card["onet_url"]:
+        parts.append(
+            f"<p><small><a href='{e(card['onet_url'])}' target='_blank' rel='noopener'>"
+            "More on O*NET OnLine</a> (tasks, tools, wages by state)</small></p>"
+        )
+    return "".join(parts)
 
 
 def _week(hours: Any, schedule: Any) -> str:

@@ -67,6 +67,7 @@ class Profile(_Model):
     name: str = ""
     coach: str = ""
     workshop: str = ""
+    area: str = ""  # BLS OEWS area code for local pay ("" = the whole nation)
     created: date = Field(default_factory=date.today)
 
 

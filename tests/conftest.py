@@ -43,7 +43,7 @@ def persona(workspace: Path) -> Plan:
 @pytest.fixture(scope="session")
 def catalog() -> pd.DataFrame:
     """The bundled starter catalogue."""
-    return load_catalog(ROOT / "data" / "occupations.csv")
+    return load_catalog(ROOT / "data" / "catalog")
 
 
 def reopen(plan: Plan) -> Plan:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from careerkit.catalog import COLUMNS, EDUCATION, SCHEDULES, SKILLS, THEMES
+from careerkit.catalog import COLUMNS, EDUCATION, SCHEDULES, SKILLS, THEMES, outlook_label
 
 _FIELDS = (
     "Clinic", "Warehouse", "Software", "Marine", "Garden", "Museum", "Payroll", "Hospital",
@@ -67,10 +67,19 @@ def synthetic_catalog(n: int, seed: int = 0) -> pd.DataFrame:
     frame["education"] = np.array(EDUCATION, dtype=object)[education]
     wage = np.round(rng.lognormal(10.4 + 0.18 * zone, 0.3), -1)
     frame["median_wage"] = np.where(rng.random(n) < 1 / 12, np.nan, wage)
+    frame["wage_p10"] = np.round(frame["median_wage"] * 0.6, -1)
+    frame["wage_p25"] = np.round(frame["median_wage"] * 0.8, -1)
+    frame["wage_p75"] = np.round(frame["median_wage"] * 1.25, -1)
+    frame["wage_p90"] = np.round(frame["median_wage"] * 1.6, -1)
     frame["wage_year"] = 2024
+    frame["wage_soc"] = [c[:7] for c in codes]
+    frame["wage_title"] = frame["title"]
     frame["employment"] = rng.integers(1_000, 2_000_000, n)
     frame["outlook_pct"] = np.where(rng.random(n) < 0.1, np.nan, np.round(rng.normal(4, 5, n), 1))
+    frame["outlook"] = [None if np.isnan(p) else outlook_label(p) for p in frame["outlook_pct"]]
+    frame["openings"] = np.where(np.isnan(frame["outlook_pct"]), np.nan, frame["employment"] // 10)
     frame["skills"] = [";".join(rng.choice(SKILLS, k, replace=False)) for k in zone + 5]
     frame["weekly_hours"] = np.round(rng.uniform(30, 55, n), 1)
     frame["schedule"] = pick(SCHEDULES)
+    frame = frame.reindex(columns=[c for c in COLUMNS if c != "code"])
     return frame.astype({c: t for c, t in COLUMNS.items() if c != "code"})

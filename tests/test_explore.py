@@ -46,12 +46,15 @@ def tiny() -> pd.DataFrame:
         "education": [
             "Bachelor's degree",
             "Associate's degree",
-            "No formal credential",
+            "No formal educational credential",
             "Bachelor's degree",
-            "High school diploma",
+            "High school diploma or equivalent",
         ],
         "median_wage": [110_000, 86_000, None, 130_000, 35_000],
+        "wage_p10": [70_000, 50_000, None, 90_000, 22_000],
+        "wage_p90": [180_000, 120_000, None, 200_000, 50_000],
         "outlook_pct": [29.0, 6.0, None, 17.0, -2.0],
+        "outlook": [outlook_label(p) if p is not None else None for p in (29.0, 6.0, None, 17.0, -2.0)],
         "skills": [
             "Coordination;Speaking;Management of Financial Resources",
             "Active Listening;Service Orientation;Monitoring",
@@ -82,11 +85,31 @@ def codes(frame: pd.DataFrame) -> list[str]:
 # --- filters ------------------------------------------------------------------------------
 
 
-def test_outlook_labels_match_catalog_wording_at_every_boundary() -> None:
-    pct = pd.Series([-5, -1.01, -1, 1.99, 2, 4.9, 5, 8.9, 9, 30, None], dtype="Float64")
-    expected = ["unknown" if pd.isna(v) else outlook_label(v) for v in pct]
-    assert list(ex.outlook_labels(pct)) == expected
-    assert set(expected) == set(ex.OUTLOOKS)
+@pytest.mark.parametrize(
+    ("pct", "label"),
+    [
+        (30, "much faster than average"),
+        (6.5, "much faster than average"),  # 7 after rounding: the average 3 plus 4
+        (6.4, "faster than average"),
+        (5, "faster than average"),
+        (4.4, "as fast as average"),
+        (1.5, "as fast as average"),
+        (1.4, "slower than average"),
+        (0.4, "little or no change"),
+        (-1.4, "little or no change"),
+        (-1.6, "decline"),
+        (None, "unknown"),
+    ],
+)
+def test_outlook_label_uses_bls_words_around_the_average(pct: float | None, label: str) -> None:
+    assert outlook_label(pct, average=3.1) == label
+
+
+def test_outlook_labels_come_from_the_catalogue_column(tiny: pd.DataFrame) -> None:
+    tiny.loc["11-0001.00", "outlook"] = "decline"  # the column wins over the percent
+    labels = ex.outlook_labels(tiny)
+    assert labels["11-0001.00"] == "decline" and labels["37-0003.00"] == "unknown"
+    assert set(labels) <= set(ex.OUTLOOKS)
 
 
 def test_default_filters_keep_everything(tiny: pd.DataFrame) -> None:
@@ -126,7 +149,7 @@ def test_each_filter_narrows_as_documented(tiny: pd.DataFrame) -> None:
         "15-0004.00",
         "37-0003.00",
     }
-    assert run(outlooks=frozenset({"declining", "unknown"})) == {"39-0005.00", "37-0003.00"}
+    assert run(outlooks=frozenset({"decline", "unknown"})) == {"39-0005.00", "37-0003.00"}
     assert run(job_zone=(4, 4), search="hospitals") == {"15-0004.00"}
 
 
@@ -171,8 +194,8 @@ def test_sort_by_pay_puts_unknown_pay_last_in_both_orders(tiny: pd.DataFrame) ->
 def test_sort_by_education_follows_the_ladder_not_the_alphabet(tiny: pd.DataFrame) -> None:
     rows = ex.apply_filters(tiny, ex.Filters(sort_by="education", ascending=True))
     assert list(rows["education"])[:3] == [
-        "No formal credential",
-        "High school diploma",
+        "No formal educational credential",
+        "High school diploma or equivalent",
         "Associate's degree",
     ]
 
@@ -252,7 +275,8 @@ def test_card_for_missing_data_and_no_quiz_says_so(tiny: pd.DataFrame) -> None:
     text = ex.card_html(card)
     assert "take the interest quiz in 01 to see your fit" in text
     assert "&lt;gardens&gt;" in text and "<gardens>" not in text
-    assert text.count(">unknown</td>") == 2  # pay and outlook
+    assert text.count(">unknown</td>") == 3  # outlook, experience, training
+    assert "unknown<br><small>Range: unknown</small>" in text  # pay
     assert "■</span> you" not in text
 
 
@@ -262,9 +286,12 @@ def test_prefilled_answers_for_catalogue_and_custom_options(tiny: pd.DataFrame) 
     assert "You already list: Monitoring." in facts["skills_interests"]
     assert "Social, Investigative and Conventional" in facts["skills_interests"]
     assert facts["requirements"] == (
-        "Job zone 3: medium preparation. Typical education: Associate's degree."
+        "Job zone 3: medium preparation. Typical education: Associate's degree. "
+        "Experience: unknown; training: unknown."
     )
-    assert facts["salary"] == "Median pay: $86,000 a year (2024)."
+    assert facts["salary"] == (
+        "Median pay: $86,000 a year (2024); range $50,000 to $120,000 (10th to 90th percentile)."
+    )
     assert facts["work_life"] == "About 38 hours a week, shift work."
     assert facts["development"].startswith("Jobs outlook: +6.0% over ten years")
     custom = ex.custom_option("Clinic coordinator", "52k")

@@ -1,0 +1,83 @@
+"""Pay where the person lives: an area's BLS figures, else its state's, else the nation's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from careerkit import catalog_files
+from careerkit.catalog import load_catalog
+from careerkit.plan import Plan
+
+NATION = "0000000"
+NATION_NAME = "the United States"
+#: Catalogue pay columns -> the area-wage columns they are replaced by.
+PAY_COLUMNS = ("median_wage", "wage_p10", "wage_p25", "wage_p75", "wage_p90")
+
+
+def area_choices(where: Path | None = None) -> list[tuple[str, str]]:
+    """(label, area code) for a picker: the nation, then states, then other areas, by name."""
+    areas = catalog_files.areas(where)
+    choices = [(f"{NATION_NAME} (national figures)", "")]
+    for kind, suffix in (("S", ""), ("M", " (area)")):
+        part = areas[areas["area_type"] == kind].sort_values("area_name")
+        choices += [(f"{name}{suffix}", code) for code, name in part["area_name"].items()]
+    return choices
+
+
+def area_name(area: str, where: Path | None = None) -> str:
+    """The area's name, "the United States" for "" or the nation, or "unknown area"."""
+    if area in ("", NATION):
+        return NATION_NAME
+    areas = catalog_files.areas(where)
+    return str(areas.at[area, "area_name"]) if area in areas.index else f"unknown area {area}"
+
+
+def fallback_chain(area: str, where: Path | None = None) -> list[str]:
+    """The areas to try, most local first: the area, its state, then the nation."""
+    areas = catalog_files.areas(where)
+    if area in ("", NATION) or area not in areas.index:
+        return []
+    chain = [area]
+    state = f"{areas.at[area, 'state_fips']}00000"
+    if areas.at[area, "area_type"] == "M" and state in areas.index:
+        chain.append(state)
+    return chain
+
+
+def local_pay(catalog: pd.DataFrame, area: str, where: Path | None = None) -> pd.DataFrame:
+    """The catalogue with pay for ``area`` where BLS published it, else state, else nation.
+
+    Adds ``pay_area``: the place each row's pay figures are for (NA when none is known).
+    The pay columns of a row all come from one place, so a range never mixes areas.
+    """
+    out = catalog.copy()
+    national = out["median_wage"].notna()
+    out["pay_area"] = pd.Series(
+        np.where(national, NATION_NAME, None), index=out.index, dtype="string"
+    )
+    chain = fallback_chain(area, where)
+    if not chain or "wage_soc" not in out:
+        return out
+    wages = catalog_files.area_wages(where)
+    soc = out["wage_soc"].astype(object)
+    done = np.zeros(len(out), dtype=bool)
+    for code in chain:
+        index = pd.MultiIndex.from_arrays([np.full(len(out), code, dtype=object), soc])
+        found = wages.reindex(index)
+        usable = found["median_wage"].notna().to_numpy() & ~done
+        if usable.any():
+            for column in PAY_COLUMNS:
+                if column in found:
+                    values = found[column].to_numpy(dtype=float)
+                    out[column] = out[column].mask(usable, values).astype("Float64")
+            out.loc[usable, "pay_area"] = area_name(code, where)
+        done |= usable
+    return out
+
+
+def catalog_for(plan: Plan, path: Path | None = None) -> pd.DataFrame:
+    """The catalogue in use, with pay for the area the person chose in 00."""
+    return local_pay(load_catalog(path), plan.profile.area, path)
