@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 CAREERKIT_HOME ?= $(CURDIR)/workspace
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint bench screenshots clean
+.PHONY: lab test lint bench screenshots catalog clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench.py
+
+# Regenerate the bundled catalogue (data/catalog) from the real data in ../shared.
+catalog: $(VENV)/.installed
+	$(BIN)/python -m careerkit.sources.bundle --shared ../shared
 
 # Regenerate the README's pictures from the browser tests.
 screenshots: $(VENV)/.installed-test

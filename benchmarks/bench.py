@@ -234,6 +234,74 @@ def synthetic_csv(workspace: Path) -> Path:
     return path
 
 
+SHARED = ROOT.parent / "shared"
+
+
+@measure(
+    Spec("catalogue import: O*NET 29.3 (../shared/onet) with OEWS national wages", 15.0),
+    Spec("catalogue import: O*NET 30.3 + OEWS by state + projections (make catalog)"),
+)
+def catalogue_import(settings: Settings) -> list[Timing]:
+    """``careerkit catalog import-onet`` on the real releases in ../shared (skipped if absent)."""
+    from careerkit.sources.build import import_onet
+
+    if not (SHARED / "onet").exists():
+        raise RuntimeError(f"{SHARED} is not available: the real releases are needed")
+    out = settings.workspace / "imported"
+    oews = SHARED / "oews"
+    runs = max(1, settings.runs // 5)
+    return [
+        median_time(
+            lambda: import_onet(
+                SHARED / "onet", wages=oews / "national_2025.csv", out=out, progress=False
+            ),
+            runs,
+        ),
+        median_time(
+            lambda: import_onet(
+                SHARED / "onet-30.3",
+                wages=oews / "national_2025.csv",
+                areas=oews / "areas_2025.csv",
+                projections=SHARED / "bls-ep" / "occupation.xlsx",
+                area_types="NS",
+                out=out,
+                progress=False,
+            ),
+            runs,
+        ),
+    ]
+
+
+@measure(
+    Spec("interest fit + filters, bundled catalogue (923 occupations)", 0.020),
+    Spec("02 table refresh after a filter change, bundled catalogue", 0.100),
+)
+def bundled_filters(settings: Settings) -> list[Timing]:
+    """What 02 does on a filter change with every real occupation loaded."""
+    from careerkit.explore import Filters, apply_filters
+    from careerkit.fit import interest_fit
+    from careerkit.local_pay import catalog_for
+    from careerkit.plan import open_plan
+    from careerkit.ui.explore import Browser
+
+    plan = open_plan(persona_plan(settings.workspace))
+    catalog = catalog_for(plan)
+    scores = plan.dream_job.interests.scores if plan.dream_job.interests else {}
+    filters = Filters(min_fit=40, job_zone=(2, 4), pay=(40_000, 120_000))
+    browser = Browser(plan, catalog)
+    values = iter([(30_000 + 5_000 * (i % 7), 150_000) for i in range(10_000)])
+
+    def move_pay_slider() -> None:
+        browser.pay.value = next(values)
+
+    return [
+        median_time(
+            lambda: apply_filters(catalog, filters, interest_fit(scores, catalog)), settings.runs
+        ),
+        median_time(move_pay_slider, settings.runs),
+    ]
+
+
 @measure(Spec(f"interest fit + filters, {OCCUPATIONS:,} occupations", 0.020))
 def fit_and_filter(settings: Settings) -> list[Timing]:
     """What notebook 02 recomputes when a filter changes: fit for every row, then filter."""

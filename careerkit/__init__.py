@@ -19,6 +19,8 @@ _EXPORTS = {
     "PlanConflict": "careerkit.plan",
     "load_catalog": "careerkit.catalog",
     "CatalogError": "careerkit.catalog",
+    "catalog_for": "careerkit.local_pay",
+    "import_onet": "careerkit.sources.build",
 }
 
 __all__ = ["__version__", *_EXPORTS]

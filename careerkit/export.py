@@ -22,7 +22,7 @@ import icalendar
 import pandas as pd
 from matplotlib.figure import Figure
 
-from careerkit import paths
+from careerkit import catalog_files, paths
 from careerkit.catalog import THEMES, money
 from careerkit.explore import QUESTIONS as EXPLORING
 from careerkit.fit import top_themes
@@ -390,8 +390,14 @@ def report_html(plan: Plan, catalog: pd.DataFrame, today: date | None = None) ->
         f"<title>{_h(heading)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
         f'<header><h1>{_h(heading)}</h1><p class="note">Written down on {long_date(today)} '
         "with the careerkit workbook.</p></header>\n"
-        f"{body}\n</body>\n</html>\n"
+        f'{body}\n<footer><p class="note">{_h(sources_line())}</p></footer>\n</body>\n</html>\n'
     )
+
+
+def sources_line() -> str:
+    """The occupation data used, with the attribution its licence asks for."""
+    info = catalog_files.catalog_info()
+    return f"{info.line()} {info.attribution}".strip()
 
 
 def _heading(plan: Plan) -> str:
@@ -452,6 +458,7 @@ def report_markdown(plan: Plan, catalog: pd.DataFrame, today: date | None = None
     for section in plan_document(plan, catalog, today):
         parts.append(f"## {_m(section.title)}")
         parts += [text for text in map(_md_block, section.blocks) if text]
+    parts.append(f"_{_m(sources_line())}_")
     return "\n\n".join(parts) + "\n"
 
 

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from careerkit import catalog_files
 from careerkit.catalog import THEMES
 
 LETTERS = list(THEMES)
@@ -52,9 +53,31 @@ def skill_matrix(catalog: pd.DataFrame) -> pd.DataFrame:
     return catalog["skills"].fillna("").str.get_dummies(sep=";").rename(columns=str.strip) > 0
 
 
-def skills_match(person_skills: Iterable[str], catalog: pd.DataFrame) -> pd.Series:
-    """Share (0-100) of each occupation's important skills that the person has."""
-    matrix = skill_matrix(catalog)
+def importance_matrix(catalog: pd.DataFrame, ratings: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Occupations x skills: O*NET importance (1-5) of each listed skill, 0 if not listed.
+
+    ``ratings`` (code-indexed: skill, importance) defaults to the catalogue in use; a
+    listed skill without a rating (a local occupation) counts with importance 1.
+    """
+    listed = skill_matrix(catalog).astype(float)
+    ratings = catalog_files.skill_ratings() if ratings is None else ratings
+    known = ratings[ratings.index.isin(catalog.index)]
+    if known.empty or listed.empty:
+        return listed
+    weights = known.pivot_table(index=known.index, columns="skill", values="importance")
+    weights = weights.reindex(index=listed.index, columns=listed.columns)
+    return listed * weights.fillna(1.0)
+
+
+def skills_match(
+    person_skills: Iterable[str], catalog: pd.DataFrame, ratings: pd.DataFrame | None = None
+) -> pd.Series:
+    """Share (0-100) of each occupation's important skills that the person has.
+
+    Each skill counts by its O*NET importance, so having the skills that matter most
+    counts most.
+    """
+    matrix = importance_matrix(catalog, ratings)
     have = [s for s in set(person_skills) if s in matrix.columns]
     total = matrix.sum(axis=1).replace(0, np.nan)
     share = matrix[have].sum(axis=1) / total * 100 if have else total * 0
@@ -65,3 +88,26 @@ def skill_gap(person_skills: Iterable[str], required: Iterable[str]) -> list[str
     """Required skills the person does not list, in the order of ``required``."""
     have = {s.casefold() for s in person_skills}
     return [s for s in required if s.casefold() not in have]
+
+
+#: A self-rated level 1-5 on O*NET's level scale 0-7 (5 -> 7): careerkit's rule.
+LEVEL_SCALE = 7 / 5
+
+
+def level_gaps(
+    person: Mapping[str, int], required: pd.DataFrame, min_gap: float = 1.0
+) -> pd.DataFrame:
+    """The occupation's skills the person lacks or has below the level it needs.
+
+    ``person``: skill -> self-rated level 1-5; ``required``: skill, importance, level
+    (O*NET, 0-7). A gap is the required level minus the person's (on O*NET's scale,
+    0 when the skill is missing); gaps of at least ``min_gap`` are kept, ordered by
+    importance times gap, biggest first.
+    """
+    mine = {name.casefold(): level * LEVEL_SCALE for name, level in person.items()}
+    frame = required[["skill", "importance", "level"]].reset_index(drop=True)
+    yours = frame["skill"].str.casefold().map(mine).astype(float)
+    frame = frame.assign(yours=yours, gap=frame["level"].astype(float) - yours.fillna(0))
+    frame = frame[frame["gap"] >= min_gap]
+    order = (frame["importance"] * frame["gap"]).sort_values(ascending=False, kind="stable")
+    return frame.loc[order.index].reset_index(drop=True)

@@ -48,8 +48,9 @@ from typing import Any, get_args
 import pandas as pd
 from pydantic import ValidationError
 
+from careerkit import catalog_files
 from careerkit.catalog import skills_of
-from careerkit.fit import skill_gap
+from careerkit.fit import level_gaps, skill_gap
 from careerkit.plan import Goal, Plan, Status
 from careerkit.wording import VAGUE, vague_phrases
 
@@ -623,14 +624,23 @@ PRACTICE_SKILLS = frozenset(
 
 
 def target_gap(plan: Plan, catalog: pd.DataFrame, code: str) -> list[str]:
-    """Important skills of occupation ``code`` the person lacks or rates 1-2 of 5.
+    """Important skills of occupation ``code`` the person lacks or has below the level needed.
 
-    Most important first; empty when ``code`` is not in the catalogue (a custom option).
+    With O*NET's importance and level (the catalogue's skill ratings), biggest gap
+    first (:func:`careerkit.fit.level_gaps`); without them, the skills the person lacks
+    or rates 1-2 of 5, most important first. Empty for an option not in the catalogue.
     """
     if code not in catalog.index:
         return []
+    listed = skills_of(catalog, code)
+    ratings = catalog_files.skill_ratings()
+    rated = ratings[ratings.index == code].set_index("skill")
+    if listed and rated.index.is_unique and set(listed) <= set(rated.index[rated["level"].notna()]):
+        required = rated.loc[listed].reset_index()
+        person = {s.name: s.level for s in plan.dream_job.skills}
+        return list(level_gaps(person, required)["skill"])
     have = [s.name for s in plan.dream_job.skills if s.level > WEAK_LEVEL]
-    return skill_gap(have, skills_of(catalog, code))
+    return skill_gap(have, listed)
 
 
 def _draft(skill: str, code: str, today: date) -> Goal:

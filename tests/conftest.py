@@ -42,7 +42,7 @@ def persona(workspace: Path) -> Plan:
 
 @pytest.fixture(scope="session")
 def catalog() -> pd.DataFrame:
-    """The bundled starter catalogue."""
+    """The bundled catalogue."""
     return load_catalog(ROOT / "data" / "catalog")
 
 

@@ -1,22 +1,20 @@
-"""The bundled occupation catalogue, the loader's checks and the OEWS wage refresh."""
+"""The bundled occupation catalogue, the loader's checks, local pay and local occupations."""
 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 
 from careerkit import catalog as cat
-from careerkit import oews
+from careerkit import local_pay
 from careerkit.catalog import COLUMNS, SKILLS, THEMES, CatalogError, load_catalog
+from careerkit.plan import Plan
 from tests.conftest import PERSONA, ROOT, SHARED
 
-BUNDLED = ROOT / "data" / "occupations.csv"
-OEWS_FILE = SHARED / "oews" / "national_2025.csv"
+BUNDLED = ROOT / "data" / "catalog" / "occupations.csv"
 CONTENT_MODEL = SHARED / "onet" / "Content Model Reference.txt"
 PERSONA_CODES = (
     "11-9111.00",
@@ -75,31 +73,32 @@ def test_at_least_100_occupations(catalog: pd.DataFrame) -> None:
     assert catalog.index.is_unique
 
 
-def test_every_theme_is_the_clear_top_theme_of_8_or_more(catalog: pd.DataFrame) -> None:
-    scores = catalog[list(THEMES)]
-    second, first = np.sort(scores.to_numpy(), axis=1)[:, -2:].T
-    assert (first > second).all(), "every occupation needs a single top theme"
-    counts = scores.idxmax(axis=1).value_counts()
+def test_every_theme_tops_some_occupations(catalog: pd.DataFrame) -> None:
+    counts = catalog[list(THEMES)].idxmax(axis=1).value_counts()
     assert all(counts.get(theme, 0) >= 8 for theme in THEMES), counts.to_dict()
 
 
-def test_every_job_zone_has_8_or_more(catalog: pd.DataFrame) -> None:
+def test_job_zones_use_the_four_levels_of_onet_30(catalog: pd.DataFrame) -> None:
     counts = catalog["job_zone"].value_counts()
-    assert all(counts.get(zone, 0) >= 8 for zone in cat.JOB_ZONES), counts.to_dict()
+    assert set(counts.index) == {2, 3, 4, 5} and counts.min() >= 8, counts.to_dict()
+    assert cat.zone_words(2, 4) == "little or some preparation"
+    assert cat.zone_words(2, 5) == "some preparation" and cat.zone_words(None) == "unknown"
 
 
 def test_skills_come_from_the_vocabulary(catalog: pd.DataFrame) -> None:
-    lists = catalog["skills"].str.split(";")
+    lists = catalog["skills"].dropna().str.split(";")
     used = {s for skills in lists for s in skills}
     assert used <= set(SKILLS)
-    assert lists.str.len().between(4, 6).all()
+    assert lists.str.len().between(3, 10).all()
     assert (lists.map(lambda s: len(set(s))) == lists.str.len()).all(), "a skill repeats"
 
 
-def test_text_columns_are_filled_in(catalog: pd.DataFrame) -> None:
-    assert catalog["alt_titles"].str.split(";").str.len().between(2, 4).all()
+def test_no_invented_columns(catalog: pd.DataFrame) -> None:
+    """Hours and schedule have no real source in the bundled data: empty, never made up."""
+    assert catalog[["weekly_hours", "schedule"]].isna().all().all()
+    assert catalog["onet_description"].isna().all()  # O*NET's sentences are not bundled
     assert catalog["description"].str.endswith(".").all()
-    assert catalog[["weekly_hours", "outlook_pct", "schedule"]].notna().all().all()
+    assert set(catalog["outlook"].dropna()) <= set(cat.OUTLOOKS)
 
 
 def test_persona_codes_are_present(catalog: pd.DataFrame) -> None:
@@ -119,21 +118,65 @@ def test_actors_wage_is_unknown(catalog: pd.DataFrame) -> None:
 # --- the loader's error messages ---------------------------------------------------------
 
 
-def test_missing_column_is_named(tmp_path: Path) -> None:
-    path = write(raw_rows().drop(columns="weekly_hours"), tmp_path / "no_hours.csv")
+def test_missing_required_column_is_named(tmp_path: Path) -> None:
+    path = write(raw_rows().drop(columns="job_zone"), tmp_path / "no_zone.csv")
     with pytest.raises(CatalogError) as error:
         load_catalog(path)
     assert str(path) in str(error.value)
-    assert "weekly_hours" in str(error.value)
+    assert "job_zone" in str(error.value)
+
+
+def test_optional_columns_may_be_left_out(tmp_path: Path) -> None:
+    rows = raw_rows().drop(columns=["weekly_hours", "schedule", "wage_p10", "outlook"])
+    loaded = load_catalog(write(rows, tmp_path / "short.csv"))
+    assert list(loaded.columns) == [c for c in COLUMNS if c != "code"]
+    assert loaded["weekly_hours"].isna().all()
+    assert loaded["outlook"].notna().all()  # put into words from outlook_pct
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "is empty"),
+        (b"  \n\n", "is empty"),
+        ("code,title\n11-1011.00,Caf\u00e9 owner\n".encode("latin-1"), "not UTF-8"),
+    ],
+)
+def test_unreadable_files_get_a_plain_message(tmp_path: Path, content: bytes, problem: str) -> None:
+    path = tmp_path / "local.csv"
+    path.write_bytes(content)
+    with pytest.raises(CatalogError, match=problem) as error:
+        load_catalog(path)
+    assert str(path) in str(error.value)
+
+
+def test_empty_local_file_in_the_workspace_names_itself(workspace: Path) -> None:
+    (workspace / "local_occupations.csv").write_text("")
+    with pytest.raises(CatalogError, match="local_occupations.csv is empty"):
+        load_catalog()
+
+
+def test_an_extra_field_points_at_its_own_row(tmp_path: Path) -> None:
+    path = write(raw_rows(), tmp_path / "shifted.csv")
+    lines = path.read_text().splitlines()
+    lines[2] += ",stray"
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(CatalogError, match=r"row 3: \d+ fields where the header has") as error:
+        load_catalog(path)
+    assert "double quotes" in str(error.value)
 
 
 @pytest.mark.parametrize(
     ("column", "value", "problem"),
     [
         ("median_wage", "about 60k", "is not a number"),
+        ("median_wage", "inf", "is not a finite number"),
+        ("job_zone", "2.5", "is not a whole number"),
+        ("employment", "1200.5", "is not a whole number"),
+        ("outlook", "booming", "is not one of BLS's"),
         ("S", "9", "outside the interest scale 1-7"),
         ("skills", "Speaking;Juggling", "unknown skill 'Juggling'"),
-        ("education", "PhD", "is not one of"),
+        ("education", "PhD", "is not one of BLS's"),
         ("code", "15-1252", "is not an O*NET-SOC code"),
     ],
 )
@@ -191,6 +234,19 @@ def test_replacement_catalogue_from_environment(
     path = write(raw_rows(2), tmp_path / "small.csv")
     monkeypatch.setenv("CAREERKIT_CATALOG", str(path))
     assert list(load_catalog().index) == list(raw_rows(2)["code"])
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    write(raw_rows(3), folder / "occupations.csv")
+    monkeypatch.setenv("CAREERKIT_CATALOG", str(folder))
+    assert list(load_catalog().index) == list(raw_rows(3)["code"])
+
+
+def test_an_import_in_the_workspace_is_used_before_the_bundled_one(workspace: Path) -> None:
+    assert cat.catalog_dir() == ROOT / "data" / "catalog"
+    (workspace / "catalog").mkdir()
+    write(raw_rows(4), workspace / "catalog" / "occupations.csv")
+    assert cat.catalog_dir() == workspace / "catalog"
+    assert len(load_catalog()) == 4
 
 
 def test_duplicate_code_across_files_is_rejected(tmp_path: Path) -> None:
@@ -202,120 +258,6 @@ def test_duplicate_code_across_files_is_rejected(tmp_path: Path) -> None:
     assert str(extra) in str(error.value)
 
 
-# --- outlook labels ----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("pct", "label"),
-    [
-        (-25, "declining"),
-        (-1.1, "declining"),
-        (-1, "little or no change"),
-        (1.9, "little or no change"),
-        (2, "about average"),
-        (4.9, "about average"),
-        (5, "faster than average"),
-        (8.9, "faster than average"),
-        (9, "much faster than average"),
-        (40, "much faster than average"),
-        (None, "unknown"),
-        (float("nan"), "unknown"),
-        (pd.NA, "unknown"),
-    ],
-)
-def test_outlook_label_thresholds(pct: float | None, label: str) -> None:
-    assert cat.outlook_label(pct) == label
-
-
-# --- OEWS wages --------------------------------------------------------------------------
-
-
-def small_oews(path: Path) -> Path:
-    path.write_text(
-        "soc_code,title,employment,annual_median_wage_usd,annual_mean_wage_usd\n"
-        "11-1011,Chief Executives,200000,210000,260000\n"
-        "27-2011,Actors,55000,,\n"
-    )
-    return path
-
-
-def test_fill_wages_matches_on_soc_and_blanks_the_rest(tmp_path: Path) -> None:
-    rows = pd.concat([raw_rows(1), local_row()], ignore_index=True)
-    rows.loc[:, ["median_wage", "wage_year", "employment"]] = ["1", "1999", "1"]
-    path = write(rows, tmp_path / "catalogue.csv")
-    assert rows.at[0, "code"] == "11-1011.00"
-
-    assert oews.fill_wages(path, small_oews(tmp_path / "oews.csv"), 2030) == 1
-    after = pd.read_csv(path, dtype=str, keep_default_na=False)
-    assert after.loc[0, ["median_wage", "employment", "wage_year"]].tolist() == [
-        "210000",
-        "200000",
-        "2030",
-    ]
-    assert after.loc[1, ["median_wage", "employment", "wage_year"]].tolist() == ["", "", ""]
-    others = [c for c in rows.columns if c not in oews.WAGE_COLUMNS]
-    assert after[others].equals(rows[others])
-
-
-def test_read_oews_keeps_unpublished_wage_as_na(tmp_path: Path) -> None:
-    table = oews.read_oews(small_oews(tmp_path / "oews.csv"))
-    assert table.loc["11-1011", "median_wage"] == 210000
-    assert pd.isna(table.loc["27-2011", "median_wage"])
-    assert str(table["employment"].dtype) == "Int64"
-
-
-def test_read_oews_rejects_a_file_without_its_columns(tmp_path: Path) -> None:
-    path = tmp_path / "wrong.csv"
-    path.write_text("code,wage\n11-1011,1\n")
-    with pytest.raises(oews.OewsError) as error:
-        oews.read_oews(path)
-    assert str(path) in str(error.value)
-    assert "annual_median_wage_usd" in str(error.value) and "soc_code" in str(error.value)
-
-
-def test_read_oews_rejects_a_non_number(tmp_path: Path) -> None:
-    path = small_oews(tmp_path / "oews.csv")
-    path.write_text(path.read_text().replace("210000", "n/a"))
-    with pytest.raises(oews.OewsError, match=r"row 2, column 'median_wage'"):
-        oews.read_oews(path)
-
-
-def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write(raw_rows(2), tmp_path / "catalogue.csv")
-    source = small_oews(tmp_path / "oews.csv")
-    assert oews.main([str(path), str(source), "--year", "2030"]) == 0
-    assert "1 occupations updated" in capsys.readouterr().out
-    assert oews.main([str(path), str(path), "--year", "2030"]) == 1
-    assert "missing column(s)" in capsys.readouterr().err
-
-
-needs_oews = pytest.mark.skipif(
-    not OEWS_FILE.exists(), reason=f"shared OEWS file {OEWS_FILE} is not available"
-)
-
-
-@needs_oews
-def test_catalogue_wages_equal_the_oews_file(catalog: pd.DataFrame) -> None:
-    table = oews.read_oews(OEWS_FILE)
-    soc = catalog.index.str[:7]
-    assert soc.isin(table.index).all(), "every bundled occupation maps to an OEWS row"
-    expected = table.reindex(soc)
-    assert catalog["median_wage"].astype("Int64").tolist() == expected["median_wage"].tolist()
-    assert catalog["employment"].tolist() == expected["employment"].tolist()
-    assert (catalog["wage_year"] == 2025).all()
-
-
-@needs_oews
-def test_fill_wages_reproduces_the_committed_catalogue(tmp_path: Path) -> None:
-    copy = tmp_path / "occupations.csv"
-    shutil.copy(BUNDLED, copy)
-    blank = pd.read_csv(copy, dtype=str, keep_default_na=False)
-    blank[list(oews.WAGE_COLUMNS)] = ""
-    write(blank, copy)
-    assert oews.fill_wages(copy, OEWS_FILE, 2025) == len(blank)
-    assert copy.read_bytes() == BUNDLED.read_bytes()
-
-
 @pytest.mark.skipif(
     not CONTENT_MODEL.exists(), reason=f"shared O*NET file {CONTENT_MODEL} is not available"
 )
@@ -323,3 +265,42 @@ def test_skills_equal_onet_content_model() -> None:
     model = pd.read_csv(CONTENT_MODEL, sep="\t", dtype=str)
     level4 = model["Element ID"].str.fullmatch(r"2\.[AB]\.\d+\.[a-z]")
     assert model.loc[level4, "Element Name"].tolist() == list(SKILLS)
+
+
+# --- pay where the person lives -----------------------------------------------------------
+
+OHIO = "3900000"
+
+
+def test_area_choices_start_with_the_nation_then_states(catalog: pd.DataFrame) -> None:
+    choices = local_pay.area_choices()
+    assert choices[0][1] == ""
+    names = [name for name, code in choices if code.endswith("00000") and code != "0000000"]
+    assert "Ohio" in names and len(names) >= 50
+
+
+def test_state_pay_replaces_national_pay_row_by_row(catalog: pd.DataFrame) -> None:
+    wages = pd.read_csv(ROOT / "data" / "catalog" / "area_wages.csv.gz", dtype=str)
+    ohio = wages[wages["area_code"] == OHIO].set_index("soc_code")
+    local = local_pay.local_pay(catalog, OHIO)
+    code = "15-1252.00"
+    assert local.at[code, "median_wage"] == float(ohio.at["15-1252", "median_wage"])
+    assert local.at[code, "wage_p90"] == float(ohio.at["15-1252", "wage_p90"])
+    assert local.at[code, "pay_area"] == "Ohio"
+    national = local["pay_area"] == local_pay.NATION_NAME
+    assert national.any(), "occupations BLS has no Ohio figure for keep the national pay"
+    assert (local.loc[national, "median_wage"] == catalog.loc[national, "median_wage"]).all()
+    assert local["pay_area"].isna().equals(catalog["median_wage"].isna())
+
+
+def test_no_area_or_an_unknown_one_keeps_national_pay(catalog: pd.DataFrame) -> None:
+    for area in ("", "9999999"):
+        local = local_pay.local_pay(catalog, area)
+        assert local["median_wage"].equals(catalog["median_wage"])
+    assert local_pay.area_name("9999999") == "unknown area 9999999"
+
+
+def test_catalog_for_uses_the_plan_area(workspace: Path) -> None:
+    plan = Plan()
+    plan.profile.area = OHIO
+    assert (local_pay.catalog_for(plan)["pay_area"] == "Ohio").sum() > 500

@@ -49,9 +49,9 @@ LABELS = {"commute": "Short commute"}
 """
 
 THRESHOLD = '''def score(ratings, weights):
-    """Rule out any option rated under 6 on some criterion."""
+    """Rule out any option rated under 4 on some criterion."""
     total = (ratings * weights).sum(axis=1) / (ratings.notna() * weights).sum(axis=1)
-    too_low = (ratings < 6).any(axis=1)
+    too_low = (ratings < 4).any(axis=1)
     return total.where(~too_low, 0)
 '''
 
@@ -141,9 +141,9 @@ def test_added_commute_criterion_is_rated_and_saved(persona: Plan, workspace: Pa
 def test_min_threshold_formula_rules_options_out(persona: Plan, workspace: Path) -> None:
     (report,) = run(REPORT, formula=THRESHOLD)
     scores, lowest = report["ranking"], report["min_rating"]
-    assert 0 < sum(lowest[name] < 6 for name in scores) < len(scores)  # some in, some out
+    assert 0 < sum(lowest[name] < 4 for name in scores) < len(scores)  # some in, some out
     for name, value in scores.items():
-        assert (value == 0) == (lowest[name] < 6), name
+        assert (value == 0) == (lowest[name] < 4), name
 
 
 @pytest.mark.timeout(300)

@@ -54,7 +54,7 @@ def tiny() -> pd.DataFrame:
         "wage_p10": [70_000, 50_000, None, 90_000, 22_000],
         "wage_p90": [180_000, 120_000, None, 200_000, 50_000],
         "outlook_pct": [29.0, 6.0, None, 17.0, -2.0],
-        "outlook": [outlook_label(p) if p is not None else None for p in (29.0, 6.0, None, 17.0, -2.0)],
+        "outlook": [None if p is None else outlook_label(p) for p in (29.0, 6.0, None, 17.0, -2.0)],
         "skills": [
             "Coordination;Speaking;Management of Financial Resources",
             "Active Listening;Service Orientation;Monitoring",

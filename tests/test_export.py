@@ -32,7 +32,7 @@ NOT_IN_REPORT = (
 )
 DATE = re.compile(r"\d{4}-\d\d-\d\d")
 ALLOWED_TAGS = {
-    *"html head meta title style body header h1 h2 h3 p section dl dt dd ul li".split(),
+    *"html head meta title style body header footer h1 h2 h3 p section dl dt dd ul li".split(),
     *"table thead tbody tr th td figure figcaption img br".split(),
 }
 
@@ -248,3 +248,14 @@ def test_write_exports_puts_three_files_in_the_exports_folder(
     assert files.html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert files.markdown.read_text(encoding="utf-8").startswith("# Maya")
     assert icalendar.Calendar.from_ical(files.ics.read_bytes()).walk("VEVENT")
+
+
+def test_reports_name_the_catalogue_and_its_attribution(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    page = export.report_html(persona, catalog, TODAY)
+    text = export.report_markdown(persona, catalog, TODAY)
+    for credit in ("923 occupations from O*NET 30.3", "Used under the CC BY 4.0 license"):
+        assert credit in page
+        assert credit.replace("*", "\\*") in text  # Markdown-escaped
+    assert page.index("<footer>") > page.index("</section>")  # after the plan itself

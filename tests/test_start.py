@@ -6,7 +6,7 @@ from pathlib import Path
 
 import careerkit
 from careerkit.start import check_setup, route
-from careerkit.ui import start, vision_banner
+from careerkit.ui import catalog_banner, start, vision_banner
 from tests.conftest import reopen
 
 
@@ -65,3 +65,25 @@ def test_paths_under_home_are_shown_with_a_tilde(tmp_path: Path) -> None:
 
     assert shown(Path.home() / "careerkit" / "plan.json") == "~/careerkit/plan.json"
     assert shown(tmp_path / "plan.json") == str(tmp_path / "plan.json")
+
+
+def test_choosing_where_you_live_is_saved_and_sets_the_pay_shown(plan) -> None:
+    form = start.ProfileForm(plan)
+    assert form.area.value == "" and "national" in form.area.label
+    form.area.value = "3900000"  # Ohio
+    assert reopen(plan).profile.area == "3900000"
+    assert start.ProfileForm(reopen(plan)).area.label == "Ohio"
+    assert "Pay is for <b>Ohio</b>" in catalog_banner(reopen(plan)).value
+    assert (careerkit.catalog_for(reopen(plan))["pay_area"] == "Ohio").any()
+
+
+def test_an_area_of_another_catalogue_is_kept_not_lost(plan) -> None:
+    plan.profile.area = "0010420"  # a metropolitan area, not in the bundled catalogue
+    form = start.ProfileForm(plan)
+    assert form.area.value == "0010420" and "not in this catalogue" in form.area.label
+
+
+def test_catalog_banner_names_the_data_and_credits_onet(plan) -> None:
+    text = catalog_banner(plan).value
+    assert "923 occupations from O*NET 30.3" in text and "BLS OEWS May 2025" in text
+    assert "CC BY 4.0" in text and "choose your state or area in <b>00" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import ipywidgets as w
@@ -71,7 +72,7 @@ def test_every_filter_widget_feeds_the_filters(persona: Plan, catalog: pd.DataFr
     browser.education.value = "Bachelor's degree"
     browser.pay.value = (browser.pay.min, 90_000)
     browser.unknown_pay.value = True
-    browser.outlooks["declining"].value = False
+    browser.outlooks["decline"].value = False
     browser.sort.value = "median_wage"
     browser.order.value = True
     expected = ex.Filters(
@@ -80,7 +81,7 @@ def test_every_filter_widget_feeds_the_filters(persona: Plan, catalog: pd.DataFr
         max_education="Bachelor's degree",
         pay=(None, 90_000),
         unknown_pay=True,
-        outlooks=frozenset(ex.OUTLOOKS) - {"declining"},
+        outlooks=frozenset(ex.OUTLOOKS) - {"decline"},
         sort_by="median_wage",
         ascending=True,
     )
@@ -103,7 +104,8 @@ def test_without_the_quiz_the_table_has_no_fit_and_says_why(
 def test_missing_pay_and_outlook_show_unknown(plan: Plan) -> None:
     catalog = synthetic_catalog(30, seed=2)
     code = catalog.index[0]
-    catalog.loc[code, ["median_wage", "outlook_pct", "weekly_hours"]] = pd.NA
+    catalog.loc[code, ["median_wage", "wage_p10", "outlook_pct", "outlook", "weekly_hours"]] = pd.NA
+    catalog.loc[code, ["experience", "training"]] = ["None", "Apprenticeship"]
     catalog.loc[code, "title"] = "Zebra Keepers"
     browser = ui.browser(plan, catalog)
     browser.search.value = "zebra"
@@ -113,7 +115,8 @@ def test_missing_pay_and_outlook_show_unknown(plan: Plan) -> None:
     browser.pick.value = code
     card = ex.profile_card(catalog, code, plan)
     assert (card["pay"], card["outlook"]) == ("unknown", "unknown")
-    assert browser.card.value.count(">unknown</td>") == 2
+    assert browser.card.value.count(">unknown</td>") == 1  # outlook
+    assert "unknown<br><small>Range: unknown</small>" in browser.card.value  # pay
 
 
 def test_adding_from_the_card_saves_and_updates_the_other_panels(
@@ -289,3 +292,51 @@ def test_chart_on_an_empty_plan(plan: Plan, catalog: pd.DataFrame) -> None:
     shortlist.add_own.click()  # a change in any panel redraws the chart
     assert panel.chart.layout.display is None and bytes(panel.chart.value).startswith(b"\x89PNG")
     assert "Take the interest quiz in 01" in panel.note.value
+
+
+# --- related occupations and real figures on the card -----------------------------------------
+
+
+def test_related_occupations_on_the_card_shortlist_in_one_click(
+    plan: Plan, catalog: pd.DataFrame
+) -> None:
+    browser = ui.browser(plan, catalog)
+    browser.search.value = "Medical and Health Services Managers"
+    browser.pick.value = "11-9111.00"
+    related = ex.related_occupations(catalog, "11-9111.00")
+    assert len(related) >= 5 and list(browser.related.buttons) == list(related.index)
+    first = related.index[0]
+    browser.related.buttons[first].click()
+    assert codes_on_disk(plan) == [first]
+    assert browser.related.buttons[first].disabled  # marked as on the shortlist
+    browser.related.buttons[first].click()
+    assert codes_on_disk(plan) == [first]
+
+
+def test_more_like_this_from_a_shortlisted_option(persona: Plan, catalog: pd.DataFrame) -> None:
+    panel = ui.shortlist(persona, catalog)
+    row = row_of(panel, persona, "13-1151.00")
+    more = next(b for b in row.children if getattr(b, "description", "") == "More like this")
+    more.click()
+    shown = list(panel.similar.buttons)
+    assert shown == list(ex.related_occupations(catalog, "13-1151.00").index)
+    new = next(c for c in shown if c not in codes_on_disk(persona))
+    panel.similar.buttons[new].click()
+    assert codes_on_disk(persona)[-1] == new
+    custom = row_of(panel, persona, "custom:clinic-operations-coordinator")
+    assert all(getattr(b, "description", "") != "More like this" for b in custom.children)
+
+
+def test_card_shows_pay_range_bls_facts_and_the_onet_link(
+    plan: Plan, catalog: pd.DataFrame
+) -> None:
+    browser = ui.browser(plan, catalog)
+    code = "15-1252.00"
+    browser.search.value = "Software Developers"
+    browser.pick.value = code
+    row = catalog.loc[code]
+    card = browser.card.value
+    assert f"{ex.money(row['wage_p10'])} to {ex.money(row['wage_p90'])}" in card
+    assert row["outlook"] in card and html.escape(row["education"]) in card
+    assert f"https://www.onetonline.org/link/summary/{code}" in card
+    assert "O*NET:" not in card  # O*NET's own sentence only once the person imported it

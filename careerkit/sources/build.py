@@ -76,12 +76,39 @@ def import_onet(
 
     ``out`` defaults to ``catalog/`` in the person's workspace, which the workbook then
     uses (``careerkit.catalog.catalog_dir``). ``area_types`` keeps pay for the nation (N),
-    states (S) and metropolitan areas (M) of the areas file. Raises ``ReleaseError`` or ``BlsError``
-    naming the file and column of any problem; nothing is written then.
+    states (S) and metropolitan areas (M) of the areas file. Raises ``ReleaseError``,
+    ``BlsError`` or ``CatalogError`` naming the file and column of any problem; nothing
+    is written then.
     """
     out = Path(out).expanduser() if out else paths.workspace() / "catalog"
-    steps = tqdm(total=7, desc="Importing", unit="step", disable=not progress)
-    step = _stepper(steps)
+    if out.is_file() or (
+        out.is_dir() and any(out.iterdir()) and not (out / catalog.OCCUPATIONS).exists()
+    ):
+        raise catalog.CatalogError(
+            f"{out} is not empty and holds no catalogue; the import replaces the whole folder, "
+            "so give an empty or new folder (or an earlier import) as --out."
+        )
+    with tqdm(total=7, desc="Importing", unit="step", disable=not progress) as bar:
+        return _import(
+            path, out, _stepper(bar), wages=wages, areas=areas, projections=projections,
+            crosswalk=crosswalk, wage_year=wage_year, area_types=area_types,
+            keep_onet_descriptions=keep_onet_descriptions,
+        )  # fmt: skip
+
+
+def _import(
+    path: str | os.PathLike[str],
+    out: Path,
+    step: Callable[[str], None],
+    *,
+    wages: str | os.PathLike[str] | None,
+    areas: str | os.PathLike[str] | None,
+    projections: str | os.PathLike[str] | None,
+    crosswalk: str | os.PathLike[str] | None,
+    wage_year: int | None,
+    area_types: str,
+    keep_onet_descriptions: bool,
+) -> ImportSummary:
     release = open_release(path)
     step("occupations")
     table = onet.occupations(release)
@@ -169,7 +196,7 @@ def import_onet(
     }
     step("writing")
     _write(out, rows, skills, related, area_frames, sources)
-    steps.close()
+    step("done")
     return ImportSummary(out, counts, sources)
 
 

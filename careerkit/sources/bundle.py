@@ -12,6 +12,7 @@ O*NET 30.3 with BLS OEWS May 2025 (national and by area) and Employment Projecti
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from careerkit.sources import bls
 from careerkit.sources.build import CROSSWALK, import_onet
 
 CROSSWALK_SOURCE = "crosswalks/nem-onet-to-soc-crosswalk_asof_2024-08-29.xlsx"
+EXCEL_30X = "30.x (Excel release 30.0 or 30.1; not recorded in the file)"
 
 
 def bundle(shared: Path, out: Path = paths.DATA_DIR / "catalog") -> str:
@@ -35,6 +37,14 @@ def bundle(shared: Path, out: Path = paths.DATA_DIR / "catalog") -> str:
         keep_onet_descriptions=False,
         area_types="NS",  # metropolitan areas come with an import of areas_2025.csv
     )
+    # excel-30.x/ has no Read Me; its SOURCE.md says it is the 30.x Excel release.
+    record = out / "sources.json"
+    sources = json.loads(record.read_text(encoding="utf-8"))
+    for table in sources["tables"].values():
+        if table["file"].startswith("excel-30.x/"):
+            table["release"] = EXCEL_30X
+    sources.pop("created", None)  # the bundle changes only when its data does
+    record.write_text(json.dumps(sources, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return str(summary)
 
 

@@ -22,13 +22,13 @@ import pandas as pd
 #: Table -> its file names in the releases we know (without extension), newest last.
 TABLES: dict[str, tuple[str, ...]] = {
     "occupations": ("Occupation Data", "occupation_data"),
-    "interests": ("Interests", "interests", "career_interest_types"),
+    "interests": ("Interests", "interests", "Career Interest Types", "career_interest_types"),
     "job_zones": ("Job Zones", "job_zones"),
     "job_zone_reference": ("Job Zone Reference", "job_zone_reference"),
     "skills": ("Skills", "skills"),
-    "essential_skills": ("essential_skills",),
-    "transferable_skills": ("transferable_skills",),
-    "alternate_titles": ("Alternate Titles", "alternate_titles", "job_titles"),
+    "essential_skills": ("Essential Skills", "essential_skills"),
+    "transferable_skills": ("Transferable Skills", "transferable_skills"),
+    "alternate_titles": ("Alternate Titles", "alternate_titles", "Job Titles", "job_titles"),
     "reported_titles": ("Sample of Reported Titles", "sample_of_reported_titles"),
     "related": ("Related Occupations", "related_occupations"),
     "education": ("Education, Training, and Experience", "education_training_and_experience"),

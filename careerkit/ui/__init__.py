@@ -9,7 +9,9 @@ import html
 
 import ipywidgets as w
 
-from careerkit import paths
+from careerkit import catalog_files, paths
+from careerkit.catalog import CatalogError
+from careerkit.local_pay import area_name
 from careerkit.plan import Plan
 
 
@@ -27,4 +29,26 @@ def vision_banner(plan: Plan) -> w.HTML:
         f'<div style="border-left:4px solid #2e7d32;padding:6px 12px;background:#f4f9f4">'
         f"<small>Plan of {name} &middot; saved in <code>{where}</code></small>"
         f"<br>{text}</div>"
+    )
+
+
+def catalog_banner(plan: Plan) -> w.HTML:
+    """Which catalogue is in use, where its pay figures are for, and its attribution."""
+    try:
+        info = catalog_files.catalog_info()
+        place = area_name(plan.profile.area)
+    except CatalogError as err:
+        return w.HTML(f"<div style='color:#b00020'>{html.escape(str(err))}</div>")
+    local = (
+        f"Pay is for <b>{html.escape(place)}</b> where BLS publishes it, else for its state, "
+        "else national"
+        if plan.profile.area
+        else "Pay is national; choose your state or area in <b>00 Start here</b> to see local pay"
+    )
+    credit = html.escape(info.attribution)
+    return w.HTML(
+        f"<div style='border-left:4px solid #1f77b4;padding:4px 12px;background:#f3f7fb'>"
+        f"<small>{html.escape(info.line())} {local}."
+        + (f"<br><span style='color:#666'>{credit}</span>" if credit else "")
+        + "</small></div>"
     )

@@ -29,7 +29,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from careerkit import scoring, workshop
-from careerkit.catalog import COLUMNS, CatalogError, load_catalog
+from careerkit.catalog import COLUMNS, CatalogError
+from careerkit.local_pay import catalog_for
 from careerkit.plan import Gut, Option, Plan
 from careerkit.scoring import Criterion, Flip, Result, ScoreFn, ScoringError
 from careerkit.ui.common import WIDE, Saver, guarded, message_html, text_area
@@ -457,7 +458,7 @@ def matrix(
     notes: list[tuple[str, str]] = []
     if catalog is None:
         try:
-            catalog = load_catalog()
+            catalog = catalog_for(plan)
         except CatalogError as err:
             notes.append((f"The occupation catalogue could not be loaded: {err}", "error"))
             catalog = pd.DataFrame(columns=[c for c in COLUMNS if c != "code"])

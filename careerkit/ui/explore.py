@@ -15,8 +15,9 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
+from careerkit import catalog_files
 from careerkit import explore as ex
-from careerkit.catalog import EDUCATION, JOB_ZONES, money
+from careerkit.catalog import EDUCATION, JOB_ZONES, JOB_ZONES_4, money
 from careerkit.plan import Option, Plan
 from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, note_html, png, text_area
 
@@ -148,9 +149,13 @@ class Browser(_Panel):
         )
         self.add = w.Button(description="Add to shortlist", icon="plus", button_style="success")
         self.card = w.HTML()
+        self.related = RelatedList(self, "Related occupations (O*NET), one click to shortlist:")
 
     def _lay_out(self) -> None:
         zones = "; ".join(f"{z} = {text}" for z, text in JOB_ZONES.items())
+        if catalog_files.catalog_info().job_zone_levels == 4:
+            zones = "; ".join(f"{z} = {text}" for z, text in JOB_ZONES_4.items())
+            zones += " (this O*NET release merges zones 1 and 2 into one level, shown as 2)"
         fit = [self.min_fit] if self.fit is not None else [w.HTML(message_html(NO_FIT, "info"))]
         self.children = [
             self.search,
@@ -165,6 +170,7 @@ class Browser(_Panel):
             w.HBox([self.pick, self.add]),
             self.message,
             self.card,
+            self.related,
             self.saver.status,
             self.errors,
         ]
@@ -228,9 +234,11 @@ class Browser(_Panel):
         card = ex.profile_card(self.catalog, self.code, self.plan)
         self.card.value = ex.card_html(card)
         self.message.value = ""
+        self.related.show(self.code)
         self.shortlist_changed()
 
     def shortlist_changed(self) -> None:
+        self.related.refresh()
         on_list = self.code is not None and ex.find_option(self.plan, self.code) is not None
         self.add.disabled = self.code is None or on_list
         self.add.description = "On your shortlist" if on_list else "Add to shortlist"
@@ -258,6 +266,53 @@ class Browser(_Panel):
         finally:
             self._quiet = False
         self.render()
+
+
+class RelatedList(w.VBox):
+    """O*NET's related occupations of one occupation, each a button that shortlists it."""
+
+    def __init__(self, panel: _Panel, heading: str) -> None:
+        super().__init__()
+        self.panel, self.heading, self.code = panel, heading, None
+        self.buttons: dict[str, w.Button] = {}
+
+    def show(self, code: str | None) -> None:
+        """List the related occupations of ``code`` (nothing for None or a custom option)."""
+        self.code = code
+        related = ex.related_occupations(self.panel.catalog, code) if code else None
+        if related is None or related.empty:
+            self.buttons, self.children = {}, []
+            return
+        self.buttons = {c: self._button(c, t, tier) for c, t, tier in related.itertuples()}
+        title = html.escape(str(self.panel.catalog.at[code, "title"]))
+        head = w.HTML(f"<b>{html.escape(self.heading)}</b> <small>like {title}</small>")
+        self.children = [head, w.Box(list(self.buttons.values()), layout=_WRAP)]
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Mark the ones already on the shortlist."""
+        for code, button in self.buttons.items():
+            on_list = ex.find_option(self.panel.plan, code) is not None
+            button.disabled = on_list
+            button.icon = "check" if on_list else "plus"
+
+    def _button(self, code: str, title: str, tier: str) -> w.Button:
+        button = w.Button(
+            description=title,
+            tooltip=f"{title} ({code}); O*NET relatedness: {tier}",
+            layout=w.Layout(width="auto", max_width="100%"),
+        )
+        add = lambda _: self.panel._try(lambda: _add_code(self.panel, code))  # noqa: E731
+        button.on_click(guarded(self.panel.errors)(add))
+        return button
+
+
+_WRAP = w.Layout(display="flex", flex_flow="row wrap")
+
+
+def _add_code(panel: _Panel, code: str) -> str:
+    option = ex.add_option(panel.plan, ex.catalog_option(panel.catalog, code))
+    return f"Added “{option.title}” to your shortlist."
 
 
 # --- the shortlist -------------------------------------------------------------------------
@@ -291,6 +346,7 @@ class Shortlist(_Panel):
             description="Add my own occupation", icon="plus", layout=w.Layout(width="auto")
         )
         self.summary, self.items = w.HTML(), w.VBox()
+        self.similar = RelatedList(self, "More like this (O*NET), one click to shortlist:")
         self.children = [
             w.HBox([self.find, self.add]),
             w.HTML("<b>Not in the catalogue?</b> Add an occupation you have seen yourself:"),
@@ -299,6 +355,7 @@ class Shortlist(_Panel):
             self.message,
             self.summary,
             self.items,
+            self.similar,
             self.saver.status,
             self.errors,
         ]
@@ -313,13 +370,18 @@ class Shortlist(_Panel):
             summary += " Add occupations from the table above, or your own here."
         self.summary.value = f"<b>{html.escape(summary)}</b>"
         self.items.children = [self._row(o) for o in self.plan.exploration.options]
+        self.similar.refresh()
 
     def _row(self, option: Option) -> w.HBox:
+        run = guarded(self.errors)
         remove = w.Button(description="Remove", icon="trash", layout=w.Layout(width="auto"))
-        remove.on_click(
-            guarded(self.errors)(lambda _: self._try(lambda: self._remove(option.code)))
-        )
-        return w.HBox([remove, w.HTML(_option_line(option, self.catalog))])
+        remove.on_click(run(lambda _: self._try(lambda: self._remove(option.code))))
+        parts = [remove]
+        if option.code in self.catalog.index:
+            more = w.Button(description="More like this", icon="search", layout=remove.layout)
+            more.on_click(run(lambda _: self.similar.show(option.code)))
+            parts.append(more)
+        return w.HBox([*parts, w.HTML(_option_line(option, self.catalog))])
 
     def _add(self) -> str:
         label = self.find.value.strip()
@@ -421,6 +483,7 @@ class NarrowDown(_Panel):
     def __init__(self, plan: Plan, catalog: pd.DataFrame) -> None:
         super().__init__(plan, catalog)
         self.summary, self.items = w.HTML(), w.VBox()
+        self.similar = RelatedList(self, "More like this (O*NET), one click to shortlist:")
         self.children = [self.summary, self.items, self.message, self.saver.status, self.errors]
         self.render()
 

@@ -7,6 +7,8 @@ import html
 import ipywidgets as w
 
 from careerkit import paths
+from careerkit.catalog import CatalogError
+from careerkit.local_pay import area_choices
 from careerkit.plan import Plan, history
 from careerkit.start import Step, check_setup, route
 from careerkit.ui.common import WIDE, Saver, guarded
@@ -32,7 +34,7 @@ def setup_check() -> w.HTML:
 
 
 class ProfileForm(w.VBox):
-    """The person's name and, in a workshop, their coach and workshop; saved as typed."""
+    """The person's name, where they live (for pay), and in a workshop their coach; saved."""
 
     def __init__(self, plan: Plan, saver: Saver | None = None) -> None:
         self.plan, self.saver = plan, saver or Saver(plan)
@@ -40,17 +42,44 @@ class ProfileForm(w.VBox):
         self.name = w.Text(profile.name, description="Your name", style=WIDE)
         self.coach = w.Text(profile.coach, description="Coach (optional)", style=WIDE)
         self.workshop = w.Text(profile.workshop, description="Workshop (optional)", style=WIDE)
+        self.area = w.Dropdown(
+            description="Where you live (for pay)", style=WIDE, layout=w.Layout(width="60%")
+        )
+        self.area_note = w.HTML()
+        self._fill_areas(profile.area)
         self.errors = w.Output()
         for field in (self.name, self.coach, self.workshop):
             field.continuous_update = False
+        for field in (self.name, self.coach, self.workshop, self.area):
             field.observe(guarded(self.errors)(self._changed), names="value")
-        super().__init__([self.name, self.coach, self.workshop, self.saver.status, self.errors])
+        super().__init__(
+            [self.name, self.area, self.area_note, self.coach, self.workshop]
+            + [self.saver.status, self.errors]
+        )
+
+    def _fill_areas(self, saved: str) -> None:
+        try:
+            choices = area_choices()
+        except CatalogError as err:
+            choices, self.area_note.value = [], f"<small>{html.escape(str(err))}</small>"
+        codes = [code for _, code in choices]
+        if saved and saved not in codes:  # e.g. a metropolitan area of another catalogue
+            choices.append((f"area {saved} (not in this catalogue: national pay shown)", saved))
+        self.area.options = choices or [("the United States (national figures)", "")]
+        self.area.value = saved if saved in [c for _, c in self.area.options] else ""
+        if not self.area_note.value:
+            self.area_note.value = (
+                "<small>Pay in 02 and 03 is shown for this state or area where BLS publishes "
+                "it, else for its state, else national. Metropolitan areas are listed after an "
+                "import with <code>--areas</code> (see the README).</small>"
+            )
 
     def _changed(self, _change: dict) -> None:
         profile = self.plan.profile
         profile.name = self.name.value.strip()
         profile.coach = self.coach.value.strip()
         profile.workshop = self.workshop.value.strip()
+        profile.area = self.area.value or ""
         self.saver.request("profile")
 
 
