@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import careerkit
 from careerkit import plan as plan_module
+from careerkit import planfile
 from careerkit.plan import (
     SCHEMA_VERSION,
     Goal,
@@ -97,21 +98,28 @@ def test_a_save_interrupted_mid_write_leaves_the_old_file(plan: Plan, monkeypatc
     def crash(fd: int) -> None:
         raise OSError("power cut")
 
+    copies = history(plan.path)
     monkeypatch.setattr(plan_module.os, "fsync", crash)
     plan.dream_job.vision = "After"
-    with pytest.raises(OSError, match="power cut"):
+    with pytest.raises(PlanError, match="power cut") as err:
         plan.save("dream_job")
+    assert str(plan.path) in str(err.value) and "still in this notebook" in str(err.value)
     assert plan.path.read_bytes() == before
     assert not list(plan.path.parent.glob(".plan.json.*.tmp")), "temporary file left behind"
+    assert history(plan.path) == copies, "a failed save left a copy in history"
 
 
-def test_each_save_keeps_the_previous_version(plan: Plan) -> None:
+def test_each_saved_version_is_kept_in_history_newest_first(plan: Plan) -> None:
     for text in ("one", "two", "three"):
         plan.dream_job.vision = text
         plan.save("dream_job")
     copies = history(plan.path)
-    assert len(copies) == 3
-    assert plan_module.load_snapshot(copies[0]).dream_job.vision == "two"
+    assert len(copies) == 4  # the new plan, then each save
+    assert [plan_module.load_snapshot(c).dream_job.vision for c in copies[:3]] == [
+        "three",
+        "two",
+        "one",
+    ]
 
 
 def test_history_is_bounded(tmp_path: Path) -> None:
@@ -121,13 +129,13 @@ def test_history_is_bounded(tmp_path: Path) -> None:
         for hour in range(3):
             (folder / f"plan-202601{day:02d}-{hour:02d}0000-000000.json").write_text("{}")
     copies = sorted(folder.glob("plan-*.json"), reverse=True)
-    plan_module._prune(copies)
+    planfile.prune(copies)
     kept = sorted(folder.glob("plan-*.json"), reverse=True)
-    newest = copies[: plan_module.HISTORY_RECENT]
+    newest = copies[: planfile.HISTORY_RECENT]
     assert kept[: len(newest)] == newest
     older_days = [p.name[5:13] for p in kept[len(newest) :]]
     assert len(older_days) == len(set(older_days)), "more than one old copy kept for a day"
-    assert len(kept) == plan_module.HISTORY_RECENT + len(set(older_days))
+    assert len(kept) == planfile.HISTORY_RECENT + len(set(older_days))
 
 
 def test_corrupt_file_is_named_explained_and_not_overwritten(plan: Plan) -> None:
@@ -162,7 +170,7 @@ def test_restore_plan_brings_back_the_newest_good_copy(plan: Plan) -> None:
     plan.path.write_text("garbage")
     newest = history(plan.path)[0]
     assert restore_plan() == newest
-    assert open_plan().dream_job.vision == "Good version"
+    assert open_plan().dream_job.vision == "Newer good version"  # the last save is not lost
     broken = list(plan_module.history_dir(plan.path).glob("broken-*.json"))
     assert broken and broken[0].read_text() == "garbage"
 

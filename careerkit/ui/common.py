@@ -94,6 +94,7 @@ class Saver:
         except Exception as err:  # noqa: BLE001 - shown to the person; may run from a timer
             self._pending.update(sections)  # keep them: a later save may succeed
             problem = str(err) if isinstance(err, PlanError) else f"{type(err).__name__}: {err}"
+            problem = problem.removeprefix("Not saved: ")  # error_html says it already
             self.status.value = error_html(problem)
             return
         self.status.value = note_html(
