@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from careerkit.plan import (
     open_plan,
     restore_plan,
 )
-from tests.conftest import reopen
+from tests.conftest import PERSONA, reopen
 
 
 def test_new_plan_is_created_in_the_workspace(workspace: Path) -> None:
@@ -246,3 +247,37 @@ def test_a_refused_section_stays_refused_after_saving_another(plan: Plan) -> Non
         mine.save("profile")
     final = reopen(plan)
     assert final.profile.name == "Theirs" and final.dream_job.vision == "Saved fine"
+
+
+SCHEMA_2 = Path(__file__).parent / "data" / "plan-schema2.json"  # written by careerkit 0.1
+
+
+def _action_ids(plan: Plan) -> dict[str, list[str]]:
+    return {goal: [a.id for a in item.actions] for goal, item in plan.action_plan.items.items()}
+
+
+@pytest.mark.parametrize("source", [SCHEMA_2, PERSONA], ids=["schema-2-file", "persona"])
+def test_schema_2_gets_stable_ids_that_are_saved(workspace: Path, source: Path) -> None:
+    assert json.loads(source.read_text())["schema_version"] == 2
+    file = workspace / "plan.json"
+    shutil.copy(source, file)
+    plan = open_plan()
+    ids = _action_ids(plan)
+    every = [i for goal in ids.values() for i in goal]
+    assert every and all(every) and len(set(every)) == len(every)  # one id per action
+    saved = json.loads(file.read_text())
+    assert saved["schema_version"] == SCHEMA_VERSION and saved["id"] == plan.id
+    assert _action_ids(open_plan()) == ids and open_plan().id == plan.id
+
+
+def test_same_text_actions_get_different_ids_and_a_read_only_file_the_same_ids(
+    workspace: Path,
+) -> None:
+    file = workspace / "plan.json"
+    shutil.copy(SCHEMA_2, file)
+    file.chmod(0o444)
+    first, second = open_plan(), open_plan()
+    assert json.loads(file.read_text())["schema_version"] == 2  # read-only: left as it is
+    same = [a.id for a in first.action_plan.items["g-cert"].actions[:2]]
+    assert len(set(same)) == 2
+    assert _action_ids(first) == _action_ids(second) and first.id == second.id
