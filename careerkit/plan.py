@@ -181,7 +181,7 @@ def open_plan(path: str | os.PathLike[str] | None = None, *, name: str | None = 
                 return _create(file, name)
     raw, version = _load(file)
     if version < SCHEMA_VERSION:
-        _save_migration(file, raw)
+        _save_migration(file)
     plan = _validate(raw, file)
     plan._baseline = {n: raw[n] for n in SECTIONS if n in raw}
     plan._path = file
@@ -201,19 +201,20 @@ def _create(file: Path, name: str | None) -> Plan:
     return plan
 
 
-def _save_migration(file: Path, raw: dict[str, Any]) -> None:
+def _save_migration(file: Path) -> None:
     """Write an upgraded plan back, so its new ids stay put; skipped if it cannot be written.
 
+    The file is read again under the lock, so a save made meanwhile is upgraded, not lost.
     The ids a migration gives are derived from the content, so a plan that cannot be
     written (read-only) still gets the same ids on every read.
     """
     try:
         with planfile.lock(file):
-            now = planfile.read_json(planfile.target(file))
-            if now.get("schema_version") != SCHEMA_VERSION:  # not upgraded meanwhile
+            raw, version = _load(file)
+            if version < SCHEMA_VERSION:  # not upgraded by another notebook meanwhile
                 planfile.write(file, planfile.encode(raw, file))
     except PlanError:
-        pass  # e.g. a read-only plan: it is read as upgraded, and saved so later
+        pass  # e.g. a read-only plan: it is read as upgraded, and saved so on a later save
 
 
 def _read_raw(path: Path) -> dict[str, Any]:
