@@ -360,7 +360,7 @@ def restore_plan(
                 "`careerkit.restore_plan(version=...)`; the current one stays in history."
             )
         if version is not None:
-            copy, raw = Path(version), load_snapshot_raw(Path(version))
+            copy, raw = Path(version), _snapshot_raw(Path(version))
         else:
             copy, raw = _newest_good(file)
         kept = _keep_current(file, problem)
@@ -373,7 +373,8 @@ def restore_plan(
     return copy
 
 
-def load_snapshot_raw(copy: Path) -> dict[str, Any]:
+def _snapshot_raw(copy: Path) -> dict[str, Any]:
+    """A chosen history copy, read and upgraded; a PlanError says if it cannot be used."""
     try:
         return _read_raw(copy)
     except PlanError as err:
