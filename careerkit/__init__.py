@@ -17,6 +17,7 @@ _EXPORTS = {
     "Plan": "careerkit.plan",
     "PlanError": "careerkit.plan",
     "PlanConflict": "careerkit.plan",
+    "PlanIsFine": "careerkit.plan",
     "load_catalog": "careerkit.catalog",
     "CatalogError": "careerkit.catalog",
     "catalog_for": "careerkit.local_pay",

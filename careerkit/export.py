@@ -442,9 +442,15 @@ _MD_LINE_START = re.compile(r"^(\s*)([-+]|\d+\.)(\s)", re.MULTILINE)
 
 
 def _m(text: str) -> str:
-    """Escape the person's text for Markdown (CommonMark backslash escapes), on one line."""
+    """Escape the person's text for Markdown (CommonMark backslash escapes), on one line.
+
+    Every kind of line break (CR LF, a bare CR, U+2028...) becomes ``\\n`` first, so
+    the escaping sees each line's start and no break reaches the Markdown.
+    """
+    lines = text.splitlines()
+    text = "\n".join(lines)
     text = _MD_LINE_START.sub(r"\1\\\2\3", _MD_SPECIAL.sub(r"\\\1", text))
-    return "<br>".join(line.strip() for line in text.splitlines()) if "\n" in text else text
+    return "<br>".join(line.strip() for line in text.split("\n")) if len(lines) > 1 else text
 
 
 def report_markdown(plan: Plan, catalog: pd.DataFrame, today: date | None = None) -> str:
@@ -510,10 +516,11 @@ def _all_day(
 
 
 def calendar_ics(plan: Plan) -> bytes:
-    """Calendar reminders: goal due dates, dated next actions and the recurring review.
+    """Calendar reminders: goal due dates, dated open actions and the recurring review.
 
     Events of dropped goals are kept with STATUS:CANCELLED, so re-importing the file
-    removes them from calendars that had them.
+    removes them from calendars that had them. UIDs come from the plan's and the
+    actions' ids, so rewording an action updates its event instead of adding one.
     """
     stamp = datetime.now(timezone.utc).replace(microsecond=0)
     owner = plan.profile.name
@@ -539,13 +546,12 @@ def _goal_events(plan: Plan, stamp: datetime) -> Iterator[icalendar.Event]:
             )
         item = plan.action_plan.items.get(goal.id)
         for action in item.actions if item else []:
-            if action.due:
-                summary = f"{'Done: ' if action.done else ''}{short(action.text)}"
+            if action.due and not action.done:  # a finished action is not coming up
                 events.append(
                     _all_day(
-                        _uid("action", goal.id, action.text),
+                        _uid("action", plan.id, action.id),
                         action.due,
-                        summary,
+                        short(action.text),
                         f"{action.text}\nFor the goal: {goal.text}",
                         stamp,
                     )
@@ -558,7 +564,7 @@ def _goal_events(plan: Plan, stamp: datetime) -> Iterator[icalendar.Event]:
 def _review_event(plan: Plan, stamp: datetime) -> icalendar.Event:
     """The review reminder, repeating every 12 or 24 months from the next review date."""
     event = _all_day(
-        _uid("review", plan.profile.name, plan.profile.created.isoformat()),
+        _uid("review", plan.id),
         next_review_due(plan),
         "Review my career plan",
         "Time to look back: what went well, what changed, what to adjust. "

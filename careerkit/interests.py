@@ -15,6 +15,7 @@ saying how many more to answer.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -76,32 +77,40 @@ def items_path() -> Path:
     return paths.DATA_DIR / "interest_items.csv"
 
 
-def load_items(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+def load_items(
+    path: str | os.PathLike[str] | None = None, delimiter: str | None = None
+) -> pd.DataFrame:
     """Load and check the questionnaire items: a DataFrame indexed by id, columns theme, text.
 
+    ``delimiter`` is the character between values; by default it is found from the first
+    row (a comma, or the semicolon or tab a spreadsheet may save in some languages).
     Raises :class:`InterestItemsError` naming the file, row and column of the first problem.
     """
     file = Path(path) if path else items_path()
     try:
-        raw = pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        sep = delimiter or _delimiter(file)
+        raw = pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8-sig", sep=sep)
     except FileNotFoundError as err:
         raise InterestItemsError(f"The interest item file {file} does not exist.") from err
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+    except pd.errors.ParserError as err:
+        raise InterestItemsError(_parser_problem(file, str(err))) from err
+    except (UnicodeDecodeError, pd.errors.EmptyDataError) as err:
         raise InterestItemsError(
-            f"{file} cannot be read as a CSV file ({err}). Save it as 'CSV UTF-8' with the "
-            f"columns {', '.join(COLUMNS)}."
+            f"{file} cannot be read as a CSV file ({str(err).strip()}). Save it as 'CSV UTF-8' "
+            f"with the columns {', '.join(COLUMNS)}."
         ) from err
     missing = [c for c in COLUMNS if c not in raw.columns]
     if missing:
         raise InterestItemsError(
             f"{file}: missing column(s) {', '.join(missing)}; the first row must name the "
-            f"columns {', '.join(COLUMNS)}."
+            f"columns {', '.join(COLUMNS)}, separated by {_SEPARATORS.get(sep, repr(sep))}."
         )
     raw = raw[list(COLUMNS)].apply(lambda col: col.str.strip())
-    raw["theme"] = raw["theme"].str.upper()
+    theme = raw["theme"].str.upper()
     _check(file, raw, "id", raw["id"] != "", "is empty; give every item an id, e.g. R07")
     themes = ", ".join(LETTERS)
-    _check(file, raw, "theme", raw["theme"].isin(LETTERS), f"is not a theme; use one of {themes}")
+    _check(file, raw, "theme", theme.isin(LETTERS), f"is not a theme; use one of {themes}")
+    raw["theme"] = theme
     _check(file, raw, "text", raw["text"] != "", "is empty; describe the activity")
     first_use = raw.groupby("id").cumcount() == 0
     _check(file, raw, "id", first_use, "is used on an earlier row; every id must be different")
@@ -114,12 +123,59 @@ def load_items(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     return raw.set_index("id")
 
 
+_SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+
+
+def _delimiter(file: Path) -> str:
+    """The separator whose split of the first row names every column; a comma otherwise."""
+    with file.open(encoding="utf-8-sig", errors="replace") as f:
+        header = f.readline()
+    for sep in _SEPARATORS:
+        names = {name.strip().strip('"').lower() for name in header.split(sep)}
+        if set(COLUMNS) <= names:
+            return sep
+    return ","
+
+
+def _parser_problem(file: Path, detail: str) -> str:
+    """Plain words for the CSV parser's complaint: which row, and why (usually a comma)."""
+    found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", detail)
+    if not found:
+        return f"{file} cannot be read as a CSV file ({detail.strip()})."
+    expected, line, saw = (int(n) for n in found.groups())
+    with file.open(encoding="utf-8-sig", errors="replace") as f:
+        row = next((text for n, text in enumerate(f, start=1) if n == line), "").rstrip("\r\n")
+    return (
+        f"{file}, row {line}: it has {saw} values but the first row names {expected} "
+        f"columns. A text that contains a comma must be put in double quotes, e.g. "
+        f'R07,R,"Sketch, paint or photograph". The row reads: {row}'
+    )
+
+
 def _check(file: Path, raw: pd.DataFrame, column: str, ok: pd.Series, problem: str) -> None:
     if not ok.all():
         i = int((~ok).to_numpy().argmax())
         raise InterestItemsError(
             f"{file}, row {i + 2}, column {column!r}: value {raw[column].iat[i]!r} {problem}."
         )
+
+
+def unmatched(answers: Mapping[str, int], items: pd.DataFrame) -> int:
+    """How many saved answers are for an item id the item file no longer has."""
+    return len(set(answers) - set(items.index))
+
+
+def unmatched_note(answers: Mapping[str, int], items: pd.DataFrame) -> str:
+    """A plain note on saved answers whose item is gone (renamed or removed); "" if none."""
+    count = unmatched(answers, items)
+    if not count:
+        return ""
+    answers_are = "answer is" if count == 1 else "answers are"
+    return (
+        f"{count} of your saved {answers_are} for activities no longer on this list (the "
+        "item file was changed, or ids renamed), so they do not count in your scores. "
+        "They are kept in your plan; ask your coach if the ids were changed."
+    )
 
 
 def shortfall(answers: Mapping[str, int], items: pd.DataFrame) -> str:

@@ -1,30 +1,50 @@
 """The person's plan: a typed model, and a JSON file that never loses their work.
 
-One file per person holds a section per workbook step. Saving is atomic (temporary
-file, fsync, ``os.replace``), takes a file lock, keeps the previous version in a
-``history/`` folder beside the file, and writes only the sections a notebook changed
-after re-reading the file, so two notebooks open at once keep each other's answers.
+One file per person holds a section per workbook step. Saving takes a file lock, writes
+only the sections a notebook changed after re-reading the file (so two notebooks open at
+once keep each other's answers), and is atomic with a copy in ``history/`` beside the
+file (see :mod:`careerkit.planfile`). :func:`restore_plan` brings back a good version.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-import shutil
-import tempfile
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from filelock import FileLock, Timeout
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic import Field, PrivateAttr, ValidationError
 
-from careerkit import paths
+from careerkit import paths, planfile
+from careerkit.planfile import PlanConflict, PlanError, broken
+from careerkit.planfile import snapshot_date as snapshot_date
+from careerkit.sections import (  # re-exported (see __all__): notebooks import them from here
+    DEFAULT_AREAS,
+    Action,
+    ActionPlan,
+    Answer,
+    Comparison,
+    DreamJob,
+    Exploration,
+    Goal,
+    GoalActions,
+    Gut,
+    InterestResult,
+    LongTerm,
+    Objective,
+    Option,
+    Profile,
+    Review,
+    ShortTermGoals,
+    Skill,
+    Status,
+    _Model,
+)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SECTIONS = (
     "profile",
     "dream_job",
@@ -35,168 +55,20 @@ SECTIONS = (
     "action_plan",
     "reviews",
 )
-DEFAULT_AREAS = (
-    "Education",
-    "Learning",
-    "Skills development",
-    "Moving",
-    "Professional membership / networking",
-)
-HISTORY_RECENT = 30  # newest copies always kept
-HISTORY_MAX = 200  # older copies: one per day, up to this many in all
-Status = Literal["not started", "in progress", "done", "dropped"]
-Answer = Literal["yes", "unsure", "no"]
-
-
-class PlanError(Exception):
-    """The plan file cannot be read or written; the message says how to fix it."""
-
-
-class PlanConflict(PlanError):
-    """Another notebook saved the same section since this one read it."""
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-
-# --- sections ---------------------------------------------------------------------
-
-
-class Profile(_Model):
-    name: str = ""
-    coach: str = ""
-    workshop: str = ""
-    area: str = ""  # BLS OEWS area code for local pay ("" = the whole nation)
-    created: date = Field(default_factory=date.today)
-
-
-class Skill(_Model):
-    name: str
-    kind: Literal["soft", "hard"] = "hard"
-    level: int = Field(3, ge=1, le=5)  # self-rated, 1 (beginner) to 5 (expert)
-
-
-class InterestResult(_Model):
-    taken: date = Field(default_factory=date.today)
-    answers: dict[str, int] = {}  # item id -> 2 like, 1 unsure, 0 dislike
-    scores: dict[str, float] = {}  # theme letter -> score
-    code: str = ""  # e.g. "SIA"
-
-
-class DreamJob(_Model):
-    reflections: dict[str, str] = {}  # prompt id -> the person's text
-    skills: list[Skill] = []
-    skills_use: str = ""  # how these skills could serve in a field of interest
-    interests: InterestResult | None = None
-    interest_history: list[InterestResult] = []  # earlier results, oldest first
-    vision_prompts: dict[str, str] = {}  # guide prompt id -> answer
-    vision: str = ""
-    vision_date: date | None = None
-
-
-class Option(_Model):
-    code: str  # O*NET-SOC code, or "custom:<slug>" for a person's own occupation
-    title: str
-    custom: bool = False
-    median_wage: float | None = None  # custom options only; catalogue ones use the catalogue
-    notes: str = ""
-    answers: dict[str, str] = {}  # exploring-question id -> the person's text
-    dropped: bool = False
-    drop_reason: str = ""
-    added: date = Field(default_factory=date.today)
-
-
-class Exploration(_Model):
-    options: list[Option] = []  # the shortlist, dropped options included
-
-
-class Gut(_Model):
-    feels_right: Answer | None = None
-    want_to_grow: Answer | None = None
-
-
-class Comparison(_Model):
-    criteria: list[str] = []  # empty: the workshop's or careerkit's defaults
-    weights: dict[str, float] = {}
-    ratings: dict[str, dict[str, float]] = {}  # option code -> criterion -> 0-10 (own or override)
-    gut: dict[str, Gut] = {}
-    chosen: list[str] = Field(default=[], max_length=2)  # target occupation codes
-    reason: str = ""
-    decided: date | None = None
-
-
-def _goal_id() -> str:
-    return uuid.uuid4().hex[:8]
-
-
-class Goal(_Model):
-    id: str = Field(default_factory=_goal_id)
-    text: str = Field("", max_length=2000)
-    area: str = "Learning"
-    horizon_months: Literal[6, 12, 24] = 12
-    due: date | None = None
-    measure: str = ""
-    direction: str = ""  # occupation code the goal serves
-    confidence: int | None = Field(None, ge=1, le=5)
-    status: Status = "not started"
-    percent: int = Field(0, ge=0, le=100)
-    drop_reason: str = ""
-    created: date = Field(default_factory=date.today)
-
-
-class ShortTermGoals(_Model):
-    areas: list[str] = list(DEFAULT_AREAS)
-    goals: list[Goal] = []
-
-
-class Objective(_Model):
-    skills_to_acquire: list[str] = []
-    own_skills: list[str] = []  # technical or soft skills the person adds
-    experience: str = ""
-    role_5y: str = ""
-    role_10y: str = ""
-    ambitions: str = ""
-    stay_years: int | None = Field(None, ge=0, le=50)
-    leave_when: str = ""
-
-
-class LongTerm(_Model):
-    objectives: dict[str, Objective] = {}  # occupation code -> objective
-
-
-class Action(_Model):
-    text: str
-    due: date | None = None
-    done: bool = False
-
-
-class GoalActions(_Model):
-    people: str = ""
-    tools: str = ""
-    programs: str = ""
-    actions: list[Action] = []
-
-
-class ActionPlan(_Model):
-    items: dict[str, GoalActions] = {}  # goal id -> resources and next actions
-    review_every_months: Literal[12, 24] = 12
-
-
-class Review(_Model):
-    reviewed: date = Field(default_factory=date.today)
-    went_well: str = ""
-    changed: str = ""
-    adjust: str = ""
 
 
 # --- the plan -------------------------------------------------------------------
+
+
+def _plan_id() -> str:
+    return uuid.uuid4().hex[:16]
 
 
 class Plan(_Model):
     """The whole plan. Open it with :func:`open_plan`; save with :meth:`save`."""
 
     schema_version: int = SCHEMA_VERSION
+    id: str = Field(default_factory=_plan_id)  # stable: calendar UIDs are built from it
     profile: Profile = Profile()
     dream_job: DreamJob = DreamJob()
     exploration: Exploration = Exploration()
@@ -221,16 +93,20 @@ class Plan(_Model):
         Sections this notebook did not name are taken from the file as it is now, so
         another notebook's answers survive. If another notebook changed a named section
         since this plan was read, :class:`PlanConflict` is raised and nothing is written.
+        If the file has gone since it was read, the newest copy in its history stands in
+        for it; with no history either, the whole plan this notebook holds is written.
         """
         unknown = set(sections) - set(SECTIONS)
         if unknown:
             raise ValueError(f"Unknown plan section(s) {sorted(unknown)}; use {SECTIONS}.")
         path = self.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with _lock(path):
-            disk = _read_raw(path) if path.exists() else {}
+        written = sections or SECTIONS
+        with planfile.lock(path):
+            disk = self._current_disk(path)
+            if disk is None:  # read from a file that is gone, with no history: keep it all
+                disk, written = {}, SECTIONS
             merged = {**_empty_raw(), **disk}
-            for name in sections or SECTIONS:
+            for name in written:
                 mine, base = _dump_section(self, name), self._baseline.get(name)
                 if name in disk and disk[name] != base:  # another notebook saved it
                     if mine == base:  # unchanged here: keep theirs
@@ -244,20 +120,34 @@ class Plan(_Model):
                         )
                 merged[name] = mine
             merged["schema_version"] = SCHEMA_VERSION
+            merged["id"] = disk.get("id") or self.id
             merged["saved"] = datetime.now().isoformat(timespec="seconds")
-            if path.exists():
-                _keep_history(path)
-            _atomic_write(path, merged)
-        self._sync_from(merged, sections or SECTIONS)
+            data = planfile.encode(merged, path)
+            fresh = _validate(merged, path, saving=True)
+            planfile.write(path, data)
+        self._sync_from(merged, fresh, written)
         return path
 
-    def _sync_from(self, raw: dict[str, Any], written: tuple[str, ...]) -> None:
+    def _current_disk(self, path: Path) -> dict[str, Any] | None:
+        """The file as it is now; if it is gone, what stands in for it (see :meth:`save`)."""
+        if planfile.target(path).exists():
+            return _read_raw(path)
+        if not self._baseline:  # a new plan, never read from a file
+            return {}
+        for copy in planfile.history(path):
+            try:
+                return _read_raw(copy)
+            except PlanError:
+                continue
+        return None
+
+    def _sync_from(self, raw: dict[str, Any], fresh: Plan, written: tuple[str, ...]) -> None:
         """After writing ``raw``: take the sections this object has not changed from it.
 
         A section changed here but not written keeps its old baseline, so a later save
         of it is still checked against what this notebook read (no silent overwrite).
         """
-        fresh = _validate(raw, self._path)
+        object.__setattr__(self, "id", raw["id"])
         for name in SECTIONS:
             if name in written:
                 self._baseline[name] = raw[name]
@@ -281,76 +171,100 @@ def open_plan(path: str | os.PathLike[str] | None = None, *, name: str | None = 
     """Open the person's plan, creating an empty one if there is none yet.
 
     ``path`` defaults to ``$CAREERKIT_PLAN`` or ``plan.json`` in the workspace
-    (``$CAREERKIT_HOME``). ``name`` sets the person's name on a new plan.
+    (``$CAREERKIT_HOME``). ``name`` sets the person's name on a new plan. Reading needs
+    no write access; a plan written by an older careerkit is upgraded and saved back.
     """
     file = Path(path).expanduser() if path else paths.plan_path()
-    if file.exists():
-        with _lock(file):
-            raw = _read_raw(file)
-        plan = _validate(raw, file)
-        plan._baseline = {n: raw[n] for n in SECTIONS if n in raw}
-    else:
-        plan = Plan()
-        if name:
-            plan.profile.name = name
+    if not planfile.target(file).exists():
+        with planfile.lock(file):  # two notebooks creating it at once: one creates
+            if not planfile.target(file).exists():
+                return _create(file, name)
+    raw, version = _load(file)
+    if version < SCHEMA_VERSION:
+        _save_migration(file)
+    plan = _validate(raw, file)
+    plan._baseline = {n: raw[n] for n in SECTIONS if n in raw}
     plan._path = file
-    if not file.exists():
-        plan.save()
     return plan
 
 
-@contextmanager
-def _lock(path: Path) -> Iterator[None]:
+def _create(file: Path, name: str | None) -> Plan:
+    """Write a new, empty plan (call with the lock held)."""
+    plan = Plan()
+    if name:
+        plan.profile.name = name
+    raw = plan.model_dump(mode="json")
+    raw["saved"] = datetime.now().isoformat(timespec="seconds")
+    planfile.write(file, planfile.encode(raw, file))
+    plan._baseline = {n: raw[n] for n in SECTIONS}
+    plan._path = file
+    return plan
+
+
+def _save_migration(file: Path) -> None:
+    """Write an upgraded plan back, so its new ids stay put; skipped if it cannot be written.
+
+    The file is read again under the lock, so a save made meanwhile is upgraded, not lost.
+    The ids a migration gives are derived from the content, so a plan that cannot be
+    written (read-only) still gets the same ids on every read.
+    """
     try:
-        with FileLock(str(path) + ".lock", timeout=10):
-            yield
-    except Timeout as err:
-        raise PlanError(
-            f"{path} stayed locked by another program for 10 seconds, so nothing was saved. "
-            f"If no other notebook is saving, delete {path}.lock and try again."
-        ) from err
+        with planfile.lock(file):
+            raw, version = _load(file)
+            if version < SCHEMA_VERSION:  # not upgraded by another notebook meanwhile
+                planfile.write(file, planfile.encode(raw, file))
+    except PlanError:
+        pass  # e.g. a read-only plan: it is read as upgraded, and saved so on a later save
 
 
 def _read_raw(path: Path) -> dict[str, Any]:
     """Read, check and migrate the file's JSON; raise PlanError with a way out."""
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise PlanError(_broken(path, f"it is not valid JSON ({err})")) from err
-    if not isinstance(raw, dict):
-        raise PlanError(_broken(path, "it does not hold a JSON object"))
+    return _load(path)[0]
+
+
+def _load(path: Path) -> tuple[dict[str, Any], int]:
+    """The file's JSON, checked and migrated, and the schema version it was written in."""
+    raw = planfile.read_json(planfile.target(path))
     version = raw.get("schema_version")
-    if not isinstance(version, int):
-        raise PlanError(_broken(path, "it has no whole-number 'schema_version'"))
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise PlanError(broken(path, "it has no whole-number 'schema_version'"))
     if version > SCHEMA_VERSION:
         raise PlanError(
             f"{path} was written by a newer careerkit (plan schema {version}; this one reads "
             f"up to {SCHEMA_VERSION}). Update careerkit (`git pull`, then `make lab`). "
             "The file has not been changed."
         )
-    while version < SCHEMA_VERSION:
-        raw = MIGRATIONS[version](raw)
-        version = raw["schema_version"] = version + 1
+    if version < 1:
+        raise PlanError(
+            broken(path, f"its 'schema_version' is {version}, but plan versions start at 1")
+        )
+    start = version
+    try:
+        while version < SCHEMA_VERSION:
+            raw = MIGRATIONS[version](raw)
+            version = raw["schema_version"] = version + 1
+    except (AttributeError, TypeError, ValueError) as err:
+        problem = f"it could not be upgraded from plan schema {start} ({err})"
+        raise PlanError(broken(path, problem)) from err
     _validate(raw, path)
-    return raw
+    return raw, start
 
 
-def _validate(raw: dict[str, Any], path: Path | None) -> Plan:
+def _validate(raw: dict[str, Any], path: Path | None, *, saving: bool = False) -> Plan:
     try:
         return Plan.model_validate({k: v for k, v in raw.items() if k != "saved"})
     except ValidationError as err:
         problems = "; ".join(
             f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors()[:5]
         )
-        raise PlanError(_broken(path, f"some answers are not valid ({problems})")) from err
-
-
-def _broken(path: Path | None, problem: str) -> str:
-    return (
-        f"The plan file {path} cannot be read: {problem}. It has not been changed. "
-        "Fix it by hand, or go back to the newest saved copy from its history folder "
-        "with `careerkit.restore_plan()` (the broken file is kept beside it)."
-    )
+        if saving:
+            raise PlanError(
+                f"Not saved: some answers are not valid ({problems}). The file {path} has "
+                "not been changed. Correct those answers and the plan will save again."
+            ) from err
+        raise PlanError(broken(path, f"some answers are not valid ({problems})")) from err
+    except RecursionError as err:
+        raise PlanError(broken(path, "it is nested far too deeply to be a plan")) from err
 
 
 def _v1_to_v2(raw: dict[str, Any]) -> dict[str, Any]:
@@ -361,66 +275,59 @@ def _v1_to_v2(raw: dict[str, Any]) -> dict[str, Any]:
     return raw
 
 
-MIGRATIONS = {1: _v1_to_v2}
+def _v2_to_v3(raw: dict[str, Any]) -> dict[str, Any]:
+    """Schema 3 gives the plan and every action an id (calendar UIDs, the history diff).
+
+    The ids come from the content (goal id, the action's text and how many actions
+    before it have the same text), so the same file always gets the same ids, and
+    an earlier version from history matches the upgraded plan action by action.
+    """
+    section = raw.get("action_plan")
+    items = section.get("items") if isinstance(section, dict) else None
+    for goal_id, item in items.items() if isinstance(items, dict) else ():
+        seen: dict[str, int] = {}
+        for action in item.get("actions", []) if isinstance(item, dict) else ():
+            if isinstance(action, dict) and not action.get("id"):
+                text = str(action.get("text", ""))
+                seen[text] = seen.get(text, 0) + 1
+                action["id"] = _digest(goal_id, text, str(seen[text]))[:8]
+    if not raw.get("id"):
+        content = {k: v for k, v in raw.items() if k != "saved"}
+        raw["id"] = _digest(json.dumps(content, sort_keys=True, default=str))[:16]
+    return raw
 
 
-# --- writing and history -------------------------------------------------------------
+def _digest(*parts: str) -> str:
+    joined = "\x1f".join(parts).encode("utf-8", "surrogatepass")
+    return hashlib.sha1(joined, usedforsecurity=False).hexdigest()
 
 
-def _atomic_write(path: Path, data: dict[str, Any]) -> None:
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
-        dir_fd = os.open(path.parent, os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3}
+
+
+# --- history and restoring ----------------------------------------------------------
 
 
 def history_dir(path: Path | None = None) -> Path:
     """The folder holding earlier versions of the plan file."""
-    return (path or paths.plan_path()).parent / "history"
+    return planfile.history_dir(path or paths.plan_path())
 
 
 def history(path: Path | None = None) -> list[Path]:
-    """Earlier versions of the plan file, newest first."""
-    folder = history_dir(path)
-    return sorted(folder.glob("plan-*.json"), reverse=True) if folder.exists() else []
+    """Kept versions of the plan file, newest first; the newest is the one saved last."""
+    return planfile.history(path or paths.plan_path())
 
 
-def _keep_history(path: Path) -> None:
-    folder = history_dir(path)
-    folder.mkdir(exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    shutil.copy2(path, folder / f"plan-{stamp}.json")
-    _prune(history(path))
-
-
-def _prune(copies: list[Path]) -> None:
-    """Keep the newest copies, then one per day, within HISTORY_MAX."""
-    keep, days = copies[:HISTORY_RECENT], set()
-    for copy in copies[HISTORY_RECENT:]:
-        day = copy.name[5:13]
-        if day not in days and len(keep) < HISTORY_MAX:
-            keep.append(copy)
-            days.add(day)
-        else:
-            copy.unlink()
-
-
-def snapshot_date(copy: Path) -> datetime:
-    """When a history copy was taken, from its file name."""
-    return datetime.strptime(copy.stem[5:20], "%Y%m%d-%H%M%S")
+def earlier_versions(path: Path | None = None) -> list[Path]:
+    """History copies older than the plan file as it is now, newest first."""
+    copies = history(path)
+    try:
+        current = planfile.target(path or paths.plan_path()).read_bytes()
+        if copies and copies[0].read_bytes() == current:
+            return copies[1:]
+    except OSError:
+        pass
+    return copies
 
 
 def load_snapshot(copy: Path) -> Plan:
@@ -428,30 +335,96 @@ def load_snapshot(copy: Path) -> Plan:
     return _validate(_read_raw(copy), copy)
 
 
-def restore_plan(path: str | os.PathLike[str] | None = None) -> Path:
-    """Replace a broken plan file with the newest readable copy from its history.
+class PlanIsFine(PlanError):
+    """``restore_plan()`` was asked to repair a plan that reads without problems."""
 
-    The broken file is kept in the history folder as ``broken-<time>.json``.
-    Returns the history copy that was restored.
+
+def restore_plan(
+    path: str | os.PathLike[str] | None = None, version: str | os.PathLike[str] | None = None
+) -> Path:
+    """Bring back a good version of the plan from its history; return the copy used.
+
+    Without ``version``: replaces a damaged (or missing) plan file with the newest
+    readable copy. A plan that reads fine is left alone and :class:`PlanIsFine` says so.
+    With ``version`` (a file from :func:`history`): goes back to that version; the
+    current one stays in history. A damaged file is kept as ``history/broken-<time>.json``.
+    The replacement is atomic: if it fails, the plan file is as it was.
     """
     file = Path(path).expanduser() if path else paths.plan_path()
-    with _lock(file):
-        for copy in history(file):
-            try:
-                raw = _read_raw(copy)
-            except PlanError:
-                continue
-            if file.exists():
-                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-                shutil.move(file, history_dir(file) / f"broken-{stamp}.json")
-            _atomic_write(file, raw)
-            return copy
-    raise PlanError(f"No readable earlier copy of {file} was found in {history_dir(file)}.")
+    with planfile.lock(file):
+        problem = _problem(file)
+        if version is None and problem is None:
+            raise PlanIsFine(
+                f"{file} reads without problems, so nothing was changed. To go back to an "
+                "earlier version, pick one from `careerkit.plan.history()` and run "
+                "`careerkit.restore_plan(version=...)`; the current one stays in history."
+            )
+        if version is not None:
+            copy, raw = Path(version), _snapshot_raw(Path(version))
+        else:
+            copy, raw = _newest_good(file)
+        kept = _keep_current(file, problem)
+        try:
+            planfile.write(file, planfile.encode(raw, file))
+        except PlanError:
+            if kept is not None:
+                kept.unlink(missing_ok=True)
+            raise
+    return copy
+
+
+def _snapshot_raw(copy: Path) -> dict[str, Any]:
+    """A chosen history copy, read and upgraded; a PlanError says if it cannot be used."""
+    try:
+        return _read_raw(copy)
+    except PlanError as err:
+        raise PlanError(f"{copy} cannot be used to restore the plan: {err}") from err
+
+
+def _problem(file: Path) -> str | None:
+    """Why the plan file cannot be used (missing or damaged), or None when it reads fine."""
+    try:
+        _read_raw(file)
+    except PlanError as err:
+        return str(err)
+    return None
+
+
+def _newest_good(file: Path) -> tuple[Path, dict[str, Any]]:
+    for copy in planfile.history(file):
+        try:
+            return copy, _read_raw(copy)
+        except PlanError:
+            continue
+    raise PlanError(
+        f"No readable earlier copy of {file} was found in {planfile.history_dir(file)}, so "
+        "nothing was changed. If you have a backup, copy it over the plan file."
+    )
+
+
+def _keep_current(file: Path, problem: str | None) -> Path | None:
+    """Keep the current file in history before it is replaced (None if there is none)."""
+    real = planfile.target(file)
+    if not real.exists():
+        return None
+    try:
+        if problem is not None:
+            return planfile.keep_copy(file, "broken")
+        current = real.read_bytes()
+        if any(c.read_bytes() == current for c in planfile.history(file)[:1]):
+            return None  # already the newest copy in history
+        return planfile.keep_copy(file, "plan")
+    except OSError as err:
+        raise PlanError(
+            f"Nothing was restored: the current {file} could not be kept in "
+            f"{planfile.history_dir(file)} first ({err.strerror or err}). Check that the "
+            "folder can be written, then try again."
+        ) from err
 
 
 def ensure_writable(path: Path | None = None) -> None:
     """Raise PlanError if the plan's folder cannot be written (checked in 00_start)."""
-    folder = (path or paths.plan_path()).parent
+    folder = planfile.target(path or paths.plan_path()).parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
         probe = folder / f".write-test-{uuid.uuid4().hex}"
@@ -468,14 +441,19 @@ __all__ = [
     "Plan",
     "PlanError",
     "PlanConflict",
+    "PlanIsFine",
     "open_plan",
     "restore_plan",
     "history",
+    "history_dir",
+    "earlier_versions",
     "load_snapshot",
     "snapshot_date",
     "SECTIONS",
     "DEFAULT_AREAS",
     "SCHEMA_VERSION",
+    "Status",
+    "Answer",
     "Profile",
     "Skill",
     "InterestResult",

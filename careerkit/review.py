@@ -441,20 +441,25 @@ def _actions_diff(old: Plan, new: Plan) -> list[Change]:
 
 
 def _action_changes(before: list[Action], after: list[Action], goal: str) -> list[Change]:
-    """Actions are matched by their text (they carry no id)."""
+    """Actions are matched by their id, so a reworded action is one change, not two."""
     section = "Action plan"
-    old = {x.text: x for x in before}
-    new = {x.text: x for x in after}
+    old = {x.id: x for x in before}
     changes = [
-        Change("removed", section, f"Action removed: {t} ('{goal}')")
-        for t in old.keys() - new.keys()
+        Change("removed", section, f"Action removed: {x.text} ('{goal}')")
+        for x in before
+        if x.id not in {a.id for a in after}
     ]
-    for text, action in new.items():
-        was = old.get(text)
-        due = f", due {action.due:%Y-%m-%d}" if action.due else ""
+    for action in after:
+        was = old.get(action.id)
+        text, due = action.text, f", due {action.due:%Y-%m-%d}" if action.due else ""
         if was is None:
             changes.append(Change("added", section, f"New action: {text} ('{goal}'{due})"))
-        elif action.done and not was.done:
+            continue
+        if was.text != text:
+            changes.append(
+                Change("changed", section, f"Action reworded: {was.text} → {text} ('{goal}')")
+            )
+        if action.done and not was.done:
             changes.append(Change("completed", section, f"Action done: {text} ('{goal}')"))
         elif was.done and not action.done:
             changes.append(Change("changed", section, f"Action reopened: {text} ('{goal}')"))

@@ -15,6 +15,7 @@ import pytest
 
 from careerkit import export
 from careerkit.plan import Action, Goal, GoalActions, Plan
+from careerkit.review import next_review_due
 from tests.conftest import PERSONA
 
 TODAY = date(2026, 11, 22)
@@ -120,6 +121,19 @@ def test_every_typed_text_is_escaped_in_the_markdown(
     assert "\\&" in text and '"dq"' in text
 
 
+def test_a_bare_carriage_return_cannot_start_markdown_lines(
+    plan: Plan, catalog: pd.DataFrame
+) -> None:
+    plan.dream_job.vision = "Lead a team\r# Injected heading\r- injected item\r\n1. listed\u2028==="
+    text = export.report_markdown(plan, catalog, TODAY)
+    assert "\r" not in text and "\u2028" not in text
+    lines = text.splitlines()
+    assert not [
+        line for line in lines if re.match(r"\s*(# Injected|- injected|1\. listed|===)", line)
+    ]
+    assert "Lead a team<br>\\# Injected heading<br>\\- injected item<br>\\1. listed<br>===" in text
+
+
 def test_report_holds_the_whole_plan(persona: Plan, catalog: pd.DataFrame) -> None:
     page = export.report_html(persona, catalog, TODAY)
     doc = parse(page)
@@ -182,7 +196,9 @@ def events(ics: bytes) -> dict[str, icalendar.Event]:
 def test_calendar_has_goal_action_and_review_events(persona: Plan) -> None:
     found = events(export.calendar_ics(persona))
     goals = [g for g in persona.short_term_goals.goals if g.due]
-    actions = [a for i in persona.action_plan.items.values() for a in i.actions if a.due]
+    actions = [
+        a for i in persona.action_plan.items.values() for a in i.actions if a.due and not a.done
+    ]
     assert len(found) == len(goals) + len(actions) + 1
     first = persona.short_term_goals.goals[0]
     goal_event = next(e for s, e in found.items() if s.startswith("Goal due: Enrol"))
@@ -228,6 +244,46 @@ def test_every_typed_text_survives_the_calendar(workspace: Path) -> None:
     assert len(descriptions) > 3
     nasty_ones = [d for d in descriptions if NASTY in d]
     assert len(nasty_ones) == len(descriptions) - 1  # all but the review reminder
+
+
+def _uids(plan: Plan) -> dict[str, str]:
+    """Event summary -> UID (summaries made unique with the event's date)."""
+    cal = icalendar.Calendar.from_ical(export.calendar_ics(plan))
+    return {f"{e['summary']} {e.decoded('dtstart')}": str(e["uid"]) for e in cal.walk("VEVENT")}
+
+
+def test_action_events_are_keyed_by_the_actions_ids(plan: Plan) -> None:
+    plan.short_term_goals.goals = [Goal(id="g1", text="Pass the exam")]
+    same = [Action(text="Book a study hour", due=date(2027, 1, d)) for d in (5, 12)]
+    plan.action_plan.items = {"g1": GoalActions(actions=same)}
+    before = _uids(plan)
+    first, second = before["Book a study hour 2027-01-05"], before["Book a study hour 2027-01-12"]
+    assert first != second  # same text, two events a calendar keeps apart
+    same[0].text = "Book two study hours"
+    assert _uids(plan)["Book two study hours 2027-01-05"] == first  # reworded: same event
+
+
+def test_done_actions_are_not_exported_as_coming_up(plan: Plan) -> None:
+    plan.short_term_goals.goals = [Goal(id="g1", text="Pass the exam")]
+    plan.action_plan.items = {
+        "g1": GoalActions(
+            actions=[
+                Action(text="Register", due=date(2027, 1, 5), done=True),
+                Action(text="Sit the exam", due=date(2027, 3, 1)),
+            ]
+        )
+    }
+    summaries = set(events(export.calendar_ics(plan)))
+    assert "Sit the exam" in summaries
+    assert not [s for s in summaries if "Register" in s]
+
+
+def test_the_review_reminder_is_keyed_by_the_plan_not_the_name(plan: Plan) -> None:
+    uid = _uids(plan)[f"Review my career plan {next_review_due(plan)}"]
+    plan.profile.name = "A new name"
+    assert _uids(plan)[f"Review my career plan {next_review_due(plan)}"] == uid
+    other = Plan(profile=plan.profile.model_copy())
+    assert _uids(other)[f"Review my career plan {next_review_due(other)}"] != uid
 
 
 def test_dropped_goals_are_cancelled_not_left_behind(plan: Plan) -> None:

@@ -20,6 +20,8 @@ from careerkit.interests import (
     score,
     shortfall,
     tie_note,
+    unmatched,
+    unmatched_note,
 )
 from careerkit.plan import DreamJob, InterestResult, Plan
 from tests.conftest import PERSONA
@@ -100,6 +102,40 @@ def test_missing_column_and_missing_file(tmp_path: Path) -> None:
         load_items(path)
     with pytest.raises(InterestItemsError, match="does not exist"):
         load_items(tmp_path / "nowhere.csv")
+
+
+def test_a_semicolon_separated_file_is_read(tmp_path: Path) -> None:
+    path = write_items(tmp_path, valid_rows())
+    path.write_text(path.read_text().replace(",", ";"), encoding="utf-8")
+    assert len(load_items(path)) == 18
+    assert len(load_items(path, delimiter=";")) == 18
+    with pytest.raises(InterestItemsError, match="separated by commas"):
+        load_items(path, delimiter=",")
+
+
+def test_an_unquoted_comma_names_the_row_and_says_to_quote(tmp_path: Path) -> None:
+    path = write_items(tmp_path, valid_rows())
+    with path.open("a", encoding="utf-8") as f:
+        f.write("A9,A,Sketch, paint or photograph\n")
+    with pytest.raises(InterestItemsError) as err:
+        load_items(path)
+    message = str(err.value)
+    assert f"{path}, row 20:" in message and "must be put in double quotes" in message
+    assert message.endswith("The row reads: A9,A,Sketch, paint or photograph")
+    assert "C error" not in message and "\n" not in message
+
+
+def test_a_bad_theme_is_quoted_as_written_in_the_file(tmp_path: Path) -> None:
+    path = write_items(tmp_path, [*valid_rows(), ("X1", "q", "Juggle")])
+    with pytest.raises(InterestItemsError, match="column 'theme': value 'q' is not a theme"):
+        load_items(path)
+
+
+def test_saved_answers_to_items_no_longer_listed_are_counted() -> None:
+    answers = {ITEMS.index[0]: 2, "OLD1": 1, "OLD2": 0}
+    assert unmatched(answers, ITEMS) == 2
+    assert unmatched_note(answers, ITEMS).startswith("2 of your saved answers are for")
+    assert unmatched_note({ITEMS.index[0]: 2}, ITEMS) == ""
 
 
 def test_file_in_wrong_encoding_gets_a_way_out(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 import careerkit
 from careerkit import plan as plan_module
+from careerkit import planfile
 from careerkit.plan import (
     SCHEMA_VERSION,
     Goal,
@@ -25,7 +27,7 @@ from careerkit.plan import (
     open_plan,
     restore_plan,
 )
-from tests.conftest import reopen
+from tests.conftest import PERSONA, reopen
 
 
 def test_new_plan_is_created_in_the_workspace(workspace: Path) -> None:
@@ -97,21 +99,28 @@ def test_a_save_interrupted_mid_write_leaves_the_old_file(plan: Plan, monkeypatc
     def crash(fd: int) -> None:
         raise OSError("power cut")
 
+    copies = history(plan.path)
     monkeypatch.setattr(plan_module.os, "fsync", crash)
     plan.dream_job.vision = "After"
-    with pytest.raises(OSError, match="power cut"):
+    with pytest.raises(PlanError, match="power cut") as err:
         plan.save("dream_job")
+    assert str(plan.path) in str(err.value) and "still in this notebook" in str(err.value)
     assert plan.path.read_bytes() == before
     assert not list(plan.path.parent.glob(".plan.json.*.tmp")), "temporary file left behind"
+    assert history(plan.path) == copies, "a failed save left a copy in history"
 
 
-def test_each_save_keeps_the_previous_version(plan: Plan) -> None:
+def test_each_saved_version_is_kept_in_history_newest_first(plan: Plan) -> None:
     for text in ("one", "two", "three"):
         plan.dream_job.vision = text
         plan.save("dream_job")
     copies = history(plan.path)
-    assert len(copies) == 3
-    assert plan_module.load_snapshot(copies[0]).dream_job.vision == "two"
+    assert len(copies) == 4  # the new plan, then each save
+    assert [plan_module.load_snapshot(c).dream_job.vision for c in copies[:3]] == [
+        "three",
+        "two",
+        "one",
+    ]
 
 
 def test_history_is_bounded(tmp_path: Path) -> None:
@@ -121,13 +130,13 @@ def test_history_is_bounded(tmp_path: Path) -> None:
         for hour in range(3):
             (folder / f"plan-202601{day:02d}-{hour:02d}0000-000000.json").write_text("{}")
     copies = sorted(folder.glob("plan-*.json"), reverse=True)
-    plan_module._prune(copies)
+    planfile.prune(copies)
     kept = sorted(folder.glob("plan-*.json"), reverse=True)
-    newest = copies[: plan_module.HISTORY_RECENT]
+    newest = copies[: planfile.HISTORY_RECENT]
     assert kept[: len(newest)] == newest
     older_days = [p.name[5:13] for p in kept[len(newest) :]]
     assert len(older_days) == len(set(older_days)), "more than one old copy kept for a day"
-    assert len(kept) == plan_module.HISTORY_RECENT + len(set(older_days))
+    assert len(kept) == planfile.HISTORY_RECENT + len(set(older_days))
 
 
 def test_corrupt_file_is_named_explained_and_not_overwritten(plan: Plan) -> None:
@@ -162,7 +171,7 @@ def test_restore_plan_brings_back_the_newest_good_copy(plan: Plan) -> None:
     plan.path.write_text("garbage")
     newest = history(plan.path)[0]
     assert restore_plan() == newest
-    assert open_plan().dream_job.vision == "Good version"
+    assert open_plan().dream_job.vision == "Newer good version"  # the last save is not lost
     broken = list(plan_module.history_dir(plan.path).glob("broken-*.json"))
     assert broken and broken[0].read_text() == "garbage"
 
@@ -238,3 +247,37 @@ def test_a_refused_section_stays_refused_after_saving_another(plan: Plan) -> Non
         mine.save("profile")
     final = reopen(plan)
     assert final.profile.name == "Theirs" and final.dream_job.vision == "Saved fine"
+
+
+SCHEMA_2 = Path(__file__).parent / "data" / "plan-schema2.json"  # written by careerkit 0.1
+
+
+def _action_ids(plan: Plan) -> dict[str, list[str]]:
+    return {goal: [a.id for a in item.actions] for goal, item in plan.action_plan.items.items()}
+
+
+@pytest.mark.parametrize("source", [SCHEMA_2, PERSONA], ids=["schema-2-file", "persona"])
+def test_schema_2_gets_stable_ids_that_are_saved(workspace: Path, source: Path) -> None:
+    assert json.loads(source.read_text())["schema_version"] == 2
+    file = workspace / "plan.json"
+    shutil.copy(source, file)
+    plan = open_plan()
+    ids = _action_ids(plan)
+    every = [i for goal in ids.values() for i in goal]
+    assert every and all(every) and len(set(every)) == len(every)  # one id per action
+    saved = json.loads(file.read_text())
+    assert saved["schema_version"] == SCHEMA_VERSION and saved["id"] == plan.id
+    assert _action_ids(open_plan()) == ids and open_plan().id == plan.id
+
+
+def test_same_text_actions_get_different_ids_and_a_read_only_file_the_same_ids(
+    workspace: Path,
+) -> None:
+    file = workspace / "plan.json"
+    shutil.copy(SCHEMA_2, file)
+    file.chmod(0o444)
+    first, second = open_plan(), open_plan()
+    assert json.loads(file.read_text())["schema_version"] == 2  # read-only: left as it is
+    same = [a.id for a in first.action_plan.items["g-cert"].actions[:2]]
+    assert len(set(same)) == 2
+    assert _action_ids(first) == _action_ids(second) and first.id == second.id

@@ -284,7 +284,7 @@ def test_added_removed_and_rewritten(before: Plan) -> None:
     ]
 
 
-def test_action_changes_are_matched_by_text(before: Plan) -> None:
+def test_action_changes_are_matched_by_id(before: Plan) -> None:
     new = before.model_copy(deep=True)
     actions = new.action_plan.items["edu"].actions
     actions[0].done = True
@@ -348,3 +348,21 @@ def test_every_kind_of_change_can_occur(before: Plan, kind: str) -> None:
     else:
         new.long_term.objectives.clear()
     assert [c.kind for c in plan_diff(before, new)] == [kind]
+
+
+def test_a_reworded_action_is_one_change_and_same_text_actions_stay_apart(before: Plan) -> None:
+    actions = before.action_plan.items["edu"].actions
+    actions.append(Action(text="Submit the application", due=date(2027, 3, 1)))
+    new = before.model_copy(deep=True)
+    new.action_plan.items["edu"].actions[0].text = "Ask HR about the tuition form"
+    new.action_plan.items["edu"].actions[2].done = True  # the second "Submit the application"
+    goal = "Join the association of healthcare mana…"
+    assert plan_diff(before, new) == [
+        Change(
+            "changed",
+            "Action plan",
+            "Action reworded: Ask HR about tuition assistance → Ask HR about the tuition form "
+            f"('{goal}')",
+        ),
+        Change("completed", "Action plan", f"Action done: Submit the application ('{goal}')"),
+    ]

@@ -47,7 +47,10 @@ def test_adding_an_action_saves_it_and_lists_it_this_month(persona: Plan) -> Non
     edit.add.click()
     saved = reopen(persona).action_plan.items["g-net01"].actions
     assert len(saved) == 2
-    assert saved[-1] == Action(text="Email the association, ask about the student rate", due=TODAY)
+    assert saved[-1] == Action(
+        id=saved[-1].id, text="Email the association, ask about the student rate", due=TODAY
+    )
+    assert saved[-1].id != saved[0].id
     assert "Email the association, ask about the student rate" in panel.month.value
     assert edit.new_text.value == "" and len(edit.rows.children) == 2
     assert "Saved at" in panel.saver.status.value
@@ -70,18 +73,22 @@ def test_empty_text_or_a_long_past_date_is_refused_with_a_message(persona: Plan)
 def test_editing_a_saved_action_never_loses_it(persona: Plan) -> None:
     edit = editor(ui.action_plan(persona), "g-edu01")
     row = edit.rows.children[0]
+    action_id = persona.action_plan.items["g-edu01"].actions[0].id
     row.text.value = ""
     assert "Not saved" in edit.message.value
     row.due.value = date(2020, 1, 1)
     assert "long past" in edit.message.value
     saved = reopen(persona).action_plan.items["g-edu01"].actions[0]
-    assert saved == Action(text="Ask HR about tuition assistance", due=date(2026, 12, 5))
+    assert saved == Action(
+        id=action_id, text="Ask HR about tuition assistance", due=date(2026, 12, 5)
+    )
     row.text.value = "Ask HR about tuition assistance, and the form"
     row.due.value = TODAY + timedelta(days=3)
     row.done.value = True
     assert edit.message.value == ""
     saved = reopen(persona).action_plan.items["g-edu01"].actions[0]
-    assert saved == Action(
+    assert saved == Action(  # reworded, moved and done: still the same action
+        id=action_id,
         text="Ask HR about tuition assistance, and the form",
         due=TODAY + timedelta(days=3),
         done=True,

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
+import signal
+import subprocess
+import sys
+from types import SimpleNamespace
 
 import ipywidgets as w
+import pytest
 
 from careerkit.plan import Plan
 from careerkit.ui import common
@@ -68,12 +74,12 @@ def test_guarded_shows_a_callback_error_instead_of_losing_it() -> None:
 
 def test_saver_shows_a_disk_error_and_keeps_the_change_pending(plan: Plan) -> None:
     history = plan.path.parent / "history"
-    assert not history.exists()  # a new plan has no earlier versions yet
+    shutil.rmtree(history)
     history.write_text("a file where the history folder should be")
     saver = common.Saver(plan)
     plan.dream_job.vision = "Mine"
     saver.request("dream_job")
-    assert "Not saved" in saver.status.value and "Error" in saver.status.value
+    assert "Not saved" in saver.status.value and "history" in saver.status.value
     assert saver._pending == {"dream_job"}
     assert reopen(plan).dream_job.vision == ""
 
@@ -90,3 +96,58 @@ def test_a_change_still_waiting_is_saved_when_the_kernel_exits(plan: Plan, monke
 
     asyncio.run(type_then_close())
     assert reopen(plan).dream_job.vision == "Typed just before closing the tab"
+
+
+CHILD = """
+import asyncio, sys
+from careerkit import open_plan
+from careerkit.ui import common
+
+common.kernel_loop = asyncio.get_running_loop  # defer saves as in a kernel
+
+
+async def main() -> None:
+    plan = open_plan(sys.argv[1])
+    saver = common.Saver(plan, delay=600)
+    plan.dream_job.vision = "Typed just before the kernel was stopped"
+    saver.request("dream_job")
+    print("waiting", flush=True)
+    await asyncio.sleep(600)
+
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_change_still_waiting_is_saved_when_the_kernel_is_stopped_by_a_signal(
+    plan: Plan, signum: int
+) -> None:
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(plan.path)], stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None and child.stdout.readline() == "waiting\n"
+    assert reopen(plan).dream_job.vision == ""  # still waiting for the typing pause
+    child.send_signal(signum)
+    assert child.wait(timeout=60) == -signum  # the signal still ends the kernel
+    assert reopen(plan).dream_job.vision == "Typed just before the kernel was stopped"
+
+
+def test_a_change_still_waiting_is_saved_on_the_kernels_shutdown_request(
+    plan: Plan, monkeypatch
+) -> None:
+    shutdowns: list[bool] = []
+    kernel = SimpleNamespace(do_shutdown=lambda restart: shutdowns.append(restart) or {})
+    monkeypatch.setattr(common, "get_ipython", lambda: SimpleNamespace(kernel=kernel))
+    monkeypatch.setattr(common, "kernel_loop", asyncio.get_running_loop)
+
+    async def type_then_shut_down() -> None:
+        saver = common.Saver(plan, delay=60)
+        plan.dream_job.vision = "Typed just before shutting down"
+        saver.request("dream_job")
+        assert reopen(plan).dream_job.vision == ""
+        kernel.do_shutdown(False)  # what the kernel runs on a shutdown_request message
+
+    asyncio.run(type_then_shut_down())
+    assert shutdowns == [False]  # the kernel's own shutdown still runs
+    assert reopen(plan).dream_job.vision == "Typed just before shutting down"

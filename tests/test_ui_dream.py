@@ -9,7 +9,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from careerkit.interests import load_items
-from careerkit.plan import Plan
+from careerkit.plan import InterestResult, Plan
 from careerkit.ui import dream
 from tests.conftest import reopen
 
@@ -238,3 +238,13 @@ def test_same_statement_keeps_its_date(persona: Plan) -> None:
     panel.statement.value = persona.dream_job.vision + "  "
     assert reopen(persona).dream_job.vision_date == date(2026, 9, 10)
     assert "Written on 10 September 2026" in panel.dated.value
+
+
+def test_the_quiz_tells_how_many_saved_answers_no_longer_match(plan: Plan) -> None:
+    plan.dream_job.interests = InterestResult(answers={"GONE1": 2, "GONE2": 1, "R01": 2})
+    quiz = dream.interest_quiz(plan)
+    assert isinstance(quiz, dream.InterestQuiz)
+    assert "2 of your saved answers are for activities no longer on this list" in (
+        quiz.unmatched.value
+    )
+    assert quiz.toggles["R01"].value == 2

@@ -84,7 +84,8 @@ def read_wages(path: str | os.PathLike[str]) -> pd.DataFrame:
             f"{path}: expected a BLS OEWS file with columns soc_code, employment and "
             f"annual_median_wage_usd (or annual_median_usd); found {list(raw.columns)}."
         )
-    frame = _numbers(raw[["soc_code", "title", *wanted]].copy(), wanted, path)
+    titles = ["title"] if "title" in raw.columns else []
+    frame = _numbers(raw[["soc_code", *titles, *wanted]].copy(), wanted, path)
     frame = frame.rename(columns=WAGE_COLUMNS | {"title": "wage_title"})
     repeated = frame["soc_code"][frame["soc_code"].duplicated()]
     if len(repeated):

@@ -160,7 +160,8 @@ def _import(
         else:  # percentiles for the nation come from the areas file
             national = bls.read_wages(areas)
             for column in ("wage_p10", "wage_p25", "wage_p75", "wage_p90"):
-                rows[column] = national[column].reindex(rows["wage_soc"]).to_numpy()
+                if column in national:  # else the file has no percentiles: left empty
+                    rows[column] = national[column].reindex(rows["wage_soc"]).to_numpy()
         used = set(rows["wage_soc"].dropna())
         area_frames = (area_list, area_wages[area_wages["soc_code"].isin(used)])
         sources["areas"] = {
@@ -283,7 +284,12 @@ def _write(out, rows, skills, related, area_frames, sources) -> None:
         if out.exists():
             shutil.rmtree(old, ignore_errors=True)
             out.rename(old)
-        tmp.rename(out)
+        try:
+            tmp.rename(out)
+        except OSError:
+            if old.exists() and not out.exists():
+                old.rename(out)  # the earlier catalogue stays in use
+            raise
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

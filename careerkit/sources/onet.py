@@ -28,10 +28,13 @@ def _unique(release: Release, table: str, frame: pd.DataFrame, key: list[str]) -
     frame = frame.drop_duplicates()
     clash = frame.duplicated(key, keep=False)
     if clash.any():
-        row = frame[clash].iloc[0]
+        rows = frame[clash]
+        first = rows.iloc[0]
+        group = rows[(rows[key] == first[key]).all(axis=1)]
+        differ = [c for c in frame.columns if c not in key and group[c].nunique() > 1]
         raise ReleaseError(
-            f"{release.path / release.file(table)}: {', '.join(f'{k} {row[k]!r}' for k in key)} "
-            f"appears twice with different values in column 'Data Value'; the file is damaged "
+            f"{release.path / release.file(table)}: {', '.join(f'{k} {first[k]!r}' for k in key)} "
+            f"appears twice with different values in column(s) {differ}; the file is damaged "
             "or two releases were mixed. Use one unchanged release."
         )
     return frame
@@ -92,12 +95,11 @@ def job_zones(release: Release) -> tuple[pd.Series, int]:
     return zones.astype(int), levels
 
 
-def _skill_rows(release: Release) -> tuple[pd.DataFrame, str]:
+def _skill_tables(release: Release) -> list[str]:
     if release.has("skills"):
-        return release.read("skills"), "skills"
+        return ["skills"]
     if release.has("essential_skills") and release.has("transferable_skills"):
-        parts = [release.read("essential_skills"), release.read("transferable_skills")]
-        return pd.concat(parts, ignore_index=True), "essential_skills"
+        return ["essential_skills", "transferable_skills"]
     missing = "transferable_skills" if release.has("essential_skills") else "Skills"
     raise ReleaseError(
         f"{release.path}: no '{missing}' file found; the skills of each occupation need the "
@@ -105,12 +107,9 @@ def _skill_rows(release: Release) -> tuple[pd.DataFrame, str]:
     )
 
 
-def skill_ratings(release: Release) -> pd.DataFrame:
-    """The most important skills of each occupation: code, skill, importance, level.
-
-    Importance (IM, 1-5) and level (LV, 0-7) as published; most important first.
-    """
-    frame, table = _skill_rows(release)
+def _skill_values(release: Release, table: str) -> pd.DataFrame:
+    """One skills file, checked on its own (so a message names the right file and row)."""
+    frame = release.read(table)
     frame = frame[frame["Scale ID"].isin(("IM", "LV"))]
     frame = _unique(release, table, frame, [CODE, "Element Name", "Scale ID"])
     unknown = sorted(set(frame["Element Name"]) - set(SKILLS))
@@ -120,9 +119,29 @@ def skill_ratings(release: Release) -> pd.DataFrame:
             f"{unknown[0]!r}; careerkit knows O*NET's 35 skills ({SKILLS[0]!r}, ...)."
         )
     not_relevant = frame.get("Not Relevant", pd.Series("", index=frame.index)).str.upper() == "Y"
-    dropped = frame.loc[not_relevant, [CODE, "Element Name"]].drop_duplicates()
-    frame = _usable(frame)
-    frame = frame.assign(value=_values(release, table, frame))
+    usable = _usable(frame)
+    usable = usable.assign(value=_values(release, table, usable), not_relevant=False)
+    flagged = frame.loc[not_relevant, [CODE, "Element Name"]].assign(not_relevant=True)
+    return pd.concat([usable, flagged], ignore_index=True)
+
+
+def skill_ratings(release: Release) -> pd.DataFrame:
+    """The most important skills of each occupation: code, skill, importance, level.
+
+    Importance (IM, 1-5) and level (LV, 0-7) as published; most important first.
+    """
+    tables = _skill_tables(release)
+    frame = pd.concat([_skill_values(release, t) for t in tables], ignore_index=True)
+    flagged = frame[frame["not_relevant"].astype(bool)]
+    dropped = flagged[[CODE, "Element Name"]].drop_duplicates()
+    frame = frame[~frame["not_relevant"].astype(bool)]
+    repeated = frame.duplicated([CODE, "Element Name", "Scale ID"], keep=False)
+    if repeated.any():  # the same skill in two files
+        row = frame[repeated].iloc[0]
+        raise ReleaseError(
+            f"{release.path}: skill {row['Element Name']!r} of {row[CODE]} is rated in both "
+            f"{' and '.join(release.file(t) for t in tables)}; use one unchanged release."
+        )
     wide = frame.pivot_table(
         index=[CODE, "Element Name"], columns="Scale ID", values="value", aggfunc="first"
     ).reindex(columns=["IM", "LV"])

@@ -7,9 +7,12 @@ import atexit
 import functools
 import html
 import io
+import os
+import signal
 import weakref
 from collections.abc import Callable
 from datetime import datetime
+from types import FrameType
 from typing import Any
 
 import ipywidgets as w
@@ -54,6 +57,7 @@ def later(
 
 
 _SAVERS: weakref.WeakSet[Saver] = weakref.WeakSet()
+_SIGNALS_HOOKED = False
 
 
 @atexit.register
@@ -61,6 +65,47 @@ def flush_all() -> None:
     """Save what is still waiting when the kernel shuts down (a tab closed quickly)."""
     for saver in list(_SAVERS):
         saver.flush()
+
+
+def install_exit_hooks() -> None:
+    """Flush waiting saves on SIGTERM and SIGHUP and on the kernel's shutdown request.
+
+    ``atexit`` alone misses a kernel stopped by a signal (a closed terminal, a server
+    stopping) and one whose event loop stops before the typing pause ends. Previous
+    signal handlers still run afterwards; the default one still ends the process.
+    """
+    global _SIGNALS_HOOKED
+    if not _SIGNALS_HOOKED:
+        _SIGNALS_HOOKED = True
+        for name in ("SIGTERM", "SIGHUP"):
+            signum = getattr(signal, name, None)
+            if signum is None:  # Windows has no SIGHUP
+                continue
+            try:
+                previous = signal.getsignal(signum)
+                signal.signal(signum, functools.partial(_flush_then, previous))
+            except (ValueError, OSError):  # only the main thread may set handlers
+                pass
+    kernel = getattr(get_ipython(), "kernel", None)
+    if kernel is not None and not getattr(kernel, "_careerkit_flushes", False):
+        original = kernel.do_shutdown
+
+        def do_shutdown(restart: bool) -> Any:
+            flush_all()
+            return original(restart)
+
+        kernel.do_shutdown = do_shutdown
+        kernel._careerkit_flushes = True
+
+
+def _flush_then(previous: Any, signum: int, frame: FrameType | None) -> None:
+    """Save what is waiting, then do what the signal did before careerkit."""
+    flush_all()
+    if callable(previous):
+        previous(signum, frame)
+    elif previous != signal.SIG_IGN:  # the default: end the process as the signal does
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
 
 
 class Saver:
@@ -76,6 +121,7 @@ class Saver:
         self._pending: set[str] = set()
         self._timer: asyncio.TimerHandle | None = None
         _SAVERS.add(self)
+        install_exit_hooks()
 
     def request(self, *sections: str) -> None:
         self._pending.update(sections)
@@ -94,6 +140,7 @@ class Saver:
         except Exception as err:  # noqa: BLE001 - shown to the person; may run from a timer
             self._pending.update(sections)  # keep them: a later save may succeed
             problem = str(err) if isinstance(err, PlanError) else f"{type(err).__name__}: {err}"
+            problem = problem.removeprefix("Not saved: ")  # error_html says it already
             self.status.value = error_html(problem)
             return
         self.status.value = note_html(

@@ -39,6 +39,7 @@ from careerkit.interests import (
     retake,
     score,
     tie_note,
+    unmatched_note,
 )
 from careerkit.plan import Plan, Skill
 from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, png, text_area
@@ -282,6 +283,7 @@ class InterestQuiz(w.VBox):
             for item in self.items.index
         }
         self.progress = w.HTML()
+        self.unmatched = w.HTML()  # saved answers whose item is no longer in the file
         self.result = w.HTML()
         self.chart = w.Image(format="png", layout=w.Layout(display=HIDDEN, width="576px"))
         self.notice = w.HTML()
@@ -315,7 +317,8 @@ class InterestQuiz(w.VBox):
                 zip(self.items["text"], self.toggles.values(), strict=True), start=1
             )
         ]
-        results = [self.progress, self.saver.status, self.result, self.chart, self.notice]
+        results = [self.progress, self.unmatched, self.saver.status, self.result]
+        results += [self.chart, self.notice]
         return [intro, *rows, *results, self.history, self.retake_button, self.errors]
 
     def _saved_answers(self) -> dict[str, int]:
@@ -365,6 +368,8 @@ class InterestQuiz(w.VBox):
         answers = self._answers()
         shown = sum(t.value is not None for t in self.toggles.values())
         self.progress.value = f"<b>{shown} of {len(self.toggles)}</b> activities answered."
+        note = unmatched_note(self._saved_answers(), self.items)
+        self.unmatched.value = message_html(note, "warn") if note else ""
         try:
             scored = score(answers, self.items)
         except NotEnoughAnswers as err:

@@ -15,7 +15,14 @@ from datetime import date
 import ipywidgets as w
 
 from careerkit.goals import STATUSES, find_goal, long_date
-from careerkit.plan import Goal, InterestResult, Plan, PlanError, history, load_snapshot
+from careerkit.plan import (
+    Goal,
+    InterestResult,
+    Plan,
+    PlanError,
+    earlier_versions,
+    load_snapshot,
+)
 from careerkit.plan import snapshot_date as taken_at
 from careerkit.review import (
     Change,
@@ -254,7 +261,7 @@ class ComparePanel(w.VBox):
     def list_versions(self) -> None:
         """Offer the earliest saved copy of each day, newest day first."""
         by_day = {}
-        for copy in history(self.plan.path):  # newest first: the day's earliest wins
+        for copy in earlier_versions(self.plan.path):  # newest first: the day's earliest wins
             by_day[taken_at(copy).date()] = copy
         options = [(f"{long_date(day)} ({taken_at(c):%H:%M})", c) for day, c in by_day.items()]
         self.when.options = options

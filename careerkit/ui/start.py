@@ -9,7 +9,7 @@ import ipywidgets as w
 from careerkit import paths
 from careerkit.catalog import CatalogError
 from careerkit.local_pay import area_choices
-from careerkit.plan import Plan, history
+from careerkit.plan import Plan, earlier_versions
 from careerkit.start import Step, check_setup, route
 from careerkit.ui.common import WIDE, Saver, guarded
 
@@ -85,7 +85,7 @@ class ProfileForm(w.VBox):
 
 def where_saved(plan: Plan) -> w.HTML:
     """Where the plan lives, how many earlier versions are kept, and how to back it up."""
-    copies = len(history(plan.path))
+    copies = len(earlier_versions(plan.path))
     path = html.escape(paths.shown(plan.path))
     return w.HTML(
         f"Your plan is saved in <code>{path}</code> "

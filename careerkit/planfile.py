@@ -1,0 +1,371 @@
+"""The plan file on disk: locking, safe reading, atomic writing, history copies.
+
+Knows nothing of the plan's sections (``careerkit.plan`` does); every failure here
+becomes a :class:`PlanError` that names the file, the problem and what to do.
+
+- A symlinked plan is resolved: the target is written and locked, the link stays.
+- Writing goes to a temporary file beside the target, which is fsynced, given the
+  target's file mode and then renamed over it (``os.replace``), so the file is always
+  either the old or the new version. Temporary files left by a killed save are removed
+  on the next save (writers hold the lock, so no other save can still be using them).
+- Each save also files a copy of the version it writes in ``history/`` (itself written
+  atomically, and removed again if the save fails), so history holds only complete,
+  readable versions, the newest being the one in the plan file.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import math
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+HISTORY_RECENT = 30  # newest copies always kept
+HISTORY_MAX = 200  # older copies: one per day, up to this many in all
+NEW_FILE_MODE = 0o600  # a new plan holds personal notes: readable by its owner only
+
+
+class PlanError(Exception):
+    """The plan file cannot be read or written; the message says how to fix it."""
+
+
+class PlanConflict(PlanError):
+    """Another notebook saved the same section since this one read it."""
+
+
+def target(path: Path) -> Path:
+    """The file actually written: a symlink's target (the link itself is left alone)."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+@contextmanager
+def lock(path: Path) -> Iterator[None]:
+    """Hold the plan's lock (``<target>.lock``) while saving or restoring."""
+    real = target(path)
+    try:
+        real.parent.mkdir(parents=True, exist_ok=True)
+        held = FileLock(str(real) + ".lock", timeout=10)
+        held.acquire()
+    except Timeout as err:
+        raise PlanError(
+            f"{path} stayed locked by another program for 10 seconds, so nothing was saved. "
+            f"If no other notebook is saving, delete {real}.lock and try again."
+        ) from err
+    except OSError as err:
+        raise PlanError(cannot_write(path, err)) from err
+    try:
+        yield
+    finally:
+        held.release()
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+def broken(path: Path | None, problem: str) -> str:
+    """The message for a plan file that cannot be read: what is wrong and the way out."""
+    return (
+        f"The plan file {path} cannot be read: {problem}. It has not been changed. "
+        "Fix it by hand, or go back to the newest good copy from its history folder "
+        "with `careerkit.restore_plan()` (the broken file is kept beside it)."
+    )
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    """The file's JSON object. Non-standard ``NaN``/``Infinity`` tokens are read as null."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as err:
+        raise PlanError(
+            f"The plan file {path} is not there any more. If it was moved or deleted by "
+            "mistake, bring back the newest copy from its history folder with "
+            "`careerkit.restore_plan()`."
+        ) from err
+    except OSError as err:
+        raise PlanError(
+            f"The plan file {path} cannot be opened ({err.strerror or err}). Check that it "
+            "is a file you are allowed to read (its permissions, or a disk that is mounted)."
+        ) from err
+    try:
+        raw = json.loads(data.decode("utf-8-sig"), parse_constant=lambda _token: None)
+    except UnicodeDecodeError as err:
+        raise PlanError(broken(path, f"it is not UTF-8 text ({err.reason})")) from err
+    except json.JSONDecodeError as err:
+        raise PlanError(broken(path, f"it is not valid JSON ({err})")) from err
+    except ValueError as err:  # e.g. a number with thousands of digits
+        raise PlanError(
+            broken(path, f"it holds a number too long to be an answer ({err})")
+        ) from err
+    except RecursionError as err:
+        raise PlanError(broken(path, "it is nested far too deeply to be a plan")) from err
+    if not isinstance(raw, dict):
+        raise PlanError(broken(path, "it does not hold a JSON object"))
+    return raw
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+def encode(data: dict[str, Any], path: Path) -> bytes:
+    """The plan as UTF-8 JSON; a value JSON cannot hold becomes a PlanError naming it."""
+    bad = _unstorable(data, "")
+    if bad:
+        where, problem = bad
+        raise PlanError(
+            f"Not saved: the answer at {where} {problem}. The file {path} has not been "
+            "changed. Retype that answer (or clear it) and the plan will save again."
+        )
+    text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return text.encode("utf-8")
+
+
+def _unstorable(value: Any, where: str) -> tuple[str, str] | None:
+    """Where a value is that JSON (UTF-8, no NaN) cannot store, and why; None if none."""
+    stack = [(value, where)]
+    while stack:
+        item, at = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return at or "top", (
+                    "holds a broken character (half of an emoji or symbol, often pasted "
+                    "from another program) that cannot be stored"
+                )
+        elif isinstance(item, float) and not math.isfinite(item):
+            return at or "top", "is not a number (NaN or infinity)"
+        elif isinstance(item, dict):
+            for key, sub in item.items():
+                stack.append((key, f"{at}.{key}".lstrip(".")))
+                stack.append((sub, f"{at}.{key}".lstrip(".")))
+        elif isinstance(item, list):
+            stack.extend((sub, f"{at}.{i}".lstrip(".")) for i, sub in enumerate(item))
+    return None
+
+
+def cannot_write(path: Path, err: OSError) -> str:
+    """Plain words for an operating-system error while saving, with what to do."""
+    folder = target(path).parent
+    if err.errno == errno.ENOSPC or err.errno == errno.EDQUOT:
+        advice = "the disk is full. Free some space (empty the trash), then save again"
+    elif err.errno == errno.EROFS:
+        advice = (
+            "the disk is read-only. Copy the plan to a folder you can write and set "
+            "CAREERKIT_PLAN to it"
+        )
+    elif isinstance(err, PermissionError):
+        advice = (
+            f"you are not allowed to change it or its folder {folder}. Check the "
+            "permissions (or the file's 'immutable'/'locked' flag), or set CAREERKIT_HOME "
+            "to a folder you own"
+        )
+    else:
+        at = f" at {err.filename}" if err.filename else ""
+        advice = f"the system said: {err.strerror or err}{at}. Check the disk and save again"
+    return (
+        f"Not saved: {path} could not be written because {advice}. "
+        "Your changes are still in this notebook."
+    )
+
+
+def refuse_read_only(path: Path) -> None:
+    """A plan file marked read-only (no write permission for anyone) is never overwritten."""
+    real = target(path)
+    try:
+        mode = real.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise PlanError(cannot_write(path, err)) from err
+    if not mode & 0o222:
+        raise PlanError(
+            f"Not saved: {real} is marked read-only, so careerkit leaves it as it is. "
+            f"To keep working in it, make it writable again (`chmod u+w {real}`, or untick "
+            "'Read-only' in the file's properties) and save again."
+        )
+
+
+def write(path: Path, data: bytes) -> None:
+    """Replace the plan file with ``data`` atomically and file a history copy of it.
+
+    Call with the lock held. On any failure nothing changes (the history copy made for
+    this save is removed again) and a PlanError says why and what to do.
+    """
+    real = target(path)
+    refuse_read_only(path)
+    tmp: Path | None = None
+    copy: Path | None = None
+    try:
+        real.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporary(real)
+        mode = _mode(real)
+        tmp = _write_temporary(real.parent, f".{real.name}.", data, mode)
+        copy = _file_history_copy(real, data, mode)
+        os.replace(tmp, real)
+        tmp = None
+    except OSError as err:
+        if copy is not None:
+            copy.unlink(missing_ok=True)
+        raise PlanError(cannot_write(path, err)) from err
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+    with suppress(OSError):  # the save is done; these only make it more durable and tidy
+        _fsync_folder(real.parent)
+        prune(history(real))
+
+
+def _mode(real: Path) -> int:
+    try:
+        return real.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        return NEW_FILE_MODE
+
+
+def _write_temporary(folder: Path, prefix: str, data: bytes, mode: int) -> Path:
+    fd, name = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".tmp")
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            if hasattr(os, "fchmod"):  # keep the plan's own permissions (POSIX)
+                os.fchmod(f.fileno(), mode)
+            os.fsync(f.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename itself durable (POSIX)."""
+    if hasattr(os, "O_DIRECTORY"):
+        dir_fd = os.open(folder, os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def remove_stale_temporary(real: Path) -> None:
+    """Delete temporary files a killed save left behind (call with the lock held)."""
+    folders = [(real.parent, f".{real.name}.*.tmp"), (history_dir(real), ".plan-*.tmp")]
+    for folder, pattern in folders:
+        for stale in folder.glob(pattern) if folder.is_dir() else []:
+            with suppress(OSError):
+                stale.unlink()
+
+
+# --- history ----------------------------------------------------------------------------
+
+
+def history_dir(path: Path) -> Path:
+    """The folder holding earlier versions of the plan file (beside the target)."""
+    return target(path).parent / "history"
+
+
+def history(path: Path) -> list[Path]:
+    """Kept versions of the plan file, newest first (the newest is the current one)."""
+    folder = history_dir(path)
+    return sorted(folder.glob("plan-*.json"), reverse=True) if folder.is_dir() else []
+
+
+def snapshot_date(copy: Path) -> datetime:
+    """When a history copy was taken, from its file name."""
+    return datetime.strptime(copy.stem[5:20], "%Y%m%d-%H%M%S")
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+
+
+def unique(folder: Path, stem: str) -> Path:
+    """``folder/<stem>.json``, or with ``-2``, ``-3``... so an existing file is never reused."""
+    candidate, n = folder / f"{stem}.json", 1
+    while candidate.exists():
+        n += 1
+        candidate = folder / f"{stem}-{n}.json"
+    return candidate
+
+
+def _file_history_copy(real: Path, data: bytes, mode: int) -> Path:
+    folder = history_dir(real)
+    folder.mkdir(exist_ok=True)
+    tmp = _write_temporary(folder, ".plan-", data, mode)
+    copy = unique(folder, f"plan-{_stamp()}")
+    try:
+        os.replace(tmp, copy)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return copy
+
+
+def keep_copy(path: Path, kind: str) -> Path:
+    """Copy the plan file as it is into history as ``<kind>-<time>.json`` (never overwriting).
+
+    Used by restore for the damaged file (``broken``) and for a healthy current version
+    that is not in history yet (``plan``). Call with the lock held.
+    """
+    real = target(path)
+    data = real.read_bytes()
+    folder = history_dir(real)
+    folder.mkdir(exist_ok=True)
+    tmp = _write_temporary(folder, ".plan-", data, _mode(real))
+    copy = unique(folder, f"{kind}-{_stamp()}")
+    try:
+        os.replace(tmp, copy)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return copy
+
+
+_COMPLETE: dict[tuple[str, int, int], bool] = {}
+
+
+def complete(copy: Path) -> bool:
+    """Whether a history copy holds a whole JSON object (cached by size and time)."""
+    try:
+        info = copy.stat()
+    except OSError:
+        return False
+    key = (str(copy), info.st_size, info.st_mtime_ns)
+    if len(_COMPLETE) > 10_000:
+        _COMPLETE.clear()
+    if key not in _COMPLETE:
+        try:
+            _COMPLETE[key] = isinstance(json.loads(copy.read_bytes()), dict)
+        except (OSError, ValueError, RecursionError):
+            _COMPLETE[key] = False
+    return _COMPLETE[key]
+
+
+def prune(copies: list[Path]) -> None:
+    """Drop unreadable copies; keep the newest readable ones, then one per day.
+
+    Only complete copies count, so failed or cut-short saves never push good ones out.
+    """
+    readable = []
+    for copy in copies:
+        if complete(copy):
+            readable.append(copy)
+        else:
+            copy.unlink(missing_ok=True)
+    keep, days = readable[:HISTORY_RECENT], set()
+    for copy in readable[HISTORY_RECENT:]:
+        day = copy.name[5:13]
+        if day not in days and len(keep) < HISTORY_MAX:
+            keep.append(copy)
+            days.add(day)
+        else:
+            copy.unlink()
