@@ -6,7 +6,6 @@ import asyncio
 import atexit
 import functools
 import html
-import io
 import os
 import signal
 import weakref
@@ -21,6 +20,7 @@ from IPython.display import Image
 from matplotlib.figure import Figure
 
 from careerkit import paths
+from careerkit.charts import png
 from careerkit.plan import Plan, PlanError
 
 WIDE = {"description_width": "initial"}
@@ -146,13 +146,6 @@ class Saver:
         self.status.value = note_html(
             f"Saved at {datetime.now():%H:%M:%S} to {paths.shown(self.plan.path)}"
         )
-
-
-def png(fig: Figure, dpi: int = 96) -> bytes:
-    """A chart as PNG bytes, for an ``Image`` widget or an embedded report."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
-    return buffer.getvalue()
 
 
 def show_figure(out: w.Output, fig: Figure) -> None:

@@ -16,10 +16,14 @@ import ipywidgets as w
 import pandas as pd
 
 from careerkit import catalog_files
-from careerkit import explore as ex
+from careerkit import explore_html as render
+from careerkit import filters as flt
+from careerkit import occupation as occ
+from careerkit import shortlist as sl
 from careerkit.catalog import EDUCATION, JOB_ZONES, JOB_ZONES_4, money
+from careerkit.charts import png, shortlist_figure
 from careerkit.plan import Option, Plan
-from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, note_html, png, text_area
+from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, note_html, text_area
 
 ROWS_SHOWN = 40
 NO_FIT = "Take the interest quiz in 01 to see your fit: until then the table has no fit column."
@@ -73,7 +77,7 @@ class _Panel(w.VBox):
         """Run a shortlist change; a refusal is shown as a message and nothing changes."""
         try:
             done = action()
-        except ex.ShortlistError as err:
+        except sl.ShortlistError as err:
             self.message.value = message_html(str(err), "error")
             return
         self._changed(done)
@@ -88,8 +92,8 @@ class Browser(_Panel):
     def __init__(self, plan: Plan, catalog: pd.DataFrame, rows: int = ROWS_SHOWN) -> None:
         super().__init__(plan, catalog)
         self.rows = rows
-        self.scores = ex.person_scores(plan)
-        self.fit = ex.fit_for(plan, catalog)
+        self.scores = flt.person_scores(plan)
+        self.fit = flt.fit_for(plan, catalog)
         self.code: str | None = None  # the occupation on the card
         self._quiet = False  # True while widgets are set from code: no re-render per change
         self._build()
@@ -130,10 +134,10 @@ class Browser(_Panel):
         )
         self.outlooks = {
             label: w.Checkbox(True, description=label, indent=False, layout=w.Layout(width="auto"))
-            for label in ex.OUTLOOKS
+            for label in flt.OUTLOOKS
         }
         sorts = [
-            (name, key) for key, name in ex.SORTS.items() if key != "fit" or self.fit is not None
+            (name, key) for key, name in flt.SORTS.items() if key != "fit" or self.fit is not None
         ]
         self.sort = w.Dropdown(options=sorts, description="Sort by", style=WIDE)
         self.order = w.Dropdown(
@@ -186,10 +190,10 @@ class Browser(_Panel):
         self.reset.on_click(run(lambda _: self.reset_filters()))
 
     @property
-    def filters(self) -> ex.Filters:
+    def filters(self) -> flt.Filters:
         """The filters as the widgets show them."""
         low, high = self.pay.value
-        return ex.Filters(
+        return flt.Filters(
             search=self.search.value,
             min_fit=self.min_fit.value,
             job_zone=self.zone.value,
@@ -208,14 +212,14 @@ class Browser(_Panel):
     def render(self) -> None:
         """Filter, sort and show the table (and keep the card as it is)."""
         filters = self.filters
-        rows = ex.apply_filters(self.catalog, filters, self.fit)
+        rows = flt.apply_filters(self.catalog, filters, self.fit)
         top = rows.head(self.rows)
-        self.count.value = f"<b>{ex.count_text(len(top), len(rows), len(self.catalog))}</b>"
+        self.count.value = f"<b>{flt.count_text(len(top), len(rows), len(self.catalog))}</b>"
         if rows.empty:
-            hint = ex.loosen_hint(self.catalog, filters, self.fit)
+            hint = flt.loosen_hint(self.catalog, filters, self.fit)
             self.table.value = message_html(hint, "warn")
         else:
-            self.table.value = ex.table_html(top, self.scores)
+            self.table.value = render.table_html(top, self.scores)
         self._set_choices(top)
 
     def _set_choices(self, top: pd.DataFrame) -> None:
@@ -231,22 +235,22 @@ class Browser(_Panel):
         if self._quiet or change["new"] is None:
             return
         self.code = change["new"]
-        card = ex.profile_card(self.catalog, self.code, self.plan)
-        self.card.value = ex.card_html(card)
+        card = occ.profile_card(self.catalog, self.code, self.plan)
+        self.card.value = render.card_html(card)
         self.message.value = ""
         self.related.show(self.code)
         self.shortlist_changed()
 
     def shortlist_changed(self) -> None:
         self.related.refresh()
-        on_list = self.code is not None and ex.find_option(self.plan, self.code) is not None
+        on_list = self.code is not None and sl.find_option(self.plan, self.code) is not None
         self.add.disabled = self.code is None or on_list
         self.add.description = "On your shortlist" if on_list else "Add to shortlist"
 
     def _add(self) -> str:
         if self.code is None:
-            raise ex.ShortlistError("Pick an occupation to see its profile first.")
-        option = ex.add_option(self.plan, ex.catalog_option(self.catalog, self.code))
+            raise sl.ShortlistError("Pick an occupation to see its profile first.")
+        option = sl.add_option(self.plan, sl.catalog_option(self.catalog, self.code))
         return f"Added “{option.title}” to your shortlist."
 
     def reset_filters(self) -> None:
@@ -279,7 +283,7 @@ class RelatedList(w.VBox):
     def show(self, code: str | None) -> None:
         """List the related occupations of ``code`` (nothing for None or a custom option)."""
         self.code = code
-        related = ex.related_occupations(self.panel.catalog, code) if code else None
+        related = occ.related_occupations(self.panel.catalog, code) if code else None
         if related is None or related.empty:
             self.buttons, self.children = {}, []
             return
@@ -292,7 +296,7 @@ class RelatedList(w.VBox):
     def refresh(self) -> None:
         """Mark the ones already on the shortlist."""
         for code, button in self.buttons.items():
-            on_list = ex.find_option(self.panel.plan, code) is not None
+            on_list = sl.find_option(self.panel.plan, code) is not None
             button.disabled = on_list
             button.icon = "check" if on_list else "plus"
 
@@ -311,7 +315,7 @@ _WRAP = w.Layout(display="flex", flex_flow="row wrap")
 
 
 def _add_code(panel: _Panel, code: str) -> str:
-    option = ex.add_option(panel.plan, ex.catalog_option(panel.catalog, code))
+    option = sl.add_option(panel.plan, sl.catalog_option(panel.catalog, code))
     return f"Added “{option.title}” to your shortlist."
 
 
@@ -365,7 +369,7 @@ class Shortlist(_Panel):
         self.render()
 
     def render(self) -> None:
-        summary = ex.shortlist_summary(self.plan)
+        summary = sl.shortlist_summary(self.plan)
         if not self.plan.exploration.options:
             summary += " Add occupations from the table above, or your own here."
         self.summary.value = f"<b>{html.escape(summary)}</b>"
@@ -386,25 +390,25 @@ class Shortlist(_Panel):
     def _add(self) -> str:
         label = self.find.value.strip()
         if not label:
-            raise ex.ShortlistError("Type a title and pick it from the list first.")
+            raise sl.ShortlistError("Type a title and pick it from the list first.")
         if label not in self.codes:
-            raise ex.ShortlistError(
+            raise sl.ShortlistError(
                 f"No occupation in the catalogue is called “{label}”. Pick a title from the "
                 "list as you type, or add it below as your own occupation."
             )
-        option = ex.add_option(self.plan, ex.catalog_option(self.catalog, self.codes[label]))
+        option = sl.add_option(self.plan, sl.catalog_option(self.catalog, self.codes[label]))
         self.find.value = ""
         return f"Added “{option.title}” to your shortlist."
 
     def _add_own(self) -> str:
         taken = [o.code for o in self.plan.exploration.options]
-        option = ex.custom_option(self.title.value, self.pay.value, self.notes.value, taken)
-        ex.add_option(self.plan, option)
+        option = sl.custom_option(self.title.value, self.pay.value, self.notes.value, taken)
+        sl.add_option(self.plan, option)
         self.title.value = self.pay.value = self.notes.value = ""
         return f"Added your own occupation “{option.title}” to your shortlist."
 
     def _remove(self, code: str) -> str:
-        return f"Removed “{ex.remove_option(self.plan, code).title}” from your shortlist."
+        return f"Removed “{sl.remove_option(self.plan, code).title}” from your shortlist."
 
 
 # --- the six exploring questions -------------------------------------------------------------
@@ -438,9 +442,9 @@ class Questions(_Panel):
 
     def _form(self, option: Option) -> w.VBox:
         skills = [s.name for s in self.plan.dream_job.skills]
-        facts = ex.prefilled_answers(self.catalog, option, skills)
+        facts = occ.prefilled_answers(self.catalog, option, skills)
         parts: list[w.Widget] = []
-        for question in ex.QUESTIONS:
+        for question in occ.QUESTIONS:
             fact = facts.get(question.id)
             known = f"<br><span style='color:#1f4e79'>{html.escape(fact)}</span>" if fact else ""
             parts.append(w.HTML(f"<b>{html.escape(question.text)}</b>{known}"))
@@ -455,7 +459,7 @@ class Questions(_Panel):
         """A handler that keeps one answer (or the notes, when ``question`` is None)."""
 
         def keep(change: dict[str, Any]) -> None:
-            option = ex.find_option(self.plan, code)
+            option = sl.find_option(self.plan, code)
             if option is None:
                 self.message.value = message_html(
                     "This option is no longer on the shortlist.", "warn"
@@ -489,7 +493,7 @@ class NarrowDown(_Panel):
 
     def render(self) -> None:
         options = self.plan.exploration.options
-        summary = ex.shortlist_summary(self.plan)
+        summary = sl.shortlist_summary(self.plan)
         if options and not any(o.dropped for o in options) and len(options) >= 4:
             summary += ". Research often cuts a list by half: drop what did not survive yours."
         self.summary.value = f"<b>{html.escape(summary)}</b>"
@@ -510,10 +514,10 @@ class NarrowDown(_Panel):
         return w.HBox([line, reason, drop])
 
     def _drop(self, code: str, reason: str) -> str:
-        return f"Dropped “{ex.drop_option(self.plan, code, reason).title}”; it stays listed here."
+        return f"Dropped “{sl.drop_option(self.plan, code, reason).title}”; it stays listed here."
 
     def _restore(self, code: str) -> str:
-        return f"“{ex.restore_option(self.plan, code).title}” is back on your shortlist."
+        return f"“{sl.restore_option(self.plan, code).title}” is back on your shortlist."
 
 
 # --- the chart ---------------------------------------------------------------------------------
@@ -534,14 +538,14 @@ class ShortlistChart(_Panel):
         later(0, super().shortlist_changed)
 
     def render(self) -> None:
-        points = ex.shortlist_frame(self.plan, self.catalog)
+        points = sl.shortlist_frame(self.plan, self.catalog)
         self.chart.layout.display = "none" if points.empty else None
         self.message.value = message_html(EMPTY_SHORTLIST, "info") if points.empty else ""
         if points.empty:
             return
-        self.chart.value = png(ex.shortlist_figure(points))
+        self.chart.value = png(shortlist_figure(points))
         notes = []
-        if ex.person_scores(self.plan) is None:
+        if flt.person_scores(self.plan) is None:
             notes.append(NO_FIT)
         no_pay = points.loc[points["pay"].isna(), "title"]
         if len(no_pay):
@@ -565,7 +569,7 @@ def _option_line(option: Option, catalog: pd.DataFrame) -> str:
 
 
 def _progress_title(option: Option) -> str:
-    return f"{option.title} ({ex.answered(option)} of {len(ex.QUESTIONS)} answered)"
+    return f"{option.title} ({occ.answered(option)} of {len(occ.QUESTIONS)} answered)"
 
 
 # --- what the notebook calls ----------------------------------------------------------------

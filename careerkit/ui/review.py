@@ -14,6 +14,7 @@ from datetime import date
 
 import ipywidgets as w
 
+from careerkit.charts import interest_change_chart, png, progress_chart
 from careerkit.goals import STATUSES, find_goal, long_date
 from careerkit.plan import (
     Goal,
@@ -26,15 +27,13 @@ from careerkit.plan import (
 from careerkit.plan import snapshot_date as taken_at
 from careerkit.review import (
     Change,
-    interest_change_chart,
     interest_shift,
     next_review_due,
     plan_diff,
-    progress_chart,
     todays_review,
     update_progress,
 )
-from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, note_html, png, text_area
+from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, note_html, text_area
 from careerkit.ui.dream import InterestQuiz, interest_quiz
 
 NO_GOALS = "Add goals in 04 first (Short-term goals); then track your progress here."
