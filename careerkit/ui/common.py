@@ -9,7 +9,8 @@ import html
 import os
 import signal
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from types import FrameType
 from typing import Any
@@ -166,6 +167,21 @@ def message_html(text: str, kind: str = "info") -> str:
     """A one-line message box; ``kind`` is info, good, warn or error."""
     colours = {"info": "#1f4e79", "good": "#1b5e20", "warn": "#8a5300", "error": "#b00020"}
     return f'<div style="color:{colours[kind]}">{html.escape(text)}</div>'
+
+
+@contextmanager
+def quietly(owner: Any) -> Iterator[None]:
+    """Set widget values from code without ``owner``'s observers acting on them.
+
+    Sets ``owner.quiet`` for the duration (nesting is fine); observers that must not
+    react to the code's own changes return early while ``self.quiet`` is true.
+    """
+    before = getattr(owner, "quiet", False)
+    owner.quiet = True
+    try:
+        yield
+    finally:
+        owner.quiet = before
 
 
 def guarded(out: w.Output) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
