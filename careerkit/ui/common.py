@@ -189,7 +189,7 @@ def guarded(out: w.Output) -> Callable[[Callable[..., Any]], Callable[..., Any]]
 
     def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(fn)
-        def run(*args: Any, **kwargs: Any) -> Any:
+        def guarded_fn(*args: Any, **kwargs: Any) -> Any:
             try:
                 return fn(*args, **kwargs)
             except Exception as err:  # noqa: BLE001 - shown to the person, not swallowed
@@ -197,7 +197,7 @@ def guarded(out: w.Output) -> Callable[[Callable[..., Any]], Callable[..., Any]]
                 out.append_display_data(w.HTML(message_html(text, "error")))
                 return None
 
-        return run
+        return guarded_fn
 
     return wrap
 

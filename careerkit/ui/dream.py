@@ -11,8 +11,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import html
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import date
 
 import ipywidgets as w
@@ -43,7 +42,7 @@ from careerkit.interests import (
     unmatched_note,
 )
 from careerkit.plan import Plan, Skill
-from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, text_area
+from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, quietly, text_area
 from careerkit.wording import vagueness_advice
 
 SECTION = "dream_job"
@@ -271,7 +270,7 @@ class InterestQuiz(w.VBox):
             tooltip="Start afresh; this result is kept in your history",
             layout=w.Layout(width="auto"),
         )
-        self._quiet = False
+        self.quiet = False
         self._charted: dict[str, float] | None = None
         self._chart_timer: asyncio.TimerHandle | None = None
         super().__init__(self._layout())
@@ -310,7 +309,7 @@ class InterestQuiz(w.VBox):
         return {**kept, **shown}
 
     def _answered(self, _change: dict) -> None:
-        if self._quiet:
+        if self.quiet:
             return
         self.plan.dream_job.interests = result_for(self._answers(), self.items)
         self.notice.value = ""
@@ -320,7 +319,7 @@ class InterestQuiz(w.VBox):
 
     def _retake(self, _button: w.Button) -> None:
         moved = retake(self.plan.dream_job)
-        with self._quietly():
+        with quietly(self):
             for toggle in self.toggles.values():
                 toggle.value = None
         self.saver.request(SECTION)
@@ -332,14 +331,6 @@ class InterestQuiz(w.VBox):
             )
         self._show()
         self._draw_chart()
-
-    @contextmanager
-    def _quietly(self) -> Iterator[None]:
-        self._quiet = True
-        try:
-            yield
-        finally:
-            self._quiet = False
 
     def _show(self) -> None:
         answers = self._answers()

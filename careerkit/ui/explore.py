@@ -23,7 +23,16 @@ from careerkit import shortlist as sl
 from careerkit.catalog import EDUCATION, JOB_ZONES, JOB_ZONES_4, money
 from careerkit.charts import png, shortlist_figure
 from careerkit.plan import Option, Plan
-from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, note_html, text_area
+from careerkit.ui.common import (
+    WIDE,
+    Saver,
+    guarded,
+    later,
+    message_html,
+    note_html,
+    quietly,
+    text_area,
+)
 
 ROWS_SHOWN = 40
 NO_FIT = "Take the interest quiz in 01 to see your fit: until then the table has no fit column."
@@ -95,7 +104,7 @@ class Browser(_Panel):
         self.scores = flt.person_scores(plan)
         self.fit = flt.fit_for(plan, catalog)
         self.code: str | None = None  # the occupation on the card
-        self._quiet = False  # True while widgets are set from code: no re-render per change
+        self.quiet = False  # True while widgets are set from code: no re-render per change
         self._build()
         self._lay_out()
         self._wire()
@@ -180,14 +189,13 @@ class Browser(_Panel):
         ]
 
     def _wire(self) -> None:
-        run = guarded(self.errors)
         controls = [self.search, self.min_fit, self.zone, self.education, self.pay]
         controls += [self.unknown_pay, *self.outlooks.values(), self.sort, self.order]
         for control in controls:
-            control.observe(run(self._on_filter), names="value")
-        self.pick.observe(run(self._on_pick), names="value")
-        self.add.on_click(run(lambda _: self._try(self._add)))
-        self.reset.on_click(run(lambda _: self.reset_filters()))
+            control.observe(guarded(self.errors)(self._on_filter), names="value")
+        self.pick.observe(guarded(self.errors)(self._on_pick), names="value")
+        self.add.on_click(guarded(self.errors)(lambda _: self._try(self._add)))
+        self.reset.on_click(guarded(self.errors)(lambda _: self.reset_filters()))
 
     @property
     def filters(self) -> flt.Filters:
@@ -206,7 +214,7 @@ class Browser(_Panel):
         )
 
     def _on_filter(self, _: dict[str, Any]) -> None:
-        if not self._quiet:
+        if not self.quiet:
             self.render()
 
     def render(self) -> None:
@@ -224,15 +232,12 @@ class Browser(_Panel):
 
     def _set_choices(self, top: pd.DataFrame) -> None:
         keep = self.pick.value
-        self._quiet = True
-        try:
+        with quietly(self):
             self.pick.options = list(zip(top["title"], top.index, strict=True))
             self.pick.value = keep if keep in top.index else None
-        finally:
-            self._quiet = False
 
     def _on_pick(self, change: dict[str, Any]) -> None:
-        if self._quiet or change["new"] is None:
+        if self.quiet or change["new"] is None:
             return
         self.code = change["new"]
         card = occ.profile_card(self.catalog, self.code, self.plan)
@@ -255,8 +260,7 @@ class Browser(_Panel):
 
     def reset_filters(self) -> None:
         """Back to showing everything, best fit first."""
-        self._quiet = True
-        try:
+        with quietly(self):
             self.search.value = ""
             self.min_fit.value = 0
             self.zone.value = (1, 5)
@@ -267,8 +271,6 @@ class Browser(_Panel):
                 box.value = True
             self.sort.value = self.sort.options[0][1]
             self.order.value = self.fit is None
-        finally:
-            self._quiet = False
         self.render()
 
 
@@ -363,9 +365,8 @@ class Shortlist(_Panel):
             self.saver.status,
             self.errors,
         ]
-        run = guarded(self.errors)
-        self.add.on_click(run(lambda _: self._try(self._add)))
-        self.add_own.on_click(run(lambda _: self._try(self._add_own)))
+        self.add.on_click(guarded(self.errors)(lambda _: self._try(self._add)))
+        self.add_own.on_click(guarded(self.errors)(lambda _: self._try(self._add_own)))
         self.render()
 
     def render(self) -> None:
@@ -377,13 +378,14 @@ class Shortlist(_Panel):
         self.similar.refresh()
 
     def _row(self, option: Option) -> w.HBox:
-        run = guarded(self.errors)
         remove = w.Button(description="Remove", icon="trash", layout=w.Layout(width="auto"))
-        remove.on_click(run(lambda _: self._try(lambda: self._remove(option.code))))
+        remove.on_click(
+            guarded(self.errors)(lambda _: self._try(lambda: self._remove(option.code)))
+        )
         parts = [remove]
         if option.code in self.catalog.index:
             more = w.Button(description="More like this", icon="search", layout=remove.layout)
-            more.on_click(run(lambda _: self.similar.show(option.code)))
+            more.on_click(guarded(self.errors)(lambda _: self.similar.show(option.code)))
             parts.append(more)
         return w.HBox([*parts, w.HTML(_option_line(option, self.catalog))])
 
@@ -502,15 +504,18 @@ class NarrowDown(_Panel):
         self.items.children = [self._row(o) for o in options]
 
     def _row(self, option: Option) -> w.HBox:
-        run = guarded(self.errors)
         line = w.HTML(_option_line(option, self.catalog), layout=w.Layout(width="45%"))
         if option.dropped:
             restore = w.Button(description="Restore", icon="undo", layout=w.Layout(width="auto"))
-            restore.on_click(run(lambda _: self._try(lambda: self._restore(option.code))))
+            restore.on_click(
+                guarded(self.errors)(lambda _: self._try(lambda: self._restore(option.code)))
+            )
             return w.HBox([line, restore])
         reason = w.Text(placeholder="why you are dropping it", layout=w.Layout(width="35%"))
         drop = w.Button(description="Drop", icon="times", layout=w.Layout(width="auto"))
-        drop.on_click(run(lambda _: self._try(lambda: self._drop(option.code, reason.value))))
+        drop.on_click(
+            guarded(self.errors)(lambda _: self._try(lambda: self._drop(option.code, reason.value)))
+        )
         return w.HBox([line, reason, drop])
 
     def _drop(self, code: str, reason: str) -> str:

@@ -18,7 +18,7 @@ import pandas as pd
 from careerkit import goals as g
 from careerkit.charts import timeline_chart
 from careerkit.plan import Goal, Plan
-from careerkit.ui.common import WIDE, Saver, guarded, message_html, show_figure
+from careerkit.ui.common import WIDE, Saver, guarded, message_html, quietly, show_figure
 
 HORIZON_OPTIONS = [("6 months", 6), ("12 months", 12), ("24 months", 24)]
 CONFIDENCE_OPTIONS = [
@@ -169,38 +169,32 @@ class GoalFields:
         return {**values, "status": self.status.value} if self.with_status else values
 
     def observe(self, handler: Callable[[dict], None]) -> None:
-        def run(change: dict) -> None:
+        def unless_quiet(change: dict) -> None:
             if not self.quiet:
                 handler(change)
 
         for widget in self.inputs:
-            widget.observe(run, names="value")
+            widget.observe(unless_quiet, names="value")
 
     def show(self, goal: Goal, plan: Plan, today: date | None) -> None:
         """Put a goal's values in the widgets, without reporting them as changes."""
-        self.quiet = True
-        try:
+        with quietly(self):
             self.area.options = _area_options(plan, goal.area)
             self.text.value, self.area.value = goal.text, goal.area
             self.horizon.value, self.due.value = goal.horizon_months, goal.due
             self.measure.value, self.confidence.value = goal.measure, goal.confidence or 0
             if self.with_status:
                 self.status.value = goal.status
-        finally:
-            self.quiet = False
         self.check(goal, plan, today)
 
     def check(self, goal: Goal, plan: Plan, today: date | None) -> None:
         self.smart.value = smart_html(g.smart_check(goal, plan, today))
 
     def set_areas(self, plan: Plan) -> None:
-        self.quiet = True
-        try:
+        with quietly(self):
             current = self.area.value
             self.area.options = _area_options(plan, current)
             self.area.value = current
-        finally:
-            self.quiet = False
 
 
 # --- the editor ---------------------------------------------------------------------
@@ -285,10 +279,9 @@ class GoalEditor(w.VBox):
         ]
 
     def _wire(self) -> None:
-        catch = guarded(self.out)
-        self.form.observe(catch(self._preview))
-        self.add_button.on_click(catch(self._on_add))
-        self.add_area_button.on_click(catch(self._on_add_area))
+        self.form.observe(guarded(self.out)(self._preview))
+        self.add_button.on_click(guarded(self.out)(self._on_add))
+        self.add_area_button.on_click(guarded(self.out)(self._on_add_area))
 
     def _row(self, goal: Goal) -> GoalRow:
         return GoalRow(self.plan, goal, self.saver, self.catalog, self.today)
@@ -370,9 +363,8 @@ class Suggestions(w.VBox):
         self.buttons = [w.Button(description="Add as my goal", icon="plus") for _ in self.drafts]
         self.notice = self._notice()
         super().__init__([self.notice, *map(self._item, self.drafts, self.buttons), self.out])
-        catch = guarded(self.out)
         for draft, button in zip(self.drafts, self.buttons, strict=True):
-            button.on_click(catch(lambda b, d=draft: self.accept(d, b)))
+            button.on_click(guarded(self.out)(lambda b, d=draft: self.accept(d, b)))
 
     def _notice(self) -> w.HTML:
         chosen = self.plan.comparison.chosen

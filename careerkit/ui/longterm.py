@@ -23,7 +23,7 @@ from careerkit.roadmap import (
     skill_choices,
     update_objective,
 )
-from careerkit.ui.common import WIDE, Saver, guarded, message_html, show_figure, text_area
+from careerkit.ui.common import WIDE, Saver, guarded, message_html, quietly, show_figure, text_area
 
 STAY_OPTIONS = [
     ("not sure yet", -1),
@@ -149,8 +149,7 @@ class ObjectivesPanel(w.VBox):
         ]
 
     def _wire(self) -> None:
-        catch = guarded(self.out)
-        self.direction.observe(catch(lambda ch: self.show(ch["new"])), names="value")
+        self.direction.observe(guarded(self.out)(lambda ch: self.show(ch["new"])), names="value")
         fields = {
             self.experience: "experience",
             self.role_5y: "role_5y",
@@ -159,20 +158,24 @@ class ObjectivesPanel(w.VBox):
             self.leave: "leave_when",
         }
         for widget, field in fields.items():
-            widget.observe(catch(lambda ch, f=field: self._save(**{f: ch["new"]})), names="value")
+            widget.observe(
+                guarded(self.out)(lambda ch, f=field: self._save(**{f: ch["new"]})), names="value"
+            )
         self.own.observe(
-            catch(lambda ch: self._save(own_skills=parse_skills(ch["new"]))), names="value"
+            guarded(self.out)(lambda ch: self._save(own_skills=parse_skills(ch["new"]))),
+            names="value",
         )
         self.stay.observe(
-            catch(lambda ch: self._save(stay_years=None if ch["new"] < 0 else ch["new"])),
+            guarded(self.out)(
+                lambda ch: self._save(stay_years=None if ch["new"] < 0 else ch["new"])
+            ),
             names="value",
         )
 
     def show(self, code: str) -> None:
         """Fill the widgets with the saved objective for ``code`` and draw its gap chart."""
         objective = self.plan.long_term.objectives.get(code, Objective())
-        self.quiet = True
-        try:
+        with quietly(self):
             self.experience.value = objective.experience
             self.role_5y.value, self.role_10y.value = objective.role_5y, objective.role_10y
             self.ambitions.value, self.leave.value = objective.ambitions, objective.leave_when
@@ -182,8 +185,6 @@ class ObjectivesPanel(w.VBox):
                 self.stay.options = [*STAY_OPTIONS, (f"{stay} years", stay)]
             self.stay.value = stay
             self._show_skills(code, objective)
-        finally:
-            self.quiet = False
         self.message.value = ""
         show_figure(self.chart, gap_chart(self.plan, self.catalog, code))
 
