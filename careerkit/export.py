@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from matplotlib.figure import Figure
 
 from careerkit import catalog_files, paths
 from careerkit.catalog import THEMES, money
@@ -28,6 +28,9 @@ from careerkit.occupation import QUESTIONS as EXPLORING
 from careerkit.plan import Goal, Plan
 from careerkit.reminders import calendar_ics
 from careerkit.review import next_review_due, short, this_month
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 SMART_NAMES = {
     "S": "Specific",
