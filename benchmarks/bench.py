@@ -278,7 +278,7 @@ def catalogue_import(settings: Settings) -> list[Timing]:
 )
 def bundled_filters(settings: Settings) -> list[Timing]:
     """What 02 does on a filter change with every real occupation loaded."""
-    from careerkit.explore import Filters, apply_filters
+    from careerkit.filters import Filters, apply_filters
     from careerkit.fit import interest_fit
     from careerkit.local_pay import catalog_for
     from careerkit.plan import open_plan
@@ -306,7 +306,7 @@ def bundled_filters(settings: Settings) -> list[Timing]:
 def fit_and_filter(settings: Settings) -> list[Timing]:
     """What notebook 02 recomputes when a filter changes: fit for every row, then filter."""
     from careerkit.catalog import load_catalog
-    from careerkit.explore import Filters, apply_filters
+    from careerkit.filters import Filters, apply_filters
     from careerkit.fit import interest_fit
     from careerkit.plan import open_plan
 

@@ -1,37 +1,36 @@
-"""The written-down plan: a printable HTML report, the same as Markdown, and calendar reminders.
+"""The written-down plan: a printable HTML report, the same as Markdown, and the files written.
 
 The report is first built as a small document (sections of paragraphs, fields, lists,
 tables and charts) and then rendered twice, so the HTML and the Markdown always hold the
 same content. Every text goes through one escaping function per format, so nothing a
-person typed can become markup. The calendar file is made with ``icalendar``, which
-escapes text as RFC 5545 requires.
+person typed can become markup. The calendar reminders come from ``careerkit.reminders``.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import icalendar
 import pandas as pd
-from matplotlib.figure import Figure
 
 from careerkit import catalog_files, paths
 from careerkit.catalog import THEMES, money
-from careerkit.explore import QUESTIONS as EXPLORING
+from careerkit.charts import interest_chart, png, progress_chart, roadmap_chart
 from careerkit.fit import top_themes
 from careerkit.goals import SmartResult, long_date, smart_check
+from careerkit.occupation import QUESTIONS as EXPLORING
 from careerkit.plan import Goal, Plan
-from careerkit.review import next_review_due, progress_chart, short, this_month
-from careerkit.ui.common import png
-from careerkit.ui.dream import interest_chart
-from careerkit.ui.longterm import roadmap_chart
+from careerkit.reminders import calendar_ics
+from careerkit.review import next_review_due, short, this_month
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 SMART_NAMES = {
     "S": "Specific",
@@ -490,89 +489,6 @@ def _md_block(block: Block) -> str:
         case Chart():
             return ""
     raise TypeError(f"Unknown report block {block!r}")
-
-
-# --- iCalendar --------------------------------------------------------------------------------
-
-
-def _uid(*parts: str) -> str:
-    """A UID that stays the same across exports, so a re-import updates the event."""
-    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
-    return f"{digest}@careerkit"
-
-
-def _all_day(
-    uid: str, day: date, summary: str, description: str, stamp: datetime
-) -> icalendar.Event:
-    event = icalendar.Event()
-    event.add("uid", uid)
-    event.add("dtstamp", stamp)
-    event.add("dtstart", day)
-    event.add("dtend", day + timedelta(days=1))
-    event.add("summary", summary)
-    event.add("description", description)
-    event.add("transp", "TRANSPARENT")  # a reminder, not a busy block
-    return event
-
-
-def calendar_ics(plan: Plan) -> bytes:
-    """Calendar reminders: goal due dates, dated open actions and the recurring review.
-
-    Events of dropped goals are kept with STATUS:CANCELLED, so re-importing the file
-    removes them from calendars that had them. UIDs come from the plan's and the
-    actions' ids, so rewording an action updates its event instead of adding one.
-    """
-    stamp = datetime.now(timezone.utc).replace(microsecond=0)
-    owner = plan.profile.name
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//careerkit//career plan//EN")
-    cal.add("version", "2.0")
-    cal.add(
-        "x-wr-calname", icalendar.vText(f"Career plan: {short(owner)}" if owner else "Career plan")
-    )
-    for event in [*_goal_events(plan, stamp), _review_event(plan, stamp)]:
-        cal.add_component(event)
-    return cal.to_ical()
-
-
-def _goal_events(plan: Plan, stamp: datetime) -> Iterator[icalendar.Event]:
-    for goal in plan.short_term_goals.goals:
-        status = "CANCELLED" if goal.status == "dropped" else "CONFIRMED"
-        events = []
-        if goal.due:
-            summary, about = f"Goal due: {short(goal.text)}", f"Measure: {goal.measure or '-'}"
-            events.append(
-                _all_day(_uid("goal", goal.id), goal.due, summary, f"{goal.text}\n{about}", stamp)
-            )
-        item = plan.action_plan.items.get(goal.id)
-        for action in item.actions if item else []:
-            if action.due and not action.done:  # a finished action is not coming up
-                events.append(
-                    _all_day(
-                        _uid("action", plan.id, action.id),
-                        action.due,
-                        short(action.text),
-                        f"{action.text}\nFor the goal: {goal.text}",
-                        stamp,
-                    )
-                )
-        for event in events:
-            event.add("status", status)
-            yield event
-
-
-def _review_event(plan: Plan, stamp: datetime) -> icalendar.Event:
-    """The review reminder, repeating every 12 or 24 months from the next review date."""
-    event = _all_day(
-        _uid("review", plan.id),
-        next_review_due(plan),
-        "Review my career plan",
-        "Time to look back: what went well, what changed, what to adjust. "
-        "Open the workbook's notebook 07 (Review and adapt).",
-        stamp,
-    )
-    event.add("rrule", {"freq": "monthly", "interval": plan.action_plan.review_every_months})
-    return event
 
 
 # --- files ------------------------------------------------------------------------------------

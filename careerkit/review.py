@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from matplotlib.figure import Figure
-
 from careerkit.catalog import THEMES
 from careerkit.fit import top_themes
 from careerkit.goals import add_months
@@ -23,12 +21,6 @@ from careerkit.plan import Action, Goal, Plan, Review
 PAST_LIMIT_DAYS = 31
 #: A theme must move by at least this many points (0-100) to count as a change.
 INTEREST_STEP = 10
-STATUS_COLOURS = {
-    "not started": "#b0b7c3",
-    "in progress": "#2f6fb0",
-    "done": "#2e7d32",
-    "dropped": "#9e9e9e",
-}
 
 
 def short(text: str, limit: int = 60) -> str:
@@ -121,39 +113,6 @@ def update_progress(
     return None
 
 
-def progress_chart(goals: list[Goal]) -> Figure:
-    """Horizontal bars: each goal's percent done, coloured by status.
-
-    Built on a bare ``Figure`` (not pyplot), so a notebook never shows it twice.
-    """
-    height = 0.4 * max(len(goals), 1) + 1.1
-    fig = Figure(figsize=(9, height))
-    fig.subplots_adjust(left=0.36, right=0.97, top=1 - 0.45 / height, bottom=0.55 / height)
-    ax = fig.subplots()
-    labels = [short(g.text, 40) or "(no text)" for g in goals]
-    percents = [g.percent for g in goals]
-    colours = [STATUS_COLOURS[g.status] for g in goals]
-    bars = ax.barh(labels, percents, color=colours)
-    for bar, goal in zip(bars, goals, strict=True):
-        note = "dropped" if goal.status == "dropped" else f"{goal.percent}% ({goal.status})"
-        ax.annotate(
-            note,
-            (bar.get_width(), bar.get_y() + bar.get_height() / 2),
-            xytext=(4, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=8,
-        )
-    ax.set_xlim(0, 125)
-    ax.set_xticks(range(0, 101, 25))
-    ax.tick_params(axis="y", labelsize=9)
-    ax.set_xlabel("% done")
-    ax.invert_yaxis()
-    ax.set_title("Progress on your goals")
-    ax.spines[["top", "right"]].set_visible(False)
-    return fig
-
-
 def next_review_due(plan: Plan) -> date:
     """When the next review is due: the last review (or the plan's start) plus the interval."""
     last = max((r.reviewed for r in plan.reviews), default=plan.profile.created)
@@ -187,37 +146,6 @@ def interest_shift(earlier: Mapping[str, float], now: Mapping[str, float]) -> st
     if old_code != new_code:
         text += f" Your top three themes went from {old_code} to {new_code}."
     return text
-
-
-def interest_change_chart(
-    earlier: Mapping[str, float], now: Mapping[str, float], labels: tuple[str, str]
-) -> Figure:
-    """Paired bars per RIASEC theme: the earlier and the current interest scores."""
-    fig = Figure(figsize=(8, 3.6))
-    fig.subplots_adjust(left=0.09, right=0.98, top=0.9, bottom=0.2)  # fixed: fast to draw
-    ax = fig.subplots()
-    xs = range(len(THEMES))
-    ax.bar(
-        [x - 0.2 for x in xs],
-        [earlier.get(t, 0) for t in THEMES],
-        0.4,
-        label=labels[0],
-        color="#b0b7c3",
-    )
-    ax.bar(
-        [x + 0.2 for x in xs],
-        [now.get(t, 0) for t in THEMES],
-        0.4,
-        label=labels[1],
-        color="#2f6fb0",
-    )
-    ax.set_xticks(list(xs), [f"{name}\n({letter})" for letter, name in THEMES.items()])
-    ax.set_ylim(0, 100)
-    ax.set_ylabel("score (0-100)")
-    ax.set_title("How your interests moved")
-    ax.legend(frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-    return fig
 
 
 # --- comparing two versions of the plan ------------------------------------------------------

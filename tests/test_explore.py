@@ -6,11 +6,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from careerkit import explore as ex
+from careerkit import charts
+from careerkit import explore_html as render
+from careerkit import filters as flt
+from careerkit import occupation as occ
+from careerkit import shortlist as sl
 from careerkit.catalog import load_catalog, outlook_label
 from careerkit.fit import interest_fit
 from careerkit.plan import InterestResult, Option, Plan, Skill
-from careerkit.ui.common import png
 from tests.synthetic import synthetic_catalog
 
 SCORES = {"R": 10, "I": 20, "A": 30, "S": 90, "E": 80, "C": 40}  # top themes S, E, C
@@ -107,14 +110,14 @@ def test_outlook_label_uses_bls_words_around_the_average(pct: float | None, labe
 
 def test_outlook_labels_come_from_the_catalogue_column(tiny: pd.DataFrame) -> None:
     tiny.loc["11-0001.00", "outlook"] = "decline"  # the column wins over the percent
-    labels = ex.outlook_labels(tiny)
+    labels = flt.outlook_labels(tiny)
     assert labels["11-0001.00"] == "decline" and labels["37-0003.00"] == "unknown"
-    assert set(labels) <= set(ex.OUTLOOKS)
+    assert set(labels) <= set(flt.OUTLOOKS)
 
 
 def test_default_filters_keep_everything(tiny: pd.DataFrame) -> None:
-    assert ex.filter_masks(tiny, ex.Filters()) == {}
-    assert set(codes(ex.apply_filters(tiny, ex.Filters()))) == set(tiny.index)
+    assert flt.filter_masks(tiny, flt.Filters()) == {}
+    assert set(codes(flt.apply_filters(tiny, flt.Filters()))) == set(tiny.index)
 
 
 @pytest.mark.parametrize(
@@ -130,14 +133,14 @@ def test_default_filters_keep_everything(tiny: pd.DataFrame) -> None:
 def test_search_looks_in_titles_alt_titles_and_descriptions(
     tiny: pd.DataFrame, search: str, found: list[str]
 ) -> None:
-    assert set(codes(ex.apply_filters(tiny, ex.Filters(search=search)))) == set(found)
+    assert set(codes(flt.apply_filters(tiny, flt.Filters(search=search)))) == set(found)
 
 
 def test_each_filter_narrows_as_documented(tiny: pd.DataFrame) -> None:
     fit = interest_fit(SCORES, tiny)
 
     def run(**filters: object) -> set[str]:
-        return set(codes(ex.apply_filters(tiny, ex.Filters(**filters), fit)))
+        return set(codes(flt.apply_filters(tiny, flt.Filters(**filters), fit)))
 
     assert run(min_fit=70) == set(fit.index[fit >= 70]) and 0 < len(run(min_fit=70)) < 5
     assert run(job_zone=(3, 4)) == {"11-0001.00", "29-0002.00", "15-0004.00"}
@@ -154,45 +157,45 @@ def test_each_filter_narrows_as_documented(tiny: pd.DataFrame) -> None:
 
 
 def test_fit_filter_is_ignored_without_a_fit(tiny: pd.DataFrame) -> None:
-    assert len(ex.apply_filters(tiny, ex.Filters(min_fit=99))) == len(tiny)
+    assert len(flt.apply_filters(tiny, flt.Filters(min_fit=99))) == len(tiny)
 
 
 def test_a_combination_matching_nothing_names_the_filter_to_loosen(tiny: pd.DataFrame) -> None:
-    filters = ex.Filters(search="hospitals", pay=(None, 50_000))
-    assert ex.apply_filters(tiny, filters).empty
-    hint = ex.loosen_hint(tiny, filters)
+    filters = flt.Filters(search="hospitals", pay=(None, 50_000))
+    assert flt.apply_filters(tiny, filters).empty
+    hint = flt.loosen_hint(tiny, filters)
     assert hint.startswith("No occupation matches all these filters.")
     # without the pay limit the two hospital jobs match; without the search, the guides
     assert "the pay range: without that filter, 2 occupations match." in hint
 
 
 def test_hint_when_no_single_filter_is_enough(tiny: pd.DataFrame) -> None:
-    filters = ex.Filters(search="zebra", job_zone=(5, 5))
-    hint = ex.loosen_hint(tiny, filters)
+    filters = flt.Filters(search="zebra", job_zone=(5, 5))
+    hint = flt.loosen_hint(tiny, filters)
     assert "loosening any single one is not enough" in hint and "Reset filters" in hint
 
 
 def test_count_text() -> None:
-    assert ex.count_text(40, 312, 1016) == (
+    assert flt.count_text(40, 312, 1016) == (
         "Showing 40 of 312 matching occupations (1,016 in the catalogue)."
     )
-    assert ex.count_text(40, 1016, 1016) == "Showing 40 of 1,016 occupations."
-    assert ex.count_text(3, 3, 10) == "Showing all 3 matching occupations (10 in the catalogue)."
-    assert ex.count_text(0, 0, 10).startswith("No occupation matches these filters")
+    assert flt.count_text(40, 1016, 1016) == "Showing 40 of 1,016 occupations."
+    assert flt.count_text(3, 3, 10) == "Showing all 3 matching occupations (10 in the catalogue)."
+    assert flt.count_text(0, 0, 10).startswith("No occupation matches these filters")
 
 
 # --- sorting -------------------------------------------------------------------------------
 
 
 def test_sort_by_pay_puts_unknown_pay_last_in_both_orders(tiny: pd.DataFrame) -> None:
-    high = codes(ex.apply_filters(tiny, ex.Filters(sort_by="median_wage")))
-    low = codes(ex.apply_filters(tiny, ex.Filters(sort_by="median_wage", ascending=True)))
+    high = codes(flt.apply_filters(tiny, flt.Filters(sort_by="median_wage")))
+    low = codes(flt.apply_filters(tiny, flt.Filters(sort_by="median_wage", ascending=True)))
     assert high == ["15-0004.00", "11-0001.00", "29-0002.00", "39-0005.00", "37-0003.00"]
     assert low == ["39-0005.00", "29-0002.00", "11-0001.00", "15-0004.00", "37-0003.00"]
 
 
 def test_sort_by_education_follows_the_ladder_not_the_alphabet(tiny: pd.DataFrame) -> None:
-    rows = ex.apply_filters(tiny, ex.Filters(sort_by="education", ascending=True))
+    rows = flt.apply_filters(tiny, flt.Filters(sort_by="education", ascending=True))
     assert list(rows["education"])[:3] == [
         "No formal educational credential",
         "High school diploma or equivalent",
@@ -201,19 +204,19 @@ def test_sort_by_education_follows_the_ladder_not_the_alphabet(tiny: pd.DataFram
 
 
 def test_sort_by_fit_falls_back_to_title_without_a_fit(tiny: pd.DataFrame) -> None:
-    rows = ex.apply_filters(tiny, ex.Filters(sort_by="fit"))
+    rows = flt.apply_filters(tiny, flt.Filters(sort_by="fit"))
     assert list(rows["title"]) == sorted(tiny["title"])
-    with_fit = ex.apply_filters(tiny, ex.Filters(sort_by="fit"), interest_fit(SCORES, tiny))
+    with_fit = flt.apply_filters(tiny, flt.Filters(sort_by="fit"), interest_fit(SCORES, tiny))
     assert with_fit["fit"].is_monotonic_decreasing
     with pytest.raises(ValueError, match="Cannot sort by 'salary'"):
-        ex.apply_filters(tiny, ex.Filters(sort_by="salary"))
+        flt.apply_filters(tiny, flt.Filters(sort_by="salary"))
 
 
 def test_every_sort_column_works(tiny: pd.DataFrame) -> None:
     fit = interest_fit(SCORES, tiny)
-    for key in ex.SORTS:
+    for key in flt.SORTS:
         for ascending in (True, False):
-            rows = ex.apply_filters(tiny, ex.Filters(sort_by=key, ascending=ascending), fit)
+            rows = flt.apply_filters(tiny, flt.Filters(sort_by=key, ascending=ascending), fit)
             assert set(rows.index) == set(tiny.index)
 
 
@@ -223,7 +226,7 @@ def test_every_sort_column_works(tiny: pd.DataFrame) -> None:
 def test_table_shows_unknown_never_nan_and_escapes_titles(tiny: pd.DataFrame) -> None:
     tiny.loc["37-0003.00", "title"] = "<script>alert(1)</script> Gardeners"
     fit = interest_fit(SCORES, tiny)
-    text = ex.table_html(ex.apply_filters(tiny, ex.Filters(), fit), SCORES)
+    text = render.table_html(flt.apply_filters(tiny, flt.Filters(), fit), SCORES)
     gardeners = next(row for row in text.split("<tr>") if "Gardeners" in row)
     assert gardeners.count(">unknown<") == 3  # pay, outlook, work week
     assert "<script>" not in text and "&lt;script&gt;" in text
@@ -232,19 +235,19 @@ def test_table_shows_unknown_never_nan_and_escapes_titles(tiny: pd.DataFrame) ->
 
 
 def test_table_without_scores_has_no_fit_column(tiny: pd.DataFrame) -> None:
-    text = ex.table_html(ex.apply_filters(tiny, ex.Filters()))
+    text = render.table_html(flt.apply_filters(tiny, flt.Filters()))
     assert "<th>Fit</th>" not in text and "<th>Median pay</th>" in text
 
 
 def test_fit_reason_names_the_shared_top_themes() -> None:
     occupation = {"R": 1, "I": 2, "A": 1, "S": 7, "E": 6, "C": 1}  # S, E, I
-    assert ex.fit_reason(SCORES, occupation) == (
+    assert occ.fit_reason(SCORES, occupation) == (
         "Your top themes Social and Enterprising match this occupation's top themes."
     )
     one = {"R": 7, "I": 6, "A": 1, "S": 5, "E": 1, "C": 1}  # R, I, S
-    assert ex.fit_reason(SCORES, one).startswith("Your top theme Social is one of")
+    assert occ.fit_reason(SCORES, one).startswith("Your top theme Social is one of")
     none = {"R": 7, "I": 6, "A": 5, "S": 1, "E": 1, "C": 1}
-    assert ex.fit_reason(SCORES, none) == (
+    assert occ.fit_reason(SCORES, none) == (
         "This occupation's top themes (Realistic, Investigative and Artistic) are not among "
         "yours (Social, Enterprising and Conventional)."
     )
@@ -252,7 +255,7 @@ def test_fit_reason_names_the_shared_top_themes() -> None:
 
 def test_profile_card_marks_the_skills_the_person_has(tiny: pd.DataFrame) -> None:
     plan = person(skills=("speaking", "Juggling"))
-    card = ex.profile_card(tiny, "11-0001.00", plan)
+    card = occ.profile_card(tiny, "11-0001.00", plan)
     assert card["skills"] == [
         ("Coordination", False),
         ("Speaking", True),
@@ -262,17 +265,17 @@ def test_profile_card_marks_the_skills_the_person_has(tiny: pd.DataFrame) -> Non
     assert card["pay"] == "$110,000 a year (2024)" and card["outlook"].startswith("+29.0%")
     assert card["work_life"] == "about 45 hours a week, regular hours"
     assert 0 <= card["fit"] <= 100 and "Social" in card["fit_reason"]
-    text = ex.card_html(card)
+    text = render.card_html(card)
     assert "1 of 3" in text and "Practice Manager" in text and "■</span> you" in text
 
 
 def test_card_for_missing_data_and_no_quiz_says_so(tiny: pd.DataFrame) -> None:
     tiny.loc["37-0003.00", "description"] = 'Tidy "parks" & <gardens>'
-    card = ex.profile_card(tiny, "37-0003.00", person(scores=None))
+    card = occ.profile_card(tiny, "37-0003.00", person(scores=None))
     assert card["fit"] is None and card["person_themes"] is None
     assert (card["pay"], card["outlook"]) == ("unknown", "unknown")
     assert card["work_life"] == "hours a week unknown, seasonal work"
-    text = ex.card_html(card)
+    text = render.card_html(card)
     assert "take the interest quiz in 01 to see your fit" in text
     assert "&lt;gardens&gt;" in text and "<gardens>" not in text
     assert text.count(">unknown</td>") == 3  # outlook, experience, training
@@ -281,8 +284,8 @@ def test_card_for_missing_data_and_no_quiz_says_so(tiny: pd.DataFrame) -> None:
 
 
 def test_prefilled_answers_for_catalogue_and_custom_options(tiny: pd.DataFrame) -> None:
-    facts = ex.prefilled_answers(tiny, Option(code="29-0002.00", title="Nurses"), ["Monitoring"])
-    assert set(facts) == set(ex.FACTS)
+    facts = occ.prefilled_answers(tiny, Option(code="29-0002.00", title="Nurses"), ["Monitoring"])
+    assert set(facts) == set(occ.FACTS)
     assert "You already list: Monitoring." in facts["skills_interests"]
     assert "Social, Investigative and Conventional" in facts["skills_interests"]
     assert facts["requirements"] == (
@@ -294,18 +297,18 @@ def test_prefilled_answers_for_catalogue_and_custom_options(tiny: pd.DataFrame) 
     )
     assert facts["work_life"] == "About 38 hours a week, shift work."
     assert facts["development"].startswith("Jobs outlook: +6.0% over ten years")
-    custom = ex.custom_option("Clinic coordinator", "52k")
-    own = ex.prefilled_answers(tiny, custom)
+    custom = sl.custom_option("Clinic coordinator", "52k")
+    own = occ.prefilled_answers(tiny, custom)
     assert own["salary"] == "$52,000 a year (your own estimate)"
     assert "Not in the catalogue" in own["requirements"]
-    gone = ex.prefilled_answers(tiny, Option(code="99-9999.00", title="Old job"))
+    gone = occ.prefilled_answers(tiny, Option(code="99-9999.00", title="Old job"))
     assert "no longer in the catalogue" in gone["salary"]
 
 
 def test_prefilled_answers_cover_only_known_question_ids(tiny: pd.DataFrame) -> None:
-    ids = {q.id for q in ex.QUESTIONS}
-    assert set(ex.prefilled_answers(tiny, Option(code="11-0001.00", title="x"))) < ids
-    assert {"inspiring", "development", "surprising"} <= ids and len(ex.QUESTIONS) == 7
+    ids = {q.id for q in occ.QUESTIONS}
+    assert set(occ.prefilled_answers(tiny, Option(code="11-0001.00", title="x"))) < ids
+    assert {"inspiring", "development", "surprising"} <= ids and len(occ.QUESTIONS) == 7
 
 
 # --- the shortlist -------------------------------------------------------------------------
@@ -313,54 +316,54 @@ def test_prefilled_answers_cover_only_known_question_ids(tiny: pd.DataFrame) -> 
 
 def test_add_refuses_duplicates_and_points_to_restore(tiny: pd.DataFrame) -> None:
     plan = person()
-    ex.add_option(plan, ex.catalog_option(tiny, "29-0002.00"))
-    with pytest.raises(ex.ShortlistError, match="already on your shortlist."):
-        ex.add_option(plan, ex.catalog_option(tiny, "29-0002.00"))
-    ex.drop_option(plan, "29-0002.00", "shifts")
-    with pytest.raises(ex.ShortlistError, match="restore it"):
-        ex.add_option(plan, ex.catalog_option(tiny, "29-0002.00"))
-    with pytest.raises(ex.ShortlistError, match="no occupation with code"):
-        ex.catalog_option(tiny, "00-0000.00")
+    sl.add_option(plan, sl.catalog_option(tiny, "29-0002.00"))
+    with pytest.raises(sl.ShortlistError, match="already on your shortlist."):
+        sl.add_option(plan, sl.catalog_option(tiny, "29-0002.00"))
+    sl.drop_option(plan, "29-0002.00", "shifts")
+    with pytest.raises(sl.ShortlistError, match="restore it"):
+        sl.add_option(plan, sl.catalog_option(tiny, "29-0002.00"))
+    with pytest.raises(sl.ShortlistError, match="no occupation with code"):
+        sl.catalog_option(tiny, "00-0000.00")
     assert len(plan.exploration.options) == 1
 
 
 def test_drop_needs_a_reason_and_changes_nothing_without_one(tiny: pd.DataFrame) -> None:
     plan = person()
-    option = ex.add_option(plan, ex.catalog_option(tiny, "29-0002.00"))
+    option = sl.add_option(plan, sl.catalog_option(tiny, "29-0002.00"))
     option.answers["inspiring"] = "Helping people"
     before = plan.model_dump()
-    with pytest.raises(ex.ShortlistError, match="Write why you are dropping “Nurses” first"):
-        ex.drop_option(plan, "29-0002.00", "   ")
+    with pytest.raises(sl.ShortlistError, match="Write why you are dropping “Nurses” first"):
+        sl.drop_option(plan, "29-0002.00", "   ")
     assert plan.model_dump() == before
-    ex.drop_option(plan, "29-0002.00", "  Night shifts  ")
+    sl.drop_option(plan, "29-0002.00", "  Night shifts  ")
     assert (option.dropped, option.drop_reason) == (True, "Night shifts")
-    assert ex.shortlist_summary(plan) == "0 options remain, 1 dropped"
-    ex.restore_option(plan, "29-0002.00")
+    assert sl.shortlist_summary(plan) == "0 options remain, 1 dropped"
+    sl.restore_option(plan, "29-0002.00")
     assert (option.dropped, option.drop_reason, option.answers) == (
         False,
         "",
         {"inspiring": "Helping people"},
     )
-    assert ex.shortlist_summary(plan) == "1 option remains"
+    assert sl.shortlist_summary(plan) == "1 option remains"
 
 
 def test_remove_is_refused_once_answers_are_written(tiny: pd.DataFrame) -> None:
     plan = person()
-    ex.add_option(plan, ex.catalog_option(tiny, "11-0001.00"))
-    ex.add_option(plan, ex.catalog_option(tiny, "29-0002.00")).answers["surprising"] = "Nights"
-    ex.remove_option(plan, "11-0001.00")
-    with pytest.raises(ex.ShortlistError, match="Drop it with a reason instead"):
-        ex.remove_option(plan, "29-0002.00")
-    with pytest.raises(ex.ShortlistError, match="not on your shortlist"):
-        ex.remove_option(plan, "11-0001.00")
+    sl.add_option(plan, sl.catalog_option(tiny, "11-0001.00"))
+    sl.add_option(plan, sl.catalog_option(tiny, "29-0002.00")).answers["surprising"] = "Nights"
+    sl.remove_option(plan, "11-0001.00")
+    with pytest.raises(sl.ShortlistError, match="Drop it with a reason instead"):
+        sl.remove_option(plan, "29-0002.00")
+    with pytest.raises(sl.ShortlistError, match="not on your shortlist"):
+        sl.remove_option(plan, "11-0001.00")
     assert [o.code for o in plan.exploration.options] == ["29-0002.00"]
 
 
 def test_summary_counts() -> None:
     plan = person()
-    assert ex.shortlist_summary(plan) == "Your shortlist is empty."
+    assert sl.shortlist_summary(plan) == "Your shortlist is empty."
     plan.exploration.options = [Option(code=f"c{i}", title="t", dropped=i == 0) for i in range(5)]
-    assert ex.shortlist_summary(plan) == "4 options remain, 1 dropped"
+    assert sl.shortlist_summary(plan) == "4 options remain, 1 dropped"
 
 
 @pytest.mark.parametrize(
@@ -368,7 +371,7 @@ def test_summary_counts() -> None:
     [("52000", 52000), ("52,000", 52000), ("$52,000", 52000), ("52k", 52000), (61500.5, 61500.5)],
 )
 def test_pay_formats_people_type(typed: str | float, pay: float) -> None:
-    assert ex.parse_pay(typed) == pay
+    assert sl.parse_pay(typed) == pay
 
 
 @pytest.mark.parametrize(
@@ -384,12 +387,12 @@ def test_pay_formats_people_type(typed: str | float, pay: float) -> None:
     ],
 )
 def test_custom_option_validation(title: str, pay: str, message: str) -> None:
-    with pytest.raises(ex.ShortlistError, match=message):
-        ex.custom_option(title, pay)
+    with pytest.raises(sl.ShortlistError, match=message):
+        sl.custom_option(title, pay)
 
 
 def test_custom_option_codes_are_unique_plain_slugs() -> None:
-    first = ex.custom_option("  Clinic  Operations (Local) ", "52,000", " posting ")
+    first = sl.custom_option("  Clinic  Operations (Local) ", "52,000", " posting ")
     assert (first.code, first.title, first.custom, first.median_wage, first.notes) == (
         "custom:clinic-operations-local",
         "Clinic Operations (Local)",
@@ -398,36 +401,36 @@ def test_custom_option_codes_are_unique_plain_slugs() -> None:
         "posting",
     )
     taken = [first.code, first.code + "-2"]
-    assert ex.custom_option("Clinic operations, local", "1e5", taken=taken).code == (
+    assert sl.custom_option("Clinic operations, local", "1e5", taken=taken).code == (
         "custom:clinic-operations-local-3"
     )
-    assert ex.custom_option("Técnico de café", "40000").code == "custom:tecnico-de-cafe"
-    assert ex.custom_option("!!!", "40000").code == "custom:occupation"
+    assert sl.custom_option("Técnico de café", "40000").code == "custom:tecnico-de-cafe"
+    assert sl.custom_option("!!!", "40000").code == "custom:occupation"
 
 
 def test_shortlist_frame_and_chart(tiny: pd.DataFrame) -> None:
     plan = person()
     for code in ("11-0001.00", "37-0003.00", "39-0005.00"):
-        ex.add_option(plan, ex.catalog_option(tiny, code))
-    ex.add_option(plan, ex.custom_option("Clinic coordinator", "52000"))
-    ex.drop_option(plan, "39-0005.00", "low pay")
-    frame = ex.shortlist_frame(plan, tiny)
+        sl.add_option(plan, sl.catalog_option(tiny, code))
+    sl.add_option(plan, sl.custom_option("Clinic coordinator", "52000"))
+    sl.drop_option(plan, "39-0005.00", "low pay")
+    frame = sl.shortlist_frame(plan, tiny)
     assert list(frame.index) == ["11-0001.00", "37-0003.00", "custom:clinic-coordinator"]
     assert frame.loc["custom:clinic-coordinator", "pay"] == 52000
     assert np.isnan(frame.loc["custom:clinic-coordinator", "fit"])
     assert np.isnan(frame.loc["37-0003.00", "pay"])
     assert frame.loc["11-0001.00", "fit"] == interest_fit(SCORES, tiny)["11-0001.00"]
     assert list(frame["outlook"]) == ["much faster than average", "unknown", "unknown"]
-    fig = ex.shortlist_figure(frame)
+    fig = charts.shortlist_figure(frame)
     labels = {t.get_text() for t in fig.axes[0].texts}
     assert labels == {"Clinic Managers", "Clinic coordinator"}  # gardeners: pay unknown
-    assert png(fig).startswith(b"\x89PNG")
+    assert charts.png(fig).startswith(b"\x89PNG")
 
 
 def test_empty_shortlist_frame_draws(tiny: pd.DataFrame) -> None:
-    frame = ex.shortlist_frame(person(scores=None), tiny)
+    frame = sl.shortlist_frame(person(scores=None), tiny)
     assert frame.empty
-    assert png(ex.shortlist_figure(frame)).startswith(b"\x89PNG")
+    assert charts.png(charts.shortlist_figure(frame)).startswith(b"\x89PNG")
 
 
 # --- the synthetic catalogue ----------------------------------------------------------

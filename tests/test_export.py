@@ -13,7 +13,7 @@ import icalendar
 import pandas as pd
 import pytest
 
-from careerkit import export
+from careerkit import export, reminders
 from careerkit.plan import Action, Goal, GoalActions, Plan
 from careerkit.review import next_review_due
 from tests.conftest import PERSONA
@@ -194,7 +194,7 @@ def events(ics: bytes) -> dict[str, icalendar.Event]:
 
 
 def test_calendar_has_goal_action_and_review_events(persona: Plan) -> None:
-    found = events(export.calendar_ics(persona))
+    found = events(reminders.calendar_ics(persona))
     goals = [g for g in persona.short_term_goals.goals if g.due]
     actions = [
         a for i in persona.action_plan.items.values() for a in i.actions if a.due and not a.done
@@ -213,7 +213,7 @@ def test_calendar_has_goal_action_and_review_events(persona: Plan) -> None:
 @pytest.mark.parametrize("months", [12, 24])
 def test_review_recurs_every_chosen_interval(plan: Plan, months: int) -> None:
     plan.action_plan.review_every_months = months
-    rule = events(export.calendar_ics(plan))["Review my career plan"]["rrule"]
+    rule = events(reminders.calendar_ics(plan))["Review my career plan"]["rrule"]
     assert rule.to_ical() == f"FREQ=MONTHLY;INTERVAL={months}".encode()
 
 
@@ -221,7 +221,7 @@ def test_calendar_text_round_trips_and_uids_are_stable(plan: Plan) -> None:
     text = 'Meet Rosa, Sam; and "Lee"\nthen write up C:\\notes'
     plan.short_term_goals.goals = [Goal(id="g1", text=text, due=date(2027, 3, 1), measure="a;b")]
     plan.action_plan.items = {"g1": GoalActions(actions=[Action(text=text, due=date(2027, 1, 9))])}
-    ics = export.calendar_ics(plan)
+    ics = reminders.calendar_ics(plan)
     assert b"Rosa\\, Sam\\; and" in ics  # escaped on the wire (RFC 5545)
     found = events(ics)
     goal = found["Goal due: " + 'Meet Rosa, Sam; and "Lee" then write up C:\\notes']
@@ -231,7 +231,7 @@ def test_calendar_text_round_trips_and_uids_are_stable(plan: Plan) -> None:
     assert action.decoded("dtstart") == date(2027, 1, 9)
     uids = {str(e["uid"]) for e in found.values()}
     plan.short_term_goals.goals[0].text = "Reworded"
-    assert {str(e["uid"]) for e in events(export.calendar_ics(plan)).values()} >= uids - {
+    assert {str(e["uid"]) for e in events(reminders.calendar_ics(plan)).values()} >= uids - {
         str(action["uid"])
     }
     assert len(uids) == 3
@@ -239,7 +239,7 @@ def test_calendar_text_round_trips_and_uids_are_stable(plan: Plan) -> None:
 
 def test_every_typed_text_survives_the_calendar(workspace: Path) -> None:
     plan, _ = poisoned_plan(workspace)
-    cal = icalendar.Calendar.from_ical(export.calendar_ics(plan))
+    cal = icalendar.Calendar.from_ical(reminders.calendar_ics(plan))
     descriptions = [str(e["description"]) for e in cal.walk("VEVENT")]
     assert len(descriptions) > 3
     nasty_ones = [d for d in descriptions if NASTY in d]
@@ -248,7 +248,7 @@ def test_every_typed_text_survives_the_calendar(workspace: Path) -> None:
 
 def _uids(plan: Plan) -> dict[str, str]:
     """Event summary -> UID (summaries made unique with the event's date)."""
-    cal = icalendar.Calendar.from_ical(export.calendar_ics(plan))
+    cal = icalendar.Calendar.from_ical(reminders.calendar_ics(plan))
     return {f"{e['summary']} {e.decoded('dtstart')}": str(e["uid"]) for e in cal.walk("VEVENT")}
 
 
@@ -273,7 +273,7 @@ def test_done_actions_are_not_exported_as_coming_up(plan: Plan) -> None:
             ]
         )
     }
-    summaries = set(events(export.calendar_ics(plan)))
+    summaries = set(events(reminders.calendar_ics(plan)))
     assert "Sit the exam" in summaries
     assert not [s for s in summaries if "Register" in s]
 
@@ -290,7 +290,7 @@ def test_dropped_goals_are_cancelled_not_left_behind(plan: Plan) -> None:
     plan.short_term_goals.goals = [
         Goal(text="old idea", due=date(2027, 1, 1), status="dropped", drop_reason="moved on")
     ]
-    assert str(events(export.calendar_ics(plan))["Goal due: old idea"]["status"]) == "CANCELLED"
+    assert str(events(reminders.calendar_ics(plan))["Goal due: old idea"]["status"]) == "CANCELLED"
 
 
 # --- files -------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from careerkit.charts import interest_change_chart, progress_chart
 from careerkit.plan import (
     Action,
     Goal,
@@ -20,11 +21,9 @@ from careerkit.plan import (
 from careerkit.review import (
     Change,
     action_problem,
-    interest_change_chart,
     interest_shift,
     next_review_due,
     plan_diff,
-    progress_chart,
     short,
     this_month,
     todays_review,

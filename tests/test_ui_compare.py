@@ -8,11 +8,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from careerkit import scoring
+from careerkit import charts, decision_words, scoring
 from careerkit.plan import Gut, Option, Plan
 from careerkit.scoring import Result
 from careerkit.ui import compare
-from careerkit.ui.compare import NOT_RATED, CompareBoard
+from careerkit.ui.compare import CompareBoard
+from careerkit.ui.compare_panels import NOT_RATED
 from tests.conftest import reopen
 
 MHSM, TRAINING, HR = "11-9111.00", "13-1151.00", "13-1071.00"
@@ -204,7 +205,7 @@ def test_pay_message_when_the_top_options_tie() -> None:
     ranks = pd.Series([1.0, 1.0], index=["A", "B"])
     result = Result(ranks * 5, ranks, pd.DataFrame(), pd.DataFrame())
     sweep = pd.DataFrame({"A": [5.0], "B": [5.0]})
-    text, kind = compare.pay_message(result, pd.Series({"pay": 2.0}), sweep)
+    text, kind = decision_words.pay_message(result, pd.Series({"pay": 2.0}), sweep)
     assert text == "'A' and 'B' share first place, pay included." and kind == "info"
 
 
@@ -272,11 +273,11 @@ def test_gut_messages_for_unanswered_and_unsure() -> None:
     ranks = pd.Series([1.0, 2.0], index=["A", "B"])
     result = Result(ranks, ranks, pd.DataFrame(), pd.DataFrame())
     codes = {"A": "a", "B": "b"}
-    assert compare.gut_messages(result, {}, codes) == [
+    assert decision_words.gut_messages(result, {}, codes) == [
         ("Answer both questions for 'A': the top score deserves a gut check.", "info")
     ]
     unsure = {"a": Gut(feels_right="unsure")}
-    kinds = [kind for _, kind in compare.gut_messages(result, unsure, codes)]
+    kinds = [kind for _, kind in decision_words.gut_messages(result, unsure, codes)]
     assert kinds == ["info", "info"]
 
 
@@ -300,16 +301,16 @@ def test_choice_notes_missing_reason_and_a_choice_below_the_top() -> None:
     ranks = pd.Series([1.0, 2.0], index=["A", "B"])
     result = Result(ranks, ranks, pd.DataFrame(), pd.DataFrame())
     names = {"a": "A", "b": "B"}
-    notes = compare.choice_messages(["b", "gone"], "", result, names)
+    notes = decision_words.choice_messages(["b", "gone"], "", result, names)
     assert [kind for _, kind in notes] == ["warn", "warn", "info"]
     assert "gone, which is no longer on your shortlist" in notes[0][0]
     assert "You chose 'B' although 'A' scores highest" in notes[2][0]
-    assert compare.choice_messages([], "", result, names)[0][0].startswith("Tick one or 2")
+    assert decision_words.choice_messages([], "", result, names)[0][0].startswith("Tick one or 2")
 
 
 def test_sweep_figure_is_labelled() -> None:
     sweep = pd.DataFrame({"A": [1.0, 12.0], "B": [2.0, 3.0]}, index=[0.0, 5.0])
-    fig = compare.sweep_figure(sweep, 2.0, "Pay")
+    fig = charts.sweep_figure(sweep, 2.0, "Pay")
     ax = fig.axes[0]
     assert ax.get_xlabel() == "Weight on pay" and ax.get_ylim()[1] > 12  # widened past 10
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["A", "B", "your weight"]

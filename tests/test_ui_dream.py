@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
+from careerkit import charts
 from careerkit.interests import load_items
 from careerkit.plan import InterestResult, Plan
 from careerkit.ui import dream
@@ -164,7 +165,7 @@ def test_broken_item_file_gets_a_message(plan: Plan, tmp_path: Path, monkeypatch
 
 def test_interest_chart_draws_six_labelled_bars() -> None:
     scores = {"R": 16.7, "I": 41.7, "A": 33.3, "S": 83.3, "E": 75.0, "C": 58.3}
-    fig = dream.interest_chart(scores)
+    fig = charts.interest_chart(scores)
     assert isinstance(fig, Figure)
     ax = fig.axes[0]
     bars = dict(zip((t.get_text() for t in ax.get_yticklabels()), ax.patches, strict=True))

@@ -8,7 +8,9 @@ import json
 import ipywidgets as w
 import pandas as pd
 
-from careerkit import explore as ex
+from careerkit import filters as flt
+from careerkit import occupation as occ
+from careerkit.catalog import money
 from careerkit.plan import Plan
 from careerkit.ui import explore as ui
 from tests.conftest import ROOT, reopen
@@ -38,7 +40,7 @@ def html_of(widget: w.Widget) -> str:
 
 def answer_box(panel: ui.Questions, code: str, question: str) -> w.Textarea:
     form = panel.accordion.children[panel.shown.index(code)]
-    ids = [q.id for q in ex.QUESTIONS]
+    ids = [q.id for q in occ.QUESTIONS]
     return form.children[2 * ids.index(question) + 1]
 
 
@@ -52,7 +54,7 @@ def test_filters_update_the_table_and_say_plainly_when_nothing_matches(
     assert browser.count.value == f"<b>Showing 40 of {len(catalog)} occupations.</b>"
     assert "<th>Fit</th>" in browser.table.value and len(browser.pick.options) == 40
     browser.search.value = "nurse"
-    matching = ex.apply_filters(catalog, ex.Filters(search="nurse"))
+    matching = flt.apply_filters(catalog, flt.Filters(search="nurse"))
     assert 0 < len(matching) < 40
     assert f"Showing all {len(matching)} matching" in browser.count.value
     assert {code for _, code in browser.pick.options} == set(matching.index)
@@ -61,7 +63,7 @@ def test_filters_update_the_table_and_say_plainly_when_nothing_matches(
     assert "Try loosening the search words" in browser.table.value
     assert browser.pick.options == ()
     browser.reset.click()
-    assert browser.filters == ex.Filters() and "Showing 40 of" in browser.count.value
+    assert browser.filters == flt.Filters() and "Showing 40 of" in browser.count.value
     assert browser.errors.outputs == ()
 
 
@@ -75,18 +77,18 @@ def test_every_filter_widget_feeds_the_filters(persona: Plan, catalog: pd.DataFr
     browser.outlooks["decline"].value = False
     browser.sort.value = "median_wage"
     browser.order.value = True
-    expected = ex.Filters(
+    expected = flt.Filters(
         min_fit=40,
         job_zone=(2, 4),
         max_education="Bachelor's degree",
         pay=(None, 90_000),
         unknown_pay=True,
-        outlooks=frozenset(ex.OUTLOOKS) - {"decline"},
+        outlooks=frozenset(flt.OUTLOOKS) - {"decline"},
         sort_by="median_wage",
         ascending=True,
     )
     assert browser.filters == expected
-    rows = ex.apply_filters(catalog, expected, ex.fit_for(persona, catalog)).head(40)
+    rows = flt.apply_filters(catalog, expected, flt.fit_for(persona, catalog)).head(40)
     assert [code for _, code in browser.pick.options] == list(rows.index)
 
 
@@ -113,7 +115,7 @@ def test_missing_pay_and_outlook_show_unknown(plan: Plan) -> None:
     assert browser.table.value.count(">unknown<") == 3
     assert not any(bad in browser.table.value for bad in ("nan", "NaN", "<NA>"))
     browser.pick.value = code
-    card = ex.profile_card(catalog, code, plan)
+    card = occ.profile_card(catalog, code, plan)
     assert (card["pay"], card["outlook"]) == ("unknown", "unknown")
     assert browser.card.value.count(">unknown</td>") == 1  # outlook
     assert "unknown<br><small>Range: unknown</small>" in browser.card.value  # pay
@@ -303,7 +305,7 @@ def test_related_occupations_on_the_card_shortlist_in_one_click(
     browser = ui.browser(plan, catalog)
     browser.search.value = "Medical and Health Services Managers"
     browser.pick.value = "11-9111.00"
-    related = ex.related_occupations(catalog, "11-9111.00")
+    related = occ.related_occupations(catalog, "11-9111.00")
     assert len(related) >= 5 and list(browser.related.buttons) == list(related.index)
     first = related.index[0]
     browser.related.buttons[first].click()
@@ -319,7 +321,7 @@ def test_more_like_this_from_a_shortlisted_option(persona: Plan, catalog: pd.Dat
     more = next(b for b in row.children if getattr(b, "description", "") == "More like this")
     more.click()
     shown = list(panel.similar.buttons)
-    assert shown == list(ex.related_occupations(catalog, "13-1151.00").index)
+    assert shown == list(occ.related_occupations(catalog, "13-1151.00").index)
     new = next(c for c in shown if c not in codes_on_disk(persona))
     panel.similar.buttons[new].click()
     assert codes_on_disk(persona)[-1] == new
@@ -336,7 +338,7 @@ def test_card_shows_pay_range_bls_facts_and_the_onet_link(
     browser.pick.value = code
     row = catalog.loc[code]
     card = browser.card.value
-    assert f"{ex.money(row['wage_p10'])} to {ex.money(row['wage_p90'])}" in card
+    assert f"{money(row['wage_p10'])} to {money(row['wage_p90'])}" in card
     assert row["outlook"] in card and html.escape(row["education"]) in card
     assert f"https://www.onetonline.org/link/summary/{code}" in card
     assert "O*NET:" not in card  # O*NET's own sentence only once the person imported it

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from matplotlib.figure import Figure
 
+from careerkit import charts
 from careerkit.plan import Plan
 from careerkit.ui import common
 from careerkit.ui import goals as ui
@@ -152,7 +153,7 @@ def test_suggestions_ask_for_a_direction_first(plan: Plan) -> None:
 
 
 def test_timeline_chart(persona: Plan, plan: Plan) -> None:
-    fig = ui.timeline_chart(reopen(persona))
+    fig = charts.timeline_chart(reopen(persona))
     assert isinstance(fig, Figure)
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels[:2] == ["Education", "Learning"]
@@ -161,7 +162,7 @@ def test_timeline_chart(persona: Plan, plan: Plan) -> None:
 
 
 def test_timeline_of_an_empty_plan_says_what_is_missing(plan: Plan) -> None:
-    fig = ui.timeline_chart(plan)
+    fig = charts.timeline_chart(plan)
     assert [t.get_text() for t in fig.axes[0].texts].count("no goal yet") == 5
 
 

@@ -8,6 +8,7 @@ import nbformat
 import pytest
 from matplotlib.figure import Figure
 
+from careerkit import charts
 from careerkit.plan import Option, Plan
 from careerkit.roadmap import UNLINKED
 from careerkit.ui import longterm as ui
@@ -102,7 +103,7 @@ def test_without_a_chosen_direction_a_shortlisted_option_can_be_used(plan: Plan)
 
 
 def test_gap_chart(persona: Plan) -> None:
-    fig = ui.gap_chart(persona, tiny_catalog(), CLINIC)
+    fig = charts.gap_chart(persona, tiny_catalog(), CLINIC)
     assert isinstance(fig, Figure)
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels[0] == "Management of Personnel Resources" and len(labels) == 6
@@ -111,12 +112,12 @@ def test_gap_chart(persona: Plan) -> None:
 
 
 def test_roadmap_chart(persona: Plan) -> None:
-    fig = ui.roadmap_chart(reopen(persona), tiny_catalog())
+    fig = charts.roadmap_chart(reopen(persona), tiny_catalog())
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert "Medical and Health Services Managers" in texts and UNLINKED in texts
     assert "In 5 years: Operations manager of an outpatient clinic" in texts
     assert fig.axes[0].patches  # bars were drawn
-    empty = ui.roadmap_chart(Plan(), tiny_catalog())
+    empty = charts.roadmap_chart(Plan(), tiny_catalog())
     assert any("Nothing on the roadmap yet" in t.get_text() for t in empty.axes[0].texts)
 
 

@@ -119,11 +119,16 @@ class GoalActionsEditor(w.VBox):
         item = self.plan.action_plan.items.get(self.goal_id, GoalActions())
         rows = [ActionRow(a) for a in item.actions]
         for index, row in enumerate(rows):
-            guard = guarded(self.errors)
-            row.done.observe(guard(lambda ch, i=index: self._set_done(i, ch.new)), "value")
-            row.text.observe(guard(lambda ch, i=index: self._set_text(i, ch.new)), "value")
-            row.due.observe(guard(lambda ch, i=index: self._set_due(i, ch.new)), "value")
-            row.remove.on_click(guard(lambda _b, i=index: self._remove(i)))
+            row.done.observe(
+                guarded(self.errors)(lambda ch, i=index: self._set_done(i, ch.new)), "value"
+            )
+            row.text.observe(
+                guarded(self.errors)(lambda ch, i=index: self._set_text(i, ch.new)), "value"
+            )
+            row.due.observe(
+                guarded(self.errors)(lambda ch, i=index: self._set_due(i, ch.new)), "value"
+            )
+            row.remove.on_click(guarded(self.errors)(lambda _b, i=index: self._remove(i)))
         self.rows.children = rows
 
     def _say(self, problem: str | None) -> bool:

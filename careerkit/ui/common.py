@@ -6,11 +6,11 @@ import asyncio
 import atexit
 import functools
 import html
-import io
 import os
 import signal
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from types import FrameType
 from typing import Any
@@ -21,6 +21,7 @@ from IPython.display import Image
 from matplotlib.figure import Figure
 
 from careerkit import paths
+from careerkit.charts import png
 from careerkit.plan import Plan, PlanError
 
 WIDE = {"description_width": "initial"}
@@ -148,13 +149,6 @@ class Saver:
         )
 
 
-def png(fig: Figure, dpi: int = 96) -> bytes:
-    """A chart as PNG bytes, for an ``Image`` widget or an embedded report."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
-    return buffer.getvalue()
-
-
 def show_figure(out: w.Output, fig: Figure) -> None:
     """Show a chart in ``out`` as a PNG (the same in JupyterLab, Voila and tests)."""
     out.outputs = ()
@@ -175,12 +169,27 @@ def message_html(text: str, kind: str = "info") -> str:
     return f'<div style="color:{colours[kind]}">{html.escape(text)}</div>'
 
 
+@contextmanager
+def quietly(owner: Any) -> Iterator[None]:
+    """Set widget values from code without ``owner``'s observers acting on them.
+
+    Sets ``owner.quiet`` for the duration (nesting is fine); observers that must not
+    react to the code's own changes return early while ``self.quiet`` is true.
+    """
+    before = getattr(owner, "quiet", False)
+    owner.quiet = True
+    try:
+        yield
+    finally:
+        owner.quiet = before
+
+
 def guarded(out: w.Output) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Decorate a widget callback so an unexpected error is shown in ``out``, not lost."""
 
     def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(fn)
-        def run(*args: Any, **kwargs: Any) -> Any:
+        def guarded_fn(*args: Any, **kwargs: Any) -> Any:
             try:
                 return fn(*args, **kwargs)
             except Exception as err:  # noqa: BLE001 - shown to the person, not swallowed
@@ -188,7 +197,7 @@ def guarded(out: w.Output) -> Callable[[Callable[..., Any]], Callable[..., Any]]
                 out.append_display_data(w.HTML(message_html(text, "error")))
                 return None
 
-        return run
+        return guarded_fn
 
     return wrap
 

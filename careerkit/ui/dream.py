@@ -2,7 +2,8 @@
 
 Each panel is a ``VBox`` that shows the plan's ``dream_job`` section and saves every change
 as the person goes (no Save button). Build them with :func:`reflection`, :func:`skills`,
-:func:`interest_quiz` and :func:`vision`; :func:`interest_chart` draws the interest profile.
+:func:`interest_quiz` and :func:`vision`; ``careerkit.charts.interest_chart`` draws the interest
+profile.
 """
 
 from __future__ import annotations
@@ -10,15 +11,14 @@ from __future__ import annotations
 import asyncio
 import functools
 import html
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import date
 
 import ipywidgets as w
 import pandas as pd
-from matplotlib.figure import Figure
 
 from careerkit.catalog import SKILLS, THEMES
+from careerkit.charts import interest_chart, png
 from careerkit.dream import (
     REFLECTION_PROMPTS,
     SKILLS_USE_PROMPT,
@@ -42,7 +42,7 @@ from careerkit.interests import (
     unmatched_note,
 )
 from careerkit.plan import Plan, Skill
-from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, png, text_area
+from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, quietly, text_area
 from careerkit.wording import vagueness_advice
 
 SECTION = "dream_job"
@@ -218,30 +218,6 @@ class SkillsPanel(w.VBox):
 # --- interest profile ------------------------------------------------------------------
 
 
-def interest_chart(scores: Mapping[str, float]) -> Figure:
-    """A labelled bar chart of the six theme scores (0-100), the top three in green.
-
-    Built on a bare ``Figure`` (not pyplot), so it is never shown twice in a notebook.
-    """
-    letters = LETTERS[::-1]  # barh draws bottom-up: R ends on top
-    values = [float(scores.get(t, 0)) for t in letters]
-    top = set(top_themes(scores)) if len(set(values)) > 1 else set()
-    fig = Figure(figsize=(6.4, 3.2))
-    fig.subplots_adjust(left=0.27, right=0.97, top=0.88, bottom=0.17)  # fixed: fast to draw
-    ax = fig.subplots()
-    bars = ax.barh(
-        [f"{THEMES[t]} ({t})" for t in letters],
-        values,
-        color=["#2e7d32" if t in top else "#b0bec5" for t in letters],
-    )
-    ax.bar_label(bars, labels=[f"{v:.0f}" for v in values], padding=3)
-    ax.set_xlim(0, 108)
-    ax.set_xlabel("Score: 0 = disliked every activity, 100 = liked every one")
-    ax.set_title("Your interest profile" + (" (top three in green)" if top else ""))
-    ax.spines[["top", "right"]].set_visible(False)
-    return fig
-
-
 def _result_html(scored: ThemeScores) -> str:
     names = ", ".join(THEMES[t] for t in scored.code)
     parts = [
@@ -294,7 +270,7 @@ class InterestQuiz(w.VBox):
             tooltip="Start afresh; this result is kept in your history",
             layout=w.Layout(width="auto"),
         )
-        self._quiet = False
+        self.quiet = False
         self._charted: dict[str, float] | None = None
         self._chart_timer: asyncio.TimerHandle | None = None
         super().__init__(self._layout())
@@ -333,7 +309,7 @@ class InterestQuiz(w.VBox):
         return {**kept, **shown}
 
     def _answered(self, _change: dict) -> None:
-        if self._quiet:
+        if self.quiet:
             return
         self.plan.dream_job.interests = result_for(self._answers(), self.items)
         self.notice.value = ""
@@ -343,7 +319,7 @@ class InterestQuiz(w.VBox):
 
     def _retake(self, _button: w.Button) -> None:
         moved = retake(self.plan.dream_job)
-        with self._quietly():
+        with quietly(self):
             for toggle in self.toggles.values():
                 toggle.value = None
         self.saver.request(SECTION)
@@ -355,14 +331,6 @@ class InterestQuiz(w.VBox):
             )
         self._show()
         self._draw_chart()
-
-    @contextmanager
-    def _quietly(self) -> Iterator[None]:
-        self._quiet = True
-        try:
-            yield
-        finally:
-            self._quiet = False
 
     def _show(self) -> None:
         answers = self._answers()

@@ -13,18 +13,13 @@ from datetime import date
 from typing import Any
 
 import ipywidgets as w
-import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 
 from careerkit import goals as g
+from careerkit.charts import timeline_chart
 from careerkit.plan import Goal, Plan
-from careerkit.roadmap import goal_span
-from careerkit.ui.common import WIDE, Saver, guarded, message_html, show_figure
+from careerkit.ui.common import WIDE, Saver, guarded, message_html, quietly, show_figure
 
-HORIZON_COLOURS = {6: "#4c9f70", 12: "#3a7ca5", 24: "#8e6bb8"}
 HORIZON_OPTIONS = [("6 months", 6), ("12 months", 12), ("24 months", 24)]
 CONFIDENCE_OPTIONS = [
     ("not rated yet", 0),
@@ -36,13 +31,6 @@ CONFIDENCE_OPTIONS = [
 ]
 GOAL_PLACEHOLDER = "What will you do, and how much? e.g. Pass the CAPM exam with 70% or more"
 MEASURE_PLACEHOLDER = "How you will know: 3 interviews, a score of 80%, a portfolio"
-LABEL_CHARS = 48
-
-
-def shorten(text: str, limit: int = LABEL_CHARS) -> str:
-    """One line of at most ``limit`` characters, with "..." when cut."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 3].rstrip() + "..."
 
 
 # --- the S.M.A.R.T. result as HTML ------------------------------------------------
@@ -181,38 +169,32 @@ class GoalFields:
         return {**values, "status": self.status.value} if self.with_status else values
 
     def observe(self, handler: Callable[[dict], None]) -> None:
-        def run(change: dict) -> None:
+        def unless_quiet(change: dict) -> None:
             if not self.quiet:
                 handler(change)
 
         for widget in self.inputs:
-            widget.observe(run, names="value")
+            widget.observe(unless_quiet, names="value")
 
     def show(self, goal: Goal, plan: Plan, today: date | None) -> None:
         """Put a goal's values in the widgets, without reporting them as changes."""
-        self.quiet = True
-        try:
+        with quietly(self):
             self.area.options = _area_options(plan, goal.area)
             self.text.value, self.area.value = goal.text, goal.area
             self.horizon.value, self.due.value = goal.horizon_months, goal.due
             self.measure.value, self.confidence.value = goal.measure, goal.confidence or 0
             if self.with_status:
                 self.status.value = goal.status
-        finally:
-            self.quiet = False
         self.check(goal, plan, today)
 
     def check(self, goal: Goal, plan: Plan, today: date | None) -> None:
         self.smart.value = smart_html(g.smart_check(goal, plan, today))
 
     def set_areas(self, plan: Plan) -> None:
-        self.quiet = True
-        try:
+        with quietly(self):
             current = self.area.value
             self.area.options = _area_options(plan, current)
             self.area.value = current
-        finally:
-            self.quiet = False
 
 
 # --- the editor ---------------------------------------------------------------------
@@ -297,10 +279,9 @@ class GoalEditor(w.VBox):
         ]
 
     def _wire(self) -> None:
-        catch = guarded(self.out)
-        self.form.observe(catch(self._preview))
-        self.add_button.on_click(catch(self._on_add))
-        self.add_area_button.on_click(catch(self._on_add_area))
+        self.form.observe(guarded(self.out)(self._preview))
+        self.add_button.on_click(guarded(self.out)(self._on_add))
+        self.add_area_button.on_click(guarded(self.out)(self._on_add_area))
 
     def _row(self, goal: Goal) -> GoalRow:
         return GoalRow(self.plan, goal, self.saver, self.catalog, self.today)
@@ -382,9 +363,8 @@ class Suggestions(w.VBox):
         self.buttons = [w.Button(description="Add as my goal", icon="plus") for _ in self.drafts]
         self.notice = self._notice()
         super().__init__([self.notice, *map(self._item, self.drafts, self.buttons), self.out])
-        catch = guarded(self.out)
         for draft, button in zip(self.drafts, self.buttons, strict=True):
-            button.on_click(catch(lambda b, d=draft: self.accept(d, b)))
+            button.on_click(guarded(self.out)(lambda b, d=draft: self.accept(d, b)))
 
     def _notice(self) -> w.HTML:
         chosen = self.plan.comparison.chosen
@@ -445,74 +425,6 @@ def suggestions(
 # --- timeline -----------------------------------------------------------------------
 
 
-def _timeline_rows(plan: Plan) -> list[tuple[str, Goal | None]]:
-    """(area, goal) per chart row: each area's goals by end date, or (area, None)."""
-    goals = [x for x in plan.short_term_goals.goals if x.status != "dropped"]
-    areas = list(plan.short_term_goals.areas)
-    areas += [x.area for x in goals if x.area not in areas]
-    rows: list[tuple[str, Goal | None]] = []
-    for area in dict.fromkeys(areas):
-        mine = sorted((x for x in goals if x.area == area), key=lambda x: goal_span(x)[1])
-        rows += [(area, x) for x in mine] or [(area, None)]
-    return rows
-
-
-def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
-    """Short-term goals by area of growth on a time line, coloured by horizon."""
-    today = today or date.today()
-    rows = _timeline_rows(plan)
-    fig, ax = plt.subplots(figsize=(11, 1.6 + 0.42 * len(rows)))
-    now = mdates.date2num(today)
-    ends = [now + 31 * 25] + [mdates.date2num(goal_span(x)[1]) for _, x in rows if x]
-    starts = [now] + [mdates.date2num(goal_span(x)[0]) for _, x in rows if x]
-    left, right = min(starts) - 20, max(ends)
-    for y, (_area, goal) in enumerate(rows):
-        if goal is None:
-            ax.text(now + 10, y, "no goal yet", va="center", color="#888", style="italic")
-            continue
-        start, end = (mdates.date2num(d) for d in goal_span(goal))
-        done = goal.status == "done"
-        ax.barh(
-            y,
-            max(end - start, 3),
-            left=start,
-            height=0.6,
-            alpha=0.45 if done else 0.9,
-            color=HORIZON_COLOURS[goal.horizon_months],
-        )
-        label = ("done: " if done else "") + shorten(goal.text)
-        ax.text(end + 8, y, label, va="center", fontsize=8.5)
-    for months in g.HORIZONS:
-        mark = mdates.date2num(g.add_months(today, months))
-        ax.axvline(mark, color="#999", linestyle=":", linewidth=1)
-        ax.text(mark, -0.9, f"{months} months", ha="center", fontsize=8, color="#555")
-    ax.axvline(now, color="#b00020", linewidth=1.2)
-    ax.text(now, -0.9, "today", ha="center", fontsize=8, color="#b00020")
-    firsts: dict[str, int] = {}  # area -> its first row
-    for y, (area, _) in enumerate(rows):
-        firsts.setdefault(area, y)
-    ax.set_yticks(list(firsts.values()), [shorten(a, 36) for a in firsts])
-    for y in list(firsts.values())[1:]:
-        ax.axhline(y - 0.5, color="#eee", linewidth=1)
-    ax.set_ylim(len(rows) - 0.5, -1.3)
-    ax.set_xlim(left, right + (right - left) * 0.45)  # room for the labels
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
-    ax.legend(
-        handles=[Patch(color=c, label=f"{m}-month goal") for m, c in HORIZON_COLOURS.items()],
-        loc="lower right",
-        bbox_to_anchor=(1, 1),
-        ncol=3,
-        frameon=False,
-        fontsize=8,
-    )
-    ax.set_title("Your short-term goals by area of growth", loc="left")
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    fig.tight_layout()
-    plt.close(fig)
-    return fig
-
-
 def timeline(plan: Plan, today: date | None = None) -> w.VBox:
     """The timeline chart with a button to redraw it after editing goals."""
     out, errors = w.Output(), w.Output()
@@ -537,8 +449,5 @@ __all__ = [
     "goal_editor",
     "suggestions",
     "timeline",
-    "timeline_chart",
     "smart_html",
-    "show_figure",
-    "shorten",
 ]

@@ -14,6 +14,7 @@ from datetime import date
 
 import ipywidgets as w
 
+from careerkit.charts import interest_change_chart, png, progress_chart
 from careerkit.goals import STATUSES, find_goal, long_date
 from careerkit.plan import (
     Goal,
@@ -26,15 +27,22 @@ from careerkit.plan import (
 from careerkit.plan import snapshot_date as taken_at
 from careerkit.review import (
     Change,
-    interest_change_chart,
     interest_shift,
     next_review_due,
     plan_diff,
-    progress_chart,
     todays_review,
     update_progress,
 )
-from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, note_html, png, text_area
+from careerkit.ui.common import (
+    WIDE,
+    Saver,
+    guarded,
+    later,
+    message_html,
+    note_html,
+    quietly,
+    text_area,
+)
 from careerkit.ui.dream import InterestQuiz, interest_quiz
 
 NO_GOALS = "Add goals in 04 first (Short-term goals); then track your progress here."
@@ -100,15 +108,20 @@ class ProgressPanel(w.VBox):
         self.errors = w.Output()
         self.chart = w.Image(format="png")
         self._timer: asyncio.TimerHandle | None = None
-        self._quiet = False
+        self.quiet = False
         self.rows = [GoalProgress(g) for g in plan.short_term_goals.goals]
         body = self.rows or [w.HTML(message_html(NO_GOALS, "warn"))]
         super().__init__([*body, self.saver.status, self.chart, self.errors])
-        guard = guarded(self.errors)
         for row in self.rows:
-            row.status.observe(guard(lambda ch, r=row: self._change(r, status=ch.new)), "value")
-            row.percent.observe(guard(lambda ch, r=row: self._change(r, percent=ch.new)), "value")
-            row.reason.observe(guard(lambda ch, r=row: self._reason(r, ch.new)), "value")
+            row.status.observe(
+                guarded(self.errors)(lambda ch, r=row: self._change(r, status=ch.new)), "value"
+            )
+            row.percent.observe(
+                guarded(self.errors)(lambda ch, r=row: self._change(r, percent=ch.new)), "value"
+            )
+            row.reason.observe(
+                guarded(self.errors)(lambda ch, r=row: self._reason(r, ch.new)), "value"
+            )
         self._draw()
 
     def _reason(self, row: GoalProgress, reason: str) -> None:
@@ -116,19 +129,16 @@ class ProgressPanel(w.VBox):
             self._change(row, status="dropped", drop_reason=reason)
 
     def _change(self, row: GoalProgress, **change: object) -> None:
-        if self._quiet:
+        if self.quiet:
             return
         goal = find_goal(self.plan, row.goal_id)
         problem = update_progress(goal, **change)  # type: ignore[arg-type]
         row.message.value = message_html(f"Not saved yet: {problem}", "warn") if problem else ""
-        self._quiet = True
-        try:
+        with quietly(self):
             row.show(goal)
             if problem:  # keep "dropped" picked while the reason is being written
                 row.status.value = change.get("status", goal.status)
                 row.reason.layout.display = ""
-        finally:
-            self._quiet = False
         if not problem:
             self.saver.request("short_term_goals")
             self._timer = later(CHART_DELAY, guarded(self.errors)(self._draw), self._timer)

@@ -1,0 +1,164 @@
+"""Charts of the options: the shortlist (pay against fit) and the scores as one weight moves."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib import image as mpl_image
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from careerkit import scoring
+from careerkit.charts.style import COLOURS, new_figure
+from careerkit.filters import OUTLOOKS
+
+_OUTLOOK_SIZE = dict(zip(OUTLOOKS, (320, 230, 150, 90, 60, 30, 80), strict=True))
+
+
+def clip(title: str, limit: int) -> str:
+    """``title`` cut to ``limit`` characters with "…" when longer."""
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+# --- the shortlist (notebook 02) ------------------------------------------------------------
+
+
+def shortlist_figure(points: pd.DataFrame) -> Figure:
+    """Pay against interest fit for the remaining options; marker size shows the outlook.
+
+    Options without a fit (custom ones, or before the interest quiz) sit in a column at
+    the left marked "no fit"; options without pay are listed under the chart instead.
+    """
+    fig = new_figure(7.5, 4.2)
+    fig.subplots_adjust(left=0.14, right=0.74, bottom=0.12, top=0.92)  # fixed: quicker to draw
+    ax = fig.add_subplot()
+    shown = points[points["pay"].notna()].sort_values("pay")
+    fits = shown["fit"].dropna()
+    low = 0 if fits.empty else max(0, int(fits.min() // 10) * 10 - 10)  # zoom in on the fits
+    gap = (103 - low) * 0.12  # width of the "no fit" column
+    x = shown["fit"].fillna(low - gap)
+    sizes = shown["outlook"].map(_OUTLOOK_SIZE).astype(float)
+    colours = np.where(shown["custom"], "#ff7f0e", "#1f77b4")
+    ax.scatter(x, shown["pay"], s=sizes, c=colours, alpha=0.75, edgecolors="black", linewidths=0.6)
+    pay = shown["pay"].to_numpy(float)
+    step = max(np.ptp(pay), pay.max() * 0.2) * 0.08 if len(pay) else 1  # one label's height
+    heights = _spread(pay, step)
+    for xi, yi, label_y, title in zip(x, pay, heights, shown["title"], strict=True):
+        left = xi > (low + 100) / 2  # labels point inwards
+        ax.annotate(
+            clip(title, 32), (xi, yi), xytext=(xi + (-2.5 if left else 2.5), label_y),
+            ha="right" if left else "left", va="center", fontsize=8,
+            arrowprops={"arrowstyle": "-", "color": "#999", "linewidth": 0.6},
+        )  # fmt: skip
+    if len(pay):
+        ax.set_ylim(min(pay.min(), heights.min()) - step, max(pay.max(), heights.max()) + step)
+    ticks = list(range(low, 101, 10 if low >= 50 else 20))
+    ax.set_xticks([low - gap, *ticks], ["no fit", *map(str, ticks)])
+    ax.set_xlim(low - 1.8 * gap, 103)
+    ax.axvline(low - gap / 2, color="#bbb", linewidth=0.8)
+    ax.set_xlabel("Interest fit (0-100)")
+    ax.set_ylabel("Median pay, USD a year")
+    ax.yaxis.set_major_formatter(lambda v, _: f"${v:,.0f}")
+    ax.set_title(
+        "Your shortlist: bigger marker = better job outlook; orange = your own", fontsize=10
+    )
+    for label in OUTLOOKS[:-1]:
+        ax.scatter([], [], s=_OUTLOOK_SIZE[label], c="#ccc", edgecolors="black", label=label)
+    ax.legend(
+        title="Outlook",
+        fontsize=7,
+        title_fontsize=8,
+        labelspacing=1.3,
+        borderpad=1,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+        frameon=False,
+    )
+    if shown.empty:
+        ax.text(0.5, 0.5, "No option with a known pay to show", transform=ax.transAxes, ha="center")
+    return fig
+
+
+def _spread(values: np.ndarray, gap: float) -> np.ndarray:
+    """Label heights for ascending ``values``, moved up where needed to keep ``gap`` apart."""
+    heights = values.astype(float).copy()
+    for i in range(1, len(heights)):
+        heights[i] = max(heights[i], heights[i - 1] + gap)
+    return heights
+
+
+# --- the what-if sweep (notebook 03) ---------------------------------------------------------
+
+
+def score_limits(sweep: pd.DataFrame) -> tuple[float, float]:
+    """The chart's score axis: 0-10, widened when a formula's scores go beyond it."""
+    values = sweep.to_numpy(dtype=float)
+    values = values[np.isfinite(values)]
+    low, high = (values.min(), values.max()) if values.size else (0.0, 10.0)
+    if 0 <= low and high <= 10:
+        return 0.0, 10.0
+    pad = (max(high, 10) - min(low, 0)) * 0.05
+    return float(min(low, 0) - pad), float(max(high, 10) + pad)
+
+
+def sweep_figure(sweep: pd.DataFrame, current: float, label: str) -> Figure:
+    """Each option's score (a line each) as one criterion's weight goes from 0 to its maximum.
+
+    The dotted line marks the person's ``current`` weight.
+    """
+    fig = new_figure(9, 3.2, dpi=80)
+    fig.subplots_adjust(left=0.07, right=0.58, bottom=0.16, top=0.92)
+    ax = fig.add_subplot()
+    for i, name in enumerate(sweep.columns):
+        ax.plot(
+            sweep.index, sweep[name], lw=2, color=COLOURS[i % len(COLOURS)], label=clip(name, 45)
+        )
+    ax.axvline(current, color="#333", ls=":", lw=1.5, label="your weight")
+    ax.set_xlim(0, scoring.WEIGHT_MAX)
+    ax.set_ylim(*score_limits(sweep))
+    ax.set_xlabel(f"Weight on {label.lower()}")
+    ax.set_ylabel("Score")
+    ax.set_title(f"How the scores change with the weight on {label.lower()}", fontsize=10)
+    ax.grid(alpha=0.3)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8, frameon=False)
+    return fig
+
+
+class SweepChart:
+    """:func:`sweep_figure` as PNG bytes, redrawn in milliseconds for each change.
+
+    Axes, labels and legend are drawn once (again only when the score axis must change)
+    and kept as a background; an update draws just the lines onto it (blitting), because
+    a full redraw takes 100-200 ms, more than a slider may take.
+    """
+
+    def __init__(self, sweep: pd.DataFrame, current: float, label: str) -> None:
+        self.fig = sweep_figure(sweep, current, label)
+        self.canvas: FigureCanvasAgg = self.fig.canvas
+        self.ax = self.fig.axes[0]
+        *self.lines, self.marker = self.ax.lines
+        self.background: Any = None
+
+    def png(self, sweep: pd.DataFrame, current: float) -> bytes:
+        limits = score_limits(sweep)
+        if self.background is None or limits != self.ax.get_ylim():
+            self.ax.set_ylim(*limits)
+            for line in (*self.lines, self.marker):
+                line.set_visible(False)
+            self.canvas.draw()
+            self.background = self.canvas.copy_from_bbox(self.fig.bbox)
+            for line in (*self.lines, self.marker):
+                line.set_visible(True)
+        self.canvas.restore_region(self.background)
+        for line, name in zip(self.lines, sweep.columns, strict=True):
+            line.set_data(sweep.index, sweep[name])
+            self.ax.draw_artist(line)
+        self.marker.set_xdata([current, current])
+        self.ax.draw_artist(self.marker)
+        buffer = io.BytesIO()
+        pixels = np.asarray(self.canvas.buffer_rgba())
+        mpl_image.imsave(buffer, pixels, format="png", pil_kwargs={"compress_level": 1})
+        return buffer.getvalue()

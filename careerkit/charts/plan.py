@@ -1,0 +1,308 @@
+"""Charts of the plan over time: goals on a timeline, skill gaps, the roadmap, progress."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from careerkit import goals as g
+from careerkit.charts.style import new_figure, plain, shorten
+from careerkit.goals import add_months, direction_title
+from careerkit.plan import Goal, Plan
+from careerkit.review import short
+from careerkit.roadmap import RoadmapItem, gap_table, goal_span, roadmap_items
+
+HORIZON_COLOURS = {6: "#4c9f70", 12: "#3a7ca5", 24: "#8e6bb8"}
+SOLID_LEVEL = 3  # a self-rating from which a skill counts as one the person has
+LEVEL_COLOURS = {"have": "#4c9f70", "weak": "#e0a030", "missing": "#c0392b"}
+GROUP_STYLE = {  # objective group -> (colour, legend label)
+    "skills": ("#f28e2b", "skills to build"),
+    "experience": ("#e15759", "experience to gain"),
+    "stay": ("#76b7b2", "time in the role"),
+    "role": ("#59a14f", "role in 5 / 10 years"),
+    "ambition": ("#b07aa1", "ambition"),
+}
+GOAL_COLOUR = "#7f8fa6"
+STATUS_COLOURS = {
+    "not started": "#b0b7c3",
+    "in progress": "#2f6fb0",
+    "done": "#2e7d32",
+    "dropped": "#9e9e9e",
+}
+
+
+# --- short-term goals (notebook 04) ------------------------------------------------------
+
+
+def _timeline_rows(plan: Plan) -> list[tuple[str, Goal | None]]:
+    """(area, goal) per chart row: each area's goals by end date, or (area, None)."""
+    goals = [x for x in plan.short_term_goals.goals if x.status != "dropped"]
+    areas = list(plan.short_term_goals.areas)
+    areas += [x.area for x in goals if x.area not in areas]
+    rows: list[tuple[str, Goal | None]] = []
+    for area in dict.fromkeys(areas):
+        mine = sorted((x for x in goals if x.area == area), key=lambda x: goal_span(x)[1])
+        rows += [(area, x) for x in mine] or [(area, None)]
+    return rows
+
+
+def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
+    """Short-term goals by area of growth on a time line, coloured by horizon."""
+    today = today or date.today()
+    rows = _timeline_rows(plan)
+    fig = new_figure(11, 1.6 + 0.42 * len(rows))
+    ax = fig.subplots()
+    now = mdates.date2num(today)
+    ends = [now + 31 * 25] + [mdates.date2num(goal_span(x)[1]) for _, x in rows if x]
+    starts = [now] + [mdates.date2num(goal_span(x)[0]) for _, x in rows if x]
+    left, right = min(starts) - 20, max(ends)
+    for y, (_area, goal) in enumerate(rows):
+        if goal is None:
+            ax.text(now + 10, y, "no goal yet", va="center", color="#888", style="italic")
+            continue
+        start, end = (mdates.date2num(d) for d in goal_span(goal))
+        done = goal.status == "done"
+        ax.barh(
+            y,
+            max(end - start, 3),
+            left=start,
+            height=0.6,
+            alpha=0.45 if done else 0.9,
+            color=HORIZON_COLOURS[goal.horizon_months],
+        )
+        label = ("done: " if done else "") + shorten(goal.text)
+        ax.text(end + 8, y, label, va="center", fontsize=8.5)
+    for months in g.HORIZONS:
+        mark = mdates.date2num(g.add_months(today, months))
+        ax.axvline(mark, color="#999", linestyle=":", linewidth=1)
+        ax.text(mark, -0.9, f"{months} months", ha="center", fontsize=8, color="#555")
+    ax.axvline(now, color="#b00020", linewidth=1.2)
+    ax.text(now, -0.9, "today", ha="center", fontsize=8, color="#b00020")
+    firsts: dict[str, int] = {}  # area -> its first row
+    for y, (area, _) in enumerate(rows):
+        firsts.setdefault(area, y)
+    ax.set_yticks(list(firsts.values()), [shorten(a, 36) for a in firsts])
+    for y in list(firsts.values())[1:]:
+        ax.axhline(y - 0.5, color="#eee", linewidth=1)
+    ax.set_ylim(len(rows) - 0.5, -1.3)
+    ax.set_xlim(left, right + (right - left) * 0.45)  # room for the labels
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    ax.legend(
+        handles=[Patch(color=c, label=f"{m}-month goal") for m, c in HORIZON_COLOURS.items()],
+        loc="lower right",
+        bbox_to_anchor=(1, 1),
+        ncol=3,
+        frameon=False,
+        fontsize=8,
+    )
+    ax.set_title("Your short-term goals by area of growth", loc="left")
+    plain(ax)
+    fig.tight_layout()
+    return fig
+
+
+# --- long-term objectives (notebook 05) ---------------------------------------------------
+
+
+def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str) -> Figure:
+    """The target occupation's important skills (most important on top) against yours."""
+    table = gap_table(plan, catalog, code)
+    title = direction_title(plan, code, catalog)
+    fig = new_figure(9, 1.4 + 0.38 * max(len(table), 2))
+    ax = fig.subplots()
+    if table.empty:
+        ax.text(
+            0.5,
+            0.5,
+            "No catalogue skill list for this occupation:\nadd the skills it needs below.",
+            ha="center",
+            va="center",
+            color="#555",
+            transform=ax.transAxes,
+        )
+        ax.set_axis_off()
+    else:
+        kind = table["level"].map(
+            lambda v: "missing" if v == 0 else "weak" if v < SOLID_LEVEL else "have"
+        )
+        y = range(len(table))
+        ax.barh(y, table["level"].clip(lower=0.08), color=kind.map(LEVEL_COLOURS), height=0.6)
+        for i, (level, picked) in enumerate(zip(table["level"], table["chosen"], strict=True)):
+            note = "not in your skills" if level == 0 else f"you: {level} of 5"
+            ax.text(
+                max(level, 0.1) + 0.08,
+                i,
+                note + ("  · picked" if picked else ""),
+                va="center",
+                fontsize=8.5,
+                color="#333",
+            )
+        ax.axvline(SOLID_LEVEL, color="#999", linestyle=":", linewidth=1)
+        ax.set_yticks(list(y), [shorten(s, 40) for s in table.index])
+        ax.invert_yaxis()
+        ax.set_xlim(0, 6.6)
+        ax.set_xticks(range(6))
+        ax.set_xlabel("Your own rating (01), 0 = not listed; dotted line: solid (3 of 5)")
+        fig.legend(
+            handles=[
+                Patch(color=LEVEL_COLOURS["have"], label="you have it"),
+                Patch(color=LEVEL_COLOURS["weak"], label="to strengthen (1-2)"),
+                Patch(color=LEVEL_COLOURS["missing"], label="gap"),
+            ],
+            loc="lower center",
+            ncol=3,
+            frameon=False,
+            fontsize=8,
+        )
+        plain(ax)
+    ax.set_title(f"Skills {shorten(title, 50)} needs, and yours", loc="left")
+    fig.tight_layout(rect=(0, 0.35 / fig.get_figheight(), 1, 1))  # the legend goes below
+    return fig
+
+
+def _rows(items: list[RoadmapItem]) -> tuple[list[tuple[float, RoadmapItem]], dict[str, float]]:
+    """A y position for each item, leaving a header row above each lane."""
+    rows, headers, y = [], {}, 0.0
+    for item in items:
+        if item.lane not in headers:
+            headers[item.lane] = y
+            y += 1
+        rows.append((y, item))
+        y += 1
+    return rows, headers
+
+
+def _draw_item(ax: Any, y: float, item: RoadmapItem, colours: dict[str, str]) -> None:
+    start, end = mdates.date2num(item.start), mdates.date2num(item.end)
+    colour = colours.get(item.group, GOAL_COLOUR)
+    if item.start == item.end:
+        marker = "*" if item.group == "ambition" else "D"
+        ax.plot(start, y, marker=marker, markersize=11, color=colour, zorder=3)
+    else:
+        hatch = None if item.kind == "goal" else "//"
+        ax.barh(
+            y,
+            end - start,
+            left=start,
+            height=0.55,
+            color=colour,
+            alpha=0.85,
+            hatch=hatch,
+            edgecolor="white",
+        )
+    gap = 70 if item.start == item.end else 25  # days between the mark and its label
+    ax.text(end + gap, y, shorten(item.label, 58), va="center", fontsize=8.5)
+
+
+def roadmap_chart(plan: Plan, catalog: pd.DataFrame, today: date | None = None) -> Figure:
+    """Short-term goals (04) leading into long-term objectives (05), per direction."""
+    today = today or date.today()
+    items = roadmap_items(plan, catalog, today)
+    rows, headers = _rows(items)
+    fig = new_figure(12, 1.8 + 0.36 * max(len(rows) + len(headers), 4))
+    ax = fig.subplots()
+    now, short = mdates.date2num(today), mdates.date2num(add_months(today, 24))
+    far = mdates.date2num(add_months(today, 126))
+    ends = [far, *(mdates.date2num(i.end) for i in items)]
+    left = min([now - 30, *(mdates.date2num(i.start) - 30 for i in items)])
+    right = max(ends)
+    ax.axvspan(now, short, color="#eaf2fb", zorder=0)
+    ax.axvspan(short, right + (right - left) * 0.4, color="#fdf3e6", zorder=0)
+    top = -1.4
+    ax.text(now + 15, top + 0.4, "Short-term goals (04)", fontsize=9, color="#1f4e79")
+    ax.text(short + 15, top + 0.4, "Long-term objectives (05)", fontsize=9, color="#8a5300")
+    ax.axvline(now, color="#b00020", linewidth=1.2)
+    if not items:
+        ax.text(
+            (now + far) / 2,
+            1,
+            "Nothing on the roadmap yet: write short-term goals in 04 and your objectives above.",
+            ha="center",
+            va="center",
+            color="#555",
+        )
+    colours = {group: colour for group, (colour, _) in GROUP_STYLE.items()}
+    for y, item in rows:
+        _draw_item(ax, y, item, colours)
+    for lane, y in headers.items():
+        ax.text(left + 10, y, lane, fontsize=10, fontweight="bold", va="center")
+        if y:
+            ax.axhline(y - 0.5, color="#ccc", linewidth=0.8)
+    _arrows(ax, rows)
+    ax.set_ylim(max(len(rows) + len(headers), 3) - 0.5, top)
+    ax.set_xlim(left, right + (right - left) * 0.4)  # room for the labels
+    ax.set_yticks([])
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    handles = [Patch(color=GOAL_COLOUR, label="short-term goal")]
+    handles += [
+        Line2D([], [], marker="D" if g == "role" else "*", linestyle="", color=c, label=lab)
+        if g in ("role", "ambition")
+        else Patch(color=c, label=lab, hatch="//")
+        for g, (c, lab) in GROUP_STYLE.items()
+    ]
+    ax.legend(
+        handles=handles, loc="lower right", bbox_to_anchor=(1, 1), ncol=3, frameon=False, fontsize=8
+    )
+    ax.set_title("Your roadmap", loc="left")
+    plain(ax, "top", "right", "left")
+    fig.tight_layout()
+    return fig
+
+
+def _arrows(ax: Any, rows: list[tuple[float, RoadmapItem]]) -> None:
+    """In each lane, an arrow from the last goal to where the objectives begin."""
+    lanes = dict.fromkeys(item.lane for _, item in rows)
+    for lane in lanes:
+        goals = [(y, i) for y, i in rows if i.lane == lane and i.kind == "goal"]
+        objectives = [(y, i) for y, i in rows if i.lane == lane and i.kind == "objective"]
+        if goals and objectives:
+            (gy, goal), (oy, first) = max(goals, key=lambda r: r[1].end), objectives[0]
+            ax.annotate(
+                "",
+                xy=(mdates.date2num(first.start), oy),
+                xytext=(mdates.date2num(goal.end), gy),
+                arrowprops={"arrowstyle": "->", "color": "#555", "linewidth": 1},
+            )
+
+
+# --- the objectives panel -----------------------------------------------------------
+
+
+# --- progress (notebook 07) ---------------------------------------------------------------
+
+
+def progress_chart(goals: list[Goal]) -> Figure:
+    """Horizontal bars: each goal's percent done, coloured by status."""
+    height = 0.4 * max(len(goals), 1) + 1.1
+    fig = new_figure(9, height)
+    fig.subplots_adjust(left=0.36, right=0.97, top=1 - 0.45 / height, bottom=0.55 / height)
+    ax = fig.subplots()
+    labels = [short(g.text, 40) or "(no text)" for g in goals]
+    percents = [g.percent for g in goals]
+    colours = [STATUS_COLOURS[g.status] for g in goals]
+    bars = ax.barh(labels, percents, color=colours)
+    for bar, goal in zip(bars, goals, strict=True):
+        note = "dropped" if goal.status == "dropped" else f"{goal.percent}% ({goal.status})"
+        ax.annotate(
+            note,
+            (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+        )
+    ax.set_xlim(0, 125)
+    ax.set_xticks(range(0, 101, 25))
+    ax.tick_params(axis="y", labelsize=9)
+    ax.set_xlabel("% done")
+    ax.invert_yaxis()
+    ax.set_title("Progress on your goals")
+    plain(ax)
+    return fig

@@ -1,0 +1,256 @@
+"""Step 2, one occupation: the facts its card shows, related occupations, prefilled answers.
+
+Plain data, no HTML: ``careerkit.explore_html`` renders the card and the widgets in
+``careerkit.ui.explore`` show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
+
+import pandas as pd
+
+from careerkit import catalog_files
+from careerkit.catalog import THEMES, money, onet_url, skills_of, zone_words
+from careerkit.filters import person_scores
+from careerkit.fit import LETTERS, interest_fit, top_themes
+from careerkit.plan import Option, Plan
+
+SCHEDULE_WORDS = {
+    "regular": "regular hours",
+    "shifts": "shift work",
+    "irregular": "irregular hours",
+    "seasonal": "seasonal work",
+}
+
+
+class Question(NamedTuple):
+    """One exploring question: its id in ``Option.answers``, its wording, a hint."""
+
+    id: str
+    text: str
+    hint: str  # placeholder for the person's own answer
+
+
+#: The six exploring questions (method step 2), plus what research turned up.
+QUESTIONS = (
+    Question(
+        "skills_interests",
+        "1. What skills and interests are required?",
+        "Anything to add, e.g. what a job posting or someone in the job told you (optional)",
+    ),
+    Question(
+        "inspiring",
+        "2. What makes this occupation inspiring to me?",
+        "What would make you glad to go to work? Be concrete.",
+    ),
+    Question(
+        "development",
+        "3. What career development and professional opportunities will I get?",
+        "Where could it lead in a few years? Training, promotion, specialising...",
+    ),
+    Question(
+        "requirements",
+        "4. What are the standard requirements for successful candidates?",
+        "Degrees, licences, experience you saw asked for (optional)",
+    ),
+    Question(
+        "salary",
+        "5. What is the typical salary?",
+        "What you found locally, or what you would need (optional)",
+    ),
+    Question(
+        "work_life",
+        "6. Is work-life balance well preserved?",
+        "Hours, shifts, travel, stress: how would it fit your life? (optional)",
+    ),
+    Question(
+        "surprising",
+        "Anything surprising you found in your research?",
+        "Surprises often decide whether an option stays on the list",
+    ),
+)
+
+
+#: The questions the catalogue can help answer (see ``prefilled_answers``).
+FACTS = ("skills_interests", "development", "requirements", "salary", "work_life")
+
+
+def shared_themes(scores: Mapping[str, float], occupation: Mapping[str, Any]) -> list[str]:
+    """The person's top three themes that are also among the occupation's, theirs first."""
+    theirs = top_themes(occupation)
+    return [t for t in top_themes(scores) if t in theirs]
+
+
+def fit_reason(scores: Mapping[str, float], occupation: Mapping[str, Any]) -> str:
+    """One line on why the interest fit is high or low, from both profiles' top themes."""
+    mine, theirs = top_themes(scores), top_themes(occupation)
+    shared = shared_themes(scores, occupation)
+    if len(shared) >= 2:
+        return f"Your top themes {_names(shared)} match this occupation's top themes."
+    if shared:
+        return (
+            f"Your top theme {THEMES[shared[0]]} is one of this occupation's top themes "
+            f"({_names(theirs)})."
+        )
+    return f"This occupation's top themes ({_names(theirs)}) are not among yours ({_names(mine)})."
+
+
+def outlook_text(pct: float | None, label: str | None = None, openings: float | None = None) -> str:
+    """E.g. "+5.2% over ten years (faster than average), about 12,300 openings a year"."""
+    if missing(pct):
+        return "unknown"
+    text = f"{pct:+.1f}% over ten years" + ("" if missing(label) else f" ({label})")
+    return text + ("" if missing(openings) else f", about {openings:,.0f} openings a year")
+
+
+def pay_text(wage: float | None, year: int | None, where: str | None = None) -> str:
+    """E.g. "$61,230 a year in Ohio (2025)", or "unknown"."""
+    if missing(wage):
+        return "unknown"
+    place = "" if missing(where) else f" in {where}"
+    return f"{money(wage)} a year{place}" + ("" if missing(year) else f" ({year})")
+
+
+def pay_range_text(row: Mapping[str, Any]) -> str:
+    """E.g. "$41,000 to $98,000 (10th to 90th percentile)", or "unknown"."""
+    low, high = row.get("wage_p10"), row.get("wage_p90")
+    if missing(low) or missing(high):
+        return "unknown"
+    return f"{money(low)} to {money(high)} (10th to 90th percentile)"
+
+
+def education_text(row: Mapping[str, Any]) -> str:
+    """BLS's typical entry education beside O*NET's most common required level."""
+    bls = value_or(row.get("education"), "unknown")
+    onet = row.get("onet_education")
+    return bls if missing(onet) else f"{bls} (BLS); most often asked for: {onet} (O*NET)"
+
+
+def related_occupations(catalog: pd.DataFrame, code: str, limit: int = 10) -> pd.DataFrame:
+    """O*NET's related occupations of ``code`` that are in the catalogue, most related first.
+
+    Columns: title, tier (O*NET's "Primary-Short", "Primary-Long", "Supplemental").
+    """
+    table = catalog_files.related()
+    found = table[(table["code"] == code) & table["related_code"].isin(catalog.index)]
+    found = found.sort_values("rank").head(limit)
+    return pd.DataFrame(
+        {
+            "title": catalog["title"].reindex(found["related_code"]).to_numpy(),
+            "tier": found["tier"].to_numpy(),
+        },
+        index=pd.Index(found["related_code"], name="code", dtype="string"),
+    )
+
+
+def work_life_text(hours: float | None, schedule: str | None) -> str:
+    """E.g. "about 42 hours a week, shift work"; parts not known say "unknown"."""
+    week = "hours a week unknown" if missing(hours) else f"about {hours:.0f} hours a week"
+    return f"{week}, {SCHEDULE_WORDS.get(value_or(schedule, ''), 'schedule unknown')}"
+
+
+def profile_card(catalog: pd.DataFrame, code: str, plan: Plan) -> dict[str, Any]:
+    """Everything the occupation card shows, as plain data (no HTML)."""
+    row = catalog.loc[code]
+    scores = person_scores(plan)
+    have = {s.name.casefold() for s in plan.dream_job.skills}
+    skills = skills_of(catalog, code)
+    return {
+        "code": code,
+        "title": row["title"],
+        "alt_titles": [
+            t.strip() for t in str(value_or(row["alt_titles"], "")).split(";") if t.strip()
+        ],
+        "description": row["description"],
+        "themes": {t: float(row[t]) for t in LETTERS},
+        "person_themes": scores,
+        "fit": float(interest_fit(scores, catalog.loc[[code]]).iloc[0]) if scores else None,
+        "fit_reason": fit_reason(scores, row) if scores else None,
+        "onet_description": value_or(row.get("onet_description"), None),
+        "onet_url": onet_url(code),
+        "job_zone": int(row["job_zone"]),
+        "job_zone_text": zone_words(row["job_zone"], catalog_files.catalog_info().job_zone_levels),
+        "education": education_text(row),
+        "experience": value_or(row.get("experience"), "unknown"),
+        "training": value_or(row.get("training"), "unknown"),
+        "pay": pay_text(row["median_wage"], row["wage_year"], row.get("pay_area")),
+        "pay_range": pay_range_text(row),
+        "pay_basis": _pay_basis(row),
+        "outlook": outlook_text(row["outlook_pct"], row.get("outlook"), row.get("openings")),
+        "skills": [(s, s.casefold() in have) for s in skills],
+        "work_life": work_life_text(row["weekly_hours"], row["schedule"]),
+        "related": list(related_occupations(catalog, code).itertuples(name=None)),
+    }
+
+
+def _pay_basis(row: Mapping[str, Any]) -> str | None:
+    """Which BLS occupation the pay is for, when it is not this one exactly."""
+    title = row.get("wage_title")
+    if missing(title) or str(title).casefold() == str(row["title"]).casefold():
+        return None
+    return (
+        f"BLS publishes pay for “{title}” ({row.get('wage_soc')}), which includes this occupation"
+    )
+
+
+def prefilled_answers(
+    catalog: pd.DataFrame, option: Option, person_skills: Iterable[str] = ()
+) -> dict[str, str]:
+    """What the data already says for the exploring questions it can answer, by question id."""
+    if option.custom or option.code not in catalog.index:
+        where = "your own occupation" if option.custom else "no longer in the catalogue"
+        facts = dict.fromkeys(FACTS, f"Not in the catalogue ({where}): find out in your research.")
+        if option.custom:
+            facts["salary"] = f"{pay_text(option.median_wage, None)} (your own estimate)"
+        return facts
+    row = catalog.loc[option.code]
+    have = {s.casefold() for s in person_skills}
+    skills = skills_of(catalog, option.code)
+    yours = [s for s in skills if s.casefold() in have]
+    people = "" if missing(row["employment"]) else f" About {row['employment']:,} people do it."
+    outlook = outlook_text(row["outlook_pct"], row.get("outlook"), row.get("openings"))
+    return {
+        "skills_interests": (
+            f"Top skills: {', '.join(skills[:6])}. "
+            f"You already list: {', '.join(yours) or 'none of these'}. "
+            f"Interests: mostly {_names(top_themes(row))}."
+        ),
+        "requirements": (
+            f"Job zone {row['job_zone']}: "
+            f"{zone_words(row['job_zone'], catalog_files.catalog_info().job_zone_levels)}. "
+            f"Typical education: {education_text(row)}. "
+            f"Experience: {value_or(row.get('experience'), 'unknown')}; "
+            f"training: {value_or(row.get('training'), 'unknown')}."
+        ),
+        "salary": (
+            f"Median pay: {pay_text(row['median_wage'], row['wage_year'], row.get('pay_area'))}; "
+            f"range {pay_range_text(row)}."
+        ),
+        "work_life": _sentence(work_life_text(row["weekly_hours"], row["schedule"])),
+        "development": f"Jobs outlook: {outlook}.{people}",
+    }
+
+
+def answered(option: Option) -> int:
+    """How many of the exploring questions the person has answered for this option."""
+    ids = {q.id for q in QUESTIONS}
+    return sum(bool(text.strip()) for qid, text in option.answers.items() if qid in ids)
+
+
+def _names(letters: Iterable[str]) -> str:
+    names = [THEMES[t] for t in letters]
+    return " and ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def missing(value: Any) -> bool:
+    return value is None or bool(pd.isna(value))
+
+
+def value_or(value: Any, default: Any) -> Any:
+    return default if missing(value) else value
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."

@@ -1,0 +1,348 @@
+"""Notebook 03 widgets: the comparison board's panels (weights, ratings, results, pay, gut, choice).
+
+Each panel builds its widgets once and redraws in ``update(board)``; changes go to the
+board (``careerkit.ui.compare.CompareBoard``), which saves them and rescores.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+import numpy as np
+import pandas as pd
+
+from careerkit import scoring
+from careerkit.charts import SweepChart
+from careerkit.choice import MAX_CHOSEN
+from careerkit.decision_words import (
+    GUT_QUESTIONS,
+    PAY,
+    SHARE,
+    choice_messages,
+    flip_message,
+    gut_messages,
+    heatmap_html,
+    number,
+    ordinal,
+    pay_message,
+    ranking_html,
+    sweep_summary,
+)
+from careerkit.plan import Gut
+from careerkit.scoring import Criterion
+from careerkit.ui.common import WIDE, guarded, message_html, quietly, text_area
+
+if TYPE_CHECKING:
+    from careerkit.ui.compare import CompareBoard
+
+NOT_RATED = -1.0  # slider position for "no rating of my own"
+RATING_STEPS = np.arange(0, 10.25, 0.5)
+SLIDER_WIDTH = "460px"
+GUT_TOP = 3  # the gut check asks about this many top options
+ANSWERS = ("yes", "unsure", "no")
+
+
+class WeightsPanel:
+    """One slider per criterion (0-5), the normalised weights, and a reset button."""
+
+    def __init__(self, board: CompareBoard) -> None:
+        self.board, self.quiet = board, False
+        weights = board.weights_now()
+        self.sliders = {
+            c.id: w.FloatSlider(
+                value=weights[c.id],
+                min=0,
+                max=scoring.WEIGHT_MAX,
+                step=0.5,
+                description=c.label,
+                readout_format=".1f",
+                style=board.label_style,
+                layout=w.Layout(width=SLIDER_WIDTH),
+            )
+            for c in board.criteria
+        }
+        self.shares = {cid: w.HTML() for cid in self.sliders}
+        self.message = w.HTML()
+        self.reset = w.Button(
+            description="Back to the starting weights",
+            icon="undo",
+            layout=w.Layout(width="max-content"),
+        )
+        rows = [w.HBox([self.sliders[cid], self.shares[cid]]) for cid in self.sliders]
+        self.box = w.VBox([*rows, self.message, self.reset, board.saver.status, board.errors])
+        for cid, slider in self.sliders.items():
+            slider.observe(guarded(board.errors)(self._moved(cid)), names="value")
+        self.reset.on_click(guarded(board.errors)(lambda _: board.reset_weights()))
+
+    def _moved(self, cid: str) -> Callable[[dict], None]:
+        def handler(change: dict) -> None:
+            if not self.quiet:
+                self.board.set_weight(cid, change["new"])
+
+        return handler
+
+    def update(self, weights: pd.Series) -> None:
+        total = weights.sum()
+        shares = weights / total * 100 if total else weights * 0
+        with quietly(self):
+            for cid, slider in self.sliders.items():
+                slider.value = weights[cid]
+                self.shares[cid].value = SHARE.format(shares[cid])
+        zero = "All the weights are 0, so nothing counts: move at least one above 0."
+        self.message.value = message_html(zero, "warn") if total == 0 else ""
+
+
+class RatingsPanel:
+    """Pick an option, then rate it 0-10 on each criterion (or keep the data value)."""
+
+    def __init__(self, board: CompareBoard) -> None:
+        self.board = board
+        names = list(board.names.values())
+        self.picker = w.Dropdown(
+            options=names,
+            value=names[0],
+            description="Option to rate",
+            style=WIDE,
+            layout=w.Layout(width="95%"),
+        )
+        self.rows: dict[str, dict[str, RatingRow]] = {}  # option -> criterion -> row
+        self.sheet = w.VBox([self._sheet(names[0])])
+        self.box = w.VBox([self.picker, self.sheet, board.saver.status, board.errors])
+        self.picker.observe(guarded(board.errors)(self._picked), names="value")
+
+    def row(self, name: str, criterion: str) -> RatingRow:
+        """The rating row of one option on one criterion."""
+        if name not in self.rows:
+            self.rows[name] = {c.id: RatingRow(self.board, name, c) for c in self.board.criteria}
+        return self.rows[name][criterion]
+
+    def _picked(self, change: dict) -> None:
+        self.sheet.children = [self._sheet(change["new"])]
+
+    def _sheet(self, name: str) -> w.VBox:
+        return w.VBox([self.row(name, cid).box for cid in self.board.ids])
+
+
+class RatingRow:
+    """One option's rating on one criterion: a slider whose first stop means "none of mine"."""
+
+    def __init__(self, board: CompareBoard, name: str, criterion: Criterion) -> None:
+        self.board, self.name, self.criterion = board, name, criterion
+        self.data_value = board.data.at[name, criterion.id]
+        first = "not rated" if np.isnan(self.data_value) else f"data {self.data_value:.1f}"
+        own = board.own().at[name, criterion.id]
+        start = (
+            NOT_RATED if np.isnan(own) else float(RATING_STEPS[np.abs(RATING_STEPS - own).argmin()])
+        )
+        self.slider = w.SelectionSlider(
+            options=[(first, NOT_RATED), *((number(x), float(x)) for x in RATING_STEPS)],
+            value=start,
+            description=criterion.label,
+            style=board.label_style,
+            layout=w.Layout(width=SLIDER_WIDTH),
+        )
+        self.status = w.HTML()
+        back = "Use the data value" if not np.isnan(self.data_value) else "Clear my rating"
+        self.back = w.Button(description=back, layout=w.Layout(width="auto"))
+        self.box = w.HBox([self.slider, self.status, self.back])
+        self.slider.observe(guarded(board.errors)(self._moved), names="value")
+        self.back.on_click(guarded(board.errors)(self._back))
+        self._show(None if start == NOT_RATED else own)
+
+    def _moved(self, change: dict) -> None:
+        value = None if change["new"] == NOT_RATED else change["new"]
+        self.board.set_rating(self.name, self.criterion.id, value)
+        self._show(value)
+
+    def _back(self, _: Any) -> None:
+        self.slider.value = NOT_RATED
+
+    def _show(self, own: float | None) -> None:
+        has_data = not np.isnan(self.data_value)
+        if own is not None:
+            text = (
+                f"your rating (the data says {self.data_value:.1f})" if has_data else "your rating"
+            )
+        elif has_data:
+            text = (
+                "from the wage you entered" if self.name in self.board.custom else "from the data"
+            )
+        elif self.criterion.from_data:
+            text = "no data: rate it yourself, or leave it out"
+        else:
+            text = "not rated: left out of this option's score"
+        self.status.value = f"<span style='color:#555'>{html.escape(text)}</span>"
+        self.back.layout.display = None if own is not None else "none"
+
+
+class ResultsPanel:
+    """The ranking with stacked bars, and the heat map of the ratings."""
+
+    def __init__(self) -> None:
+        self.message, self.ranking, self.heatmap = w.HTML(), w.HTML(), w.HTML()
+        self.box = w.VBox([self.message, self.ranking, w.HTML("<b>The ratings</b>"), self.heatmap])
+
+    def update(self, board: CompareBoard) -> None:
+        analysis = board.analysis
+        own, ratings = analysis.own, analysis.ratings
+        if analysis.result is None:
+            self.message.value = message_html(analysis.problem, "error")
+            self.ranking.value = ""
+        else:
+            self.message.value = ""
+            self.ranking.value = ranking_html(analysis.result, board.criteria)
+            order = analysis.result.ranks.sort_values(kind="stable", na_position="last").index
+            own, ratings = own.loc[order], ratings.loc[order]
+        self.heatmap.value = heatmap_html(
+            ratings, board.data.loc[ratings.index], own, board.criteria
+        )
+
+
+class PayPanel:
+    """Is pay the decider? The pay flag, the sweep chart, and the flip of the top two."""
+
+    def __init__(self) -> None:
+        self.flag, self.summary, self.flip = w.HTML(), w.HTML(), w.HTML()
+        self.chart = w.Image(format="png", layout=w.Layout(max_width="100%"))
+        self.drawer: SweepChart | None = None
+        self.box = w.VBox([self.flag, self.chart, self.summary, self.flip])
+
+    def update(self, board: CompareBoard) -> None:
+        analysis = board.analysis
+        result, sweep = analysis.result, analysis.sweep
+        if result is None or analysis.whatif_problem:
+            self.flag.value = message_html(analysis.problem or analysis.whatif_problem, "error")
+            self.summary.value = self.flip.value = ""
+            self.chart.layout.display = "none"
+            return
+        text, kind = pay_message(result, analysis.weights, sweep)
+        self.flag.value = message_html(text, kind)
+        self.flip.value = message_html(flip_message(analysis.flip, result, board.labels), "info")
+        if sweep is None:
+            self.chart.layout.display = "none"
+            self.summary.value = ""
+            return
+        label, current = board.labels[PAY], analysis.weights[PAY]
+        if self.drawer is None:
+            self.drawer = SweepChart(sweep, current, label)
+        self.chart.value = self.drawer.png(sweep, current)
+        self.chart.layout.display = None
+        self.summary.value = message_html(sweep_summary(sweep, label), "info")
+
+
+class GutPanel:
+    """For each top option: does it feel right, do I want to grow in this field?"""
+
+    def __init__(self, board: CompareBoard) -> None:
+        self.board = board
+        self.rows: dict[str, w.VBox] = {}
+        self.toggles: dict[tuple[str, str], w.ToggleButtons] = {}  # (option, question) -> answer
+        self.list, self.messages = w.VBox(), w.HTML()
+        self.box = w.VBox([self.list, self.messages, board.saver.status, board.errors])
+
+    def update(self, board: CompareBoard) -> None:
+        result = board.analysis.result
+        if result is None:
+            self.list.children = []
+            self.messages.value = message_html(board.analysis.problem, "error")
+            return
+        top = result.ranks[result.ranks <= GUT_TOP].sort_values(kind="stable").index
+        rows = [self._row(name, result.ranks[name]) for name in top]
+        if tuple(rows) != self.list.children:
+            self.list.children = rows
+        codes = board.code_of
+        self.messages.value = "".join(
+            message_html(t, k) for t, k in gut_messages(result, board.plan.comparison.gut, codes)
+        )
+
+    def _row(self, name: str, rank: float) -> w.VBox:
+        if name not in self.rows:
+            code = self.board.code_of[name]
+            saved = self.board.plan.comparison.gut.get(code) or Gut()
+            toggles = []
+            for question, words in GUT_QUESTIONS.items():
+                toggle = w.ToggleButtons(
+                    options=ANSWERS, value=getattr(saved, question), description=words, style=WIDE
+                )
+                toggle.observe(
+                    guarded(self.board.errors)(self._answered(code, question)), names="value"
+                )
+                self.toggles[name, question] = toggle
+                toggles.append(toggle)
+            self.rows[name] = w.VBox([w.HTML(), *toggles], layout=w.Layout(margin="0 0 8px 0"))
+        row = self.rows[name]
+        row.children[0].value = f"<b>{html.escape(name)}</b> (ranked {ordinal(rank)})"
+        return row
+
+    def _answered(self, code: str, question: str) -> Callable[[dict], None]:
+        def handler(change: dict) -> None:
+            self.board.set_gut(code, question, change["new"])
+
+        return handler
+
+
+class ChoicePanel:
+    """Choose one or two target occupations, say why; the date is recorded."""
+
+    def __init__(self, board: CompareBoard) -> None:
+        self.board, self.quiet = board, False
+        chosen = board.plan.comparison.chosen
+        self.ticks = {
+            code: w.Checkbox(
+                value=code in chosen, description=name, indent=False, layout=w.Layout(width="95%")
+            )
+            for code, name in board.names.items()
+        }
+        self.reason = text_area(
+            board.plan.comparison.reason,
+            "Why this direction?",
+            "In your own words: what makes it right for you now?",
+        )
+        self.decided, self.messages = w.HTML(), w.HTML()
+        self.box = w.VBox(
+            [
+                *self.ticks.values(),
+                self.reason,
+                self.decided,
+                self.messages,
+                board.saver.status,
+                board.errors,
+            ]
+        )
+        for tick in self.ticks.values():
+            tick.observe(guarded(board.errors)(self._ticked), names="value")
+        self.reason.observe(
+            guarded(board.errors)(lambda change: board.set_reason(change["new"])), names="value"
+        )
+
+    def _ticked(self, change: dict) -> None:
+        if self.quiet:
+            return
+        chosen = [code for code, tick in self.ticks.items() if tick.value]
+        if len(chosen) > MAX_CHOSEN:
+            with quietly(self):
+                change["owner"].value = False
+            self.messages.value = message_html(
+                f"Choose at most {MAX_CHOSEN}: untick one before you tick another.", "warn"
+            )
+            return
+        self.board.set_choice(chosen)
+
+    def update(self, board: CompareBoard) -> None:
+        comparison, result = board.plan.comparison, board.analysis.result
+        for code, tick in self.ticks.items():
+            rank = result.ranks[board.names[code]] if result is not None else np.nan
+            tick.description = board.names[code] + (
+                "" if np.isnan(rank) else f" (ranked {ordinal(rank)})"
+            )
+        decided = comparison.decided
+        self.decided.value = (
+            f"<span style='color:#555'>Decided on {decided:%d %B %Y}.</span>"
+            if decided and comparison.chosen
+            else ""
+        )
+        notes = choice_messages(comparison.chosen, comparison.reason, result, board.names)
+        self.messages.value = "".join(message_html(t, k) for t, k in notes)

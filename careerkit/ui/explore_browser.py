@@ -1,0 +1,199 @@
+"""Step 2 widgets: the catalogue browser (filters, the occupations table, the occupation card)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+import pandas as pd
+
+from careerkit import catalog_files
+from careerkit import explore_html as render
+from careerkit import filters as flt
+from careerkit import occupation as occ
+from careerkit import shortlist as sl
+from careerkit.catalog import EDUCATION, JOB_ZONES, JOB_ZONES_4
+from careerkit.plan import Plan
+from careerkit.ui.common import WIDE, guarded, message_html, note_html, quietly
+from careerkit.ui.explore_panel import NO_FIT, Panel, RelatedList
+
+ROWS_SHOWN = 40
+
+
+class Browser(Panel):
+    """Filter and sort the catalogue, see one occupation's card, add it to the shortlist."""
+
+    def __init__(self, plan: Plan, catalog: pd.DataFrame, rows: int = ROWS_SHOWN) -> None:
+        super().__init__(plan, catalog)
+        self.rows = rows
+        self.scores = flt.person_scores(plan)
+        self.fit = flt.fit_for(plan, catalog)
+        self.code: str | None = None  # the occupation on the card
+        self.quiet = False  # True while widgets are set from code: no re-render per change
+        self._build()
+        self._lay_out()
+        self._wire()
+        self.render()
+        self.pick.index = 0 if self.pick.options else None
+
+    def _build(self) -> None:
+        wages = self.catalog["median_wage"].dropna()
+        low = int(wages.min() // 10_000 * 10_000) if len(wages) else 0
+        high = int(-(-wages.max() // 10_000) * 10_000) if len(wages) else 10_000
+        slider = {"style": WIDE, "continuous_update": False, "layout": w.Layout(width="48%")}
+        self.search = w.Text(
+            description="Search",
+            placeholder="words from a title or description, e.g. clinic schedule",
+            style=WIDE,
+            layout=w.Layout(width="60%"),
+        )
+        self.min_fit = w.IntSlider(
+            value=0, min=0, max=100, step=5, description="Interest fit at least", **slider
+        )
+        self.zone = w.IntRangeSlider(value=(1, 5), min=1, max=5, description="Job zone", **slider)
+        self.education = w.Dropdown(
+            options=[("any", ""), *((e, e) for e in EDUCATION)],  # None would show blank
+            description="Education needed, at most",
+            style=WIDE,
+        )
+        self.pay = w.IntRangeSlider(
+            value=(low, high), min=low, max=high, step=5_000, readout_format="$,",
+            description="Median pay a year", **slider,
+        )  # fmt: skip
+        self.unknown_pay = w.Checkbox(
+            False,
+            description="also show occupations whose pay is unknown",
+            indent=False,
+            layout=w.Layout(width="auto", margin="0 0 0 24px"),
+        )
+        self.outlooks = {
+            label: w.Checkbox(True, description=label, indent=False, layout=w.Layout(width="auto"))
+            for label in flt.OUTLOOKS
+        }
+        sorts = [
+            (name, key) for key, name in flt.SORTS.items() if key != "fit" or self.fit is not None
+        ]
+        self.sort = w.Dropdown(options=sorts, description="Sort by", style=WIDE)
+        self.order = w.Dropdown(
+            options=[("high to low, Z to A", False), ("low to high, A to Z", True)],
+            value=self.fit is None,
+            description="Order",
+            style=WIDE,
+        )
+        self.reset = w.Button(description="Reset filters", icon="undo")
+        self.count, self.table = w.HTML(), w.HTML()
+        self.pick = w.Dropdown(
+            description="See the profile of", style=WIDE, layout=w.Layout(width="70%")
+        )
+        self.add = w.Button(description="Add to shortlist", icon="plus", button_style="success")
+        self.card = w.HTML()
+        self.related = RelatedList(self, "Related occupations (O*NET), one click to shortlist:")
+
+    def _lay_out(self) -> None:
+        zones = "; ".join(f"{z} = {text}" for z, text in JOB_ZONES.items())
+        if catalog_files.catalog_info().job_zone_levels == 4:
+            zones = "; ".join(f"{z} = {text}" for z, text in JOB_ZONES_4.items())
+            zones += " (this O*NET release merges zones 1 and 2 into one level, shown as 2)"
+        fit = [self.min_fit] if self.fit is not None else [w.HTML(message_html(NO_FIT, "info"))]
+        self.children = [
+            self.search,
+            w.HBox(fit),
+            w.HBox([self.zone, self.education]),
+            w.HTML(note_html(f"Job zone is the preparation needed: {zones}.")),
+            w.HBox([self.pay, self.unknown_pay]),
+            w.HBox([w.Label("Job outlook:"), *self.outlooks.values()]),
+            w.HBox([self.sort, self.order, self.reset]),
+            self.count,
+            self.table,
+            w.HBox([self.pick, self.add]),
+            self.message,
+            self.card,
+            self.related,
+            self.saver.status,
+            self.errors,
+        ]
+
+    def _wire(self) -> None:
+        controls = [self.search, self.min_fit, self.zone, self.education, self.pay]
+        controls += [self.unknown_pay, *self.outlooks.values(), self.sort, self.order]
+        for control in controls:
+            control.observe(guarded(self.errors)(self._on_filter), names="value")
+        self.pick.observe(guarded(self.errors)(self._on_pick), names="value")
+        self.add.on_click(guarded(self.errors)(lambda _: self._try(self._add)))
+        self.reset.on_click(guarded(self.errors)(lambda _: self.reset_filters()))
+
+    @property
+    def filters(self) -> flt.Filters:
+        """The filters as the widgets show them."""
+        low, high = self.pay.value
+        return flt.Filters(
+            search=self.search.value,
+            min_fit=self.min_fit.value,
+            job_zone=self.zone.value,
+            max_education=self.education.value or None,
+            pay=(low if low > self.pay.min else None, high if high < self.pay.max else None),
+            unknown_pay=self.unknown_pay.value,
+            outlooks=frozenset(label for label, box in self.outlooks.items() if box.value),
+            sort_by=self.sort.value,
+            ascending=self.order.value,
+        )
+
+    def _on_filter(self, _: dict[str, Any]) -> None:
+        if not self.quiet:
+            self.render()
+
+    def render(self) -> None:
+        """Filter, sort and show the table (and keep the card as it is)."""
+        filters = self.filters
+        rows = flt.apply_filters(self.catalog, filters, self.fit)
+        top = rows.head(self.rows)
+        self.count.value = f"<b>{flt.count_text(len(top), len(rows), len(self.catalog))}</b>"
+        if rows.empty:
+            hint = flt.loosen_hint(self.catalog, filters, self.fit)
+            self.table.value = message_html(hint, "warn")
+        else:
+            self.table.value = render.table_html(top, self.scores)
+        self._set_choices(top)
+
+    def _set_choices(self, top: pd.DataFrame) -> None:
+        keep = self.pick.value
+        with quietly(self):
+            self.pick.options = list(zip(top["title"], top.index, strict=True))
+            self.pick.value = keep if keep in top.index else None
+
+    def _on_pick(self, change: dict[str, Any]) -> None:
+        if self.quiet or change["new"] is None:
+            return
+        self.code = change["new"]
+        card = occ.profile_card(self.catalog, self.code, self.plan)
+        self.card.value = render.card_html(card)
+        self.message.value = ""
+        self.related.show(self.code)
+        self.shortlist_changed()
+
+    def shortlist_changed(self) -> None:
+        self.related.refresh()
+        on_list = self.code is not None and sl.find_option(self.plan, self.code) is not None
+        self.add.disabled = self.code is None or on_list
+        self.add.description = "On your shortlist" if on_list else "Add to shortlist"
+
+    def _add(self) -> str:
+        if self.code is None:
+            raise sl.ShortlistError("Pick an occupation to see its profile first.")
+        option = sl.add_option(self.plan, sl.catalog_option(self.catalog, self.code))
+        return f"Added “{option.title}” to your shortlist."
+
+    def reset_filters(self) -> None:
+        """Back to showing everything, best fit first."""
+        with quietly(self):
+            self.search.value = ""
+            self.min_fit.value = 0
+            self.zone.value = (1, 5)
+            self.education.value = ""
+            self.pay.value = (self.pay.min, self.pay.max)
+            self.unknown_pay.value = False
+            for box in self.outlooks.values():
+                box.value = True
+            self.sort.value = self.sort.options[0][1]
+            self.order.value = self.fit is None
+        self.render()
