@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from careerkit import scoring, workshop
-from careerkit.scoring import ScoringError
+from careerkit import criteria, workshop
+from careerkit.criteria import ScoringError
 from careerkit.workshop import WorkshopError, scoring_setup
 
-EDITED = {**scoring.DEFAULT_WEIGHTS, "commute": 4}
+EDITED = {**criteria.DEFAULT_WEIGHTS, "commute": 4}
 
 
 def write(workspace: Path, text: str) -> Path:
@@ -20,9 +20,9 @@ def write(workspace: Path, text: str) -> Path:
 
 
 def test_without_a_file_careerkit_defaults_are_used(workspace: Path) -> None:
-    setup = scoring_setup(scoring.DEFAULT_WEIGHTS, {})
+    setup = scoring_setup(criteria.DEFAULT_WEIGHTS, {})
     assert setup.source == "careerkit defaults"
-    assert setup.criteria == scoring.default_criteria()
+    assert setup.criteria == criteria.default_criteria()
     assert workshop.workshop_file() == workspace / "workshop.toml"
 
 
@@ -32,7 +32,7 @@ def test_workshop_file_sets_criteria_weights_and_labels(workspace: Path) -> None
         '[scoring]\ncriteria = ["pay", "work_life", "commute"]\n'
         'weights = { pay = 1, commute = 4.5 }\nlabels = { commute = "Short commute" }\n',
     )
-    setup = scoring_setup(scoring.DEFAULT_WEIGHTS, {})
+    setup = scoring_setup(criteria.DEFAULT_WEIGHTS, {})
     assert setup.source == f"workshop file {path}"
     assert [(c.id, c.label, c.weight) for c in setup.criteria] == [
         ("pay", "Pay", 1.0),
@@ -44,7 +44,7 @@ def test_workshop_file_sets_criteria_weights_and_labels(workspace: Path) -> None
 def test_weights_alone_keep_careerkit_criteria(workspace: Path) -> None:
     write(workspace, "[scoring]\nweights = { pay = 0 }\n")
     setup = scoring_setup()
-    assert [c.id for c in setup.criteria] == list(scoring.DEFAULT_WEIGHTS)
+    assert [c.id for c in setup.criteria] == list(criteria.DEFAULT_WEIGHTS)
     assert {c.id: c.weight for c in setup.criteria}["pay"] == 0
 
 
@@ -57,8 +57,8 @@ def test_edited_notebook_cell_wins_over_the_workshop_file(workspace: Path) -> No
     write(workspace, "[scoring]\nweights = { pay = 0 }\n")
     setup = scoring_setup(EDITED, {})
     assert setup.source == "edited in this notebook"
-    assert setup.criteria[-1] == scoring.Criterion("commute", "Commute", 4.0)
-    assert scoring_setup(scoring.DEFAULT_WEIGHTS, {"pay": "Salary"}).source == (
+    assert setup.criteria[-1] == criteria.Criterion("commute", "Commute", 4.0)
+    assert scoring_setup(criteria.DEFAULT_WEIGHTS, {"pay": "Salary"}).source == (
         "edited in this notebook"
     )
 

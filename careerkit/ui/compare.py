@@ -30,9 +30,10 @@ from matplotlib.figure import Figure
 
 from careerkit import scoring, workshop
 from careerkit.catalog import COLUMNS, CatalogError
+from careerkit.criteria import Criterion, ScoringError
 from careerkit.local_pay import catalog_for
 from careerkit.plan import Gut, Option, Plan
-from careerkit.scoring import Criterion, Flip, Result, ScoreFn, ScoringError
+from careerkit.scoring import Flip, Result, ScoreFn
 from careerkit.ui.common import WIDE, Saver, guarded, message_html, text_area
 
 NOT_RATED = -1.0  # slider position for "no rating of my own"
