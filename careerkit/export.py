@@ -24,11 +24,12 @@ from matplotlib.figure import Figure
 
 from careerkit import catalog_files, paths
 from careerkit.catalog import THEMES, money
+from careerkit.dates import long_date
 from careerkit.explore import QUESTIONS as EXPLORING
 from careerkit.fit import top_themes
-from careerkit.goals import SmartResult, long_date, smart_check
 from careerkit.plan import Goal, Plan
 from careerkit.review import next_review_due, progress_chart, short, this_month
+from careerkit.smart import SmartResult, smart_check
 from careerkit.ui.common import png
 from careerkit.ui.dream import interest_chart
 from careerkit.ui.longterm import roadmap_chart

@@ -15,8 +15,8 @@ from typing import Literal
 from matplotlib.figure import Figure
 
 from careerkit.catalog import THEMES
+from careerkit.dates import add_months
 from careerkit.fit import top_themes
-from careerkit.goals import add_months
 from careerkit.plan import Action, Goal, Plan, Review
 
 #: An action dated further back than this is taken for a typo, not a next step.

@@ -20,6 +20,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from careerkit import goals as g
+from careerkit import smart
+from careerkit.dates import add_months
 from careerkit.plan import Goal, Plan
 from careerkit.roadmap import goal_span
 from careerkit.ui.common import WIDE, Saver, guarded, message_html, show_figure
@@ -48,9 +50,9 @@ def shorten(text: str, limit: int = LABEL_CHARS) -> str:
 # --- the S.M.A.R.T. result as HTML ------------------------------------------------
 
 
-def _badge(letter: str, check: g.Check) -> str:
+def _badge(letter: str, check: smart.Check) -> str:
     colour, back, mark = ("#1b5e20", "#e3f1e6", "✓") if check.ok else ("#b00020", "#fdecea", "✗")
-    tip = html.escape(f"{g.NAMES[letter]}: {check.reason}", quote=True)
+    tip = html.escape(f"{smart.NAMES[letter]}: {check.reason}", quote=True)
     return (
         f'<span title="{tip}" style="display:inline-block;padding:1px 7px;margin-right:4px;'
         f'border-radius:4px;background:{back};color:{colour};font-weight:bold">'
@@ -58,7 +60,7 @@ def _badge(letter: str, check: g.Check) -> str:
     )
 
 
-def smart_html(result: g.SmartResult) -> str:
+def smart_html(result: smart.SmartResult) -> str:
     """Five letter badges, then what is missing and how to fix it, in plain words."""
     passed = sum(c.ok for c in result.letters.values())
     head = "all five pass" if result.passed else f"{passed} of 5 pass"
@@ -69,7 +71,7 @@ def smart_html(result: g.SmartResult) -> str:
         colour = "#555" if check.ok else "#b00020"
         tip = f" <i>{html.escape(check.suggestion)}</i>" if check.suggestion else ""
         lines.append(
-            f'<li style="color:{colour}"><b>{g.NAMES[letter]}</b>: '
+            f'<li style="color:{colour}"><b>{smart.NAMES[letter]}</b>: '
             f"{html.escape(check.reason)}.{tip}</li>"
         )
     badges = "".join(_badge(x, c) for x, c in result.letters.items())
@@ -203,7 +205,7 @@ class GoalFields:
         self.check(goal, plan, today)
 
     def check(self, goal: Goal, plan: Plan, today: date | None) -> None:
-        self.smart.value = smart_html(g.smart_check(goal, plan, today))
+        self.smart.value = smart_html(smart.smart_check(goal, plan, today))
 
     def set_areas(self, plan: Plan) -> None:
         self.quiet = True
@@ -483,7 +485,7 @@ def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
         label = ("done: " if done else "") + shorten(goal.text)
         ax.text(end + 8, y, label, va="center", fontsize=8.5)
     for months in g.HORIZONS:
-        mark = mdates.date2num(g.add_months(today, months))
+        mark = mdates.date2num(add_months(today, months))
         ax.axvline(mark, color="#999", linestyle=":", linewidth=1)
         ax.text(mark, -0.9, f"{months} months", ha="center", fontsize=8, color="#555")
     ax.axvline(now, color="#b00020", linewidth=1.2)

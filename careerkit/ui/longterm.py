@@ -18,7 +18,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from careerkit.goals import add_months, direction_title
+from careerkit.dates import add_months
+from careerkit.goals import direction_title
 from careerkit.plan import Objective, Plan
 from careerkit.roadmap import (
     ObjectiveInputError,

@@ -14,7 +14,8 @@ from datetime import date
 
 import ipywidgets as w
 
-from careerkit.goals import STATUSES, find_goal, long_date
+from careerkit.dates import long_date
+from careerkit.goals import STATUSES, find_goal
 from careerkit.plan import (
     Goal,
     InterestResult,
