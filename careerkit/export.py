@@ -174,10 +174,6 @@ def _question(question_id: str) -> str:
     return re.sub(r"^\d+\.\s*", "", text)
 
 
-def _short_date(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
 def _wage(code: str, own: float | None, catalog: pd.DataFrame) -> str:
     if own is None and code in catalog.index and "median_wage" in catalog:
         own = catalog.at[code, "median_wage"]
@@ -303,7 +299,7 @@ def _action_section(plan: Plan, today: date) -> Section:
         blocks.append(Note("No resources or actions yet: make your action plan in step 06."))
         return Section("Action plan", blocks)
     due_now = [
-        f"{_short_date(a.due)}: {a.text} (for '{short(g.text, 50)}')"
+        f"{long_date(a.due)}: {a.text} (for '{short(g.text, 50)}')"
         for g, a in this_month(plan, today)
     ]
     blocks += [
@@ -321,7 +317,7 @@ def _action_section(plan: Plan, today: date) -> Section:
         ]
         blocks.append(Fields([(k, v) for k, v in pairs if v]))
         rows = [
-            [a.text, _short_date(a.due) if a.due else "no date", "done" if a.done else ""]
+            [a.text, long_date(a.due) if a.due else "no date", "done" if a.done else ""]
             for a in item.actions
         ]
         if rows:

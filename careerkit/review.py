@@ -15,7 +15,7 @@ from typing import Literal
 from matplotlib.figure import Figure
 
 from careerkit.catalog import THEMES
-from careerkit.dates import add_months
+from careerkit.dates import add_months, long_date
 from careerkit.fit import top_themes
 from careerkit.plan import Action, Goal, Plan, Review
 
@@ -53,8 +53,8 @@ def action_problem(text: str, due: date | None, today: date | None = None) -> st
     if due is not None and due < today - timedelta(days=PAST_LIMIT_DAYS):
         hint = _same_day_ahead(due, today)
         return (
-            f"The date {due:%d %B %Y} is long past, so it cannot be a next step. "
-            f"Pick a date from today on (did you mean {hint:%d %B %Y}?)."
+            f"The date {long_date(due)} is long past, so it cannot be a next step. "
+            f"Pick a date from today on (did you mean {long_date(hint)}?)."
         )
     return None
 
@@ -251,7 +251,7 @@ def plan_diff(old: Plan, new: Plan) -> list[Change]:
 
 def _text_change(section: str, what: str, old: str, new: str, when: date | None) -> list[Change]:
     """Added / rewritten / cleared for one free-text answer."""
-    on = f" on {when:%Y-%m-%d}" if when else ""
+    on = f" on {long_date(when)}" if when else ""
     if old == new:
         return []
     if not old:
@@ -289,7 +289,7 @@ def _dream_diff(old: Plan, new: Plan) -> list[Change]:
     ]
     if b.interests and b.interests != a.interests:
         before = f"{a.interests.code} → " if a.interests else ""
-        taken = f"Interest profile taken on {b.interests.taken:%Y-%m-%d}"
+        taken = f"Interest profile taken on {long_date(b.interests.taken)}"
         kind: Kind = "changed" if a.interests else "added"
         changes.append(Change(kind, section, f"{taken}: {before}{b.interests.code}"))
     return changes
@@ -360,7 +360,7 @@ def _goals_diff(old: Plan, new: Plan) -> list[Change]:
 
 
 def _new_goal(g: Goal) -> Change:
-    due = f", due {g.due:%Y-%m-%d}" if g.due else ""
+    due = f", due {long_date(g.due)}" if g.due else ""
     return Change("added", "Short-term goals", f"New goal: '{short(g.text)}' ({g.area}{due})")
 
 
@@ -378,7 +378,7 @@ def _goal_changes(was: Goal, g: Goal) -> list[Change]:
     elif was.percent != g.percent:
         changes.append(Change("changed", section, f"{name}: {was.percent}% → {g.percent}% done"))
     if was.due != g.due:
-        dates = [f"{d:%Y-%m-%d}" if d else "no date" for d in (was.due, g.due)]
+        dates = [long_date(d) if d else "no date" for d in (was.due, g.due)]
         changes.append(Change("changed", section, f"{name}: due date {dates[0]} → {dates[1]}"))
     if was.measure != g.measure:
         changes.append(
@@ -451,7 +451,7 @@ def _action_changes(before: list[Action], after: list[Action], goal: str) -> lis
     ]
     for action in after:
         was = old.get(action.id)
-        text, due = action.text, f", due {action.due:%Y-%m-%d}" if action.due else ""
+        text, due = action.text, f", due {long_date(action.due)}" if action.due else ""
         if was is None:
             changes.append(Change("added", section, f"New action: {text} ('{goal}'{due})"))
             continue
@@ -471,13 +471,13 @@ def _action_changes(before: list[Action], after: list[Action], goal: str) -> lis
 def _reviews_diff(old: Plan, new: Plan) -> list[Change]:
     seen = {r.reviewed for r in old.reviews}
     changes = [
-        Change("added", "Reviews", f"Review written on {r.reviewed:%Y-%m-%d}")
+        Change("added", "Reviews", f"Review written on {long_date(r.reviewed)}")
         for r in new.reviews
         if r.reviewed not in seen
     ]
     before = {r.reviewed: r for r in old.reviews}
     changes += [
-        Change("changed", "Reviews", f"Review of {r.reviewed:%Y-%m-%d} edited")
+        Change("changed", "Reviews", f"Review of {long_date(r.reviewed)} edited")
         for r in new.reviews
         if r.reviewed in before and before[r.reviewed] != r
     ]

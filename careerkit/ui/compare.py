@@ -31,6 +31,7 @@ from matplotlib.figure import Figure
 from careerkit import scoring, workshop
 from careerkit.catalog import COLUMNS, CatalogError
 from careerkit.criteria import Criterion, ScoringError
+from careerkit.dates import long_date
 from careerkit.local_pay import catalog_for
 from careerkit.plan import Gut, Option, Plan
 from careerkit.scoring import Flip, Result, ScoreFn
@@ -984,7 +985,7 @@ class ChoicePanel:
             )
         decided = comparison.decided
         self.decided.value = (
-            f"<span style='color:#555'>Decided on {decided:%d %B %Y}.</span>"
+            f"<span style='color:#555'>Decided on {long_date(decided)}.</span>"
             if decided and comparison.chosen
             else ""
         )
