@@ -16,6 +16,7 @@ import math
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,45 +33,6 @@ THEMES = {
     "E": "Enterprising",
     "C": "Conventional",
 }
-
-#: O*NET's 35 basic and cross-functional skills (Content Model elements 2.A and 2.B).
-SKILLS = (
-    "Reading Comprehension",
-    "Active Listening",
-    "Writing",
-    "Speaking",
-    "Mathematics",
-    "Science",
-    "Critical Thinking",
-    "Active Learning",
-    "Learning Strategies",
-    "Monitoring",
-    "Social Perceptiveness",
-    "Coordination",
-    "Persuasion",
-    "Negotiation",
-    "Instructing",
-    "Service Orientation",
-    "Complex Problem Solving",
-    "Operations Analysis",
-    "Technology Design",
-    "Equipment Selection",
-    "Installation",
-    "Programming",
-    "Operations Monitoring",
-    "Operation and Control",
-    "Equipment Maintenance",
-    "Troubleshooting",
-    "Repairing",
-    "Quality Control Analysis",
-    "Judgment and Decision Making",
-    "Systems Analysis",
-    "Systems Evaluation",
-    "Time Management",
-    "Management of Financial Resources",
-    "Management of Material Resources",
-    "Management of Personnel Resources",
-)
 
 #: BLS's categories of typical education needed for entry, least to most.
 EDUCATION = (
@@ -269,6 +231,60 @@ def _read_text_table(file: Path) -> pd.DataFrame:
                 "A text containing a comma must be in double quotes."
             )
     return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+
+
+# --- the skills table -------------------------------------------------------------------
+
+#: O*NET's 35 basic and cross-functional skills, one row each (documented in data/README.md).
+SKILLS_FILE = paths.DATA_DIR / "skills.csv"
+#: The skills table's columns and the values each may take (name: any O*NET skill name).
+SKILL_VALUES: dict[str, tuple[str, ...]] = {
+    "group": ("basic", "cross-functional"),  # O*NET Content Model 2.A and 2.B
+    "kind": ("soft", "hard"),  # our suggested kind; the person can change it
+    "learnt_by": ("practice", "course"),  # how a goal suggests building it
+}
+SKILL_COLUMNS = ("name", *SKILL_VALUES)
+
+
+@dataclass(frozen=True)
+class SkillInfo:
+    """One row of the skills table."""
+
+    name: str
+    group: str
+    kind: str
+    learnt_by: str
+
+
+def read_skills(file: Path = SKILLS_FILE) -> tuple[SkillInfo, ...]:
+    """The skills table, in O*NET's order; :class:`CatalogError` names file, row and column."""
+    raw = _read_text_table(file)
+    missing = [c for c in SKILL_COLUMNS if c not in raw.columns]
+    if missing:
+        raise CatalogError(
+            f"{file}: missing column(s) {missing}; the header row must be {list(SKILL_COLUMNS)}."
+        )
+    raw = raw.apply(lambda col: col.str.strip())
+    for number, row in enumerate(raw.itertuples(index=False), start=2):
+        where = f"{file}, row {number} ({row.name or 'no name'})"
+        if not row.name:
+            raise CatalogError(f"{where}, column 'name': the skill's name is empty.")
+        if row.name in set(raw["name"].iloc[: number - 2]):
+            raise CatalogError(f"{where}, column 'name': repeats a skill of an earlier row.")
+        for column, allowed in SKILL_VALUES.items():
+            value = getattr(row, column)
+            if value not in allowed:
+                raise CatalogError(
+                    f"{where}, column {column!r}: value {value!r} is not one of {allowed}."
+                )
+    return tuple(SkillInfo(*(row[c] for c in SKILL_COLUMNS)) for _, row in raw.iterrows())
+
+
+SKILL_TABLE = read_skills()
+#: O*NET's 35 basic and cross-functional skills (Content Model elements 2.A and 2.B).
+SKILLS = tuple(skill.name for skill in SKILL_TABLE)
+#: Skills best built by doing them at work, with feedback; the others by a course.
+PRACTICE_SKILLS = frozenset(s.name for s in SKILL_TABLE if s.learnt_by == "practice")
 
 
 def _check_values(file: Path, raw: pd.DataFrame, frame: pd.DataFrame) -> None:

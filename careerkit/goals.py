@@ -14,7 +14,7 @@ import pandas as pd
 from pydantic import ValidationError
 
 from careerkit import catalog_files
-from careerkit.catalog import skills_of
+from careerkit.catalog import PRACTICE_SKILLS, skills_of
 from careerkit.dates import add_months, long_date
 from careerkit.fit import level_gaps, skill_gap
 from careerkit.plan import Goal, Plan, Status
@@ -179,25 +179,6 @@ def areas_without_goals(plan: Plan) -> list[str]:
 
 
 # --- suggestions from the skill gap -------------------------------------------------
-
-
-#: skills best built by doing them at work, with feedback; the others by a course
-PRACTICE_SKILLS = frozenset(
-    (
-        "Active Listening",
-        "Speaking",
-        "Social Perceptiveness",
-        "Coordination",
-        "Persuasion",
-        "Negotiation",
-        "Instructing",
-        "Service Orientation",
-        "Time Management",
-        "Management of Personnel Resources",
-        "Monitoring",
-        "Judgment and Decision Making",
-    )
-)
 
 
 def target_gap(plan: Plan, catalog: pd.DataFrame, code: str) -> list[str]:
