@@ -22,8 +22,9 @@ from matplotlib.figure import Figure
 from careerkit import catalog_files
 from careerkit.catalog import EDUCATION, THEMES, money, onet_url, skills_of, zone_words
 from careerkit.catalog import OUTLOOKS as BLS_OUTLOOKS
-from careerkit.fit import LETTERS, interest_fit, top_themes
+from careerkit.fit import LETTERS, interest_fit, theme_names, top_themes
 from careerkit.plan import Option, Plan
+from careerkit.wording import shorten
 
 #: Outlook categories, fastest first, in BLS's words (``careerkit.catalog.OUTLOOKS``).
 OUTLOOKS = (*BLS_OUTLOOKS, "unknown")
@@ -295,13 +296,16 @@ def fit_reason(scores: Mapping[str, float], occupation: Mapping[str, Any]) -> st
     mine, theirs = top_themes(scores), top_themes(occupation)
     shared = shared_themes(scores, occupation)
     if len(shared) >= 2:
-        return f"Your top themes {_names(shared)} match this occupation's top themes."
+        return f"Your top themes {theme_names(shared)} match this occupation's top themes."
     if shared:
         return (
             f"Your top theme {THEMES[shared[0]]} is one of this occupation's top themes "
-            f"({_names(theirs)})."
+            f"({theme_names(theirs)})."
         )
-    return f"This occupation's top themes ({_names(theirs)}) are not among yours ({_names(mine)})."
+    return (
+        f"This occupation's top themes ({theme_names(theirs)}) are not among yours "
+        f"({theme_names(mine)})."
+    )
 
 
 def person_scores(plan: Plan) -> dict[str, float] | None:
@@ -505,7 +509,7 @@ def prefilled_answers(
         "skills_interests": (
             f"Top skills: {', '.join(skills[:6])}. "
             f"You already list: {', '.join(yours) or 'none of these'}. "
-            f"Interests: mostly {_names(top_themes(row))}."
+            f"Interests: mostly {theme_names(top_themes(row))}."
         ),
         "requirements": (
             f"Job zone {row['job_zone']}: "
@@ -695,7 +699,7 @@ def shortlist_figure(points: pd.DataFrame) -> Figure:
     for xi, yi, label_y, title in zip(x, pay, heights, shown["title"], strict=True):
         left = xi > (low + 100) / 2  # labels point inwards
         ax.annotate(
-            _short(title), (xi, yi), xytext=(xi + (-2.5 if left else 2.5), label_y),
+            shorten(title, 32), (xi, yi), xytext=(xi + (-2.5 if left else 2.5), label_y),
             ha="right" if left else "left", va="center", fontsize=8,
             arrowprops={"arrowstyle": "-", "color": "#999", "linewidth": 0.6},
         )  # fmt: skip
@@ -751,11 +755,6 @@ def _option(plan: Plan, code: str) -> Option:
     return option
 
 
-def _names(letters: Iterable[str]) -> str:
-    names = [THEMES[t] for t in letters]
-    return " and ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
 def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
@@ -796,7 +795,3 @@ def _week(hours: Any, schedule: Any) -> str:
     if _missing(hours):
         return "unknown"
     return f"{hours:.0f} h" + ("" if _missing(schedule) else f", {schedule}")
-
-
-def _short(title: str, limit: int = 32) -> str:
-    return title if len(title) <= limit else title[: limit - 1] + "…"

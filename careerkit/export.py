@@ -28,11 +28,12 @@ from careerkit.dates import long_date
 from careerkit.explore import QUESTIONS as EXPLORING
 from careerkit.fit import top_themes
 from careerkit.plan import Goal, Plan
-from careerkit.review import next_review_due, progress_chart, short, this_month
+from careerkit.review import next_review_due, progress_chart, this_month
 from careerkit.smart import SmartResult, smart_check
 from careerkit.ui.common import png
 from careerkit.ui.dream import interest_chart
 from careerkit.ui.longterm import roadmap_chart
+from careerkit.wording import join_words, shorten
 
 SMART_NAMES = {
     "S": "Specific",
@@ -185,7 +186,7 @@ def _comparison_section(plan: Plan, titles: dict[str, str]) -> Section:
     blocks: list[Block] = []
     if comp.chosen:
         decided = long_date(comp.decided) if comp.decided else "no date"
-        chosen = " and ".join(titles.get(c, c) for c in comp.chosen)
+        chosen = join_words(titles.get(c, c) for c in comp.chosen)
         blocks.append(
             Fields(
                 [
@@ -299,7 +300,7 @@ def _action_section(plan: Plan, today: date) -> Section:
         blocks.append(Note("No resources or actions yet: make your action plan in step 06."))
         return Section("Action plan", blocks)
     due_now = [
-        f"{long_date(a.due)}: {a.text} (for '{short(g.text, 50)}')"
+        f"{long_date(a.due)}: {a.text} (for '{shorten(g.text, 50)}')"
         for g, a in this_month(plan, today)
     ]
     blocks += [
@@ -525,7 +526,8 @@ def calendar_ics(plan: Plan) -> bytes:
     cal.add("prodid", "-//careerkit//career plan//EN")
     cal.add("version", "2.0")
     cal.add(
-        "x-wr-calname", icalendar.vText(f"Career plan: {short(owner)}" if owner else "Career plan")
+        "x-wr-calname",
+        icalendar.vText(f"Career plan: {shorten(owner)}" if owner else "Career plan"),
     )
     for event in [*_goal_events(plan, stamp), _review_event(plan, stamp)]:
         cal.add_component(event)
@@ -537,7 +539,7 @@ def _goal_events(plan: Plan, stamp: datetime) -> Iterator[icalendar.Event]:
         status = "CANCELLED" if goal.status == "dropped" else "CONFIRMED"
         events = []
         if goal.due:
-            summary, about = f"Goal due: {short(goal.text)}", f"Measure: {goal.measure or '-'}"
+            summary, about = f"Goal due: {shorten(goal.text)}", f"Measure: {goal.measure or '-'}"
             events.append(
                 _all_day(_uid("goal", goal.id), goal.due, summary, f"{goal.text}\n{about}", stamp)
             )
@@ -548,7 +550,7 @@ def _goal_events(plan: Plan, stamp: datetime) -> Iterator[icalendar.Event]:
                     _all_day(
                         _uid("action", plan.id, action.id),
                         action.due,
-                        short(action.text),
+                        shorten(action.text),
                         f"{action.text}\nFor the goal: {goal.text}",
                         stamp,
                     )

@@ -18,6 +18,7 @@ from careerkit.catalog import THEMES
 from careerkit.dates import add_months, long_date
 from careerkit.fit import top_themes
 from careerkit.plan import Action, Goal, Plan, Review
+from careerkit.wording import join_words, shorten
 
 #: An action dated further back than this is taken for a typo, not a next step.
 PAST_LIMIT_DAYS = 31
@@ -29,12 +30,6 @@ STATUS_COLOURS = {
     "done": "#2e7d32",
     "dropped": "#9e9e9e",
 }
-
-
-def short(text: str, limit: int = 60) -> str:
-    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
 # --- step 6: actions --------------------------------------------------------------------
@@ -130,7 +125,7 @@ def progress_chart(goals: list[Goal]) -> Figure:
     fig = Figure(figsize=(9, height))
     fig.subplots_adjust(left=0.36, right=0.97, top=1 - 0.45 / height, bottom=0.55 / height)
     ax = fig.subplots()
-    labels = [short(g.text, 40) or "(no text)" for g in goals]
+    labels = [shorten(g.text, 40) or "(no text)" for g in goals]
     percents = [g.percent for g in goals]
     colours = [STATUS_COLOURS[g.status] for g in goals]
     bars = ax.barh(labels, percents, color=colours)
@@ -322,9 +317,9 @@ def _comparison_diff(old: Plan, new: Plan, titles: dict[str, str]) -> list[Chang
     a, b, section = old.comparison, new.comparison, "Comparison"
     changes: list[Change] = []
     if a.chosen != b.chosen:
-        names = " and ".join(titles.get(c, c) for c in b.chosen) or "none"
+        names = join_words(titles.get(c, c) for c in b.chosen) or "none"
         if a.chosen:
-            was = " and ".join(titles.get(c, c) for c in a.chosen)
+            was = join_words(titles.get(c, c) for c in a.chosen)
             changes.append(Change("changed", section, f"Chosen direction: {was} → {names}"))
         else:
             changes.append(Change("added", section, f"Chosen direction: {names}"))
@@ -349,7 +344,7 @@ def _goals_diff(old: Plan, new: Plan) -> list[Change]:
     before = {g.id: g for g in old.short_term_goals.goals}
     after = {g.id: g for g in new.short_term_goals.goals}
     changes += [
-        Change("removed", section, f"Goal removed: '{short(g.text)}'")
+        Change("removed", section, f"Goal removed: '{shorten(g.text)}'")
         for i, g in before.items()
         if i not in after
     ]
@@ -361,15 +356,15 @@ def _goals_diff(old: Plan, new: Plan) -> list[Change]:
 
 def _new_goal(g: Goal) -> Change:
     due = f", due {long_date(g.due)}" if g.due else ""
-    return Change("added", "Short-term goals", f"New goal: '{short(g.text)}' ({g.area}{due})")
+    return Change("added", "Short-term goals", f"New goal: '{shorten(g.text)}' ({g.area}{due})")
 
 
 def _goal_changes(was: Goal, g: Goal) -> list[Change]:
-    section, name = "Short-term goals", f"Goal '{short(g.text)}'"
+    section, name = "Short-term goals", f"Goal '{shorten(g.text)}'"
     changes = []
     if was.text != g.text:
         changes.append(
-            Change("changed", section, f"Goal '{short(was.text)}' reworded: '{short(g.text)}'")
+            Change("changed", section, f"Goal '{shorten(was.text)}' reworded: '{shorten(g.text)}'")
         )
     if was.status != g.status:
         kind: Kind = {"done": "completed", "dropped": "dropped"}.get(g.status, "changed")
@@ -415,7 +410,7 @@ def _long_term_diff(old: Plan, new: Plan, titles: dict[str, str]) -> list[Change
 def _actions_diff(old: Plan, new: Plan) -> list[Change]:
     section = "Action plan"
     goals = {
-        g.id: short(g.text, 40) for g in old.short_term_goals.goals + new.short_term_goals.goals
+        g.id: shorten(g.text, 40) for g in old.short_term_goals.goals + new.short_term_goals.goals
     }
     a, b = old.action_plan, new.action_plan
     changes = []

@@ -25,18 +25,18 @@ from careerkit.review import (
     next_review_due,
     plan_diff,
     progress_chart,
-    short,
     this_month,
     todays_review,
     update_progress,
 )
+from careerkit.wording import shorten
 
 TODAY = date(2026, 11, 22)
 
 
 def test_short_cuts_long_text_on_one_line() -> None:
-    assert short("a\nb  c") == "a b c"
-    assert short("x" * 100, 10) == "x" * 9 + "…"
+    assert shorten("a\nb  c") == "a b c"
+    assert shorten("x" * 100, 10) == "x" * 9 + "…"
 
 
 # --- actions ---------------------------------------------------------------------------------

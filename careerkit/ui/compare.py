@@ -36,6 +36,7 @@ from careerkit.local_pay import catalog_for
 from careerkit.plan import Gut, Option, Plan
 from careerkit.scoring import Flip, Result, ScoreFn
 from careerkit.ui.common import WIDE, Saver, guarded, message_html, text_area
+from careerkit.wording import join_words
 
 NOT_RATED = -1.0  # slider position for "no rating of my own"
 RATING_STEPS = np.arange(0, 10.25, 0.5)
@@ -82,8 +83,7 @@ def ordinal(rank: float) -> str:
 
 def joined(names: Sequence[str]) -> str:
     """'A', 'A and B', 'A, B and C', each quoted."""
-    quoted = [f"'{n}'" for n in names]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return join_words(f"'{n}'" for n in names)
 
 
 def pay_message(result: Result, weights: pd.Series, sweep: pd.DataFrame | None) -> tuple[str, str]:

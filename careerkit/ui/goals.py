@@ -25,6 +25,7 @@ from careerkit.dates import add_months
 from careerkit.plan import Goal, Plan
 from careerkit.roadmap import goal_span
 from careerkit.ui.common import WIDE, Saver, guarded, message_html, show_figure
+from careerkit.wording import shorten
 
 HORIZON_COLOURS = {6: "#4c9f70", 12: "#3a7ca5", 24: "#8e6bb8"}
 HORIZON_OPTIONS = [("6 months", 6), ("12 months", 12), ("24 months", 24)]
@@ -39,12 +40,6 @@ CONFIDENCE_OPTIONS = [
 GOAL_PLACEHOLDER = "What will you do, and how much? e.g. Pass the CAPM exam with 70% or more"
 MEASURE_PLACEHOLDER = "How you will know: 3 interviews, a score of 80%, a portfolio"
 LABEL_CHARS = 48
-
-
-def shorten(text: str, limit: int = LABEL_CHARS) -> str:
-    """One line of at most ``limit`` characters, with "..." when cut."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 3].rstrip() + "..."
 
 
 # --- the S.M.A.R.T. result as HTML ------------------------------------------------
@@ -482,7 +477,7 @@ def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
             alpha=0.45 if done else 0.9,
             color=HORIZON_COLOURS[goal.horizon_months],
         )
-        label = ("done: " if done else "") + shorten(goal.text)
+        label = ("done: " if done else "") + shorten(goal.text, LABEL_CHARS)
         ax.text(end + 8, y, label, va="center", fontsize=8.5)
     for months in g.HORIZONS:
         mark = mdates.date2num(add_months(today, months))
@@ -542,5 +537,4 @@ __all__ = [
     "timeline_chart",
     "smart_html",
     "show_figure",
-    "shorten",
 ]

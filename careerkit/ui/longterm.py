@@ -32,7 +32,7 @@ from careerkit.roadmap import (
     update_objective,
 )
 from careerkit.ui.common import WIDE, Saver, guarded, message_html, show_figure, text_area
-from careerkit.ui.goals import shorten
+from careerkit.wording import shorten
 
 SOLID_LEVEL = 3  # a self-rating from which a skill counts as one the person has
 LEVEL_COLOURS = {"have": "#4c9f70", "weak": "#e0a030", "missing": "#c0392b"}
