@@ -1,4 +1,4 @@
-"""The occupation catalogue: a folder of tables, its main CSV checked at load.
+"""The occupation catalogue and the skills table: CSV files read and checked at load.
 
 A catalogue is a folder (``data/catalog/`` bundled, or one made by
 ``careerkit catalog import-onet``) whose ``occupations.csv`` has one row per occupation in
@@ -6,6 +6,9 @@ the columns below (documented in ``data/README.md``), beside the skill ratings, 
 occupations, pay by area and a record of sources (``careerkit.catalog_files``). A coach's
 local occupations go in extra CSV files with the same columns, merged at load
 (``local_occupations.csv`` in the workspace is picked up on its own).
+
+The skills table (``data/skills.csv``) lists O*NET's 35 skills with their group, suggested
+kind and how each is usually learnt; :data:`SKILLS` and the sets derived from it come from it.
 """
 
 from __future__ import annotations

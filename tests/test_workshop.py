@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from careerkit import criteria, workshop
 from careerkit.criteria import ScoringError
 from careerkit.workshop import WorkshopError, scoring_setup
+from tests.conftest import ROOT
 
 EDITED = {**criteria.DEFAULT_WEIGHTS, "commute": 4}
 
@@ -100,3 +102,22 @@ def test_unreadable_file_is_a_workshop_error(workspace: Path) -> None:
     path.write_bytes(b"\xff\xfe[scoring]")
     with pytest.raises(WorkshopError, match="cannot be read"):
         workshop.read_workshop(path)
+
+
+def _careerkit_imports(module: str) -> set[str]:
+    """The careerkit modules ``careerkit/<module>.py`` imports, read with ast."""
+    tree = ast.parse((ROOT / "careerkit" / f"{module}.py").read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "careerkit":
+            found |= {f"careerkit.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("careerkit."):
+            found.add(node.module)
+    return found
+
+
+def test_criteria_sit_below_scoring_and_workshop() -> None:
+    assert "careerkit.criteria" in _careerkit_imports("workshop")
+    assert "careerkit.criteria" in _careerkit_imports("scoring")
+    assert "careerkit.scoring" not in _careerkit_imports("workshop")
+    assert _careerkit_imports("criteria") == set()
