@@ -351,7 +351,8 @@ def random_matrix() -> tuple[pd.DataFrame, pd.Series]:
     import numpy as np
     import pandas as pd
 
-    from careerkit.scoring import DEFAULT_WEIGHTS, WEIGHT_GRID
+    from careerkit.criteria import DEFAULT_WEIGHTS
+    from careerkit.scoring import WEIGHT_GRID
 
     rng = np.random.default_rng(3)
     criteria = [*DEFAULT_WEIGHTS, *(f"own_{i}" for i in range(CRITERIA - len(DEFAULT_WEIGHTS)))]

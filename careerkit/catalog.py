@@ -1,4 +1,4 @@
-"""The occupation catalogue: a folder of tables, its main CSV checked at load.
+"""The occupation catalogue and the skills table: CSV files read and checked at load.
 
 A catalogue is a folder (``data/catalog/`` bundled, or one made by
 ``careerkit catalog import-onet``) whose ``occupations.csv`` has one row per occupation in
@@ -6,6 +6,9 @@ the columns below (documented in ``data/README.md``), beside the skill ratings, 
 occupations, pay by area and a record of sources (``careerkit.catalog_files``). A coach's
 local occupations go in extra CSV files with the same columns, merged at load
 (``local_occupations.csv`` in the workspace is picked up on its own).
+
+The skills table (``data/skills.csv``) lists O*NET's 35 skills with their group, suggested
+kind and how each is usually learnt; :data:`SKILLS` and the sets derived from it come from it.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import math
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,45 +36,6 @@ THEMES = {
     "E": "Enterprising",
     "C": "Conventional",
 }
-
-#: O*NET's 35 basic and cross-functional skills (Content Model elements 2.A and 2.B).
-SKILLS = (
-    "Reading Comprehension",
-    "Active Listening",
-    "Writing",
-    "Speaking",
-    "Mathematics",
-    "Science",
-    "Critical Thinking",
-    "Active Learning",
-    "Learning Strategies",
-    "Monitoring",
-    "Social Perceptiveness",
-    "Coordination",
-    "Persuasion",
-    "Negotiation",
-    "Instructing",
-    "Service Orientation",
-    "Complex Problem Solving",
-    "Operations Analysis",
-    "Technology Design",
-    "Equipment Selection",
-    "Installation",
-    "Programming",
-    "Operations Monitoring",
-    "Operation and Control",
-    "Equipment Maintenance",
-    "Troubleshooting",
-    "Repairing",
-    "Quality Control Analysis",
-    "Judgment and Decision Making",
-    "Systems Analysis",
-    "Systems Evaluation",
-    "Time Management",
-    "Management of Financial Resources",
-    "Management of Material Resources",
-    "Management of Personnel Resources",
-)
 
 #: BLS's categories of typical education needed for entry, least to most.
 EDUCATION = (
@@ -269,6 +234,60 @@ def _read_text_table(file: Path) -> pd.DataFrame:
                 "A text containing a comma must be in double quotes."
             )
     return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+
+
+# --- the skills table -------------------------------------------------------------------
+
+#: O*NET's 35 basic and cross-functional skills, one row each (documented in data/README.md).
+SKILLS_FILE = paths.DATA_DIR / "skills.csv"
+#: The skills table's columns and the values each may take (name: any O*NET skill name).
+SKILL_VALUES: dict[str, tuple[str, ...]] = {
+    "group": ("basic", "cross-functional"),  # O*NET Content Model 2.A and 2.B
+    "kind": ("soft", "hard"),  # our suggested kind; the person can change it
+    "learnt_by": ("practice", "course"),  # how a goal suggests building it
+}
+SKILL_COLUMNS = ("name", *SKILL_VALUES)
+
+
+@dataclass(frozen=True)
+class SkillInfo:
+    """One row of the skills table."""
+
+    name: str
+    group: str
+    kind: str
+    learnt_by: str
+
+
+def read_skills(file: Path = SKILLS_FILE) -> tuple[SkillInfo, ...]:
+    """The skills table, in O*NET's order; :class:`CatalogError` names file, row and column."""
+    raw = _read_text_table(file)
+    missing = [c for c in SKILL_COLUMNS if c not in raw.columns]
+    if missing:
+        raise CatalogError(
+            f"{file}: missing column(s) {missing}; the header row must be {list(SKILL_COLUMNS)}."
+        )
+    raw = raw.apply(lambda col: col.str.strip())
+    for number, row in enumerate(raw.itertuples(index=False), start=2):
+        where = f"{file}, row {number} ({row.name or 'no name'})"
+        if not row.name:
+            raise CatalogError(f"{where}, column 'name': the skill's name is empty.")
+        if row.name in set(raw["name"].iloc[: number - 2]):
+            raise CatalogError(f"{where}, column 'name': repeats a skill of an earlier row.")
+        for column, allowed in SKILL_VALUES.items():
+            value = getattr(row, column)
+            if value not in allowed:
+                raise CatalogError(
+                    f"{where}, column {column!r}: value {value!r} is not one of {allowed}."
+                )
+    return tuple(SkillInfo(*(row[c] for c in SKILL_COLUMNS)) for _, row in raw.iterrows())
+
+
+SKILL_TABLE = read_skills()
+#: O*NET's 35 basic and cross-functional skills (Content Model elements 2.A and 2.B).
+SKILLS = tuple(skill.name for skill in SKILL_TABLE)
+#: Skills best built by doing them at work, with feedback; the others by a course.
+PRACTICE_SKILLS = frozenset(s.name for s in SKILL_TABLE if s.learnt_by == "practice")
 
 
 def _check_values(file: Path, raw: pd.DataFrame, frame: pd.DataFrame) -> None:

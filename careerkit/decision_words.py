@@ -17,8 +17,10 @@ import pandas as pd
 from careerkit import scoring
 from careerkit.charts import COLOURS
 from careerkit.choice import MAX_CHOSEN
+from careerkit.criteria import Criterion
 from careerkit.plan import Gut, Option
-from careerkit.scoring import Criterion, Flip, Result
+from careerkit.scoring import Flip, Result
+from careerkit.wording import join_words
 
 PAY = "pay"  # the criterion whose weight the what-if sweep moves
 GUT_QUESTIONS = {
@@ -46,8 +48,7 @@ def ordinal(rank: float) -> str:
 
 def joined(names: Sequence[str]) -> str:
     """'A', 'A and B', 'A, B and C', each quoted."""
-    quoted = [f"'{n}'" for n in names]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return join_words(f"'{n}'" for n in names)
 
 
 def pay_message(result: Result, weights: pd.Series, sweep: pd.DataFrame | None) -> tuple[str, str]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
-from careerkit.catalog import SKILLS
+from careerkit.catalog import SKILL_TABLE, SKILLS
 from careerkit.plan import Skill
 
 Kind = Literal["soft", "hard"]
@@ -72,46 +72,10 @@ VISION_PROMPTS = (
     Prompt("feel", "How do you feel at the end of a working day?", "e.g. tired but proud..."),
 )
 
-#: Our suggested kind for each O*NET skill: "hard" for skills learnt and shown as technical
-#: or measurable know-how, "soft" for ways of working with people, ideas and oneself.
-#: Only a starting point: the person can change it.
-DEFAULT_KINDS: dict[str, Kind] = {
-    "Reading Comprehension": "hard",
-    "Active Listening": "soft",
-    "Writing": "hard",
-    "Speaking": "soft",
-    "Mathematics": "hard",
-    "Science": "hard",
-    "Critical Thinking": "soft",
-    "Active Learning": "soft",
-    "Learning Strategies": "soft",
-    "Monitoring": "soft",
-    "Social Perceptiveness": "soft",
-    "Coordination": "soft",
-    "Persuasion": "soft",
-    "Negotiation": "soft",
-    "Instructing": "soft",
-    "Service Orientation": "soft",
-    "Complex Problem Solving": "soft",
-    "Operations Analysis": "hard",
-    "Technology Design": "hard",
-    "Equipment Selection": "hard",
-    "Installation": "hard",
-    "Programming": "hard",
-    "Operations Monitoring": "hard",
-    "Operation and Control": "hard",
-    "Equipment Maintenance": "hard",
-    "Troubleshooting": "hard",
-    "Repairing": "hard",
-    "Quality Control Analysis": "hard",
-    "Judgment and Decision Making": "soft",
-    "Systems Analysis": "hard",
-    "Systems Evaluation": "hard",
-    "Time Management": "soft",
-    "Management of Financial Resources": "hard",
-    "Management of Material Resources": "hard",
-    "Management of Personnel Resources": "hard",
-}
+#: Our suggested kind for each O*NET skill (the skills table, data/skills.csv): "hard" for
+#: skills learnt and shown as technical or measurable know-how, "soft" for ways of working
+#: with people, ideas and oneself. Only a starting point: the person can change it.
+DEFAULT_KINDS: dict[str, Kind] = {s.name: cast(Kind, s.kind) for s in SKILL_TABLE}
 _CANONICAL = {name.casefold(): name for name in SKILLS}
 
 

@@ -22,12 +22,14 @@ import pandas as pd
 from careerkit import catalog_files, paths
 from careerkit.catalog import THEMES, money
 from careerkit.charts import interest_chart, png, progress_chart, roadmap_chart
+from careerkit.dates import long_date
 from careerkit.fit import top_themes
-from careerkit.goals import SmartResult, long_date, smart_check
 from careerkit.occupation import QUESTIONS as EXPLORING
 from careerkit.plan import Goal, Plan
 from careerkit.reminders import calendar_ics
-from careerkit.review import next_review_due, short, this_month
+from careerkit.review import next_review_due, this_month
+from careerkit.smart import SmartResult, smart_check
+from careerkit.wording import join_words, shorten
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -172,10 +174,6 @@ def _question(question_id: str) -> str:
     return re.sub(r"^\d+\.\s*", "", text)
 
 
-def _short_date(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
 def _wage(code: str, own: float | None, catalog: pd.DataFrame) -> str:
     if own is None and code in catalog.index and "median_wage" in catalog:
         own = catalog.at[code, "median_wage"]
@@ -187,7 +185,7 @@ def _comparison_section(plan: Plan, titles: dict[str, str]) -> Section:
     blocks: list[Block] = []
     if comp.chosen:
         decided = long_date(comp.decided) if comp.decided else "no date"
-        chosen = " and ".join(titles.get(c, c) for c in comp.chosen)
+        chosen = join_words(titles.get(c, c) for c in comp.chosen)
         blocks.append(
             Fields(
                 [
@@ -301,7 +299,7 @@ def _action_section(plan: Plan, today: date) -> Section:
         blocks.append(Note("No resources or actions yet: make your action plan in step 06."))
         return Section("Action plan", blocks)
     due_now = [
-        f"{_short_date(a.due)}: {a.text} (for '{short(g.text, 50)}')"
+        f"{long_date(a.due)}: {a.text} (for '{shorten(g.text, 50)}')"
         for g, a in this_month(plan, today)
     ]
     blocks += [
@@ -319,7 +317,7 @@ def _action_section(plan: Plan, today: date) -> Section:
         ]
         blocks.append(Fields([(k, v) for k, v in pairs if v]))
         rows = [
-            [a.text, _short_date(a.due) if a.due else "no date", "done" if a.done else ""]
+            [a.text, long_date(a.due) if a.due else "no date", "done" if a.done else ""]
             for a in item.actions
         ]
         if rows:

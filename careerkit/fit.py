@@ -21,8 +21,14 @@ import pandas as pd
 
 from careerkit import catalog_files
 from careerkit.catalog import THEMES
+from careerkit.wording import join_words
 
 LETTERS = list(THEMES)
+
+
+def theme_names(letters: Iterable[str]) -> str:
+    """RIASEC letters as a person reads them: "SE" -> "Social and Enterprising"."""
+    return join_words(THEMES[t] for t in letters)
 
 
 def top_themes(scores: Mapping[str, float], n: int = 3) -> list[str]:

@@ -25,7 +25,7 @@ import pandas as pd
 
 from careerkit import paths
 from careerkit.catalog import THEMES
-from careerkit.fit import LETTERS, top_themes
+from careerkit.fit import LETTERS, theme_names, top_themes
 from careerkit.plan import DreamJob, InterestResult
 
 #: Answer labels and their points.
@@ -246,15 +246,15 @@ def tie_note(result: ThemeScores) -> str:
         )
     notes = []
     for group in result.ties:
-        names = _names(group)
+        names = theme_names(group)
         value = result.scores[group[0]]
         left_out = [t for t in group if t not in result.code]
         if left_out:
             kept = [t for t in group if t in result.code]
             notes.append(
-                f"{names} scored the same ({value:g}). Only {_names(kept)} fit in the "
+                f"{names} scored the same ({value:g}). Only {theme_names(kept)} fit in the "
                 f"three-letter code, because ties follow the R-I-A-S-E-C order; "
-                f"{_names(left_out)} {'is' if len(left_out) == 1 else 'are'} just as strong "
+                f"{theme_names(left_out)} {'is' if len(left_out) == 1 else 'are'} just as strong "
                 "for you."
             )
         else:
@@ -263,11 +263,6 @@ def tie_note(result: ThemeScores) -> str:
                 "so read them as equally strong."
             )
     return " ".join(notes)
-
-
-def _names(letters: str | list[str]) -> str:
-    names = [THEMES[t] for t in letters]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def result_for(

@@ -14,7 +14,7 @@ import pandas as pd
 from careerkit import catalog_files
 from careerkit.catalog import THEMES, money, onet_url, skills_of, zone_words
 from careerkit.filters import person_scores
-from careerkit.fit import LETTERS, interest_fit, top_themes
+from careerkit.fit import LETTERS, interest_fit, theme_names, top_themes
 from careerkit.plan import Option, Plan
 
 SCHEDULE_WORDS = {
@@ -88,13 +88,16 @@ def fit_reason(scores: Mapping[str, float], occupation: Mapping[str, Any]) -> st
     mine, theirs = top_themes(scores), top_themes(occupation)
     shared = shared_themes(scores, occupation)
     if len(shared) >= 2:
-        return f"Your top themes {_names(shared)} match this occupation's top themes."
+        return f"Your top themes {theme_names(shared)} match this occupation's top themes."
     if shared:
         return (
             f"Your top theme {THEMES[shared[0]]} is one of this occupation's top themes "
-            f"({_names(theirs)})."
+            f"({theme_names(theirs)})."
         )
-    return f"This occupation's top themes ({_names(theirs)}) are not among yours ({_names(mine)})."
+    return (
+        f"This occupation's top themes ({theme_names(theirs)}) are not among yours "
+        f"({theme_names(mine)})."
+    )
 
 
 def outlook_text(pct: float | None, label: str | None = None, openings: float | None = None) -> str:
@@ -215,7 +218,7 @@ def prefilled_answers(
         "skills_interests": (
             f"Top skills: {', '.join(skills[:6])}. "
             f"You already list: {', '.join(yours) or 'none of these'}. "
-            f"Interests: mostly {_names(top_themes(row))}."
+            f"Interests: mostly {theme_names(top_themes(row))}."
         ),
         "requirements": (
             f"Job zone {row['job_zone']}: "
@@ -237,11 +240,6 @@ def answered(option: Option) -> int:
     """How many of the exploring questions the person has answered for this option."""
     ids = {q.id for q in QUESTIONS}
     return sum(bool(text.strip()) for qid, text in option.answers.items() if qid in ids)
-
-
-def _names(letters: Iterable[str]) -> str:
-    names = [THEMES[t] for t in letters]
-    return " and ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def missing(value: Any) -> bool:

@@ -12,7 +12,8 @@ from datetime import date, datetime, timedelta, timezone
 import icalendar
 
 from careerkit.plan import Plan
-from careerkit.review import next_review_due, short
+from careerkit.review import next_review_due
+from careerkit.wording import shorten
 
 
 def _uid(*parts: str) -> str:
@@ -48,7 +49,8 @@ def calendar_ics(plan: Plan) -> bytes:
     cal.add("prodid", "-//careerkit//career plan//EN")
     cal.add("version", "2.0")
     cal.add(
-        "x-wr-calname", icalendar.vText(f"Career plan: {short(owner)}" if owner else "Career plan")
+        "x-wr-calname",
+        icalendar.vText(f"Career plan: {shorten(owner)}" if owner else "Career plan"),
     )
     for event in [*_goal_events(plan, stamp), _review_event(plan, stamp)]:
         cal.add_component(event)
@@ -60,7 +62,7 @@ def _goal_events(plan: Plan, stamp: datetime) -> Iterator[icalendar.Event]:
         status = "CANCELLED" if goal.status == "dropped" else "CONFIRMED"
         events = []
         if goal.due:
-            summary, about = f"Goal due: {short(goal.text)}", f"Measure: {goal.measure or '-'}"
+            summary, about = f"Goal due: {shorten(goal.text)}", f"Measure: {goal.measure or '-'}"
             events.append(
                 _all_day(_uid("goal", goal.id), goal.due, summary, f"{goal.text}\n{about}", stamp)
             )
@@ -71,7 +73,7 @@ def _goal_events(plan: Plan, stamp: datetime) -> Iterator[icalendar.Event]:
                     _all_day(
                         _uid("action", plan.id, action.id),
                         action.due,
-                        short(action.text),
+                        shorten(action.text),
                         f"{action.text}\nFor the goal: {goal.text}",
                         stamp,
                     )

@@ -13,20 +13,15 @@ from datetime import date, timedelta
 from typing import Literal
 
 from careerkit.catalog import THEMES
+from careerkit.dates import add_months, long_date
 from careerkit.fit import top_themes
-from careerkit.goals import add_months
 from careerkit.plan import Action, Goal, Plan, Review
+from careerkit.wording import join_words, shorten
 
 #: An action dated further back than this is taken for a typo, not a next step.
 PAST_LIMIT_DAYS = 31
 #: A theme must move by at least this many points (0-100) to count as a change.
 INTEREST_STEP = 10
-
-
-def short(text: str, limit: int = 60) -> str:
-    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
 # --- step 6: actions --------------------------------------------------------------------
@@ -45,8 +40,8 @@ def action_problem(text: str, due: date | None, today: date | None = None) -> st
     if due is not None and due < today - timedelta(days=PAST_LIMIT_DAYS):
         hint = _same_day_ahead(due, today)
         return (
-            f"The date {due:%d %B %Y} is long past, so it cannot be a next step. "
-            f"Pick a date from today on (did you mean {hint:%d %B %Y}?)."
+            f"The date {long_date(due)} is long past, so it cannot be a next step. "
+            f"Pick a date from today on (did you mean {long_date(hint)}?)."
         )
     return None
 
@@ -179,7 +174,7 @@ def plan_diff(old: Plan, new: Plan) -> list[Change]:
 
 def _text_change(section: str, what: str, old: str, new: str, when: date | None) -> list[Change]:
     """Added / rewritten / cleared for one free-text answer."""
-    on = f" on {when:%Y-%m-%d}" if when else ""
+    on = f" on {long_date(when)}" if when else ""
     if old == new:
         return []
     if not old:
@@ -217,7 +212,7 @@ def _dream_diff(old: Plan, new: Plan) -> list[Change]:
     ]
     if b.interests and b.interests != a.interests:
         before = f"{a.interests.code} → " if a.interests else ""
-        taken = f"Interest profile taken on {b.interests.taken:%Y-%m-%d}"
+        taken = f"Interest profile taken on {long_date(b.interests.taken)}"
         kind: Kind = "changed" if a.interests else "added"
         changes.append(Change(kind, section, f"{taken}: {before}{b.interests.code}"))
     return changes
@@ -250,9 +245,9 @@ def _comparison_diff(old: Plan, new: Plan, titles: dict[str, str]) -> list[Chang
     a, b, section = old.comparison, new.comparison, "Comparison"
     changes: list[Change] = []
     if a.chosen != b.chosen:
-        names = " and ".join(titles.get(c, c) for c in b.chosen) or "none"
+        names = join_words(titles.get(c, c) for c in b.chosen) or "none"
         if a.chosen:
-            was = " and ".join(titles.get(c, c) for c in a.chosen)
+            was = join_words(titles.get(c, c) for c in a.chosen)
             changes.append(Change("changed", section, f"Chosen direction: {was} → {names}"))
         else:
             changes.append(Change("added", section, f"Chosen direction: {names}"))
@@ -277,7 +272,7 @@ def _goals_diff(old: Plan, new: Plan) -> list[Change]:
     before = {g.id: g for g in old.short_term_goals.goals}
     after = {g.id: g for g in new.short_term_goals.goals}
     changes += [
-        Change("removed", section, f"Goal removed: '{short(g.text)}'")
+        Change("removed", section, f"Goal removed: '{shorten(g.text)}'")
         for i, g in before.items()
         if i not in after
     ]
@@ -288,16 +283,16 @@ def _goals_diff(old: Plan, new: Plan) -> list[Change]:
 
 
 def _new_goal(g: Goal) -> Change:
-    due = f", due {g.due:%Y-%m-%d}" if g.due else ""
-    return Change("added", "Short-term goals", f"New goal: '{short(g.text)}' ({g.area}{due})")
+    due = f", due {long_date(g.due)}" if g.due else ""
+    return Change("added", "Short-term goals", f"New goal: '{shorten(g.text)}' ({g.area}{due})")
 
 
 def _goal_changes(was: Goal, g: Goal) -> list[Change]:
-    section, name = "Short-term goals", f"Goal '{short(g.text)}'"
+    section, name = "Short-term goals", f"Goal '{shorten(g.text)}'"
     changes = []
     if was.text != g.text:
         changes.append(
-            Change("changed", section, f"Goal '{short(was.text)}' reworded: '{short(g.text)}'")
+            Change("changed", section, f"Goal '{shorten(was.text)}' reworded: '{shorten(g.text)}'")
         )
     if was.status != g.status:
         kind: Kind = {"done": "completed", "dropped": "dropped"}.get(g.status, "changed")
@@ -306,7 +301,7 @@ def _goal_changes(was: Goal, g: Goal) -> list[Change]:
     elif was.percent != g.percent:
         changes.append(Change("changed", section, f"{name}: {was.percent}% → {g.percent}% done"))
     if was.due != g.due:
-        dates = [f"{d:%Y-%m-%d}" if d else "no date" for d in (was.due, g.due)]
+        dates = [long_date(d) if d else "no date" for d in (was.due, g.due)]
         changes.append(Change("changed", section, f"{name}: due date {dates[0]} → {dates[1]}"))
     if was.measure != g.measure:
         changes.append(
@@ -343,7 +338,7 @@ def _long_term_diff(old: Plan, new: Plan, titles: dict[str, str]) -> list[Change
 def _actions_diff(old: Plan, new: Plan) -> list[Change]:
     section = "Action plan"
     goals = {
-        g.id: short(g.text, 40) for g in old.short_term_goals.goals + new.short_term_goals.goals
+        g.id: shorten(g.text, 40) for g in old.short_term_goals.goals + new.short_term_goals.goals
     }
     a, b = old.action_plan, new.action_plan
     changes = []
@@ -379,7 +374,7 @@ def _action_changes(before: list[Action], after: list[Action], goal: str) -> lis
     ]
     for action in after:
         was = old.get(action.id)
-        text, due = action.text, f", due {action.due:%Y-%m-%d}" if action.due else ""
+        text, due = action.text, f", due {long_date(action.due)}" if action.due else ""
         if was is None:
             changes.append(Change("added", section, f"New action: {text} ('{goal}'{due})"))
             continue
@@ -399,13 +394,13 @@ def _action_changes(before: list[Action], after: list[Action], goal: str) -> lis
 def _reviews_diff(old: Plan, new: Plan) -> list[Change]:
     seen = {r.reviewed for r in old.reviews}
     changes = [
-        Change("added", "Reviews", f"Review written on {r.reviewed:%Y-%m-%d}")
+        Change("added", "Reviews", f"Review written on {long_date(r.reviewed)}")
         for r in new.reviews
         if r.reviewed not in seen
     ]
     before = {r.reviewed: r for r in old.reviews}
     changes += [
-        Change("changed", "Reviews", f"Review of {r.reviewed:%Y-%m-%d} edited")
+        Change("changed", "Reviews", f"Review of {long_date(r.reviewed)} edited")
         for r in new.reviews
         if r.reviewed in before and before[r.reviewed] != r
     ]

@@ -24,7 +24,8 @@ from typing import Any, Literal
 import pandas as pd
 
 from careerkit.catalog import skills_of
-from careerkit.goals import add_months, direction_title, target_gap
+from careerkit.dates import add_months
+from careerkit.goals import direction_title, target_gap
 from careerkit.plan import Goal, Objective, Plan
 
 SHORT_TERM_MONTHS = 24

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -69,22 +70,51 @@ def check_setup() -> list[Check]:
     return checks
 
 
-def _check_dependencies() -> Check:
-    """Every declared dependency is installed (run ``make lab`` again if not)."""
-    from packaging.requirements import Requirement  # ships with matplotlib and jupyterlab
+def _check_dependencies(
+    requirements: Iterable[str] | None = None, version: Callable[[str], str] = metadata.version
+) -> Check:
+    """Every declared dependency is installed, at a version careerkit's requirements accept.
 
-    missing = []
-    for line in metadata.requires("careerkit") or []:
+    ``requirements`` defaults to careerkit's own (its installed metadata, from
+    pyproject.toml); ``version`` gives a package's installed version (for tests).
+    """
+    from packaging.requirements import Requirement  # ships with matplotlib and jupyterlab
+    from packaging.version import InvalidVersion
+
+    if requirements is None:
+        requirements = metadata.requires("careerkit") or []
+    missing: list[str] = []
+    wrong: list[str] = []
+    for line in requirements:
         requirement = Requirement(line)
         if requirement.marker and not requirement.marker.evaluate({"extra": ""}):
             continue  # an optional extra, or not for this Python
-        name = requirement.name
+        name, wanted = requirement.name, requirement.specifier
         try:
-            metadata.version(name)
+            installed = version(name)
         except metadata.PackageNotFoundError:
             missing.append(name)
+            continue
+        try:
+            accepted = wanted.contains(installed, prereleases=True)
+        except InvalidVersion:  # a home-made build: nothing to compare, so let it be
+            accepted = True
+        if not accepted:
+            too_old = all(
+                spec.operator in (">=", ">", "~=")
+                for spec in wanted
+                if not spec.contains(installed, prereleases=True)
+            )
+            problem = "is too old" if too_old else "is not a version careerkit works with"
+            wrong.append(
+                f"{name} {installed} {problem} (careerkit needs {name}{wanted}): run "
+                f'`pip install "{name}{wanted}"` in the environment careerkit runs in '
+                "(`.venv/bin/pip` after `make lab`), then restart the kernel"
+            )
     if missing:
         return Check(
             "Dependencies", False, f"missing {', '.join(missing)}: run `make lab` in the project"
         )
+    if wrong:
+        return Check("Dependencies", False, "; ".join(wrong))
     return Check("Dependencies", True, f"careerkit {metadata.version('careerkit')} and its needs")

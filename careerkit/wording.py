@@ -1,8 +1,12 @@
-"""Spotting vague wording in what a person writes (vision statements, goals)."""
+"""Plain wording shared by every step: vague-word advice, shortening and joining text."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+#: Added where :func:`shorten` cuts a text.
+ELLIPSIS = "…"
 
 #: Vague words and phrases, with what to say instead. Lower case; matched as whole words.
 VAGUE = {
@@ -52,3 +56,17 @@ def vagueness_advice(text: str, min_words: int = 12) -> list[str]:
             "day and how you feel.",
         )
     return advice
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut to at most ``limit`` characters with "…" when cut."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + ELLIPSIS
+
+
+def join_words(words: Iterable[str]) -> str:
+    """Words as a person lists them: "A", "A and B", "A, B and C" ("" for none)."""
+    items = list(words)
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"

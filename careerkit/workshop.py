@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from careerkit import paths
-from careerkit.scoring import (
+from careerkit.criteria import (
     DEFAULT_WEIGHTS,
     Criterion,
     ScoringError,

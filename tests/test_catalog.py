@@ -267,6 +267,64 @@ def test_skills_equal_onet_content_model() -> None:
     assert model.loc[level4, "Element Name"].tolist() == list(SKILLS)
 
 
+@pytest.mark.skipif(
+    not CONTENT_MODEL.exists(), reason=f"shared O*NET file {CONTENT_MODEL} is not available"
+)
+def test_skills_table_groups_equal_onet_content_model() -> None:
+    model = pd.read_csv(CONTENT_MODEL, sep="\t", dtype=str)
+    level4 = model[model["Element ID"].str.fullmatch(r"2\.[AB]\.\d+\.[a-z]")]
+    groups = level4["Element ID"].str[:3].map({"2.A": "basic", "2.B": "cross-functional"})
+    table = pd.read_csv(cat.SKILLS_FILE, dtype=str, keep_default_na=False)
+    assert list(zip(table["name"], table["group"], strict=True)) == list(
+        zip(level4["Element Name"], groups, strict=True)
+    )
+
+
+def test_skills_table_is_the_one_source_of_skill_names_kinds_and_learning() -> None:
+    from careerkit.dream import DEFAULT_KINDS
+    from careerkit.goals import PRACTICE_SKILLS
+
+    assert len(SKILLS) == 35 and SKILLS[0] == "Reading Comprehension"
+    assert list(DEFAULT_KINDS) == list(SKILLS)
+    assert DEFAULT_KINDS["Speaking"] == "soft" and DEFAULT_KINDS["Programming"] == "hard"
+    assert PRACTICE_SKILLS < set(SKILLS) and "Negotiation" in PRACTICE_SKILLS
+    assert "Programming" not in PRACTICE_SKILLS
+
+
+SKILLS_HEADER = "name,group,kind,learnt_by\n"
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ("Writing,basic,hard,course\n,basic,hard,course\n", "row 3 (no name), column 'name'"),
+        (
+            "Writing,basic,hard,course\nWriting,basic,soft,course\n",
+            "row 3 (Writing), column 'name': repeats",
+        ),
+        ("Writing,basic,firm,course\n", "row 2 (Writing), column 'kind': value 'firm' is not"),
+        ("Writing,basics,hard,course\n", "row 2 (Writing), column 'group'"),
+        ("Writing,basic,hard,reading\n", "row 2 (Writing), column 'learnt_by'"),
+        ("Writing,basic,hard\n", "row 2: 3 fields where the header has 4"),
+    ],
+)
+def test_a_bad_skills_table_is_named_by_file_row_and_column(
+    tmp_path: Path, rows: str, expected: str
+) -> None:
+    file = tmp_path / "skills.csv"
+    file.write_text(SKILLS_HEADER + rows, encoding="utf-8")
+    with pytest.raises(CatalogError) as error:
+        cat.read_skills(file)
+    assert str(error.value).startswith(str(file)) and expected in str(error.value)
+
+
+def test_a_skills_table_without_a_column_says_which(tmp_path: Path) -> None:
+    file = tmp_path / "skills.csv"
+    file.write_text("name,group,kind\nWriting,basic,hard\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"missing column\(s\) \['learnt_by'\]"):
+        cat.read_skills(file)
+
+
 # --- pay where the person lives -----------------------------------------------------------
 
 OHIO = "3900000"

@@ -8,7 +8,9 @@ import pandas as pd
 import pytest
 
 from careerkit import goals as g
+from careerkit.dates import add_months, long_date, months_between
 from careerkit.plan import Goal, Plan, Skill
+from careerkit.smart import smart_check
 
 TODAY = date(2026, 11, 22)
 CLINIC, TRAINING = "11-9111.00", "13-1151.00"
@@ -166,13 +168,13 @@ def test_areas_without_goals(plan: Plan) -> None:
     ],
 )
 def test_add_months(day: date, months: int, expected: date) -> None:
-    assert g.add_months(day, months) == expected
+    assert add_months(day, months) == expected
 
 
 def test_months_between() -> None:
-    assert g.months_between(date(2026, 11, 1), date(2027, 3, 1)) == 4
-    assert g.months_between(date(2026, 11, 15), date(2027, 3, 1)) == 3
-    assert g.long_date(date(2027, 5, 3)) == "3 May 2027"
+    assert months_between(date(2026, 11, 1), date(2027, 3, 1)) == 4
+    assert months_between(date(2026, 11, 15), date(2027, 3, 1)) == 3
+    assert long_date(date(2027, 5, 3)) == "3 May 2027"
 
 
 # --- the skill gap and suggestions ---------------------------------------------------
@@ -198,7 +200,7 @@ def test_suggestions_follow_the_gap_and_pass_the_check(persona: Plan) -> None:
     ) in texts
     assert texts[0].startswith("Practise Judgment and Decision Making at work")
     assert [d.direction for d in drafts] == [CLINIC] * 3 + [TRAINING] * 2
-    assert all(g.smart_check(d, persona, TODAY).passed for d in drafts)
+    assert all(smart_check(d, persona, TODAY).passed for d in drafts)
 
 
 def test_suggestions_skip_skills_a_goal_already_names(persona: Plan) -> None:

@@ -93,3 +93,14 @@ def test_no_import_loops() -> None:
         if start not in state:
             visit(start, [start])
     assert loops == []
+
+
+MAX_LINES = 520  # "modules a reader can hold in their head"
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: _module(p))
+def test_each_module_says_what_it_is_for_and_stays_short(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    doc = ast.get_docstring(ast.parse(source))
+    assert doc and doc.splitlines()[0].strip(), f"{_module(path)} has no one-line docstring"
+    assert len(source.splitlines()) <= MAX_LINES, f"{_module(path)} is over {MAX_LINES} lines"

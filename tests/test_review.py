@@ -24,18 +24,18 @@ from careerkit.review import (
     interest_shift,
     next_review_due,
     plan_diff,
-    short,
     this_month,
     todays_review,
     update_progress,
 )
+from careerkit.wording import shorten
 
 TODAY = date(2026, 11, 22)
 
 
 def test_short_cuts_long_text_on_one_line() -> None:
-    assert short("a\nb  c") == "a b c"
-    assert short("x" * 100, 10) == "x" * 9 + "…"
+    assert shorten("a\nb  c") == "a b c"
+    assert shorten("x" * 100, 10) == "x" * 9 + "…"
 
 
 # --- actions ---------------------------------------------------------------------------------
@@ -48,7 +48,7 @@ def test_action_problem_wants_text() -> None:
 
 def test_action_problem_rejects_a_date_long_past_and_suggests_one() -> None:
     message = action_problem("Call Rosa", date(2025, 12, 5), TODAY)
-    assert "05 December 2025" in message and "05 December 2026" in message
+    assert "5 December 2025" in message and "5 December 2026" in message
     # earlier in the year than today: the suggestion moves to next year
     assert "10 March 2027" in action_problem("Call Rosa", date(2020, 3, 10), TODAY)
 
@@ -259,7 +259,7 @@ def test_added_removed_and_rewritten(before: Plan) -> None:
     new.comparison.chosen = ["11-9111.00"]
     new.reviews.append(Review(reviewed=date(2027, 11, 2), went_well="passed module 1"))
     assert plan_diff(before, new) == [
-        Change("changed", "Dream job", "Vision rewritten on 2027-01-03"),
+        Change("changed", "Dream job", "Vision rewritten on 3 January 2027"),
         Change("added", "Dream job", "New skill: Negotiation"),
         Change(
             "dropped",
@@ -277,9 +277,9 @@ def test_added_removed_and_rewritten(before: Plan) -> None:
         Change(
             "added",
             "Short-term goals",
-            "New goal: 'Shadow a clinic manager for a day' (Learning, due 2027-03-01)",
+            "New goal: 'Shadow a clinic manager for a day' (Learning, due 1 March 2027)",
         ),
-        Change("added", "Reviews", "Review written on 2027-11-02"),
+        Change("added", "Reviews", "Review written on 2 November 2027"),
     ]
 
 
@@ -300,7 +300,7 @@ def test_action_changes_are_matched_by_id(before: Plan) -> None:
         Change(
             "changed",
             "Action plan",
-            f"Action moved: Submit the application ('{goal}', due 2027-02-01)",
+            f"Action moved: Submit the application ('{goal}', due 1 February 2027)",
         ),
         Change(
             "changed",
@@ -321,8 +321,8 @@ def test_first_vision_and_interests_count_as_added() -> None:
     new.dream_job.interests = InterestResult(taken=date(2026, 9, 3), code="SEC")
     changes = plan_diff(old, new)
     assert changes == [
-        Change("added", "Dream job", "Vision written on 2026-09-10"),
-        Change("added", "Dream job", "Interest profile taken on 2026-09-03: SEC"),
+        Change("added", "Dream job", "Vision written on 10 September 2026"),
+        Change("added", "Dream job", "Interest profile taken on 3 September 2026: SEC"),
     ]
 
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from careerkit import roadmap as r
-from careerkit.goals import add_months
+from careerkit.dates import add_months
 from careerkit.plan import Goal, Objective, Option, Plan
 from tests.test_goals import CLINIC, TRAINING, tiny_catalog
 

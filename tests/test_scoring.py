@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careerkit import fit, scoring
+from careerkit.criteria import DATA_CRITERIA, DEFAULT_WEIGHTS, default_criteria, make_criteria
 from careerkit.plan import Option
 from careerkit.scoring import FormulaError, ScoringError
 from tests.synthetic import synthetic_catalog
@@ -28,14 +29,14 @@ def weights(*values: float, index: list[str] = CRITERIA) -> pd.Series:
 
 
 def test_default_criteria_have_labels_and_know_which_come_from_data() -> None:
-    criteria = scoring.default_criteria()
-    assert [c.id for c in criteria] == list(scoring.DEFAULT_WEIGHTS)
+    criteria = default_criteria()
+    assert [c.id for c in criteria] == list(DEFAULT_WEIGHTS)
     assert criteria[0].label == "Interest fit" and criteria[-1].label == "Feels right"
-    assert [c.id for c in criteria if c.from_data] == list(scoring.DATA_CRITERIA)
+    assert [c.id for c in criteria if c.from_data] == list(DATA_CRITERIA)
 
 
 def test_new_criterion_gets_a_label_from_its_id_unless_given() -> None:
-    made = scoring.make_criteria({"commute_time": 3, "pay": 1}, {"pay": "Salary"})
+    made = make_criteria({"commute_time": 3, "pay": 1}, {"pay": "Salary"})
     assert [(c.label, c.weight, c.from_data) for c in made] == [
         ("Commute time", 3.0, False),
         ("Salary", 1.0, True),
@@ -58,7 +59,7 @@ def test_new_criterion_gets_a_label_from_its_id_unless_given() -> None:
 )
 def test_bad_criteria_are_explained(weights_, labels, expected: str) -> None:
     with pytest.raises(ScoringError, match="^the cell: .*") as err:
-        scoring.make_criteria(weights_, labels, "the cell")
+        make_criteria(weights_, labels, "the cell")
     assert expected in str(err.value)
 
 

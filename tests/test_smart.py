@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from careerkit.goals import LETTERS, Check, SmartResult, smart_check
 from careerkit.plan import Comparison, Exploration, Goal, Option, Plan
+from careerkit.smart import SMART_LETTERS, Check, SmartResult, smart_check
 
 TODAY = date(2026, 11, 22)
 CREATED = date(2026, 11, 1)
@@ -130,7 +130,7 @@ def test_there_are_at_least_thirty_examples() -> None:
 def test_every_letter_explains_itself(chosen_plan: Plan) -> None:
     for example, _, _ in EXAMPLES:
         result = smart_check(example, chosen_plan, TODAY)
-        assert tuple(result.letters) == LETTERS
+        assert tuple(result.letters) == SMART_LETTERS
         for check in result.letters.values():
             assert check.reason
             assert check.ok or check.suggestion  # a failure always says what to do

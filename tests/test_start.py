@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import careerkit
-from careerkit.start import check_setup, route
+from careerkit.start import _check_dependencies, check_setup, route
 from careerkit.ui import catalog_banner, start, vision_banner
 from tests.conftest import reopen
 
@@ -23,6 +23,35 @@ def test_route_html_marks_the_current_step() -> None:
 def test_setup_check_passes_here() -> None:
     failed = [c for c in check_setup() if not c.ok]
     assert not failed, failed
+
+
+INSTALLED = {"pandas": "2.0.3", "ipywidgets": "8.1.5", "matplotlib": "3.10.0rc1"}
+
+
+def _installed(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError
+
+    if name not in INSTALLED:
+        raise PackageNotFoundError(name)
+    return INSTALLED[name]
+
+
+def test_setup_check_names_a_package_too_old_for_the_requirements() -> None:
+    needs = ["pandas>=2.1", "ipywidgets>=8.1", "matplotlib>=3.8"]
+    check = _check_dependencies(needs, _installed)
+    assert not check.ok
+    assert check.detail.startswith("pandas 2.0.3 is too old (careerkit needs pandas>=2.1)")
+    assert 'pip install "pandas>=2.1"' in check.detail
+    assert "ipywidgets" not in check.detail and "matplotlib" not in check.detail  # rc counts
+
+
+def test_setup_check_accepts_versions_the_requirements_allow() -> None:
+    needs = ["pandas>=2.0", "ipywidgets>=8.1", "tomli>=2.0; python_version < '3.0'"]
+    assert _check_dependencies(needs, _installed).ok
+    above = _check_dependencies(["pandas>=1.5,<2"], _installed)
+    assert not above.ok and "is not a version careerkit works with" in above.detail
+    missing = _check_dependencies(["pydantic>=2.6"], _installed)
+    assert not missing.ok and "missing pydantic" in missing.detail
 
 
 def test_setup_check_reports_a_missing_catalogue(monkeypatch, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from careerkit import charts, decision_words, scoring
+from careerkit.criteria import DEFAULT_WEIGHTS
 from careerkit.plan import Gut, Option, Plan
 from careerkit.scoring import Result
 from careerkit.ui import compare
@@ -113,8 +114,8 @@ def test_moving_a_weight_rescores_and_is_saved(board: CompareBoard, persona: Pla
     before = board.ranking()["score"]
     board.weights.sliders["work_life"].value = 5
     assert not board.ranking()["score"].equals(before)
-    assert reopen(persona).comparison.weights == {**scoring.DEFAULT_WEIGHTS, "work_life": 5.0}
-    total = sum(scoring.DEFAULT_WEIGHTS.values()) + 2
+    assert reopen(persona).comparison.weights == {**DEFAULT_WEIGHTS, "work_life": 5.0}
+    total = sum(DEFAULT_WEIGHTS.values()) + 2
     assert f"{5 / total * 100:.0f}% of the score" in board.weights.shares["work_life"].value
     board.weights.sliders["pay"].value = 5
     board.weights.reset.click()
@@ -195,7 +196,7 @@ def test_persona_is_told_pay_decides_and_what_would_flip_it(board: CompareBoard)
 
 
 def test_without_a_pay_criterion_there_is_no_chart(persona: Plan, catalog: pd.DataFrame) -> None:
-    criteria = {k: v for k, v in scoring.DEFAULT_WEIGHTS.items() if k != "pay"}
+    criteria = {k: v for k, v in DEFAULT_WEIGHTS.items() if k != "pay"}
     board = compare.matrix(persona, catalog, criteria=criteria)
     assert "Pay is not one of the criteria" in texts(board)
     assert board.pay.chart.layout.display == "none"
@@ -233,7 +234,7 @@ def test_formula_failing_only_in_the_what_if_keeps_the_results(
 
 
 def test_added_criterion_is_rated_by_the_person(persona: Plan, catalog: pd.DataFrame) -> None:
-    criteria = {**scoring.DEFAULT_WEIGHTS, "commute": 4}
+    criteria = {**DEFAULT_WEIGHTS, "commute": 4}
     board = compare.matrix(persona, catalog, criteria=criteria, labels={"commute": "Commute"})
     assert "edited in this notebook" in board.setup_panel.children[0].value
     assert "not rated, so left out: Commute" in board.results.ranking.value
@@ -284,7 +285,7 @@ def test_gut_messages_for_unanswered_and_unsure() -> None:
 def test_choosing_a_direction(board: CompareBoard, persona: Plan) -> None:
     ticks, choice = board.choice.ticks, board.choice
     assert [code for code, tick in ticks.items() if tick.value] == [MHSM, TRAINING]
-    assert "Decided on 05 October 2026" in choice.decided.value
+    assert "Decided on 5 October 2026" in choice.decided.value
     ticks[HR].value = True  # a third: refused
     assert not ticks[HR].value and "Choose at most 2" in choice.messages.value
     assert reopen(persona).comparison.chosen == [MHSM, TRAINING]

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
 
-from careerkit import scoring, workshop
-from careerkit.scoring import ScoringError
+from careerkit import criteria, workshop
+from careerkit.criteria import ScoringError
 from careerkit.workshop import WorkshopError, scoring_setup
+from tests.conftest import ROOT
 
-EDITED = {**scoring.DEFAULT_WEIGHTS, "commute": 4}
+EDITED = {**criteria.DEFAULT_WEIGHTS, "commute": 4}
 
 
 def write(workspace: Path, text: str) -> Path:
@@ -20,9 +22,9 @@ def write(workspace: Path, text: str) -> Path:
 
 
 def test_without_a_file_careerkit_defaults_are_used(workspace: Path) -> None:
-    setup = scoring_setup(scoring.DEFAULT_WEIGHTS, {})
+    setup = scoring_setup(criteria.DEFAULT_WEIGHTS, {})
     assert setup.source == "careerkit defaults"
-    assert setup.criteria == scoring.default_criteria()
+    assert setup.criteria == criteria.default_criteria()
     assert workshop.workshop_file() == workspace / "workshop.toml"
 
 
@@ -32,7 +34,7 @@ def test_workshop_file_sets_criteria_weights_and_labels(workspace: Path) -> None
         '[scoring]\ncriteria = ["pay", "work_life", "commute"]\n'
         'weights = { pay = 1, commute = 4.5 }\nlabels = { commute = "Short commute" }\n',
     )
-    setup = scoring_setup(scoring.DEFAULT_WEIGHTS, {})
+    setup = scoring_setup(criteria.DEFAULT_WEIGHTS, {})
     assert setup.source == f"workshop file {path}"
     assert [(c.id, c.label, c.weight) for c in setup.criteria] == [
         ("pay", "Pay", 1.0),
@@ -44,7 +46,7 @@ def test_workshop_file_sets_criteria_weights_and_labels(workspace: Path) -> None
 def test_weights_alone_keep_careerkit_criteria(workspace: Path) -> None:
     write(workspace, "[scoring]\nweights = { pay = 0 }\n")
     setup = scoring_setup()
-    assert [c.id for c in setup.criteria] == list(scoring.DEFAULT_WEIGHTS)
+    assert [c.id for c in setup.criteria] == list(criteria.DEFAULT_WEIGHTS)
     assert {c.id: c.weight for c in setup.criteria}["pay"] == 0
 
 
@@ -57,8 +59,8 @@ def test_edited_notebook_cell_wins_over_the_workshop_file(workspace: Path) -> No
     write(workspace, "[scoring]\nweights = { pay = 0 }\n")
     setup = scoring_setup(EDITED, {})
     assert setup.source == "edited in this notebook"
-    assert setup.criteria[-1] == scoring.Criterion("commute", "Commute", 4.0)
-    assert scoring_setup(scoring.DEFAULT_WEIGHTS, {"pay": "Salary"}).source == (
+    assert setup.criteria[-1] == criteria.Criterion("commute", "Commute", 4.0)
+    assert scoring_setup(criteria.DEFAULT_WEIGHTS, {"pay": "Salary"}).source == (
         "edited in this notebook"
     )
 
@@ -100,3 +102,22 @@ def test_unreadable_file_is_a_workshop_error(workspace: Path) -> None:
     path.write_bytes(b"\xff\xfe[scoring]")
     with pytest.raises(WorkshopError, match="cannot be read"):
         workshop.read_workshop(path)
+
+
+def _careerkit_imports(module: str) -> set[str]:
+    """The careerkit modules ``careerkit/<module>.py`` imports, read with ast."""
+    tree = ast.parse((ROOT / "careerkit" / f"{module}.py").read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "careerkit":
+            found |= {f"careerkit.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("careerkit."):
+            found.add(node.module)
+    return found
+
+
+def test_criteria_sit_below_scoring_and_workshop() -> None:
+    assert "careerkit.criteria" in _careerkit_imports("workshop")
+    assert "careerkit.criteria" in _careerkit_imports("scoring")
+    assert "careerkit.scoring" not in _careerkit_imports("workshop")
+    assert _careerkit_imports("criteria") == set()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from careerkit.charts.interests import interest_change_chart, interest_chart
 from careerkit.charts.options import SweepChart, score_limits, shortlist_figure, sweep_figure
 from careerkit.charts.plan import gap_chart, progress_chart, roadmap_chart, timeline_chart
-from careerkit.charts.style import COLOURS, new_figure, png, shorten
+from careerkit.charts.style import COLOURS, new_figure, png
 
 __all__ = [
     "COLOURS",
@@ -23,7 +23,6 @@ __all__ = [
     "progress_chart",
     "roadmap_chart",
     "score_limits",
-    "shorten",
     "shortlist_figure",
     "sweep_figure",
     "timeline_chart",

@@ -12,11 +12,12 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from careerkit import goals as g
-from careerkit.charts.style import new_figure, plain, shorten
-from careerkit.goals import add_months, direction_title
+from careerkit.charts.style import LABEL_CHARS, new_figure, plain
+from careerkit.dates import add_months
+from careerkit.goals import direction_title
 from careerkit.plan import Goal, Plan
-from careerkit.review import short
 from careerkit.roadmap import RoadmapItem, gap_table, goal_span, roadmap_items
+from careerkit.wording import shorten
 
 HORIZON_COLOURS = {6: "#4c9f70", 12: "#3a7ca5", 24: "#8e6bb8"}
 SOLID_LEVEL = 3  # a self-rating from which a skill counts as one the person has
@@ -76,10 +77,10 @@ def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
             alpha=0.45 if done else 0.9,
             color=HORIZON_COLOURS[goal.horizon_months],
         )
-        label = ("done: " if done else "") + shorten(goal.text)
+        label = ("done: " if done else "") + shorten(goal.text, LABEL_CHARS)
         ax.text(end + 8, y, label, va="center", fontsize=8.5)
     for months in g.HORIZONS:
-        mark = mdates.date2num(g.add_months(today, months))
+        mark = mdates.date2num(add_months(today, months))
         ax.axvline(mark, color="#999", linestyle=":", linewidth=1)
         ax.text(mark, -0.9, f"{months} months", ha="center", fontsize=8, color="#555")
     ax.axvline(now, color="#b00020", linewidth=1.2)
@@ -284,7 +285,7 @@ def progress_chart(goals: list[Goal]) -> Figure:
     fig = new_figure(9, height)
     fig.subplots_adjust(left=0.36, right=0.97, top=1 - 0.45 / height, bottom=0.55 / height)
     ax = fig.subplots()
-    labels = [short(g.text, 40) or "(no text)" for g in goals]
+    labels = [shorten(g.text, 40) or "(no text)" for g in goals]
     percents = [g.percent for g in goals]
     colours = [STATUS_COLOURS[g.status] for g in goals]
     bars = ax.barh(labels, percents, color=colours)

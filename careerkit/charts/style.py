@@ -36,12 +36,6 @@ def plain(ax: Any, *sides: str) -> None:
     ax.spines[list(sides or ("top", "right"))].set_visible(False)
 
 
-def shorten(text: str, limit: int = LABEL_CHARS) -> str:
-    """One line of at most ``limit`` characters, with "..." when cut."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 3].rstrip() + "..."
-
-
 def png(fig: Figure, dpi: int = 96) -> bytes:
     """A chart as PNG bytes, for an ``Image`` widget or an embedded report."""
     buffer = io.BytesIO()

@@ -11,6 +11,7 @@ import ipywidgets as w
 
 from careerkit import catalog_files, paths
 from careerkit.catalog import CatalogError
+from careerkit.dates import long_date
 from careerkit.local_pay import area_name
 from careerkit.plan import Plan
 
@@ -21,7 +22,7 @@ def vision_banner(plan: Plan) -> w.HTML:
     if not job.vision.strip():
         text = "<i>No vision statement yet: write it in <b>01 Define your dream job</b>.</i>"
     else:
-        when = f" <small>(written {job.vision_date:%d %B %Y})</small>" if job.vision_date else ""
+        when = f" <small>(written {long_date(job.vision_date)})</small>" if job.vision_date else ""
         text = f"<b>Your vision</b>{when}<br><q>{html.escape(job.vision)}</q>"
     name = html.escape(plan.profile.name) if plan.profile.name else "your plan"
     where = html.escape(paths.shown(plan.path))

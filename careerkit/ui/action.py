@@ -19,7 +19,7 @@ import ipywidgets as w
 import pandas as pd
 
 from careerkit import export
-from careerkit.goals import long_date
+from careerkit.dates import long_date
 from careerkit.plan import Action, Goal, GoalActions, Plan
 from careerkit.review import action_problem, active_goals, next_review_due, this_month
 from careerkit.ui.common import WIDE, Saver, guarded, message_html, note_html, text_area

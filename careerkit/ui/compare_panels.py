@@ -17,6 +17,8 @@ import pandas as pd
 from careerkit import scoring
 from careerkit.charts import SweepChart
 from careerkit.choice import MAX_CHOSEN
+from careerkit.criteria import Criterion
+from careerkit.dates import long_date
 from careerkit.decision_words import (
     GUT_QUESTIONS,
     PAY,
@@ -32,7 +34,6 @@ from careerkit.decision_words import (
     sweep_summary,
 )
 from careerkit.plan import Gut
-from careerkit.scoring import Criterion
 from careerkit.ui.common import WIDE, guarded, message_html, quietly, text_area
 
 if TYPE_CHECKING:
@@ -340,7 +341,7 @@ class ChoicePanel:
             )
         decided = comparison.decided
         self.decided.value = (
-            f"<span style='color:#555'>Decided on {decided:%d %B %Y}.</span>"
+            f"<span style='color:#555'>Decided on {long_date(decided)}.</span>"
             if decided and comparison.chosen
             else ""
         )

@@ -19,6 +19,7 @@ import pandas as pd
 
 from careerkit.catalog import SKILLS, THEMES
 from careerkit.charts import interest_chart, png
+from careerkit.dates import long_date
 from careerkit.dream import (
     REFLECTION_PROMPTS,
     SKILLS_USE_PROMPT,
@@ -325,7 +326,7 @@ class InterestQuiz(w.VBox):
         self.saver.request(SECTION)
         if moved is not None:
             self.notice.value = message_html(
-                f"Your earlier result ({moved.code or 'unfinished'}, {moved.taken:%d %B %Y}) "
+                f"Your earlier result ({moved.code or 'unfinished'}, {long_date(moved.taken)}) "
                 "is kept in your history. Answer the activities afresh above.",
                 "good",
             )
@@ -366,7 +367,7 @@ class InterestQuiz(w.VBox):
         earlier = self.plan.dream_job.interest_history[::-1]
         if not earlier:
             return ""
-        results = "; ".join(f"{r.code or 'unfinished'} ({r.taken:%d %B %Y})" for r in earlier)
+        results = "; ".join(f"{r.code or 'unfinished'} ({long_date(r.taken)})" for r in earlier)
         return f"<p><small>Earlier results, newest first: {html.escape(results)}</small></p>"
 
 
@@ -429,7 +430,7 @@ class VisionPanel(w.VBox):
         job = self.plan.dream_job
         if not (job.vision and job.vision_date):
             return ""
-        return f"<small>Written on {job.vision_date:%d %B %Y}.</small>"
+        return f"<small>Written on {long_date(job.vision_date)}.</small>"
 
     def _prompt_changed(self, _change: dict) -> None:
         typed = {key: box.value.strip() for key, box in self.prompts.items()}

@@ -16,6 +16,7 @@ import ipywidgets as w
 import pandas as pd
 
 from careerkit import goals as g
+from careerkit import smart
 from careerkit.charts import timeline_chart
 from careerkit.plan import Goal, Plan
 from careerkit.ui.common import WIDE, Saver, guarded, message_html, quietly, show_figure
@@ -36,9 +37,9 @@ MEASURE_PLACEHOLDER = "How you will know: 3 interviews, a score of 80%, a portfo
 # --- the S.M.A.R.T. result as HTML ------------------------------------------------
 
 
-def _badge(letter: str, check: g.Check) -> str:
+def _badge(letter: str, check: smart.Check) -> str:
     colour, back, mark = ("#1b5e20", "#e3f1e6", "✓") if check.ok else ("#b00020", "#fdecea", "✗")
-    tip = html.escape(f"{g.NAMES[letter]}: {check.reason}", quote=True)
+    tip = html.escape(f"{smart.NAMES[letter]}: {check.reason}", quote=True)
     return (
         f'<span title="{tip}" style="display:inline-block;padding:1px 7px;margin-right:4px;'
         f'border-radius:4px;background:{back};color:{colour};font-weight:bold">'
@@ -46,7 +47,7 @@ def _badge(letter: str, check: g.Check) -> str:
     )
 
 
-def smart_html(result: g.SmartResult) -> str:
+def smart_html(result: smart.SmartResult) -> str:
     """Five letter badges, then what is missing and how to fix it, in plain words."""
     passed = sum(c.ok for c in result.letters.values())
     head = "all five pass" if result.passed else f"{passed} of 5 pass"
@@ -57,7 +58,7 @@ def smart_html(result: g.SmartResult) -> str:
         colour = "#555" if check.ok else "#b00020"
         tip = f" <i>{html.escape(check.suggestion)}</i>" if check.suggestion else ""
         lines.append(
-            f'<li style="color:{colour}"><b>{g.NAMES[letter]}</b>: '
+            f'<li style="color:{colour}"><b>{smart.NAMES[letter]}</b>: '
             f"{html.escape(check.reason)}.{tip}</li>"
         )
     badges = "".join(_badge(x, c) for x, c in result.letters.items())
@@ -188,7 +189,7 @@ class GoalFields:
         self.check(goal, plan, today)
 
     def check(self, goal: Goal, plan: Plan, today: date | None) -> None:
-        self.smart.value = smart_html(g.smart_check(goal, plan, today))
+        self.smart.value = smart_html(smart.smart_check(goal, plan, today))
 
     def set_areas(self, plan: Plan) -> None:
         with quietly(self):

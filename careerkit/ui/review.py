@@ -15,7 +15,8 @@ from datetime import date
 import ipywidgets as w
 
 from careerkit.charts import interest_change_chart, png, progress_chart
-from careerkit.goals import STATUSES, find_goal, long_date
+from careerkit.dates import long_date
+from careerkit.goals import STATUSES, find_goal
 from careerkit.plan import (
     Goal,
     InterestResult,

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from careerkit.scoring import WEIGHT_MAX
+from careerkit.criteria import WEIGHT_MAX
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Locator, LocatorAssertions, Page

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from careerkit.scoring import DEFAULT_LABELS
+from careerkit.criteria import DEFAULT_LABELS
 from tests.browser.conftest import (
     RANKING,
     Lab,

@@ -1,0 +1,33 @@
+"""The shared wording helpers: joining names and shortening text the same way everywhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from careerkit.fit import theme_names
+from careerkit.wording import join_words, shorten
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ([], ""),
+        (["Pay"], "Pay"),
+        (["Pay", "Outlook"], "Pay and Outlook"),
+        (["Pay", "Outlook", "Feels right"], "Pay, Outlook and Feels right"),
+    ],
+)
+def test_join_words_lists_as_a_person_would(words: list[str], expected: str) -> None:
+    assert join_words(words) == expected
+    assert join_words(iter(words)) == expected
+
+
+def test_theme_names_join_riasec_letters() -> None:
+    assert theme_names("S") == "Social"
+    assert theme_names(["S", "E", "C"]) == "Social, Enterprising and Conventional"
+
+
+def test_shorten_keeps_short_text_and_cuts_with_one_ellipsis() -> None:
+    assert shorten("Pass the CAPM exam", 40) == "Pass the CAPM exam"
+    cut = shorten("Pass the project management exam with a score of 80%", 20)
+    assert len(cut) <= 20 and cut.endswith("…") and not cut.endswith(" …")
