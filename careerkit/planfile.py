@@ -297,11 +297,11 @@ def unique(folder: Path, stem: str) -> Path:
     return candidate
 
 
-def _file_history_copy(real: Path, data: bytes, mode: int) -> Path:
+def _file_history_copy(real: Path, data: bytes, mode: int, kind: str = "plan") -> Path:
     folder = history_dir(real)
     folder.mkdir(exist_ok=True)
     tmp = _write_temporary(folder, ".plan-", data, mode)
-    copy = unique(folder, f"plan-{_stamp()}")
+    copy = unique(folder, f"{kind}-{_stamp()}")
     try:
         os.replace(tmp, copy)
     except BaseException:
@@ -317,17 +317,7 @@ def keep_copy(path: Path, kind: str) -> Path:
     that is not in history yet (``plan``). Call with the lock held.
     """
     real = target(path)
-    data = real.read_bytes()
-    folder = history_dir(real)
-    folder.mkdir(exist_ok=True)
-    tmp = _write_temporary(folder, ".plan-", data, _mode(real))
-    copy = unique(folder, f"{kind}-{_stamp()}")
-    try:
-        os.replace(tmp, copy)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return copy
+    return _file_history_copy(real, real.read_bytes(), _mode(real), kind)
 
 
 _COMPLETE: dict[tuple[str, int, int], bool] = {}
