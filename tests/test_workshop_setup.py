@@ -370,3 +370,33 @@ def test_outside_a_workshop_nothing_changes(
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.chdir(lookalike)
     assert paths.workspace() != lookalike
+
+
+@pytest.mark.parametrize(
+    ("table", "says"),
+    [
+        ('titel = "x"', "unknown key 'titel'"),
+        ("coach = 3", "coach must be text"),
+        ('date = "2025-05-01"', "date must be a day"),
+        ("date = 2025-05-01T10:00:00", "date must be a day"),
+        ("review_every_months = 6", "12 or 24"),
+        ('goal_areas = ["Learning", ""]', "goal_areas must be a list"),
+    ],
+)
+def test_a_bad_workshop_table_is_explained(tmp_path: Path, table: str, says: str) -> None:
+    file = write(tmp_path / "workshop.toml", f"[workshop]\n{table}\n")
+    with pytest.raises(workshop.WorkshopError, match=says):
+        workshop.read_details(file)
+    assert workshop.read_workshop(file) is None  # the scoring reader still ignores the table
+
+
+def test_add_to_a_workshop_with_a_bad_file_is_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, folder = new(tmp_path, "Ana\n")
+    write(folder / "workshop.toml", "[workshop\n")
+    capsys.readouterr()
+    assert main(["workshop", "add", str(folder), "Bo"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "not valid TOML" in err and err.count("\n") == 1
+    assert folders(folder) == ["ana"]
