@@ -1,4 +1,4 @@
-"""The ``careerkit`` command: ``careerkit catalog import-onet`` and ``catalog download``."""
+"""The ``careerkit`` command: ``catalog import-onet|download`` and ``workshop new|add|list``."""
 
 from __future__ import annotations
 
@@ -7,18 +7,29 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from careerkit import __version__, catalog
+from careerkit import __version__, catalog, workshop_setup
+from careerkit.plan import PlanError
 from careerkit.sources.bls import BlsError
 from careerkit.sources.build import import_onet
 from careerkit.sources.download import DownloadError, download
 from careerkit.sources.release import ReleaseError
+from careerkit.workshop import WorkshopError
 
 #: Failures reported as one "error: ..." line (exit status 1) instead of a traceback.
-ERRORS = (ReleaseError, BlsError, catalog.CatalogError, DownloadError, OSError)
+ERRORS = (
+    ReleaseError,
+    BlsError,
+    catalog.CatalogError,
+    DownloadError,
+    OSError,
+    workshop_setup.WorkshopSetupError,
+    WorkshopError,
+    PlanError,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser: a group of commands per topic (``catalog``; later ``workshop``)."""
+    """The argument parser: a group of commands per topic (``catalog``, ``workshop``)."""
     parser = argparse.ArgumentParser(prog="careerkit", description="careerkit from the shell.")
     parser.add_argument("--version", action="version", version=f"careerkit {__version__}")
     groups = parser.add_subparsers(required=True)
@@ -50,7 +61,46 @@ def build_parser() -> argparse.ArgumentParser:
     get.add_argument("--wages", type=Path, metavar="FILE", help="BLS OEWS national CSV")
     get.add_argument("--wage-year", type=int, metavar="N", help="OEWS survey year (e.g. 2025)")
     get.set_defaults(run=_download)
+    _workshop_commands(groups)
     return parser
+
+
+def _workshop_commands(groups: argparse._SubParsersAction) -> None:
+    commands = groups.add_parser(
+        "workshop", help="set up a workshop: one settings file, a workspace per participant"
+    ).add_subparsers(required=True)
+    new = commands.add_parser(
+        "new",
+        help="make a workshop folder with a workspace per participant",
+        description="Make DIR with one workshop.toml for the group and, per participant, "
+        "DIR/participants/<name>/ with their plan and their own copy of the notebooks.",
+    )
+    new.add_argument("dir", type=Path, metavar="DIR", help="the workshop folder (new or empty)")
+    new.add_argument(
+        "--participants",
+        type=Path,
+        metavar="FILE",
+        required=True,
+        help="CSV with a name (or id) column, or one name a line",
+    )
+    new.add_argument("--title", default="", help="the workshop's name (default: DIR's name)")
+    new.add_argument("--coach", default="", help="the coach's name")
+    new.set_defaults(run=_workshop_new)
+    add = commands.add_parser(
+        "add",
+        help="add one participant to a workshop",
+        description="Add a workspace for NAME to the workshop in DIR.",
+    )
+    add.add_argument("dir", type=Path, metavar="DIR", help="the workshop folder")
+    add.add_argument("name", metavar="NAME", help="the participant's name or id")
+    add.set_defaults(run=_workshop_add)
+    show = commands.add_parser(
+        "list",
+        help="who has reached which step (reads the plans, changes nothing)",
+        description="List each participant of the workshop in DIR and the step they reached.",
+    )
+    show.add_argument("dir", type=Path, metavar="DIR", help="the workshop folder")
+    show.set_defaults(run=_workshop_list)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,3 +152,30 @@ def _download(args: argparse.Namespace) -> str:
     )
     catalog.load_catalog(done.summary.out)
     return str(done)
+
+
+def _workshop_new(args: argparse.Namespace) -> str:
+    names = workshop_setup.read_participants(args.participants)
+    made = workshop_setup.create_workshop(args.dir, names, title=args.title, coach=args.coach)
+    first = made[0].folder
+    return "\n".join(
+        [
+            f"Made the workshop {args.dir} for {len(made)} participant(s); its settings are "
+            f"in {args.dir / 'workshop.toml'}.",
+            *(workshop_setup.printable(f"  {p.folder.name}: {p.name}") for p in made),
+            "Each participant opens their own notebooks, e.g.:",
+            f"  jupyter lab {first / 'notebooks' / '00_start.ipynb'}",
+        ]
+    )
+
+
+def _workshop_add(args: argparse.Namespace) -> str:
+    person = workshop_setup.add_participant(args.dir, args.name)
+    return workshop_setup.printable(f"Added {person.name} in {person.folder}.")
+
+
+def _workshop_list(args: argparse.Namespace) -> str:
+    rows = workshop_setup.standings(args.dir)
+    if not rows:
+        return f"No participants yet in {args.dir}; add one with `careerkit workshop add`."
+    return "\n".join(str(row) for row in rows)

@@ -9,16 +9,37 @@ import platformdirs
 
 #: The repository's ``data/`` folder (careerkit is installed editable from the repository).
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+#: A workshop folder holds this file, and one workspace per person in ``participants/``.
+WORKSHOP_FILE = "workshop.toml"
+PARTICIPANTS = "participants"
 
 
 def workspace() -> Path:
-    """The person's workspace folder: ``$CAREERKIT_HOME``, else the user data folder.
+    """The person's workspace folder: ``$CAREERKIT_HOME``, else the participant workspace
+    the notebook runs in (see :func:`participant_folder`), else the user data folder.
 
     ``make lab`` sets ``CAREERKIT_HOME`` to the repository's git-ignored ``workspace/``.
     """
     home = os.environ.get("CAREERKIT_HOME")
-    folder = Path(home).expanduser() if home else platformdirs.user_data_path("careerkit")
-    return folder
+    if home:
+        return Path(home).expanduser()
+    try:
+        member = participant_folder(Path.cwd())
+    except OSError:  # the current folder was deleted
+        member = None
+    return member or platformdirs.user_data_path("careerkit")
+
+
+def participant_folder(path: Path) -> Path | None:
+    """The participant workspace holding ``path`` (``DIR/participants/<name>/``, where
+    ``DIR`` has a ``workshop.toml``), or None outside a workshop made by ``careerkit workshop``.
+    """
+    path = path.absolute()
+    for folder in (path, *path.parents):
+        parent = folder.parent
+        if parent.name == PARTICIPANTS and (parent.parent / WORKSHOP_FILE).is_file():
+            return folder
+    return None
 
 
 def shown(path: Path) -> str:

@@ -1,7 +1,9 @@
 """Workshop defaults: a coach's ``workshop.toml`` in the workspace sets the scoring criteria.
 
-The file (in :func:`careerkit.paths.workspace`) may hold a ``[scoring]`` table; every
-key is optional::
+The file (in :func:`careerkit.paths.workspace`, or for a participant workspace made by
+``careerkit workshop new``, in the workshop folder above ``participants/``) may hold a
+``[workshop]`` table (see :func:`read_details`) and a ``[scoring]`` table; every key is
+optional::
 
     [scoring]
     criteria = ["interest_fit", "skills_match", "pay", "work_life", "commute"]  # column order
@@ -21,6 +23,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +41,10 @@ if sys.version_info >= (3, 11):
 else:  # Python 3.10: the same parser, from PyPI
     import tomli as tomllib
 
-FILE_NAME = "workshop.toml"
+FILE_NAME = paths.WORKSHOP_FILE
 SCORING_KEYS = ("criteria", "weights", "labels")
+DETAILS_KEYS = ("title", "coach", "date", "goal_areas", "review_every_months", "catalog", "area")
+BUNDLED = "bundled"
 CAREERKIT_DEFAULTS = "careerkit defaults"
 EDITED = "edited in this notebook"
 
@@ -56,18 +61,31 @@ class ScoringSetup:
     source: str  # CAREERKIT_DEFAULTS, EDITED, or "workshop file <path>"
 
 
+@dataclass(frozen=True)
+class WorkshopDetails:
+    """The ``[workshop]`` table: what a new participant plan starts with, and a record."""
+
+    title: str = ""
+    coach: str = ""
+    date: date | None = None  # the first session
+    goal_areas: tuple[str, ...] = ()  # empty: the plan's own default areas
+    review_every_months: int = 12  # 12 or 24, as notebook 06 offers
+    catalog: str = BUNDLED  # "bundled", or a catalogue folder (relative to the file)
+    area: str = ""  # BLS OEWS area code for local pay ("" = the whole nation)
+
+
 def workshop_file() -> Path:
-    """Where the workshop file is looked for: ``workshop.toml`` in the workspace."""
-    return paths.workspace() / FILE_NAME
+    """Where the workshop file is looked for: ``workshop.toml`` in the workspace, else,
+    in a participant workspace, the workshop folder's (``DIR`` of ``DIR/participants/x``).
+    """
+    own = paths.workspace() / FILE_NAME
+    member = None if own.exists() else paths.participant_folder(paths.workspace())
+    return member.parent.parent / FILE_NAME if member else own
 
 
-def read_workshop(path: Path | None = None) -> tuple[Criterion, ...] | None:
-    """The criteria set by the workshop file; None without a file or a [scoring] table."""
-    file = path or workshop_file()
-    if not file.exists():
-        return None
+def _load(file: Path) -> dict[str, Any]:
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        return tomllib.loads(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as err:
         raise WorkshopError(f"The workshop file {file} cannot be read: {err}.") from err
     except tomllib.TOMLDecodeError as err:
@@ -75,9 +93,52 @@ def read_workshop(path: Path | None = None) -> tuple[Criterion, ...] | None:
             f"The workshop file {file} is not valid TOML ({err}). Fix it, or remove it "
             "to use careerkit's defaults."
         ) from err
+
+
+def read_workshop(path: Path | None = None) -> tuple[Criterion, ...] | None:
+    """The criteria set by the workshop file; None without a file or a [scoring] table."""
+    file = path or workshop_file()
+    if not file.exists():
+        return None
+    data = _load(file)
     if "scoring" not in data:  # the file sets other things, not the scoring
         return None
     return _scoring(data["scoring"], file)
+
+
+def read_details(path: Path | None = None) -> WorkshopDetails:
+    """The workshop file's ``[workshop]`` table, checked; defaults without file or table."""
+    file = path or workshop_file()
+    if not file.exists():
+        return WorkshopDetails()
+    table = _load(file).get("workshop", {})
+    where = f"The workshop file {file}, [workshop]"
+    if not isinstance(table, Mapping):
+        raise WorkshopError(f'{where} must be a table, e.g. title = "Spring cohort".')
+    unknown = [key for key in table if key not in DETAILS_KEYS]
+    if unknown:
+        raise WorkshopError(f"{where} has an unknown key {unknown[0]!r}; use {DETAILS_KEYS}.")
+    for key in ("title", "coach", "catalog", "area"):
+        if not isinstance(table.get(key, ""), str):
+            raise WorkshopError(f'{where}: {key} must be text in quotes, e.g. {key} = "...".')
+    when = table.get("date")
+    if when is not None and (not isinstance(when, date) or hasattr(when, "hour")):
+        raise WorkshopError(f"{where}: date must be a day without quotes, e.g. 2025-05-01.")
+    areas = table.get("goal_areas", [])
+    if not isinstance(areas, list) or not all(isinstance(a, str) and a.strip() for a in areas):
+        raise WorkshopError(f'{where}: goal_areas must be a list of names, e.g. ["Learning"].')
+    months = table.get("review_every_months", 12)
+    if months not in (12, 24) or isinstance(months, bool):
+        raise WorkshopError(f"{where}: review_every_months must be 12 or 24, not {months!r}.")
+    return WorkshopDetails(
+        title=table.get("title", "").strip(),
+        coach=table.get("coach", "").strip(),
+        date=when,
+        goal_areas=tuple(a.strip() for a in areas),
+        review_every_months=int(months),
+        catalog=table.get("catalog", BUNDLED).strip() or BUNDLED,
+        area=table.get("area", "").strip(),
+    )
 
 
 def _scoring(table: Any, file: Path) -> tuple[Criterion, ...]:

@@ -1,0 +1,307 @@
+"""Setting up a workshop: one workshop.toml, a workspace per participant, who reached which step.
+
+``careerkit workshop new DIR --participants FILE`` makes::
+
+    DIR/workshop.toml                   the group's settings (documented, commented)
+    DIR/participants/<safe-name>/       one workspace per person:
+        plan.json                       their plan (name, coach and workshop filled in)
+        notebooks/00_start.ipynb ...    their own copy of the notebooks
+
+A notebook run in ``DIR/participants/<name>/notebooks/`` uses that workspace and the
+group's ``workshop.toml`` on its own (:func:`careerkit.paths.participant_folder`).
+Participants' names become safe folder names (:func:`safe_name`): no path leaves ``DIR``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from careerkit import paths, plan, start, workshop
+from careerkit.criteria import default_criteria
+from careerkit.sections import DEFAULT_AREAS
+
+PARTICIPANTS = paths.PARTICIPANTS
+PLAN_FILE = "plan.json"
+MAX_NAME = 60  # characters of a folder name, before a "-2" suffix
+#: Names Windows will not use for a file or folder, whatever the extension.
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10))}
+_RESERVED |= {f"lpt{i}" for i in range(10)}
+#: Step reached, highest first: the plan section a step fills, and a test that it did.
+_STEPS = (
+    ("07", lambda p: bool(p.reviews)),
+    ("06", lambda p: bool(p.action_plan.items)),
+    ("05", lambda p: bool(p.long_term.objectives)),
+    ("04", lambda p: bool(p.short_term_goals.goals)),
+    ("03", lambda p: bool(p.comparison.chosen or p.comparison.weights or p.comparison.ratings)),
+    ("02", lambda p: bool(p.exploration.options)),
+    ("01", lambda p: p.dream_job != plan.DreamJob()),
+)
+
+
+class WorkshopSetupError(ValueError):
+    """The participants file or the workshop folder cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class Participant:
+    name: str  # as written in the participants file, spaces tidied
+    folder: Path  # DIR/participants/<safe-name>
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One line of ``careerkit workshop list``: a participant and the step they reached."""
+
+    folder: str
+    name: str
+    step: str  # e.g. "03 Compare your options"; "" when the plan could not be read
+    problem: str = ""  # why the plan could not be read
+
+    def __str__(self) -> str:
+        shown = f"{self.folder} ({self.name})" if self.name else self.folder
+        said = f"could not read: {self.problem}" if self.problem else self.step
+        return printable(f"{shown}: {said}")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print in a terminal: control characters (escapes) become ``?``."""
+    return "".join(c if c.isprintable() else "?" for c in text)
+
+
+# --- names ----------------------------------------------------------------------------
+
+
+def safe_name(name: str) -> str:
+    """A folder name for ``name``: lower case, accents dropped, letters of other scripts
+    kept, anything else a ``-``; never ``.``, ``..``, a path or longer than :data:`MAX_NAME`.
+
+    Raises :class:`WorkshopSetupError` when nothing usable is left (e.g. ``"../"``).
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = "".join(c if c.isalnum() else "-" for c in text)
+    text = re.sub(r"-+", "-", text).strip("-")[:MAX_NAME].rstrip("-")
+    if not text:
+        raise WorkshopSetupError(
+            f"{name!r} has no letters or digits to make a folder name from; write the "
+            "participant's name or id instead."
+        )
+    return f"p-{text}" if text in _RESERVED else text
+
+
+def unique_name(name: str, taken: Iterable[str]) -> str:
+    """:func:`safe_name`, with ``-2``, ``-3``... when it is taken (compared ignoring case)."""
+    base, used = safe_name(name), {t.casefold() for t in taken}
+    candidate, n = base, 1
+    while candidate.casefold() in used:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def read_participants(file: Path) -> list[str]:
+    """The names in ``file``: a CSV with a ``name`` (else ``id``) column, or one name a line.
+
+    A blank name is refused with its line number; blank lines at the very end are ignored.
+    """
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise WorkshopSetupError(
+            f"{file} is not UTF-8 text ({err.reason}); save it as UTF-8 (CSV UTF-8)."
+        ) from err
+    lines = text.splitlines()
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if not lines:
+        raise WorkshopSetupError(f"{file} lists no participants; write one name a line.")
+    header = [cell.strip().casefold() for cell in next(csv.reader([lines[0]]))]
+    column = next((c for c in ("name", "id") if c in header), None)
+    if column is None:
+        rows = [(number, line) for number, line in enumerate(lines, start=1)]
+    else:
+        reader = csv.reader(io.StringIO("\n".join(lines)))
+        next(reader)
+        index = header.index(column)
+        rows = [(reader.line_num, row[index] if index < len(row) else "") for row in reader]
+    names = []
+    for number, raw in rows:
+        name = " ".join(raw.split())
+        if not name:
+            where = f"the {column!r} column" if column else "the line"
+            raise WorkshopSetupError(
+                f"{file}, line {number}: {where} is empty; write the participant's name or "
+                "id there, or delete the line."
+            )
+        names.append(name)
+    if not names:
+        raise WorkshopSetupError(f"{file} has a {column!r} column but no participants under it.")
+    return names
+
+
+# --- the workshop folder --------------------------------------------------------------
+
+
+def _toml_text(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+
+
+def default_workshop_toml(title: str, coach: str = "", day: date | None = None) -> str:
+    """The documented ``workshop.toml`` a new workshop starts with (careerkit's defaults)."""
+    criteria = default_criteria()
+    ids = ", ".join(_toml_text(c.id) for c in criteria)
+    weights = ", ".join(f"{c.id} = {c.weight:g}" for c in criteria)
+    labels = ", ".join(f"{c.id} = {_toml_text(c.label)}" for c in criteria)
+    areas = ", ".join(_toml_text(a) for a in DEFAULT_AREAS)
+    return f"""\
+# careerkit workshop file: the settings of the whole group.
+# Every participant workspace in participants/ reads it; notebook 03 names this file
+# ("workshop file <path>") when its criteria and weights come from here.
+# Edit it with any text editor. Text goes in "quotes"; a date does not: 2025-05-01.
+
+[workshop]
+title = {_toml_text(title)}  # filled in as "Workshop" in each new participant's plan
+coach = {_toml_text(coach)}  # filled in as "Coach" in each new participant's plan
+date = {(day or date.today()).isoformat()}  # the first session
+# Areas of growth offered for short-term goals (notebook 04); new plans start with them.
+goal_areas = [{areas}]
+# How often participants plan to review their plan (notebook 06): 12 or 24 months.
+review_every_months = 12
+# Where participants live, for local pay: a BLS area code (e.g. "41860"), "" = the nation.
+# New plans start with it; each person can change it in 00_start.
+area = ""
+# The occupation catalogue: "bundled" (careerkit's O*NET and BLS data), or a catalogue
+# folder made with `careerkit catalog import-onet`. Recorded and checked here; the
+# notebooks use $CAREERKIT_CATALOG or the bundled catalogue.
+catalog = "bundled"
+
+[scoring]
+# The decision criteria of notebook 03, in column order. Add one of your own (e.g.
+# "commute") with a weight, and participants rate it 0-10; delete one to leave it out.
+criteria = [{ids}]
+# Starting weights, 0 (does not count) to 5 (counts most). A participant's own slider
+# moves are saved in their plan and replace these.
+weights = {{ {weights} }}
+# The names shown for the criteria.
+labels = {{ {labels} }}
+"""
+
+
+def create_workshop(
+    folder: Path,
+    names: Iterable[str],
+    *,
+    title: str = "",
+    coach: str = "",
+    day: date | None = None,
+) -> list[Participant]:
+    """Make a new workshop in ``folder`` (new or empty): workshop.toml and a workspace each."""
+    names = list(names)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise WorkshopSetupError(
+            f"{folder} already exists and is not an empty folder; choose a new folder "
+            "(or add people to an existing workshop with `careerkit workshop add`)."
+        )
+    notebooks = _notebooks()
+    if not names:
+        raise WorkshopSetupError("No participants were given.")
+    chosen: list[str] = []
+    for name in names:  # every name is checked before anything is written
+        chosen.append(unique_name(name, chosen))
+    folder.mkdir(parents=True, exist_ok=True)
+    text = default_workshop_toml(title.strip() or folder.resolve().name, coach.strip(), day)
+    (folder / workshop.FILE_NAME).write_text(text, encoding="utf-8")
+    details = read_details(folder)
+    pairs = zip(names, chosen, strict=True)
+    return [_workspace(folder, name, safe, details, notebooks) for name, safe in pairs]
+
+
+def add_participant(folder: Path, name: str) -> Participant:
+    """Add one participant to the workshop in ``folder``, with a new safe folder name."""
+    details = read_details(folder)
+    people = folder / PARTICIPANTS
+    taken = [p.name for p in people.iterdir()] if people.is_dir() else []
+    clean = " ".join(name.split())
+    if not clean:
+        raise WorkshopSetupError("The participant's name is empty; write a name or an id.")
+    return _workspace(folder, clean, unique_name(clean, taken), details, _notebooks())
+
+
+def read_details(folder: Path) -> workshop.WorkshopDetails:
+    """The ``[workshop]`` table of the workshop in ``folder``; refused if it is not one."""
+    file = folder / workshop.FILE_NAME
+    if not file.is_file():
+        raise WorkshopSetupError(
+            f"{folder} is not a workshop folder (it has no {workshop.FILE_NAME}); make one "
+            "with `careerkit workshop new DIR --participants FILE`."
+        )
+    return workshop.read_details(file)
+
+
+def _notebooks() -> list[Path]:
+    found = sorted(start.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    if not found:
+        raise WorkshopSetupError(f"No notebooks were found in {start.NOTEBOOKS} to copy.")
+    return found
+
+
+def _workspace(
+    folder: Path,
+    name: str,
+    safe: str,
+    details: workshop.WorkshopDetails,
+    notebooks: list[Path],
+) -> Participant:
+    home = folder / PARTICIPANTS / safe
+    if home.resolve().parent != (folder / PARTICIPANTS).resolve():  # cannot happen: checked
+        raise WorkshopSetupError(f"{safe!r} would leave {folder}.")
+    (home / "notebooks").mkdir(parents=True)  # fails if it exists: nobody's work is replaced
+    for notebook in notebooks:
+        shutil.copyfile(notebook, home / "notebooks" / notebook.name)
+    person = plan.open_plan(home / PLAN_FILE, name=name)
+    person.profile.coach = details.coach
+    person.profile.workshop = details.title
+    person.profile.area = details.area
+    if details.goal_areas:
+        person.short_term_goals.areas = list(details.goal_areas)
+    person.action_plan.review_every_months = details.review_every_months  # type: ignore[assignment]
+    person.save("profile", "short_term_goals", "action_plan")
+    return Participant(name, home)
+
+
+# --- who reached which step -------------------------------------------------------------
+
+
+def standings(folder: Path) -> list[Standing]:
+    """Each participant and the step they reached, read-only from their plan files.
+
+    A plan that cannot be read is listed with the reason; nothing is ever written.
+    """
+    read_details(folder)  # a workshop folder, with a readable workshop.toml
+    people = folder / PARTICIPANTS
+    homes = sorted(p for p in people.iterdir() if p.is_dir()) if people.is_dir() else []
+    titles = {s.number: s.title for s in start.route()}
+    return [_standing(home, titles) for home in homes]
+
+
+def _standing(home: Path, titles: dict[str, str]) -> Standing:
+    file = home / PLAN_FILE
+    if not file.is_file():
+        return Standing(home.name, "", "", f"there is no {PLAN_FILE} in {home}")
+    try:
+        person = plan.load_snapshot(file)  # reads and checks; never creates or upgrades
+    except (plan.PlanError, OSError, RecursionError) as err:
+        return Standing(home.name, "", "", " ".join(str(err).split()))
+    number = next((n for n, reached in _STEPS if reached(person)), "00")
+    step = f"{number} {titles.get(number, '')}".strip()
+    return Standing(home.name, person.profile.name, step)

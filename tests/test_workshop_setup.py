@@ -1,0 +1,402 @@
+"""``careerkit workshop new|add|list``: safe folder names, workspaces, steps reached."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from careerkit import open_plan, paths, workshop, workshop_setup
+from careerkit.cli import main
+from careerkit.workshop_setup import WorkshopSetupError, safe_name, unique_name
+from tests.conftest import PERSONA, ROOT
+
+NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def new(tmp_path: Path, text: str, *extra: str) -> tuple[int, Path]:
+    people = write(tmp_path / "people.txt", text)
+    folder = tmp_path / "ws"
+    return main(["workshop", "new", str(folder), "--participants", str(people), *extra]), folder
+
+
+def folders(workshop_dir: Path) -> list[str]:
+    return sorted(p.name for p in (workshop_dir / "participants").iterdir())
+
+
+# --- names ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "folder"),
+    [
+        ("Ana López", "ana-lopez"),
+        ("../x", "x"),
+        ("a/b", "a-b"),
+        ("..\\..\\etc", "etc"),
+        ("  Zoë  O'Brien ", "zoe-o-brien"),
+        ("李小龙", "李小龙"),
+        ("Ωmega", "ωmega"),
+        ("CON", "p-con"),
+        ("ﬁle №1", "file-no1"),  # compatibility forms become plain letters
+    ],
+)
+def test_names_become_safe_folder_names(name: str, folder: str) -> None:
+    assert safe_name(name) == folder
+
+
+@pytest.mark.parametrize("name", ["", "   ", "..", "../", "/", "???", "\x00"])
+def test_a_name_with_nothing_usable_is_refused(name: str) -> None:
+    with pytest.raises(WorkshopSetupError, match="no letters or digits"):
+        safe_name(name)
+
+
+def test_a_very_long_name_is_cut_and_stays_unique() -> None:
+    long = "x" * 5000
+    first = unique_name(long, [])
+    assert first == "x" * workshop_setup.MAX_NAME
+    assert unique_name(long, [first]) == first + "-2"
+
+
+def test_duplicates_get_numbers_ignoring_case() -> None:
+    assert unique_name("Ana", ["ana", "ANA-2"]) == "ana-3"
+
+
+# --- the participants file --------------------------------------------------------------
+
+
+def test_a_plain_list_is_one_name_a_line(tmp_path: Path) -> None:
+    file = write(tmp_path / "p.txt", "\ufeffAna\n  Bo   Chen \nLopez, Ana\n\n\n")
+    assert workshop_setup.read_participants(file) == ["Ana", "Bo Chen", "Lopez, Ana"]
+
+
+def test_a_csv_uses_its_name_column_else_its_id_column(tmp_path: Path) -> None:
+    named = write(tmp_path / "a.csv", 'email,Name\na@x,"Ana, López"\nb@x,Bo\n')
+    assert workshop_setup.read_participants(named) == ["Ana, López", "Bo"]
+    ids = write(tmp_path / "b.csv", "id,group\nP-001,A\nP-002,B\n")
+    assert workshop_setup.read_participants(ids) == ["P-001", "P-002"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("Ana\n\nBo\n", 2),
+        ("Ana\n   \nBo\n", 2),
+        ("name,email\nAna,a@x\n,b@x\n", 3),
+        ("name,email\nAna,a@x\n\nBo,b@x\n", 3),
+    ],
+)
+def test_an_empty_name_is_refused_naming_its_line(tmp_path: Path, text: str, line: int) -> None:
+    file = write(tmp_path / "p.csv", text)
+    with pytest.raises(WorkshopSetupError, match=f"line {line}: .* is empty"):
+        workshop_setup.read_participants(file)
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "name\n"])
+def test_a_file_without_participants_is_refused(tmp_path: Path, text: str) -> None:
+    with pytest.raises(WorkshopSetupError, match="no participants"):
+        workshop_setup.read_participants(write(tmp_path / "p.csv", text))
+
+
+# --- new ----------------------------------------------------------------------------------
+
+
+def test_new_makes_a_workspace_each_with_a_plan_and_notebooks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, folder = new(
+        tmp_path,
+        "Ana López\n../x\na/b\nAna López\n李小龙\n" + "y" * 300 + "\n",
+        "--coach",
+        "Dana",
+        "--title",
+        "Spring cohort",
+    )
+    assert status == 0
+    assert folders(folder) == sorted(
+        ["ana-lopez", "x", "a-b", "ana-lopez-2", "李小龙", "y" * workshop_setup.MAX_NAME]
+    )
+    for home in (folder / "participants").iterdir():  # nothing escaped DIR
+        assert home.resolve().parent == (folder / "participants").resolve()
+    assert not (tmp_path / "x").exists() and not (tmp_path / "a").exists()
+    person = open_plan(folder / "participants" / "x" / "plan.json")
+    assert (person.profile.name, person.profile.coach, person.profile.workshop) == (
+        "../x",
+        "Dana",
+        "Spring cohort",
+    )
+    assert person.exploration.options == [] and person.dream_job.vision == ""
+    copies = sorted(p.name for p in (folder / "participants" / "a-b" / "notebooks").iterdir())
+    assert NOTEBOOKS and copies == NOTEBOOKS
+    out = capsys.readouterr().out
+    assert "6 participant(s)" in out and "ana-lopez-2: Ana López" in out
+
+
+def test_each_participant_edits_their_own_notebook_copy(tmp_path: Path) -> None:
+    _, folder = new(tmp_path, "Ana\nBo\n")
+    mine = folder / "participants" / "ana" / "notebooks" / "03_compare.ipynb"
+    mine.write_text("{}", encoding="utf-8")
+    theirs = folder / "participants" / "bo" / "notebooks" / "03_compare.ipynb"
+    original = (ROOT / "notebooks" / "03_compare.ipynb").read_bytes()
+    assert theirs.read_bytes() == original
+    assert (ROOT / "notebooks" / "03_compare.ipynb").read_bytes() == original
+
+
+def test_the_new_workshop_file_is_documented_and_read_by_careerkit(tmp_path: Path) -> None:
+    status, folder = new(tmp_path, "Ana\n", "--coach", 'Dana "D" Ng')
+    assert status == 0
+    file = folder / "workshop.toml"
+    text = file.read_text(encoding="utf-8")
+    for key in ("title", "coach", "date", "goal_areas", "review_every_months", "catalog", "area"):
+        assert f"\n{key} = " in text
+    assert text.count("\n# ") >= 10  # commented for the coach
+    details = workshop.read_details(file)
+    assert details.title == "ws" and details.coach == 'Dana "D" Ng'
+    assert details.review_every_months == 12 and details.catalog == "bundled"
+    criteria = workshop.read_workshop(file)
+    assert criteria == workshop.default_criteria()
+
+
+def test_the_workshop_file_settings_reach_new_plans(tmp_path: Path) -> None:
+    _, folder = new(tmp_path, "Ana\n")
+    file = folder / "workshop.toml"
+    text = file.read_text(encoding="utf-8")
+    text = text.replace('area = ""', 'area = "41860"').replace("= 12", "= 24")
+    text = text.replace("goal_areas = [", 'goal_areas = ["Languages", ')
+    write(file, text)
+    assert main(["workshop", "add", str(folder), "Bo"]) == 0
+    person = open_plan(folder / "participants" / "bo" / "plan.json")
+    assert person.profile.area == "41860"
+    assert person.action_plan.review_every_months == 24
+    assert person.short_term_goals.areas[0] == "Languages"
+
+
+def test_new_refuses_a_folder_in_use_and_writes_nothing_on_a_bad_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    used = tmp_path / "ws"
+    used.mkdir()
+    (used / "notes.txt").write_text("keep")
+    assert new(tmp_path, "Ana\n")[0] == 1
+    assert "error: " in capsys.readouterr().err
+    assert sorted(p.name for p in used.iterdir()) == ["notes.txt"]
+    shutil.rmtree(used)
+    status, folder = new(tmp_path, "Ana\n..\n")
+    err = capsys.readouterr().err
+    assert status == 1 and err.startswith("error: ") and err.count("\n") == 1
+    assert "'..' has no letters or digits" in err
+    assert not folder.exists()
+
+
+def test_new_names_the_empty_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, folder = new(tmp_path, "name\nAna\n\nBo\n")
+    err = capsys.readouterr().err
+    assert status == 1 and "line 3" in err and err.count("\n") == 1
+    assert not folder.exists()
+
+
+def test_a_missing_participants_file_is_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nobody.csv"
+    assert main(["workshop", "new", str(tmp_path / "ws"), "--participants", str(missing)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "nobody.csv" in err and err.count("\n") == 1
+
+
+# --- add ----------------------------------------------------------------------------------
+
+
+def test_add_gives_a_new_folder_and_never_replaces_anyone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, folder = new(tmp_path, "Ana\n")
+    before = (folder / "participants" / "ana" / "plan.json").read_bytes()
+    assert main(["workshop", "add", str(folder), "ANA"]) == 0
+    assert main(["workshop", "add", str(folder), "../../ana"]) == 0
+    assert folders(folder) == ["ana", "ana-2", "ana-3"]
+    assert (folder / "participants" / "ana" / "plan.json").read_bytes() == before
+    assert "Added ANA in" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("name", "says"), [("  ", "name is empty"), ("..", "no letters")])
+def test_add_refuses_an_unusable_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, says: str
+) -> None:
+    _, folder = new(tmp_path, "Ana\n")
+    capsys.readouterr()
+    assert main(["workshop", "add", str(folder), name]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and says in err
+    assert folders(folder) == ["ana"]
+
+
+def test_add_and_list_need_a_workshop_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for command in (["add", str(tmp_path), "Ana"], ["list", str(tmp_path)]):
+        assert main(["workshop", *command]) == 1
+        assert "is not a workshop folder" in capsys.readouterr().err
+    assert not (tmp_path / "participants").exists()
+
+
+# --- list ---------------------------------------------------------------------------------
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_list_shows_steps_and_unreadable_plans_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, folder = new(tmp_path, "Ana\nBo\nCy\nDi\nEd\nFay\n")
+    people = folder / "participants"
+    shutil.copy(PERSONA, people / "bo" / "plan.json")  # the sample persona: far along
+    write(people / "cy" / "plan.json", "{ not json")
+    newer = json.loads(PERSONA.read_text(encoding="utf-8"))
+    newer["schema_version"] = 99
+    write(people / "di" / "plan.json", json.dumps(newer))
+    (people / "ed" / "plan.json").unlink()
+    old = json.loads(PERSONA.read_text(encoding="utf-8"))
+    old["schema_version"] = 2
+    write(people / "fay" / "plan.json", json.dumps(old))  # would be upgraded on opening
+    capsys.readouterr()
+    before = _snapshot(folder)
+    assert main(["workshop", "list", str(folder)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert _snapshot(folder) == before
+    assert lines[0] == "ana (Ana): 00 Start here"
+    persona = json.loads(PERSONA.read_text(encoding="utf-8"))
+    assert lines[1].startswith(f"bo ({persona['profile']['name']}): 0")
+    assert lines[1] != "bo (" + persona["profile"]["name"] + "): 00 Start here"
+    assert lines[2].startswith("cy: could not read: ") and "not valid JSON" in lines[2]
+    assert lines[3].startswith("di: could not read: ") and "newer careerkit" in lines[3]
+    assert lines[4].startswith("ed: could not read: there is no plan.json")
+    assert lines[5].startswith("fay (")
+    assert len(lines) == 6
+
+
+def test_steps_reached_follow_the_plan(tmp_path: Path) -> None:
+    _, folder = new(tmp_path, "Ana\n")
+    file = folder / "participants" / "ana" / "plan.json"
+    person = open_plan(file)
+    steps = []
+    person.dream_job.vision = "Nurse in a small clinic"
+    person.save()
+    steps.append(workshop_setup.standings(folder)[0].step)
+    person.exploration.options.append(workshop_setup.plan.Option(code="29-1141.00", title="RN"))
+    person.save()
+    steps.append(workshop_setup.standings(folder)[0].step)
+    person.reviews.append(workshop_setup.plan.Review(went_well="all"))
+    person.save()
+    steps.append(workshop_setup.standings(folder)[0].step)
+    assert [s[:2] for s in steps] == ["01", "02", "07"]
+    assert steps[0] == "01 Define your dream job"
+
+
+def test_list_escapes_control_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, folder = new(tmp_path, "Ana\n")
+    person = open_plan(folder / "participants" / "ana" / "plan.json")
+    person.profile.name = "Ana\x1b[31m red"
+    person.save()
+    capsys.readouterr()
+    assert main(["workshop", "list", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "Ana?[31m red" in out
+
+
+def test_list_of_a_workshop_without_participants(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, folder = new(tmp_path, "Ana\n")
+    shutil.rmtree(folder / "participants" / "ana")
+    assert main(["workshop", "list", str(folder)]) == 0
+    assert "No participants yet" in capsys.readouterr().out
+
+
+# --- the workshop file is found from a participant workspace --------------------------------
+
+
+def test_a_participant_workspace_uses_the_workshops_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, folder = new(tmp_path, "Ana\n")
+    file = folder / "workshop.toml"
+    write(file, file.read_text(encoding="utf-8").replace("pay = 2", "pay = 0"))
+    home = folder / "participants" / "ana"
+    monkeypatch.setenv("CAREERKIT_HOME", str(home))
+    assert workshop.workshop_file() == file
+    setup = workshop.scoring_setup()
+    assert setup.source == f"workshop file {file}"  # what notebook 03's setup line shows
+    assert {c.id: c.weight for c in setup.criteria}["pay"] == 0
+    own = write(home / "workshop.toml", "[scoring]\nweights = { pay = 5 }\n")
+    assert workshop.workshop_file() == own  # the workspace's own file comes first
+
+
+def test_a_notebook_in_a_participant_folder_uses_that_workspace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, folder = new(tmp_path, "Ana\n")
+    home = folder / "participants" / "ana"
+    monkeypatch.delenv("CAREERKIT_HOME")
+    monkeypatch.chdir(home / "notebooks")  # a kernel starts in its notebook's folder
+    assert paths.workspace() == home.absolute()
+    assert paths.plan_path() == home.absolute() / "plan.json"
+    assert workshop.workshop_file() == (folder / "workshop.toml").absolute()
+    assert open_plan().profile.name == "Ana"
+
+
+def test_outside_a_workshop_nothing_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workspace: Path
+) -> None:
+    lookalike = tmp_path / "participants" / "ana"  # no workshop.toml above participants/
+    lookalike.mkdir(parents=True)
+    assert paths.participant_folder(lookalike) is None
+    monkeypatch.delenv("CAREERKIT_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(lookalike)
+    assert paths.workspace() != lookalike
+
+
+@pytest.mark.parametrize(
+    ("table", "says"),
+    [
+        ('titel = "x"', "unknown key 'titel'"),
+        ("coach = 3", "coach must be text"),
+        ('date = "2025-05-01"', "date must be a day"),
+        ("date = 2025-05-01T10:00:00", "date must be a day"),
+        ("review_every_months = 6", "12 or 24"),
+        ('goal_areas = ["Learning", ""]', "goal_areas must be a list"),
+    ],
+)
+def test_a_bad_workshop_table_is_explained(tmp_path: Path, table: str, says: str) -> None:
+    file = write(tmp_path / "workshop.toml", f"[workshop]\n{table}\n")
+    with pytest.raises(workshop.WorkshopError, match=says):
+        workshop.read_details(file)
+    assert workshop.read_workshop(file) is None  # the scoring reader still ignores the table
+
+
+def test_add_to_a_workshop_with_a_bad_file_is_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, folder = new(tmp_path, "Ana\n")
+    write(folder / "workshop.toml", "[workshop\n")
+    capsys.readouterr()
+    assert main(["workshop", "add", str(folder), "Bo"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "not valid TOML" in err and err.count("\n") == 1
+    assert folders(folder) == ["ana"]
