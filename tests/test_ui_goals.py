@@ -85,7 +85,7 @@ def test_adding_a_goal(plan: Plan) -> None:
     assert "No goal yet in: Education, Learning" in editor.coverage.value
     form = editor.form
     form.text.value = "be successful"
-    assert "too short" in form.smart.value  # the check follows the typing
+    assert "no concrete action" in form.smart.value  # the check follows the typing
     form.text.value = "enrol in the evening certificate in health admin and pass 2 modules"
     form.horizon.value, form.due.value, form.measure.value = 6, FUTURE, "2 modules passed"
     editor.add_button.click()
