@@ -4,17 +4,20 @@ The S.M.A.R.T. check (:func:`smart_check`) reads a goal the way a coach would an
 for each letter, whether it passes and why, in plain words. The rules:
 
 S, Specific
-    At least 4 words; a concrete action verb (complete, pass, join, write, apply, visit...,
-    in any form: "completing", "joined") that starts the goal or a clause, or follows a
-    helper word ("I will", "to", "and"), followed by what it acts on; no vague words
-    (careerkit.wording, e.g. "better", "successful", "more"). Verbs that do not say what
-    you will do ("learn", "try", "work on") are not enough on their own.
+    A concrete action verb (complete, pass, join, hold, learn, become..., in any form:
+    "completing", "joined") that starts the goal or a clause, or follows a helper word
+    ("I will", "to", "and"), followed by what it acts on (verbs such as "network" or
+    "volunteer" need no object); no vague words (careerkit.wording, e.g. "better", "good",
+    "somewhere", "nicer", "more"; "70% or more" and "more than 3" are not vague). Short is
+    fine: "Pass PMP exam" is specific. Verbs that do not say what you will do ("try",
+    "work on") are not enough.
 M, Measurable
     The text or the measure holds a number, count, score or percentage (dates and time
-    spans such as "by June 2027" or "in 6 months" do not count), a credential
-    (certificate, degree, licence, exam, membership...) or a deliverable (report,
-    portfolio, application, CV...); or the measure field says in two words or more,
-    without vague words or feelings, how the person will know it is done.
+    spans such as "by June 2027" or "in 6 months" do not count, nor a number that is part
+    of a name or version: "excel 365"), a credential (certificate, degree, licence, exam,
+    membership...) or a deliverable (report, portfolio, application, CV...); or the measure
+    field says in two words or more, without vague words or feelings, how the person will
+    know it is done. A feeling ("feel happy") is named as the reason it fails.
 A, Attainable
     The time available (the horizon, or less if the due date comes sooner) is at least
     what a big item needs: a doctorate or a bachelor's degree 36 months, an associate's
@@ -28,7 +31,8 @@ R, Relevant
 T, Timely
     Has a due date; the date has not passed (unless the goal is done or dropped); it is
     no later than the horizon counted from the day the goal was written, plus 25% slack
-    (6 months -> 8, 12 -> 15, 24 -> 30).
+    (6 months -> 8, 12 -> 15, 24 -> 30). A date in the slack is "a little after" the
+    horizon; past it, the tip offers the shortest longer horizon that fits, if any.
 
 What people really type is expected: lower case, no punctuation, and small typos in
 longer words ("finsh", "certifcate", "sucessful") are read as the word meant.
@@ -45,12 +49,11 @@ from functools import lru_cache
 from careerkit.dates import add_months, long_date, months_between
 from careerkit.goals import HORIZONS, direction_title
 from careerkit.plan import Goal, Plan
-from careerkit.wording import VAGUE, vague_phrases
+from careerkit.wording import VAGUE, pinned, vague_phrases
 
 #: The letters of S.M.A.R.T., in order (not RIASEC's theme letters: see careerkit.fit.LETTERS).
 SMART_LETTERS = ("S", "M", "A", "R", "T")
 NAMES = {"S": "Specific", "M": "Measurable", "A": "Attainable", "R": "Relevant", "T": "Timely"}
-MIN_WORDS = 4
 SLACK = 0.25  # share of the horizon a due date may run over
 TYPO_MIN = 5  # words this long or longer are read through one small typo
 
@@ -89,11 +92,15 @@ ACTION_VERBS = frozenset(
     interview introduce join land launch lead list make map meet mentor move negotiate
     obtain open organise organize pass plan practice practise prepare present publish
     qualify raise reach read record recruit reduce register relocate request research review
-    rewrite run save schedule secure send set shadow shortlist sign speak start study submit
+    rewrite run save schedule score secure send set shadow shortlist sign speak start study submit
     take teach test track train update visit volunteer write become choose find pick begin
-    increase translate use network""".split()
+    increase translate use network hold chair manage coordinate supervise facilitate give own
+    fix code automate sell pitch tutor renew maintain spend lose master sit do learn observe
+    edit post share pay invest lecture support assist implement""".split()
 )
-WEAK_VERBS = frozenset("learn understand know try work think focus grow hope want".split())
+#: Actions that take no object: the tip asks where, with whom or how often, not "what".
+INTRANSITIVE = frozenset("network volunteer graduate relocate qualify move speak".split())
+WEAK_VERBS = frozenset("understand know try work think focus grow hope want".split())
 HELPERS = frozenset(
     """i i'll we to will shall would must should can could and then also first next
     finally plus or is am are be going gonna i'm i'd we'll by before now""".split()
@@ -113,7 +120,12 @@ DELIVERABLES = frozenset(
     article blog thesis dissertation essay budget proposal spreadsheet dashboard offer
     interviews project""".split()
 )
-FEELINGS = frozenset("feel feeling confident comfortable ready understand know".split())
+FEELINGS = frozenset(
+    """feel feeling feels confident comfortable ready understand know happy happier satisfied
+    proud motivated calm relaxed fulfilled""".split()
+)
+#: Words before a number that make it a count or a score ("score of 80", "at least 3").
+COUNT_WORDS = frozenset("score least most than over under about around top total have".split())
 START_WORDS = frozenset(
     """enrol enroll apply start begin register research choose pick find compare visit
     contact ask shortlist prepare plan explore look consider sign""".split()
@@ -252,10 +264,12 @@ def smart_check(goal: Goal, plan: Plan, today: date | None = None) -> SmartResul
 
 
 def _vague_words(text: str) -> list[str]:
-    found = vague_phrases(text)
-    for token in _words(text):
-        word = _match(token, "vague")  # other forms and typos: "improved", "sucessful"
-        if word and word not in found:
+    low = text.lower().replace("’", "'")
+    found = vague_phrases(low)
+    inside = {word for phrase in found for word in phrase.split()}  # "good" in "a good job"
+    for token in _WORD.finditer(low):
+        word = _match(token.group(0), "vague")  # other forms and typos: "improved", "sucessful"
+        if word and word not in {*found, *inside} and not pinned(low, word, *token.span()):
             found.append(word)
     return found
 
@@ -277,15 +291,11 @@ def _action(text: str) -> tuple[str | None, str | None, bool]:
 
 
 def _specific(text: str) -> Check:
-    n = len(_words(text))
-    if n == 0:
+    if not _words(text):
         return Check(
             False, "no goal written yet", "Write what you will do, e.g. 'Pass the CAPM exam'."
         )
-    problems, tips = [], []
-    if n < MIN_WORDS:
-        problems.append(f"too short ({n} word{'s' * (n != 1)}) to say what you will do")
-        tips.append("Say what you will do and to what, e.g. 'Join the local HR association'.")
+    problems, tips = [], []  # short is fine: "Pass PMP exam" says what you will do
     verb, weak, has_object = _action(text)
     if verb is None:
         if weak:
@@ -294,6 +304,9 @@ def _specific(text: str) -> Check:
         else:
             problems.append("no concrete action (a verb such as complete, join, write, apply)")
             tips.append("Start with what you will do: complete, pass, join, write, apply, visit.")
+    elif not has_object and verb in INTRANSITIVE:
+        problems.append(f"it does not say where or with whom you will {verb}")
+        tips.append(f"Add where, with whom or how often you will {verb}.")
     elif not has_object:
         problems.append(f"it does not say what you will {verb}")
         tips.append(f"Add what you will {verb}.")
@@ -306,10 +319,46 @@ def _specific(text: str) -> Check:
     return Check(True, f"says what you will do ('{verb} ...')")
 
 
+def _is_name(text: str, found: re.Match[str]) -> bool:
+    """Whether a number is part of a name or version ("excel 365", "python 3"), not a count.
+
+    It is when the word before it is neither a helper, a verb nor a count word ("score",
+    "least"), nor money ("$2000"), unless a plural follows ("walk 10000 steps").
+    """
+    if found.lastgroup != "num" or text[: found.start()].rstrip().endswith(("$", "£", "€")):
+        return False
+    before, after = _words(text[: found.start()])[-1:], _words(text[found.end() :])[:1]
+    if not before or before[0] in STOPWORDS | HELPERS | COUNT_WORDS:
+        return False
+    if _match(before[0], "action") or _match(before[0], "weak"):
+        return False
+    return not (after and after[0].endswith("s") and after[0] not in STOPWORDS | HELPERS)
+
+
+def _not_a_measure(text: str, measure: str, names: list[str]) -> str:
+    """Why M fails, naming a feeling used as the measure or a number that is only a name."""
+    reason = "no number or deliverable to measure"
+    own = bool(_words(measure))  # the measure field, or else the goal itself
+    source = measure if own else text
+    feelings = [t for t in _words(source) if t in FEELINGS]
+    if feelings:
+        felt = re.search(r"\bfeel(?:s|ing)?\s+[a-z]+", source.lower())
+        said = felt.group(0) if felt else feelings[0]  # "feel happy", or "confident"
+        if own and len(_words(measure)) <= 6:
+            said = measure.strip()
+        return f"'{said}' is a feeling, which no one else can check: {reason}"
+    if names:
+        return f"{reason} ('{names[0]}' is a name or a version, not a count)"
+    return reason
+
+
 def _measurable(text: str, measure: str) -> Check:
     both = _without_time(f"{text} \n {measure}")
-    found = _NUMBER.search(both)
-    if found:
+    names: list[str] = []
+    for found in _NUMBER.finditer(both):
+        if _is_name(both, found):
+            names.append(" ".join([*_words(both[: found.start()])[-1:], found.group(0)]))
+            continue
         kind = {"pct": "a percentage", "num": "a number", "freq": "a frequency"}[found.lastgroup]
         return Check(True, f"measured by {kind} ({found.group(0).strip()})")
     for kind, label in (("credential", "a credential"), ("deliverable", "a deliverable")):
@@ -321,7 +370,7 @@ def _measurable(text: str, measure: str) -> Check:
         return Check(True, f"measured by: {measure.strip()}")
     return Check(
         False,
-        "no number or deliverable to measure",
+        _not_a_measure(text, measure, names),
         "Add how you will know it is done: a number (3 interviews), a score (80%), a "
         "certificate, or something you hand in (a report, a portfolio).",
     )
@@ -406,19 +455,31 @@ def _timely(goal: Goal, today: date) -> Check:
             f"the due date {long_date(goal.due)} has passed",
             "Pick a new date, or mark the goal done or dropped.",
         )
-    months = goal.horizon_months
-    limit = add_months(goal.created, months + math.ceil(months * SLACK))
+    months, due = goal.horizon_months, long_date(goal.due)
+    limit = _limit(goal.created, months)
     if goal.due > limit:
-        tip = "Pick an earlier date, or choose a longer horizon (6, 12 or 24 months)."
-        if months == max(HORIZONS):
-            tip = "Pick an earlier date, or make it a long-term objective in 05."
+        fits = [h for h in HORIZONS if h > months and goal.due <= _limit(goal.created, h)]
+        tip = "Pick an earlier date, or make it a long-term objective in 05."
+        if fits:  # only a horizon that is longer, and long enough
+            tip = f"Pick an earlier date, or choose the {fits[0]}-month horizon."
         return Check(
             False,
-            f"due {long_date(goal.due)}, later than its {months}-month horizon allows "
-            f"(about {long_date(limit)})",
+            f"due {due}, later than its {months}-month horizon allows (about {long_date(limit)})",
             tip,
         )
-    return Check(True, f"due {long_date(goal.due)}, within its {months}-month horizon")
+    end = add_months(goal.created, months)
+    if goal.due > end:
+        return Check(
+            True,
+            f"due {due}, a little after its {months}-month horizon ends ({long_date(end)}), "
+            "which is close enough",
+        )
+    return Check(True, f"due {due}, within its {months}-month horizon")
+
+
+def _limit(created: date, months: int) -> date:
+    """The latest due date a horizon allows: its months plus the slack."""
+    return add_months(created, months + math.ceil(months * SLACK))
 
 
 __all__ = ["Check", "SmartResult", "smart_check", "SMART_LETTERS", "NAMES"]

@@ -28,7 +28,25 @@ VAGUE = {
     "whatever": "name what you want",
     "anything": "name what you want",
     "nice": "say what makes it nice for you",
+    "good": "say what good means here: a score, a level, a result",
+    "somewhere": "name the place, or the kind of place",
 }
+#: Comparatives are vague unless they say than what and by how much ("10% faster" is fine).
+#: Not "higher", "further", "longer", "lower": "higher education", "no longer", a verb.
+COMPARATIVES = tuple(
+    """nicer happier bigger easier faster stronger greater richer smarter healthier calmer
+    quicker cheaper harder fewer less""".split()
+)
+VAGUE.update({word: f"say {word} than what, and by how much" for word in COMPARATIVES})
+#: Words that are not vague when a number pins them down: "70% or more", "more than 3".
+QUANTITY = frozenset({"more", "better", *COMPARATIVES})
+_NUM = (
+    r"(?:[$£€]\s?\d[\d,.]*"
+    r"|(?<![\w.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?(?:\s*%|\s*percent\b)?"  # not a year
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)\b)"
+)
+_NUM_BEFORE = re.compile(_NUM + r"\s*(?:(?:or|and)\s+)?$", re.IGNORECASE)
+_NUM_AFTER = re.compile(r"\s*(?:(?:than|by)\s+)?" + _NUM, re.IGNORECASE)
 _PATTERN = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
@@ -40,9 +58,20 @@ def vague_phrases(text: str) -> list[str]:
     found: list[str] = []
     for match in _PATTERN.finditer(text):
         word = match.group(1).lower()
-        if word not in found:
+        if word not in found and not pinned(text, word, *match.span()):
             found.append(word)
     return found
+
+
+def pinned(text: str, word: str, start: int, end: int) -> bool:
+    """Whether ``word``, at ``text[start:end]``, is a quantity a number pins down.
+
+    "70% or more", "5 more", "more than 3", "10% faster", "faster by 10%" say how much;
+    "more money" and "better by 2027" (a year) do not.
+    """
+    if word.lower() not in QUANTITY:
+        return False
+    return bool(_NUM_BEFORE.search(text[:start]) or _NUM_AFTER.match(text[end:]))
 
 
 def vagueness_advice(text: str, min_words: int = 12) -> list[str]:

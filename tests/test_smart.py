@@ -72,11 +72,11 @@ EXAMPLES = [
     (goal("Pass the CAPM exam", status="done", due=date(2026, 11, 15)), "S M A R T", ""),
     (goal("Run the store's holiday rota and cut overtime by 10 percent"), "S M A R T", ""),
     # --- vague, short or without an action
-    (goal("be successful"), "· · A R T", "too short"),
+    (goal("be successful"), "· · A R T", "no concrete action"),  # was "too short" (issue 12)
     (goal("get better at networking", due=None, direction="", confidence=None),
      "· · A R ·", "'better'"),
     (goal(""), "· · A R T", "no goal written yet"),
-    (goal("learn excel"), "· · A R T", "'learn'"),
+    (goal("learn excel"), "S · A R T", "no number"),  # "learn python" is specific (issue 12)
     (goal("Improve my communication skills"), "· · A R T", "'improve'"),
     (goal("be sucessful at work"), "· · A R T", "'successful'"),  # misspelt vague word
     (goal("Healthcare training certificate"), "· M A R T", "no concrete action"),
@@ -109,12 +109,48 @@ EXAMPLES = [
      "6-month horizon"),
 ]  # fmt: skip
 
+# Issue 12, section 3: good goals the check failed, vague ones it passed.
+ISSUE_12 = [
+    # "or more", "at least" next to a number say how much: not vague
+    (goal("Pass the CAPM exam with 70% or more"), "S M A R T", ""),
+    (goal("score at least 80% in the PMP mock exam"), "S M A R T", ""),
+    (goal("apply to 5 or more clinic jobs"), "S M A R T", ""),
+    (goal("attend more than 3 HR meetups"), "S M A R T", ""),
+    # short but specific: word count alone never fails Specific
+    (goal("Pass PMP exam"), "S M A R T", ""),
+    (goal("Read 12 books"), "S M A R T", ""),
+    (goal("Become a nurse"), "S · A R T", "no number or deliverable"),
+    (goal("learn python"), "S · A R T", "no number or deliverable"),
+    # "hold" and similar verbs are actions
+    (goal("Hold 6 one-to-one meetings with my team"), "S M A R T", ""),
+    (goal("chair 2 team meetings"), "S M A R T", ""),
+    (goal("manage the 3 clinic rotas"), "S M A R T", ""),
+    # comparatives, "good" and "somewhere" are vague
+    (goal("find a nicer job"), "· · A R T", "'nicer'"),
+    (goal("be happier at work"), "· · A R T", "'happier'"),
+    (goal("get a good role somewhere"), "· · A R T", "'good'"),
+    (goal("move somewhere"), "· · A R T", "'somewhere'"),
+    (goal("Run 10% faster"), "S M A R T", ""),  # a number pins the comparative down
+    # a number alone is not a measure: a version or a product name counts nothing
+    (goal("get good at excel 365"), "· · A R T", "'good'"),
+    (goal("Take an excel 365 course"), "S · A R T", "'excel 365' is a name or a version"),
+    (goal("learn python 3"), "S · A R T", "'python 3' is a name or a version"),
+    (goal("Attend the HR meetup series 6 times"), "S M A R T", ""),  # a count: "times"
+    # a feeling as the measure is named as the reason
+    (goal("Take an online course on Excel", measure="feel happy"), "S · A R T",
+     "'feel happy' is a feeling"),
+    (goal("Take an online course on Excel and feel confident"), "S · A R T",
+     "'feel confident' is a feeling"),
+]  # fmt: skip
+
 
 def _first_failure(result: SmartResult) -> str:
     return next((c.reason for c in result.letters.values() if not c.ok), "")
 
 
-@pytest.mark.parametrize(("example", "summary", "words"), EXAMPLES, ids=lambda x: repr(x)[:50])
+@pytest.mark.parametrize(
+    ("example", "summary", "words"), EXAMPLES + ISSUE_12, ids=lambda x: repr(x)[:50]
+)
 def test_smart_examples(chosen_plan: Plan, example: Goal, summary: str, words: str) -> None:
     result = smart_check(example, chosen_plan, TODAY)
     assert result.summary == summary, result.letters
@@ -128,7 +164,7 @@ def test_there_are_at_least_thirty_examples() -> None:
 
 
 def test_every_letter_explains_itself(chosen_plan: Plan) -> None:
-    for example, _, _ in EXAMPLES:
+    for example, _, _ in EXAMPLES + ISSUE_12:
         result = smart_check(example, chosen_plan, TODAY)
         assert tuple(result.letters) == SMART_LETTERS
         for check in result.letters.values():
@@ -181,3 +217,80 @@ def test_attainable_uses_the_due_date_when_it_is_sooner(chosen_plan: Plan) -> No
 def test_today_defaults_to_the_real_date(chosen_plan: Plan) -> None:
     old = goal("Pass the CAPM exam", due=date(2020, 1, 1), created=date(2019, 6, 1))
     assert "has passed" in smart_check(old, chosen_plan).letters["T"].reason
+
+
+@pytest.mark.parametrize(
+    "text", ["Pass PMP exam", "Read 12 books", "Become a nurse", "learn python"]
+)
+def test_short_specific_goals_are_not_asked_what_they_will_do(chosen_plan: Plan, text: str) -> None:
+    result = smart_check(goal(text), chosen_plan, TODAY)
+    assert result.letters["S"].ok, result.letters["S"]
+    for check in result.letters.values():
+        assert "what you will do" not in check.suggestion.lower()
+
+
+def test_the_placeholder_example_passes(chosen_plan: Plan) -> None:
+    from careerkit.ui.goals import GOAL_PLACEHOLDER
+
+    example = GOAL_PLACEHOLDER.split("e.g. ", 1)[1]
+    assert smart_check(goal(example), chosen_plan, TODAY).passed
+
+
+def test_a_missing_measure_says_what_it_read_instead(chosen_plan: Plan) -> None:
+    m = smart_check(goal("get good at excel 365"), chosen_plan, TODAY).letters["M"]
+    assert not m.ok and "'excel 365' is a name or a version, not a count" in m.reason
+    felt = goal("Take an online course on Excel", measure="feel happy")
+    m = smart_check(felt, chosen_plan, TODAY).letters["M"]
+    assert m.reason.startswith("'feel happy' is a feeling")
+    assert smart_check(goal("Attend 4 meetings"), chosen_plan, TODAY).letters["M"].ok
+
+
+@pytest.mark.parametrize(
+    ("text", "reason", "tip"),
+    [
+        ("I will network", "where or with whom you will network",
+         "Add where, with whom or how often you will network."),
+        ("volunteer", "where or with whom you will volunteer",
+         "Add where, with whom or how often you will volunteer."),
+        ("Complete it", "what you will complete", "Add what you will complete."),
+    ],
+)  # fmt: skip
+def test_tips_fit_verbs_with_and_without_an_object(
+    chosen_plan: Plan, text: str, reason: str, tip: str
+) -> None:
+    specific = smart_check(goal(text), chosen_plan, TODAY).letters["S"]
+    assert not specific.ok and reason in specific.reason
+    assert tip in specific.suggestion
+    assert "Add what you will network" not in specific.suggestion
+
+
+def test_timely_never_calls_a_date_past_the_horizon_within_it(chosen_plan: Plan) -> None:
+    # 12 months from 1 Nov 2026 end on 1 Nov 2027; the slack runs to 1 Feb 2028
+    late = smart_check(goal("Pass the CAPM exam", due=date(2028, 1, 15)), chosen_plan, TODAY)
+    assert late.letters["T"].ok
+    assert "within its 12-month horizon" not in late.letters["T"].reason
+    assert "after its 12-month horizon ends (1 November 2027)" in late.letters["T"].reason
+    on_time = smart_check(goal("Pass the CAPM exam", due=date(2027, 10, 1)), chosen_plan, TODAY)
+    assert "within its 12-month horizon" in on_time.letters["T"].reason
+
+
+@pytest.mark.parametrize(
+    ("horizon", "due", "tip"),
+    [
+        (6, date(2027, 12, 1), "choose the 12-month horizon"),  # 12 months + slack fit
+        (6, date(2028, 6, 1), "choose the 24-month horizon"),  # only 24 fits
+        (12, date(2028, 6, 1), "choose the 24-month horizon"),
+        (12, date(2029, 12, 1), "make it a long-term objective in 05"),  # none fits
+        (24, date(2029, 12, 1), "make it a long-term objective in 05"),
+    ],
+)
+def test_the_overrun_tip_offers_only_a_longer_horizon_that_fits(
+    chosen_plan: Plan, horizon: int, due: date, tip: str
+) -> None:
+    timely = smart_check(
+        goal("Pass the CAPM exam", horizon_months=horizon, due=due), chosen_plan, TODAY
+    )
+    timely = timely.letters["T"]
+    assert not timely.ok and tip in timely.suggestion
+    assert f"the {horizon}-month" not in timely.suggestion
+    assert "6, 12 or 24" not in timely.suggestion

@@ -79,13 +79,26 @@ def test_bad_edits_are_not_saved(persona: Plan, field: str, value: object, messa
     assert saved_goal(persona, "g-edu01") == before  # ...only once the whole goal is valid
 
 
+def test_a_new_goal_form_is_not_checked_before_anything_is_typed(plan: Plan) -> None:
+    form = ui.goal_editor(plan, tiny_catalog()).form
+    assert "S.M.A.R.T. not checked yet" in form.smart.value
+    assert "✗" not in form.smart.value and "✓" not in form.smart.value  # no verdict at all
+    form.due.value = FUTURE  # other fields first: still nothing to check
+    assert "not checked yet" in form.smart.value and "✗" not in form.smart.value
+    form.text.value = "Pass PMP exam"
+    assert "not checked yet" not in form.smart.value
+    assert "S ✓" in form.smart.value and "M ✓" in form.smart.value
+    form.text.value = "   "  # cleared again
+    assert "not checked yet" in form.smart.value
+
+
 def test_adding_a_goal(plan: Plan) -> None:
     editor = ui.goal_editor(plan, tiny_catalog())
     assert "Choose a direction in 03" in editor.direction_note.value
     assert "No goal yet in: Education, Learning" in editor.coverage.value
     form = editor.form
     form.text.value = "be successful"
-    assert "too short" in form.smart.value  # the check follows the typing
+    assert "no concrete action" in form.smart.value  # the check follows the typing
     form.text.value = "enrol in the evening certificate in health admin and pass 2 modules"
     form.horizon.value, form.due.value, form.measure.value = 6, FUTURE, "2 modules passed"
     editor.add_button.click()
@@ -94,6 +107,7 @@ def test_adding_a_goal(plan: Plan) -> None:
     assert (goal.area, goal.horizon_months, goal.due) == ("Education", 6, FUTURE)
     assert "Added to Education" in form.message.value
     assert form.text.value == "" and form.area.value == "Learning"  # ready for the next one
+    assert "not checked yet" in form.smart.value and "✗" not in form.smart.value
     assert len(editor.rows.children) == 1
     assert "Education" not in editor.coverage.value
     assert no_errors(editor.out)

@@ -2,7 +2,8 @@
 
 Everything the person types is checked with :mod:`careerkit.goals` before it touches the
 plan, and saved as they go (``Saver("short_term_goals")``); the S.M.A.R.T. result
-follows every keystroke, whether or not the goal can be saved yet.
+follows every keystroke, whether or not the goal can be saved yet. A new goal with no
+words yet shows "not checked yet" rather than five red crosses.
 """
 
 from __future__ import annotations
@@ -37,9 +38,18 @@ MEASURE_PLACEHOLDER = "How you will know: 3 interviews, a score of 80%, a portfo
 # --- the S.M.A.R.T. result as HTML ------------------------------------------------
 
 
-def _badge(letter: str, check: smart.Check) -> str:
-    colour, back, mark = ("#1b5e20", "#e3f1e6", "✓") if check.ok else ("#b00020", "#fdecea", "✗")
-    tip = html.escape(f"{smart.NAMES[letter]}: {check.reason}", quote=True)
+#: colour, background and mark of a letter that passes, fails, or is not checked yet (None)
+BADGES = {
+    True: ("#1b5e20", "#e3f1e6", "✓"),
+    False: ("#b00020", "#fdecea", "✗"),
+    None: ("#555", "#eee", "·"),
+}
+
+
+def _badge(letter: str, check: smart.Check | None) -> str:
+    colour, back, mark = BADGES[check.ok if check else None]
+    reason = check.reason if check else "not checked yet"
+    tip = html.escape(f"{smart.NAMES[letter]}: {reason}", quote=True)
     return (
         f'<span title="{tip}" style="display:inline-block;padding:1px 7px;margin-right:4px;'
         f'border-radius:4px;background:{back};color:{colour};font-weight:bold">'
@@ -66,6 +76,13 @@ def smart_html(result: smart.SmartResult) -> str:
         f'<div>{badges} <span style="color:#555">S.M.A.R.T. {html.escape(result.summary)}: '
         f'{head}</span><ul style="margin:4px 0">{"".join(lines)}</ul></div>'
     )
+
+
+def smart_pending_html() -> str:
+    """Five grey letters before a goal is written: no verdict yet, not five red crosses."""
+    badges = "".join(_badge(x, None) for x in smart.SMART_LETTERS)
+    note = "S.M.A.R.T. not checked yet: write your goal and the check follows as you type."
+    return f'<div>{badges} <span style="color:#555">{note}</span></div>'
 
 
 # --- one goal's fields --------------------------------------------------------------
@@ -191,6 +208,13 @@ class GoalFields:
     def check(self, goal: Goal, plan: Plan, today: date | None) -> None:
         self.smart.value = smart_html(smart.smart_check(goal, plan, today))
 
+    def check_once_written(self, goal: Goal, plan: Plan, today: date | None) -> None:
+        """Check the goal once it has words; before that, show "not checked yet"."""
+        if goal.text.strip():
+            self.check(goal, plan, today)
+        else:
+            self.smart.value = smart_pending_html()
+
     def set_areas(self, plan: Plan) -> None:
         with quietly(self):
             current = self.area.value
@@ -261,7 +285,7 @@ class GoalEditor(w.VBox):
         super().__init__(self._layout())
         self._wire()
         self._show_coverage()
-        self.form.check(self._blank(), plan, today)
+        self.form.check_once_written(self._blank(), plan, today)
 
     def _layout(self) -> list[w.Widget]:
         return [
@@ -293,7 +317,7 @@ class GoalEditor(w.VBox):
 
     def _preview(self, _change: dict) -> None:
         draft = self._blank().model_copy(update=self.form.values())
-        self.form.check(draft, self.plan, self.today)
+        self.form.check_once_written(draft, self.plan, self.today)
 
     def add(self, **fields: Any) -> Goal | None:
         """Check and add a goal, show it as a row and save; None (and why) if it is wrong."""
@@ -311,6 +335,7 @@ class GoalEditor(w.VBox):
         goal = self.add(**self.form.values())
         if goal is not None:
             self.form.show(self._blank(), self.plan, self.today)
+            self.form.check_once_written(self._blank(), self.plan, self.today)
             self.form.message.value = message_html(
                 f"Added to {goal.area}. You can keep editing it below.", "good"
             )
@@ -451,4 +476,5 @@ __all__ = [
     "suggestions",
     "timeline",
     "smart_html",
+    "smart_pending_html",
 ]
