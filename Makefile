@@ -8,6 +8,10 @@ BIN    := $(VENV)/bin
 # The person's workspace when running from the repository (git-ignored).
 CAREERKIT_HOME ?= $(CURDIR)/workspace
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+# Jupyter config that saves the workbook's notebooks without answers or outputs
+# (careerkit/server_hook.py), added to any the person already has.
+JUPYTER_CONFIG_PATH := $(CURDIR)/careerkit/jupyter-config$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH),)
+export JUPYTER_CONFIG_PATH
 
 .PHONY: lab test lint bench screenshots catalog clean
 

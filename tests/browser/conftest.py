@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 PERSONA = ROOT / "data" / "examples" / "persona.json"
+# The Jupyter config every way of starting the workbook uses: its pre-save hook keeps answers
+# and outputs out of the workbook's notebooks (careerkit/server_hook.py).
+JUPYTER_CONFIG = ROOT / "careerkit" / "jupyter-config"
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -57,7 +60,8 @@ TALLEST_PX = 16_000  # cap on the window height used for whole-notebook pictures
 LAB_SETTINGS = {
     # No "get notified about official Jupyter news?" toast, no update check.
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
-    # Never write run outputs back into the repository's notebooks.
+    # The tests that run every notebook close them unsaved; the pre-save hook would strip
+    # what autosave writes, but the repository's notebooks are not rewritten at all.
     "@jupyterlab/docmanager-extension:plugin": {"autosave": False},
     # Keep every cell in the page, so selectors and pictures see the whole notebook, and no
     # blank space after the last cell.
@@ -206,31 +210,35 @@ def server_env(user_folders: Path, careerkit_home: Path) -> dict[str, str]:
         (base / folder).mkdir(exist_ok=True)
         env[var] = str(base / folder)
     env["CAREERKIT_HOME"] = str(careerkit_home)
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+        [str(JUPYTER_CONFIG), *filter(None, [os.environ.get("JUPYTER_CONFIG_PATH")])]
+    )
     return env
 
 
-def lab_settings_dir(folder: Path) -> Path:
-    """A copy of JupyterLab's app settings folder with our overrides.json merged in."""
+def lab_settings_dir(folder: Path, extra: dict[str, dict[str, Any]] | None = None) -> Path:
+    """A copy of JupyterLab's app settings folder with our overrides.json merged in
+    (``LAB_SETTINGS``, then ``extra``)."""
     app_dir = Path(os.environ.get("JUPYTERLAB_DIR", Path(sys.prefix) / "share" / "jupyter" / "lab"))
     settings = folder / "settings"
     if (app_dir / "settings").is_dir():
         shutil.copytree(app_dir / "settings", settings)
-    settings.mkdir(exist_ok=True)
+    settings.mkdir(parents=True, exist_ok=True)
     overrides = settings / "overrides.json"
     merged = json.loads(overrides.read_text(encoding="utf-8")) if overrides.exists() else {}
-    for plugin, values in LAB_SETTINGS.items():
-        merged[plugin] = {**merged.get(plugin, {}), **values}
+    for chosen in (LAB_SETTINGS, extra or {}):
+        for plugin, values in chosen.items():
+            merged[plugin] = {**merged.get(plugin, {}), **values}
     overrides.write_text(json.dumps(merged, indent=2), encoding="utf-8")
     return settings
 
 
-@pytest.fixture(scope="session")
-def lab_server(
-    server_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Server]:
-    """JupyterLab serving the repository's notebooks folder."""
-    folder = tmp_path_factory.mktemp("lab")
-    args = [
+def lab_args(
+    root: Path, folder: Path, settings: dict[str, dict[str, Any]] | None = None
+) -> list[str]:
+    """The command starting JupyterLab on ``root``, with checkpoints and settings in ``folder``
+    (``settings`` on top of ``LAB_SETTINGS``)."""
+    return [
         sys.executable,
         "-m",
         "jupyter",
@@ -239,12 +247,20 @@ def lab_server(
         *root_flag(),
         "--ServerApp.ip=127.0.0.1",
         "--ServerApp.port_retries=0",
-        f"--ServerApp.root_dir={NOTEBOOKS}",
+        f"--ServerApp.root_dir={root}",
         # Checkpoints go to the temporary folder, not beside the repository's notebooks.
         f"--FileCheckpoints.checkpoint_dir={folder / 'checkpoints'}",
         "--LabApp.expose_app_in_browser=True",
-        f"--LabApp.app_settings_dir={lab_settings_dir(folder)}",
+        f"--LabApp.app_settings_dir={lab_settings_dir(folder, settings)}",
     ]
+
+
+@pytest.fixture(scope="session")
+def lab_server(
+    server_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    """JupyterLab serving the repository's notebooks folder."""
+    args = lab_args(NOTEBOOKS, tmp_path_factory.mktemp("lab"))
     with running(
         "jupyterlab", args, server_env, "--IdentityProvider.token", "/api/status"
     ) as server:
