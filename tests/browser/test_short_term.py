@@ -20,7 +20,8 @@ def test_goal_added_in_the_browser(lab: Lab, careerkit_home: Path) -> None:
         expect(goal_boxes.first).to_be_visible()
         saved_goals = goal_boxes.count() - 1  # the first box is the "Add a goal" form
         form = goal_boxes.first.locator("xpath=ancestor::div[contains(@class,'widget-vbox')][1]")
-        expect(form).to_contain_text("no goal written yet")
+        expect(form).to_contain_text("S.M.A.R.T. not checked yet")  # no red crosses yet
+        expect(form).not_to_contain_text("✗")
 
         goal_boxes.first.fill(GOAL)  # the check follows the typing
         expect(form).to_contain_text("M ✓")  # measured by a percentage
