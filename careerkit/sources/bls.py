@@ -65,7 +65,11 @@ def _read_csv(path: Path) -> pd.DataFrame:
     try:
         return pd.read_csv(path, dtype=str, keep_default_na=False)
     except (OSError, ValueError, UnicodeDecodeError) as error:
-        raise BlsError(f"{path}: cannot be read as a CSV file ({error}).") from error
+        detail = " ".join(str(error).split())
+        raise BlsError(
+            f"{path} is not a CSV table of BLS figures ({detail}); give the BLS file in the "
+            "layout data/README.md describes."
+        ) from error
 
 
 def read_wages(path: str | os.PathLike[str]) -> pd.DataFrame:

@@ -52,7 +52,8 @@ class ImportSummary:
         lines = [f"Catalogue written to {paths.shown(self.out)}"]
         lines += [f"  {name.replace('_', ' ')}: {n:,}" for name, n in self.counts.items()]
         for name, info in self.sources["tables"].items():
-            lines.append(f"  {name}: {info['file']} (O*NET {info['release'] or 'not recorded'})")
+            release = f"O*NET {info['release']}" if info["release"] else "release not recorded"
+            lines.append(f"  {name}: {info['file']} ({release})")
         for key in ("wages", "areas", "projections"):
             if key in self.sources:
                 lines.append(f"  {key}: {self.sources[key]['file']} ({self.sources[key]['label']})")
@@ -143,8 +144,9 @@ def _import(
     sources["crosswalk"] = {"file": Path(crosswalk or CROSSWALK).name}
     area_frames = None
     if wages:
+        national = bls.read_wages(wages)  # a file that is not OEWS is named first
         year = wage_year or _year(wages)
-        rows = _join_wages(rows, bls.read_wages(wages), nem, year)
+        rows = _join_wages(rows, national, nem, year)
         sources["wages"] = {"file": Path(wages).name, "label": f"BLS OEWS May {year}"}
         sources["wages"]["year"] = year
     step("areas")
