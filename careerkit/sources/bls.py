@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -62,6 +63,17 @@ def _numbers(frame: pd.DataFrame, columns: list[str], path: Path) -> pd.DataFram
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
+    """The file's cells as text; the same file is parsed once (an import reads the 31 MB
+    areas file for its nation rows and for its areas). Callers select, never modify."""
+    try:
+        stat = path.stat()
+    except OSError:
+        stat = None
+    return _parse_csv(path, stat.st_mtime_ns if stat else 0, stat.st_size if stat else 0)
+
+
+@lru_cache(maxsize=1)
+def _parse_csv(path: Path, _mtime: int, _size: int) -> pd.DataFrame:
     try:
         return pd.read_csv(path, dtype=str, keep_default_na=False)
     except (OSError, ValueError, UnicodeDecodeError) as error:
