@@ -38,6 +38,7 @@ APP_ARGS ?=
 # JupyterLab on the whole folder, so the file browser reaches workspace/ (plan, history,
 # exports) beside notebooks/; the printed address opens 00_start.
 lab: $(VENV)/.installed
+	mkdir -p "$(CAREERKIT_HOME)"
 	CAREERKIT_HOME="$(CAREERKIT_HOME)" $(BIN)/jupyter lab $(ROOT_FLAG) \
 	  --ServerApp.root_dir="$(CURDIR)" \
 	  --LabApp.default_url=/lab/tree/notebooks/00_start.ipynb $(LAB_ARGS)

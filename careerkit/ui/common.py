@@ -225,8 +225,8 @@ class Saver:
             )
         if any(self._dump(name) != before[name] for name in sections):
             notes.append(
-                "To see the other notebook's answers here too, run this notebook again "
-                "(\u23e9) or reload the page."
+                "To see the other notebook's answers here too, reload the page (in "
+                "JupyterLab: run all cells again)."
             )
         self.status.value += "".join(f"<br>{note_html(note)}" for note in notes)
 
