@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import Field, PrivateAttr, ValidationError
 
 from careerkit import paths, planfile, workshop_details
+from careerkit.plan_merge import merge3
 from careerkit.planfile import PlanConflict, PlanError, broken
 from careerkit.planfile import snapshot_date as snapshot_date
 from careerkit.sections import (  # re-exported (see __all__): notebooks import them from here
@@ -127,6 +128,42 @@ class Plan(_Model):
             planfile.write(path, data)
         self._sync_from(merged, fresh, written)
         return path
+
+    def reload(self, *sections: str) -> list[str]:
+        """Re-read the file; keep this notebook's unsaved changes to ``sections`` on top.
+
+        Each named section becomes the file's version with every answer changed here since
+        it was read applied to it (:func:`careerkit.plan_merge.merge3`); sections not changed
+        here are taken from the file. Returns the answers both changed (``"profile.name"``),
+        where this notebook's are kept. Nothing is written: save afterwards.
+        """
+        disk = _read_raw(self.path)
+        clashes = self._merge_onto(sections, self._baseline, disk)
+        self._sync_from({**_empty_raw(), **disk}, _validate(disk, self.path), sections)
+        return clashes
+
+    def as_read(self, name: str) -> Any:
+        """A section as this notebook last read or saved it (JSON data, a copy)."""
+        return json.loads(json.dumps(self._baseline.get(name, _empty_raw()[name])))
+
+    def keep_unshown(self, name: str, shown: Any) -> None:
+        """Where section ``name`` still equals ``shown`` (what this notebook's forms were built
+        from), take the file's values as last read, so forms built before a :meth:`reload`
+        do not undo the other notebook's answers when they save."""
+        self._merge_onto((name,), {name: shown}, self._baseline)
+
+    def _merge_onto(
+        self, sections: tuple[str, ...], bases: dict[str, Any], theirs: dict[str, Any]
+    ) -> list[str]:
+        clashes, raw = [], _empty_raw()
+        for name in sections:
+            base = bases.get(name, raw[name])
+            raw[name], both = merge3(base, _dump_section(self, name), theirs.get(name, base))
+            clashes += [f"{name}.{where}".rstrip(".").replace(".[", "[") for where in both]
+        fresh = _validate(raw, self.path, saving=True)
+        for name in sections:
+            object.__setattr__(self, name, getattr(fresh, name))
+        return clashes
 
     def _current_disk(self, path: Path) -> dict[str, Any] | None:
         """The file as it is now; if it is gone, what stands in for it (see :meth:`save`)."""
