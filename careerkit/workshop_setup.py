@@ -35,16 +35,6 @@ MAX_NAME = 60  # characters of a folder name, before a "-2" suffix
 #: Names Windows will not use for a file or folder, whatever the extension.
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10))}
 _RESERVED |= {f"lpt{i}" for i in range(10)}
-#: Step reached, highest first: the plan section a step fills, and a test that it did.
-_STEPS = (
-    ("07", lambda p: bool(p.reviews)),
-    ("06", lambda p: bool(p.action_plan.items)),
-    ("05", lambda p: bool(p.long_term.objectives)),
-    ("04", lambda p: bool(p.short_term_goals.goals)),
-    ("03", lambda p: bool(p.comparison.chosen or p.comparison.weights or p.comparison.ratings)),
-    ("02", lambda p: bool(p.exploration.options)),
-    ("01", lambda p: p.dream_job != plan.DreamJob()),
-)
 
 
 class WorkshopSetupError(ValueError):
@@ -302,6 +292,6 @@ def _standing(home: Path, titles: dict[str, str]) -> Standing:
         person = plan.load_snapshot(file)  # reads and checks; never creates or upgrades
     except (plan.PlanError, OSError, RecursionError) as err:
         return Standing(home.name, "", "", " ".join(str(err).split()))
-    number = next((n for n, reached in _STEPS if reached(person)), "00")
+    number = start.step_reached(person)
     step = f"{number} {titles.get(number, '')}".strip()
     return Standing(home.name, person.profile.name, step)
