@@ -187,7 +187,8 @@ PARTS = (
 
 def chart_pngs(summary: Summary) -> dict[str, bytes]:
     """Every part's chart as PNG bytes, keyed by the part's key."""
-    return {part.key: png(part.chart(summary)) for part in PARTS if part.chart is not None}
+    charts = [part for part in PARTS if part.chart is not None]
+    return {part.key: png(part.chart(summary), tight=False) for part in charts}
 
 
 def image_html(data: bytes, alt: str) -> str:

@@ -152,6 +152,7 @@ def synthetic_workshop(
     names[participants // 2] = '<b>Lee</b> & "Co"'  # markup in a name stays text
     made = create_workshop(folder, names, title="Spring <workshop>", coach="Dana Ng")
     catalog = load_catalog()
+    catalog = catalog.iloc[rng.choice(len(catalog), 12, replace=False)]  # a group's favourites
     steps, plans, bad = {}, {}, {}
     for i, person in enumerate(made):
         file = person.folder / "plan.json"

@@ -12,7 +12,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from careerkit import cohort, cohort_html, start, workshop_setup
+from careerkit import cohort, cohort_html, open_plan, start, workshop_setup
+from careerkit.plan import Option
 from careerkit.smart import SMART_LETTERS, smart_check
 from careerkit.ui import cohort as ui
 from tests.conftest import PERSONA, ROOT, execute_notebook, widget_text
@@ -267,6 +268,23 @@ def test_export_is_atomic_and_goes_into_the_workshop(
         cohort_html.write_page(summary, show_names=True)
     assert written.read_bytes() == before
     assert not list(made.folder.glob(".cohort-summary*"))
+
+
+def test_charts_draw_for_a_new_group_and_for_any_typed_title(tmp_path: Path) -> None:
+    folder = small_workshop(tmp_path)
+    fresh = cohort.summarise(cohort.read_cohort(folder))
+    assert fresh.goals == 0 and fresh.occupations.empty and fresh.due.empty
+    assert set(cohort_html.chart_pngs(fresh)) == {"steps", "interests", "occupations", "areas",
+                                                  "smart", "due"}  # fmt: skip
+    page = cohort_html.cohort_page(fresh)
+    assert "No occupations shortlisted yet." in page and "Nothing falls due" in page
+    person = open_plan(folder / "participants" / "ana" / "plan.json")
+    title = r"Earn $\frac{a}{$ a year"  # broken maths if a $ started it
+    person.exploration.options = [Option(code="custom:earn", title=title, custom=True)]
+    person.save()
+    read = cohort.summarise(cohort.read_cohort(folder))
+    assert read.occupations.loc["custom:earn", "shortlisted"] == 1
+    assert cohort_html.chart_pngs(read)["occupations"].startswith(b"\x89PNG")
 
 
 # --- finding the workshop --------------------------------------------------------------------

@@ -7,6 +7,7 @@ titles, goal areas) is shown as plain text: a ``$`` never starts maths.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,6 +18,7 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 from careerkit.charts.style import COLOURS, LABEL_CHARS, new_figure, plain
 from careerkit.wording import shorten
 
+CHAR_INCHES = 0.075  # the width of a 10-point character, about
 _BAR = "#2f6fb0"
 _PALE = "#b0bec5"
 
@@ -26,8 +28,18 @@ def _text(text: str, limit: int = LABEL_CHARS) -> str:
     return shorten(str(text), limit).replace("$", r"\$")
 
 
-def _figure(rows: int, width: float = 7.0) -> tuple[Figure, Any]:
-    fig = new_figure(width, max(2.2, 0.9 + 0.32 * rows))
+def _figure(
+    rows: float, labels: Sequence[str] = (), legend: Sequence[str] = (), bottom: float = 0.55
+) -> tuple[Figure, Any]:
+    """A figure whose margins fit its ``labels`` (left) and ``legend`` (right), set once:
+    drawing it needs no second, "tight" pass (see :func:`careerkit.charts.style.png`)."""
+    left = 0.25 + CHAR_INCHES * max((len(x) for x in labels), default=0)
+    right = 0.4 + (0.45 + 0.8 * CHAR_INCHES * max(map(len, legend)) if legend else 0)
+    width, height = max(7.0, left + right + 4.5), max(2.4, 0.95 + 0.3 * rows)
+    fig = new_figure(width, height)
+    fig.subplots_adjust(
+        left=left / width, right=1 - right / width, top=1 - 0.4 / height, bottom=bottom / height
+    )
     return fig, fig.subplots()
 
 
@@ -35,6 +47,11 @@ def _empty(ax: Any, title: str, words: str) -> None:
     ax.set_title(title, loc="left")
     ax.text(0.5, 0.5, words, ha="center", va="center", transform=ax.transAxes, color="#555")
     ax.set_axis_off()
+
+
+def _legend(ax: Any, handles: list[Any], labels: list[str]) -> None:
+    """A legend beside the plot, where it never covers a bar."""
+    ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
 
 
 def _counts_axis(ax: Any, label: str) -> None:
@@ -45,10 +62,10 @@ def _counts_axis(ax: Any, label: str) -> None:
 
 def steps_chart(steps: pd.DataFrame) -> Figure:
     """Participants by the furthest step they reached (00 = nothing filled in yet)."""
-    fig, ax = _figure(len(steps))
     labels = [
         _text(f"{n} {t}".strip(), 40) for n, t in zip(steps.index, steps["title"], strict=True)
     ]
+    fig, ax = _figure(len(steps), labels)
     bars = ax.barh(labels[::-1], steps["participants"].to_numpy()[::-1], color=_BAR)
     ax.bar_label(bars, padding=3)
     ax.set_title("Step reached (the furthest step each plan has filled in)", loc="left")
@@ -58,20 +75,19 @@ def steps_chart(steps: pd.DataFrame) -> Figure:
 
 def themes_chart(themes: pd.DataFrame, no_interests: int) -> Figure:
     """Per RIASEC theme: participants whose interest code starts with it, or holds it."""
-    fig, ax = _figure(len(themes) * 1.6)
+    labels = [f"{name} ({x})" for x, name in zip(themes.index, themes["theme"], strict=True)]
+    keys = ["first letter of the code", "in the three-letter code"]
+    fig, ax = _figure(len(themes) * 1.6, labels, keys)
     if not themes["in_code"].any():
         _empty(ax, "Interest codes", "No one has taken the interest questionnaire yet.")
         return fig
-    labels = [
-        f"{name} ({letter})" for letter, name in zip(themes.index, themes["theme"], strict=True)
-    ][::-1]
-    ys = range(len(labels))
-    held = ax.barh([y + 0.2 for y in ys], themes["in_code"][::-1], 0.4, color=_PALE)
-    first = ax.barh([y - 0.2 for y in ys], themes["first"][::-1], 0.4, color=_BAR)
-    ax.bar_label(held, padding=3, fontsize=8)
+    ys = range(len(labels))[::-1]
+    first = ax.barh([y + 0.2 for y in ys], themes["first"], 0.4, color=_BAR)
+    held = ax.barh([y - 0.2 for y in ys], themes["in_code"], 0.4, color=_PALE)
     ax.bar_label(first, padding=3, fontsize=8)
+    ax.bar_label(held, padding=3, fontsize=8)
     ax.set_yticks(list(ys), labels)
-    ax.legend([first, held], ["first letter of the code", "in the three-letter code"])
+    _legend(ax, [first, held], keys)
     note = f"; {no_interests} not taken yet" if no_interests else ""
     ax.set_title(f"Interest codes (Holland / RIASEC){note}", loc="left")
     _counts_axis(ax, "participants")
@@ -83,21 +99,22 @@ def occupations_chart(occupations: pd.DataFrame, top: int = 10) -> Figure:
     shown = occupations.sort_values(
         ["shortlisted", "chosen", "title"], ascending=[False, False, True]
     ).head(top)
-    fig, ax = _figure(len(shown) * 1.4, width=8.0)
+    labels = [
+        _text(t + (" (own)" if own else ""), 44)
+        for t, own in zip(shown["title"], shown["custom"], strict=True)
+    ]
+    keys = ["on the shortlist", "chosen as a direction"]
+    fig, ax = _figure(max(len(shown), 3) * 1.4, labels, keys)
     if shown.empty:
         _empty(ax, "Occupations", "No one has shortlisted an occupation yet.")
         return fig
-    labels = [
-        _text(t + (" (own)" if c else ""), 44)
-        for t, c in zip(shown.title, shown.custom, strict=True)
-    ]
     ys = range(len(shown))[::-1]
     listed = ax.barh([y + 0.2 for y in ys], shown["shortlisted"], 0.4, color=_PALE)
     chosen = ax.barh([y - 0.2 for y in ys], shown["chosen"], 0.4, color=COLOURS[2])
     ax.bar_label(listed, padding=3, fontsize=8)
     ax.bar_label(chosen, padding=3, fontsize=8)
     ax.set_yticks(list(ys), labels)
-    ax.legend([listed, chosen], ["on the shortlist", "chosen as a direction"])
+    _legend(ax, [listed, chosen], keys)
     ax.set_title(f"Most shortlisted occupations (top {len(shown)})", loc="left")
     _counts_axis(ax, "participants")
     return fig
@@ -105,12 +122,12 @@ def occupations_chart(occupations: pd.DataFrame, top: int = 10) -> Figure:
 
 def areas_chart(areas: pd.DataFrame) -> Figure:
     """Per goal area: how many participants have a goal (not dropped) in it."""
-    fig, ax = _figure(len(areas))
+    labels = [_text(a, 40) for a in areas.index]
+    fig, ax = _figure(len(areas), labels)
     if areas.empty:
         _empty(ax, "Goal areas", "No goal areas yet.")
         return fig
-    labels = [_text(a, 40) for a in areas.index][::-1]
-    bars = ax.barh(labels, areas["participants"].to_numpy()[::-1], color=_BAR)
+    bars = ax.barh(labels[::-1], areas["participants"].to_numpy()[::-1], color=_BAR)
     ax.bar_label(bars, padding=3)
     ax.set_title("Goal areas covered (participants with a goal in the area)", loc="left")
     _counts_axis(ax, "participants")
@@ -119,8 +136,7 @@ def areas_chart(areas: pd.DataFrame) -> Figure:
 
 def smart_chart(smart: pd.DataFrame) -> Figure:
     """The share of goals passing each S.M.A.R.T. letter, and all five."""
-    fig = new_figure(7.0, 2.8)
-    ax = fig.subplots()
+    fig, ax = _figure(6, ["goals 100%"], bottom=0.6)  # room for the ticks and y label
     goals = int(smart["goals"].iloc[0]) if len(smart) else 0
     if not goals:
         _empty(ax, "S.M.A.R.T. goals", "No short-term goals yet.")
@@ -142,8 +158,8 @@ def smart_chart(smart: pd.DataFrame) -> Figure:
 
 def due_chart(due: pd.DataFrame, today: date, days: int = 30) -> Figure:
     """Goals and actions falling due, week by week, from ``today`` over ``days`` days."""
-    fig = new_figure(7.0, 2.6)
-    ax = fig.subplots()
+    keys = ["goals", "actions"]
+    fig, ax = _figure(5, ["999"], keys)
     if due.empty:
         _empty(ax, f"Due in the next {days} days", "Nothing falls due in the next 30 days.")
         return fig
@@ -154,7 +170,7 @@ def due_chart(due: pd.DataFrame, today: date, days: int = 30) -> Figure:
     counts = counts.reindex(index=range(len(starts)), columns=["goal", "action"], fill_value=0)
     goals = ax.bar(labels, counts["goal"], color=_BAR)
     actions = ax.bar(labels, counts["action"], bottom=counts["goal"], color=COLOURS[1])
-    ax.legend([goals, actions], ["goals", "actions"])
+    _legend(ax, [goals, actions], keys)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("week starting")
     ax.set_title(f"Due in the next {days} days (not done)", loc="left")
