@@ -6,6 +6,7 @@
     DIR/participants/<safe-name>/       one workspace per person:
         plan.json                       their plan (name, coach and workshop filled in)
         notebooks/00_start.ipynb ...    their own copy of the notebooks
+    DIR/coach/cohort_summary.ipynb      the coach's notebooks: the group summed up, read-only
 
 A notebook run in ``DIR/participants/<name>/notebooks/`` uses that workspace and the
 group's ``workshop.toml`` on its own (:func:`careerkit.paths.participant_folder`).
@@ -31,6 +32,7 @@ from careerkit.sections import DEFAULT_AREAS
 
 PARTICIPANTS = paths.PARTICIPANTS
 PLAN_FILE = "plan.json"
+COACH = "coach"  # DIR/coach/: the coach's own notebooks
 MAX_NAME = 60  # characters of a folder name, before a "-2" suffix
 #: Names Windows will not use for a file or folder, whatever the extension.
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10))}
@@ -211,6 +213,9 @@ def create_workshop(
     folder.mkdir(parents=True, exist_ok=True)
     text = default_workshop_toml(title.strip() or folder.resolve().name, coach.strip(), day)
     (folder / workshop.FILE_NAME).write_text(text, encoding="utf-8")
+    for notebook in start.coach_notebooks():  # they find this workshop from where they are
+        (folder / COACH).mkdir(exist_ok=True)
+        shutil.copyfile(notebook, folder / COACH / notebook.name)
     details = read_details(folder)
     pairs = zip(names, chosen, strict=True)
     return [_workspace(folder, name, safe, details, notebooks) for name, safe in pairs]

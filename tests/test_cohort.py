@@ -292,8 +292,8 @@ def test_charts_draw_for_a_new_group_and_for_any_typed_title(tmp_path: Path) -> 
 
 def test_the_workshop_is_the_cell_then_the_variable_then_the_folder_above(tmp_path: Path) -> None:
     one, two = small_workshop(tmp_path / "1"), small_workshop(tmp_path / "2")
-    inside = one / "coach"
-    inside.mkdir()
+    inside = one / workshop_setup.COACH  # where `careerkit workshop new` puts the notebook
+    assert (inside / NOTEBOOK.name).is_file()
     env = {cohort.ENV: str(two)}
     assert cohort.find_workshop(str(one), env, inside) == one
     assert cohort.find_workshop(None, env, inside) == two
@@ -359,12 +359,19 @@ def test_coach_notebooks_are_known_and_not_on_the_route() -> None:
 
 
 @pytest.mark.timeout(240)
+@pytest.mark.parametrize("found_by", ["CAREERKIT_WORKSHOP", "its copy in the workshop"])
 def test_the_notebook_reports_the_generated_counts_and_changes_nothing(
-    made: SyntheticWorkshop, summary, monkeypatch
+    made: SyntheticWorkshop, summary, monkeypatch, found_by: str
 ) -> None:
-    monkeypatch.setenv(cohort.ENV, str(made.folder))
+    notebook = NOTEBOOK
+    if found_by == "CAREERKIT_WORKSHOP":
+        monkeypatch.setenv(cohort.ENV, str(made.folder))
+    else:  # `careerkit workshop new` put a copy in DIR/coach/; run there, it finds DIR
+        monkeypatch.delenv(cohort.ENV, raising=False)
+        notebook = made.folder / workshop_setup.COACH / NOTEBOOK.name
+        assert notebook.read_bytes() == NOTEBOOK.read_bytes()
     before = files(made.folder)
-    nb = execute_notebook(nbformat.read(NOTEBOOK, as_version=4), NOTEBOOK.parent)
+    nb = execute_notebook(nbformat.read(notebook, as_version=4), notebook.parent)
     state = widget_text(nb)
     assert (
         f"30 participants: {len(made.plans)} plans read, {len(made.spoiled)} could not be read"
