@@ -443,6 +443,7 @@ def run_code(client: BlockingKernelClient, code: str) -> str:
 @measure(
     Spec(f"cohort summary, {COHORT} participants: read, sum up, draw, write the page", 5.0),
     Spec(f"cohort summary, {COHORT} participants: reading the plans only"),
+    Spec(f"cohort summary, {COHORT} participants: names switched on or off (widget)", 0.1),
 )
 def cohort_summary(settings: Settings) -> list[Timing]:
     """The coach's notebook on a generated workshop (3 bad plans among them): every plan
@@ -458,10 +459,18 @@ def cohort_summary(settings: Settings) -> list[Timing]:
         assert len(summary.cohort.read) == COHORT - 3
         cohort_html.write_page(summary, out)
 
+    from careerkit.ui.cohort import CohortBoard
+
+    board = CohortBoard(made.folder)
+
+    def toggle() -> None:
+        board.names.value = not board.names.value
+
     runs = settings.process_runs
     return [
         median_time(whole, runs),
         median_time(lambda: cohort.read_cohort(made.folder), runs),
+        median_time(toggle, settings.runs),
     ]
 
 
