@@ -12,6 +12,7 @@ import base64
 import html
 import os
 import tempfile
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -188,7 +189,9 @@ PARTS = (
 def chart_pngs(summary: Summary) -> dict[str, bytes]:
     """Every part's chart as PNG bytes, keyed by the part's key."""
     charts = [part for part in PARTS if part.chart is not None]
-    return {part.key: png(part.chart(summary), tight=False) for part in charts}
+    with warnings.catch_warnings():  # an emoji in a typed title is drawn as a box, quietly
+        warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
+        return {part.key: png(part.chart(summary), tight=False) for part in charts}
 
 
 def image_html(data: bytes, alt: str) -> str:

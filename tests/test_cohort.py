@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 from collections import Counter
@@ -11,9 +12,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careerkit import cohort, cohort_html, open_plan, start, workshop_setup
-from careerkit.plan import Option
+from careerkit.plan import SECTIONS, Option, Plan
 from careerkit.smart import SMART_LETTERS, smart_check
 from careerkit.ui import cohort as ui
 from tests.conftest import PERSONA, ROOT, execute_notebook, widget_text
@@ -76,6 +79,28 @@ def test_each_kind_of_bad_plan_is_skipped_with_its_reason(tmp_path: Path, kind: 
     assert re.search(REASONS[kind], bad.problem), bad.problem
     cohort.summarise(read)
     assert files(tmp_path) == before  # nothing written, locked or upgraded
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+_PLANISH = st.fixed_dictionaries(
+    {"schema_version": st.integers(-1, 5)},
+    optional={name: _JSON for name in (*SECTIONS, "id", "saved")},
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=200) | _PLANISH.map(lambda raw: json.dumps(raw).encode()))
+def test_any_file_content_is_a_plan_or_a_reason_never_an_error(data: bytes) -> None:
+    try:
+        assert isinstance(cohort.parse_plan(data), Plan)
+    except cohort.Unreadable as why:
+        assert str(why)
 
 
 def test_a_plan_over_5_mb_is_never_opened_and_a_link_never_followed(
@@ -279,7 +304,7 @@ def test_charts_draw_for_a_new_group_and_for_any_typed_title(tmp_path: Path) -> 
     page = cohort_html.cohort_page(fresh)
     assert "No occupations shortlisted yet." in page and "Nothing falls due" in page
     person = open_plan(folder / "participants" / "ana" / "plan.json")
-    title = r"Earn $\frac{a}{$ a year"  # broken maths if a $ started it
+    title = r"Earn $\frac{a}{$ a year 🚀"  # broken maths if a $ started it; no rocket glyph
     person.exploration.options = [Option(code="custom:earn", title=title, custom=True)]
     person.save()
     read = cohort.summarise(cohort.read_cohort(folder))
