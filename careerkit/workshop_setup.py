@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from careerkit import paths, plan, start, workshop
+from careerkit import cohort, paths, plan, start, workshop
 from careerkit.criteria import default_criteria
 from careerkit.sections import DEFAULT_AREAS
 
@@ -280,23 +280,18 @@ def _workspace(
 def standings(folder: Path) -> list[Standing]:
     """Each participant and the step they reached, read-only from their plan files.
 
-    A plan that cannot be read is listed with the reason; nothing is ever written.
+    A plan that cannot be read is listed with the reason; nothing is ever written. Plans
+    are read as the cohort summary reads them (:func:`careerkit.cohort.read_cohort`): a
+    symbolic link is not followed, and a file over 5 MB is not opened.
     """
     read_details(folder)  # a workshop folder, with a readable workshop.toml
-    people = folder / PARTICIPANTS
-    homes = sorted(p for p in people.iterdir() if p.is_dir()) if people.is_dir() else []
     titles = {s.number: s.title for s in start.route()}
-    return [_standing(home, titles) for home in homes]
-
-
-def _standing(home: Path, titles: dict[str, str]) -> Standing:
-    file = home / PLAN_FILE
-    if not file.is_file():
-        return Standing(home.name, "", "", f"there is no {PLAN_FILE} in {home}")
-    try:
-        person = plan.load_snapshot(file)  # reads and checks; never creates or upgrades
-    except (plan.PlanError, OSError, RecursionError) as err:
-        return Standing(home.name, "", "", " ".join(str(err).split()))
-    number = start.step_reached(person)
-    step = f"{number} {titles.get(number, '')}".strip()
-    return Standing(home.name, person.profile.name, step)
+    found = []
+    for person in cohort.read_cohort(folder).participants:
+        if person.plan is None:
+            found.append(Standing(person.folder, "", "", person.problem))
+        else:
+            number = start.step_reached(person.plan)
+            step = f"{number} {titles.get(number, '')}".strip()
+            found.append(Standing(person.folder, person.name, step))
+    return found

@@ -122,6 +122,15 @@ def test_a_plan_over_5_mb_is_never_opened_and_a_link_never_followed(
     assert opened == [str((folder / "participants" / "cy" / "plan.json").resolve())]
 
 
+def test_workshop_list_reads_plans_by_the_same_rules(tmp_path: Path) -> None:
+    folder = small_workshop(tmp_path, ("Ana", "Bo", "Cy"))
+    spoil(folder / "participants" / "ana" / "plan.json", "symlink")
+    spoil(folder / "participants" / "bo" / "plan.json", "too big")
+    rows = workshop_setup.standings(folder)
+    assert [(r.folder, r.step) for r in rows] == [("ana", ""), ("bo", ""), ("cy", "00 Start here")]
+    assert "not followed" in rows[0].problem and "not read" in rows[1].problem
+
+
 def test_a_symlinked_participant_folder_is_not_followed(tmp_path: Path) -> None:
     folder = small_workshop(tmp_path)
     outside = tmp_path / "elsewhere"
