@@ -33,7 +33,7 @@ from careerkit.plan import MIGRATIONS, SCHEMA_VERSION, Goal, Plan
 from careerkit.sections import DEFAULT_AREAS
 from careerkit.smart import NAMES, SMART_LETTERS, smart_check
 
-ENV = "CAREERKIT_WORKSHOP"  # the workshop folder, when the notebook's cell leaves it at None
+ENV = "CAREERKIT_WORKSHOP"  # the workshop file (or its folder), when the cell leaves it None
 PLAN_FILE = "plan.json"
 MAX_BYTES = 5 * 1024 * 1024  # a plan larger than this is not read at all
 DUE_DAYS = 30  # "due soon": today and the next 30 days
@@ -108,6 +108,8 @@ def find_workshop(
 
 
 def _workshop_folder(folder: Path, where: str) -> Path:
+    if folder.name == paths.WORKSHOP_FILE and folder.is_file():  # the workshop file: its folder
+        folder = folder.parent
     if not folder.is_dir():
         problem = "does not exist" if not folder.exists() else "is not a folder"
         raise CohortError(

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import Field, PrivateAttr, ValidationError
 
-from careerkit import paths, planfile
+from careerkit import paths, planfile, workshop_details
 from careerkit.planfile import PlanConflict, PlanError, broken
 from careerkit.planfile import snapshot_date as snapshot_date
 from careerkit.sections import (  # re-exported (see __all__): notebooks import them from here
@@ -170,15 +170,17 @@ def _empty_raw() -> dict[str, Any]:
 def open_plan(path: str | os.PathLike[str] | None = None, *, name: str | None = None) -> Plan:
     """Open the person's plan, creating an empty one if there is none yet.
 
-    ``path`` defaults to ``$CAREERKIT_PLAN`` or ``plan.json`` in the workspace
-    (``$CAREERKIT_HOME``). ``name`` sets the person's name on a new plan. Reading needs
-    no write access; a plan written by an older careerkit is upgraded and saved back.
+    ``path`` defaults to the person's plan (:func:`careerkit.paths.plan_path`); such a
+    plan, when new, starts with the workshop file's settings (coach, workshop, area for pay,
+    goal areas: :func:`careerkit.workshop_details.start_new_plan`). ``name`` sets the
+    person's name on a new plan. Reading needs no write access; a plan written by an older
+    careerkit is upgraded and saved back.
     """
     file = Path(path).expanduser() if path else paths.plan_path()
     if not planfile.target(file).exists():
         with planfile.lock(file):  # two notebooks creating it at once: one creates
             if not planfile.target(file).exists():
-                return _create(file, name)
+                return _create(file, name, workshop=path is None)
     raw, version = _load(file)
     if version < SCHEMA_VERSION:
         _save_migration(file)
@@ -188,11 +190,13 @@ def open_plan(path: str | os.PathLike[str] | None = None, *, name: str | None = 
     return plan
 
 
-def _create(file: Path, name: str | None) -> Plan:
-    """Write a new, empty plan (call with the lock held)."""
+def _create(file: Path, name: str | None, workshop: bool = False) -> Plan:
+    """Write a new plan (call with the lock held), with the workshop's settings if asked."""
     plan = Plan()
     if name:
         plan.profile.name = name
+    if workshop:
+        workshop_details.start_new_plan(plan)
     raw = plan.model_dump(mode="json")
     raw["saved"] = datetime.now().isoformat(timespec="seconds")
     planfile.write(file, planfile.encode(raw, file))

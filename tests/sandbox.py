@@ -3,7 +3,7 @@
 Before collection, the whole session, notebooks run by nbval included, gets a temporary
 HOME and a fresh workspace holding a copy of the sample persona's plan. When the coach's
 notebooks are collected, it also gets a generated workshop of 30 participants (three of
-them with a bad plan file) in ``$CAREERKIT_WORKSHOP``, for the cohort summary to read.
+them with a bad plan file), named by ``$CAREERKIT_WORKSHOP`` while those notebooks run.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ PERSONA = ROOT / "data" / "examples" / "persona.json"
 
 COACH = ROOT / "notebooks" / "coach"
 _SESSION: list[Path] = []
+_WORKSHOP: list[Path] = []  # the generated workshop's file, when one was made
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -48,4 +49,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         from tests.synthetic import synthetic_workshop
 
         made = synthetic_workshop(_SESSION[-1] / "workshop", participants=30)
-        os.environ["CAREERKIT_WORKSHOP"] = str(made.folder)
+        _WORKSHOP.append(made.folder / "workshop.toml")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """``$CAREERKIT_WORKSHOP`` names the generated workshop's file only while a coach's
+    notebook runs (its kernel starts with it); every other test and notebook runs without."""
+    if _WORKSHOP and COACH in Path(str(item.path)).parents:
+        os.environ["CAREERKIT_WORKSHOP"] = str(_WORKSHOP[-1])
+    else:
+        os.environ.pop("CAREERKIT_WORKSHOP", None)

@@ -331,6 +331,7 @@ def test_the_workshop_is_the_cell_then_the_variable_then_the_folder_above(tmp_pa
     env = {cohort.ENV: str(two)}
     assert cohort.find_workshop(str(one), env, inside) == one
     assert cohort.find_workshop(None, env, inside) == two
+    assert cohort.find_workshop(None, {cohort.ENV: str(two / "workshop.toml")}, inside) == two
     assert cohort.find_workshop(None, {}, inside) == one
     assert cohort.find_workshop("  ", {}, tmp_path) is None
 
@@ -398,8 +399,8 @@ def test_the_notebook_reports_the_generated_counts_and_changes_nothing(
     made: SyntheticWorkshop, summary, monkeypatch, found_by: str
 ) -> None:
     notebook = NOTEBOOK
-    if found_by == "CAREERKIT_WORKSHOP":
-        monkeypatch.setenv(cohort.ENV, str(made.folder))
+    if found_by == "CAREERKIT_WORKSHOP":  # the workshop file, as on a JupyterHub
+        monkeypatch.setenv(cohort.ENV, str(made.folder / "workshop.toml"))
     else:  # `careerkit workshop new` put a copy in DIR/coach/; run there, it finds DIR
         monkeypatch.delenv(cohort.ENV, raising=False)
         notebook = made.folder / workshop_setup.COACH / NOTEBOOK.name
