@@ -17,12 +17,12 @@ from typing import Any
 
 import ipywidgets as w
 from IPython import get_ipython
-from IPython.display import Image
 from matplotlib.figure import Figure
 
 from careerkit import paths
 from careerkit.charts import png
 from careerkit.plan import Plan, PlanError
+from careerkit.ui.a11y import ChartImage, chart_text
 
 WIDE = {"description_width": "initial"}
 
@@ -152,7 +152,7 @@ class Saver:
 def show_figure(out: w.Output, fig: Figure) -> None:
     """Show a chart in ``out`` as a PNG (the same in JupyterLab, Voila and tests)."""
     out.outputs = ()
-    out.append_display_data(Image(png(fig)))
+    out.append_display_data(ChartImage(png(fig), chart_text(fig)))  # with its text alternative
 
 
 def note_html(text: str) -> str:
