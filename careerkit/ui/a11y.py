@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import base64
 import html
+from typing import TYPE_CHECKING
 
 import anywidget
 import traitlets
-from matplotlib.figure import Figure
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 # ipywidgets 8 draws sliders with noUiSlider, whose handle (role="slider", the element a
 # screen reader and the keyboard reach) carries no name: the visible description is a

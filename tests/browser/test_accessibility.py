@@ -3,9 +3,6 @@ critical finding (a control without a label a screen reader announces, text too 
 
 from __future__ import annotations
 
-import shutil
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,14 +10,11 @@ import pytest
 
 from tests.browser.axe import axe_missing, report, violations
 from tests.browser.conftest import (
-    NOTEBOOKS,
-    PERSONA,
     WAIT_MS,
     Lab,
     Server,
     expect,
     notebook_names,
-    running,
     screenshot_path,
 )
 from tests.browser.test_workbook import ANY_WIDGET, MAIN_WIDGETS
@@ -36,28 +30,6 @@ def _needs_axe() -> None:
     reason = axe_missing()
     if reason:
         pytest.skip(f"accessibility tests need axe-core: {reason}")
-
-
-@pytest.fixture(scope="module")
-def voila_tree(
-    server_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Server]:
-    """Voila serving the whole notebooks folder, on its own copy of the sample persona."""
-    home = tmp_path_factory.mktemp("voila-a11y-home")
-    shutil.copy(PERSONA, home / "plan.json")
-    args = [
-        sys.executable,
-        "-m",
-        "voila",
-        str(NOTEBOOKS),
-        "--no-browser",
-        "--Voila.ip=127.0.0.1",
-        "--Voila.port_retries=0",
-        "--show_tracebacks=True",
-    ]
-    env = {**server_env, "CAREERKIT_HOME": str(home)}
-    with running("voila-a11y", args, env, "--Voila.token", "/voila/static/") as server:
-        yield server
 
 
 @pytest.mark.timeout(180)
