@@ -62,6 +62,8 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench.py
+	# Open a step -> forms usable, in JupyterLab and Voila (headless Chromium; skipped without it).
+	$(BIN)/python benchmarks/open_to_usable.py
 
 # Regenerate the bundled catalogue (data/catalog) from the real data in ../shared.
 catalog: $(VENV)/.installed

@@ -7,12 +7,13 @@ from collections.abc import Mapping
 from matplotlib.figure import Figure
 
 from careerkit.catalog import THEMES
-from careerkit.charts.style import new_figure, plain
+from careerkit.charts.style import DARK_GREY, LIGHT_GREY, OKABE_ITO, new_figure, plain
 from careerkit.fit import LETTERS, top_themes
 
 
 def interest_chart(scores: Mapping[str, float]) -> Figure:
-    """A labelled bar chart of the six theme scores (0-100), the top three in green."""
+    """A labelled bar chart of the six theme scores (0-100), the top three in green, striped
+    and labelled "top three" (so colour is never the only sign)."""
     letters = LETTERS[::-1]  # barh draws bottom-up: R ends on top
     values = [float(scores.get(t, 0)) for t in letters]
     top = set(top_themes(scores)) if len(set(values)) > 1 else set()
@@ -22,12 +23,19 @@ def interest_chart(scores: Mapping[str, float]) -> Figure:
     bars = ax.barh(
         [f"{THEMES[t]} ({t})" for t in letters],
         values,
-        color=["#2e7d32" if t in top else "#b0bec5" for t in letters],
+        color=[OKABE_ITO["bluish green"] if t in top else LIGHT_GREY for t in letters],
+        hatch=["//" if t in top else "" for t in letters],
+        edgecolor=DARK_GREY,
+        linewidth=0,
     )
-    ax.bar_label(bars, labels=[f"{v:.0f}" for v in values], padding=3)
-    ax.set_xlim(0, 108)
+    notes = [
+        f"{v:.0f}" + ("  top three" if t in top else "")
+        for t, v in zip(letters, values, strict=True)
+    ]
+    ax.bar_label(bars, labels=notes, padding=3)
+    ax.set_xlim(0, 125 if top else 108)  # room for "top three"
     ax.set_xlabel("Score: 0 = disliked every activity, 100 = liked every one")
-    ax.set_title("Your interest profile" + (" (top three in green)" if top else ""))
+    ax.set_title("Your interest profile" + (" (top three in green, striped)" if top else ""))
     plain(ax)
     return fig
 
@@ -45,14 +53,17 @@ def interest_change_chart(
         [earlier.get(t, 0) for t in THEMES],
         0.4,
         label=labels[0],
-        color="#b0b7c3",
+        color=LIGHT_GREY,
+        hatch="//",
+        edgecolor=DARK_GREY,
+        linewidth=0,
     )
     ax.bar(
         [x + 0.2 for x in xs],
         [now.get(t, 0) for t in THEMES],
         0.4,
         label=labels[1],
-        color="#2f6fb0",
+        color=OKABE_ITO["blue"],
     )
     ax.set_xticks(list(xs), [f"{name}\n({letter})" for letter, name in THEMES.items()])
     ax.set_ylim(0, 100)

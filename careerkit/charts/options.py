@@ -12,10 +12,12 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from careerkit import scoring
-from careerkit.charts.style import COLOURS, new_figure
+from careerkit.charts.style import GREY, LIGHT_GREY, OKABE_ITO, new_figure, series
 from careerkit.filters import OUTLOOKS
 
 _OUTLOOK_SIZE = dict(zip(OUTLOOKS, (320, 230, 150, 90, 60, 30, 80), strict=True))
+# Catalogue occupations are blue circles, the person's own options orange squares.
+_KIND_STYLE = {False: (OKABE_ITO["blue"], "o"), True: (OKABE_ITO["orange"], "s")}
 
 
 def clip(title: str, limit: int) -> str:
@@ -41,8 +43,12 @@ def shortlist_figure(points: pd.DataFrame) -> Figure:
     gap = (103 - low) * 0.12  # width of the "no fit" column
     x = shown["fit"].fillna(low - gap)
     sizes = shown["outlook"].map(_OUTLOOK_SIZE).astype(float)
-    colours = np.where(shown["custom"], "#ff7f0e", "#1f77b4")
-    ax.scatter(x, shown["pay"], s=sizes, c=colours, alpha=0.75, edgecolors="black", linewidths=0.6)
+    for own, (colour, marker) in _KIND_STYLE.items():  # own options: orange squares
+        mine = (shown["custom"] == own).to_numpy()
+        ax.scatter(
+            x[mine], shown["pay"][mine], s=sizes[mine], c=colour, marker=marker,
+            alpha=0.75, edgecolors="black", linewidths=0.6,
+        )  # fmt: skip
     pay = shown["pay"].to_numpy(float)
     step = max(np.ptp(pay), pay.max() * 0.2) * 0.08 if len(pay) else 1  # one label's height
     heights = _spread(pay, step)
@@ -51,22 +57,22 @@ def shortlist_figure(points: pd.DataFrame) -> Figure:
         ax.annotate(
             clip(title, 32), (xi, yi), xytext=(xi + (-2.5 if left else 2.5), label_y),
             ha="right" if left else "left", va="center", fontsize=8,
-            arrowprops={"arrowstyle": "-", "color": "#999", "linewidth": 0.6},
+            arrowprops={"arrowstyle": "-", "color": GREY, "linewidth": 0.6},
         )  # fmt: skip
     if len(pay):
         ax.set_ylim(min(pay.min(), heights.min()) - step, max(pay.max(), heights.max()) + step)
     ticks = list(range(low, 101, 10 if low >= 50 else 20))
     ax.set_xticks([low - gap, *ticks], ["no fit", *map(str, ticks)])
     ax.set_xlim(low - 1.8 * gap, 103)
-    ax.axvline(low - gap / 2, color="#bbb", linewidth=0.8)
+    ax.axvline(low - gap / 2, color=LIGHT_GREY, linewidth=0.8)
     ax.set_xlabel("Interest fit (0-100)")
     ax.set_ylabel("Median pay, USD a year")
     ax.yaxis.set_major_formatter(lambda v, _: f"${v:,.0f}")
     ax.set_title(
-        "Your shortlist: bigger marker = better job outlook; orange = your own", fontsize=10
+        "Your shortlist: bigger marker = better job outlook; orange square = your own", fontsize=10
     )
     for label in OUTLOOKS[:-1]:
-        ax.scatter([], [], s=_OUTLOOK_SIZE[label], c="#ccc", edgecolors="black", label=label)
+        ax.scatter([], [], s=_OUTLOOK_SIZE[label], c="none", edgecolors="black", label=label)
     ax.legend(
         title="Outlook",
         fontsize=7,
@@ -114,8 +120,9 @@ def sweep_figure(sweep: pd.DataFrame, current: float, label: str) -> Figure:
     ax = fig.add_subplot()
     for i, name in enumerate(sweep.columns):
         ax.plot(
-            sweep.index, sweep[name], lw=2, color=COLOURS[i % len(COLOURS)], label=clip(name, 45)
-        )
+            sweep.index, sweep[name], lw=2, markevery=10, markersize=5, label=clip(name, 45),
+            **series(i),  # colour, marker and dashes: told apart without colour too
+        )  # fmt: skip
     ax.axvline(current, color="#333", ls=":", lw=1.5, label="your weight")
     ax.set_xlim(0, scoring.WEIGHT_MAX)
     ax.set_ylim(*score_limits(sweep))

@@ -12,30 +12,53 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from careerkit import goals as g
-from careerkit.charts.style import LABEL_CHARS, new_figure, plain
+from careerkit.charts.style import (
+    DARK_GREY,
+    GREY,
+    LABEL_CHARS,
+    LIGHT_GREY,
+    OKABE_ITO,
+    new_figure,
+    plain,
+)
 from careerkit.dates import add_months
 from careerkit.goals import direction_title
 from careerkit.plan import Goal, Plan
 from careerkit.roadmap import RoadmapItem, gap_table, goal_span, roadmap_items
 from careerkit.wording import shorten
 
-HORIZON_COLOURS = {6: "#4c9f70", 12: "#3a7ca5", 24: "#8e6bb8"}
+# Every colour below comes with a fill pattern or marker of its own (or a label on the bar):
+# no chart tells things apart by colour alone.
+HORIZON_COLOURS = {
+    6: OKABE_ITO["bluish green"],
+    12: OKABE_ITO["blue"],
+    24: OKABE_ITO["reddish purple"],
+}
+HORIZON_HATCHES = {6: "", 12: "//", 24: ".."}
 SOLID_LEVEL = 3  # a self-rating from which a skill counts as one the person has
-LEVEL_COLOURS = {"have": "#4c9f70", "weak": "#e0a030", "missing": "#c0392b"}
-GROUP_STYLE = {  # objective group -> (colour, legend label)
-    "skills": ("#f28e2b", "skills to build"),
-    "experience": ("#e15759", "experience to gain"),
-    "stay": ("#76b7b2", "time in the role"),
-    "role": ("#59a14f", "role in 5 / 10 years"),
-    "ambition": ("#b07aa1", "ambition"),
+LEVEL_COLOURS = {
+    "have": OKABE_ITO["bluish green"],
+    "weak": OKABE_ITO["orange"],
+    "missing": OKABE_ITO["vermillion"],
 }
-GOAL_COLOUR = "#7f8fa6"
+LEVEL_HATCHES = {"have": "", "weak": "//", "missing": "xx"}
+GROUP_STYLE = {  # objective group -> (colour, legend label); bars striped, points marked
+    "skills": (OKABE_ITO["orange"], "skills to build"),
+    "experience": (OKABE_ITO["vermillion"], "experience to gain"),
+    "stay": (OKABE_ITO["bluish green"], "time in the role"),
+    "role": (OKABE_ITO["blue"], "role in 5 / 10 years"),
+    "ambition": (OKABE_ITO["reddish purple"], "ambition"),
+}
+GROUP_MARKS = {"skills": "//", "experience": "..", "stay": "xx", "role": "D", "ambition": "*"}
+GOAL_COLOUR = OKABE_ITO["sky blue"]
 STATUS_COLOURS = {
-    "not started": "#b0b7c3",
-    "in progress": "#2f6fb0",
-    "done": "#2e7d32",
-    "dropped": "#9e9e9e",
+    "not started": LIGHT_GREY,
+    "in progress": OKABE_ITO["blue"],
+    "done": OKABE_ITO["bluish green"],
+    "dropped": GREY,
 }
+STATUS_HATCHES = {"not started": "..", "in progress": "//", "done": "", "dropped": "xx"}
+TODAY_COLOUR = OKABE_ITO["vermillion"]
 
 
 # --- short-term goals (notebook 04) ------------------------------------------------------
@@ -76,6 +99,9 @@ def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
             height=0.6,
             alpha=0.45 if done else 0.9,
             color=HORIZON_COLOURS[goal.horizon_months],
+            hatch=HORIZON_HATCHES[goal.horizon_months],
+            edgecolor=DARK_GREY,
+            linewidth=0,
         )
         label = ("done: " if done else "") + shorten(goal.text, LABEL_CHARS)
         ax.text(end + 8, y, label, va="center", fontsize=8.5)
@@ -83,8 +109,8 @@ def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
         mark = mdates.date2num(add_months(today, months))
         ax.axvline(mark, color="#999", linestyle=":", linewidth=1)
         ax.text(mark, -0.9, f"{months} months", ha="center", fontsize=8, color="#555")
-    ax.axvline(now, color="#b00020", linewidth=1.2)
-    ax.text(now, -0.9, "today", ha="center", fontsize=8, color="#b00020")
+    ax.axvline(now, color=TODAY_COLOUR, linewidth=1.2, linestyle="--")
+    ax.text(now, -0.9, "today", ha="center", fontsize=8, color=TODAY_COLOUR)
     firsts: dict[str, int] = {}  # area -> its first row
     for y, (area, _) in enumerate(rows):
         firsts.setdefault(area, y)
@@ -95,7 +121,16 @@ def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
     ax.set_xlim(left, right + (right - left) * 0.45)  # room for the labels
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     ax.legend(
-        handles=[Patch(color=c, label=f"{m}-month goal") for m, c in HORIZON_COLOURS.items()],
+        handles=[
+            Patch(
+                facecolor=c,
+                hatch=HORIZON_HATCHES[m],
+                edgecolor=DARK_GREY,
+                linewidth=0,
+                label=f"{m}-month goal",
+            )
+            for m, c in HORIZON_COLOURS.items()
+        ],  # fmt: skip
         loc="lower right",
         bbox_to_anchor=(1, 1),
         ncol=3,
@@ -133,7 +168,10 @@ def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str) -> Figure:
             lambda v: "missing" if v == 0 else "weak" if v < SOLID_LEVEL else "have"
         )
         y = range(len(table))
-        ax.barh(y, table["level"].clip(lower=0.08), color=kind.map(LEVEL_COLOURS), height=0.6)
+        ax.barh(
+            y, table["level"].clip(lower=0.08), color=kind.map(LEVEL_COLOURS), height=0.6,
+            hatch=list(kind.map(LEVEL_HATCHES)), edgecolor=DARK_GREY, linewidth=0,
+        )  # fmt: skip
         for i, (level, picked) in enumerate(zip(table["level"], table["chosen"], strict=True)):
             note = "not in your skills" if level == 0 else f"you: {level} of 5"
             ax.text(
@@ -152,9 +190,9 @@ def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str) -> Figure:
         ax.set_xlabel("Your own rating (01), 0 = not listed; dotted line: solid (3 of 5)")
         fig.legend(
             handles=[
-                Patch(color=LEVEL_COLOURS["have"], label="you have it"),
-                Patch(color=LEVEL_COLOURS["weak"], label="to strengthen (1-2)"),
-                Patch(color=LEVEL_COLOURS["missing"], label="gap"),
+                _patch(LEVEL_COLOURS["have"], LEVEL_HATCHES["have"], "you have it"),
+                _patch(LEVEL_COLOURS["weak"], LEVEL_HATCHES["weak"], "to strengthen (1-2)"),
+                _patch(LEVEL_COLOURS["missing"], LEVEL_HATCHES["missing"], "gap"),
             ],
             loc="lower center",
             ncol=3,
@@ -179,14 +217,19 @@ def _rows(items: list[RoadmapItem]) -> tuple[list[tuple[float, RoadmapItem]], di
     return rows, headers
 
 
+def _patch(colour: str, hatch: str, label: str) -> Patch:
+    """A legend entry for bars of ``colour`` filled with ``hatch``."""
+    return Patch(facecolor=colour, hatch=hatch, edgecolor=DARK_GREY, linewidth=0, label=label)
+
+
 def _draw_item(ax: Any, y: float, item: RoadmapItem, colours: dict[str, str]) -> None:
     start, end = mdates.date2num(item.start), mdates.date2num(item.end)
     colour = colours.get(item.group, GOAL_COLOUR)
+    mark = "" if item.kind == "goal" else GROUP_MARKS.get(item.group, "//")
     if item.start == item.end:
-        marker = "*" if item.group == "ambition" else "D"
+        marker = mark if mark in ("D", "*") else "D"
         ax.plot(start, y, marker=marker, markersize=11, color=colour, zorder=3)
     else:
-        hatch = None if item.kind == "goal" else "//"
         ax.barh(
             y,
             end - start,
@@ -194,8 +237,9 @@ def _draw_item(ax: Any, y: float, item: RoadmapItem, colours: dict[str, str]) ->
             height=0.55,
             color=colour,
             alpha=0.85,
-            hatch=hatch,
-            edgecolor="white",
+            hatch=mark,
+            edgecolor=DARK_GREY,
+            linewidth=0,
         )
     gap = 70 if item.start == item.end else 25  # days between the mark and its label
     ax.text(end + gap, y, shorten(item.label, 58), va="center", fontsize=8.5)
@@ -213,12 +257,13 @@ def roadmap_chart(plan: Plan, catalog: pd.DataFrame, today: date | None = None) 
     ends = [far, *(mdates.date2num(i.end) for i in items)]
     left = min([now - 30, *(mdates.date2num(i.start) - 30 for i in items)])
     right = max(ends)
-    ax.axvspan(now, short, color="#eaf2fb", zorder=0)
-    ax.axvspan(short, right + (right - left) * 0.4, color="#fdf3e6", zorder=0)
+    # Pale backgrounds, each named by a heading: not a sign by colour alone.
+    ax.axvspan(now, short, color=OKABE_ITO["sky blue"], alpha=0.12, zorder=0)
+    ax.axvspan(short, right + (right - left) * 0.4, color=OKABE_ITO["orange"], alpha=0.12, zorder=0)
     top = -1.4
     ax.text(now + 15, top + 0.4, "Short-term goals (04)", fontsize=9, color="#1f4e79")
     ax.text(short + 15, top + 0.4, "Long-term objectives (05)", fontsize=9, color="#8a5300")
-    ax.axvline(now, color="#b00020", linewidth=1.2)
+    ax.axvline(now, color=TODAY_COLOUR, linewidth=1.2, linestyle="--")
     if not items:
         ax.text(
             (now + far) / 2,
@@ -241,11 +286,11 @@ def roadmap_chart(plan: Plan, catalog: pd.DataFrame, today: date | None = None) 
     ax.set_yticks([])
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    handles = [Patch(color=GOAL_COLOUR, label="short-term goal")]
+    handles = [_patch(GOAL_COLOUR, "", "short-term goal")]
     handles += [
-        Line2D([], [], marker="D" if g == "role" else "*", linestyle="", color=c, label=lab)
-        if g in ("role", "ambition")
-        else Patch(color=c, label=lab, hatch="//")
+        Line2D([], [], marker=GROUP_MARKS[g], linestyle="", color=c, label=lab)
+        if GROUP_MARKS[g] in ("D", "*")
+        else _patch(c, GROUP_MARKS[g], lab)
         for g, (c, lab) in GROUP_STYLE.items()
     ]
     ax.legend(
@@ -288,7 +333,8 @@ def progress_chart(goals: list[Goal]) -> Figure:
     labels = [shorten(g.text, 40) or "(no text)" for g in goals]
     percents = [g.percent for g in goals]
     colours = [STATUS_COLOURS[g.status] for g in goals]
-    bars = ax.barh(labels, percents, color=colours)
+    hatches = [STATUS_HATCHES[g.status] for g in goals]
+    bars = ax.barh(labels, percents, color=colours, hatch=hatches, edgecolor=DARK_GREY, linewidth=0)
     for bar, goal in zip(bars, goals, strict=True):
         note = "dropped" if goal.status == "dropped" else f"{goal.percent}% ({goal.status})"
         ax.annotate(

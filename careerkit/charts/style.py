@@ -8,20 +8,44 @@ from typing import Any
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-#: Series colours, one per criterion or option in order (colour-blind-safe first).
-COLOURS = (
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#CC79A7",
-    "#56B4E9",
-    "#D55E00",
-    "#999933",
-    "#882255",
-    "#44AA99",
-    "#888888",
-)
+#: The Okabe-Ito palette (Okabe & Ito, "Color Universal Design", 2008): eight colours that
+#: people with any common colour-vision deficiency can still tell apart.
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "bluish green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish purple": "#CC79A7",
+}
+#: Neutral greys for frames, guides and "nothing here": they never tell series apart.
+GREY, LIGHT_GREY, DARK_GREY = "#999999", "#CCCCCC", "#555555"
+#: Series colours, one per criterion or option in order (yellow last: pale on white).
+COLOURS = tuple(
+    OKABE_ITO[name]
+    for name in ("blue", "orange", "bluish green", "reddish purple", "sky blue", "vermillion")
+) + (OKABE_ITO["yellow"], OKABE_ITO["black"])
+#: What tells series apart besides colour, so no chart carries meaning by colour alone:
+#: a fill pattern for bars and areas, a marker and a dash pattern for points and lines.
+HATCHES = ("", "//", "..", "xx", "\\\\", "++", "oo", "--")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+LINESTYLES = ("-", "--", "-.")
 LABEL_CHARS = 48  # the longest label a chart shows before cutting it
+
+
+def series(i: int) -> dict[str, Any]:
+    """The colour, marker and dash pattern of the ``i``-th line series (0-based).
+
+    Colour and marker repeat every eight series, the dash pattern every three, so the
+    first 24 series all look different even to someone who sees no colour at all.
+    """
+    return {
+        "color": COLOURS[i % len(COLOURS)],
+        "marker": MARKERS[i % len(MARKERS)],
+        "linestyle": LINESTYLES[i % len(LINESTYLES)],
+    }
 
 
 def new_figure(width: float, height: float, dpi: float | None = None) -> Figure:

@@ -6,6 +6,7 @@ Import the step's module in its notebook, e.g. ``from careerkit.ui import dream`
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import ipywidgets as w
 
@@ -14,9 +15,18 @@ from careerkit.catalog import CatalogError
 from careerkit.dates import long_date
 from careerkit.local_pay import area_name
 from careerkit.plan import Plan
+from careerkit.ui.a11y import page_names
 
 
-def vision_banner(plan: Plan) -> w.HTML:
+class Banner(w.HTML):
+    """The banner at the top of a step. Shown, it brings along the invisible widget that
+    gives the page's slider handles their names for screen readers (see ``ui/a11y``)."""
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return w.VBox([self, page_names()])._repr_mimebundle_(**kwargs)
+
+
+def vision_banner(plan: Plan) -> Banner:
     """The person's vision statement and its date, shown at the top of later notebooks."""
     job = plan.dream_job
     if not job.vision.strip():
@@ -27,7 +37,7 @@ def vision_banner(plan: Plan) -> w.HTML:
     name = html.escape(plan.profile.name) if plan.profile.name else "your plan"
     where = html.escape(paths.shown(plan.path))
     group = workshop_line()
-    return w.HTML(
+    return Banner(
         f'<div style="border-left:4px solid #2e7d32;padding:6px 12px;background:#f4f9f4">'
         f"<small>Plan of {name} &middot; saved in <code>{where}</code></small>"
         + (f"<br><small>{group}</small>" if group else "")

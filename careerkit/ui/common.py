@@ -13,16 +13,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 from IPython import get_ipython
-from IPython.display import Image
-from matplotlib.figure import Figure
 
 from careerkit import paths
-from careerkit.charts import png
 from careerkit.plan import Plan, PlanConflict, PlanError
+from careerkit.ui.a11y import ChartImage, chart_text
+
+if TYPE_CHECKING:  # matplotlib is imported by the charts, when a step draws one
+    from matplotlib.figure import Figure
 
 WIDE = {"description_width": "initial"}
 
@@ -248,8 +249,10 @@ class Saver:
 
 def show_figure(out: w.Output, fig: Figure) -> None:
     """Show a chart in ``out`` as a PNG (the same in JupyterLab, Voila and tests)."""
+    from careerkit.charts import png  # not at import: a step without charts skips matplotlib
+
     out.outputs = ()
-    out.append_display_data(Image(png(fig)))
+    out.append_display_data(ChartImage(png(fig), chart_text(fig)))  # with its text alternative
 
 
 def note_html(text: str) -> str:

@@ -34,6 +34,7 @@ from careerkit.decision_words import (
     sweep_summary,
 )
 from careerkit.plan import Gut
+from careerkit.ui.a11y import Chart
 from careerkit.ui.common import WIDE, guarded, message_html, quietly, text_area
 
 if TYPE_CHECKING:
@@ -144,6 +145,7 @@ class RatingRow:
             description=criterion.label,
             style=board.label_style,
             layout=w.Layout(width=SLIDER_WIDTH),
+            tooltip=f"{criterion.label}: your rating of {name}",  # the handle's name
         )
         self.status = w.HTML()
         back = "Use the data value" if not np.isnan(self.data_value) else "Clear my rating"
@@ -207,7 +209,9 @@ class PayPanel:
 
     def __init__(self) -> None:
         self.flag, self.summary, self.flip = w.HTML(), w.HTML(), w.HTML()
-        self.chart = w.Image(format="png", layout=w.Layout(max_width="100%"))
+        self.chart = Chart(  # an Image with a text alternative
+            alt="Chart: how the scores change with one weight", layout=w.Layout(max_width="100%")
+        )
         self.drawer: SweepChart | None = None
         self.box = w.VBox([self.flag, self.chart, self.summary, self.flip])
 

@@ -43,6 +43,7 @@ from careerkit.interests import (
     unmatched_note,
 )
 from careerkit.plan import Plan, Skill
+from careerkit.ui.a11y import Chart
 from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, quietly, text_area
 from careerkit.wording import vagueness_advice
 
@@ -108,8 +109,9 @@ class SkillRow(w.HBox):
             style={"button_width": "60px"},
         )
         self.level = w.IntSlider(
-            skill.level, min=1, max=5, description="level", continuous_update=False, style=WIDE
-        )
+            skill.level, min=1, max=5, description="level", continuous_update=False, style=WIDE,
+            tooltip=f"Your level in {skill.name}",  # the name a screen reader gives the handle
+        )  # fmt: skip
         self.remove_button = w.Button(
             icon="trash", tooltip=f"Remove {skill.name}", layout=w.Layout(width="44px")
         )
@@ -262,7 +264,9 @@ class InterestQuiz(w.VBox):
         self.progress = w.HTML()
         self.unmatched = w.HTML()  # saved answers whose item is no longer in the file
         self.result = w.HTML()
-        self.chart = w.Image(format="png", layout=w.Layout(display=HIDDEN, width="576px"))
+        self.chart = Chart(  # an Image with a text alternative
+            alt="Chart: your interest profile", layout=w.Layout(display=HIDDEN, width="576px")
+        )
         self.notice = w.HTML()
         self.history = w.HTML()
         self.retake_button = w.Button(

@@ -20,6 +20,7 @@ from careerkit import shortlist as sl
 from careerkit.catalog import money
 from careerkit.charts import png, shortlist_figure
 from careerkit.plan import Option, Plan
+from careerkit.ui.a11y import Chart
 from careerkit.ui.common import WIDE, guarded, later, message_html, note_html, text_area
 from careerkit.ui.explore_browser import Browser
 from careerkit.ui.explore_panel import EMPTY_SHORTLIST, NO_FIT, Panel, RelatedList
@@ -236,7 +237,9 @@ class ShortlistChart(Panel):
 
     def __init__(self, plan: Plan, catalog: pd.DataFrame) -> None:
         super().__init__(plan, catalog)
-        self.chart = w.Image(format="png", layout=w.Layout(width="720px"))
+        self.chart = Chart(  # an Image with a text alternative
+            alt="Chart: your shortlist, pay against interest fit", layout=w.Layout(width="720px")
+        )
         self.note = w.HTML()
         self.children = [self.message, self.chart, self.note, self.errors]
         self.render()

@@ -34,6 +34,7 @@ from careerkit.review import (
     todays_review,
     update_progress,
 )
+from careerkit.ui.a11y import Chart
 from careerkit.ui.common import (
     WIDE,
     Saver,
@@ -45,6 +46,7 @@ from careerkit.ui.common import (
     text_area,
 )
 from careerkit.ui.dream import InterestQuiz, interest_quiz
+from careerkit.wording import shorten
 
 NO_GOALS = "Add goals in 04 first (Short-term goals); then track your progress here."
 CHART_DELAY = 0.4  # seconds without a change before a chart is redrawn
@@ -81,6 +83,7 @@ class GoalProgress(w.VBox):
             description="% done",
             continuous_update=False,
             style=WIDE,
+            tooltip=f"% done: {shorten(goal.text, 60)}",  # the handle's name, read aloud
         )
         self.reason = text_area(
             goal.drop_reason,
@@ -107,7 +110,7 @@ class ProgressPanel(w.VBox):
     def __init__(self, plan: Plan) -> None:
         self.plan, self.saver = plan, Saver(plan)
         self.errors = w.Output()
-        self.chart = w.Image(format="png")
+        self.chart = Chart(alt="Chart: progress on your goals")  # an Image with alt text
         self._timer: asyncio.TimerHandle | None = None
         self.quiet = False
         self.rows = [GoalProgress(g) for g in plan.short_term_goals.goals]
@@ -309,7 +312,7 @@ class InterestShift(w.VBox):
         self.plan = plan
         self.errors = w.Output()
         self.text = w.HTML()
-        self.chart = w.Image(format="png")
+        self.chart = Chart(alt="Chart: how your interests moved")  # an Image with alt text
         self._timer: asyncio.TimerHandle | None = None
         self._drawn: tuple[dict[str, float], dict[str, float]] | None = None
         super().__init__([self.text, self.chart, self.errors])

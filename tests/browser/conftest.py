@@ -583,3 +583,33 @@ def move_weight(slider: Locator, criterion: str, steps: int, ranking: Locator, h
     expect(readout).to_have_text(f"{weight:.1f}")
     expect(ranking).not_to_have_text(shown)
     wait_for_plan(home, lambda plan: plan["comparison"]["weights"].get(criterion) == weight)
+
+
+# --- every notebook in Voila (accessibility and keyboard tests) ----------------------------
+
+
+@pytest.fixture(scope="module")
+def voila_tree_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh copy of the sample persona's plan for the Voila server of the whole folder."""
+    home = tmp_path_factory.mktemp("voila-tree-home")
+    shutil.copy(PERSONA, home / "plan.json")
+    return home
+
+
+@pytest.fixture(scope="module")
+def voila_tree(server_env: dict[str, str], voila_tree_home: Path) -> Iterator[Server]:
+    """Voila serving the whole notebooks folder, on its own copy of the sample persona."""
+    home = voila_tree_home
+    args = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(NOTEBOOKS),
+        "--no-browser",
+        "--Voila.ip=127.0.0.1",
+        "--Voila.port_retries=0",
+        "--show_tracebacks=True",
+    ]
+    env = {**server_env, "CAREERKIT_HOME": str(home)}
+    with running("voila-a11y", args, env, "--Voila.token", "/voila/static/") as server:
+        yield server

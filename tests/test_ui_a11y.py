@@ -1,0 +1,48 @@
+"""Accessible names: charts carry a text alternative, and every step's banner brings the
+widget that names slider handles for screen readers."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+from ipywidgets.widgets.widget import _instances
+
+from careerkit import charts
+from careerkit.plan import Plan
+from careerkit.ui import a11y, vision_banner
+from careerkit.ui.common import show_figure
+
+
+def test_chart_text_is_the_figure_title() -> None:
+    fig = charts.interest_chart({"S": 90, "E": 80, "C": 40, "R": 10})
+    assert a11y.chart_text(fig) == "Chart: Your interest profile (top three in green, striped)"
+    assert a11y.chart_text(charts.new_figure(2, 2)) == "Chart"
+
+
+def test_a_chart_in_an_output_has_alt_text_and_stays_a_png() -> None:
+    out = w.Output()
+    fig = charts.progress_chart([])
+    fig.axes[0].set_title('Goals <b>"mine"</b>')
+    show_figure(out, fig)
+    data = out.outputs[0]["data"]
+    assert data["image/png"]  # what a front end without HTML shows
+    html = data["text/html"]
+    assert 'alt="Chart: Goals &lt;b&gt;&quot;mine&quot;&lt;/b&gt;"' in html
+    assert html.startswith('<img src="data:image/png;base64,iVBOR')
+
+
+def test_chart_widget_keeps_png_bytes_and_its_text() -> None:
+    chart = a11y.Chart(alt="Chart: x", layout=w.Layout(width="576px"))
+    chart.value = charts.png(charts.progress_chart([]))
+    assert bytes(chart.value).startswith(b"\x89PNG")
+    state = chart.get_state()
+    assert state["alt"] == "Chart: x" and "value" in state
+
+
+def test_banner_shows_with_the_slider_namer(plan: Plan) -> None:
+    banner = vision_banner(plan)
+    bundle = banner._repr_mimebundle_()
+    model_id = bundle["application/vnd.jupyter.widget-view+json"]["model_id"]
+    shown = _instances[model_id]
+    assert shown.children[0] is banner
+    assert isinstance(shown.children[1], a11y.PageNames)
+    assert "nameHandles" in a11y.PageNames._esm
