@@ -92,9 +92,13 @@ def test_bad_workshop_files_are_explained_naming_the_file(
 ) -> None:
     path = write(workspace, text)
     with pytest.raises(ScoringError) as err:
-        scoring_setup()
+        workshop.read_workshop()
     assert str(path) in str(err.value)
     assert expected in str(err.value)
+    setup = scoring_setup()  # the notebook goes on with careerkit's defaults, and says why
+    assert setup.criteria == criteria.default_criteria()
+    fallback = f"{err.value} Until it is fixed, careerkit's own criteria are used."
+    assert setup.notes == ((fallback, "error"),)
 
 
 def test_unreadable_file_is_a_workshop_error(workspace: Path) -> None:
