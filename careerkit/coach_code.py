@@ -38,6 +38,10 @@ SYNTAX_HINTS = (
     ("unterminated", "a text in quotes is not closed: add the closing quote"),
     ("eol while scanning", "a text in quotes is not closed: add the closing quote"),
     ("forgot a comma", "a comma seems to be missing, e.g. after a weight at the end of a line"),
+    (
+        "':' expected after dictionary key",
+        "a ':' is missing after a name, or a decimal is written with a comma: write 2.5, not 2,5",
+    ),
     ("expected ':'", "a ':' is missing: between a name and its weight, or after def ...(...)"),
     ("invalid decimal", "a number runs into letters or a comma: write decimals with a dot, 2.5"),
     ("leading zeros", "a number starts with 0: write 3, not 03"),
@@ -71,7 +75,7 @@ def explain_syntax(err: SyntaxError, cell: str) -> str:
     where = f"Line {err.lineno} of the {cell}" if err.lineno else f"The {cell}"
     shown = f" ({line!r})" if line else ""
     likely = f": {hint}." if hint else " cannot be read as Python."
-    return f"{where}{shown}{likely} Python says: {err.msg}."
+    return f"{where}{shown}{likely} Python says: {(err.msg or '').rstrip('.')}."
 
 
 def explain_error(err: BaseException, filename: str, cell: str) -> str:
@@ -91,11 +95,12 @@ def explain_error(err: BaseException, filename: str, cell: str) -> str:
     return f"{where} stops with an error: {type(err).__name__}: {err}."
 
 
-def run_source(source: str, cell: str) -> tuple[dict[str, Any], str]:
-    """Run a cell's text in a fresh namespace: (the names it defines, its problem or "")."""
+def run_source(source: str, cell: str, first_line: int = 1) -> tuple[dict[str, Any], str]:
+    """Run a cell's text in a fresh namespace: (the names it defines, its problem or "").
+    ``first_line``: the cell's line the text starts on (2 below a ``%%`` magic line)."""
     filename = f"<{cell}>"
     try:
-        code = compile(source, filename, "exec")
+        code = compile("\n" * (first_line - 1) + source, filename, "exec")
     except SyntaxError as err:  # IndentationError and TabError too
         return {}, explain_syntax(err, cell)
     space: dict[str, Any] = {}
@@ -136,12 +141,17 @@ def check_formula(space: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def run_cell(
-    kind: str, source: str, default: Callable[[], dict[str, Any]], folder: Path | None = None
+    kind: str,
+    source: str,
+    default: Callable[[], dict[str, Any]],
+    folder: Path | None = None,
+    first_line: int = 1,
 ) -> CellRun:
     """Run the coach's ``kind`` cell ("criteria" or "formula"); on a mistake, fall back to
-    the version that last worked in this workspace, else to ``default()``."""
+    the version that last worked in this workspace, else to ``default()``. ``first_line``
+    as for :func:`run_source`."""
     cell, check = CELLS[kind], CHECKS[kind]
-    space, problem = run_source(source, cell)
+    space, problem = run_source(source, cell, first_line)
     if not problem:
         try:
             values = check(space)
@@ -152,7 +162,7 @@ def run_cell(
             return CellRun(values)
     saved = last_good(kind, folder)
     if saved is not None and saved["source"] != source:
-        space, failed = run_source(saved["source"], cell)
+        space, failed = run_source(saved["source"], cell, first_line)
         try:
             values = check(space) if not failed else None
         except ScoringError:

@@ -20,6 +20,7 @@ import pandas as pd
 from careerkit.criteria import WEIGHT_MAX, ScoringError
 
 ScoreFn = Callable[[pd.DataFrame, pd.DataFrame], Any]
+FORMULA_CELL = "<formula cell>"  # the file name notebook 03's formula cell is compiled as
 PROBE_ROWS = 6  # made-up options :func:`habits` scores
 
 
@@ -112,8 +113,7 @@ def _describe(value: Any) -> str:
 
 def stopped(score: ScoreFn, err: BaseException, criteria: pd.Index, context: str = "") -> str:
     """Why ``score()`` stopped, in plain words, with the line of the formula it stopped on."""
-    line = _line(score, err)
-    where = f" (line {line} of the formula)" if line else ""
+    where = _where(score, err)
     names = ", ".join(repr(c) for c in criteria)
     key = err.args[0] if isinstance(err, KeyError) and err.args else None
     if isinstance(key, str) and key not in criteria:
@@ -131,17 +131,22 @@ def stopped(score: ScoreFn, err: BaseException, criteria: pd.Index, context: str
     return f"score() stopped with an error{where}{context}: {type(err).__name__}: {err}"
 
 
-def _line(score: ScoreFn, err: BaseException) -> int | None:
-    """The line of ``score``'s own code (counted from its ``def``) where ``err`` was raised."""
+def _where(score: ScoreFn, err: BaseException) -> str:
+    """ " (line N of the formula cell)" (notebook 03's cell), " (line N of score())"
+    (counted from its ``def``) where ``err`` was raised in ``score``'s own code, else ""."""
     code = getattr(score, "__code__", None)
     if code is None:
-        return None
+        return ""
     lines = [
         lineno
         for frame, lineno in traceback.walk_tb(err.__traceback__)
         if frame.f_code.co_filename == code.co_filename
     ]
-    return lines[-1] - code.co_firstlineno + 1 if lines else None
+    if not lines:
+        return ""
+    if code.co_filename == FORMULA_CELL:
+        return f" (line {lines[-1]} of the formula cell)"
+    return f" (line {lines[-1] - code.co_firstlineno + 1} of score())"
 
 
 @dataclass(frozen=True)

@@ -218,7 +218,7 @@ def test_a_missing_criterion_is_named_with_the_criteria_and_the_line() -> None:
         scoring.score_options(RATINGS, W, salary)
     message = str(err.value)
     assert "KeyError" not in message
-    assert "asks for a criterion called 'salary' (line 3 of the formula)" in message
+    assert "asks for a criterion called 'salary' (line 3 of score())" in message
     assert f"The criteria are {', '.join(repr(c) for c in RATINGS.columns)}" in message
 
 

@@ -29,7 +29,7 @@ DEFAULTS = {
 
 def run(kind: str, source: str, namespace: dict[str, Any]) -> coach_code.CellRun:
     """Run a coach cell, put what it defines into ``namespace``, and show any mistake."""
-    outcome = coach_code.run_cell(kind, source, DEFAULTS[kind])
+    outcome = coach_code.run_cell(kind, source, DEFAULTS[kind], first_line=2)  # below %%...
     LATEST[kind] = outcome
     namespace.update(outcome.values)
     if outcome.problem:
