@@ -121,7 +121,12 @@ def read_workshop(path: Path | None = None) -> tuple[Criterion, ...] | None:
     data = _load(file)
     if "scoring" not in data:  # the file sets other things, not the scoring
         return None
-    return _scoring(data["scoring"], file)
+    try:
+        return _scoring(data["scoring"], file)
+    except WorkshopError:
+        raise
+    except ScoringError as err:  # a criterion's name, weight or label (the message names file)
+        raise WorkshopError(str(err)) from err
 
 
 def read_details(path: Path | None = None) -> WorkshopDetails:

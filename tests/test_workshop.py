@@ -125,3 +125,30 @@ def test_criteria_sit_below_scoring_and_workshop() -> None:
     assert "careerkit.criteria" in _careerkit_imports("scoring")
     assert "careerkit.scoring" not in _careerkit_imports("workshop")
     assert _careerkit_imports("criteria") == set()
+
+
+def test_a_misspelt_or_non_ascii_criterion_in_the_file_is_explained(workspace: Path) -> None:
+    write(workspace, '[scoring]\ncriteria = ["intrest_fit", "pay"]\n')
+    with pytest.raises(WorkshopError, match="did you mean 'interest_fit'"):
+        workshop.read_workshop()
+    write(workspace, '[scoring]\ncriteria = ["Nähe zur Familie"]\n')
+    with pytest.raises(WorkshopError) as err:
+        workshop.read_workshop()
+    assert "'nahe_zur_familie'" in str(err.value)
+    assert 'labels = { nahe_zur_familie = "Nähe zur Familie" }' in str(err.value)
+
+
+def test_an_edited_cell_says_the_workshop_file_is_not_used(workspace: Path) -> None:
+    path = write(workspace, "[scoring]\nweights = { pay = 0 }\n")
+    setup = scoring_setup(EDITED, {})
+    assert setup.source == "edited in this notebook"
+    ((text, kind),) = setup.notes
+    assert str(path) in text and "not used" in text and kind == "info"
+
+
+def test_the_workshop_names_its_own_interest_items(workspace: Path) -> None:
+    path = write(workspace, '[workshop]\ninterest_items = "items_de.csv"\n')
+    assert workshop.read_details().interest_items == "items_de.csv"
+    assert workshop.interest_items_file() == workspace / "items_de.csv"
+    path.write_text("[workshop]\n")
+    assert workshop.interest_items_file() is None
