@@ -63,6 +63,10 @@ def test_rating_handle_sits_at_the_data_value_and_choices_are_in_rank_order(
     with lab.notebook("03_compare.ipynb") as notebook:
         # The coach's cells are folded away: their code is not in the participant's flow.
         expect(notebook.locator(".jp-InputPlaceholder")).to_have_count(2)
+        coaches = notebook.locator(".jp-MarkdownCell", has_text="For coaches").first
+        setup = notebook.cell("board.setup_panel")
+        expect(setup).to_contain_text("In force:")
+        notebook.picture(screenshot_path("03_compare_coach.png"), coaches, setup)
 
         ratings = notebook.cell("board.ratings_panel")
         slider = rating_slider(ratings, DEFAULT_LABELS["pay"])
