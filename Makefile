@@ -1,4 +1,5 @@
 # careerkit: two commands set everything up on a fresh machine.
+#   make app   - install careerkit in .venv and open the workbook as a no-code app (Voila)
 #   make lab   - install careerkit in .venv and open the workbook in JupyterLab
 #   make test  - install with the test extras and run every test (ruff, units, notebooks, browser)
 
@@ -10,10 +11,12 @@ CAREERKIT_HOME ?= $(CURDIR)/workspace
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # Jupyter config that saves the workbook's notebooks without answers or outputs
 # (careerkit/server_hook.py), added to any the person already has.
+# Also Voila's settings (voila.json): cells tagged jupyterlab-only are left out of the app,
+# cells tagged coach run but are not shown.
 JUPYTER_CONFIG_PATH := $(CURDIR)/careerkit/jupyter-config$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH),)
 export JUPYTER_CONFIG_PATH
 
-.PHONY: lab test lint bench screenshots catalog clean
+.PHONY: app lab test lint bench screenshots catalog clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +31,24 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@ $(VENV)/.installed
 
+# Extra options for the server, e.g. make lab LAB_ARGS="--port=9999 --no-browser".
+LAB_ARGS ?=
+APP_ARGS ?=
+
+# JupyterLab on the whole folder, so the file browser reaches workspace/ (plan, history,
+# exports) beside notebooks/; the printed address opens 00_start.
 lab: $(VENV)/.installed
-	CAREERKIT_HOME="$(CAREERKIT_HOME)" $(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start.ipynb
+	mkdir -p "$(CAREERKIT_HOME)"
+	CAREERKIT_HOME="$(CAREERKIT_HOME)" $(BIN)/jupyter lab $(ROOT_FLAG) \
+	  --ServerApp.root_dir="$(CURDIR)" \
+	  --LabApp.default_url=/lab/tree/notebooks/00_start.ipynb $(LAB_ARGS)
+
+# The workbook as a no-code app: each notebook a page of forms (Voila, as a Jupyter server
+# extension), starting at 00; every page's "Next" link opens the next step.
+app: $(VENV)/.installed
+	CAREERKIT_HOME="$(CAREERKIT_HOME)" $(BIN)/jupyter server $(ROOT_FLAG) \
+	  --ServerApp.root_dir="$(CURDIR)/notebooks" \
+	  --ServerApp.default_url=/voila/render/00_start.ipynb $(APP_ARGS)
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -26,7 +26,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from careerkit import paths
+from careerkit import paths, workshop_details
+from careerkit.workshop import WorkshopError
 
 THEMES = {
     "R": "Realistic",
@@ -119,7 +120,8 @@ class CatalogError(ValueError):
 
 
 def catalog_dir() -> Path:
-    """The catalogue in use: ``$CAREERKIT_CATALOG``, an import in the workspace, or bundled.
+    """The catalogue in use: ``$CAREERKIT_CATALOG``, an import in the workspace, the
+    workshop file's ``catalog`` (see :mod:`careerkit.workshop_details`), or bundled.
 
     ``$CAREERKIT_CATALOG`` may name a catalogue folder or a single occupations CSV.
     """
@@ -129,7 +131,24 @@ def catalog_dir() -> Path:
     imported = paths.workspace() / "catalog"
     if (imported / OCCUPATIONS).exists():
         return imported
-    return paths.DATA_DIR / "catalog"
+    return _workshop_catalog() or paths.DATA_DIR / "catalog"
+
+
+def _workshop_catalog() -> Path | None:
+    """The catalogue the workshop file in force chose, checked; None for the bundled one."""
+    try:
+        found = workshop_details.in_force()
+    except WorkshopError as err:
+        raise CatalogError(f"{err} (careerkit reads the catalogue choice there).") from None
+    chosen = workshop_details.chosen_catalog(*found) if found else None
+    if found and chosen and not occupations_file(chosen).is_file():
+        raise CatalogError(
+            f"The workshop file {found[0]} chooses the catalogue {chosen} "
+            f"(catalog = {found[1].catalog!r}), which has no {OCCUPATIONS}: import one "
+            f"there with `careerkit catalog import-onet PATH --out {chosen}`, or write "
+            'catalog = "bundled".'
+        )
+    return chosen
 
 
 def occupations_file(where: Path) -> Path:

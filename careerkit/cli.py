@@ -1,4 +1,4 @@
-"""The ``careerkit`` command: ``catalog import-onet|download`` and ``workshop new|add|list``."""
+"""The ``careerkit`` command: catalogue import, workshop set-up, and the notebooks to copy."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from careerkit import __version__, catalog, workshop_setup
+from careerkit import __version__, catalog, paths, start, workshop_setup
 from careerkit.plan import PlanError
 from careerkit.sources.bls import BlsError
 from careerkit.sources.build import import_onet
@@ -62,6 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
     get.add_argument("--wage-year", type=int, metavar="N", help="OEWS survey year (e.g. 2025)")
     get.set_defaults(run=_download)
     _workshop_commands(groups)
+    books = groups.add_parser(
+        "notebooks",
+        help="copy the workbook's notebooks into a folder, to open in JupyterLab",
+        description="Copy the workbook's notebooks (00_start.ipynb ...) into DIR; a notebook "
+        "already there is kept as it is.",
+    )
+    books.add_argument("dir", type=Path, metavar="DIR", help="the folder to copy them into")
+    books.set_defaults(run=_notebooks)
     return parser
 
 
@@ -179,3 +187,18 @@ def _workshop_list(args: argparse.Namespace) -> str:
     if not rows:
         return f"No participants yet in {args.dir}; add one with `careerkit workshop add`."
     return "\n".join(str(row) for row in rows)
+
+
+def _notebooks(args: argparse.Namespace) -> str:
+    copied, kept = start.copy_notebooks(args.dir)
+    config = paths.shown(Path(start.__file__).parent / "jupyter-config")
+    lines = [f"Copied {len(copied)} notebook(s) into {args.dir}."]
+    if kept:
+        lines.append(f"Kept your own copy of {', '.join(kept)} (not replaced).")
+    return "\n".join(
+        [
+            *lines,
+            "Open the first one (the variable keeps your answers out of the notebooks):",
+            f"  JUPYTER_CONFIG_PATH={config} jupyter lab {args.dir / '00_start.ipynb'}",
+        ]
+    )

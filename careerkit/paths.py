@@ -7,27 +7,53 @@ from pathlib import Path
 
 import platformdirs
 
-#: The repository's ``data/`` folder (careerkit is installed editable from the repository).
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _shipped(name: str) -> Path:
+    """``careerkit/<name>/`` of an installed wheel, else the repository's ``<name>/`` (an
+    editable install): pyproject.toml packs the repository's top-level ``data/`` and
+    ``notebooks/`` into the wheel as ``careerkit/data/`` and ``careerkit/notebooks/``.
+    """
+    inside = _PACKAGE / name
+    return inside if inside.is_dir() else _PACKAGE.parent / name
+
+
+#: The bundled data: catalogue, skills table, interest items, the sample persona.
+DATA_DIR = _shipped("data")
+#: The workbook's notebooks, as shipped (each person works on their own copy).
+NOTEBOOKS_DIR = _shipped("notebooks")
 #: A workshop folder holds this file, and one workspace per person in ``participants/``.
 WORKSHOP_FILE = "workshop.toml"
 PARTICIPANTS = "participants"
 
 
 def workspace() -> Path:
-    """The person's workspace folder: ``$CAREERKIT_HOME``, else the participant workspace
-    the notebook runs in (see :func:`participant_folder`), else the user data folder.
+    """The person's workspace folder, most specific first:
 
-    ``make lab`` sets ``CAREERKIT_HOME`` to the repository's git-ignored ``workspace/``.
+    1. the workshop participant's workspace the notebook runs in (see
+       :func:`participant_folder`), whatever ``CAREERKIT_HOME`` says: where the notebook
+       was opened names the person, and two participants never share one plan;
+    2. ``$CAREERKIT_HOME`` (``make lab`` sets it to the repository's ``workspace/``; on a
+       JupyterHub, e.g. ``~/careerkit``: ``~`` is each person's home);
+    3. the user data folder (e.g. ``~/.local/share/careerkit``).
     """
+    member = _running_in()
+    if member:
+        return member
     home = os.environ.get("CAREERKIT_HOME")
     if home:
         return Path(home).expanduser()
+    return platformdirs.user_data_path("careerkit")
+
+
+def _running_in() -> Path | None:
+    """The participant workspace holding the current folder (a notebook's kernel runs in
+    the notebook's folder), or None."""
     try:
-        member = participant_folder(Path.cwd())
+        return participant_folder(Path.cwd())
     except OSError:  # the current folder was deleted
-        member = None
-    return member or platformdirs.user_data_path("careerkit")
+        return None
 
 
 def participant_folder(path: Path) -> Path | None:
@@ -51,9 +77,29 @@ def shown(path: Path) -> str:
 
 
 def plan_path() -> Path:
-    """The plan file: ``$CAREERKIT_PLAN``, else ``plan.json`` in the workspace."""
+    """The plan file: ``plan.json`` of the participant workspace the notebook runs in,
+    else ``$CAREERKIT_PLAN``, else ``plan.json`` in the workspace (:func:`workspace`)."""
     plan = os.environ.get("CAREERKIT_PLAN")
-    return Path(plan).expanduser() if plan else workspace() / "plan.json"
+    if plan and not _running_in():
+        return Path(plan).expanduser()
+    return workspace() / "plan.json"
+
+
+def workshop_file() -> Path:
+    """The workshop file in force, most specific first: ``workshop.toml`` in the workspace;
+    for a participant workspace, the workshop folder's (``DIR`` of ``DIR/participants/x``);
+    ``$CAREERKIT_WORKSHOP`` (one file for a whole JupyterHub). Without any, the workspace's
+    (which does not exist: careerkit's defaults apply).
+    """
+    home = workspace()
+    own = home / WORKSHOP_FILE
+    if own.exists():
+        return own
+    member = participant_folder(home)
+    if member:
+        return member.parent.parent / WORKSHOP_FILE
+    shared = os.environ.get("CAREERKIT_WORKSHOP")
+    return Path(shared).expanduser() if shared else own
 
 
 def exports_dir() -> Path:

@@ -18,7 +18,8 @@ from typing import Any
 
 from pydantic import Field, PrivateAttr, ValidationError
 
-from careerkit import paths, planfile
+from careerkit import paths, planfile, workshop_details
+from careerkit.plan_merge import merge3
 from careerkit.planfile import PlanConflict, PlanError, broken
 from careerkit.planfile import snapshot_date as snapshot_date
 from careerkit.sections import (  # re-exported (see __all__): notebooks import them from here
@@ -128,6 +129,42 @@ class Plan(_Model):
         self._sync_from(merged, fresh, written)
         return path
 
+    def reload(self, *sections: str) -> list[str]:
+        """Re-read the file; keep this notebook's unsaved changes to ``sections`` on top.
+
+        Each named section becomes the file's version with every answer changed here since
+        it was read applied to it (:func:`careerkit.plan_merge.merge3`); sections not changed
+        here are taken from the file. Returns the answers both changed (``"profile.name"``),
+        where this notebook's are kept. Nothing is written: save afterwards.
+        """
+        disk = _read_raw(self.path)
+        clashes = self._merge_onto(sections, self._baseline, disk)
+        self._sync_from({**_empty_raw(), **disk}, _validate(disk, self.path), sections)
+        return clashes
+
+    def as_read(self, name: str) -> Any:
+        """A section as this notebook last read or saved it (JSON data, a copy)."""
+        return json.loads(json.dumps(self._baseline.get(name, _empty_raw()[name])))
+
+    def keep_unshown(self, name: str, shown: Any) -> None:
+        """Where section ``name`` still equals ``shown`` (what this notebook's forms were built
+        from), take the file's values as last read, so forms built before a :meth:`reload`
+        do not undo the other notebook's answers when they save."""
+        self._merge_onto((name,), {name: shown}, self._baseline)
+
+    def _merge_onto(
+        self, sections: tuple[str, ...], bases: dict[str, Any], theirs: dict[str, Any]
+    ) -> list[str]:
+        clashes, raw = [], _empty_raw()
+        for name in sections:
+            base = bases.get(name, raw[name])
+            raw[name], both = merge3(base, _dump_section(self, name), theirs.get(name, base))
+            clashes += [f"{name}.{where}".rstrip(".").replace(".[", "[") for where in both]
+        fresh = _validate(raw, self.path, saving=True)
+        for name in sections:
+            object.__setattr__(self, name, getattr(fresh, name))
+        return clashes
+
     def _current_disk(self, path: Path) -> dict[str, Any] | None:
         """The file as it is now; if it is gone, what stands in for it (see :meth:`save`)."""
         if planfile.target(path).exists():
@@ -170,15 +207,17 @@ def _empty_raw() -> dict[str, Any]:
 def open_plan(path: str | os.PathLike[str] | None = None, *, name: str | None = None) -> Plan:
     """Open the person's plan, creating an empty one if there is none yet.
 
-    ``path`` defaults to ``$CAREERKIT_PLAN`` or ``plan.json`` in the workspace
-    (``$CAREERKIT_HOME``). ``name`` sets the person's name on a new plan. Reading needs
-    no write access; a plan written by an older careerkit is upgraded and saved back.
+    ``path`` defaults to the person's plan (:func:`careerkit.paths.plan_path`); such a
+    plan, when new, starts with the workshop file's settings (coach, workshop, area for pay,
+    goal areas: :func:`careerkit.workshop_details.start_new_plan`). ``name`` sets the
+    person's name on a new plan. Reading needs no write access; a plan written by an older
+    careerkit is upgraded and saved back.
     """
     file = Path(path).expanduser() if path else paths.plan_path()
     if not planfile.target(file).exists():
         with planfile.lock(file):  # two notebooks creating it at once: one creates
             if not planfile.target(file).exists():
-                return _create(file, name)
+                return _create(file, name, workshop=path is None)
     raw, version = _load(file)
     if version < SCHEMA_VERSION:
         _save_migration(file)
@@ -188,11 +227,13 @@ def open_plan(path: str | os.PathLike[str] | None = None, *, name: str | None = 
     return plan
 
 
-def _create(file: Path, name: str | None) -> Plan:
-    """Write a new, empty plan (call with the lock held)."""
+def _create(file: Path, name: str | None, workshop: bool = False) -> Plan:
+    """Write a new plan (call with the lock held), with the workshop's settings if asked."""
     plan = Plan()
     if name:
         plan.profile.name = name
+    if workshop:
+        workshop_details.start_new_plan(plan)
     raw = plan.model_dump(mode="json")
     raw["saved"] = datetime.now().isoformat(timespec="seconds")
     planfile.write(file, planfile.encode(raw, file))

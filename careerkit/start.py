@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import metadata
@@ -11,7 +13,7 @@ from pathlib import Path
 
 from careerkit import paths
 
-NOTEBOOKS = paths.DATA_DIR.parent / "notebooks"
+NOTEBOOKS = paths.NOTEBOOKS_DIR
 _NAME = re.compile(r"^(\d\d)_\w+\.ipynb$")
 
 
@@ -67,7 +69,47 @@ def check_setup() -> list[Check]:
         )
     except PlanError as err:
         checks.append(Check("Plan folder", False, str(err)))
-    return checks
+    group = _check_workshop()
+    return checks if group is None else [*checks, group]
+
+
+def _check_workshop() -> Check | None:
+    """The workshop file in force, named with its title, coach and date; None without one."""
+    from careerkit import workshop, workshop_details
+
+    try:
+        found = workshop_details.in_force()
+        if found:
+            workshop.read_workshop(found[0])  # its [scoring] table too
+    except (workshop.WorkshopError, OSError) as err:
+        return Check("Workshop", False, str(err))
+    shared = os.environ.get("CAREERKIT_WORKSHOP")
+    if found is None and shared:
+        return Check(
+            "Workshop",
+            False,
+            f"CAREERKIT_WORKSHOP names {shared}, which does not exist: ask whoever set up "
+            "this computer (or hub) to put the workshop file there, or unset the variable.",
+        )
+    return Check("Workshop", True, workshop_details.named(*found)) if found else None
+
+
+def copy_notebooks(folder: Path) -> tuple[list[str], list[str]]:
+    """Copy the workbook's notebooks (as installed) into ``folder``, made if need be.
+
+    A notebook already in ``folder`` is kept as it is, never replaced. Returns the names
+    copied and the names kept.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    copied, kept = [], []
+    for step in route():
+        target = folder / step.file
+        if target.exists():
+            kept.append(step.file)
+        else:
+            shutil.copyfile(NOTEBOOKS / step.file, target)
+            copied.append(step.file)
+    return copied, kept
 
 
 def _check_dependencies(

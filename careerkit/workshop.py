@@ -93,12 +93,10 @@ class WorkshopDetails:
 
 
 def workshop_file() -> Path:
-    """Where the workshop file is looked for: ``workshop.toml`` in the workspace, else,
-    in a participant workspace, the workshop folder's (``DIR`` of ``DIR/participants/x``).
+    """Where the workshop file is looked for: see :func:`careerkit.paths.workshop_file`
+    (the workspace's, a participant's workshop folder's, then ``$CAREERKIT_WORKSHOP``).
     """
-    own = paths.workspace() / FILE_NAME
-    member = None if own.exists() else paths.participant_folder(paths.workspace())
-    return member.parent.parent / FILE_NAME if member else own
+    return paths.workshop_file()
 
 
 def _load(file: Path) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from careerkit import paths, plan, start, workshop
+from careerkit import paths, plan, start, workshop, workshop_details
 from careerkit.criteria import default_criteria
 from careerkit.sections import DEFAULT_AREAS
 
@@ -172,17 +172,19 @@ def default_workshop_toml(title: str, coach: str = "", day: date | None = None) 
 [workshop]
 title = {_toml_text(title)}  # filled in as "Workshop" in each new participant's plan
 coach = {_toml_text(coach)}  # filled in as "Coach" in each new participant's plan
-date = {(day or date.today()).isoformat()}  # the first session
+date = {(day or date.today()).isoformat()}  # the first session, shown in 00_start
 # Areas of growth offered for short-term goals (notebook 04); new plans start with them.
 goal_areas = [{areas}]
 # How often participants plan to review their plan (notebook 06): 12 or 24 months.
 review_every_months = 12
-# Where participants live, for local pay: a BLS area code (e.g. "41860"), "" = the nation.
-# New plans start with it; each person can change it in 00_start.
+# Where participants live, for local pay: a BLS area code from the catalogue's areas.csv
+# (e.g. "0600000" for California), "" = the nation. New plans start with it (as
+# with title, coach, goal areas and review interval); each person can change it in 00_start.
 area = ""
 # The occupation catalogue: "bundled" (careerkit's O*NET and BLS data), or a catalogue
-# folder made with `careerkit catalog import-onet`. Recorded and checked here; the
-# notebooks use $CAREERKIT_CATALOG or the bundled catalogue.
+# folder made with `careerkit catalog import-onet --out FOLDER` (a relative path is read
+# from this file's folder, e.g. "catalog"). A participant's own import, or
+# $CAREERKIT_CATALOG, still comes first.
 catalog = "bundled"
 
 [scoring]
@@ -269,12 +271,7 @@ def _workspace(
     for notebook in notebooks:
         shutil.copyfile(notebook, home / "notebooks" / notebook.name)
     person = plan.open_plan(home / PLAN_FILE, name=name)
-    person.profile.coach = details.coach
-    person.profile.workshop = details.title
-    person.profile.area = details.area
-    if details.goal_areas:
-        person.short_term_goals.areas = list(details.goal_areas)
-    person.action_plan.review_every_months = details.review_every_months  # type: ignore[assignment]
+    workshop_details.start_plan(person, details)
     person.save("profile", "short_term_goals", "action_plan")
     return Participant(name, home)
 

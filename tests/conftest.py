@@ -24,6 +24,7 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CAREERKIT_HOME", str(folder))
     monkeypatch.delenv("CAREERKIT_PLAN", raising=False)
     monkeypatch.delenv("CAREERKIT_CATALOG", raising=False)
+    monkeypatch.delenv("CAREERKIT_WORKSHOP", raising=False)
     return folder
 
 

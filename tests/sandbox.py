@@ -24,7 +24,7 @@ def pytest_configure(config: pytest.Config) -> None:
     workspace.mkdir()
     shutil.copy(PERSONA, workspace / "plan.json")
     os.environ["CAREERKIT_HOME"] = str(workspace)
-    for var in ("CAREERKIT_PLAN", "CAREERKIT_CATALOG"):
+    for var in ("CAREERKIT_PLAN", "CAREERKIT_CATALOG", "CAREERKIT_WORKSHOP"):
         os.environ.pop(var, None)
     # Kernels and libraries write their caches and history under HOME: a throw-away one.
     (session_dir / "home").mkdir()

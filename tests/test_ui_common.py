@@ -151,3 +151,39 @@ def test_a_change_still_waiting_is_saved_on_the_kernels_shutdown_request(
     asyncio.run(type_then_shut_down())
     assert shutdowns == [False]  # the kernel's own shutdown still runs
     assert reopen(plan).dream_job.vision == "Typed just before shutting down"
+
+
+def test_a_refused_save_offers_reload_which_saves_the_typed_text_on_top(plan: Plan) -> None:
+    """Two tabs of 00: one saves a name; the other, opened before, types the coach."""
+    from careerkit.ui.start import ProfileForm
+
+    first, second = ProfileForm(reopen(plan)), ProfileForm(reopen(plan))
+    first.name.value = "Ana"
+    second.coach.value = "Dana"
+    status = second.saver.status
+    assert "Not saved" in status.value and "About you (00)" in status.value
+    assert "open_plan" not in status.value  # no Python to run
+    assert status.reload.layout.display != "none"
+    assert reopen(plan).profile.coach == ""
+
+    status.reload.click()
+    saved = reopen(plan).profile
+    assert (saved.name, saved.coach) == ("Ana", "Dana")
+    assert second.coach.value == "Dana"  # the typed text is still on screen
+    assert "Saved at" in status.value and "reload the page" in status.value
+    assert status.reload.layout.display == "none"
+
+    second.workshop.value = "Spring"  # the form still shows the old name: it must not win
+    saved = reopen(plan).profile
+    assert (saved.name, saved.coach, saved.workshop) == ("Ana", "Dana", "Spring")
+
+
+def test_no_reload_button_for_other_save_problems(plan: Plan) -> None:
+    history = plan.path.parent / "history"
+    shutil.rmtree(history)
+    history.write_text("a file where the history folder should be")
+    saver = common.Saver(plan)
+    plan.dream_job.vision = "Mine"
+    saver.request("dream_job")
+    assert "Not saved" in saver.status.value
+    assert saver.status.reload.layout.display == "none"

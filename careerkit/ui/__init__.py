@@ -9,7 +9,7 @@ import html
 
 import ipywidgets as w
 
-from careerkit import catalog_files, paths
+from careerkit import catalog_files, paths, workshop
 from careerkit.catalog import CatalogError
 from careerkit.dates import long_date
 from careerkit.local_pay import area_name
@@ -26,11 +26,44 @@ def vision_banner(plan: Plan) -> w.HTML:
         text = f"<b>Your vision</b>{when}<br><q>{html.escape(job.vision)}</q>"
     name = html.escape(plan.profile.name) if plan.profile.name else "your plan"
     where = html.escape(paths.shown(plan.path))
+    group = workshop_line()
     return w.HTML(
         f'<div style="border-left:4px solid #2e7d32;padding:6px 12px;background:#f4f9f4">'
         f"<small>Plan of {name} &middot; saved in <code>{where}</code></small>"
-        f"<br>{text}</div>"
+        + (f"<br><small>{group}</small>" if group else "")
+        + f"<br>{text}</div>"
     )
+
+
+def workshop_line() -> str:
+    """Which workshop file is in force, as HTML: its title and path; "" when there is none.
+
+    A file that cannot be read is named with what is wrong, in red (careerkit's defaults
+    are used meanwhile).
+    """
+    file = workshop.workshop_file()
+    if not file.is_file():
+        return ""
+    where = html.escape(paths.shown(file))
+    try:
+        details = workshop.read_details(file)
+    except workshop.WorkshopError as err:
+        return (
+            f"<span style='color:#b00020'>Workshop file <code>{where}</code> cannot be used: "
+            f"{html.escape(str(err))}</span>"
+        )
+    title = f"<b>{html.escape(details.title)}</b>" if details.title else "a workshop"
+    coach = f" with {html.escape(details.coach)}" if details.coach else ""
+    return f"Workshop: {title}{coach} &middot; its settings come from <code>{where}</code>"
+
+
+def workshop_banner() -> w.HTML:
+    """The workshop file in force (title, coach, path), or a short line saying there is none."""
+    line = workshop_line() or (
+        "No workshop file: careerkit's own defaults are used. (A coach's "
+        f"<code>{paths.WORKSHOP_FILE}</code> in your workspace would set them.)"
+    )
+    return w.HTML(f"<small>{line}</small>")
 
 
 def catalog_banner(plan: Plan) -> w.HTML:
