@@ -152,3 +152,12 @@ def test_the_workshop_names_its_own_interest_items(workspace: Path) -> None:
     assert workshop.interest_items_file() == workspace / "items_de.csv"
     path.write_text("[workshop]\n")
     assert workshop.interest_items_file() is None
+
+
+def test_a_broken_file_is_reported_when_the_cell_is_edited(workspace: Path) -> None:
+    path = write(workspace, "[scoring\nweights = 1\n")
+    setup = scoring_setup(EDITED, {})
+    assert setup.source == "edited in this notebook"
+    ((text, kind),) = setup.notes
+    assert f"The workshop file {path} is not valid TOML" in text and kind == "error"
+    assert "the criteria cell was edited" in text

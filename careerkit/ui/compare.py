@@ -91,7 +91,10 @@ def matrix(
         except CatalogError as err:
             notes.append((f"The occupation catalogue could not be loaded: {err}", "error"))
             catalog = pd.DataFrame(columns=[c for c in COLUMNS if c != "code"])
-    return CompareBoard(plan, catalog, setup, score or scoring.weighted_average, options, notes)
+    try:
+        return CompareBoard(plan, catalog, setup, score or scoring.weighted_average, options, notes)
+    except CatalogError as err:  # e.g. the skill ratings of a catalogue a broken file names
+        return CompareBoard.blocked(" ".join([*(text for text, _ in notes), str(err)]))
 
 
 class CompareBoard:
