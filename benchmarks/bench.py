@@ -43,6 +43,7 @@ OCCUPATIONS = 1_000  # size of the synthetic catalogue
 GOALS = 500  # goals in the large plan
 OPTIONS, CRITERIA, STEPS = 20, 10, 101  # size of the sensitivity sweep
 SLIDER = "pay"  # the notebook 03 weight slider that is moved
+COHORT = 200  # participants in the workshop the cohort summary reads
 
 
 @dataclass(frozen=True)
@@ -437,6 +438,40 @@ def run_code(client: BlockingKernelClient, code: str) -> str:
             f"kernel: {content.get('ename')}: {content.get('evalue')}\n--- in ---\n{code}"
         )
     return "".join(printed)
+
+
+@measure(
+    Spec(f"cohort summary, {COHORT} participants: read, sum up, draw, write the page", 5.0),
+    Spec(f"cohort summary, {COHORT} participants: reading the plans only"),
+    Spec(f"cohort summary, {COHORT} participants: names switched on or off (widget)", 0.1),
+)
+def cohort_summary(settings: Settings) -> list[Timing]:
+    """The coach's notebook on a generated workshop (3 bad plans among them): every plan
+    read and checked, the group summed up, the six charts drawn and the HTML page written."""
+    from careerkit import cohort, cohort_html
+    from tests.synthetic import synthetic_workshop
+
+    made = synthetic_workshop(settings.workspace / "cohort", COHORT)
+    out = settings.workspace / "cohort-summary.html"
+
+    def whole() -> None:
+        summary = cohort.summarise(cohort.read_cohort(made.folder))
+        assert len(summary.cohort.read) == COHORT - 3
+        cohort_html.write_page(summary, out)
+
+    from careerkit.ui.cohort import CohortBoard
+
+    board = CohortBoard(made.folder)
+
+    def toggle() -> None:
+        board.names.value = not board.names.value
+
+    runs = settings.process_runs
+    return [
+        median_time(whole, runs),
+        median_time(lambda: cohort.read_cohort(made.folder), runs),
+        median_time(toggle, settings.runs),
+    ]
 
 
 @measure(Spec(f"whole workbook: {len(WORKBOOK)} notebooks in order (nbclient), 1 run", 60.0))

@@ -173,6 +173,8 @@ def _workshop_new(args: argparse.Namespace) -> str:
             *(workshop_setup.printable(f"  {p.folder.name}: {p.name}") for p in made),
             "Each participant opens their own notebooks, e.g.:",
             f"  jupyter lab {first / 'notebooks' / '00_start.ipynb'}",
+            "The group summed up (read-only, names hidden) is in the coach's notebook:",
+            f"  jupyter lab {args.dir / workshop_setup.COACH / 'cohort_summary.ipynb'}",
         ]
     )
 

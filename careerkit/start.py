@@ -10,11 +10,28 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from careerkit import paths
+from careerkit.sections import DreamJob
+
+if TYPE_CHECKING:
+    from careerkit.plan import Plan
 
 NOTEBOOKS = paths.NOTEBOOKS_DIR
+#: The coach's notebooks (e.g. the cohort summary): beside the route, never part of it.
+COACH_NOTEBOOKS = NOTEBOOKS / "coach"
 _NAME = re.compile(r"^(\d\d)_\w+\.ipynb$")
+#: Step reached, highest first: the step's number and a test that its plan section is filled.
+_REACHED: tuple[tuple[str, Callable[[Plan], bool]], ...] = (
+    ("07", lambda p: bool(p.reviews)),
+    ("06", lambda p: bool(p.action_plan.items)),
+    ("05", lambda p: bool(p.long_term.objectives)),
+    ("04", lambda p: bool(p.short_term_goals.goals)),
+    ("03", lambda p: bool(p.comparison.chosen or p.comparison.weights or p.comparison.ratings)),
+    ("02", lambda p: bool(p.exploration.options)),
+    ("01", lambda p: p.dream_job != DreamJob()),
+)
 
 
 @dataclass(frozen=True)
@@ -32,6 +49,16 @@ def route(folder: Path = NOTEBOOKS) -> list[Step]:
         if match:
             steps.append(Step(match.group(1), file.name, _heading(file)))
     return steps
+
+
+def step_reached(plan: Plan) -> str:
+    """The number of the furthest step whose part of ``plan`` is filled in ("00" for none)."""
+    return next((number for number, reached in _REACHED if reached(plan)), "00")
+
+
+def coach_notebooks(folder: Path = COACH_NOTEBOOKS) -> list[Path]:
+    """The coach's notebooks (not steps of the route): ``notebooks/coach/*.ipynb``."""
+    return sorted(folder.glob("*.ipynb"))
 
 
 def _heading(file: Path) -> str:

@@ -6,6 +6,7 @@
     DIR/participants/<safe-name>/       one workspace per person:
         plan.json                       their plan (name, coach and workshop filled in)
         notebooks/00_start.ipynb ...    their own copy of the notebooks
+    DIR/coach/cohort_summary.ipynb      the coach's notebooks: the group summed up, read-only
 
 A notebook run in ``DIR/participants/<name>/notebooks/`` uses that workspace and the
 group's ``workshop.toml`` on its own (:func:`careerkit.paths.participant_folder`).
@@ -25,26 +26,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from careerkit import paths, plan, start, workshop, workshop_details
+from careerkit import cohort, paths, plan, start, workshop, workshop_details
 from careerkit.criteria import default_criteria
 from careerkit.sections import DEFAULT_AREAS
 
 PARTICIPANTS = paths.PARTICIPANTS
 PLAN_FILE = "plan.json"
+COACH = "coach"  # DIR/coach/: the coach's own notebooks
 MAX_NAME = 60  # characters of a folder name, before a "-2" suffix
 #: Names Windows will not use for a file or folder, whatever the extension.
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10))}
 _RESERVED |= {f"lpt{i}" for i in range(10)}
-#: Step reached, highest first: the plan section a step fills, and a test that it did.
-_STEPS = (
-    ("07", lambda p: bool(p.reviews)),
-    ("06", lambda p: bool(p.action_plan.items)),
-    ("05", lambda p: bool(p.long_term.objectives)),
-    ("04", lambda p: bool(p.short_term_goals.goals)),
-    ("03", lambda p: bool(p.comparison.chosen or p.comparison.weights or p.comparison.ratings)),
-    ("02", lambda p: bool(p.exploration.options)),
-    ("01", lambda p: p.dream_job != plan.DreamJob()),
-)
 
 
 class WorkshopSetupError(ValueError):
@@ -223,6 +215,9 @@ def create_workshop(
     folder.mkdir(parents=True, exist_ok=True)
     text = default_workshop_toml(title.strip() or folder.resolve().name, coach.strip(), day)
     (folder / workshop.FILE_NAME).write_text(text, encoding="utf-8")
+    for notebook in start.coach_notebooks():  # they find this workshop from where they are
+        (folder / COACH).mkdir(exist_ok=True)
+        shutil.copyfile(notebook, folder / COACH / notebook.name)
     details = read_details(folder)
     pairs = zip(names, chosen, strict=True)
     return [_workspace(folder, name, safe, details, notebooks) for name, safe in pairs]
@@ -282,23 +277,18 @@ def _workspace(
 def standings(folder: Path) -> list[Standing]:
     """Each participant and the step they reached, read-only from their plan files.
 
-    A plan that cannot be read is listed with the reason; nothing is ever written.
+    A plan that cannot be read is listed with the reason; nothing is ever written. Plans
+    are read as the cohort summary reads them (:func:`careerkit.cohort.read_cohort`): a
+    symbolic link is not followed, and a file over 5 MB is not opened.
     """
     read_details(folder)  # a workshop folder, with a readable workshop.toml
-    people = folder / PARTICIPANTS
-    homes = sorted(p for p in people.iterdir() if p.is_dir()) if people.is_dir() else []
     titles = {s.number: s.title for s in start.route()}
-    return [_standing(home, titles) for home in homes]
-
-
-def _standing(home: Path, titles: dict[str, str]) -> Standing:
-    file = home / PLAN_FILE
-    if not file.is_file():
-        return Standing(home.name, "", "", f"there is no {PLAN_FILE} in {home}")
-    try:
-        person = plan.load_snapshot(file)  # reads and checks; never creates or upgrades
-    except (plan.PlanError, OSError, RecursionError) as err:
-        return Standing(home.name, "", "", " ".join(str(err).split()))
-    number = next((n for n, reached in _STEPS if reached(person)), "00")
-    step = f"{number} {titles.get(number, '')}".strip()
-    return Standing(home.name, person.profile.name, step)
+    found = []
+    for person in cohort.read_cohort(folder).participants:
+        if person.plan is None:
+            found.append(Standing(person.folder, "", "", person.problem))
+        else:
+            number = start.step_reached(person.plan)
+            step = f"{number} {titles.get(number, '')}".strip()
+            found.append(Standing(person.folder, person.name, step))
+    return found

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from packaging.requirements import Requirement
 
-from careerkit.start import route
+from careerkit.start import coach_notebooks, route
 from tests.conftest import ROOT
 
 try:
@@ -44,6 +44,20 @@ def test_the_workbook_route_comes_from_the_notebook_files() -> None:
     assert steps[0].file == "00_start.ipynb"
 
 
+def test_coach_notebooks_are_beside_the_route_not_on_it() -> None:
+    coach = coach_notebooks()
+    assert [p.relative_to(ROOT).as_posix() for p in coach] == [
+        p.relative_to(ROOT).as_posix()
+        for p in sorted((ROOT / "notebooks").rglob("*.ipynb"))
+        if p.parent.name == "coach"
+    ]
+    assert coach, "no coach notebooks found"
+    assert not {p.name for p in coach} & {s.file for s in route()}
+    readme = (ROOT / "README.md").read_text()
+    for path in coach:  # each is linked from the README, outside the steps' table
+        assert f"]({path.relative_to(ROOT).as_posix()})" in readme
+
+
 def test_readme_table_of_contents_matches_the_notebooks() -> None:
     readme = (ROOT / "README.md").read_text()
     listed = re.findall(r"\[([^\]]+)\]\(notebooks/(\d\d_\w+\.ipynb)\)", readme)
@@ -53,11 +67,12 @@ def test_readme_table_of_contents_matches_the_notebooks() -> None:
 def test_notebooks_are_committed_clean_and_have_a_kernel() -> None:
     import nbformat
 
-    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
-    assert notebooks
+    notebooks = sorted((ROOT / "notebooks").rglob("*.ipynb"))
+    assert notebooks and set(coach_notebooks()) < set(notebooks)
     for path in notebooks:
         nb = nbformat.read(path, as_version=4)
         assert nb.metadata.get("kernelspec", {}).get("name") == "python3", path.name
+        assert nb.metadata.get("careerkit", {}).get("private_outputs") is True, path.name
         for cell in nb.cells:
             if cell.cell_type == "code":
                 assert not cell.outputs and cell.execution_count is None, path.name

@@ -103,7 +103,7 @@ def test_files_and_folders_are_untouched() -> None:
 
 
 def test_every_workbook_notebook_carries_the_flag() -> None:
-    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+    for path in sorted((ROOT / "notebooks").rglob("*.ipynb")):  # the coach's ones too
         model = {"type": "notebook", "content": json.loads(path.read_text(encoding="utf-8"))}
         assert server_hook.is_private(model), path.name
 

@@ -36,8 +36,12 @@ def plain(ax: Any, *sides: str) -> None:
     ax.spines[list(sides or ("top", "right"))].set_visible(False)
 
 
-def png(fig: Figure, dpi: int = 96) -> bytes:
-    """A chart as PNG bytes, for an ``Image`` widget or an embedded report."""
+def png(fig: Figure, dpi: int = 96, tight: bool = True) -> bytes:
+    """A chart as PNG bytes, for an ``Image`` widget or an embedded report.
+
+    ``tight`` trims the margins to what is drawn (a second drawing pass); a figure that
+    sets its own margins passes False and draws once.
+    """
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight" if tight else None)
     return buffer.getvalue()
