@@ -6,8 +6,10 @@ defaults) build on these definitions; this module imports neither.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from numbers import Real
@@ -61,15 +63,50 @@ def label_for(criterion: str, labels: Mapping[str, str] | None = None) -> str:
     return DEFAULT_LABELS.get(criterion) or criterion.replace("_", " ").capitalize()
 
 
-def check_id(cid: Any, where: str) -> str:
-    """``cid`` when it is a usable criterion id; else :class:`ScoringError` with a suggestion."""
-    if not isinstance(cid, str) or not _ID.match(cid):
-        suggestion = re.sub(r"[^a-z0-9_]+", "_", str(cid).strip().lower()).strip("_")
-        raise ScoringError(
-            f"{where}: criterion name {cid!r} must be lower-case letters, digits and _ "
-            f"(starting with a letter), e.g. {suggestion or 'commute'!r}."
+def suggest_id(name: Any) -> str:
+    """A usable criterion id made from ``name``: accents dropped (NFKD), lower case, ``_``
+    between words, at most 40 characters; e.g. "Nähe zur Familie" -> "nahe_zur_familie"."""
+    plain = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9_]+", "_", plain.strip().lower()).strip("_")
+    if words and not words[0].isalpha():
+        words = f"c_{words}"
+    return words[:40].rstrip("_")
+
+
+def check_id(cid: Any, where: str, toml: bool = False) -> str:
+    """``cid`` when it is a usable criterion id; else :class:`ScoringError` with a suggestion
+    and, for a name with spaces or accents, how a label shows it as written (``toml``: in
+    the workshop file's syntax rather than the notebook cell's)."""
+    if isinstance(cid, str) and _ID.match(cid):
+        return cid
+    suggestion = suggest_id(cid) or "commute"
+    message = (
+        f"{where}: criterion name {cid!r} must be lower-case letters, digits and _ "
+        f"(starting with a letter), e.g. {suggestion!r}."
+    )
+    if isinstance(cid, str) and cid.strip():
+        shown = (
+            f'labels = {{ {suggestion} = "{cid}" }}'
+            if toml
+            else f"LABELS = {{{suggestion!r}: {cid!r}}}"
         )
-    return cid
+        message += f" To show it as {cid!r}, name it {suggestion!r} and add {shown}."
+    raise ScoringError(message)
+
+
+def check_spelling(cid: str, where: str) -> None:
+    """ScoringError when ``cid`` looks like a misspelt built-in criterion (e.g.
+    ``intrest_fit``): as a new criterion it would have no data and need rating by hand."""
+    if cid in DEFAULT_WEIGHTS:
+        return
+    close = difflib.get_close_matches(cid, DEFAULT_WEIGHTS, n=1, cutoff=0.8)
+    if close:
+        raise ScoringError(
+            f"{where}: there is no criterion called {cid!r}; did you mean {close[0]!r}? "
+            f"Spelt {cid!r} it would be a new criterion that everyone rates by hand, and "
+            f"the data careerkit has for {close[0]!r} would not be used. For a new criterion, "
+            "choose a name that is not so close to one of careerkit's."
+        )
 
 
 def check_weight(value: Any, what: str) -> float:
@@ -82,7 +119,10 @@ def check_weight(value: Any, what: str) -> float:
 
 
 def make_criteria(
-    weights: Mapping[str, Any], labels: Mapping[str, Any] | None = None, where: str = "criteria"
+    weights: Mapping[str, Any],
+    labels: Mapping[str, Any] | None = None,
+    where: str = "criteria",
+    toml: bool = False,
 ) -> tuple[Criterion, ...]:
     """Check criterion ids -> starting weights (and optional labels); ``where`` names the source.
 
@@ -96,7 +136,9 @@ def make_criteria(
     if not isinstance(labels, Mapping):
         raise ScoringError(f"{where}: labels must map criterion names to text.")
     for cid in [*weights, *labels]:
-        check_id(cid, where)
+        check_id(cid, where, toml)
+    for cid in weights:
+        check_spelling(cid, where)
     unknown = [cid for cid in labels if cid not in weights]
     if unknown:
         raise ScoringError(

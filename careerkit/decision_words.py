@@ -32,6 +32,18 @@ NOT_RATED_STYLE = "background:#f3f3f3;color:#777;text-align:center"
 HEAT = np.array([[255, 255, 229], [173, 221, 142], [49, 163, 84], [0, 104, 55]])  # 0 -> 10
 
 
+IGNORES_WEIGHTS = (
+    "The scoring formula does not use the weights: moving the weight sliders changes no "
+    "score, so their shares of the score mean nothing. To make them count, use weights in "
+    "score(), e.g. (ratings * weights).sum(axis=1)."
+)
+ACROSS_ROWS = (
+    "The scoring formula scores each option against the others (it divides by the best "
+    "score, say, or uses .max(), .mean() or .rank() over the options): this ranking can "
+    "change when an option is added or dropped, though nothing about the others changed."
+)
+
+
 # --- wording ---------------------------------------------------------------------------------
 
 
@@ -49,6 +61,34 @@ def ordinal(rank: float) -> str:
 def joined(names: Sequence[str]) -> str:
     """'A', 'A and B', 'A, B and C', each quoted."""
     return join_words(f"'{n}'" for n in names)
+
+
+def weights_in_force(
+    criteria: Sequence[Criterion], saved: Mapping[str, float], source: str
+) -> tuple[str, bool]:
+    """Which weights are in force (HTML) and why, and whether the person's own differ from
+    the starting weights (``source``: where those came from)."""
+    own = [c for c in criteria if c.id in saved]
+    differ = [c for c in own if saved[c.id] != c.weight]
+    where = "the workshop file" if source.startswith("workshop file") else source
+    if not own:
+        text = (
+            f"<b>In force:</b> these starting weights ({html.escape(where)}). Once you move a "
+            "slider, your own weights are saved in your plan and replace them."
+        )
+    elif not differ:
+        text = "<b>In force:</b> your own weights, saved in your plan: the same as these."
+    else:
+        changed = ", ".join(
+            f"{html.escape(c.label)} {number(saved[c.id])} (starting weight {number(c.weight)})"
+            for c in differ
+        )
+        text = (
+            "<b>In force:</b> your own weights, saved in your plan when you moved the sliders, "
+            f"not the starting weights ({html.escape(where)}): {changed}. Your own weights "
+            "win; the button puts the starting weights back."
+        )
+    return text, bool(differ)
 
 
 def pay_message(result: Result, weights: pd.Series, sweep: pd.DataFrame | None) -> tuple[str, str]:

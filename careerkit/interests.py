@@ -1,8 +1,10 @@
 """The interest questionnaire: items from a CSV file, and pure scoring on the six RIASEC themes.
 
 The items live in ``data/interest_items.csv`` (columns ``id``, ``theme``, ``text``; extra
-columns are ignored) so a coach can edit or translate them. Keep each ``id`` when
-translating: saved answers refer to it. Every answer is like (2), unsure (1) or dislike (0).
+columns are ignored) so a coach can edit or translate them; a workshop can name its own
+file instead (``interest_items`` in ``workshop.toml``, see :mod:`careerkit.workshop`).
+Keep each ``id`` when translating: saved answers refer to it. Every answer is like (2),
+unsure (1) or dislike (0).
 
 Scoring, per theme: the points given / the most points possible over the items *answered*
 in that theme, as 0-100 (unanswered items are ignored). The code is the three highest
@@ -23,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from careerkit import paths
+from careerkit import paths, workshop
 from careerkit.catalog import THEMES
 from careerkit.fit import LETTERS, theme_names, top_themes
 from careerkit.plan import DreamJob, InterestResult
@@ -77,16 +79,41 @@ def items_path() -> Path:
     return paths.DATA_DIR / "interest_items.csv"
 
 
+def workshop_items_path() -> Path | None:
+    """The workshop's own item file (``interest_items`` in its workshop file), or None.
+    Raises :class:`InterestItemsError` for a workshop file that cannot be read."""
+    try:
+        return workshop.interest_items_file()
+    except workshop.WorkshopError as err:
+        raise InterestItemsError(f"{err} The interest questionnaire reads it.") from err
+
+
 def load_items(
     path: str | os.PathLike[str] | None = None, delimiter: str | None = None
 ) -> pd.DataFrame:
     """Load and check the questionnaire items: a DataFrame indexed by id, columns theme, text.
 
+    Without ``path``: the workshop's own item file when its workshop file names one, else
+    the bundled file.
+
     ``delimiter`` is the character between values; by default it is found from the first
     row (a comma, or the semicolon or tab a spreadsheet may save in some languages).
     Raises :class:`InterestItemsError` naming the file, row and column of the first problem.
     """
-    file = Path(path) if path else items_path()
+    own = None if path else workshop_items_path()
+    file = Path(path) if path else own or items_path()
+    try:
+        return _load_items(file, delimiter)
+    except InterestItemsError as err:
+        if own is None:
+            raise
+        raise InterestItemsError(
+            f"{err} (The workshop file {workshop.workshop_file()} names this file as "
+            "interest_items: fix the file, or remove that line to use careerkit's own items.)"
+        ) from err
+
+
+def _load_items(file: Path, delimiter: str | None) -> pd.DataFrame:
     try:
         sep = delimiter or _delimiter(file)
         raw = pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8-sig", sep=sep)

@@ -45,17 +45,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from numbers import Real
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from careerkit import fit
 from careerkit.criteria import DATA_CRITERIA, WEIGHT_MAX, ScoringError, check_weight
+from careerkit.formula import FormulaError, ScoreFn, evaluate
 from careerkit.plan import Option
-
-ScoreFn = Callable[[pd.DataFrame, pd.DataFrame], Any]
 
 #: The weights a slider can take; flip analysis searches these.
 WEIGHT_GRID = np.arange(0, WEIGHT_MAX + 0.25, 0.5)
@@ -65,10 +62,6 @@ SWEEP_STEPS = np.linspace(0, WEIGHT_MAX, 101)
 TIE = 1e-9
 PAY_FLOOR, PAY_CEILING = 25_000.0, 150_000.0
 SCHEDULE_POINTS = {"regular": 10.0, "seasonal": 7.0, "shifts": 5.0, "irregular": 3.0}
-
-
-class FormulaError(ScoringError):
-    """The scoring formula ``score()`` failed or returned something other than numbers."""
 
 
 # --- data-backed ratings ----------------------------------------------------------------
@@ -166,91 +159,6 @@ def weights_table(weights: pd.Series, index: pd.Index) -> pd.DataFrame:
     """The weights repeated on every row, as ``score()`` receives them."""
     values = np.repeat(weights.to_numpy(dtype=float)[None, :], len(index), axis=0)
     return pd.DataFrame(values, index=index, columns=weights.index)
-
-
-def evaluate(
-    score: ScoreFn, ratings: pd.DataFrame, weights: pd.DataFrame, context: str = ""
-) -> np.ndarray:
-    """Call ``score`` and check it returned one finite number per row of ``ratings``.
-
-    A row rated on no criterion of positive weight may come back NaN (it cannot be
-    scored). Anything else raises :class:`FormulaError` naming the option.
-    """
-    try:
-        with np.errstate(all="ignore"):  # NaN and inf are reported below, in plain words
-            result = score(ratings.copy(), weights.copy())  # a formula may change its inputs
-    except Exception as err:  # noqa: BLE001 - any mistake in the person's formula is reported
-        raise FormulaError(
-            f"score() stopped with an error{context}: {type(err).__name__}: {err}"
-        ) from err
-    values = _numbers(result, ratings.index, context)
-    names = _option_names(ratings.index)
-    can = (ratings.notna().to_numpy() & (weights.to_numpy() > 0)).any(axis=1)
-    for mask, what in (
-        (np.isnan(values) & can, "NaN (not a number)"),
-        (np.isinf(values), "an endless value (infinity)"),
-    ):
-        if mask.any():
-            raise FormulaError(
-                f"score() returned {what} for {names[mask.argmax()]!r}{context}; "
-                "check for a division by zero or a rating that is not rated (NaN)."
-            )
-    return np.where(can, values, np.nan)
-
-
-def _option_names(index: pd.Index) -> list[str]:
-    level = index.get_level_values(-1) if isinstance(index, pd.MultiIndex) else index
-    return [str(name) for name in level]
-
-
-def _numbers(result: Any, index: pd.Index, context: str) -> np.ndarray:
-    """``score()``'s result as floats aligned with ``index``, or FormulaError."""
-    if isinstance(result, pd.DataFrame):
-        raise FormulaError(
-            f"score() returned a table{context}; return one number per option, "
-            "e.g. `(ratings * weights).sum(axis=1)`."
-        )
-    if isinstance(result, pd.Series):
-        if not result.index.equals(index) and _same_labels(result.index, index):
-            result = result.reindex(index)
-    elif isinstance(result, np.ndarray | list | tuple):
-        result = pd.Series(np.asarray(result).ravel())
-    else:
-        raise FormulaError(
-            f"score() returned {_describe(result)}{context}, not one number per option; "
-            "return a column such as `ratings['pay']` or a sum over `axis=1`."
-        )
-    if len(result) != len(index):
-        raise FormulaError(
-            f"score() returned {len(result)} values for {len(index)} options{context}; "
-            "it must return one number per option (one per row of ratings)."
-        )
-    if pd.api.types.is_bool_dtype(result.dtype) or not pd.api.types.is_numeric_dtype(result.dtype):
-        names = _option_names(index)
-        for name, value in zip(names, result.array, strict=True):
-            if isinstance(value, bool | np.bool_) or not isinstance(value, Real):
-                raise FormulaError(
-                    f"score() returned {_describe(value)} for {name!r}{context}; "
-                    "it must return a number for every option."
-                )
-    return result.to_numpy(dtype=float, na_value=np.nan)
-
-
-def _same_labels(a: pd.Index, b: pd.Index) -> bool:
-    """The same option labels in another order (a Series the formula sorted, say)."""
-    return a.is_unique and set(a) == set(b)
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, str):
-        return f"a string ({value!r})"
-    if value is None:
-        return "nothing (None)"
-    if isinstance(value, bool | np.bool_):
-        return f"True/False ({value})"
-    if isinstance(value, Real):
-        return f"a single number ({value:g})"
-    return f"a {type(value).__name__}"
 
 
 def rank(scores: np.ndarray) -> np.ndarray:

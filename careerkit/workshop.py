@@ -15,7 +15,12 @@ in the file keeps careerkit's default weight; a new criterion (one careerkit doe
 fill from data, such as ``commute``) needs one, and the person rates it 0-10.
 
 Which defaults are in force, most specific first: the criteria cell of notebook 03 when
-it was edited; else the workshop file when it exists; else careerkit's defaults.
+it was edited; else the workshop file when it exists; else careerkit's defaults. A
+workshop file that cannot be used is reported either way (:attr:`ScoringSetup.notes`);
+careerkit's defaults then take its place.
+
+``interest_items`` in ``[workshop]`` names the workshop's own interest item file (reworded
+or translated; relative to the workshop file), used instead of the bundled one.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ from careerkit.criteria import (
     DEFAULT_WEIGHTS,
     Criterion,
     ScoringError,
+    check_id,
+    check_spelling,
     default_criteria,
     make_criteria,
 )
@@ -43,7 +50,16 @@ else:  # Python 3.10: the same parser, from PyPI
 
 FILE_NAME = paths.WORKSHOP_FILE
 SCORING_KEYS = ("criteria", "weights", "labels")
-DETAILS_KEYS = ("title", "coach", "date", "goal_areas", "review_every_months", "catalog", "area")
+DETAILS_KEYS = (
+    "title",
+    "coach",
+    "date",
+    "goal_areas",
+    "review_every_months",
+    "catalog",
+    "area",
+    "interest_items",
+)
 BUNDLED = "bundled"
 CAREERKIT_DEFAULTS = "careerkit defaults"
 EDITED = "edited in this notebook"
@@ -59,6 +75,7 @@ class ScoringSetup:
 
     criteria: tuple[Criterion, ...]
     source: str  # CAREERKIT_DEFAULTS, EDITED, or "workshop file <path>"
+    notes: tuple[tuple[str, str], ...] = ()  # (text, kind): what else was found and not used
 
 
 @dataclass(frozen=True)
@@ -72,6 +89,7 @@ class WorkshopDetails:
     review_every_months: int = 12  # 12 or 24, as notebook 06 offers
     catalog: str = BUNDLED  # "bundled", or a catalogue folder (relative to the file)
     area: str = ""  # BLS OEWS area code for local pay ("" = the whole nation)
+    interest_items: str = ""  # the workshop's own interest item file ("" = the bundled one)
 
 
 def workshop_file() -> Path:
@@ -101,7 +119,12 @@ def read_workshop(path: Path | None = None) -> tuple[Criterion, ...] | None:
     data = _load(file)
     if "scoring" not in data:  # the file sets other things, not the scoring
         return None
-    return _scoring(data["scoring"], file)
+    try:
+        return _scoring(data["scoring"], file)
+    except WorkshopError:
+        raise
+    except ScoringError as err:  # a criterion's name, weight or label (the message names file)
+        raise WorkshopError(str(err)) from err
 
 
 def read_details(path: Path | None = None) -> WorkshopDetails:
@@ -116,7 +139,7 @@ def read_details(path: Path | None = None) -> WorkshopDetails:
     unknown = [key for key in table if key not in DETAILS_KEYS]
     if unknown:
         raise WorkshopError(f"{where} has an unknown key {unknown[0]!r}; use {DETAILS_KEYS}.")
-    for key in ("title", "coach", "catalog", "area"):
+    for key in ("title", "coach", "catalog", "area", "interest_items"):
         if not isinstance(table.get(key, ""), str):
             raise WorkshopError(f'{where}: {key} must be text in quotes, e.g. {key} = "...".')
     when = table.get("date")
@@ -136,7 +159,16 @@ def read_details(path: Path | None = None) -> WorkshopDetails:
         review_every_months=int(months),
         catalog=table.get("catalog", BUNDLED).strip() or BUNDLED,
         area=table.get("area", "").strip(),
+        interest_items=table.get("interest_items", "").strip(),
     )
+
+
+def interest_items_file(path: Path | None = None) -> Path | None:
+    """The workshop's own interest item file (``interest_items``, relative to the workshop
+    file), or None for the bundled one. Raises WorkshopError for an unreadable file."""
+    file = path or workshop_file()
+    name = read_details(file).interest_items
+    return (file.parent / name).expanduser() if name else None
 
 
 def _scoring(table: Any, file: Path) -> tuple[Criterion, ...]:
@@ -150,6 +182,9 @@ def _scoring(table: Any, file: Path) -> tuple[Criterion, ...]:
     weights = table.get("weights", {})
     if not isinstance(ids, list) or not all(isinstance(cid, str) for cid in ids):
         raise WorkshopError(f'{where}: criteria must be a list of names, e.g. ["pay", "commute"].')
+    for cid in ids:
+        check_id(cid, where, toml=True)
+        check_spelling(cid, where)
     if len(set(ids)) != len(ids):
         repeated = next(cid for cid in ids if ids.count(cid) > 1)
         raise WorkshopError(f"{where}: criteria lists {repeated!r} twice.")
@@ -171,6 +206,7 @@ def _scoring(table: Any, file: Path) -> tuple[Criterion, ...]:
         {cid: weights.get(cid, DEFAULT_WEIGHTS.get(cid)) for cid in ids},
         table.get("labels"),
         where,
+        toml=True,
     )
 
 
@@ -181,15 +217,38 @@ def scoring_setup(
     defaults), else the workshop file's, else careerkit's defaults.
 
     ``criteria`` maps criterion ids to starting weights (the notebook's CRITERIA cell);
-    ``labels`` optionally names them. Raises :class:`ScoringError` for bad values.
+    ``labels`` optionally names them. Raises :class:`ScoringError` for bad values in the
+    cell; a workshop file that cannot be used is named in the notes, whoever wins.
     """
     edited = criteria is not None and (
         list(criteria.items()) != list(DEFAULT_WEIGHTS.items()) or bool(labels)
     )
+    try:
+        from_file, problem = read_workshop(), ""
+    except ScoringError as err:
+        from_file, problem = None, str(err)
+    file = workshop_file()
     if edited:
+        assert criteria is not None
+        notes: tuple[tuple[str, str], ...] = ()
+        if problem:
+            notes = ((f"{problem} (Not in use now: the criteria cell was edited.)", "error"),)
+        elif from_file is not None:
+            notes = (
+                (
+                    f"The workshop file {file} sets other criteria and weights; they are not "
+                    "used, because the criteria cell of this notebook was edited and wins.",
+                    "info",
+                ),
+            )
         where = "The criteria cell (CRITERIA and LABELS)"
-        return ScoringSetup(make_criteria(criteria, labels, where), EDITED)
-    from_file = read_workshop()
+        return ScoringSetup(make_criteria(criteria, labels, where), EDITED, notes)
+    if problem:
+        return ScoringSetup(
+            default_criteria(),
+            CAREERKIT_DEFAULTS,
+            ((f"{problem} Until it is fixed, careerkit's own criteria are used.", "error"),),
+        )
     if from_file is not None:
-        return ScoringSetup(from_file, f"workshop file {workshop_file()}")
+        return ScoringSetup(from_file, f"workshop file {file}")
     return ScoringSetup(default_criteria(), CAREERKIT_DEFAULTS)

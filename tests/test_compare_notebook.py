@@ -29,7 +29,7 @@ import json
 shown = {"problem": board.problem, "ranking": board.ranking()["score"].to_dict()}
 if not board.problem:
     shown |= {
-        "setup": board.setup_panel.children[0].value,
+        "setup": board.setup_panel.children[0].value + board.in_force.value,
         "results": board.results.message.value + board.results.ranking.value,
         "pay": board.pay.flag.value,
         "min_rating": board.analysis.ratings.min(axis=1).to_dict(),
@@ -69,19 +69,34 @@ def edit_cells(nb: nbformat.NotebookNode) -> list[int]:
     ]
 
 
-def run(*extra: str, criteria: str | None = None, formula: str | None = None) -> list[Any]:
-    """Execute a copy of the notebook (edit cells replaced), then ``extra`` cells.
+def body(cell: nbformat.NotebookNode) -> str:
+    """A coach cell's text below its first line (the ``%%careerkit_...`` magic)."""
+    return cell.source.split("\n", 1)[1]
 
-    Returns what each extra cell printed, parsed as JSON.
+
+def run(
+    *extra: str,
+    criteria: str | None = None,
+    formula: str | None = None,
+    shown: list[str] | None = None,
+) -> list[Any]:
+    """Execute a copy of the notebook (the edit cells' text below their magic line
+    replaced), then ``extra`` cells. Returns what each extra cell printed, parsed as JSON;
+    ``shown`` receives the HTML the two edit cells showed.
     """
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    criteria_cell, formula_cell = edit_cells(nb)
-    if criteria is not None:
-        nb.cells[criteria_cell].source = criteria
-    if formula is not None:
-        nb.cells[formula_cell].source = formula
+    cells = edit_cells(nb)
+    for index, text in zip(cells, (criteria, formula), strict=True):
+        if text is not None:
+            magic = nb.cells[index].source.split("\n", 1)[0]
+            nb.cells[index].source = f"{magic}\n{text}"
     nb.cells.extend(nbformat.v4.new_code_cell(source) for source in extra)
     execute_notebook(nb)
+    if shown is not None:
+        shown.extend(
+            html.unescape("".join(out.get("data", {}).get("text/html", "") for out in cell.outputs))
+            for cell in (nb.cells[i] for i in cells)
+        )
     printed = []
     for cell in nb.cells[-len(extra) :] if extra else []:
         text = "".join(out.text for out in cell.outputs if out.get("name") == "stdout")
@@ -96,8 +111,10 @@ def plain(text: str) -> str:
 def test_notebook_marks_two_edit_cells_holding_data_and_a_function() -> None:
     nb = nbformat.read(NOTEBOOK, as_version=4)
     criteria_cell, formula_cell = edit_cells(nb)
-    assert nb.cells[criteria_cell].source.count("CRITERIA = {") == 1
-    assert nb.cells[formula_cell].source.startswith("def score(ratings, weights):")
+    assert nb.cells[criteria_cell].source.startswith("%%careerkit_criteria\n")
+    assert body(nb.cells[criteria_cell]).count("CRITERIA = {") == 1
+    assert nb.cells[formula_cell].source.startswith("%%careerkit_formula\n")
+    assert body(nb.cells[formula_cell]).startswith("def score(ratings, weights):")
     assert nb.metadata.kernelspec.name == "python3"
     assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
 
@@ -105,7 +122,7 @@ def test_notebook_marks_two_edit_cells_holding_data_and_a_function() -> None:
 def test_default_formula_is_the_standard_rule() -> None:
     nb = nbformat.read(NOTEBOOK, as_version=4)
     space: dict[str, Any] = {}
-    exec(nb.cells[edit_cells(nb)[1]].source, space)
+    exec(body(nb.cells[edit_cells(nb)[1]]), space)
     rng = np.random.default_rng(1)
     ratings = pd.DataFrame(rng.integers(0, 11, (6, 4)).astype(float)).mask(rng.random((6, 4)) < 0.3)
     weights = pd.DataFrame(np.repeat(rng.uniform(0, 5, (1, 4)), 6, axis=0))
@@ -168,3 +185,75 @@ def test_workshop_file_defaults_are_named(persona: Plan, workspace: Path) -> Non
 def test_empty_plan_says_what_to_do_first(workspace: Path) -> None:
     (report,) = run(REPORT)
     assert "shortlist some occupations in 02" in report["problem"]
+
+
+def test_coach_cells_are_out_of_the_participant_s_way() -> None:
+    """The coach's section comes before the participant's flow, folded and tagged."""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    criteria_cell, formula_cell = edit_cells(nb)
+    board_cell = next(i for i, c in enumerate(nb.cells) if "compare.matrix(" in c.source)
+    assert nb.cells[criteria_cell - 1].source.startswith("## For coaches")
+    for index in (criteria_cell, formula_cell):
+        assert nb.cells[index].metadata.jupyter.source_hidden is True
+        assert "coach" in nb.cells[index].metadata.tags
+        assert "coach" in nb.cells[index - 1].metadata.tags
+    between = nb.cells[formula_cell + 1 : board_cell]
+    assert not any("coach" in c.metadata.get("tags", []) for c in between)
+    assert "## How the options are scored" in between[0].source  # the participant's text
+
+
+SYNTAX = """CRITERIA = {
+    "interest_fit": 3,
+    "pay": 2
+    "commute": 4,
+}
+"""
+
+
+@pytest.mark.timeout(300)
+def test_syntax_errors_in_both_cells_are_explained_and_the_notebook_goes_on(
+    persona: Plan, workspace: Path
+) -> None:
+    shown: list[str] = []
+    formula = "def score(ratings, weights):\n    return (ratings * weights).sum(axis=1\n"
+    (report,) = run(REPORT, criteria=SYNTAX, formula=formula, shown=shown)
+    assert "Line 4 of the criteria cell ('\"pay\": 2')" in shown[0]
+    assert "a comma seems to be missing" in shown[0]
+    assert "Until it is fixed, the notebook uses the default criteria" in shown[0]
+    assert "Line 3 of the formula cell" in shown[1] and "never closed" in shown[1]
+    assert "careerkit's standard formula" in shown[1]
+    assert "Traceback" not in "".join(shown)
+    assert list(report["ranking"])[0] == MANAGERS  # the board works on the defaults...
+    setup = plain(report["setup"])
+    assert "Line 4 of the criteria cell" in setup and "Line 3 of the formula cell" in setup
+
+
+@pytest.mark.timeout(300)
+def test_a_broken_cell_falls_back_to_the_version_that_last_worked(
+    persona: Plan, workspace: Path
+) -> None:
+    run(criteria=COMMUTE)  # works, and is kept as the last good version
+    shown: list[str] = []
+    broken = COMMUTE.replace('"commute": 4', "commute: 4")
+    (report,) = run(REPORT, criteria=broken, shown=shown)
+    assert "Line 8 of the criteria cell uses 'commute', which Python does not know" in shown[0]
+    assert "uses the criteria cell as it last worked (on " in shown[0]
+    assert "Short commute" in report["setup"]
+
+
+@pytest.mark.timeout(300)
+def test_a_misspelt_criterion_is_caught_in_the_cell(persona: Plan, workspace: Path) -> None:
+    shown: list[str] = []
+    typo = 'CRITERIA = {"intrest_fit": 3, "pay": 2}\nLABELS = {}\n'
+    (report,) = run(REPORT, criteria=typo, shown=shown)
+    assert "did you mean 'interest_fit'?" in shown[0]
+    assert "Interest fit 3" in report["setup"]  # the data criterion is not lost
+
+
+@pytest.mark.timeout(300)
+def test_a_missing_criterion_in_the_formula_is_named(persona: Plan, workspace: Path) -> None:
+    formula = "def score(ratings, weights):\n    return ratings['salary']\n"
+    (report,) = run(REPORT, formula=formula)
+    said = plain(report["results"])
+    assert "there is no criterion called 'salary'. The criteria are 'interest_fit'," in said
+    assert "(line 3 of the formula cell)" in said and "KeyError" not in said

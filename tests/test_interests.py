@@ -64,6 +64,33 @@ def valid_rows() -> list[tuple[str, str, str]]:
     return [(f"{t}{n}", t, f"Activity {n} of {t}") for t in LETTERS for n in range(3)]
 
 
+def test_a_workshop_can_supply_its_own_items(workspace: Path) -> None:
+    rows = [(f"{t}{n}", t, f"Tätigkeit {n} ({t})") for t in LETTERS for n in range(3)]
+    (workspace / "de").mkdir()
+    own = write_items(workspace / "de", rows)
+    (workspace / "workshop.toml").write_text('[workshop]\ninterest_items = "de/items.csv"\n')
+    items = load_items()
+    assert len(items) == 18 and items.loc["R0", "text"] == "Tätigkeit 0 (R)"
+    assert load_items(own).equals(items)
+
+
+def test_a_bad_workshop_item_file_is_explained_with_the_workshop_file(workspace: Path) -> None:
+    rows = valid_rows()[:-1]  # Conventional has only 2
+    write_items(workspace, rows)
+    path = workspace / "workshop.toml"
+    path.write_text('[workshop]\ninterest_items = "items.csv"\n')
+    with pytest.raises(InterestItemsError) as err:
+        load_items()
+    assert "only 2 item(s)" in str(err.value)
+    assert f"The workshop file {path} names this file as interest_items" in str(err.value)
+    path.write_text('[workshop]\ninterest_items = "nowhere.csv"\n')
+    with pytest.raises(InterestItemsError, match="nowhere.csv does not exist"):
+        load_items()
+    path.write_text("[workshop]\ninterest_items = 3\n")
+    with pytest.raises(InterestItemsError, match="interest_items must be text"):
+        load_items()
+
+
 def test_minimal_valid_file_loads_with_lower_case_theme(tmp_path: Path) -> None:
     rows = valid_rows()
     rows[0] = ("R0", "r", "  Fix a fence  ")

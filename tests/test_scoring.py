@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careerkit import fit, scoring
+from careerkit import fit, formula, scoring
 from careerkit.criteria import DATA_CRITERIA, DEFAULT_WEIGHTS, default_criteria, make_criteria
 from careerkit.plan import Option
 from careerkit.scoring import FormulaError, ScoringError
@@ -198,7 +198,7 @@ W = weights(2, 3, 1)
         (lambda r, w: r["pay"] > 5, "returned True/False (True) for 'Registered Nurses'"),
         (lambda r, w: r["pay"] / 0 * 0, "returned NaN (not a number) for 'Registered Nurses'"),
         (lambda r, w: r["pay"] / (r["pay"] - 4), "endless value (infinity) for 'Chefs'"),
-        (lambda r, w: r["commute"], "stopped with an error: KeyError: 'commute'"),
+        (lambda r, w: r["commute"], "there is no criterion called 'commute'. The criteria are"),
         (lambda r, w: 1 / 0, "ZeroDivisionError: division by zero"),
     ],
 )
@@ -206,6 +206,36 @@ def test_formula_mistakes_are_reported_in_plain_words(formula, expected: str) ->
     with pytest.raises(FormulaError) as err:
         scoring.score_options(RATINGS, W, formula)
     assert expected in str(err.value)
+
+
+def salary(ratings: pd.DataFrame, weights: pd.DataFrame) -> pd.Series:
+    total = (ratings * weights).sum(axis=1)
+    return total + ratings["salary"]  # a criterion that is not there
+
+
+def test_a_missing_criterion_is_named_with_the_criteria_and_the_line() -> None:
+    with pytest.raises(FormulaError) as err:
+        scoring.score_options(RATINGS, W, salary)
+    message = str(err.value)
+    assert "KeyError" not in message
+    assert "asks for a criterion called 'salary' (line 3 of score())" in message
+    assert f"The criteria are {', '.join(repr(c) for c in RATINGS.columns)}" in message
+
+
+def test_a_formula_that_ignores_the_weights_is_noticed() -> None:
+    assert formula.habits(lambda r, w: r["pay"], ["pay", "work_life"]).ignores_weights
+    standard = formula.habits(scoring.weighted_average, ["pay", "work_life"])
+    assert not standard.ignores_weights and not standard.across_rows
+
+
+def test_a_formula_that_scores_across_rows_is_noticed() -> None:
+    def relative(ratings: pd.DataFrame, weights: pd.DataFrame) -> pd.Series:
+        s = (ratings * weights).sum(axis=1)
+        return s / s.max()
+
+    found = formula.habits(relative, ["pay", "work_life", "development"])
+    assert found.across_rows and not found.ignores_weights
+    assert not formula.habits(lambda r, w: 1 / 0, ["pay"]).across_rows  # failing: unknown
 
 
 def test_formula_may_return_a_list_or_a_reordered_series() -> None:
@@ -367,3 +397,36 @@ def test_sweep_covers_every_step_for_20_options_and_10_criteria() -> None:
     moved["c0"] = swept.index[50]
     direct = scoring.score_options(ratings, moved).scores.reindex(swept.columns)
     np.testing.assert_allclose(swept.iloc[50].to_numpy(), direct.to_numpy())
+
+
+# --- criterion names a coach types -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [
+        ("interest_fitt", "interest_fit"),
+        ("intrest_fit", "interest_fit"),
+        ("skill_match", "skills_match"),
+        ("feel_right", "feels_right"),
+    ],
+)
+def test_a_misspelt_builtin_criterion_is_refused_with_a_suggestion(typo: str, meant: str) -> None:
+    with pytest.raises(ScoringError) as err:
+        make_criteria({typo: 3, "pay": 2}, where="The criteria cell")
+    assert f"there is no criterion called {typo!r}; did you mean {meant!r}?" in str(err.value)
+
+
+def test_a_new_criterion_far_from_the_builtin_ones_is_accepted() -> None:
+    assert [c.id for c in make_criteria({"commute": 3, "team": 2})] == ["commute", "team"]
+
+
+def test_a_non_ascii_name_gets_a_clean_id_and_the_label_to_show_it() -> None:
+    with pytest.raises(ScoringError) as err:
+        make_criteria({"Nähe zur Familie": 3}, where="The criteria cell")
+    message = str(err.value)
+    assert "n_he" not in message
+    assert "e.g. 'nahe_zur_familie'" in message
+    assert "LABELS = {'nahe_zur_familie': 'Nähe zur Familie'}" in message
+    made = make_criteria({"nahe_zur_familie": 3}, {"nahe_zur_familie": "Nähe zur Familie"})
+    assert made[0].label == "Nähe zur Familie"

@@ -148,8 +148,15 @@ def test_rating_a_criterion_and_clearing_it(board: CompareBoard, persona: Plan) 
 def test_overriding_data_and_going_back(board: CompareBoard, persona: Plan) -> None:
     row = board.rater.row(MANAGERS, "pay")
     data = board.data.at[MANAGERS, "pay"]
-    assert row.slider.value == NOT_RATED and row.slider.options[0] == (f"data {data:.1f}", -1)
+    # The handle sits at the data value, between the stops either side of it.
+    assert row.slider.value == NOT_RATED and row.slider.label == f"data {data:.1f}"
+    below = [label for label, value in row.slider.options[: row.slider.index]]
+    above = [label for label, value in row.slider.options[row.slider.index + 1 :]]
+    assert [float(x) for x in below] == [x / 2 for x in range(int(data * 2) + 1)]
+    assert float(above[0]) > data and float(below[-1]) <= data
     assert row.back.layout.display == "none"
+    row.slider.index += 1  # one step right: an own rating, starting from the data value
+    assert reopen(persona).comparison.ratings[MHSM]["pay"] == float(above[0])
     row.slider.value = 4.0
     assert reopen(persona).comparison.ratings[MHSM]["pay"] == 4.0
     assert f"the data says {data:.1f}" in row.status.value
@@ -315,3 +322,90 @@ def test_sweep_figure_is_labelled() -> None:
     ax = fig.axes[0]
     assert ax.get_xlabel() == "Weight on pay" and ax.get_ylim()[1] > 12  # widened past 10
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["A", "B", "your weight"]
+
+
+# --- defaults that visibly win or lose (issue 13) ------------------------------------------------
+
+
+def test_saved_weights_in_force_are_named_and_the_workshop_s_can_be_used(
+    persona: Plan, catalog: pd.DataFrame, workspace: Path
+) -> None:
+    (workspace / "workshop.toml").write_text("[scoring]\nweights = { pay = 1 }\n")
+    board = compare.matrix(persona, catalog)
+    assert board.weights.sliders["pay"].value == 2  # the persona's own weight wins...
+    said = board.in_force.value
+    assert "your own weights" in said and "Pay 2 (starting weight 1)" in said  # ...and is named
+    assert board.use_starting.description == "Use the workshop's weights"
+    assert board.use_starting.layout.display is None
+    board.use_starting.click()
+    board.saver.flush()
+    assert "pay" not in reopen(persona).comparison.weights
+    assert board.weights.sliders["pay"].value == 1
+    assert "Your own weights were: " in board.undo_note.value and "Pay 2" in board.undo_note.value
+    assert board.use_starting.layout.display == "none"
+    assert "these starting weights" in board.in_force.value
+    board.weights.sliders["pay"].value = 2  # undone by moving the slider
+    board.saver.flush()
+    assert reopen(persona).comparison.weights["pay"] == 2
+    assert board.undo_note.value == ""
+
+
+def test_a_removed_criterion_keeps_its_saved_weight(persona: Plan, catalog: pd.DataFrame) -> None:
+    persona.comparison.weights["development"] = 5
+    persona.save()
+    without = {k: v for k, v in DEFAULT_WEIGHTS.items() if k != "development"}
+    board = compare.matrix(persona, catalog, criteria=without)
+    board.weights.sliders["pay"].value = 4
+    board.weights.reset.click()
+    board.saver.flush()
+    assert reopen(persona).comparison.weights["development"] == 5
+    back = compare.matrix(reopen(persona), catalog)  # the coach restores it
+    assert back.weights.sliders["development"].value == 5
+
+
+def test_directions_are_listed_in_rank_order(board: CompareBoard) -> None:
+    def shown() -> list[str]:
+        return [tick.description for tick in board.choice.list.children]
+
+    ranks = [int(text.split("(ranked ")[1][:-3]) for text in shown()]
+    assert ranks == sorted(ranks) and len(ranks) == len(board.codes)
+    before = shown()
+    board.weights.sliders["pay"].value = 0
+    board.weights.sliders["interest_fit"].value = 5
+    ranks = [int(text.split("(ranked ")[1][:-3]) for text in shown()]
+    assert ranks == sorted(ranks) and shown() != before
+
+
+def test_a_formula_ignoring_weights_says_so_instead_of_shares(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    board = compare.matrix(persona, catalog, score=lambda r, w: r["interest_fit"].fillna(0))
+    assert all(share.value == "" for share in board.weights.shares.values())
+    assert "does not use the weights" in board.weights.message.value
+    assert "does not use the weights" in board.results.message.value
+    standard = compare.matrix(persona, catalog)
+    assert "% of the score" in standard.weights.shares["pay"].value
+    assert standard.results.message.value == ""
+
+
+def test_a_formula_scoring_across_rows_is_flagged_at_the_ranking(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    def relative(ratings: pd.DataFrame, weights: pd.DataFrame) -> pd.Series:
+        s = scoring.weighted_average(ratings, weights)
+        return s / s.max()
+
+    board = compare.matrix(persona, catalog, score=relative)
+    assert "scores each option against the others" in board.results.message.value
+    assert "1st" in board.results.ranking.value  # the ranking still shows
+
+
+def test_a_broken_workshop_file_is_reported_when_the_cell_is_edited(
+    persona: Plan, catalog: pd.DataFrame, workspace: Path
+) -> None:
+    path = workspace / "workshop.toml"
+    path.write_text("[scoring\nweights = 1\n")
+    board = compare.matrix(persona, catalog, criteria={**DEFAULT_WEIGHTS, "commute": 4})
+    # The file also chooses the catalogue, so the board cannot be built: it says why.
+    assert f"The workshop file {path} is not valid TOML" in board.problem
+    assert "the criteria cell was edited" in board.problem

@@ -92,9 +92,13 @@ def test_bad_workshop_files_are_explained_naming_the_file(
 ) -> None:
     path = write(workspace, text)
     with pytest.raises(ScoringError) as err:
-        scoring_setup()
+        workshop.read_workshop()
     assert str(path) in str(err.value)
     assert expected in str(err.value)
+    setup = scoring_setup()  # the notebook goes on with careerkit's defaults, and says why
+    assert setup.criteria == criteria.default_criteria()
+    fallback = f"{err.value} Until it is fixed, careerkit's own criteria are used."
+    assert setup.notes == ((fallback, "error"),)
 
 
 def test_unreadable_file_is_a_workshop_error(workspace: Path) -> None:
@@ -121,3 +125,39 @@ def test_criteria_sit_below_scoring_and_workshop() -> None:
     assert "careerkit.criteria" in _careerkit_imports("scoring")
     assert "careerkit.scoring" not in _careerkit_imports("workshop")
     assert _careerkit_imports("criteria") == set()
+
+
+def test_a_misspelt_or_non_ascii_criterion_in_the_file_is_explained(workspace: Path) -> None:
+    write(workspace, '[scoring]\ncriteria = ["intrest_fit", "pay"]\n')
+    with pytest.raises(WorkshopError, match="did you mean 'interest_fit'"):
+        workshop.read_workshop()
+    write(workspace, '[scoring]\ncriteria = ["Nähe zur Familie"]\n')
+    with pytest.raises(WorkshopError) as err:
+        workshop.read_workshop()
+    assert "'nahe_zur_familie'" in str(err.value)
+    assert 'labels = { nahe_zur_familie = "Nähe zur Familie" }' in str(err.value)
+
+
+def test_an_edited_cell_says_the_workshop_file_is_not_used(workspace: Path) -> None:
+    path = write(workspace, "[scoring]\nweights = { pay = 0 }\n")
+    setup = scoring_setup(EDITED, {})
+    assert setup.source == "edited in this notebook"
+    ((text, kind),) = setup.notes
+    assert str(path) in text and "not used" in text and kind == "info"
+
+
+def test_the_workshop_names_its_own_interest_items(workspace: Path) -> None:
+    path = write(workspace, '[workshop]\ninterest_items = "items_de.csv"\n')
+    assert workshop.read_details().interest_items == "items_de.csv"
+    assert workshop.interest_items_file() == workspace / "items_de.csv"
+    path.write_text("[workshop]\n")
+    assert workshop.interest_items_file() is None
+
+
+def test_a_broken_file_is_reported_when_the_cell_is_edited(workspace: Path) -> None:
+    path = write(workspace, "[scoring\nweights = 1\n")
+    setup = scoring_setup(EDITED, {})
+    assert setup.source == "edited in this notebook"
+    ((text, kind),) = setup.notes
+    assert f"The workshop file {path} is not valid TOML" in text and kind == "error"
+    assert "the criteria cell was edited" in text

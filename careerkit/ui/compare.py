@@ -17,13 +17,14 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
-from careerkit import choice, scoring, workshop
+from careerkit import choice, formula, scoring, workshop
 from careerkit.catalog import COLUMNS, CatalogError
-from careerkit.decision_words import PAY, data_notes, number
+from careerkit.decision_words import PAY, data_notes, number, weights_in_force
 from careerkit.local_pay import catalog_for
 from careerkit.plan import Gut, Option, Plan
 from careerkit.scoring import Flip, Result, ScoreFn, ScoringError
-from careerkit.ui.common import Saver, message_html
+from careerkit.ui import coach_magics
+from careerkit.ui.common import Saver, guarded, message_html
 from careerkit.ui.compare_panels import (
     ChoicePanel,
     GutPanel,
@@ -32,6 +33,8 @@ from careerkit.ui.compare_panels import (
     ResultsPanel,
     WeightsPanel,
 )
+
+coach_magics.register()  # %%careerkit_criteria and %%careerkit_formula, for notebook 03
 
 
 @dataclass(frozen=True)
@@ -61,12 +64,14 @@ def matrix(
     ``criteria`` maps criterion ids to starting weights and ``labels`` names them (the
     notebook's editable cell); ``score(ratings, weights)`` is the scoring formula
     (default :func:`careerkit.scoring.weighted_average`). Mistakes in either are shown
-    on the board in plain words instead of raising.
+    on the board in plain words instead of raising; so are the mistakes of the notebook's
+    coach cells (``%%careerkit_criteria``, ``%%careerkit_formula``) these came from.
     """
+    cells = coach_magics.notes_for(criteria, score)
     try:
         setup = workshop.scoring_setup(criteria, labels)
     except ScoringError as err:
-        return CompareBoard.blocked(str(err))
+        return CompareBoard.blocked(" ".join([*cells, str(err)]))
     options = [o for o in plan.exploration.options if not o.dropped]
     if not options:
         if plan.exploration.options:
@@ -78,14 +83,18 @@ def matrix(
             "There is nothing to compare yet: shortlist some occupations in 02 "
             "(Explore your choices) first, then come back here."
         )
-    notes: list[tuple[str, str]] = []
+    notes = [(text, "error") for text in cells]
+    notes += setup.notes
     if catalog is None:
         try:
             catalog = catalog_for(plan)
         except CatalogError as err:
             notes.append((f"The occupation catalogue could not be loaded: {err}", "error"))
             catalog = pd.DataFrame(columns=[c for c in COLUMNS if c != "code"])
-    return CompareBoard(plan, catalog, setup, score or scoring.weighted_average, options, notes)
+    try:
+        return CompareBoard(plan, catalog, setup, score or scoring.weighted_average, options, notes)
+    except CatalogError as err:  # e.g. the skill ratings of a catalogue a broken file names
+        return CompareBoard.blocked(" ".join([*(text for text, _ in notes), str(err)]))
 
 
 class CompareBoard:
@@ -126,10 +135,20 @@ class CompareBoard:
             self.names[o.code] for o in options if not o.custom and o.code not in catalog.index
         ]
         self.notes = [*notes, *data_notes(self.ids, interests, skills, options, missing)]
+        self.habits = formula.habits(score, self.ids)
         self.saver = Saver(plan)
         self.errors = w.Output()
         self.analysis = Analysis()
-        self.setup_panel = w.VBox([w.HTML(self._setup_html())])
+        self.in_force, self.undo_note = w.HTML(), w.HTML()
+        self.use_starting = w.Button(
+            description=USE_STARTING.get(setup.source.split(" ")[0], USE_STARTING[""]),
+            icon="undo",
+            layout=w.Layout(width="max-content"),
+        )
+        self.use_starting.on_click(guarded(self.errors)(lambda _: self.use_starting_weights()))
+        self.setup_panel = w.VBox(
+            [w.HTML(self._setup_html()), self.in_force, self.use_starting, self.undo_note]
+        )
         self.weights = WeightsPanel(self)
         self.rater = RatingsPanel(self)
         self.results = ResultsPanel()
@@ -177,14 +196,28 @@ class CompareBoard:
     # --- changes, from the panels ---
 
     def set_weight(self, criterion: str, value: float) -> None:
+        """Save the weights in force, ``criterion`` at ``value``; the saved weights of
+        criteria not in use now (a coach removed them) are kept for when they come back."""
         weights = self.weights_now()
         weights[criterion] = value
-        self.plan.comparison.weights = weights.to_dict()
+        self.plan.comparison.weights = {**self.plan.comparison.weights, **weights.to_dict()}
+        self.undo_note.value = ""
         self._changed()
 
     def reset_weights(self) -> None:
-        self.plan.comparison.weights = {}
+        """Back to the starting weights for the criteria in use (others' are kept)."""
+        saved = self.plan.comparison.weights
+        self.plan.comparison.weights = {k: v for k, v in saved.items() if k not in self.ids}
         self._changed()
+
+    def use_starting_weights(self) -> None:
+        """The "Use the workshop's weights" button: reset, and say what the weights were."""
+        before = self.weights_now()
+        self.reset_weights()
+        was = ", ".join(f"{self.labels[c]} {number(v)}" for c, v in before.items())
+        self.undo_note.value = message_html(
+            f"Your own weights were: {was}. Move the sliders to set them again.", "info"
+        )
 
     def set_rating(self, name: str, criterion: str, value: float | None) -> None:
         saved = self.plan.comparison.ratings
@@ -226,6 +259,11 @@ class CompareBoard:
     def refresh(self) -> None:
         """Recompute scores and what-if analyses, and redraw every panel."""
         self.analysis = self._analyse()
+        text, differ = weights_in_force(
+            self.criteria, self.plan.comparison.weights, self.setup.source
+        )
+        self.in_force.value = text
+        self.use_starting.layout.display = None if differ else "none"
         self.weights.update(self.analysis.weights)
         self.results.update(self)
         self.pay.update(self)
@@ -251,12 +289,15 @@ class CompareBoard:
     def _setup_html(self) -> str:
         source = self.setup.source
         weights = ", ".join(f"{html.escape(c.label)} {number(c.weight)}" for c in self.criteria)
-        lines = [
-            f"<b>Criteria and starting weights</b> ({html.escape(source)}): {weights}.",
-            "Your own weights, once you move a slider, are saved in your plan and replace "
-            "these starting weights.",
-        ]
-        return "<br>".join(lines) + "".join(message_html(text, kind) for text, kind in self.notes)
+        line = f"<b>Criteria and starting weights</b> ({html.escape(source)}): {weights}."
+        return line + "".join(message_html(text, kind) for text, kind in self.notes)
+
+
+USE_STARTING = {
+    "workshop": "Use the workshop's weights",
+    "edited": "Use the coach's weights",
+    "": "Use the starting weights",
+}
 
 
 def _unique_names(options: Sequence[Option]) -> list[str]:

@@ -20,7 +20,9 @@ from careerkit.choice import MAX_CHOSEN
 from careerkit.criteria import Criterion
 from careerkit.dates import long_date
 from careerkit.decision_words import (
+    ACROSS_ROWS,
     GUT_QUESTIONS,
+    IGNORES_WEIGHTS,
     PAY,
     SHARE,
     choice_messages,
@@ -89,12 +91,16 @@ class WeightsPanel:
     def update(self, weights: pd.Series) -> None:
         total = weights.sum()
         shares = weights / total * 100 if total else weights * 0
+        ignored = self.board.habits.ignores_weights
         with quietly(self):
             for cid, slider in self.sliders.items():
                 slider.value = weights[cid]
-                self.shares[cid].value = SHARE.format(shares[cid])
+                self.shares[cid].value = "" if ignored else SHARE.format(shares[cid])
         zero = "All the weights are 0, so nothing counts: move at least one above 0."
-        self.message.value = message_html(zero, "warn") if total == 0 else ""
+        if ignored:
+            self.message.value = message_html(IGNORES_WEIGHTS, "warn")
+        else:
+            self.message.value = message_html(zero, "warn") if total == 0 else ""
 
 
 class RatingsPanel:
@@ -129,18 +135,22 @@ class RatingsPanel:
 
 
 class RatingRow:
-    """One option's rating on one criterion: a slider whose first stop means "none of mine"."""
+    """One option's rating on one criterion. The slider's stops are 0 to 10 in halves; the
+    "none of mine" stop sits where the data value is ("data 7.1", between 7 and 7.5), so the
+    handle starts at the data value and an own rating starts from it. Without data that
+    stop is the first one ("not rated")."""
 
     def __init__(self, board: CompareBoard, name: str, criterion: Criterion) -> None:
         self.board, self.name, self.criterion = board, name, criterion
         self.data_value = board.data.at[name, criterion.id]
-        first = "not rated" if np.isnan(self.data_value) else f"data {self.data_value:.1f}"
+        options = rating_stops(self.data_value)
         own = board.own().at[name, criterion.id]
-        start = (
-            NOT_RATED if np.isnan(own) else float(RATING_STEPS[np.abs(RATING_STEPS - own).argmin()])
-        )
+        start = NOT_RATED
+        if not np.isnan(own):
+            nearest = float(RATING_STEPS[np.abs(RATING_STEPS - own).argmin()])
+            start = nearest if any(value == nearest for _, value in options) else NOT_RATED
         self.slider = w.SelectionSlider(
-            options=[(first, NOT_RATED), *((number(x), float(x)) for x in RATING_STEPS)],
+            options=options,
             value=start,
             description=criterion.label,
             style=board.label_style,
@@ -153,7 +163,7 @@ class RatingRow:
         self.box = w.HBox([self.slider, self.status, self.back])
         self.slider.observe(guarded(board.errors)(self._moved), names="value")
         self.back.on_click(guarded(board.errors)(self._back))
-        self._show(None if start == NOT_RATED else own)
+        self._show(None if np.isnan(own) else own)
 
     def _moved(self, change: dict) -> None:
         value = None if change["new"] == NOT_RATED else change["new"]
@@ -181,6 +191,17 @@ class RatingRow:
         self.back.layout.display = None if own is not None else "none"
 
 
+def rating_stops(data: float) -> list[tuple[str, float]]:
+    """A rating slider's stops in order, as (label, value): 0 to 10 in halves, and the
+    "none of mine" stop (value NOT_RATED) at the data value, else first."""
+    steps = [(number(x), float(x)) for x in RATING_STEPS]
+    if np.isnan(data):
+        return [("not rated", NOT_RATED), *steps]
+    below = [stop for stop in steps if stop[1] < data - 1e-9]
+    above = [stop for stop in steps if stop[1] > data + 1e-9]
+    return [*below, (f"data {data:.1f}", NOT_RATED), *above]
+
+
 class ResultsPanel:
     """The ranking with stacked bars, and the heat map of the ratings."""
 
@@ -195,7 +216,15 @@ class ResultsPanel:
             self.message.value = message_html(analysis.problem, "error")
             self.ranking.value = ""
         else:
-            self.message.value = ""
+            habits = board.habits
+            self.message.value = "".join(
+                message_html(text, "warn")
+                for text, shown in (
+                    (ACROSS_ROWS, habits.across_rows),
+                    (IGNORES_WEIGHTS, habits.ignores_weights),
+                )
+                if shown
+            )
             self.ranking.value = ranking_html(analysis.result, board.criteria)
             order = analysis.result.ranks.sort_values(kind="stable", na_position="last").index
             own, ratings = own.loc[order], ratings.loc[order]
@@ -307,9 +336,10 @@ class ChoicePanel:
             "In your own words: what makes it right for you now?",
         )
         self.decided, self.messages = w.HTML(), w.HTML()
+        self.list = w.VBox(list(self.ticks.values()))
         self.box = w.VBox(
             [
-                *self.ticks.values(),
+                self.list,
                 self.reason,
                 self.decided,
                 self.messages,
@@ -338,11 +368,19 @@ class ChoicePanel:
 
     def update(self, board: CompareBoard) -> None:
         comparison, result = board.plan.comparison, board.analysis.result
+        ranks = {
+            code: result.ranks[board.names[code]] if result is not None else np.nan
+            for code in self.ticks
+        }
         for code, tick in self.ticks.items():
-            rank = result.ranks[board.names[code]] if result is not None else np.nan
+            rank = ranks[code]
             tick.description = board.names[code] + (
                 "" if np.isnan(rank) else f" (ranked {ordinal(rank)})"
             )
+        order = sorted(self.ticks, key=lambda code: np.nan_to_num(ranks[code], nan=np.inf))
+        ticks = tuple(self.ticks[code] for code in order)  # best first
+        if ticks != self.list.children:
+            self.list.children = ticks
         decided = comparison.decided
         self.decided.value = (
             f"<span style='color:#555'>Decided on {long_date(decided)}.</span>"

@@ -1,10 +1,14 @@
 """Notebook 03 in JupyterLab: a weight moved with the keyboard re-ranks the options on screen
-and is saved in the plan file."""
+and is saved in the plan file; a rating starts at its data value; the coach's cells are
+folded away; the directions to choose from are in rank order."""
 
 from __future__ import annotations
 
+import math
+import re
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,9 +19,14 @@ from tests.browser.conftest import (
     docs_path,
     expect,
     move_weight,
+    read_plan,
     screenshot_path,
+    wait_for_plan,
     weight_slider,
 )
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator
 
 pytestmark = pytest.mark.browser
 CRITERION = "work_life"
@@ -39,4 +48,50 @@ def test_weight_moved_with_the_keyboard(lab: Lab, careerkit_home: Path) -> None:
         slider = weight_slider(weights, DEFAULT_LABELS[CRITERION])
         move_weight(slider, CRITERION, +1, ranking, careerkit_home)
         move_weight(slider, CRITERION, -2, ranking, careerkit_home)
+        notebook.assert_clean()
+
+
+def rating_slider(panel: Locator, label: str) -> Locator:
+    """The rating slider of one criterion in the ratings panel."""
+    return panel.locator(f'.widget-slider:has(.widget-label:text-is("{label}"))').first
+
+
+@pytest.mark.timeout(150)
+def test_rating_handle_sits_at_the_data_value_and_choices_are_in_rank_order(
+    lab: Lab, careerkit_home: Path
+) -> None:
+    with lab.notebook("03_compare.ipynb") as notebook:
+        # The coach's cells are folded away: their code is not in the participant's flow.
+        expect(notebook.locator(".jp-InputPlaceholder")).to_have_count(2)
+        coaches = notebook.locator(".jp-MarkdownCell", has_text="For coaches").first
+        setup = notebook.cell("board.setup_panel")
+        expect(setup).to_contain_text("In force:")
+        notebook.picture(screenshot_path("03_compare_coach.png"), coaches, setup)
+
+        ratings = notebook.cell("board.ratings_panel")
+        slider = rating_slider(ratings, DEFAULT_LABELS["pay"])
+        readout = slider.locator(".widget-readout")
+        expect(readout).to_have_text(re.compile(r"data \d+\.\d"))
+        data = float(readout.inner_text().split()[1])
+        track = slider.locator(".noUi-base").bounding_box()
+        handle = slider.locator(".noUi-handle").bounding_box()
+        assert track and handle
+        where = (handle["x"] + handle["width"] / 2 - track["x"]) / track["width"]
+        assert abs(where - data / 10) < 0.06, f"the handle is at {where:.0%} for data {data}"
+
+        slider.locator(".noUi-handle").focus()
+        slider.locator(".noUi-handle").press("ArrowRight")  # an own rating, from the data
+        above = math.floor(data * 2 + 1) / 2
+        expect(readout).to_have_text(f"{above:g}")
+        code = read_plan(careerkit_home)["exploration"]["options"][0]["code"]
+
+        def rated(plan: dict) -> bool:
+            return plan["comparison"]["ratings"].get(code, {}).get("pay") == above
+
+        wait_for_plan(careerkit_home, rated)
+
+        choices = notebook.cell("board.choice_panel").locator(".widget-checkbox")
+        labels = choices.all_inner_texts()
+        ranks = [int(re.search(r"ranked (\d+)", text).group(1)) for text in labels]
+        assert len(ranks) >= 3 and ranks == sorted(ranks), labels
         notebook.assert_clean()
