@@ -135,11 +135,15 @@ def catalog_dir() -> Path:
 
 
 def _workshop_catalog() -> Path | None:
-    """The catalogue the workshop file in force chose, checked; None for the bundled one."""
+    """The catalogue the workshop file in force chose, checked; None for the bundled one.
+
+    A workshop file that cannot be read gives the bundled catalogue: every notebook's
+    banner names the file and what is wrong, and the person can go on meanwhile.
+    """
     try:
         found = workshop_details.in_force()
-    except WorkshopError as err:
-        raise CatalogError(f"{err} (careerkit reads the catalogue choice there).") from None
+    except WorkshopError:
+        return None
     chosen = workshop_details.chosen_catalog(*found) if found else None
     if found and chosen and not occupations_file(chosen).is_file():
         raise CatalogError(

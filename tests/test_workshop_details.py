@@ -199,3 +199,10 @@ def test_the_catalogue_choice_is_read_from_the_files_folder(tmp_path: Path) -> N
 
 def test_an_editable_install_uses_the_repositorys_data_and_notebooks() -> None:
     assert paths.DATA_DIR == ROOT / "data" and paths.NOTEBOOKS_DIR == ROOT / "notebooks"
+
+
+def test_a_broken_workshop_file_leaves_the_bundled_catalogue(workspace: Path) -> None:
+    """The coach's broken file must not stop a participant: the banner reports it."""
+    (workspace / paths.WORKSHOP_FILE).write_text('[workshop\ncatalog = "x"\n', encoding="utf-8")
+    assert catalog.catalog_dir() == paths.DATA_DIR / "catalog"
+    assert len(catalog.load_catalog()) > 100
