@@ -50,6 +50,13 @@ SECTION = "dream_job"
 CHOICES = [(label.capitalize(), points) for label, points in SCALE.items()]
 HIDDEN, SHOWN = "none", ""
 HEADER = ("Theme", "Score", "What it means")
+#: The chosen answer stands out: white on dark blue (contrast 9:1, WCAG AA asks 4.5:1), not
+#: JupyterLab's grey on grey. The class goes on every Like/Unsure/Dislike row.
+CHOICE_CLASS = "ck-choices"
+CHOICE_CSS = (
+    f"<style>.{CHOICE_CLASS} .jupyter-button.mod-active"
+    "{background:#1f4e79;color:#fff;font-weight:bold;box-shadow:none}</style>"
+)
 CHART_DELAY = 0.4  # seconds without a new answer before the chart is redrawn
 
 
@@ -140,6 +147,7 @@ class SkillsPanel(w.VBox):
             style=WIDE,
             layout=w.Layout(width="430px"),
         )
+        self.picker.on_msg(guarded(self.errors)(self._key))  # Enter adds, as the button does
         self.add_button = w.Button(description="Add", icon="plus", button_style="primary")
         self.message = w.HTML()
         self.rows = w.VBox()
@@ -196,6 +204,10 @@ class SkillsPanel(w.VBox):
         )
         self._render_rows()
         self.saver.request(SECTION)
+
+    def _key(self, _widget: w.Widget, content: dict, _buffers: object) -> None:
+        if content.get("event") == "submit":  # the browser's Enter in the skill box
+            self._add(self.add_button)
 
     def _edit(self, row: SkillRow, _change: dict) -> None:
         new = row.skill()
@@ -256,7 +268,7 @@ class InterestQuiz(w.VBox):
         self.toggles = {
             item: w.ToggleButtons(
                 options=CHOICES, value=saved.get(item), style={"button_width": "80px"}
-            )
+            ).add_class(CHOICE_CLASS)
             for item in self.items.index
         }
         self.progress = w.HTML()
@@ -294,9 +306,10 @@ class InterestQuiz(w.VBox):
                 zip(self.items["text"], self.toggles.values(), strict=True), start=1
             )
         ]
+        self.questions = w.VBox([intro, *rows])  # 07 folds it away until "Take it again"
         results = [self.progress, self.unmatched, self.saver.status, self.result]
-        results += [self.chart, self.notice]
-        return [intro, *rows, *results, self.history, self.retake_button, self.errors]
+        results += [self.chart, self.notice, self.history, self.retake_button, self.errors]
+        return [w.HTML(CHOICE_CSS), self.questions, *results]
 
     def _saved_answers(self) -> dict[str, int]:
         current = self.plan.dream_job.interests

@@ -116,7 +116,7 @@ class Shortlist(Panel):
         return f"Removed “{sl.remove_option(self.plan, code).title}” from your shortlist."
 
 
-# --- the six exploring questions -------------------------------------------------------------
+# --- the exploring questions -------------------------------------------------------------------
 
 
 class Questions(Panel):
@@ -127,7 +127,13 @@ class Questions(Panel):
         self.accordion = w.Accordion()
         self.shown: list[str] = []  # codes of the options in the accordion, in order
         self.forms: dict[str, w.VBox] = {}  # kept, so a change elsewhere rebuilds nothing
-        self.children = [self.message, self.accordion, self.saver.status, self.errors]
+        # The count comes from the questions themselves, as each option's "(n of N answered)".
+        self.heading = w.HTML(
+            f"<b>{len(occ.QUESTIONS)} questions for each option</b> on your shortlist: "
+            "open one to answer them."
+        )
+        parts = [self.heading, self.message, self.accordion, self.saver.status, self.errors]
+        self.children = parts
         self.render()
 
     def render(self) -> None:
@@ -294,7 +300,7 @@ def shortlist(plan: Plan, catalog: pd.DataFrame) -> Shortlist:
 
 
 def questions(plan: Plan, catalog: pd.DataFrame) -> Questions:
-    """The six exploring questions for each option on the shortlist."""
+    """The exploring questions for each option on the shortlist."""
     return Questions(plan, catalog)
 
 
