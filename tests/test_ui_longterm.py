@@ -121,12 +121,13 @@ def test_roadmap_chart(persona: Plan) -> None:
     assert any("Nothing on the roadmap yet" in t.get_text() for t in empty.axes[0].texts)
 
 
-def test_roadmap_widget_redraws(persona: Plan) -> None:
-    box = ui.roadmap(persona, tiny_catalog())
-    redraw, out, errors = box.children
-    redraw.click()
-    assert len(out.outputs) == 1 and "image/png" in out.outputs[0]["data"]
-    assert not errors.outputs
+def test_roadmap_follows_the_objectives_by_itself(persona: Plan) -> None:
+    panel, chart = ui.objectives(persona, tiny_catalog()), ui.roadmap(persona, tiny_catalog())
+    assert len(chart.out.outputs) == 1 and "image/png" in chart.out.outputs[0]["data"]
+    drawn = chart.out.outputs[0]["data"]["image/png"]
+    panel.role_5y.value = "Head of a clinic's patient services"
+    assert chart.out.outputs[0]["data"]["image/png"] != drawn  # no Redraw button to press
+    assert not chart.errors.outputs and not panel.out.outputs
 
 
 @pytest.mark.timeout(180)
@@ -137,5 +138,5 @@ def test_notebook_says_what_to_do_first_or_offers_the_roadmap(
     if start == "empty":
         (workspace / "plan.json").unlink()
     state = widget_text(execute_notebook(nbformat.read(NOTEBOOK, as_version=4)))
-    expected = "Shortlist some occupations in 02 first" if start == "empty" else "Redraw"
+    expected = "Shortlist some occupations in 02 first" if start == "empty" else "Skills to acquire"
     assert expected in state

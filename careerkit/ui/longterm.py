@@ -24,6 +24,7 @@ from careerkit.roadmap import (
     update_objective,
 )
 from careerkit.ui.common import WIDE, Saver, guarded, message_html, quietly, show_figure, text_area
+from careerkit.ui.following import FollowingChart, plan_changed
 
 STAY_OPTIONS = [
     ("not sure yet", -1),
@@ -217,6 +218,7 @@ class ObjectivesPanel(w.VBox):
             return
         self.message.value = ""
         self.saver.request("long_term")
+        plan_changed(self.plan)
 
 
 def objectives(plan: Plan, catalog: pd.DataFrame) -> ObjectivesPanel:
@@ -224,20 +226,9 @@ def objectives(plan: Plan, catalog: pd.DataFrame) -> ObjectivesPanel:
     return ObjectivesPanel(plan, catalog)
 
 
-def roadmap(plan: Plan, catalog: pd.DataFrame, today: date | None = None) -> w.VBox:
-    """The roadmap chart with a button to redraw it after editing."""
-    out, errors = w.Output(), w.Output()
-    redraw = w.Button(
-        description="Redraw the roadmap", icon="refresh", layout=w.Layout(width="fit-content")
-    )
-
-    @guarded(errors)
-    def draw(_button: w.Button | None = None) -> None:
-        show_figure(out, roadmap_chart(plan, catalog, today))
-
-    redraw.on_click(draw)
-    draw()
-    return w.VBox([redraw, out, errors])
+def roadmap(plan: Plan, catalog: pd.DataFrame, today: date | None = None) -> FollowingChart:
+    """The roadmap chart; it follows the objectives panel's changes by itself."""
+    return FollowingChart(plan, lambda: roadmap_chart(plan, catalog, today))
 
 
 __all__ = ["ObjectivesPanel", "objectives", "roadmap"]
