@@ -113,12 +113,35 @@ def test_gap_chart(persona: Plan) -> None:
 
 def test_roadmap_chart(persona: Plan) -> None:
     fig = charts.roadmap_chart(reopen(persona), tiny_catalog())
-    texts = [t.get_text() for t in fig.axes[0].texts]
+    texts = [" ".join(t.get_text().split()) for t in fig.axes[0].texts]  # lines joined
     assert "Medical and Health Services Managers" in texts and UNLINKED in texts
     assert "In 5 years: Operations manager of an outpatient clinic" in texts
     assert fig.axes[0].patches  # bars were drawn
     empty = charts.roadmap_chart(Plan(), tiny_catalog())
     assert any("Nothing on the roadmap yet" in t.get_text() for t in empty.axes[0].texts)
+
+
+def test_roadmap_text_is_readable_and_nothing_is_cut_off(persona: Plan) -> None:
+    objective = persona.long_term.objectives[CLINIC]
+    objective.ambitions = "A seat on the board of a community health centre " * 8  # very long
+    fig = charts.roadmap_chart(persona, tiny_catalog())
+    renderer = fig.canvas.get_renderer()
+    fig.draw(renderer)
+    # Shown about as wide as drawn in a notebook with a side panel open: not shrunk.
+    assert fig.get_figwidth() * 96 <= 880
+    ax = fig.axes[0]
+    ticks = [tick.label1 for tick in ax.xaxis._update_ticks()]  # the ticks drawn
+    texts = [*ax.texts, ax.title, ax._left_title, *ticks, *fig.legends[0].texts]
+    shown = [t for t in texts if t.get_text() and t.get_visible()]
+    assert len(shown) > 20
+    small = [(t.get_text(), t.get_fontsize()) for t in shown if t.get_fontsize() < 10]
+    assert not small, small
+    inside = fig.bbox
+    for text in shown:
+        box = text.get_window_extent(renderer)
+        assert inside.x0 <= box.x0 and box.x1 <= inside.x1, text.get_text()
+        assert inside.y0 <= box.y0 and box.y1 <= inside.y1, text.get_text()
+    assert any(t.get_text().startswith("Ambition: A seat on the board") for t in ax.texts)
 
 
 def test_roadmap_follows_the_objectives_by_itself(persona: Plan) -> None:
