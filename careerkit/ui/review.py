@@ -43,9 +43,9 @@ from careerkit.ui.common import (
     message_html,
     note_html,
     quietly,
-    text_area,
 )
 from careerkit.ui.dream import InterestQuiz, interest_quiz
+from careerkit.ui.fields import answer_box
 
 NO_GOALS = "Add goals in 04 first (Short-term goals); then track your progress here."
 CHART_DELAY = 0.4  # seconds without a change before a chart is redrawn
@@ -83,7 +83,7 @@ class GoalProgress(w.VBox):
             continuous_update=False,
             style=WIDE,
         )
-        self.reason = text_area(
+        self.reason = answer_box(
             goal.drop_reason,
             "Why dropped?",
             rows=1,
@@ -200,7 +200,7 @@ class ReviewPanel(w.VBox):
         today = date.today()
         current = plan.reviews[-1] if plan.reviews and plan.reviews[-1].reviewed == today else None
         self.answers = {
-            name: text_area(getattr(current, name) if current else "", label, hint, rows=2)
+            name: answer_box(getattr(current, name) if current else "", label, hint, rows=2)
             for name, label, hint in REVIEW_QUESTIONS
         }
         self.next = w.HTML(next_review_html(plan))
