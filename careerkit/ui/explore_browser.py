@@ -45,7 +45,8 @@ class Browser(Panel):
         wages = self.catalog["median_wage"].dropna()
         low = int(wages.min() // 10_000 * 10_000) if len(wages) else 0
         high = int(-(-wages.max() // 10_000) * 10_000) if len(wages) else 10_000
-        slider = {"style": WIDE, "continuous_update": False, "layout": w.Layout(width="48%")}
+        wide = w.Layout(width="460px", max_width="100%", flex="0 0 auto")  # label and track
+        slider = {"style": WIDE, "continuous_update": False, "layout": wide}
         self.search = w.Text(
             description="Search",
             placeholder="words from a title or description, e.g. clinic schedule",

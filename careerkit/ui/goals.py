@@ -146,6 +146,7 @@ class GoalFields:
             value=goal.direction,
             description="Serves",
             style=WIDE,
+            layout=w.Layout(width="460px", max_width="100%"),  # a whole occupation title
         )
         self.confidence = w.Dropdown(
             options=CONFIDENCE_OPTIONS,
