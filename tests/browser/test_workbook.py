@@ -77,7 +77,7 @@ CLIPPED_JS = """(root) => {
   const outputs = document.querySelector(root).querySelectorAll('.jp-OutputArea-output');
   for (const out of outputs) {
     if (out.scrollWidth > out.clientWidth + 1) found.push(`output wider than the notebook`);
-    const texts = out.querySelectorAll('.widget-label, .widget-readout, .widget-inline-hbox');
+    const texts = out.querySelectorAll('.widget-label, .widget-readout');
     for (const el of texts) {
       if (el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
         found.push(`cut off: "${el.innerText.trim().slice(0, 60)}" ` +
