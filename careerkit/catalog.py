@@ -269,7 +269,7 @@ SKILL_VALUES: dict[str, tuple[str, ...]] = {
     "kind": ("soft", "hard"),  # our suggested kind; the person can change it
     "learnt_by": ("practice", "course"),  # how a goal suggests building it
 }
-SKILL_COLUMNS = ("name", *SKILL_VALUES)
+SKILL_COLUMNS = ("name", *SKILL_VALUES, "plain")  # plain: the skill in everyday words
 
 
 @dataclass(frozen=True)
@@ -280,6 +280,7 @@ class SkillInfo:
     group: str
     kind: str
     learnt_by: str
+    plain: str
 
 
 def read_skills(file: Path = SKILLS_FILE) -> tuple[SkillInfo, ...]:
@@ -297,6 +298,8 @@ def read_skills(file: Path = SKILLS_FILE) -> tuple[SkillInfo, ...]:
             raise CatalogError(f"{where}, column 'name': the skill's name is empty.")
         if row.name in set(raw["name"].iloc[: number - 2]):
             raise CatalogError(f"{where}, column 'name': repeats a skill of an earlier row.")
+        if not row.plain:
+            raise CatalogError(f"{where}, column 'plain': say the skill in everyday words.")
         for column, allowed in SKILL_VALUES.items():
             value = getattr(row, column)
             if value not in allowed:
@@ -311,6 +314,8 @@ SKILL_TABLE = read_skills()
 SKILLS = tuple(skill.name for skill in SKILL_TABLE)
 #: Skills best built by doing them at work, with feedback; the others by a course.
 PRACTICE_SKILLS = frozenset(s.name for s in SKILL_TABLE if s.learnt_by == "practice")
+#: Each skill in everyday words ("understanding written documents"), for suggested goals.
+PLAIN_SKILLS = {s.name: s.plain for s in SKILL_TABLE}
 
 
 def _check_values(file: Path, raw: pd.DataFrame, frame: pd.DataFrame) -> None:

@@ -22,12 +22,13 @@ import pandas as pd
 from careerkit import catalog_files, paths
 from careerkit.catalog import THEMES, money
 from careerkit.charts import interest_chart, png, progress_chart, roadmap_chart
+from careerkit.criteria import label_for
 from careerkit.dates import long_date
 from careerkit.fit import top_themes
 from careerkit.occupation import QUESTIONS as EXPLORING
 from careerkit.plan import Goal, Plan
 from careerkit.reminders import calendar_ics
-from careerkit.review import next_review_due, this_month
+from careerkit.review import criterion_labels, next_review_due, this_month
 from careerkit.smart import SmartResult, smart_check
 from careerkit.wording import join_words, shorten
 
@@ -198,7 +199,8 @@ def _comparison_section(plan: Plan, titles: dict[str, str]) -> Section:
     else:
         blocks.append(Note("No direction chosen yet: compare your options in step 03."))
     if comp.weights:
-        rows = [[k.replace("_", " "), f"{v:g}"] for k, v in comp.weights.items()]
+        labels = criterion_labels()
+        rows = [[label_for(k, labels), f"{v:g}"] for k, v in comp.weights.items()]
         blocks += [Sub("Weights of your criteria"), Table(["Criterion", "Weight"], rows)]
     if comp.gut:
         rows = [

@@ -14,7 +14,7 @@ import pandas as pd
 from pydantic import ValidationError
 
 from careerkit import catalog_files
-from careerkit.catalog import PRACTICE_SKILLS, skills_of
+from careerkit.catalog import PLAIN_SKILLS, PRACTICE_SKILLS, skills_of
 from careerkit.dates import add_months, long_date
 from careerkit.fit import level_gaps, skill_gap
 from careerkit.plan import Goal, Plan, Status
@@ -142,6 +142,23 @@ def find_goal(plan: Plan, goal_id: str) -> Goal:
     raise GoalInputError(f"There is no goal with id {goal_id!r} in this plan.")
 
 
+def remove_goal(plan: Plan, goal_id: str) -> Goal:
+    """Take a goal added by mistake out of the plan (not saved yet) and return it.
+
+    A goal with resources or next actions in step 6 is refused (they would be orphaned):
+    :class:`GoalInputError` says to mark it dropped instead, which keeps its history.
+    """
+    goal = find_goal(plan, goal_id)
+    item = plan.action_plan.items.get(goal_id)
+    if item is not None and (item.actions or item.people or item.tools or item.programs):
+        raise GoalInputError(
+            "This goal has next actions or resources in step 06, so it is kept. To let it go, "
+            "set its status to dropped (in 07, with a reason): your plan remembers why."
+        )
+    plan.short_term_goals.goals = [x for x in plan.short_term_goals.goals if x.id != goal_id]
+    return goal
+
+
 def update_goal(plan: Plan, goal_id: str, today: date | None = None, **changes: Any) -> Goal:
     """Check the changes, then apply them to the goal (not saved yet) and return it.
 
@@ -201,16 +218,26 @@ def target_gap(plan: Plan, catalog: pd.DataFrame, code: str) -> list[str]:
     return skill_gap(have, listed)
 
 
+def plain(skill: str) -> str:
+    """A skill in everyday words ("understanding written documents"); own skills as written."""
+    return PLAIN_SKILLS.get(skill, skill)
+
+
+def _mentioned(written: str, names: set[str]) -> bool:
+    """Whether a goal already names the skill, in O*NET's words or in plain ones."""
+    return any(name.casefold() in written for name in names)
+
+
 def _draft(skill: str, code: str, today: date) -> Goal:
     due = add_months(today, 6)
     if skill in PRACTICE_SKILLS:
         text = (
-            f"Practise {skill} at work: take on 3 tasks that need it and ask my "
+            f"Practise {plain(skill)} at work: take on 3 tasks that need it and ask my "
             f"manager for feedback on each by {long_date(due)}"
         )
         area, measure = "Skills development", "3 tasks done, with feedback"
     else:
-        text = f"Take a course in {skill} and complete its final project by {long_date(due)}"
+        text = f"Take a course in {plain(skill)} and complete its final project by {long_date(due)}"
         area, measure = "Learning", "final project completed"
     return Goal(
         text=text,
@@ -239,7 +266,8 @@ def suggest_goals(
     drafts: list[Goal] = []
     seen: set[str] = set()
     for code in plan.comparison.chosen:
-        fresh = [s for s in target_gap(plan, catalog, code) if s.casefold() not in written]
+        gap = target_gap(plan, catalog, code)
+        fresh = [s for s in gap if not _mentioned(written, {s, plain(s)})]
         for skill in [s for s in fresh if s not in seen][:per_direction]:
             seen.add(skill)
             draft = _draft(skill, code, today)
@@ -254,6 +282,8 @@ __all__ = [
     "goal_problems",
     "add_goal",
     "update_goal",
+    "remove_goal",
+    "plain",
     "find_goal",
     "add_area",
     "areas_without_goals",

@@ -13,15 +13,26 @@ from datetime import date, timedelta
 from typing import Literal
 
 from careerkit.catalog import THEMES
+from careerkit.criteria import ScoringError, label_for
 from careerkit.dates import add_months, long_date
 from careerkit.fit import top_themes
 from careerkit.plan import Action, Goal, Plan, Review
 from careerkit.wording import join_words, shorten
+from careerkit.workshop import read_workshop
 
 #: An action dated further back than this is taken for a typo, not a next step.
 PAST_LIMIT_DAYS = 31
 #: A theme must move by at least this many points (0-100) to count as a change.
 INTEREST_STEP = 10
+#: An objective's fields as step 5 names them (the change list says these, not field ids).
+OBJECTIVE_FIELDS = {
+    "skills_to_acquire": "skills to acquire",
+    "own_skills": "other skills to build",
+    "role_5y": "where in 5 years",
+    "role_10y": "where in 10 years",
+    "stay_years": "how long you stay",
+    "leave_when": "what would make you leave",
+}
 
 
 # --- step 6: actions --------------------------------------------------------------------
@@ -157,14 +168,26 @@ class Change:
     text: str
 
 
-def plan_diff(old: Plan, new: Plan) -> list[Change]:
-    """What was added, changed, completed, dropped or removed from ``old`` to ``new``."""
+def criterion_labels() -> dict[str, str]:
+    """The names a workshop file gives its criteria; {} without one (or if it is broken:
+    step 3 says what is wrong with it), so careerkit's own names are used."""
+    try:
+        return {c.id: c.label for c in read_workshop() or ()}
+    except ScoringError:  # WorkshopError too
+        return {}
+
+
+def plan_diff(old: Plan, new: Plan, labels: Mapping[str, str] | None = None) -> list[Change]:
+    """What was added, changed, completed, dropped or removed from ``old`` to ``new``.
+
+    ``labels`` names the decision criteria (else careerkit's names, e.g. "Work-life balance").
+    """
     titles = {o.code: o.title for o in old.exploration.options + new.exploration.options}
     return [
         *_profile_diff(old, new),
         *_dream_diff(old, new),
         *_options_diff(old, new),
-        *_comparison_diff(old, new, titles),
+        *_comparison_diff(old, new, titles, labels or {}),
         *_goals_diff(old, new),
         *_long_term_diff(old, new, titles),
         *_actions_diff(old, new),
@@ -241,7 +264,18 @@ def _options_diff(old: Plan, new: Plan) -> list[Change]:
     return changes
 
 
-def _comparison_diff(old: Plan, new: Plan, titles: dict[str, str]) -> list[Change]:
+def _weight_change(name: str, old: float | None, new: float | None) -> str:
+    """One criterion's weight from ``old`` to ``new`` (None: not set, as for a new criterion)."""
+    if old is None:
+        return f"{name} set to {new:g}"
+    if new is None:
+        return f"{name} no longer weighted (was {old:g})"
+    return f"{name} {old:g} → {new:g}"
+
+
+def _comparison_diff(
+    old: Plan, new: Plan, titles: dict[str, str], labels: Mapping[str, str]
+) -> list[Change]:
     a, b, section = old.comparison, new.comparison, "Comparison"
     changes: list[Change] = []
     if a.chosen != b.chosen:
@@ -253,7 +287,7 @@ def _comparison_diff(old: Plan, new: Plan, titles: dict[str, str]) -> list[Chang
             changes.append(Change("added", section, f"Chosen direction: {names}"))
     changes += _text_change(section, "Reason for the choice", a.reason, b.reason, b.decided)
     moved = [
-        f"{k.replace('_', ' ')} {a.weights.get(k, 0):g} → {b.weights.get(k, 0):g}"
+        _weight_change(label_for(k, labels), a.weights.get(k), b.weights.get(k))
         for k in sorted(a.weights.keys() | b.weights.keys())
         if a.weights.get(k) != b.weights.get(k)
     ]
@@ -321,7 +355,7 @@ def _long_term_diff(old: Plan, new: Plan, titles: dict[str, str]) -> list[Change
             changes.append(Change("added", section, f"New objective: {titles.get(code, code)}"))
         elif a[code] != objective:
             fields = [
-                f.replace("_", " ")
+                OBJECTIVE_FIELDS.get(f, f.replace("_", " "))
                 for f in type(objective).model_fields
                 if getattr(a[code], f) != getattr(objective, f)
             ]

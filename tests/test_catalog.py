@@ -291,21 +291,30 @@ def test_skills_table_is_the_one_source_of_skill_names_kinds_and_learning() -> N
     assert "Programming" not in PRACTICE_SKILLS
 
 
-SKILLS_HEADER = "name,group,kind,learnt_by\n"
+def test_every_skill_has_plain_words_without_onet_jargon() -> None:
+    assert list(cat.PLAIN_SKILLS) == list(SKILLS) and len(SKILLS) == 35
+    for name, words in cat.PLAIN_SKILLS.items():
+        assert words and words == words.strip() and words[0].islower(), name
+        if " " in name:  # O*NET's terms ("Reading Comprehension"), not one everyday word
+            assert name.casefold() not in words.casefold(), name
+
+
+SKILLS_HEADER = "name,group,kind,learnt_by,plain\n"
 
 
 @pytest.mark.parametrize(
     ("rows", "expected"),
     [
-        ("Writing,basic,hard,course\n,basic,hard,course\n", "row 3 (no name), column 'name'"),
+        ("Writing,basic,hard,course,w\n,basic,hard,course,w\n", "row 3 (no name), column 'name'"),
         (
-            "Writing,basic,hard,course\nWriting,basic,soft,course\n",
+            "Writing,basic,hard,course,w\nWriting,basic,soft,course,w\n",
             "row 3 (Writing), column 'name': repeats",
         ),
-        ("Writing,basic,firm,course\n", "row 2 (Writing), column 'kind': value 'firm' is not"),
-        ("Writing,basics,hard,course\n", "row 2 (Writing), column 'group'"),
-        ("Writing,basic,hard,reading\n", "row 2 (Writing), column 'learnt_by'"),
-        ("Writing,basic,hard\n", "row 2: 3 fields where the header has 4"),
+        ("Writing,basic,firm,course,w\n", "row 2 (Writing), column 'kind': value 'firm' is not"),
+        ("Writing,basics,hard,course,w\n", "row 2 (Writing), column 'group'"),
+        ("Writing,basic,hard,reading,w\n", "row 2 (Writing), column 'learnt_by'"),
+        ("Writing,basic,hard,course,\n", "row 2 (Writing), column 'plain': say the skill"),
+        ("Writing,basic,hard\n", "row 2: 3 fields where the header has 5"),
     ],
 )
 def test_a_bad_skills_table_is_named_by_file_row_and_column(
@@ -320,8 +329,8 @@ def test_a_bad_skills_table_is_named_by_file_row_and_column(
 
 def test_a_skills_table_without_a_column_says_which(tmp_path: Path) -> None:
     file = tmp_path / "skills.csv"
-    file.write_text("name,group,kind\nWriting,basic,hard\n", encoding="utf-8")
-    with pytest.raises(CatalogError, match=r"missing column\(s\) \['learnt_by'\]"):
+    file.write_text("name,group,kind,learnt_by\nWriting,basic,hard,course\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"missing column\(s\) \['plain'\]"):
         cat.read_skills(file)
 
 

@@ -185,6 +185,22 @@ def test_markdown_tables_and_fields(persona: Plan, catalog: pd.DataFrame) -> Non
     assert "- **Next review due:** 1 November 2027" in md
 
 
+def test_criteria_are_named_by_their_labels_not_their_ids(
+    persona: Plan, catalog: pd.DataFrame, workspace: Path
+) -> None:
+    persona.comparison.weights = {"work_life": 4.0, "commute": 2.0}
+    md = export.report_markdown(persona, catalog, TODAY)
+    assert "| Work-life balance | 4 |" in md and "work life" not in md
+    assert "| Commute | 2 |" in md  # a coach's criterion without a label
+    (workspace / "workshop.toml").write_text(
+        '[scoring]\ncriteria = ["work_life", "commute"]\nweights = { commute = 2 }\n'
+        'labels = { commute = "Short commute" }\n',
+        encoding="utf-8",
+    )
+    assert "| Short commute | 2 |" in export.report_markdown(persona, catalog, TODAY)
+    assert "Short commute" in export.report_html(persona, catalog, TODAY)
+
+
 # --- iCalendar -------------------------------------------------------------------------------
 
 

@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 
 from careerkit import goals as g
+from careerkit.catalog import SKILLS
 from careerkit.dates import add_months, long_date, months_between
-from careerkit.plan import Goal, Plan, Skill
+from careerkit.plan import Goal, GoalActions, Plan, Skill
 from careerkit.smart import smart_check
 
 TODAY = date(2026, 11, 22)
@@ -195,10 +196,11 @@ def test_suggestions_follow_the_gap_and_pass_the_check(persona: Plan) -> None:
     drafts = g.suggest_goals(persona, tiny_catalog(), TODAY)
     texts = [d.text for d in drafts]
     assert (
-        "Take a course in Management of Financial Resources and complete its final project "
+        "Take a course in budgeting and managing money and complete its final project "
         "by 22 May 2027"
-    ) in texts
-    assert texts[0].startswith("Practise Judgment and Decision Making at work")
+    ) in texts  # plain words, not O*NET's "Management of Financial Resources"
+    assert texts[0].startswith("Practise making decisions by weighing costs and benefits at work")
+    assert not [t for t in texts if any(s in t for s in SKILLS if " " in s)]
     assert [d.direction for d in drafts] == [CLINIC] * 3 + [TRAINING] * 2
     assert all(smart_check(d, persona, TODAY).passed for d in drafts)
 
@@ -206,8 +208,23 @@ def test_suggestions_follow_the_gap_and_pass_the_check(persona: Plan) -> None:
 def test_suggestions_skip_skills_a_goal_already_names(persona: Plan) -> None:
     g.add_goal(persona, TODAY, **valid(text="Take 2 courses in judgment and decision making"))
     texts = " ".join(d.text for d in g.suggest_goals(persona, tiny_catalog(), TODAY))
-    assert "Judgment and Decision Making" not in texts
-    assert "Monitoring" in texts  # the next skill of the gap moves up
+    assert g.plain("Judgment and Decision Making") not in texts
+    assert g.plain("Monitoring") in texts  # the next skill of the gap moves up
+    accepted = g.suggest_goals(persona, tiny_catalog(), TODAY)[0]
+    g.add_goal(persona, TODAY, **accepted.model_dump(include={"text", "area", "due", "measure"}))
+    again = " ".join(d.text for d in g.suggest_goals(persona, tiny_catalog(), TODAY))
+    assert accepted.text not in again  # an accepted draft (in plain words) drops out
+
+
+def test_remove_goal_refuses_a_goal_with_next_actions(persona: Plan) -> None:
+    first, second = persona.short_term_goals.goals[:2]
+    persona.action_plan.items.pop(first.id, None)
+    assert g.remove_goal(persona, first.id) == first
+    assert first not in persona.short_term_goals.goals and second in persona.short_term_goals.goals
+    persona.action_plan.items[second.id] = GoalActions(people="Rosa")
+    with pytest.raises(g.GoalInputError, match="set its status to dropped"):
+        g.remove_goal(persona, second.id)
+    assert second in persona.short_term_goals.goals
 
 
 def test_no_suggestions_without_a_chosen_direction(plan: Plan) -> None:

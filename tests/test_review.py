@@ -283,6 +283,21 @@ def test_added_removed_and_rewritten(before: Plan) -> None:
     ]
 
 
+def test_weights_and_objectives_read_as_the_person_saw_them(before: Plan) -> None:
+    before.comparison.weights = {"work_life": 3.0, "pay": 2.0}
+    new = before.model_copy(deep=True)
+    new.comparison.weights = {"work_life": 4.0, "development": 3.0}
+    new.long_term.objectives["11-9111.00"].leave_when = "When I stop learning"
+    texts = [c.text for c in plan_diff(before, new)]
+    assert (
+        "Weights changed: Career development set to 3, Pay no longer weighted (was 2), "
+        "Work-life balance 3 → 4"
+    ) in texts  # never "development 0 → 3" for a criterion that was not set
+    assert any(t.endswith("what would make you leave updated") for t in texts)
+    labelled = plan_diff(before, new, {"work_life": "Time for family"})
+    assert any("Time for family 3 → 4" in c.text for c in labelled)
+
+
 def test_action_changes_are_matched_by_id(before: Plan) -> None:
     new = before.model_copy(deep=True)
     actions = new.action_plan.items["edu"].actions

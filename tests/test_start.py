@@ -71,6 +71,18 @@ def test_profile_form_saves_as_typed(plan) -> None:
     assert start.ProfileForm(again).name.value == "Jo <b>Bloggs</b>"
 
 
+def test_profile_form_lines_up_its_fields_and_saves_while_typing(plan) -> None:
+    form = start.ProfileForm(plan)
+    fields = [form.name, form.area, form.coach, form.workshop]
+    labels = {field.style.description_width for field in fields}
+    widths = {field.layout.width for field in fields}
+    assert len(labels) == 1 and labels.pop().endswith("px")  # one label column, not "initial"
+    assert len(widths) == 1 and int(widths.pop().removesuffix("px")) >= 500  # room to read
+    # Text reaches the kernel as it is typed (the saver waits for a pause), so text typed
+    # and never left is not lost on reload.
+    assert all(field.continuous_update for field in (form.name, form.coach, form.workshop))
+
+
 def test_vision_banner_escapes_and_dates(persona) -> None:
     persona.dream_job.vision = "<script>x</script> & more"
     html = vision_banner(persona).value

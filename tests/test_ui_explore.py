@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 import ipywidgets as w
 import pandas as pd
@@ -45,6 +46,51 @@ def answer_box(panel: ui.Questions, code: str, question: str) -> w.Textarea:
 
 
 # --- browsing ---------------------------------------------------------------------------------
+
+
+def test_picker_sits_above_a_scrolling_table_and_pay_shows_in_full(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    browser = ui.browser(persona, catalog)
+    order = [html_of(c) + repr(c) for c in browser.children]
+    picker = next(
+        i for i, c in enumerate(browser.children) if browser.pick in getattr(c, "children", ())
+    )
+    table = next(
+        i
+        for i, c in enumerate(browser.children)
+        if browser.table in (c, *getattr(c, "children", ()))
+    )
+    assert picker < table, order  # no scrolling past 40 rows to pick one
+    box = browser.children[table]
+    assert box.layout.max_height and box.layout.overflow == "auto"
+    low, high = browser.pay.value
+    assert browser.pay_readout.value == f"{money(low)} – {money(high)}"  # "$250,000", not "$250,00"
+    browser.pay.value = (low + 10_000, high - 10_000)
+    assert browser.pay_readout.value == f"{money(low + 10_000)} – {money(high - 10_000)}"
+    labels = [c for row in browser.children for c in getattr(row, "children", ())]
+    assert not [c for c in labels if isinstance(c, w.Label)]  # a Label cuts its text at 80 px
+
+
+NUMBER_WORDS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def test_the_notebook_and_the_panel_count_the_same_questions(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    markdown = " ".join(
+        "".join(cell["source"])
+        for cell in json.loads(NOTEBOOK.read_text())["cells"]
+        if cell["cell_type"] == "markdown"
+    )
+    said = re.findall(r"\b(\w+) questions\b", markdown, re.IGNORECASE)
+    counts = [
+        NUMBER_WORDS.get(word.lower(), int(word) if word.isdigit() else None) for word in said
+    ]
+    assert said and set(counts) <= {None, len(occ.QUESTIONS)}, said
+    panel = ui.questions(persona, catalog)
+    assert f"{len(occ.QUESTIONS)} questions for each option" in panel.heading.value
+    assert f"of {len(occ.QUESTIONS)} answered)" in panel.accordion.titles[0]
 
 
 def test_filters_update_the_table_and_say_plainly_when_nothing_matches(

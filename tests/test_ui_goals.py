@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import date, timedelta
 
+import ipywidgets as w
 import pytest
 from matplotlib.figure import Figure
 
@@ -150,7 +151,7 @@ def test_accepting_a_suggestion(persona: Plan) -> None:
     assert len(panel.buttons) == 5
     panel.buttons[1].click()
     saved = reopen(persona).short_term_goals.goals[-1]
-    assert saved.text.startswith("Take a course in Management of Financial Resources")
+    assert saved.text.startswith("Take a course in budgeting and managing money")
     assert saved.direction == CLINIC
     assert editor.rows.children[-1].goal_id == saved.id
     assert panel.buttons[1].disabled and panel.buttons[1].description == "Added"
@@ -181,11 +182,61 @@ def test_timeline_of_an_empty_plan_says_what_is_missing(plan: Plan) -> None:
 
 
 def test_timeline_widget_shows_an_image(persona: Plan) -> None:
-    box = ui.timeline(persona)
-    redraw, out, errors = box.children
-    assert "image/png" in out.outputs[0]["data"]
-    redraw.click()
-    assert len(out.outputs) == 1 and no_errors(errors)
+    chart = ui.timeline(persona)
+    assert "image/png" in chart.out.outputs[0]["data"] and no_errors(chart.errors)
+    assert not [c for c in chart.children if isinstance(c, w.Button)]  # no Redraw to press
+
+
+def image(chart: w.VBox) -> bytes:
+    return chart.out.outputs[0]["data"]["image/png"]
+
+
+def test_timeline_follows_the_editor_by_itself(plan: Plan) -> None:
+    editor, timeline = ui.goal_editor(plan, tiny_catalog()), ui.timeline(plan)
+    empty = image(timeline)  # every area says "no goal yet"
+    goal = editor.add(text="Pass the CAPM exam with 70% or more", area="Education", due=FUTURE)
+    assert goal is not None and image(timeline) != empty
+    added = image(timeline)
+    row_of(editor, goal.id).fields.horizon.value = 6  # an edit in a goal's row
+    assert image(timeline) != added and no_errors(timeline.errors)
+
+
+def test_goal_rows_wrap_when_the_notebook_is_narrow(persona: Plan) -> None:
+    editor = ui.goal_editor(persona, tiny_catalog())
+    row = editor.rows.children[0]
+    boxes = [b for b in row.children[0].children if isinstance(b, w.HBox)]
+    assert boxes and all(b.layout.flex_flow == "row wrap" for b in boxes)  # Status stays seen
+    assert row.fields.status in boxes[0].children
+    assert all(not str(f.layout.width).endswith("%") for b in boxes for f in b.children)
+
+
+def test_removing_a_goal_asks_first_then_saves_and_keeps_the_others(persona: Plan) -> None:
+    editor, timeline = ui.goal_editor(persona, tiny_catalog()), ui.timeline(persona)
+    before, drawn = [x.id for x in persona.short_term_goals.goals], image(timeline)
+    row = row_of(editor, "g-net02")
+    row.remove_button.click()
+    assert "Remove this goal for good?" in row.confirm.children[0].value
+    assert [x.id for x in reopen(persona).short_term_goals.goals] == before  # only asked
+    keep = row.confirm.children[2]
+    keep.click()
+    assert row.confirm.children == () and row in editor.rows.children
+    row.remove_button.click()
+    row.confirm.children[1].click()  # "Yes, remove it"
+    assert [x.id for x in reopen(persona).short_term_goals.goals] == [
+        x for x in before if x != "g-net02"
+    ]
+    assert row not in editor.rows.children and "Removed the goal" in editor.removed.value
+    assert image(timeline) != drawn and no_errors(editor.out, row.out)
+
+
+def test_a_goal_with_next_actions_is_kept_and_the_message_says_why(persona: Plan) -> None:
+    editor = ui.goal_editor(persona, tiny_catalog())
+    row = row_of(editor, "g-edu01")
+    row.remove_button.click()
+    row.confirm.children[1].click()
+    assert "set its status to dropped" in row.confirm.children[0].value
+    assert "g-edu01" in [x.id for x in reopen(persona).short_term_goals.goals]
+    assert row in editor.rows.children
 
 
 # --- speed --------------------------------------------------------------------------

@@ -113,7 +113,7 @@ def test_gap_chart(persona: Plan) -> None:
 
 def test_roadmap_chart(persona: Plan) -> None:
     fig = charts.roadmap_chart(reopen(persona), tiny_catalog())
-    texts = [t.get_text() for t in fig.axes[0].texts]
+    texts = [" ".join(t.get_text().split()) for t in fig.axes[0].texts]  # lines joined
     assert "Medical and Health Services Managers" in texts and UNLINKED in texts
     assert "In 5 years: Operations manager of an outpatient clinic" in texts
     assert fig.axes[0].patches  # bars were drawn
@@ -121,12 +121,36 @@ def test_roadmap_chart(persona: Plan) -> None:
     assert any("Nothing on the roadmap yet" in t.get_text() for t in empty.axes[0].texts)
 
 
-def test_roadmap_widget_redraws(persona: Plan) -> None:
-    box = ui.roadmap(persona, tiny_catalog())
-    redraw, out, errors = box.children
-    redraw.click()
-    assert len(out.outputs) == 1 and "image/png" in out.outputs[0]["data"]
-    assert not errors.outputs
+def test_roadmap_text_is_readable_and_nothing_is_cut_off(persona: Plan) -> None:
+    objective = persona.long_term.objectives[CLINIC]
+    objective.ambitions = "A seat on the board of a community health centre " * 8  # very long
+    fig = charts.roadmap_chart(persona, tiny_catalog())
+    renderer = fig.canvas.get_renderer()
+    fig.draw(renderer)
+    # Shown about as wide as drawn in a notebook with a side panel open: not shrunk.
+    assert fig.get_figwidth() * 96 <= 880
+    ax = fig.axes[0]
+    ticks = [tick.label1 for tick in ax.xaxis._update_ticks()]  # the ticks drawn
+    texts = [*ax.texts, ax.title, ax._left_title, *ticks, *fig.legends[0].texts]
+    shown = [t for t in texts if t.get_text() and t.get_visible()]
+    assert len(shown) > 20
+    small = [(t.get_text(), t.get_fontsize()) for t in shown if t.get_fontsize() < 10]
+    assert not small, small
+    inside = fig.bbox
+    for text in shown:
+        box = text.get_window_extent(renderer)
+        assert inside.x0 <= box.x0 and box.x1 <= inside.x1, text.get_text()
+        assert inside.y0 <= box.y0 and box.y1 <= inside.y1, text.get_text()
+    assert any(t.get_text().startswith("Ambition: A seat on the board") for t in ax.texts)
+
+
+def test_roadmap_follows_the_objectives_by_itself(persona: Plan) -> None:
+    panel, chart = ui.objectives(persona, tiny_catalog()), ui.roadmap(persona, tiny_catalog())
+    assert len(chart.out.outputs) == 1 and "image/png" in chart.out.outputs[0]["data"]
+    drawn = chart.out.outputs[0]["data"]["image/png"]
+    panel.role_5y.value = "Head of a clinic's patient services"
+    assert chart.out.outputs[0]["data"]["image/png"] != drawn  # no Redraw button to press
+    assert not chart.errors.outputs and not panel.out.outputs
 
 
 @pytest.mark.timeout(180)
@@ -137,5 +161,5 @@ def test_notebook_says_what_to_do_first_or_offers_the_roadmap(
     if start == "empty":
         (workspace / "plan.json").unlink()
     state = widget_text(execute_notebook(nbformat.read(NOTEBOOK, as_version=4)))
-    expected = "Shortlist some occupations in 02 first" if start == "empty" else "Redraw"
+    expected = "Shortlist some occupations in 02 first" if start == "empty" else "Skills to acquire"
     assert expected in state

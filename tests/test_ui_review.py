@@ -156,6 +156,20 @@ def test_retaking_the_interest_profile_shows_how_it_moved(persona: Plan) -> None
     assert shift.chart.layout.display == "" and bytes(shift.chart.value).startswith(b"\x89PNG")
 
 
+def test_the_finished_questionnaire_is_folded_until_taken_again(persona: Plan) -> None:
+    box = ui.interests(persona)
+    quiz = box.children[0]
+    answers = {k: t.value for k, t in quiz.toggles.items()}
+    assert quiz.questions.layout.display == "none"  # old answers not editable by a stray click
+    assert "Take it again" in quiz.notice.value and "Your interest code" in quiz.result.value
+    quiz.retake_button.click()
+    assert quiz.questions.layout.display != "none"
+    assert all(t.value is None for t in quiz.toggles.values())
+    assert reopen(persona).dream_job.interest_history[-1].answers == {
+        k: v for k, v in answers.items() if v is not None
+    }
+
+
 def test_interests_on_a_new_plan_point_to_01(plan: Plan) -> None:
     shift = ui.interests(plan).children[2]
     assert "Take the interest profile in 01 first" in shift.text.value

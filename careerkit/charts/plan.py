@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -10,12 +12,12 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.text import Text
 
 from careerkit import goals as g
 from careerkit.charts.style import (
     DARK_GREY,
     GREY,
-    LABEL_CHARS,
     LIGHT_GREY,
     OKABE_ITO,
     new_figure,
@@ -51,6 +53,11 @@ GROUP_STYLE = {  # objective group -> (colour, legend label); bars striped, poin
 }
 GROUP_MARKS = {"skills": "//", "experience": "..", "stay": "xx", "role": "D", "ambition": "*"}
 GOAL_COLOUR = OKABE_ITO["sky blue"]
+#: The roadmap is drawn as wide as a notebook shows it (about 860 px at 96 dpi with a side
+#: panel open), so its text is not shrunk; no text is smaller than TEXT_PT.
+ROADMAP_WIDTH = 8.8
+TEXT_PT = 10.0
+LABEL_CHARS_PER_LINE = 44  # a label wraps onto a second line after about this many
 STATUS_COLOURS = {
     "not started": LIGHT_GREY,
     "in progress": OKABE_ITO["blue"],
@@ -80,7 +87,7 @@ def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
     """Short-term goals by area of growth on a time line, coloured by horizon."""
     today = today or date.today()
     rows = _timeline_rows(plan)
-    fig = new_figure(11, 1.6 + 0.42 * len(rows))
+    fig = new_figure(ROADMAP_WIDTH, 1.9 + 0.46 * len(rows))
     ax = fig.subplots()
     now = mdates.date2num(today)
     ends = [now + 31 * 25] + [mdates.date2num(goal_span(x)[1]) for _, x in rows if x]
@@ -88,7 +95,7 @@ def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
     left, right = min(starts) - 20, max(ends)
     for y, (_area, goal) in enumerate(rows):
         if goal is None:
-            ax.text(now + 10, y, "no goal yet", va="center", color="#888", style="italic")
+            ax.text(now + 10, y, "no goal yet", va="center", color="#666", style="italic")
             continue
         start, end = (mdates.date2num(d) for d in goal_span(goal))
         done = goal.status == "done"
@@ -103,24 +110,26 @@ def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
             edgecolor=DARK_GREY,
             linewidth=0,
         )
-        label = ("done: " if done else "") + shorten(goal.text, LABEL_CHARS)
-        ax.text(end + 8, y, label, va="center", fontsize=8.5)
+        label = _wrapped(("done: " if done else "") + goal.text)
+        ax.text(end + 8, y, label, va="center", fontsize=TEXT_PT)
     for months in g.HORIZONS:
         mark = mdates.date2num(add_months(today, months))
         ax.axvline(mark, color="#999", linestyle=":", linewidth=1)
-        ax.text(mark, -0.9, f"{months} months", ha="center", fontsize=8, color="#555")
+        ax.text(mark, -0.9, f"{months} months", ha="center", fontsize=TEXT_PT, color="#555")
     ax.axvline(now, color=TODAY_COLOUR, linewidth=1.2, linestyle="--")
-    ax.text(now, -0.9, "today", ha="center", fontsize=8, color=TODAY_COLOUR)
+    ax.text(now, -0.9, "today", ha="center", fontsize=TEXT_PT, color=TODAY_COLOUR)
     firsts: dict[str, int] = {}  # area -> its first row
     for y, (area, _) in enumerate(rows):
         firsts.setdefault(area, y)
-    ax.set_yticks(list(firsts.values()), [shorten(a, 36) for a in firsts])
+    ax.set_yticks(list(firsts.values()), [shorten(a, 24) for a in firsts], fontsize=TEXT_PT)
     for y in list(firsts.values())[1:]:
         ax.axhline(y - 0.5, color="#eee", linewidth=1)
     ax.set_ylim(len(rows) - 0.5, -1.3)
     ax.set_xlim(left, right + (right - left) * 0.45)  # room for the labels
+    ax.xaxis.set_major_locator(mdates.MonthLocator((1, 7)))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
-    ax.legend(
+    ax.tick_params(axis="x", labelsize=TEXT_PT)
+    fig.legend(
         handles=[
             Patch(
                 facecolor=c,
@@ -131,15 +140,15 @@ def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
             )
             for m, c in HORIZON_COLOURS.items()
         ],  # fmt: skip
-        loc="lower right",
-        bbox_to_anchor=(1, 1),
+        loc="lower center",
         ncol=3,
         frameon=False,
-        fontsize=8,
+        fontsize=TEXT_PT,
     )
-    ax.set_title("Your short-term goals by area of growth", loc="left")
+    ax.set_title("Your short-term goals by area of growth", loc="left", fontsize=TEXT_PT + 3)
     plain(ax)
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0.45 / fig.get_figheight(), 1, 1))  # the legend goes below
+    fit_texts(fig, ax.texts)
     return fig
 
 
@@ -242,7 +251,29 @@ def _draw_item(ax: Any, y: float, item: RoadmapItem, colours: dict[str, str]) ->
             linewidth=0,
         )
     gap = 70 if item.start == item.end else 25  # days between the mark and its label
-    ax.text(end + gap, y, shorten(item.label, 58), va="center", fontsize=8.5)
+    ax.text(end + gap, y, _wrapped(item.label), va="center", fontsize=TEXT_PT)
+
+
+def _wrapped(label: str) -> str:
+    """A label on at most two lines, the second cut with "…" when it is too long."""
+    lines = textwrap.wrap(" ".join(label.split()), LABEL_CHARS_PER_LINE) or [""]
+    rest = " ".join(lines[1:])
+    return lines[0] + (f"\n{shorten(rest, LABEL_CHARS_PER_LINE)}" if rest else "")
+
+
+def fit_texts(fig: Figure, texts: Iterable[Text], margin_px: float = 4) -> None:
+    """Shorten (with "…") each text that would run past the figure's right edge.
+
+    Measured with the figure's renderer, so nothing is cut off or widens the picture.
+    """
+    renderer = fig.canvas.get_renderer()
+    right = fig.bbox.x1 - margin_px
+    for text in texts:
+        lines = text.get_text().split("\n")
+        while text.get_window_extent(renderer).x1 > right and max(map(len, lines)) > 4:
+            longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+            lines[longest] = shorten(lines[longest], len(lines[longest]) - 3)
+            text.set_text("\n".join(lines))
 
 
 def roadmap_chart(plan: Plan, catalog: pd.DataFrame, today: date | None = None) -> Figure:
@@ -250,7 +281,7 @@ def roadmap_chart(plan: Plan, catalog: pd.DataFrame, today: date | None = None) 
     today = today or date.today()
     items = roadmap_items(plan, catalog, today)
     rows, headers = _rows(items)
-    fig = new_figure(12, 1.8 + 0.36 * max(len(rows) + len(headers), 4))
+    fig = new_figure(ROADMAP_WIDTH, 2.0 + 0.46 * max(len(rows) + len(headers), 4))
     ax = fig.subplots()
     now, short = mdates.date2num(today), mdates.date2num(add_months(today, 24))
     far = mdates.date2num(add_months(today, 126))
@@ -260,32 +291,37 @@ def roadmap_chart(plan: Plan, catalog: pd.DataFrame, today: date | None = None) 
     # Pale backgrounds, each named by a heading: not a sign by colour alone.
     ax.axvspan(now, short, color=OKABE_ITO["sky blue"], alpha=0.12, zorder=0)
     ax.axvspan(short, right + (right - left) * 0.4, color=OKABE_ITO["orange"], alpha=0.12, zorder=0)
-    top = -1.4
-    ax.text(now + 15, top + 0.4, "Short-term goals (04)", fontsize=9, color="#1f4e79")
-    ax.text(short + 15, top + 0.4, "Long-term objectives (05)", fontsize=9, color="#8a5300")
+    top = -2.0
+    band = {"fontsize": TEXT_PT, "va": "center"}
+    ax.text(now + 15, top + 0.9, "Short-term\ngoals (04)", color="#1f4e79", **band)
+    ax.text(short + 15, top + 0.9, "Long-term objectives (05)", color="#8a5300", **band)
     ax.axvline(now, color=TODAY_COLOUR, linewidth=1.2, linestyle="--")
     if not items:
         ax.text(
             (now + far) / 2,
             1,
-            "Nothing on the roadmap yet: write short-term goals in 04 and your objectives above.",
+            "Nothing on the roadmap yet: write short-term goals\nin 04 and your objectives above.",
             ha="center",
             va="center",
             color="#555",
+            fontsize=TEXT_PT,
         )
     colours = {group: colour for group, (colour, _) in GROUP_STYLE.items()}
     for y, item in rows:
         _draw_item(ax, y, item, colours)
     for lane, y in headers.items():
-        ax.text(left + 10, y, lane, fontsize=10, fontweight="bold", va="center")
+        ax.text(
+            left + 10, y, shorten(lane, 60), fontsize=TEXT_PT + 1, fontweight="bold", va="center"
+        )
         if y:
             ax.axhline(y - 0.5, color="#ccc", linewidth=0.8)
     _arrows(ax, rows)
     ax.set_ylim(max(len(rows) + len(headers), 3) - 0.5, top)
     ax.set_xlim(left, right + (right - left) * 0.4)  # room for the labels
     ax.set_yticks([])
-    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_locator(mdates.YearLocator(2))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.tick_params(labelsize=TEXT_PT)
     handles = [_patch(GOAL_COLOUR, "", "short-term goal")]
     handles += [
         Line2D([], [], marker=GROUP_MARKS[g], linestyle="", color=c, label=lab)
@@ -293,12 +329,11 @@ def roadmap_chart(plan: Plan, catalog: pd.DataFrame, today: date | None = None) 
         else _patch(c, GROUP_MARKS[g], lab)
         for g, (c, lab) in GROUP_STYLE.items()
     ]
-    ax.legend(
-        handles=handles, loc="lower right", bbox_to_anchor=(1, 1), ncol=3, frameon=False, fontsize=8
-    )
-    ax.set_title("Your roadmap", loc="left")
+    fig.legend(handles=handles, loc="lower center", ncol=3, frameon=False, fontsize=TEXT_PT)
+    ax.set_title("Your roadmap", loc="left", fontsize=TEXT_PT + 3)
     plain(ax, "top", "right", "left")
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0.6 / fig.get_figheight(), 1, 1))  # the legend goes below
+    fit_texts(fig, ax.texts)
     return fig
 
 

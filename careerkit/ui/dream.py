@@ -1,9 +1,8 @@
 """Widgets for 01_dream_job: reflection, transferable skills, the interest quiz, the vision.
 
 Each panel is a ``VBox`` that shows the plan's ``dream_job`` section and saves every change
-as the person goes (no Save button). Build them with :func:`reflection`, :func:`skills`,
-:func:`interest_quiz` and :func:`vision`; ``careerkit.charts.interest_chart`` draws the interest
-profile.
+as the person goes (no Save button): :func:`reflection`, :func:`skills`,
+:func:`interest_quiz` and :func:`vision`.
 """
 
 from __future__ import annotations
@@ -44,13 +43,21 @@ from careerkit.interests import (
 )
 from careerkit.plan import Plan, Skill
 from careerkit.ui.a11y import Chart
-from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, quietly, text_area
+from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, quietly
+from careerkit.ui.fields import answer_box
 from careerkit.wording import vagueness_advice
 
 SECTION = "dream_job"
 CHOICES = [(label.capitalize(), points) for label, points in SCALE.items()]
 HIDDEN, SHOWN = "none", ""
 HEADER = ("Theme", "Score", "What it means")
+#: The chosen answer stands out: white on dark blue (contrast 9:1, WCAG AA asks 4.5:1), not
+#: JupyterLab's grey on grey. The class goes on every Like/Unsure/Dislike row.
+CHOICE_CLASS = "ck-choices"
+CHOICE_CSS = (
+    f"<style>.{CHOICE_CLASS} .jupyter-button.mod-active"
+    "{background:#1f4e79;color:#fff;font-weight:bold;box-shadow:none}</style>"
+)
 CHART_DELAY = 0.4  # seconds without a new answer before the chart is redrawn
 
 
@@ -74,7 +81,7 @@ class ReflectionPanel(w.VBox):
         self.plan, self.saver = plan, saver or Saver(plan)
         self.errors = w.Output()
         saved = plan.dream_job.reflections
-        self.boxes = {p.id: text_area(saved.get(p.id, ""), "", p.hint, rows=3) for p in prompts}
+        self.boxes = {p.id: answer_box(saved.get(p.id, ""), "", p.hint, rows=3) for p in prompts}
         rows = [widget for p in prompts for widget in (_question(p), self.boxes[p.id])]
         super().__init__([*rows, self.saver.status, self.errors])
         changed = guarded(self.errors)(self._changed)
@@ -142,10 +149,11 @@ class SkillsPanel(w.VBox):
             style=WIDE,
             layout=w.Layout(width="430px"),
         )
+        self.picker.on_msg(guarded(self.errors)(self._key))  # Enter adds, as the button does
         self.add_button = w.Button(description="Add", icon="plus", button_style="primary")
         self.message = w.HTML()
         self.rows = w.VBox()
-        self.use = text_area(plan.dream_job.skills_use, "", SKILLS_USE_PROMPT.hint, rows=3)
+        self.use = answer_box(plan.dream_job.skills_use, "", SKILLS_USE_PROMPT.hint, rows=3)
         super().__init__(self._layout())
         self.add_button.on_click(guarded(self.errors)(self._add))
         self.use.observe(guarded(self.errors)(self._use_changed), names="value")
@@ -198,6 +206,10 @@ class SkillsPanel(w.VBox):
         )
         self._render_rows()
         self.saver.request(SECTION)
+
+    def _key(self, _widget: w.Widget, content: dict, _buffers: object) -> None:
+        if content.get("event") == "submit":  # the browser's Enter in the skill box
+            self._add(self.add_button)
 
     def _edit(self, row: SkillRow, _change: dict) -> None:
         new = row.skill()
@@ -258,7 +270,7 @@ class InterestQuiz(w.VBox):
         self.toggles = {
             item: w.ToggleButtons(
                 options=CHOICES, value=saved.get(item), style={"button_width": "80px"}
-            )
+            ).add_class(CHOICE_CLASS)
             for item in self.items.index
         }
         self.progress = w.HTML()
@@ -298,9 +310,10 @@ class InterestQuiz(w.VBox):
                 zip(self.items["text"], self.toggles.values(), strict=True), start=1
             )
         ]
+        self.questions = w.VBox([intro, *rows])  # 07 folds it away until "Take it again"
         results = [self.progress, self.unmatched, self.saver.status, self.result]
-        results += [self.chart, self.notice]
-        return [intro, *rows, *results, self.history, self.retake_button, self.errors]
+        results += [self.chart, self.notice, self.history, self.retake_button, self.errors]
+        return [w.HTML(CHOICE_CSS), self.questions, *results]
 
     def _saved_answers(self) -> dict[str, int]:
         current = self.plan.dream_job.interests
@@ -398,7 +411,7 @@ class VisionPanel(w.VBox):
         self.errors = w.Output()
         job = plan.dream_job
         self.prompts = {
-            p.id: text_area(job.vision_prompts.get(p.id, ""), "", p.hint, rows=2) for p in prompts
+            p.id: answer_box(job.vision_prompts.get(p.id, ""), "", p.hint, rows=2) for p in prompts
         }
         self.draft_button = w.Button(
             description="Draft from my answers", icon="pencil", layout=w.Layout(width="auto")
@@ -408,10 +421,9 @@ class VisionPanel(w.VBox):
             description="Replace my statement with this draft",
             layout=w.Layout(display=HIDDEN, width="auto"),
         )
-        self.statement = text_area(
+        self.statement = answer_box(
             job.vision, "", "e.g. In three years I work as ... at ... I spend my days ...", rows=6
         )
-        self.statement.continuous_update = True  # the vagueness check follows the typing
         self.advice = w.HTML(_advice_html(job.vision))
         self.dated = w.HTML(self._dated_html())
         self._draft = ""

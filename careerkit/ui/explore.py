@@ -21,9 +21,10 @@ from careerkit.catalog import money
 from careerkit.charts import png, shortlist_figure
 from careerkit.plan import Option, Plan
 from careerkit.ui.a11y import Chart
-from careerkit.ui.common import WIDE, guarded, later, message_html, note_html, text_area
+from careerkit.ui.common import WIDE, guarded, later, message_html, note_html
 from careerkit.ui.explore_browser import Browser
 from careerkit.ui.explore_panel import EMPTY_SHORTLIST, NO_FIT, Panel, RelatedList
+from careerkit.ui.fields import answer_box
 
 # --- the shortlist -------------------------------------------------------------------------
 
@@ -117,7 +118,7 @@ class Shortlist(Panel):
         return f"Removed “{sl.remove_option(self.plan, code).title}” from your shortlist."
 
 
-# --- the six exploring questions -------------------------------------------------------------
+# --- the exploring questions -------------------------------------------------------------------
 
 
 class Questions(Panel):
@@ -128,7 +129,13 @@ class Questions(Panel):
         self.accordion = w.Accordion()
         self.shown: list[str] = []  # codes of the options in the accordion, in order
         self.forms: dict[str, w.VBox] = {}  # kept, so a change elsewhere rebuilds nothing
-        self.children = [self.message, self.accordion, self.saver.status, self.errors]
+        # The count comes from the questions themselves, as each option's "(n of N answered)".
+        self.heading = w.HTML(
+            f"<b>{len(occ.QUESTIONS)} questions for each option</b> on your shortlist: "
+            "open one to answer them."
+        )
+        parts = [self.heading, self.message, self.accordion, self.saver.status, self.errors]
+        self.children = parts
         self.render()
 
     def render(self) -> None:
@@ -154,10 +161,10 @@ class Questions(Panel):
             fact = facts.get(question.id)
             known = f"<br><span style='color:#1f4e79'>{html.escape(fact)}</span>" if fact else ""
             parts.append(w.HTML(f"<b>{html.escape(question.text)}</b>{known}"))
-            box = text_area(option.answers.get(question.id, ""), "", question.hint)
+            box = answer_box(option.answers.get(question.id, ""), "", question.hint)
             box.observe(guarded(self.errors)(self._saver_for(option.code, question.id)), "value")
             parts.append(box)
-        notes = text_area(option.notes, "", "anything else about this option")
+        notes = answer_box(option.notes, "", "anything else about this option")
         notes.observe(guarded(self.errors)(self._saver_for(option.code, None)), "value")
         return w.VBox([*parts, w.HTML("<b>Notes</b>"), notes])
 
@@ -297,7 +304,7 @@ def shortlist(plan: Plan, catalog: pd.DataFrame) -> Shortlist:
 
 
 def questions(plan: Plan, catalog: pd.DataFrame) -> Questions:
-    """The six exploring questions for each option on the shortlist."""
+    """The exploring questions for each option on the shortlist."""
     return Questions(plan, catalog)
 
 

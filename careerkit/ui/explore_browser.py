@@ -12,12 +12,17 @@ from careerkit import explore_html as render
 from careerkit import filters as flt
 from careerkit import occupation as occ
 from careerkit import shortlist as sl
-from careerkit.catalog import EDUCATION, JOB_ZONES, JOB_ZONES_4
+from careerkit.catalog import EDUCATION, JOB_ZONES, JOB_ZONES_4, money
 from careerkit.plan import Plan
 from careerkit.ui.common import WIDE, guarded, message_html, note_html, quietly
-from careerkit.ui.explore_panel import NO_FIT, Panel, RelatedList
+from careerkit.ui.explore_panel import NO_FIT, WRAP, Panel, RelatedList
 
 ROWS_SHOWN = 40
+#: The table scrolls inside a box this tall, so the profile picker above it and the card
+#: below it stay close to each other.
+TABLE_HEIGHT = "420px"
+#: A text that keeps its full width in a row of controls (a Label would be cut to 80 px).
+WHOLE = w.Layout(width="auto", flex="0 0 auto")
 
 
 class Browser(Panel):
@@ -40,7 +45,8 @@ class Browser(Panel):
         wages = self.catalog["median_wage"].dropna()
         low = int(wages.min() // 10_000 * 10_000) if len(wages) else 0
         high = int(-(-wages.max() // 10_000) * 10_000) if len(wages) else 10_000
-        slider = {"style": WIDE, "continuous_update": False, "layout": w.Layout(width="48%")}
+        wide = w.Layout(width="460px", max_width="100%", flex="0 0 auto")  # label and track
+        slider = {"style": WIDE, "continuous_update": False, "layout": wide}
         self.search = w.Text(
             description="Search",
             placeholder="words from a title or description, e.g. clinic schedule",
@@ -57,9 +63,10 @@ class Browser(Panel):
             style=WIDE,
         )
         self.pay = w.IntRangeSlider(
-            value=(low, high), min=low, max=high, step=5_000, readout_format="$,",
+            value=(low, high), min=low, max=high, step=5_000, readout=False,
             description="Median pay a year", **slider,
         )  # fmt: skip
+        self.pay_readout = w.HTML(layout=WHOLE)  # the slider's own readout cuts "$250,000"
         self.unknown_pay = w.Checkbox(
             False,
             description="also show occupations whose pay is unknown",
@@ -82,8 +89,11 @@ class Browser(Panel):
         )
         self.reset = w.Button(description="Reset filters", icon="undo")
         self.count, self.table = w.HTML(), w.HTML()
+        self.table_box = w.Box(
+            [self.table], layout=w.Layout(max_height=TABLE_HEIGHT, overflow="auto", width="100%")
+        )
         self.pick = w.Dropdown(
-            description="See the profile of", style=WIDE, layout=w.Layout(width="70%")
+            description="See the profile of", style=WIDE, layout=w.Layout(width="60%")
         )
         self.add = w.Button(description="Add to shortlist", icon="plus", button_style="success")
         self.card = w.HTML()
@@ -98,14 +108,14 @@ class Browser(Panel):
         self.children = [
             self.search,
             w.HBox(fit),
-            w.HBox([self.zone, self.education]),
+            w.HBox([self.zone, self.education], layout=WRAP),
             w.HTML(note_html(f"Job zone is the preparation needed: {zones}.")),
-            w.HBox([self.pay, self.unknown_pay]),
-            w.HBox([w.Label("Job outlook:"), *self.outlooks.values()]),
-            w.HBox([self.sort, self.order, self.reset]),
+            w.HBox([self.pay, self.pay_readout, self.unknown_pay], layout=WRAP),
+            w.HBox([w.HTML("Job outlook:", layout=WHOLE), *self.outlooks.values()], layout=WRAP),
+            w.HBox([self.sort, self.order, self.reset], layout=WRAP),
             self.count,
-            self.table,
-            w.HBox([self.pick, self.add]),
+            w.HBox([self.pick, self.add], layout=WRAP),  # above the table, not 40 rows below
+            self.table_box,
             self.message,
             self.card,
             self.related,
@@ -144,6 +154,8 @@ class Browser(Panel):
 
     def render(self) -> None:
         """Filter, sort and show the table (and keep the card as it is)."""
+        low, high = self.pay.value
+        self.pay_readout.value = f"{money(low)} – {money(high)}"
         filters = self.filters
         rows = flt.apply_filters(self.catalog, filters, self.fit)
         top = rows.head(self.rows)

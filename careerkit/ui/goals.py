@@ -20,7 +20,8 @@ from careerkit import goals as g
 from careerkit import smart
 from careerkit.charts import timeline_chart
 from careerkit.plan import Goal, Plan
-from careerkit.ui.common import WIDE, Saver, guarded, message_html, quietly, show_figure
+from careerkit.ui.common import WIDE, Saver, guarded, message_html, quietly
+from careerkit.ui.following import FollowingChart, plan_changed
 
 HORIZON_OPTIONS = [("6 months", 6), ("12 months", 12), ("24 months", 24)]
 CONFIDENCE_OPTIONS = [
@@ -33,6 +34,9 @@ CONFIDENCE_OPTIONS = [
 ]
 GOAL_PLACEHOLDER = "What will you do, and how much? e.g. Pass the CAPM exam with 70% or more"
 MEASURE_PLACEHOLDER = "How you will know: 3 interviews, a score of 80%, a portfolio"
+#: A row of a goal's fields wraps onto the next line when the notebook is narrow (a side
+#: panel open), instead of pushing Status out of sight behind a scrollbar.
+WRAP = w.Layout(display="flex", flex_flow="row wrap", align_items="center")
 
 
 # --- the S.M.A.R.T. result as HTML ------------------------------------------------
@@ -123,7 +127,7 @@ class GoalFields:
             value=goal.area,
             description="Area",
             style=WIDE,
-            layout=w.Layout(width="360px"),
+            layout=w.Layout(width="320px"),
         )
         self.horizon = w.ToggleButtons(
             options=HORIZON_OPTIONS, value=goal.horizon_months, description="Within", style=WIDE
@@ -134,7 +138,7 @@ class GoalFields:
             description="Measure",
             placeholder=MEASURE_PLACEHOLDER,
             continuous_update=True,
-            layout=w.Layout(width="60%"),
+            layout=w.Layout(width="560px", max_width="100%"),
             style=WIDE,
         )
         self.direction = w.Dropdown(
@@ -142,6 +146,7 @@ class GoalFields:
             value=goal.direction,
             description="Serves",
             style=WIDE,
+            layout=w.Layout(width="460px", max_width="100%"),  # a whole occupation title
         )
         self.confidence = w.Dropdown(
             options=CONFIDENCE_OPTIONS,
@@ -165,9 +170,9 @@ class GoalFields:
         return w.VBox(
             [
                 self.text,
-                w.HBox([self.area, self.due, self.confidence, *extra]),
+                w.HBox([self.area, self.due, self.confidence, *extra], layout=WRAP),
                 self.horizon,
-                w.HBox([self.measure, self.direction]),
+                w.HBox([self.measure, self.direction], layout=WRAP),
                 self.smart,
                 self.message,
             ]
@@ -226,7 +231,7 @@ class GoalFields:
 
 
 class GoalRow(w.VBox):
-    """One saved goal, editable; each change is checked, then saved."""
+    """One saved goal, editable; each change is checked, then saved. Remove asks first."""
 
     def __init__(
         self,
@@ -235,16 +240,35 @@ class GoalRow(w.VBox):
         saver: Saver,
         catalog: pd.DataFrame | None = None,
         today: date | None = None,
+        on_remove: Callable[[GoalRow], None] | None = None,
     ) -> None:
         self.plan, self.goal_id, self.saver, self.today = plan, goal.id, saver, today
         self.fields = GoalFields(plan, goal, catalog)
         self.out = w.Output()
+        self.remove_button = w.Button(
+            description="Remove", icon="trash", tooltip="Remove a goal added by mistake"
+        )
+        self.confirm = w.HBox(layout=WRAP)
         super().__init__(
-            [self.fields.box(), self.out],
+            [self.fields.box(), w.HBox([self.remove_button, self.confirm], layout=WRAP), self.out],
             layout=w.Layout(border="1px solid #ddd", padding="6px", margin="4px 0"),
         )
         self.fields.observe(guarded(self.out)(self._changed))
+        self.remove_button.on_click(guarded(self.out)(lambda _: self._ask()))
+        self.on_remove = on_remove
         self.fields.check(goal, plan, today)
+
+    def _ask(self) -> None:
+        """Ask before removing: "Yes, remove it" or "Keep it"."""
+        yes = w.Button(description="Yes, remove it", button_style="danger")
+        keep = w.Button(description="Keep it")
+        yes.on_click(guarded(self.out)(lambda _: self.on_remove and self.on_remove(self)))
+        keep.on_click(guarded(self.out)(lambda _: setattr(self.confirm, "children", ())))
+        text = (
+            "Remove this goal for good? Use it for a goal added by mistake; to give up a goal "
+            "you worked on, set its status to dropped instead, so your plan remembers why."
+        )
+        self.confirm.children = [w.HTML(message_html(text, "warn")), yes, keep]
 
     def _changed(self, _change: dict) -> None:
         goal = g.find_goal(self.plan, self.goal_id)
@@ -257,6 +281,7 @@ class GoalRow(w.VBox):
         else:
             self.fields.message.value = ""
             self.saver.request("short_term_goals")
+            plan_changed(self.plan)
         self.fields.check(goal.model_copy(update=values), self.plan, self.today)
 
 
@@ -275,6 +300,7 @@ class GoalEditor(w.VBox):
         )
         self.add_area_button = w.Button(description="Add area", icon="plus")
         self.area_message = w.HTML()
+        self.removed = w.HTML()
         self.form = GoalFields(plan, self._blank(), catalog, with_status=False)
         self.add_button = w.Button(description="Add this goal", icon="plus", button_style="primary")
         no_direction = "Choose a direction in 03 to link goals to it."
@@ -298,6 +324,7 @@ class GoalEditor(w.VBox):
             self.form.box(),
             self.add_button,
             w.HTML("<h4>Your goals</h4>"),
+            self.removed,
             self.rows,
             self.saver.status,
             self.out,
@@ -309,7 +336,21 @@ class GoalEditor(w.VBox):
         self.add_area_button.on_click(guarded(self.out)(self._on_add_area))
 
     def _row(self, goal: Goal) -> GoalRow:
-        return GoalRow(self.plan, goal, self.saver, self.catalog, self.today)
+        return GoalRow(self.plan, goal, self.saver, self.catalog, self.today, self.remove)
+
+    def remove(self, row: GoalRow) -> None:
+        """Remove a goal (confirmed in its row) and save; a goal 06 builds on is kept."""
+        try:
+            goal = g.remove_goal(self.plan, row.goal_id)
+        except g.GoalInputError as err:
+            row.confirm.children = [w.HTML(message_html(str(err), "error"))]
+            return
+        self.rows.children = tuple(r for r in self.rows.children if r is not row)
+        self.saver.request("short_term_goals")
+        text = f"Removed the goal '{goal.text.strip() or '(no text)'}'."
+        self.removed.value = message_html(text, "info")
+        self._show_coverage()
+        plan_changed(self.plan)
 
     def _blank(self) -> Goal:
         areas = g.areas_without_goals(self.plan) or self.plan.short_term_goals.areas or ["Learning"]
@@ -329,6 +370,7 @@ class GoalEditor(w.VBox):
         self.rows.children = (*self.rows.children, self._row(goal))
         self.saver.request("short_term_goals")
         self._show_coverage()
+        plan_changed(self.plan)
         return goal
 
     def _on_add(self, _button: w.Button) -> None:
@@ -352,6 +394,7 @@ class GoalEditor(w.VBox):
         for fields in [self.form, *(row.fields for row in self.rows.children)]:
             fields.set_areas(self.plan)
         self._show_coverage()
+        plan_changed(self.plan)
 
     def _show_coverage(self) -> None:
         missing = g.areas_without_goals(self.plan)
@@ -451,20 +494,9 @@ def suggestions(
 # --- timeline -----------------------------------------------------------------------
 
 
-def timeline(plan: Plan, today: date | None = None) -> w.VBox:
-    """The timeline chart with a button to redraw it after editing goals."""
-    out, errors = w.Output(), w.Output()
-    redraw = w.Button(
-        description="Redraw the timeline", icon="refresh", layout=w.Layout(width="fit-content")
-    )
-
-    @guarded(errors)
-    def draw(_button: w.Button | None = None) -> None:
-        show_figure(out, timeline_chart(plan, today))
-
-    redraw.on_click(draw)
-    draw()
-    return w.VBox([redraw, out, errors])
+def timeline(plan: Plan, today: date | None = None) -> FollowingChart:
+    """The timeline chart; it follows the goal editor's changes by itself."""
+    return FollowingChart(plan, lambda: timeline_chart(plan, today))
 
 
 __all__ = [

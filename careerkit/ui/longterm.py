@@ -23,7 +23,9 @@ from careerkit.roadmap import (
     skill_choices,
     update_objective,
 )
-from careerkit.ui.common import WIDE, Saver, guarded, message_html, quietly, show_figure, text_area
+from careerkit.ui.common import WIDE, Saver, guarded, message_html, quietly, show_figure
+from careerkit.ui.fields import answer_box
+from careerkit.ui.following import FollowingChart, plan_changed
 
 STAY_OPTIONS = [
     ("not sure yet", -1),
@@ -54,20 +56,20 @@ class ObjectivesPanel(w.VBox):
         self.chart = w.Output()
         self.skills = w.VBox()
         self.picks: list[tuple[str, w.Checkbox]] = []
-        self.own = text_area(
+        self.own = answer_box(
             "",
             "Other skills to build",
             "One per line, technical or soft, e.g. electronic health records, conflict resolution",
             rows=3,
         )
-        self.experience = text_area(
+        self.experience = answer_box(
             "",
             "Experience to gain",
             "What would make you stand out? e.g. run a department's budget on my own for a year",
         )
         self.role_5y = self._line("Where I would like to be in 5 years", "e.g. clinic manager")
         self.role_10y = self._line("... and in 10 years", "e.g. director of operations")
-        self.ambitions = text_area(
+        self.ambitions = answer_box(
             "",
             "Ambitions",
             "e.g. a C-level role such as chief operating officer, a board seat, my own practice",
@@ -79,7 +81,7 @@ class ObjectivesPanel(w.VBox):
             style=WIDE,
             layout=w.Layout(width="460px"),
         )
-        self.leave = text_area(
+        self.leave = answer_box(
             "",
             "What would make me leave or retire",
             "e.g. when I stop learning; a move abroad; retiring at 62",
@@ -101,7 +103,7 @@ class ObjectivesPanel(w.VBox):
         return w.Text(
             description=description,
             placeholder=placeholder,
-            continuous_update=False,
+            continuous_update=True,  # saved once typing pauses
             layout=w.Layout(width="95%"),
             style=WIDE,
         )
@@ -217,6 +219,7 @@ class ObjectivesPanel(w.VBox):
             return
         self.message.value = ""
         self.saver.request("long_term")
+        plan_changed(self.plan)
 
 
 def objectives(plan: Plan, catalog: pd.DataFrame) -> ObjectivesPanel:
@@ -224,20 +227,9 @@ def objectives(plan: Plan, catalog: pd.DataFrame) -> ObjectivesPanel:
     return ObjectivesPanel(plan, catalog)
 
 
-def roadmap(plan: Plan, catalog: pd.DataFrame, today: date | None = None) -> w.VBox:
-    """The roadmap chart with a button to redraw it after editing."""
-    out, errors = w.Output(), w.Output()
-    redraw = w.Button(
-        description="Redraw the roadmap", icon="refresh", layout=w.Layout(width="fit-content")
-    )
-
-    @guarded(errors)
-    def draw(_button: w.Button | None = None) -> None:
-        show_figure(out, roadmap_chart(plan, catalog, today))
-
-    redraw.on_click(draw)
-    draw()
-    return w.VBox([redraw, out, errors])
+def roadmap(plan: Plan, catalog: pd.DataFrame, today: date | None = None) -> FollowingChart:
+    """The roadmap chart; it follows the objectives panel's changes by itself."""
+    return FollowingChart(plan, lambda: roadmap_chart(plan, catalog, today))
 
 
 __all__ = ["ObjectivesPanel", "objectives", "roadmap"]

@@ -28,6 +28,7 @@ from careerkit.plan import (
 from careerkit.plan import snapshot_date as taken_at
 from careerkit.review import (
     Change,
+    criterion_labels,
     interest_shift,
     next_review_due,
     plan_diff,
@@ -43,9 +44,9 @@ from careerkit.ui.common import (
     message_html,
     note_html,
     quietly,
-    text_area,
 )
 from careerkit.ui.dream import InterestQuiz, interest_quiz
+from careerkit.ui.fields import answer_box
 from careerkit.wording import shorten
 
 NO_GOALS = "Add goals in 04 first (Short-term goals); then track your progress here."
@@ -85,7 +86,7 @@ class GoalProgress(w.VBox):
             style=WIDE,
             tooltip=f"% done: {shorten(goal.text, 60)}",  # the handle's name, read aloud
         )
-        self.reason = text_area(
+        self.reason = answer_box(
             goal.drop_reason,
             "Why dropped?",
             rows=1,
@@ -202,7 +203,7 @@ class ReviewPanel(w.VBox):
         today = date.today()
         current = plan.reviews[-1] if plan.reviews and plan.reviews[-1].reviewed == today else None
         self.answers = {
-            name: text_area(getattr(current, name) if current else "", label, hint, rows=2)
+            name: answer_box(getattr(current, name) if current else "", label, hint, rows=2)
             for name, label, hint in REVIEW_QUESTIONS
         }
         self.next = w.HTML(next_review_html(plan))
@@ -295,7 +296,7 @@ class ComparePanel(w.VBox):
         except PlanError as err:
             self.result.value = message_html(f"That version cannot be read: {err}", "error")
             return
-        self.result.value = changes_html(plan_diff(old, self.plan))
+        self.result.value = changes_html(plan_diff(old, self.plan, criterion_labels()))
 
 
 # --- interests retaken ------------------------------------------------------------------------
@@ -371,11 +372,33 @@ def changes_since(plan: Plan) -> ComparePanel:
 
 
 def interests(plan: Plan) -> w.VBox:
-    """Step 1's interest questionnaire again, and how the profile moved since last time."""
+    """Step 1's interest questionnaire again, and how the profile moved since last time.
+
+    A finished questionnaire is folded away: only its result shows until "Take it again",
+    so the old answers cannot be changed by a stray click.
+    """
     quiz, shift = interest_quiz(plan), InterestShift(plan)
     if isinstance(quiz, InterestQuiz):
         update = guarded(shift.errors)(lambda *_: shift.refresh())
         for toggle in quiz.toggles.values():
             toggle.observe(update, names="value")
         quiz.retake_button.on_click(update)
+        _fold_finished(plan, quiz)
     return w.VBox([quiz, w.HTML("<h4>How your interests moved</h4>"), shift])
+
+
+def _fold_finished(plan: Plan, quiz: InterestQuiz) -> None:
+    """Hide a finished questionnaire's answers until the person presses "Take it again"."""
+    current = plan.dream_job.interests
+    if current is None or not current.code:
+        return  # unfinished: the person goes on answering
+    quiz.questions.layout.display = "none"
+    quiz.notice.value = message_html(
+        f"Your answers of {long_date(current.taken)} are kept as they are: their result is "
+        "shown above. Press 'Take it again' to answer the activities afresh."
+    )
+
+    def unfold(_button: w.Button) -> None:
+        quiz.questions.layout.display = ""
+
+    quiz.retake_button.on_click(guarded(quiz.errors)(unfold))

@@ -11,7 +11,12 @@ from careerkit.catalog import CatalogError
 from careerkit.local_pay import area_choices
 from careerkit.plan import Plan, earlier_versions
 from careerkit.start import Step, check_setup, route
-from careerkit.ui.common import WIDE, Saver, guarded
+from careerkit.ui.common import Saver, guarded
+
+#: One label column and one field width for every line of the form, so the boxes line up
+#: and a workshop's name such as "Spring career-change group 2026" fits.
+LABEL_WIDTH = "190px"
+FIELD = {"width": "640px", "max_width": "100%"}
 
 
 def route_html(steps: list[Step] | None = None, here: str = "00") -> w.HTML:
@@ -39,22 +44,33 @@ class ProfileForm(w.VBox):
     def __init__(self, plan: Plan, saver: Saver | None = None) -> None:
         self.plan, self.saver = plan, saver or Saver(plan)
         profile = plan.profile
-        self.name = w.Text(profile.name, description="Your name", style=WIDE)
-        self.coach = w.Text(profile.coach, description="Coach (optional)", style=WIDE)
-        self.workshop = w.Text(profile.workshop, description="Workshop (optional)", style=WIDE)
+        # Text is saved once typing pauses (the saver waits), not only when the box is left.
+        self.name = self._text(profile.name, "Your name")
+        self.coach = self._text(profile.coach, "Coach (optional)")
+        self.workshop = self._text(profile.workshop, "Workshop (optional)")
         self.area = w.Dropdown(
-            description="Where you live (for pay)", style=WIDE, layout=w.Layout(width="60%")
+            description="Where you live (for pay)",
+            style={"description_width": LABEL_WIDTH},
+            layout=w.Layout(**FIELD),
         )
-        self.area_note = w.HTML()
+        self.area_note = w.HTML(layout=w.Layout(margin=f"0 0 4px {LABEL_WIDTH}"))
         self._fill_areas(profile.area)
         self.errors = w.Output()
-        for field in (self.name, self.coach, self.workshop):
-            field.continuous_update = False
         for field in (self.name, self.coach, self.workshop, self.area):
             field.observe(guarded(self.errors)(self._changed), names="value")
         super().__init__(
             [self.name, self.area, self.area_note, self.coach, self.workshop]
             + [self.saver.status, self.errors]
+        )
+
+    @staticmethod
+    def _text(value: str, description: str) -> w.Text:
+        return w.Text(
+            value,
+            description=description,
+            continuous_update=True,
+            style={"description_width": LABEL_WIDTH},
+            layout=w.Layout(**FIELD),
         )
 
     def _fill_areas(self, saved: str) -> None:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from careerkit.dream import REFLECTION_PROMPTS
-from tests.browser.conftest import PERSONA, Lab, expect, wait_for_plan
+from tests.browser.conftest import PERSONA, Lab, expect, screenshot_path, wait_for_plan
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator
 
 pytestmark = pytest.mark.browser
 NOTEBOOK = "01_dream_job.ipynb"
@@ -21,8 +25,7 @@ def test_reflection_typed_in_the_browser_is_saved(lab: Lab, careerkit_home: Path
     with lab.notebook(NOTEBOOK) as notebook:
         panel = notebook.locator(".jp-OutputArea", has_text=prompt.question).first
         box = panel.locator("textarea").first  # the first prompt's answer box
-        box.fill(answer)
-        box.blur()  # the box reports its value when the person leaves it
+        box.fill(answer)  # and not left: saved once typing pauses
         expect(panel).to_contain_text("Saved at")
 
     plan = wait_for_plan(
@@ -36,3 +39,53 @@ def test_reflection_typed_in_the_browser_is_saved(lab: Lab, careerkit_home: Path
     with lab.notebook(NOTEBOOK) as notebook:  # a new kernel reads the plan again
         panel = notebook.locator(".jp-OutputArea", has_text=prompt.question).first
         expect(panel.locator("textarea").first).to_have_value(answer)
+
+
+# WCAG contrast of two CSS rgb() colours.
+CONTRAST_JS = """([a, b]) => {
+  const lum = (css) => {
+    const [r, g, bl] = css.match(/\\d+/g).slice(0, 3).map(v => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}"""
+
+
+def colours(button: Locator) -> tuple[str, str]:
+    return button.evaluate(
+        "(el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]"
+    )
+
+
+@pytest.mark.timeout(150)
+def test_enter_adds_a_skill_and_the_chosen_answer_stands_out(
+    lab: Lab, careerkit_home: Path
+) -> None:
+    with lab.notebook(NOTEBOOK) as notebook:
+        panel = notebook.cell("dream.skills(")
+        box = panel.locator("input[placeholder='pick from the list, or type your own']")
+        box.fill("Sign language")
+        box.press("Enter")
+        expect(panel).to_contain_text("Added Sign language")
+        wait_for_plan(
+            careerkit_home,
+            lambda p: "Sign language" in [s["name"] for s in p["dream_job"]["skills"]],
+        )
+
+        quiz = notebook.cell("dream.interest_quiz(")
+        row = quiz.locator(".widget-toggle-buttons").first
+        row.locator("button[data-value='Like']").click()
+        chosen = row.locator("button.mod-active")
+        expect(chosen).to_have_text("Like")
+        other = row.locator("button:not(.mod-active)").first
+        (back, text), (other_back, _) = colours(chosen), colours(other)
+        page = notebook.page
+        assert page.evaluate(CONTRAST_JS, [back, text]) >= 4.5  # WCAG AA for its text
+        assert page.evaluate(CONTRAST_JS, [back, other_back]) >= 3  # not grey on grey
+        quiz.locator(".widget-toggle-buttons").first.screenshot(
+            path=screenshot_path("01_chosen_answer.png")
+        )

@@ -43,3 +43,34 @@ def test_goal_added_in_the_browser(lab: Lab, careerkit_home: Path) -> None:
             careerkit_home, lambda p: GOAL in [g["text"] for g in p["short_term_goals"]["goals"]]
         )
     assert len(plan["short_term_goals"]["goals"]) == saved_goals + 1
+
+
+@pytest.mark.timeout(150)
+def test_a_goal_removed_in_the_browser_leaves_the_timeline_by_itself(
+    lab: Lab, careerkit_home: Path
+) -> None:
+    text = "get better at networking"  # the persona's vague goal, with no next actions
+    with lab.notebook("04_short_term.ipynb") as notebook:
+        editor = notebook.cell("goal_editor(")
+        boxes = editor.locator(f'textarea[placeholder="{GOAL_PLACEHOLDER}"]')
+        expect(boxes.first).to_be_visible()
+        count = boxes.count()
+        index = next(i for i in range(count) if boxes.nth(i).input_value() == text)
+        row = boxes.nth(index).locator(
+            "xpath=ancestor::div[contains(@class,'widget-vbox')][2]"
+        )  # the goal's card: its fields' box, then the card
+        timeline = notebook.cell("goals.timeline(").locator("img").first
+        expect(timeline).to_be_visible()
+        before = timeline.get_attribute("src")
+
+        row.locator(".widget-button", has_text="Remove").click()
+        expect(row).to_contain_text("Remove this goal for good?")
+        row.locator(".widget-button", has_text="Yes, remove it").click()
+        expect(editor).to_contain_text(f"Removed the goal '{text}'")
+        expect(boxes).to_have_count(count - 1)
+        expect(timeline).not_to_have_attribute("src", before)  # no Redraw button to press
+        plan = wait_for_plan(
+            careerkit_home,
+            lambda p: text not in [g["text"] for g in p["short_term_goals"]["goals"]],
+        )
+    assert len(plan["short_term_goals"]["goals"]) == count - 2  # the add form is not a goal

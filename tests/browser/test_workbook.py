@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 import pytest
 
-from tests.browser.conftest import Lab, Notebook, docs_path, notebook_names, screenshot_path
+from tests.browser.conftest import (
+    Lab,
+    Notebook,
+    docs_path,
+    expect,
+    notebook_names,
+    screenshot_path,
+    wait_for_plan,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -53,3 +66,93 @@ def test_notebook_runs_in_jupyterlab(lab: Lab, name: str) -> None:
         with notebook.tall_window():
             notebook.page.screenshot(path=screenshot_path(name.replace(".ipynb", ".png")))
         docs_pictures(notebook)
+
+
+# --- layout at 1280 px with JupyterLab's side panel open -----------------------------------
+
+# Texts of the careerkit output areas that do not fit their box (cut or hidden), and
+# output areas wider than the notebook (a horizontal scrollbar hides what is on the right).
+CLIPPED_JS = """(root) => {
+  const found = [];
+  const outputs = document.querySelector(root).querySelectorAll('.jp-OutputArea-output');
+  for (const out of outputs) {
+    if (out.scrollWidth > out.clientWidth + 1) found.push(`output wider than the notebook`);
+    const texts = out.querySelectorAll('.widget-label, .widget-readout');
+    for (const el of texts) {
+      if (el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+        found.push(`cut off: "${el.innerText.trim().slice(0, 60)}" ` +
+          `(${el.className}: ${el.scrollWidth} > ${el.clientWidth} px)`);
+    }
+    for (const input of out.querySelectorAll('input[type=text], input:not([type])')) {
+      if (input.offsetParent !== null && input.scrollWidth > input.clientWidth + 1)
+        found.push(`text too long for its box: "${input.value.slice(0, 60)}"`);
+    }
+  }
+  return found;
+}"""
+
+
+@contextmanager
+def side_panel_open(lab: Lab) -> Iterator[None]:
+    """JupyterLab's file browser open on the left, as a person usually has it."""
+    lab.page.evaluate("() => window.jupyterapp.shell.expandLeft()")
+    try:
+        yield
+    finally:
+        lab.page.evaluate("() => window.jupyterapp.shell.collapseLeft()")
+
+
+def clipped(notebook: Notebook) -> list[str]:
+    return notebook.page.evaluate(CLIPPED_JS, f"[id='{notebook.id}']")
+
+
+@pytest.mark.timeout(180)
+def test_start_form_lines_up_and_saves_while_typing(lab: Lab, careerkit_home: Path) -> None:
+    workshop = "Spring career-change group 2026, Tuesday evenings"
+    with side_panel_open(lab), lab.notebook("00_start.ipynb") as notebook:
+        form = notebook.cell("ProfileForm(")
+        inputs = form.locator(".widget-text input")
+        expect(inputs).to_have_count(3)
+        boxes = [inputs.nth(i).bounding_box() for i in range(3)]
+        boxes.append(form.locator(".widget-dropdown select").bounding_box())
+        assert all(boxes)
+        assert len({round(b["x"]) for b in boxes}) == 1, boxes  # one column of boxes
+        assert min(b["width"] for b in boxes) >= 400, boxes
+        box = inputs.nth(2)  # the workshop, typed and never left
+        box.fill(workshop)
+        expect(form).to_contain_text("Saved at")
+        wait_for_plan(careerkit_home, lambda p: p["profile"]["workshop"] == workshop)
+        assert not clipped(notebook), clipped(notebook)
+        form.screenshot(path=screenshot_path("00_form_side_panel.png"))
+
+
+@pytest.mark.timeout(180)
+def test_explore_fits_beside_the_side_panel(lab: Lab) -> None:
+    with side_panel_open(lab), lab.notebook("02_explore.ipynb") as notebook:
+        cell = notebook.cell("explore.browser(")
+        expect(cell.locator(".widget-html", has_text="Job outlook:")).to_be_visible()
+        pick = cell.locator(".widget-dropdown", has_text="See the profile of")
+        table = cell.locator("table").first
+        expect(table).to_be_visible()
+        assert pick.bounding_box()["y"] < table.bounding_box()["y"]  # picker above the table
+        readout = cell.locator(".widget-html", has_text=" – $").first
+        expect(readout).to_contain_text(re.compile(r"\$[\d,]+ – \$[\d,]{7}"))  # $250,000 in full
+        with notebook.tall_window():
+            cell.screenshot(path=screenshot_path("02_browser_side_panel.png"))
+        problems = clipped(notebook)
+        assert not problems, problems
+
+
+@pytest.mark.timeout(180)
+def test_goal_cards_fit_beside_the_side_panel(lab: Lab) -> None:
+    with side_panel_open(lab), lab.notebook("04_short_term.ipynb") as notebook:
+        cell = notebook.cell("goal_editor(")
+        status = cell.locator(".widget-dropdown", has_text="Status").first
+        expect(status).to_be_visible()
+        area = cell.locator(".jp-OutputArea-output").first.bounding_box()
+        box = status.bounding_box()
+        assert box["x"] + box["width"] <= area["x"] + area["width"], (box, area)
+        with notebook.tall_window():
+            cell.screenshot(path=screenshot_path("04_goals_side_panel.png"))
+        problems = clipped(notebook)
+        assert not problems, problems
