@@ -406,6 +406,9 @@ def test_a_broken_workshop_file_is_reported_when_the_cell_is_edited(
     path = workspace / "workshop.toml"
     path.write_text("[scoring\nweights = 1\n")
     board = compare.matrix(persona, catalog, criteria={**DEFAULT_WEIGHTS, "commute": 4})
-    # The file also chooses the catalogue, so the board cannot be built: it says why.
-    assert f"The workshop file {path} is not valid TOML" in board.problem
-    assert "the criteria cell was edited" in board.problem
+    # The board works on the cell's criteria and says what is wrong with the file.
+    assert not board.problem
+    said = " ".join(text for text, kind in board.notes if kind == "error")
+    assert f"The workshop file {path} is not valid TOML" in said
+    assert "the criteria cell was edited" in said
+    assert "not valid TOML" in board.setup_panel.children[0].value
