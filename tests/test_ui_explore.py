@@ -62,8 +62,9 @@ def test_picker_sits_above_a_scrolling_table_and_pay_shows_in_full(
         if browser.table in (c, *getattr(c, "children", ()))
     )
     assert picker < table, order  # no scrolling past 40 rows to pick one
-    box = browser.children[table]
-    assert box.layout.max_height and box.layout.overflow == "auto"
+    scroller = 'class="ck-scroll" tabindex="0" role="region"'  # focusable: keys scroll it
+    assert browser.table.value.startswith(f"<div {scroller}"), browser.table.value[:200]
+    assert "max-height:" in browser.table.value and "overflow:auto" in browser.table.value
     low, high = browser.pay.value
     assert browser.pay_readout.value == f"{money(low)} – {money(high)}"  # "$250,000", not "$250,00"
     browser.pay.value = (low + 10_000, high - 10_000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import ipywidgets as w
@@ -23,6 +24,15 @@ ROWS_SHOWN = 40
 TABLE_HEIGHT = "420px"
 #: A text that keeps its full width in a row of controls (a Label would be cut to 80 px).
 WHOLE = w.Layout(width="auto", flex="0 0 auto")
+
+
+def scrolling(content: str, name: str) -> str:
+    """``content`` in a box of at most TABLE_HEIGHT that scrolls; it takes the keyboard focus
+    (arrow keys scroll it) and a screen reader names it ``name``."""
+    return (
+        f'<div class="ck-scroll" tabindex="0" role="region" aria-label="{html.escape(name)}" '
+        f'style="max-height:{TABLE_HEIGHT};overflow:auto">{content}</div>'
+    )
 
 
 class Browser(Panel):
@@ -89,9 +99,7 @@ class Browser(Panel):
         )
         self.reset = w.Button(description="Reset filters", icon="undo")
         self.count, self.table = w.HTML(), w.HTML()
-        self.table_box = w.Box(
-            [self.table], layout=w.Layout(max_height=TABLE_HEIGHT, overflow="auto", width="100%")
-        )
+        self.table_box = w.Box([self.table], layout=w.Layout(width="100%"))
         self.pick = w.Dropdown(
             description="See the profile of", style=WIDE, layout=w.Layout(width="60%")
         )
@@ -164,7 +172,7 @@ class Browser(Panel):
             hint = flt.loosen_hint(self.catalog, filters, self.fit)
             self.table.value = message_html(hint, "warn")
         else:
-            self.table.value = render.table_html(top, self.scores)
+            self.table.value = scrolling(render.table_html(top, self.scores), "Occupations")
         self._set_choices(top)
 
     def _set_choices(self, top: pd.DataFrame) -> None:

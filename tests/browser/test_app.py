@@ -169,6 +169,8 @@ def test_make_lab_opens_00_in_a_file_browser_that_reaches_the_workspace(
         first = page.locator(".jp-MarkdownCell").first
         expect(first).to_contain_text("First, run all cells")
         expect(first).to_contain_text("▶▶")
+        # The file browser (its side panel may start closed, as JupyterLab remembers it).
+        page.evaluate("() => window.jupyterapp.commands.execute('filebrowser:activate')")
         page.locator(".jp-BreadCrumbs-home").click()  # the top of the file browser
         listing = page.locator(".jp-DirListing-content")
         expect(listing).to_contain_text("notebooks")
