@@ -22,8 +22,7 @@ from careerkit import export
 from careerkit.dates import long_date
 from careerkit.plan import Action, Goal, GoalActions, Plan
 from careerkit.review import action_problem, active_goals, next_review_due, this_month
-from careerkit.ui.common import WIDE, Saver, guarded, message_html, note_html
-from careerkit.ui.fields import answer_box
+from careerkit.ui.common import WIDE, Saver, guarded, message_html, note_html, text_area
 
 SECTION = "action_plan"
 NO_GOALS = "Add goals in 04 first (Short-term goals); then plan their next steps here."
@@ -85,7 +84,7 @@ class GoalActionsEditor(w.VBox):
         self.plan, self.goal_id, self._changed, self.errors = plan, goal.id, changed, errors
         item = plan.action_plan.items.get(goal.id, GoalActions())
         self.resources = {
-            name: answer_box(getattr(item, name), label, placeholder=hint, rows=1)
+            name: text_area(getattr(item, name), label, placeholder=hint, rows=1)
             for name, label, hint in RESOURCES
         }
         self.rows = w.VBox()

@@ -303,13 +303,14 @@ def guarded(out: w.Output) -> Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
 def text_area(value: str, description: str, placeholder: str = "", rows: int = 3) -> w.Textarea:
-    """A full-width multi-line answer box that reports its value when typing pauses."""
+    """A full-width multi-line answer box whose text reaches the kernel as it is typed: the
+    panels' savers wait for a typing pause, so text typed and never left is saved too."""
     return w.Textarea(
         value=value,
         description=description,
         placeholder=placeholder,
         rows=rows,
-        continuous_update=False,
+        continuous_update=True,
         layout=w.Layout(width="95%"),
         style=WIDE,
     )

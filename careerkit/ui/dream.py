@@ -43,8 +43,7 @@ from careerkit.interests import (
 )
 from careerkit.plan import Plan, Skill
 from careerkit.ui.a11y import Chart
-from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, quietly
-from careerkit.ui.fields import answer_box
+from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, quietly, text_area
 from careerkit.wording import vagueness_advice
 
 SECTION = "dream_job"
@@ -81,7 +80,7 @@ class ReflectionPanel(w.VBox):
         self.plan, self.saver = plan, saver or Saver(plan)
         self.errors = w.Output()
         saved = plan.dream_job.reflections
-        self.boxes = {p.id: answer_box(saved.get(p.id, ""), "", p.hint, rows=3) for p in prompts}
+        self.boxes = {p.id: text_area(saved.get(p.id, ""), "", p.hint, rows=3) for p in prompts}
         rows = [widget for p in prompts for widget in (_question(p), self.boxes[p.id])]
         super().__init__([*rows, self.saver.status, self.errors])
         changed = guarded(self.errors)(self._changed)
@@ -153,7 +152,7 @@ class SkillsPanel(w.VBox):
         self.add_button = w.Button(description="Add", icon="plus", button_style="primary")
         self.message = w.HTML()
         self.rows = w.VBox()
-        self.use = answer_box(plan.dream_job.skills_use, "", SKILLS_USE_PROMPT.hint, rows=3)
+        self.use = text_area(plan.dream_job.skills_use, "", SKILLS_USE_PROMPT.hint, rows=3)
         super().__init__(self._layout())
         self.add_button.on_click(guarded(self.errors)(self._add))
         self.use.observe(guarded(self.errors)(self._use_changed), names="value")
@@ -411,7 +410,7 @@ class VisionPanel(w.VBox):
         self.errors = w.Output()
         job = plan.dream_job
         self.prompts = {
-            p.id: answer_box(job.vision_prompts.get(p.id, ""), "", p.hint, rows=2) for p in prompts
+            p.id: text_area(job.vision_prompts.get(p.id, ""), "", p.hint, rows=2) for p in prompts
         }
         self.draft_button = w.Button(
             description="Draft from my answers", icon="pencil", layout=w.Layout(width="auto")
@@ -421,7 +420,7 @@ class VisionPanel(w.VBox):
             description="Replace my statement with this draft",
             layout=w.Layout(display=HIDDEN, width="auto"),
         )
-        self.statement = answer_box(
+        self.statement = text_area(
             job.vision, "", "e.g. In three years I work as ... at ... I spend my days ...", rows=6
         )
         self.advice = w.HTML(_advice_html(job.vision))

@@ -21,10 +21,9 @@ from careerkit.catalog import money
 from careerkit.charts import png, shortlist_figure
 from careerkit.plan import Option, Plan
 from careerkit.ui.a11y import Chart
-from careerkit.ui.common import WIDE, guarded, later, message_html, note_html
+from careerkit.ui.common import WIDE, guarded, later, message_html, note_html, text_area
 from careerkit.ui.explore_browser import Browser
 from careerkit.ui.explore_panel import EMPTY_SHORTLIST, NO_FIT, Panel, RelatedList
-from careerkit.ui.fields import answer_box
 
 # --- the shortlist -------------------------------------------------------------------------
 
@@ -161,10 +160,10 @@ class Questions(Panel):
             fact = facts.get(question.id)
             known = f"<br><span style='color:#1f4e79'>{html.escape(fact)}</span>" if fact else ""
             parts.append(w.HTML(f"<b>{html.escape(question.text)}</b>{known}"))
-            box = answer_box(option.answers.get(question.id, ""), "", question.hint)
+            box = text_area(option.answers.get(question.id, ""), "", question.hint)
             box.observe(guarded(self.errors)(self._saver_for(option.code, question.id)), "value")
             parts.append(box)
-        notes = answer_box(option.notes, "", "anything else about this option")
+        notes = text_area(option.notes, "", "anything else about this option")
         notes.observe(guarded(self.errors)(self._saver_for(option.code, None)), "value")
         return w.VBox([*parts, w.HTML("<b>Notes</b>"), notes])
 

@@ -23,8 +23,7 @@ from careerkit.roadmap import (
     skill_choices,
     update_objective,
 )
-from careerkit.ui.common import WIDE, Saver, guarded, message_html, quietly, show_figure
-from careerkit.ui.fields import answer_box
+from careerkit.ui.common import WIDE, Saver, guarded, message_html, quietly, show_figure, text_area
 from careerkit.ui.following import FollowingChart, plan_changed
 
 STAY_OPTIONS = [
@@ -56,20 +55,20 @@ class ObjectivesPanel(w.VBox):
         self.chart = w.Output()
         self.skills = w.VBox()
         self.picks: list[tuple[str, w.Checkbox]] = []
-        self.own = answer_box(
+        self.own = text_area(
             "",
             "Other skills to build",
             "One per line, technical or soft, e.g. electronic health records, conflict resolution",
             rows=3,
         )
-        self.experience = answer_box(
+        self.experience = text_area(
             "",
             "Experience to gain",
             "What would make you stand out? e.g. run a department's budget on my own for a year",
         )
         self.role_5y = self._line("Where I would like to be in 5 years", "e.g. clinic manager")
         self.role_10y = self._line("... and in 10 years", "e.g. director of operations")
-        self.ambitions = answer_box(
+        self.ambitions = text_area(
             "",
             "Ambitions",
             "e.g. a C-level role such as chief operating officer, a board seat, my own practice",
@@ -81,7 +80,7 @@ class ObjectivesPanel(w.VBox):
             style=WIDE,
             layout=w.Layout(width="460px"),
         )
-        self.leave = answer_box(
+        self.leave = text_area(
             "",
             "What would make me leave or retire",
             "e.g. when I stop learning; a move abroad; retiring at 62",

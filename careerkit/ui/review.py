@@ -44,9 +44,9 @@ from careerkit.ui.common import (
     message_html,
     note_html,
     quietly,
+    text_area,
 )
 from careerkit.ui.dream import InterestQuiz, interest_quiz
-from careerkit.ui.fields import answer_box
 from careerkit.wording import shorten
 
 NO_GOALS = "Add goals in 04 first (Short-term goals); then track your progress here."
@@ -86,7 +86,7 @@ class GoalProgress(w.VBox):
             style=WIDE,
             tooltip=f"% done: {shorten(goal.text, 60)}",  # the handle's name, read aloud
         )
-        self.reason = answer_box(
+        self.reason = text_area(
             goal.drop_reason,
             "Why dropped?",
             rows=1,
@@ -203,7 +203,7 @@ class ReviewPanel(w.VBox):
         today = date.today()
         current = plan.reviews[-1] if plan.reviews and plan.reviews[-1].reviewed == today else None
         self.answers = {
-            name: answer_box(getattr(current, name) if current else "", label, hint, rows=2)
+            name: text_area(getattr(current, name) if current else "", label, hint, rows=2)
             for name, label, hint in REVIEW_QUESTIONS
         }
         self.next = w.HTML(next_review_html(plan))
