@@ -38,7 +38,6 @@ from tests.browser.conftest import (  # noqa: E402 - after the repository is imp
     CHROMIUM_ARGS,
     CLOSE_JS,
     FINISHED_JS,
-    JUPYTER_CONFIG,
     KERNEL_IDLE_JS,
     NOTEBOOKS,
     OPEN_JS,
@@ -48,6 +47,7 @@ from tests.browser.conftest import (  # noqa: E402 - after the repository is imp
     Server,
     lab_args,
     running,
+    server_environment,
 )
 from tests.browser.test_workbook import ANY_WIDGET, MAIN_WIDGETS  # noqa: E402
 
@@ -61,24 +61,6 @@ POLL_MS = 20
 
 def progress(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
-
-
-def environment(folder: Path, home: Path) -> dict[str, str]:
-    """The servers' environment: temporary user folders, the workspace ``home``."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERKIT_")}
-    env.pop("MPLBACKEND", None)
-    for var, name in {
-        "HOME": "home",
-        "JUPYTER_CONFIG_DIR": "config",
-        "JUPYTER_DATA_DIR": "data",
-        "JUPYTER_RUNTIME_DIR": "runtime",
-        "IPYTHONDIR": "ipython",
-    }.items():
-        (folder / name).mkdir(exist_ok=True)
-        env[var] = str(folder / name)
-    env["CAREERKIT_HOME"] = str(home)
-    env["JUPYTER_CONFIG_PATH"] = str(JUPYTER_CONFIG)
-    return env
 
 
 def widgets_shown(page: Page, scope: str, name: str) -> None:
@@ -208,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         home.mkdir()
         shutil.copy(PERSONA, home / "plan.json")
         (folder / "lab").mkdir()
-        env = environment(folder, home)
+        env = server_environment(folder, home)
         with browser() as chromium:
             lab = measure_lab(chromium, folder, env, options.runs)
             voila = {} if options.no_voila else measure_voila(chromium, env, options.runs)

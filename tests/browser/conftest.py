@@ -190,14 +190,13 @@ def careerkit_home(user_folders: Path) -> Path:
     return home
 
 
-@pytest.fixture(scope="session")
-def server_env(user_folders: Path, careerkit_home: Path) -> dict[str, str]:
-    """Environment for servers and their kernels: temporary user folders, the test workspace.
+def server_environment(base: Path, careerkit_home: Path) -> dict[str, str]:
+    """Environment for servers and their kernels: user folders under ``base``, the workspace
+    ``careerkit_home`` (also used by benchmarks/open_to_usable.py).
 
     The venv's share/jupyter (kernel spec, widget extensions) stays visible: Jupyter finds it
     through sys.prefix, whatever the user folders are.
     """
-    base = user_folders
     env = {key: value for key, value in os.environ.items() if not key.startswith("CAREERKIT_")}
     env.pop("MPLBACKEND", None)  # kernels use the notebook's own backend, as for a real person
     for var, folder in {
@@ -214,6 +213,12 @@ def server_env(user_folders: Path, careerkit_home: Path) -> dict[str, str]:
         [str(JUPYTER_CONFIG), *filter(None, [os.environ.get("JUPYTER_CONFIG_PATH")])]
     )
     return env
+
+
+@pytest.fixture(scope="session")
+def server_env(user_folders: Path, careerkit_home: Path) -> dict[str, str]:
+    """:func:`server_environment` of the session's temporary user folders and workspace."""
+    return server_environment(user_folders, careerkit_home)
 
 
 def lab_settings_dir(folder: Path, extra: dict[str, dict[str, Any]] | None = None) -> Path:
