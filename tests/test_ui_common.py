@@ -72,13 +72,19 @@ def test_guarded_shows_a_callback_error_instead_of_losing_it() -> None:
     assert "ValueError: bad &lt;input&gt;" in out.outputs[0]["data"]["text/plain"]
 
 
-def test_saver_shows_a_disk_error_and_keeps_the_change_pending(plan: Plan) -> None:
+def failing_save(plan: Plan) -> common.Saver:
+    """A Saver whose save of a changed vision fails: a file stands where history/ goes."""
     history = plan.path.parent / "history"
     shutil.rmtree(history)
     history.write_text("a file where the history folder should be")
     saver = common.Saver(plan)
     plan.dream_job.vision = "Mine"
     saver.request("dream_job")
+    return saver
+
+
+def test_saver_shows_a_disk_error_and_keeps_the_change_pending(plan: Plan) -> None:
+    saver = failing_save(plan)
     assert "Not saved" in saver.status.value and "history" in saver.status.value
     assert saver._pending == {"dream_job"}
     assert reopen(plan).dream_job.vision == ""
@@ -179,11 +185,6 @@ def test_a_refused_save_offers_reload_which_saves_the_typed_text_on_top(plan: Pl
 
 
 def test_no_reload_button_for_other_save_problems(plan: Plan) -> None:
-    history = plan.path.parent / "history"
-    shutil.rmtree(history)
-    history.write_text("a file where the history folder should be")
-    saver = common.Saver(plan)
-    plan.dream_job.vision = "Mine"
-    saver.request("dream_job")
+    saver = failing_save(plan)
     assert "Not saved" in saver.status.value
     assert saver.status.reload.layout.display == "none"
