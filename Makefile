@@ -43,12 +43,11 @@ lab: $(VENV)/.installed
 	  --ServerApp.root_dir="$(CURDIR)" \
 	  --LabApp.default_url=/lab/tree/notebooks/00_start.ipynb $(LAB_ARGS)
 
-# The workbook as a no-code app: each notebook a page of forms (Voila, as a Jupyter server
-# extension), starting at 00; every page's "Next" link opens the next step.
+# The workbook as a no-code app: each notebook a page of forms (Voila), starting at 00;
+# every page's "Next" link opens the next step. Each step's page is started ahead of time
+# (careerkit/app.py), so it opens in about a second.
 app: $(VENV)/.installed
-	CAREERKIT_HOME="$(CAREERKIT_HOME)" $(BIN)/jupyter server $(ROOT_FLAG) \
-	  --ServerApp.root_dir="$(CURDIR)/notebooks" \
-	  --ServerApp.default_url=/voila/render/00_start.ipynb $(APP_ARGS)
+	CAREERKIT_HOME="$(CAREERKIT_HOME)" $(BIN)/python -m careerkit.app "$(CURDIR)/notebooks" $(APP_ARGS)
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .

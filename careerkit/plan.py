@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import Field, PrivateAttr, ValidationError
 
-from careerkit import paths, planfile, workshop_details
+from careerkit import paths, planfile, prestart, workshop_details
 from careerkit.plan_merge import merge3
 from careerkit.planfile import PlanConflict, PlanError, broken
 from careerkit.planfile import snapshot_date as snapshot_date
@@ -213,6 +213,7 @@ def open_plan(path: str | os.PathLike[str] | None = None, *, name: str | None = 
     person's name on a new plan. Reading needs no write access; a plan written by an older
     careerkit is upgraded and saved back.
     """
+    prestart.wait_for_person()  # in the app, the plan is read when the person opens the page
     file = Path(path).expanduser() if path else paths.plan_path()
     if not planfile.target(file).exists():
         with planfile.lock(file):  # two notebooks creating it at once: one creates

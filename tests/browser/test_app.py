@@ -4,13 +4,16 @@ JupyterLab-only text is left out; two tabs changing the same part are offered "R
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import psutil
 import pytest
 
 from careerkit.start import route
@@ -35,7 +38,19 @@ pytestmark = pytest.mark.browser
 # `make TARGET` with the test's Python environment; Server appends the port and the token,
 # which reach the server through APP_ARGS / LAB_ARGS ("$*"), after the test's own options.
 MAKE = 'exec make -s -o "$VENV/.installed" "$TARGET" APP_ARGS="$EXTRA $*" LAB_ARGS="$EXTRA $*"'
-SERVER_OPTIONS = "--no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port_retries=0"
+# Per target: the server's options, its token option and a path it answers once started.
+SERVER_OPTIONS = {
+    "app": (
+        "--no-browser --Voila.ip=127.0.0.1 --Voila.port_retries=0",
+        "--Voila.token",
+        "/voila/static/",
+    ),
+    "lab": (
+        "--no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port_retries=0",
+        "--IdentityProvider.token",
+        "/api",
+    ),
+}
 BROKEN = ("Error displaying widget", "model not found", "Traceback", "Error at server")
 LAB_TEXT = ("First, run all cells", "Run the cells", "Edit this cell", "Run All Cells")
 # 03's coach cells are being moved to their own section (issue 12, §5); until then its
@@ -55,14 +70,15 @@ FILLED = {
 
 def make_server(name: str, target: str, env: dict[str, str], home: Path, extra: str) -> Iterator:
     """``make target`` as a person runs it, on a free port with a random token."""
+    options, token_option, ready_path = SERVER_OPTIONS[target]
     env = {
         **env,
         "VENV": sys.prefix,
         "TARGET": target,
         "CAREERKIT_HOME": str(home),
-        "EXTRA": f"{SERVER_OPTIONS} {extra}",
+        "EXTRA": f"{options} {extra}",
     }
-    return running(name, ["sh", "-c", MAKE, "make"], env, "--IdentityProvider.token", "/api")
+    return running(name, ["sh", "-c", MAKE, "make"], env, token_option, ready_path)
 
 
 @pytest.fixture
@@ -115,6 +131,47 @@ def test_the_app_starts_at_00_and_next_links_walk_every_step(page: Page, app: Se
         assert "Plan of Maya Alvarez" in text, f"{step.file} did not open the plan"
         for answer in FILLED.get(step.number, ()):
             assert answer in text, f"{step.file} does not show {answer!r} from the plan"
+
+
+def kernels_settle(server: Server, deadline: float) -> None:
+    """Wait until the server's kernels stop using the processor (for a whole second)."""
+
+    def cpu_seconds() -> float:
+        total = 0.0
+        for kernel in psutil.Process(server.process.pid).children(recursive=True):
+            with contextlib.suppress(psutil.NoSuchProcess):
+                total += sum(kernel.cpu_times()[:2])
+        return total
+
+    before = cpu_seconds()
+    while time.monotonic() < deadline:
+        time.sleep(1)
+        now = cpu_seconds()
+        if now - before < 0.05:
+            return
+        before = now
+    raise AssertionError(f"the app's kernels never settled:\n{server.tail()}")
+
+
+@pytest.mark.timeout(300)
+def test_a_page_started_ahead_shows_the_plan_as_it_is_when_opened(
+    page: Page, app: Server, app_home: Path
+) -> None:
+    """The app prepares each step's page before anyone asks for it; the plan changed in the
+    meantime (by another page, or a restore) is what the page shows when it is opened."""
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while "Kernel pool of 00_start.ipynb is filled" not in app.log.read_text(encoding="utf-8"):
+        assert time.monotonic() < deadline, f"00 was never prepared ahead:\n{app.tail()}"
+        time.sleep(0.2)
+    kernels_settle(app, deadline)  # every prepared page has done what it does before a visit
+    plan = read_plan(app_home)
+    plan["profile"]["name"] = "Renamed after the app started"
+    (app_home / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
+
+    page.goto(app.address("/voila/render/00_start.ipynb"))
+    wait_for_page(page)
+    expect(page.locator(NAME_FIELD)).to_have_value("Renamed after the app started")
+    assert "Using pre-heated kernel" in app.log.read_text(encoding="utf-8")
 
 
 @pytest.mark.timeout(300)

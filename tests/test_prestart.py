@@ -1,0 +1,81 @@
+"""Pages of the app started ahead of time (``careerkit.prestart``, ``careerkit.app``): the
+plan is read once the person opens the page, never while the page is being prepared.
+(That the app's address leads to step 00 is checked in tests/browser/test_app.py.)"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import voila.utils
+
+from careerkit import app, open_plan, prestart
+from tests.conftest import PERSONA
+
+
+@pytest.fixture
+def requests(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Voila's wait for the person, replaced: records each wait instead of blocking."""
+    seen: list[str] = []
+    monkeypatch.setattr(voila.utils, "wait_for_request", lambda: seen.append("opened"))
+    return seen
+
+
+def test_outside_a_page_started_ahead_nothing_waits(
+    monkeypatch: pytest.MonkeyPatch, requests: list[str]
+) -> None:
+    monkeypatch.delenv(prestart.PREHEATED, raising=False)
+    prestart.wait_for_person()
+    monkeypatch.setenv(prestart.PREHEATED, "False")
+    prestart.wait_for_person()
+    assert requests == []
+
+
+def test_the_plan_is_read_after_the_person_opens_the_page(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copy(PERSONA, workspace / "plan.json")
+    monkeypatch.setenv(prestart.PREHEATED, "True")
+
+    def person_opens_the_page() -> None:
+        # Between the app's start and the person's visit, another page changed the plan.
+        raw = json.loads((workspace / "plan.json").read_text(encoding="utf-8"))
+        raw["profile"]["name"] = "Changed while the page waited"
+        (workspace / "plan.json").write_text(json.dumps(raw), encoding="utf-8")
+
+    monkeypatch.setattr(voila.utils, "wait_for_request", person_opens_the_page)
+    assert open_plan().profile.name == "Changed while the page waited"
+
+
+def test_only_the_first_open_waits(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch, requests: list[str]
+) -> None:
+    """ "Reload my plan" opens the plan again in the same kernel: that must not wait."""
+    monkeypatch.setenv(prestart.PREHEATED, "True")
+    open_plan()
+    open_plan()
+    assert requests == ["opened"]
+
+
+def test_a_broken_catalogue_does_not_stop_the_page(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch, requests: list[str]
+) -> None:
+    monkeypatch.setenv("CAREERKIT_CATALOG", str(workspace / "missing.csv"))
+    monkeypatch.setenv(prestart.PREHEATED, "True")
+    prestart.wait_for_person()
+    assert requests == ["opened"]
+
+
+@pytest.mark.parametrize(
+    ("given", "auto"), [([], True), (["--Voila.token=abc"], False), (["--token=abc"], False)]
+)
+def test_a_token_is_made_unless_the_person_gives_one(
+    monkeypatch: pytest.MonkeyPatch, given: list[str], auto: bool
+) -> None:
+    launched: list[list[str]] = []
+    monkeypatch.setattr(app.WorkbookApp, "launch_instance", lambda argv: launched.append(argv))
+    app.main(["notebooks", *given])
+    assert (app.AUTO_TOKEN in launched[0]) is auto
+    assert "--preheat_kernel=True" in launched[0]
