@@ -21,12 +21,15 @@ def table_html(rows: pd.DataFrame, scores: Mapping[str, float] | None = None) ->
     """Occupations (already filtered, sorted and cut to the rows to show) as an HTML table.
 
     Shows the fit and its reason when ``rows`` has a ``fit`` column and ``scores`` are
-    given; missing pay, outlook or hours read "unknown"; every text is escaped.
+    given; missing pay, outlook or hours read "unknown"; every text is escaped. Each row
+    carries its code (``data-key``) and its title is a button, so ``ui.row_table`` can let
+    a person pick a row with a click or the keyboard.
     """
     e = html.escape
     columns: dict[str, list[str]] = {
         "Occupation": [
-            f"{e(t)} <small style='color:#777'>{e(c)}</small>"
+            f"<button type='button' class='ck-pick'>{e(t)}</button> "
+            f"<small style='color:#666'>{e(c)}</small>"
             for t, c in zip(rows["title"], rows.index, strict=True)
         ]
     }
@@ -54,8 +57,8 @@ def table_html(rows: pd.DataFrame, scores: Mapping[str, float] | None = None) ->
         ]
     head = "".join(f"<th>{k}</th>" for k in columns)
     body = "".join(
-        "<tr>" + "".join(f"<td>{v}</td>" for v in values) + "</tr>"
-        for values in zip(*columns.values(), strict=True)
+        f"<tr data-key='{e(code)}'>" + "".join(f"<td>{v}</td>" for v in values) + "</tr>"
+        for code, *values in zip(rows.index, *columns.values(), strict=True)
     )
     return f"{_TABLE_STYLE}<table class='careerkit-table'><tr>{head}</tr>{body}</table>"
 
@@ -64,7 +67,16 @@ _TABLE_STYLE = (
     "<style>.careerkit-table{border-collapse:collapse;font-size:90%;line-height:1.3}"
     ".careerkit-table td,.careerkit-table th{padding:3px 8px;text-align:left;"
     "vertical-align:top;border-bottom:1px solid #e4e4e4}"
-    ".careerkit-table th{border-bottom:2px solid #999}</style>"
+    ".careerkit-table th{border-bottom:2px solid #999}"
+    # A row can be picked: its title is a button that reads as a link; the picked row is
+    # bold as well as shaded (not by colour alone).
+    ".careerkit-table tr[data-key]{cursor:pointer}"
+    ".careerkit-table tr[data-key]:hover{background:#f2f6fb}"
+    ".careerkit-table tr.ck-picked{background:#e3eefa}"
+    ".careerkit-table .ck-pick{font:inherit;color:#0b57a4;background:none;border:0;padding:0;"
+    "text-align:left;text-decoration:underline;cursor:pointer}"
+    ".careerkit-table .ck-pick:focus-visible{outline:2px solid #0b57a4;outline-offset:2px}"
+    ".careerkit-table tr.ck-picked .ck-pick{font-weight:bold}</style>"
 )
 
 

@@ -227,11 +227,23 @@ def test_table_shows_unknown_never_nan_and_escapes_titles(tiny: pd.DataFrame) ->
     tiny.loc["37-0003.00", "title"] = "<script>alert(1)</script> Gardeners"
     fit = interest_fit(SCORES, tiny)
     text = render.table_html(flt.apply_filters(tiny, flt.Filters(), fit), SCORES)
-    gardeners = next(row for row in text.split("<tr>") if "Gardeners" in row)
+    gardeners = next(row for row in text.split("<tr") if "Gardeners" in row)
     assert gardeners.count(">unknown<") == 3  # pay, outlook, work week
     assert "<script>" not in text and "&lt;script&gt;" in text
     assert not any(bad in text for bad in ("nan", "NaN", "<NA>", "None"))
     assert "<th>Fit</th>" in text and "match this occupation" in text
+
+
+def test_each_row_carries_its_code_and_a_button_named_by_its_title(tiny: pd.DataFrame) -> None:
+    tiny = tiny.rename(index={"37-0003.00": "37-0003.00' onclick='x"})
+    tiny.loc["37-0003.00' onclick='x", "title"] = "<i>Gardeners</i>"
+    text = render.table_html(flt.apply_filters(tiny, flt.Filters()))
+    rows = text.split("<tr")[2:]  # after the head
+    assert len(rows) == len(tiny) and all(row.startswith(" data-key='") for row in rows)
+    gardeners = next(row for row in rows if "Gardeners" in row)
+    assert gardeners.startswith(" data-key='37-0003.00&#x27; onclick=&#x27;x'>")
+    button = "<button type='button' class='ck-pick'>&lt;i&gt;Gardeners&lt;/i&gt;</button>"
+    assert button in gardeners
 
 
 def test_table_without_scores_has_no_fit_column(tiny: pd.DataFrame) -> None:

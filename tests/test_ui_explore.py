@@ -192,6 +192,27 @@ def test_adding_from_the_card_saves_and_updates_the_other_panels(
     assert codes_on_disk(persona).count(code) == 1
 
 
+def test_a_row_clicked_in_the_table_is_picked_as_in_the_picker(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    browser = ui.browser(persona, catalog)
+    listed = set(codes_on_disk(persona))
+    first, *others = [code for _, code in browser.pick.options if code not in listed]
+    assert browser.table.picked == browser.pick.value  # the first row, marked as picked
+    code, title = others[0], html.escape(catalog.at[others[0], "title"])
+    row = re.search(f"<tr data-key='{re.escape(code)}'>.*?</tr>", browser.table.value)
+    assert row and f"<button type='button' class='ck-pick'>{title}</button>" in row[0]
+    browser.table.picked = code  # what the page sends when the row is clicked
+    assert browser.pick.value == code and title in browser.card.value
+    assert browser.errors.outputs == ()
+    browser.add.click()
+    assert codes_on_disk(persona)[-1] == code
+    browser.pick.value = first  # the picker and the table agree the other way round too
+    assert browser.table.picked == first
+    browser.search.value = "qqzzx"  # no rows: none is marked
+    assert browser.table.picked is None
+
+
 # --- the shortlist ----------------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ from careerkit.catalog import EDUCATION, JOB_ZONES, JOB_ZONES_4, money
 from careerkit.plan import Plan
 from careerkit.ui.common import WIDE, guarded, message_html, note_html, quietly
 from careerkit.ui.explore_panel import NO_FIT, WRAP, Panel, RelatedList
+from careerkit.ui.row_table import RowTable
 
 ROWS_SHOWN = 40
 #: The table scrolls inside a box this tall, so the profile picker above it and the card
@@ -98,7 +99,8 @@ class Browser(Panel):
             style=WIDE,
         )
         self.reset = w.Button(description="Reset filters", icon="undo")
-        self.count, self.table = w.HTML(), w.HTML()
+        self.count = w.HTML()
+        self.table = RowTable()  # a click on a row (or Enter on its title) picks it
         self.table_box = w.Box([self.table], layout=w.Layout(width="100%"))
         self.pick = w.Dropdown(
             description="See the profile of", style=WIDE, layout=w.Layout(width="60%")
@@ -137,6 +139,7 @@ class Browser(Panel):
         for control in controls:
             control.observe(guarded(self.errors)(self._on_filter), names="value")
         self.pick.observe(guarded(self.errors)(self._on_pick), names="value")
+        self.table.observe(guarded(self.errors)(self._on_row), names="picked")
         self.add.on_click(guarded(self.errors)(lambda _: self._try(self._add)))
         self.reset.on_click(guarded(self.errors)(lambda _: self.reset_filters()))
 
@@ -180,11 +183,17 @@ class Browser(Panel):
         with quietly(self):
             self.pick.options = list(zip(top["title"], top.index, strict=True))
             self.pick.value = keep if keep in top.index else None
+        self.table.picked = self.pick.value
+
+    def _on_row(self, change: dict[str, Any]) -> None:
+        """A row clicked in the table: pick it as the picker would."""
+        if change["new"] in (code for _, code in self.pick.options):  # not a row since gone
+            self.pick.value = change["new"]
 
     def _on_pick(self, change: dict[str, Any]) -> None:
         if self.quiet or change["new"] is None:
             return
-        self.code = change["new"]
+        self.code = self.table.picked = change["new"]
         card = occ.profile_card(self.catalog, self.code, self.plan)
         self.card.value = render.card_html(card)
         self.message.value = ""
