@@ -19,9 +19,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from careerkit import catalog_files, paths
+from careerkit import catalog_files, charts, paths
 from careerkit.catalog import THEMES, money
-from careerkit.charts import interest_chart, png, progress_chart, roadmap_chart
 from careerkit.criteria import label_for
 from careerkit.dates import long_date
 from careerkit.fit import top_themes
@@ -133,7 +132,9 @@ def _dream_section(plan: Plan) -> Section:
         blocks += [
             Sub("Interests"),
             Fields([("Taken on", long_date(dream.interests.taken)), ("Top themes", themes)]),
-            Chart("Interest profile on the six RIASEC themes", lambda: interest_chart(scores)),
+            Chart(
+                "Interest profile on the six RIASEC themes", lambda: charts.interest_chart(scores)
+            ),
         ]
     if dream.skills:
         blocks += [
@@ -265,7 +266,7 @@ def _long_term_section(
         blocks.append(
             Chart(
                 "Roadmap from short-term goals to long-term objectives",
-                lambda: roadmap_chart(plan, catalog, today=today),
+                lambda: charts.roadmap_chart(plan, catalog, today=today),
             )
         )
     if not objectives:
@@ -331,7 +332,7 @@ def _reviews_section(plan: Plan) -> Section:
     goals = plan.short_term_goals.goals
     blocks: list[Block] = []
     if goals:
-        blocks.append(Chart("Progress on each goal", lambda: progress_chart(goals)))
+        blocks.append(Chart("Progress on each goal", lambda: charts.progress_chart(goals)))
     if not plan.reviews:
         blocks.append(Note("No reviews yet: look back and adjust in step 07."))
     for r in reversed(plan.reviews):
@@ -426,7 +427,7 @@ def _html_block(block: Block) -> str:
             body = "".join("<tr>" + "".join(f"<td>{_h(c)}</td>" for c in r) + "</tr>" for r in rows)
             return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         case Chart(alt, draw):
-            data = base64.b64encode(png(draw(), dpi=100)).decode("ascii")
+            data = base64.b64encode(charts.png(draw(), dpi=100)).decode("ascii")
             return (
                 f'<figure><img alt="{_h(alt)}" src="data:image/png;base64,{data}">'
                 f"<figcaption>{_h(alt)}</figcaption></figure>"

@@ -7,23 +7,31 @@ or the report.
 
 from __future__ import annotations
 
-from careerkit.charts.interests import interest_change_chart, interest_chart
-from careerkit.charts.options import SweepChart, score_limits, shortlist_figure, sweep_figure
-from careerkit.charts.plan import gap_chart, progress_chart, roadmap_chart, timeline_chart
-from careerkit.charts.style import COLOURS, new_figure, png
+from importlib import import_module
+from typing import Any
 
-__all__ = [
-    "COLOURS",
-    "SweepChart",
-    "gap_chart",
-    "interest_change_chart",
-    "interest_chart",
-    "new_figure",
-    "png",
-    "progress_chart",
-    "roadmap_chart",
-    "score_limits",
-    "shortlist_figure",
-    "sweep_figure",
-    "timeline_chart",
-]
+# Imported on first use, so a module that may draw (the report, say) costs nothing until
+# it does: matplotlib takes a third of a second to import.
+_EXPORTS = {
+    "interest_change_chart": "careerkit.charts.interests",
+    "interest_chart": "careerkit.charts.interests",
+    "SweepChart": "careerkit.charts.options",
+    "score_limits": "careerkit.charts.options",
+    "shortlist_figure": "careerkit.charts.options",
+    "sweep_figure": "careerkit.charts.options",
+    "gap_chart": "careerkit.charts.plan",
+    "progress_chart": "careerkit.charts.plan",
+    "roadmap_chart": "careerkit.charts.plan",
+    "timeline_chart": "careerkit.charts.plan",
+    "COLOURS": "careerkit.charts.style",
+    "new_figure": "careerkit.charts.style",
+    "png": "careerkit.charts.style",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'careerkit.charts' has no attribute {name!r}")
