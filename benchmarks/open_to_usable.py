@@ -191,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="timed opens of each step")
     parser.add_argument("--no-voila", action="store_true", help="JupyterLab only")
+    parser.add_argument("--no-lab", action="store_true", help="Voila only")
     options = parser.parse_args(argv)
     if not CHROMIUM.exists() or importlib.util.find_spec("playwright") is None:
         print(f"open -> usable: not available (needs {CHROMIUM} and the playwright package)")
@@ -204,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         (folder / "lab").mkdir()
         env = server_environment(folder, home)
         with browser() as chromium:
-            lab = measure_lab(chromium, folder, env, options.runs)
+            lab = {} if options.no_lab else measure_lab(chromium, folder, env, options.runs)
             voila = {} if options.no_voila else measure_voila(chromium, env, options.runs)
     print(
         f"Open a step -> forms usable, {datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs, "
