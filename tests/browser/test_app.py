@@ -106,15 +106,31 @@ def test_the_app_starts_at_00_and_next_links_walk_every_step(page: Page, app: Se
     whole_page_picture(page, screenshot_path("app_00_start.png"))
 
     for step in steps[1:]:
-        link = page.locator(f'a[href="{step.file}"]', has_text=f"{step.number} {step.title}")
-        expect(link).to_have_count(1)
-        link.click()
+        links = page.locator(f'a[href="{step.file}"]', has_text=f"{step.number} {step.title}")
+        expect(links).to_have_count(2 if step is steps[1] else 1)  # on 00, the route's too
+        links.last.click()  # "Next", at the end of the page
         page.wait_for_url(f"**/voila/render/{step.file}", timeout=WAIT_MS)
         wait_for_page(page)
         text = check_page(page, step.file) + "\n".join(page.evaluate(VALUES_JS))
         assert "Plan of Maya Alvarez" in text, f"{step.file} did not open the plan"
         for answer in FILLED.get(step.number, ()):
             assert answer in text, f"{step.file} does not show {answer!r} from the plan"
+
+
+@pytest.mark.timeout(300)
+def test_the_route_on_00_links_to_every_step(page: Page, app: Server) -> None:
+    steps = route()
+    page.goto(app.address(f"/voila/render/{steps[0].file}"))
+    wait_for_page(page)
+    listed = page.locator("p", has_text=f"▶ {steps[0].number} {steps[0].title}")  # the route
+    for step in steps[1:]:
+        expect(listed.locator(f'a[href="{step.file}"]')).to_have_text(f"{step.number} {step.title}")
+    target = next(step for step in steps if step.number == "04")
+    listed.locator(f'a[href="{target.file}"]').click()
+    page.wait_for_url(f"**/voila/render/{target.file}", timeout=WAIT_MS)
+    wait_for_page(page)
+    text = check_page(page, target.file) + "\n".join(page.evaluate(VALUES_JS))
+    assert all(answer in text for answer in FILLED[target.number]), "04 did not open filled"
 
 
 @pytest.mark.timeout(300)
