@@ -178,7 +178,8 @@ def test_broken_item_file_gets_a_message(plan: Plan, tmp_path: Path, monkeypatch
     shown = dream.interest_quiz(plan)
     assert isinstance(shown, w.HTML)
     assert "row 2, column &#x27;theme&#x27;" in shown.value
-    assert "Fix the item file" in shown.value
+    assert "Fix the item file" in shown.value and "open this step again" in shown.value
+    assert "cell" not in shown.value  # the app has no cells to run
 
 
 def test_interest_chart_draws_six_labelled_bars() -> None:

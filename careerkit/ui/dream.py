@@ -511,7 +511,7 @@ def interest_quiz(plan: Plan) -> w.Widget:
     except InterestItemsError as err:
         return w.HTML(
             message_html(f"The questionnaire cannot be shown: {err}", "error")
-            + message_html("Fix the item file (or ask your coach), then run this cell again.")
+            + message_html("Fix the item file (or ask your coach), then open this step again.")
         )
 
 

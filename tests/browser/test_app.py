@@ -38,6 +38,8 @@ MAKE = 'exec make -s -o "$VENV/.installed" "$TARGET" APP_ARGS="$EXTRA $*" LAB_AR
 SERVER_OPTIONS = "--no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port_retries=0"
 BROKEN = ("Error displaying widget", "model not found", "Traceback", "Error at server")
 LAB_TEXT = ("First, run all cells", "Run the cells", "Edit this cell", "Run All Cells")
+# Asking to run Python code, which the app cannot (compared in lower case).
+CODE_TEXT = ("restore_plan(", "open_plan(", "in a cell", "run this cell", "run the cell")
 # 03's coach cells are being moved to their own section (issue 12, §5); until then its
 # scoring explanation still mentions the cell a coach edits.
 NOT_YET = {("03_compare.ipynb", "Edit this cell")}
@@ -90,6 +92,7 @@ def wait_for_page(page: Page) -> None:
 def check_page(page: Page, where: str) -> str:
     text = page.inner_text("body")
     shown = [w for w in (*BROKEN, *LAB_TEXT) if w in text and (where, w) not in NOT_YET]
+    shown += [words for words in CODE_TEXT if words in text.lower()]
     assert not shown, f"{where} shows {shown}"
     return text
 
@@ -163,6 +166,21 @@ def test_a_stale_tab_offers_reload_and_keeps_what_was_typed(
         second.screenshot(path=screenshot_path("app_reload_my_plan.png"), full_page=True)
     finally:
         second.close()
+
+
+@pytest.mark.timeout(300)
+def test_a_plan_broken_while_open_says_how_to_go_back_without_code(
+    page: Page, app: Server, app_home: Path
+) -> None:
+    page.goto(app.address("/voila/render/00_start.ipynb"))
+    wait_for_page(page)
+    (app_home / "plan.json").write_text('{"schema_version": 3, "profile": ', encoding="utf-8")
+    page.locator(NAME_FIELD).fill("Maya A.")  # saved once typing pauses: refused
+    refused = page.get_by_text("cannot be read")
+    expect(refused).to_be_visible()
+    history = app_home / "history"
+    expect(refused).to_contain_text(f"copy the newest plan-<date>.json in {history}")
+    refused.screenshot(path=screenshot_path("app_broken_plan.png"))
 
 
 @pytest.mark.timeout(300)
