@@ -70,12 +70,22 @@ def lock(path: Path) -> Iterator[None]:
 # --- reading ----------------------------------------------------------------------------
 
 
+def way_back(path: Path | None) -> str:
+    """How to bring back the plan's newest kept version: first without code (all the app
+    allows), then with ``careerkit.restore_plan()`` in JupyterLab."""
+    folder = history_dir(path) if path is not None else "the history folder beside it"
+    return (
+        f"copy the newest plan-<date>.json in {folder} (the names sort by date) over the "
+        "plan file; or, in JupyterLab, run `careerkit.restore_plan()` in a cell, which does "
+        "that and keeps a broken file in the history folder"
+    )
+
+
 def broken(path: Path | None, problem: str) -> str:
     """The message for a plan file that cannot be read: what is wrong and the way out."""
     return (
         f"The plan file {path} cannot be read: {problem}. It has not been changed. "
-        "Fix it by hand, or go back to the newest good copy from its history folder "
-        "with `careerkit.restore_plan()` (the broken file is kept beside it)."
+        f"Fix it by hand, or go back to your last good version: {way_back(path)}."
     )
 
 
@@ -86,8 +96,7 @@ def read_json(path: Path) -> dict[str, Any]:
     except FileNotFoundError as err:
         raise PlanError(
             f"The plan file {path} is not there any more. If it was moved or deleted by "
-            "mistake, bring back the newest copy from its history folder with "
-            "`careerkit.restore_plan()`."
+            f"mistake, bring back your last version: {way_back(path)}."
         ) from err
     except OSError as err:
         raise PlanError(

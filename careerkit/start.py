@@ -51,6 +51,21 @@ def route(folder: Path = NOTEBOOKS) -> list[Step]:
     return steps
 
 
+def route_markdown(steps: list[Step] | None = None, here: str = "00") -> str:
+    """The route as one line of Markdown, for 00's "The route" cell: the current step in
+    bold, every other one a link to its notebook.
+
+    Relative links, as the "Next" links at the end of each step: JupyterLab opens them in a
+    tab, the app as its next page. (A link in a cell's HTML output would open a new browser
+    tab in the app.) ``tests/test_start.py`` checks the cell against this line.
+    """
+    items = [
+        f"**▶ {s.number} {s.title}**" if s.number == here else f"[{s.number} {s.title}]({s.file})"
+        for s in (steps if steps is not None else route())
+    ]
+    return " → ".join(items)
+
+
 def step_reached(plan: Plan) -> str:
     """The number of the furthest step whose part of ``plan`` is filled in ("00" for none)."""
     return next((number for number, reached in _REACHED if reached(plan)), "00")

@@ -20,8 +20,9 @@ from tests.conftest import ROOT
 NOTEBOOKS = ROOT / "notebooks"
 CONFIG = ROOT / "careerkit" / "jupyter-config"
 LAB_ONLY, COACH = "jupyterlab-only", "coach"
-# Text that only makes sense where cells can be run or edited.
+# Text that only makes sense where cells can be run or edited: the app runs no code.
 LAB_WORDS = ("Run the cells", "Run All", "Shift</kbd>+<kbd>Enter", "Edit this cell")
+LAB_WORDS += ("restore_plan(", "in a cell", "run this cell", "run the cell")
 # 03's coach cells are being moved to their own section (issue 12, §5); until then its
 # scoring explanation still mentions the cell a coach edits.
 NOT_YET = {("03_compare.ipynb", "Edit this cell")}

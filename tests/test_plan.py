@@ -148,7 +148,9 @@ def test_corrupt_file_is_named_explained_and_not_overwritten(plan: Plan) -> None
         open_plan()
     message = str(err.value)
     assert str(plan.path) in message and "not valid JSON" in message
-    assert "restore_plan()" in message
+    # The way back without code first (the app runs none), then the one for JupyterLab.
+    assert f"copy the newest plan-<date>.json in {plan.path.parent / 'history'}" in message
+    assert message.index("copy the newest") < message.index("`careerkit.restore_plan()`")
     plan.dream_job.vision = "Another change"
     with pytest.raises(PlanError):
         plan.save("dream_job")

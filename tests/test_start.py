@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import nbformat
+
 import careerkit
-from careerkit.start import _check_dependencies, check_setup, route
+from careerkit.start import NOTEBOOKS, _check_dependencies, check_setup, route, route_markdown
 from careerkit.ui import catalog_banner, start, vision_banner
 from tests.conftest import reopen
 
@@ -16,8 +19,23 @@ def test_route_titles_come_from_each_notebooks_heading() -> None:
     assert all(s.title and not s.title[0].isdigit() for s in steps)
 
 
-def test_route_html_marks_the_current_step() -> None:
-    assert "&#9654; 00 Start here" in start.route_html().value
+def test_00_shows_the_route_with_every_other_step_a_link_to_its_notebook() -> None:
+    steps = route()
+    assert len(steps) >= 8, "the workbook's steps were found"
+    cells = nbformat.read(NOTEBOOKS / steps[0].file, as_version=4).cells
+    shown = next(c.source for c in cells if c.source.startswith("## The route"))
+    assert route_markdown() in shown, "put careerkit.start.route_markdown() in 00's route cell"
+    links = re.findall(r"\[(\d\d [^\]]+)\]\(([^)]+)\)", shown)
+    # Relative links, as the "Next" links: JupyterLab and the app resolve them beside 00.
+    assert links == [(f"{s.number} {s.title}", s.file) for s in steps[1:]]
+    assert all((NOTEBOOKS / file).is_file() for _, file in links)
+    assert "**▶ 00 Start here**" in shown  # where the person is, not a link
+
+
+def test_route_markdown_marks_the_step_given() -> None:
+    line = route_markdown(here="04")
+    assert "**▶ 04 Set your short-term goals**" in line and "(04_short_term.ipynb)" not in line
+    assert line.startswith("[00 Start here](00_start.ipynb) → ")
 
 
 def test_setup_check_passes_here() -> None:

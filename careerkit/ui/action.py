@@ -22,7 +22,16 @@ from careerkit import export
 from careerkit.dates import long_date
 from careerkit.plan import Action, Goal, GoalActions, Plan
 from careerkit.review import action_problem, active_goals, next_review_due, this_month
-from careerkit.ui.common import WIDE, Saver, guarded, message_html, note_html, text_area
+from careerkit.ui.common import (
+    WIDE,
+    Saver,
+    choices,
+    choices_style,
+    guarded,
+    message_html,
+    note_html,
+    text_area,
+)
 
 SECTION = "action_plan"
 NO_GOALS = "Add goals in 04 first (Short-term goals); then plan their next steps here."
@@ -194,14 +203,14 @@ class ReviewFrequency(w.VBox):
     def __init__(self, plan: Plan) -> None:
         self.plan, self.saver = plan, Saver(plan)
         self.errors = w.Output()
-        self.every = w.ToggleButtons(
+        self.every = choices(
             options=[("Every year", 12), ("Every two years", 24)],
             value=plan.action_plan.review_every_months,
             description="Review my plan",
             style=WIDE,
         )
         self.next = w.HTML(self._next_html())
-        super().__init__([self.every, self.next, self.saver.status, self.errors])
+        super().__init__([choices_style(), self.every, self.next, self.saver.status, self.errors])
         self.every.observe(guarded(self.errors)(self._set), names="value")
 
     def _next_html(self) -> str:

@@ -37,7 +37,15 @@ from careerkit.decision_words import (
 )
 from careerkit.plan import Gut
 from careerkit.ui.a11y import Chart
-from careerkit.ui.common import WIDE, guarded, message_html, quietly, text_area
+from careerkit.ui.common import (
+    WIDE,
+    choices,
+    choices_style,
+    guarded,
+    message_html,
+    quietly,
+    text_area,
+)
 
 if TYPE_CHECKING:
     from careerkit.ui.compare import CompareBoard
@@ -275,7 +283,9 @@ class GutPanel:
         self.rows: dict[str, w.VBox] = {}
         self.toggles: dict[tuple[str, str], w.ToggleButtons] = {}  # (option, question) -> answer
         self.list, self.messages = w.VBox(), w.HTML()
-        self.box = w.VBox([self.list, self.messages, board.saver.status, board.errors])
+        self.box = w.VBox(
+            [choices_style(), self.list, self.messages, board.saver.status, board.errors]
+        )
 
     def update(self, board: CompareBoard) -> None:
         result = board.analysis.result
@@ -298,7 +308,7 @@ class GutPanel:
             saved = self.board.plan.comparison.gut.get(code) or Gut()
             toggles = []
             for question, words in GUT_QUESTIONS.items():
-                toggle = w.ToggleButtons(
+                toggle = choices(
                     options=ANSWERS, value=getattr(saved, question), description=words, style=WIDE
                 )
                 toggle.observe(

@@ -43,20 +43,23 @@ from careerkit.interests import (
 )
 from careerkit.plan import Plan, Skill
 from careerkit.ui.a11y import Chart
-from careerkit.ui.common import WIDE, Saver, guarded, later, message_html, quietly, text_area
+from careerkit.ui.common import (
+    WIDE,
+    Saver,
+    choices,
+    choices_style,
+    guarded,
+    later,
+    message_html,
+    quietly,
+    text_area,
+)
 from careerkit.wording import vagueness_advice
 
 SECTION = "dream_job"
 CHOICES = [(label.capitalize(), points) for label, points in SCALE.items()]
 HIDDEN, SHOWN = "none", ""
 HEADER = ("Theme", "Score", "What it means")
-#: The chosen answer stands out: white on dark blue (contrast 9:1, WCAG AA asks 4.5:1), not
-#: JupyterLab's grey on grey. The class goes on every Like/Unsure/Dislike row.
-CHOICE_CLASS = "ck-choices"
-CHOICE_CSS = (
-    f"<style>.{CHOICE_CLASS} .jupyter-button.mod-active"
-    "{background:#1f4e79;color:#fff;font-weight:bold;box-shadow:none}</style>"
-)
 CHART_DELAY = 0.4  # seconds without a new answer before the chart is redrawn
 
 
@@ -105,7 +108,7 @@ class SkillRow(w.HBox):
         label = f"<b>{html.escape(skill.name)}</b>"
         if note:
             label += f'<br><small style="color:#555">{html.escape(note)}</small>'
-        self.kind = w.ToggleButtons(
+        self.kind = choices(
             options=["soft", "hard"],
             value=skill.kind,
             tooltips=[
@@ -167,8 +170,8 @@ class SkillsPanel(w.VBox):
             "1 (beginner) to 5 (expert)."
         )
         adder = w.HBox([self.picker, self.add_button])
-        use = [_question(SKILLS_USE_PROMPT), self.use]
-        return [intro, adder, self.message, self.rows, *use, self.saver.status, self.errors]
+        use = [_question(SKILLS_USE_PROMPT), self.use, self.saver.status, self.errors]
+        return [choices_style(), intro, adder, self.message, self.rows, *use]  # style: soft/hard
 
     def _note(self, name: str) -> str:
         if name not in SKILLS:
@@ -267,9 +270,7 @@ class InterestQuiz(w.VBox):
         self.errors = w.Output()
         saved = self._saved_answers()
         self.toggles = {
-            item: w.ToggleButtons(
-                options=CHOICES, value=saved.get(item), style={"button_width": "80px"}
-            ).add_class(CHOICE_CLASS)
+            item: choices(options=CHOICES, value=saved.get(item), style={"button_width": "80px"})
             for item in self.items.index
         }
         self.progress = w.HTML()
@@ -312,7 +313,7 @@ class InterestQuiz(w.VBox):
         self.questions = w.VBox([intro, *rows])  # 07 folds it away until "Take it again"
         results = [self.progress, self.unmatched, self.saver.status, self.result]
         results += [self.chart, self.notice, self.history, self.retake_button, self.errors]
-        return [w.HTML(CHOICE_CSS), self.questions, *results]
+        return [choices_style(), self.questions, *results]
 
     def _saved_answers(self) -> dict[str, int]:
         current = self.plan.dream_job.interests
@@ -510,7 +511,7 @@ def interest_quiz(plan: Plan) -> w.Widget:
     except InterestItemsError as err:
         return w.HTML(
             message_html(f"The questionnaire cannot be shown: {err}", "error")
-            + message_html("Fix the item file (or ask your coach), then run this cell again.")
+            + message_html("Fix the item file (or ask your coach), then open this step again.")
         )
 
 

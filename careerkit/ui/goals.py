@@ -20,7 +20,7 @@ from careerkit import goals as g
 from careerkit import smart
 from careerkit.charts import timeline_chart
 from careerkit.plan import Goal, Plan
-from careerkit.ui.common import WIDE, Saver, guarded, message_html, quietly
+from careerkit.ui.common import WIDE, Saver, choices, choices_style, guarded, message_html, quietly
 from careerkit.ui.following import FollowingChart, plan_changed
 
 HORIZON_OPTIONS = [("6 months", 6), ("12 months", 12), ("24 months", 24)]
@@ -129,7 +129,7 @@ class GoalFields:
             style=WIDE,
             layout=w.Layout(width="320px"),
         )
-        self.horizon = w.ToggleButtons(
+        self.horizon = choices(
             options=HORIZON_OPTIONS, value=goal.horizon_months, description="Within", style=WIDE
         )
         self.due = w.DatePicker(value=goal.due, description="Due date", style=WIDE)
@@ -315,6 +315,7 @@ class GoalEditor(w.VBox):
 
     def _layout(self) -> list[w.Widget]:
         return [
+            choices_style(),  # the form's and every goal's horizon
             w.HTML("<h4>Your areas of growth</h4>"),
             self.coverage,
             w.HBox([self.new_area, self.add_area_button]),

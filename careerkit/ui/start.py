@@ -1,4 +1,4 @@
-"""Widgets for 00_start: the route, the set-up check, and the person's plan details."""
+"""Widgets for 00_start: the set-up check, and the person's plan details."""
 
 from __future__ import annotations
 
@@ -10,22 +10,13 @@ from careerkit import paths
 from careerkit.catalog import CatalogError
 from careerkit.local_pay import area_choices
 from careerkit.plan import Plan, earlier_versions
-from careerkit.start import Step, check_setup, route
+from careerkit.start import check_setup
 from careerkit.ui.common import Saver, guarded
 
 #: One label column and one field width for every line of the form, so the boxes line up
 #: and a workshop's name such as "Spring career-change group 2026" fits.
 LABEL_WIDTH = "190px"
 FIELD = {"width": "640px", "max_width": "100%"}
-
-
-def route_html(steps: list[Step] | None = None, here: str = "00") -> w.HTML:
-    """The route through the workbook, with the current step highlighted."""
-    items = []
-    for step in steps if steps is not None else route():
-        label = f"{step.number} {html.escape(step.title)}"
-        items.append(f"<b>&#9654; {label}</b>" if step.number == here else label)
-    return w.HTML(" &rarr; ".join(items))
 
 
 def setup_check() -> w.HTML:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -421,6 +422,38 @@ def wait_for_plan(home: Path, check: Callable[[dict], bool], timeout: float = 15
         if time.monotonic() > deadline:
             raise AssertionError(f"the plan file did not change as expected in {timeout} s")
         time.sleep(0.2)
+
+
+def _rgb(css: str, under: tuple[float, ...] = (255.0, 255.0, 255.0)) -> tuple[float, ...]:
+    """A computed CSS colour, ``rgb(...)`` or ``rgba(...)``, as opaque RGB (see-through over
+    ``under``)."""
+    red, green, blue, *alpha = (float(v) for v in re.findall(r"[\d.]+", css))
+    a = alpha[0] if alpha else 1.0
+    return tuple(a * c + (1 - a) * u for c, u in zip((red, green, blue), under, strict=True))
+
+
+def _luminance(rgb: tuple[float, ...]) -> float:
+    lin = [
+        c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (v / 255 for v in rgb)
+    ]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(back: str, fore: str) -> float:
+    """WCAG contrast ratio of ``fore`` on ``back`` (computed CSS colours; a see-through
+    ``fore`` is mixed with ``back``, a see-through ``back`` with white)."""
+    under = _rgb(back)
+    hi, lo = sorted((_luminance(under), _luminance(_rgb(fore, under))), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def colours(element: Locator) -> tuple[str, str]:
+    """An element's computed background and text colours."""
+    return tuple(
+        element.evaluate(
+            "(el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]"
+        )
+    )
 
 
 class Lab:

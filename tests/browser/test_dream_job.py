@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 
 from careerkit.dream import REFLECTION_PROMPTS
-from tests.browser.conftest import PERSONA, Lab, expect, screenshot_path, wait_for_plan
-
-if TYPE_CHECKING:
-    from playwright.sync_api import Locator
+from tests.browser.conftest import (
+    PERSONA,
+    Lab,
+    colours,
+    contrast,
+    expect,
+    screenshot_path,
+    wait_for_plan,
+)
 
 pytestmark = pytest.mark.browser
 NOTEBOOK = "01_dream_job.ipynb"
@@ -41,26 +45,6 @@ def test_reflection_typed_in_the_browser_is_saved(lab: Lab, careerkit_home: Path
         expect(panel.locator("textarea").first).to_have_value(answer)
 
 
-# WCAG contrast of two CSS rgb() colours.
-CONTRAST_JS = """([a, b]) => {
-  const lum = (css) => {
-    const [r, g, bl] = css.match(/\\d+/g).slice(0, 3).map(v => {
-      const c = Number(v) / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-}"""
-
-
-def colours(button: Locator) -> tuple[str, str]:
-    return button.evaluate(
-        "(el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]"
-    )
-
-
 @pytest.mark.timeout(150)
 def test_enter_adds_a_skill_and_the_chosen_answer_stands_out(
     lab: Lab, careerkit_home: Path
@@ -83,9 +67,8 @@ def test_enter_adds_a_skill_and_the_chosen_answer_stands_out(
         expect(chosen).to_have_text("Like")
         other = row.locator("button:not(.mod-active)").first
         (back, text), (other_back, _) = colours(chosen), colours(other)
-        page = notebook.page
-        assert page.evaluate(CONTRAST_JS, [back, text]) >= 4.5  # WCAG AA for its text
-        assert page.evaluate(CONTRAST_JS, [back, other_back]) >= 3  # not grey on grey
+        assert contrast(back, text) >= 4.5  # WCAG AA for its text
+        assert contrast(back, other_back) >= 3  # not grey on grey
         quiz.locator(".widget-toggle-buttons").first.screenshot(
             path=screenshot_path("01_chosen_answer.png")
         )

@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 
 from careerkit.ui.goals import GOAL_PLACEHOLDER
-from tests.browser.conftest import Lab, docs_path, expect, wait_for_plan
+from tests.browser.conftest import (
+    Lab,
+    colours,
+    contrast,
+    docs_path,
+    expect,
+    screenshot_path,
+    wait_for_plan,
+)
 
 pytestmark = pytest.mark.browser
 GOAL = "Complete an online project management course and pass its exam with 80% or more"
@@ -74,3 +82,21 @@ def test_a_goal_removed_in_the_browser_leaves_the_timeline_by_itself(
             lambda p: text not in [g["text"] for g in p["short_term_goals"]["goals"]],
         )
     assert len(plan["short_term_goals"]["goals"]) == count - 2  # the add form is not a goal
+
+
+@pytest.mark.timeout(150)
+def test_the_chosen_horizon_stands_out(lab: Lab) -> None:
+    """The selected 6/12/24-month button is readable and not grey on grey (WCAG AA)."""
+    with lab.notebook("04_short_term.ipynb") as notebook:
+        form = notebook.cell("goal_editor(")
+        horizon = form.locator(".widget-toggle-buttons", has_text="Within").first
+        horizon.locator("button", has_text="24 months").click()
+        chosen = horizon.locator("button.mod-active")
+        expect(chosen).to_have_text("24 months")
+        (back, text), (other_back, _) = (
+            colours(chosen),
+            colours(horizon.locator("button:not(.mod-active)").first),
+        )
+        horizon.screenshot(path=screenshot_path("04_chosen_horizon.png"))
+        assert contrast(back, text) >= 4.5, (back, text)  # WCAG AA for its text
+        assert contrast(back, other_back) >= 3, (back, other_back)  # apart from the others

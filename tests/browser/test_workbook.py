@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from careerkit.start import route
 from tests.browser.conftest import (
+    CLOSE_JS,
     Lab,
     Notebook,
     docs_path,
@@ -66,6 +68,28 @@ def test_notebook_runs_in_jupyterlab(lab: Lab, name: str) -> None:
         with notebook.tall_window():
             notebook.page.screenshot(path=screenshot_path(name.replace(".ipynb", ".png")))
         docs_pictures(notebook)
+
+
+CURRENT_JS = (
+    "() => { const w = window.jupyterapp.shell.currentWidget; return [w.id, w.context?.path]; }"
+)
+
+
+@pytest.mark.timeout(180)
+def test_a_step_of_00s_route_opens_in_a_jupyterlab_tab(lab: Lab) -> None:
+    target = route()[4]
+    with lab.notebook("00_start.ipynb") as notebook:
+        listed = notebook.locator(".jp-MarkdownCell p", has_text="▶ 00 Start here")
+        notebook.page.evaluate("() => { window.careerkitBeforeClick = true; }")
+        # JupyterLab rewrites the href it resolves; the link keeps its text.
+        listed.get_by_role("link", name=f"{target.number} {target.title}").click()
+        notebook.page.wait_for_function(
+            f"() => window.jupyterapp.shell.currentWidget?.context?.path === '{target.file}'"
+        )
+        opened, path = notebook.page.evaluate(CURRENT_JS)
+        same_page = notebook.page.evaluate("() => window.careerkitBeforeClick === true")
+        notebook.page.evaluate(CLOSE_JS, opened)  # stop the kernel it started
+    assert path == target.file and same_page  # a new tab of JupyterLab, not a page load
 
 
 # --- layout at 1280 px with JupyterLab's side panel open -----------------------------------
