@@ -23,6 +23,9 @@ OPTIONS = [
     "--preheat_kernel=True",
     "--pool_size=1",  # one page ready per step; a used one is replaced a second later
     "--VoilaKernelManager.preheat_denylist=['coach']",  # the coach's pages start on demand
+    # A problem the person can fix (a broken plan file, say) shows its message, which says
+    # what to do (careerkit.errors), instead of Voila's "There was an error ... cell [2]".
+    "--show_tracebacks=True",
 ]
 #: A random token guards the app unless the person gives one (``--Voila.token=...``).
 AUTO_TOKEN = "--token"

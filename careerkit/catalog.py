@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from careerkit import paths, workshop_details
+from careerkit.errors import ForThePerson
 from careerkit.workshop import WorkshopError
 
 THEMES = {
@@ -115,7 +116,7 @@ AREA_WAGES = "area_wages.csv.gz"
 SOURCES = "sources.json"
 
 
-class CatalogError(ValueError):
+class CatalogError(ForThePerson, ValueError):
     """A catalogue file has a missing column, a bad value or a duplicate code."""
 
 

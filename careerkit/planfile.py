@@ -28,12 +28,14 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
+from careerkit.errors import ForThePerson
+
 HISTORY_RECENT = 30  # newest copies always kept
 HISTORY_MAX = 200  # older copies: one per day, up to this many in all
 NEW_FILE_MODE = 0o600  # a new plan holds personal notes: readable by its owner only
 
 
-class PlanError(Exception):
+class PlanError(ForThePerson, Exception):
     """The plan file cannot be read or written; the message says how to fix it."""
 
 

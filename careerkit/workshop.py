@@ -42,6 +42,7 @@ from careerkit.criteria import (
     default_criteria,
     make_criteria,
 )
+from careerkit.errors import ForThePerson
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -65,7 +66,7 @@ CAREERKIT_DEFAULTS = "careerkit defaults"
 EDITED = "edited in this notebook"
 
 
-class WorkshopError(ScoringError):
+class WorkshopError(ForThePerson, ScoringError):
     """The workshop file cannot be read or holds a bad value; the message names the file."""
 
 

@@ -241,6 +241,23 @@ def test_a_plan_broken_while_open_says_how_to_go_back_without_code(
 
 
 @pytest.mark.timeout(300)
+def test_a_step_opened_on_a_broken_plan_says_what_is_wrong_and_what_to_do(
+    page: Page, app: Server, app_home: Path
+) -> None:
+    """The message of the problem, naming the file, in place of Voila's "There was an error
+    when executing cell [2]" and without Python's traceback."""
+    (app_home / "plan.json").write_text('{"schema_version": 3, "profile": ', encoding="utf-8")
+    page.goto(app.address("/voila/render/04_short_term.ipynb"))
+    message = page.locator(".jp-OutputArea-output", has_text="PlanError")
+    expect(message).to_contain_text("cannot be read", timeout=WAIT_MS)
+    expect(message).to_contain_text(str(app_home / "plan.json"))
+    text = page.inner_text("body")
+    assert "There was an error when executing cell" not in text
+    assert "Traceback" not in text and "File " not in text, "a Python traceback is shown"
+    message.screenshot(path=screenshot_path("app_plan_broken_before_opening.png"))
+
+
+@pytest.mark.timeout(300)
 def test_make_lab_opens_00_in_a_file_browser_that_reaches_the_workspace(
     page: Page, server_env: dict[str, str], tmp_path: Path
 ) -> None:
