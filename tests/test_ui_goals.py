@@ -41,7 +41,10 @@ def test_editor_shows_the_saved_goals(persona: Plan) -> None:
     assert "Every area of growth has a goal" in editor.coverage.value
     vague = row_of(editor, "g-net02")
     assert vague.fields.text.value == "get better at networking"
-    assert "S.M.A.R.T. · · A R ·" in vague.fields.smart.value
+    shown = vague.fields.smart.value
+    assert "S.M.A.R.T.: 2 of 5 pass" in shown and "· · A R ·" not in shown  # said once
+    # each letter is named with its verdict for screen readers
+    assert 'role="img" aria-label="Measurable: no number or deliverable to measure' in shown
     assert "no number or deliverable to measure" in vague.fields.smart.value
 
 

@@ -54,8 +54,9 @@ def _badge(letter: str, check: smart.Check | None) -> str:
     colour, back, mark = BADGES[check.ok if check else None]
     reason = check.reason if check else "not checked yet"
     tip = html.escape(f"{smart.NAMES[letter]}: {reason}", quote=True)
-    return (
-        f'<span title="{tip}" style="display:inline-block;padding:1px 7px;margin-right:4px;'
+    return (  # named for screen readers by its tip, e.g. "Timely: no due date"
+        f'<span role="img" aria-label="{tip}" title="{tip}" '
+        f'style="display:inline-block;padding:1px 7px;margin-right:4px;'
         f'border-radius:4px;background:{back};color:{colour};font-weight:bold">'
         f"{letter} {mark}</span>"
     )
@@ -77,8 +78,8 @@ def smart_html(result: smart.SmartResult) -> str:
         )
     badges = "".join(_badge(x, c) for x, c in result.letters.items())
     return (
-        f'<div>{badges} <span style="color:#555">S.M.A.R.T. {html.escape(result.summary)}: '
-        f'{head}</span><ul style="margin:4px 0">{"".join(lines)}</ul></div>'
+        f'<div>{badges} <span style="color:#555">S.M.A.R.T.: {head}</span>'
+        f'<ul style="margin:4px 0">{"".join(lines)}</ul></div>'
     )
 
 
