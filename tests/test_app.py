@@ -23,9 +23,6 @@ LAB_ONLY, COACH = "jupyterlab-only", "coach"
 # Text that only makes sense where cells can be run or edited: the app runs no code.
 LAB_WORDS = ("Run the cells", "Run All", "Shift</kbd>+<kbd>Enter", "Edit this cell")
 LAB_WORDS += ("restore_plan(", "in a cell", "run this cell", "run the cell")
-# 03's coach cells are being moved to their own section (issue 12, §5); until then its
-# scoring explanation still mentions the cell a coach edits.
-NOT_YET = {("03_compare.ipynb", "Edit this cell")}
 
 
 def notebooks() -> list[Path]:
@@ -51,7 +48,7 @@ def test_jupyterlab_shows_first_one_line_saying_run_all(path: Path) -> None:
 def test_text_for_jupyterlab_or_coaches_is_tagged(path: Path) -> None:
     for cell in nbformat.read(path, as_version=4).cells:
         for words in LAB_WORDS:
-            if words in cell.source and (path.name, words) not in NOT_YET:
+            if words in cell.source:
                 assert tags(cell) & {LAB_ONLY, COACH}, f"{path.name}: untagged {words!r}"
 
 
@@ -88,8 +85,7 @@ def test_the_app_leaves_out_lab_text_but_keeps_coach_code_to_run(path: Path) -> 
         if tags(cell) & {LAB_ONLY, COACH} and cell.cell_type == "markdown":
             assert cell.source.splitlines()[0] not in html, f"{path.name} shows {cell.source!r}"
     for words in LAB_WORDS:
-        if (path.name, words) not in NOT_YET:
-            assert words not in html, f"{path.name} shows {words!r} in the app"
+        assert words not in html, f"{path.name} shows {words!r} in the app"
     # The cells Voila then runs: coach code stays (hidden), so its definitions take effect.
     ran, _ = TagRemovePreprocessor(config=config, enabled=True).preprocess(copy.deepcopy(nb), {})
     coach_code = [c.source for c in nb.cells if c.cell_type == "code" and COACH in tags(c)]

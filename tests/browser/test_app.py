@@ -55,9 +55,6 @@ BROKEN = ("Error displaying widget", "model not found", "Traceback", "Error at s
 LAB_TEXT = ("First, run all cells", "Run the cells", "Edit this cell", "Run All Cells")
 # Asking to run Python code, which the app cannot (compared in lower case).
 CODE_TEXT = ("restore_plan(", "open_plan(", "in a cell", "run this cell", "run the cell")
-# 03's coach cells are being moved to their own section (issue 12, §5); until then its
-# scoring explanation still mentions the cell a coach edits.
-NOT_YET = {("03_compare.ipynb", "Edit this cell")}
 NAME_FIELD = '.widget-text:has(.widget-label:text-is("Your name")) input'
 COACH_FIELD = '.widget-text:has(.widget-label:text-is("Coach (optional)")) input'
 RELOAD = 'button:has-text("Reload my plan")'
@@ -107,7 +104,7 @@ def wait_for_page(page: Page) -> None:
 
 def check_page(page: Page, where: str) -> str:
     text = page.inner_text("body")
-    shown = [w for w in (*BROKEN, *LAB_TEXT) if w in text and (where, w) not in NOT_YET]
+    shown = [w for w in (*BROKEN, *LAB_TEXT) if w in text]
     shown += [words for words in CODE_TEXT if words in text.lower()]
     assert not shown, f"{where} shows {shown}"
     return text
