@@ -18,7 +18,7 @@ from voila.app import Voila
 
 FIRST_STEP = "00_start.ipynb"
 
-#: Voila's options for the app; the person's own (``APP_ARGS``) come after and win.
+#: Voila's options for the app; one the person gives too (in ``APP_ARGS``) replaces ours.
 OPTIONS = [
     "--preheat_kernel=True",
     "--pool_size=1",  # one page ready per step; a used one is replaced a second later
@@ -46,10 +46,17 @@ class WorkbookApp(Voila):
         webbrowser.open(self.connection_url + (f"?token={token}" if token else ""))
 
 
+def _name(option: str) -> str:
+    return option.split("=", 1)[0]
+
+
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    own_token = any(a.startswith(("--Voila.token", "--token=")) for a in args)
-    WorkbookApp.launch_instance(argv=[*OPTIONS, *([] if own_token else [AUTO_TOKEN]), *args])
+    given = {_name(a) for a in args if a.startswith("--")}
+    # traitlets refuses an option given twice: the person's replaces ours.
+    ours = [o for o in OPTIONS if _name(o) not in given]
+    own_token = given & {"--Voila.token", "--token"}
+    WorkbookApp.launch_instance(argv=[*ours, *([] if own_token else [AUTO_TOKEN]), *args])
 
 
 if __name__ == "__main__":

@@ -79,3 +79,11 @@ def test_a_token_is_made_unless_the_person_gives_one(
     app.main(["notebooks", *given])
     assert (app.AUTO_TOKEN in launched[0]) is auto
     assert "--preheat_kernel=True" in launched[0]
+
+
+def test_an_option_the_person_gives_replaces_the_apps_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    launched: list[list[str]] = []
+    monkeypatch.setattr(app.WorkbookApp, "launch_instance", lambda argv: launched.append(argv))
+    app.main(["notebooks", "--pool_size=0", "--port=9999"])
+    assert [a for a in launched[0] if a.startswith("--pool_size")] == ["--pool_size=0"]
+    assert "--preheat_kernel=True" in launched[0] and "--port=9999" in launched[0]

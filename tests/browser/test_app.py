@@ -95,6 +95,14 @@ def app(server_env: dict[str, str], app_home: Path) -> Iterator[Server]:
         yield server
 
 
+@pytest.fixture
+def app_on_demand(server_env: dict[str, str], app_home: Path) -> Iterator[Server]:
+    """``make app`` preparing no page ahead (``--pool_size=0``), for tests of what a page does
+    once open: quicker on two CPUs, where eight pages being prepared slow the one in use."""
+    with make_server("make-app", "app", server_env, app_home, "--pool_size=0") as server:
+        yield server
+
+
 def wait_for_page(page: Page) -> None:
     """Until Voila has run every cell (its spinner is gone) and the widgets are shown."""
     expect(page.locator("#rendered_cells")).to_be_visible(timeout=WAIT_MS)
@@ -175,9 +183,9 @@ def test_a_page_started_ahead_shows_the_plan_as_it_is_when_opened(
 
 
 @pytest.mark.timeout(300)
-def test_the_route_on_00_links_to_every_step(page: Page, app: Server) -> None:
+def test_the_route_on_00_links_to_every_step(page: Page, app_on_demand: Server) -> None:
     steps = route()
-    page.goto(app.address(f"/voila/render/{steps[0].file}"))
+    page.goto(app_on_demand.address(f"/voila/render/{steps[0].file}"))
     wait_for_page(page)
     listed = page.locator("p", has_text=f"▶ {steps[0].number} {steps[0].title}")  # the route
     for step in steps[1:]:
@@ -192,14 +200,14 @@ def test_the_route_on_00_links_to_every_step(page: Page, app: Server) -> None:
 
 @pytest.mark.timeout(300)
 def test_a_stale_tab_offers_reload_and_keeps_what_was_typed(
-    page: Page, browser: Browser, app: Server, app_home: Path
+    page: Page, browser: Browser, app_on_demand: Server, app_home: Path
 ) -> None:
     """Two tabs of 00 opened at once: the first saves a name, then the second's coach is
     refused; "Reload my plan" saves it on top, and the typed text stays in the form."""
     first, second = page, browser.new_page(viewport=VIEWPORT)
     try:
         for tab in (first, second):
-            tab.goto(app.address("/voila/render/00_start.ipynb"))
+            tab.goto(app_on_demand.address("/voila/render/00_start.ipynb"))
             wait_for_page(tab)
         first.locator(NAME_FIELD).fill("Maya A.")
         first.locator(NAME_FIELD).press("Tab")
@@ -224,9 +232,9 @@ def test_a_stale_tab_offers_reload_and_keeps_what_was_typed(
 
 @pytest.mark.timeout(300)
 def test_a_plan_broken_while_open_says_how_to_go_back_without_code(
-    page: Page, app: Server, app_home: Path
+    page: Page, app_on_demand: Server, app_home: Path
 ) -> None:
-    page.goto(app.address("/voila/render/00_start.ipynb"))
+    page.goto(app_on_demand.address("/voila/render/00_start.ipynb"))
     wait_for_page(page)
     (app_home / "plan.json").write_text('{"schema_version": 3, "profile": ', encoding="utf-8")
     page.locator(NAME_FIELD).fill("Maya A.")  # saved once typing pauses: refused
