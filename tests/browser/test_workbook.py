@@ -43,7 +43,8 @@ MAIN_WIDGETS = {
     },
     "05_long_term.ipynb": {TEXTAREA: 1, ".widget-output img": 1},
     "06_action_plan.ipynb": {TEXTAREA: 1, ".widget-datepicker": 1, ".widget-button": 1},
-    "07_review.ipynb": {TEXTAREA: 1, ".widget-toggle-buttons": 12, ".widget-image": 1},
+    # 07's finished questionnaire opens folded: its toggle buttons come with "Take it again".
+    "07_review.ipynb": {TEXTAREA: 1, ".widget-slider": 1, ".widget-image": 1},
 }
 ANY_WIDGET = {".jupyter-widgets": 1}
 
