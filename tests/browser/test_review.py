@@ -37,4 +37,4 @@ def test_take_it_again_shows_the_questions(
             and list(p["dream_job"]["interests"]["answers"].values()) == [2]
         ),
     )
-    page.screenshot(path=screenshot_path("07_taken_again.png"), full_page=True)
+    page.screenshot(path=screenshot_path("07_taken_again.png"))
