@@ -1,7 +1,7 @@
 """The interest questionnaire of 01 (retaken in 07): answers saved as given, the scores.
 
-:func:`interest_quiz` builds it; 07 builds it folded, its questions left out until
-"Take it again" is pressed, so the page opens with a third of the widgets.
+:func:`interest_quiz` builds it; 07 builds it folded: its 36 rows of questions (about 110
+widget models) are built only when "Take it again" is pressed.
 """
 
 from __future__ import annotations
