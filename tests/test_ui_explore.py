@@ -39,8 +39,14 @@ def html_of(widget: w.Widget) -> str:
     return " ".join([own, *(html_of(c) for c in getattr(widget, "children", ()))])
 
 
+def opened_form(panel: ui.Questions, code: str) -> w.VBox:
+    """The form of an option, opened as a person opens it (it is filled then)."""
+    panel.accordion.selected_index = panel.shown.index(code)
+    return panel.accordion.children[panel.shown.index(code)]
+
+
 def answer_box(panel: ui.Questions, code: str, question: str) -> w.Textarea:
-    form = panel.accordion.children[panel.shown.index(code)]
+    form = opened_form(panel, code)
     ids = [q.id for q in occ.QUESTIONS]
     return form.children[2 * ids.index(question) + 1]
 
@@ -284,18 +290,31 @@ def test_answers_save_per_option_and_show_back(persona: Plan, catalog: pd.DataFr
     assert panel.accordion.titles[2] == "Human Resources Specialists (3 of 7 answered)"
     answer_box(panel, "13-1071.00", "surprising").value = "  "
     assert "surprising" not in reopen(persona).exploration.options[2].answers
-    panel.accordion.children[0].children[-1].value = "Ask Aunt Rosa"
+    opened_form(panel, "11-9111.00").children[-1].value = "Ask Aunt Rosa"
     assert reopen(persona).exploration.options[0].notes == "Ask Aunt Rosa"
     again = ui.questions(reopen(persona), catalog)
     assert answer_box(again, "13-1071.00", "work_life").value.startswith("Office hours")
 
 
+def test_an_options_questions_are_built_when_it_is_opened(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    panel = ui.questions(persona, catalog)
+    assert [form.children for form in panel.accordion.children] == [()] * 5  # all closed
+    form = opened_form(panel, "13-1071.00")
+    assert len(form.children) == 2 * len(occ.QUESTIONS) + 2  # each question, then the notes
+    assert sum(f.children != () for f in panel.accordion.children) == 1
+    panel.render()  # the shortlist changed elsewhere: the open form is kept as it is
+    assert panel.accordion.children[panel.shown.index("13-1071.00")] is form
+    assert panel.accordion.selected_index == panel.shown.index("13-1071.00") and form.children
+
+
 def test_questions_show_what_the_data_knows(persona: Plan, catalog: pd.DataFrame) -> None:
     panel = ui.questions(persona, catalog)
-    facts = html_of(panel.accordion.children[0])
+    facts = html_of(opened_form(panel, "11-9111.00"))
     assert "Job zone 4: considerable preparation" in facts
     assert "Median pay: $" in facts and "Jobs outlook:" in facts
-    custom = panel.accordion.children[panel.shown.index("custom:clinic-operations-coordinator")]
+    custom = opened_form(panel, "custom:clinic-operations-coordinator")
     assert "$52,000 a year (your own estimate)" in html_of(custom)
 
 

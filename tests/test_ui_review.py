@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import ipywidgets as w
 import nbformat
 
 from careerkit.interests import load_items
 from careerkit.plan import Goal, Plan, Review, history
 from careerkit.ui import review as ui
+from careerkit.ui.common import CHOICE_CLASS, CHOICE_CSS
 from tests.conftest import ROOT, execute_notebook, reopen, widget_text
 
 TODAY = date.today()
@@ -157,17 +159,19 @@ def test_retaking_the_interest_profile_shows_how_it_moved(persona: Plan) -> None
 
 
 def test_the_finished_questionnaire_is_folded_until_taken_again(persona: Plan) -> None:
+    answers = dict(persona.dream_job.interests.answers)
     box = ui.interests(persona)
     quiz = box.children[0]
-    answers = {k: t.value for k, t in quiz.toggles.items()}
-    assert quiz.questions.layout.display == "none"  # old answers not editable by a stray click
+    # Old answers not editable by a stray click; the 36 questions are not even built.
+    assert quiz.questions.children == () and quiz.toggles == {}
     assert "Take it again" in quiz.notice.value and "Your interest code" in quiz.result.value
+    assert f"<b>{len(answers)} of 36</b>" in quiz.progress.value
     quiz.retake_button.click()
-    assert quiz.questions.layout.display != "none"
+    assert len(quiz.toggles) == 36 and quiz.toggles["R01"] in quiz.questions.children[1].children
+    assert all(CHOICE_CLASS in t._dom_classes for t in quiz.toggles.values())  # they stand out
+    assert CHOICE_CSS in [c.value for c in quiz.children if isinstance(c, w.HTML)]
     assert all(t.value is None for t in quiz.toggles.values())
-    assert reopen(persona).dream_job.interest_history[-1].answers == {
-        k: v for k, v in answers.items() if v is not None
-    }
+    assert reopen(persona).dream_job.interest_history[-1].answers == answers
 
 
 def test_interests_on_a_new_plan_point_to_01(plan: Plan) -> None:

@@ -15,6 +15,7 @@ from careerkit.catalog import CatalogError
 from careerkit.dates import long_date
 from careerkit.local_pay import area_name
 from careerkit.plan import Plan
+from careerkit.ui import lean
 from careerkit.ui.a11y import page_names
 
 
@@ -23,7 +24,7 @@ class Banner(w.HTML):
     gives the page's slider handles their names for screen readers (see ``ui/a11y``)."""
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return w.VBox([self, page_names()])._repr_mimebundle_(**kwargs)
+        return lean.vbox([self, page_names()])._repr_mimebundle_(**kwargs)
 
 
 def vision_banner(plan: Plan) -> Banner:
@@ -37,11 +38,12 @@ def vision_banner(plan: Plan) -> Banner:
     name = html.escape(plan.profile.name) if plan.profile.name else "your plan"
     where = html.escape(paths.shown(plan.path))
     group = workshop_line()
-    return Banner(
+    return lean.make(
+        Banner,
         f'<div style="border-left:4px solid #2e7d32;padding:6px 12px;background:#f4f9f4">'
         f"<small>Plan of {name} &middot; saved in <code>{where}</code></small>"
         + (f"<br><small>{group}</small>" if group else "")
-        + f"<br>{text}</div>"
+        + f"<br>{text}</div>",
     )
 
 
@@ -73,7 +75,7 @@ def workshop_banner() -> w.HTML:
         "No workshop file: careerkit's own defaults are used. (A coach's "
         f"<code>{paths.WORKSHOP_FILE}</code> in your workspace would set them.)"
     )
-    return w.HTML(f"<small>{line}</small>")
+    return lean.html(f"<small>{line}</small>")
 
 
 def catalog_banner(plan: Plan) -> w.HTML:
@@ -82,7 +84,7 @@ def catalog_banner(plan: Plan) -> w.HTML:
         info = catalog_files.catalog_info()
         place = area_name(plan.profile.area)
     except CatalogError as err:
-        return w.HTML(f"<div style='color:#b00020'>{html.escape(str(err))}</div>")
+        return lean.html(f"<div style='color:#b00020'>{html.escape(str(err))}</div>")
     local = (
         f"Pay is for <b>{html.escape(place)}</b> where BLS publishes it, else for its state, "
         "else national"
@@ -90,7 +92,7 @@ def catalog_banner(plan: Plan) -> w.HTML:
         else "Pay is national; choose your state or area in <b>00 Start here</b> to see local pay"
     )
     credit = html.escape(info.attribution)
-    return w.HTML(
+    return lean.html(
         f"<div style='border-left:4px solid #1f77b4;padding:4px 12px;background:#f3f7fb'>"
         f"<small>{html.escape(info.line())} {local}."
         + (f"<br><span style='color:#666'>{credit}</span>" if credit else "")

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 import anywidget
 import traitlets
 
+from careerkit.ui import lean
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
@@ -94,7 +96,7 @@ class Chart(anywidget.AnyWidget):
 
 def page_names() -> PageNames:
     """The widget that names the page's slider handles (show it once per notebook)."""
-    return PageNames(layout={"display": "none"})
+    return PageNames(layout=lean.layout(display="none"))
 
 
 def chart_text(fig: Figure) -> str:

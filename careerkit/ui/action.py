@@ -22,6 +22,7 @@ from careerkit import export
 from careerkit.dates import long_date
 from careerkit.plan import Action, Goal, GoalActions, Plan
 from careerkit.review import action_problem, active_goals, next_review_due, this_month
+from careerkit.ui import lean
 from careerkit.ui.common import (
     WIDE,
     Saver,
@@ -41,6 +42,7 @@ RESOURCES = (
     ("programs", "Programs at work", "training budget, mentoring, tuition help, job shadowing"),
 )
 MIME = {".html": "text/html", ".md": "text/markdown", ".ics": "text/calendar"}
+ACTION_WIDTH = {"width": "55%"}  # a shared layout (careerkit.ui.lean)
 
 
 def _goal_heading(goal: Goal) -> str:
@@ -71,19 +73,22 @@ class ActionRow(w.HBox):
     """One next action: done, what, when, remove."""
 
     def __init__(self, action: Action) -> None:
-        self.done = w.Checkbox(
+        self.done = lean.make(
+            w.Checkbox,
             value=action.done,
             description="done",
             indent=False,
             style=WIDE,
-            layout=w.Layout(width="70px"),
+            layout={"width": "70px"},
         )
-        self.text = w.Text(value=action.text, continuous_update=True, layout=w.Layout(width="55%"))
-        self.due = w.DatePicker(value=action.due, description="by", style=WIDE)
-        self.remove = w.Button(
-            icon="trash", tooltip="Remove this action", layout=w.Layout(width="40px")
+        self.text = lean.make(
+            w.Text, value=action.text, continuous_update=True, layout=ACTION_WIDTH
         )
-        super().__init__([self.done, self.text, self.due, self.remove])
+        self.due = lean.make(w.DatePicker, value=action.due, description="by", style=WIDE)
+        self.remove = lean.button(
+            icon="trash", tooltip="Remove this action", layout={"width": "40px"}
+        )
+        super().__init__([self.done, self.text, self.due, self.remove], layout=lean.layout())
 
 
 class GoalActionsEditor(w.VBox):
@@ -96,15 +101,16 @@ class GoalActionsEditor(w.VBox):
             name: text_area(getattr(item, name), label, placeholder=hint, rows=1)
             for name, label, hint in RESOURCES
         }
-        self.rows = w.VBox()
-        self.new_text = w.Text(
+        self.rows = lean.vbox()
+        self.new_text = lean.make(
+            w.Text,
             placeholder="Next action, e.g. Email Rosa about the open day",
-            layout=w.Layout(width="55%"),
+            layout=ACTION_WIDTH,
         )
-        self.new_due = w.DatePicker(description="by", style=WIDE)
-        self.add = w.Button(description="Add action", icon="plus")
-        self.message = w.HTML()
-        super().__init__(self._layout(goal))
+        self.new_due = lean.make(w.DatePicker, description="by", style=WIDE)
+        self.add = lean.button(description="Add action", icon="plus")
+        self.message = lean.html()
+        super().__init__(self._layout(goal), layout=lean.layout())
         for name, box in self.resources.items():
             box.observe(guarded(errors)(lambda ch, n=name: self._resource(n, ch.new)), "value")
         self.add.on_click(guarded(errors)(self._add))
@@ -112,11 +118,11 @@ class GoalActionsEditor(w.VBox):
 
     def _layout(self, goal: Goal) -> list[w.Widget]:
         return [
-            w.HTML(_goal_heading(goal)),
+            lean.html(_goal_heading(goal)),
             *self.resources.values(),
-            w.HTML("<b>Next actions</b>"),
+            lean.html("<b>Next actions</b>"),
             self.rows,
-            w.HBox([self.new_text, self.new_due, self.add]),
+            lean.hbox([self.new_text, self.new_due, self.add]),
             self.message,
         ]
 
@@ -185,12 +191,12 @@ class ActionPlanPanel(w.VBox):
 
     def __init__(self, plan: Plan) -> None:
         self.plan, self.saver = plan, Saver(plan)
-        self.errors = w.Output()
-        self.month = w.HTML(this_month_html(plan))
+        self.errors = lean.output()
+        self.month = lean.html(this_month_html(plan))
         goals = active_goals(plan)
         self.editors = [GoalActionsEditor(plan, g, self._changed, self.errors) for g in goals]
-        body = self.editors or [w.HTML(message_html(NO_GOALS, "warn"))]
-        super().__init__([self.month, *body, self.saver.status, self.errors])
+        body = self.editors or [lean.html(message_html(NO_GOALS, "warn"))]
+        super().__init__([self.month, *body, self.saver.status, self.errors], layout=lean.layout())
 
     def _changed(self) -> None:
         self.saver.request(SECTION)
@@ -202,15 +208,16 @@ class ReviewFrequency(w.VBox):
 
     def __init__(self, plan: Plan) -> None:
         self.plan, self.saver = plan, Saver(plan)
-        self.errors = w.Output()
+        self.errors = lean.output()
         self.every = choices(
             options=[("Every year", 12), ("Every two years", 24)],
             value=plan.action_plan.review_every_months,
             description="Review my plan",
             style=WIDE,
         )
-        self.next = w.HTML(self._next_html())
-        super().__init__([choices_style(), self.every, self.next, self.saver.status, self.errors])
+        self.next = lean.html(self._next_html())
+        shown = [choices_style(), self.every, self.next, self.saver.status, self.errors]
+        super().__init__(shown, layout=lean.layout())
         self.every.observe(guarded(self.errors)(self._set), names="value")
 
     def _next_html(self) -> str:
@@ -238,15 +245,15 @@ class ExportsPanel(w.VBox):
 
     def __init__(self, plan: Plan, catalog: pd.DataFrame) -> None:
         self.plan, self.catalog = plan, catalog
-        self.errors = w.Output()
-        self.button = w.Button(
+        self.errors = lean.output()
+        self.button = lean.button(
             description="Write down my plan",
             icon="file-text",
             button_style="primary",
-            layout=w.Layout(width="220px"),
+            layout={"width": "220px"},
         )
-        self.links = w.HTML()
-        super().__init__([self.button, self.links, self.errors])
+        self.links = lean.html()
+        super().__init__([self.button, self.links, self.errors], layout=lean.layout())
         self.button.on_click(guarded(self.errors)(self._export))
 
     def _export(self, _button: w.Button | None = None) -> export.Exports:

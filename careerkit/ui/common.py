@@ -21,6 +21,7 @@ from IPython import get_ipython
 
 from careerkit import paths
 from careerkit.plan import Plan, PlanConflict, PlanError
+from careerkit.ui import lean
 from careerkit.ui.a11y import ChartImage, chart_text
 
 if TYPE_CHECKING:  # matplotlib is imported by the charts, when a step draws one
@@ -141,15 +142,15 @@ class SaveStatus(w.VBox):
     """
 
     def __init__(self) -> None:
-        self.line = w.HTML()
-        self.reload = w.Button(
+        self.line = lean.html()
+        self.reload = lean.button(
             description=RELOAD,
             icon="refresh",
             button_style="warning",
             tooltip="Take the other notebook's answers and save what you typed here on top",
-            layout=w.Layout(display="none", width="auto"),
+            layout=w.Layout(display="none", width="auto"),  # its own: shown after a conflict
         )
-        super().__init__([self.line, self.reload])
+        super().__init__([self.line, self.reload], layout=lean.layout())
 
     @property
     def value(self) -> str:
@@ -313,24 +314,33 @@ def guarded(out: w.Output) -> Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
 def choices(**options: Any) -> w.ToggleButtons:
-    """A row of buttons to pick one of (``ToggleButtons``) whose chosen button stands out."""
-    return w.ToggleButtons(**options).add_class(CHOICE_CLASS)
+    """A row of buttons to pick one of (``ToggleButtons``) whose chosen button stands out;
+    its layout and style are shared (:mod:`careerkit.ui.lean`)."""
+    return lean.make(w.ToggleButtons, **options).add_class(CHOICE_CLASS)
 
 
 def choices_style() -> w.HTML:
     """The style that makes the chosen button of :func:`choices` stand out (invisible)."""
-    return w.HTML(CHOICE_CSS, layout=w.Layout(display="none"))
+    return lean.html(CHOICE_CSS, layout={"display": "none"})
 
 
-def text_area(value: str, description: str, placeholder: str = "", rows: int = 3) -> w.Textarea:
+def text_area(
+    value: str, description: str, placeholder: str = "", rows: int = 3, *, hides: bool = False
+) -> w.Textarea:
     """A full-width multi-line answer box whose text reaches the kernel as it is typed: the
-    panels' savers wait for a typing pause, so text typed and never left is saved too."""
-    return w.Textarea(
+    panels' savers wait for a typing pause, so text typed and never left is saved too.
+
+    Its layout is shared (see :mod:`careerkit.ui.lean`); one that ``hides`` (shown and
+    hidden later) gets its own.
+    """
+    full = {"width": "95%"}
+    return lean.make(
+        w.Textarea,
         value=value,
         description=description,
         placeholder=placeholder,
         rows=rows,
         continuous_update=True,
-        layout=w.Layout(width="95%"),
+        layout=w.Layout(**full) if hides else full,
         style=WIDE,
     )

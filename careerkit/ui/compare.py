@@ -23,7 +23,7 @@ from careerkit.decision_words import PAY, data_notes, number, weights_in_force
 from careerkit.local_pay import catalog_for
 from careerkit.plan import Gut, Option, Plan
 from careerkit.scoring import Flip, Result, ScoreFn, ScoringError
-from careerkit.ui import coach_magics
+from careerkit.ui import coach_magics, lean
 from careerkit.ui.common import Saver, guarded, message_html
 from careerkit.ui.compare_panels import (
     ChoicePanel,
@@ -137,17 +137,17 @@ class CompareBoard:
         self.notes = [*notes, *data_notes(self.ids, interests, skills, options, missing)]
         self.habits = formula.habits(score, self.ids)
         self.saver = Saver(plan)
-        self.errors = w.Output()
+        self.errors = lean.output()
         self.analysis = Analysis()
-        self.in_force, self.undo_note = w.HTML(), w.HTML()
-        self.use_starting = w.Button(
+        self.in_force, self.undo_note = lean.html(), lean.html()
+        self.use_starting = lean.button(
             description=USE_STARTING.get(setup.source.split(" ")[0], USE_STARTING[""]),
             icon="undo",
-            layout=w.Layout(width="max-content"),
+            layout=w.Layout(width="max-content"),  # its own: shown when the weights differ
         )
         self.use_starting.on_click(guarded(self.errors)(lambda _: self.use_starting_weights()))
-        self.setup_panel = w.VBox(
-            [w.HTML(self._setup_html()), self.in_force, self.use_starting, self.undo_note]
+        self.setup_panel = lean.vbox(
+            [lean.html(self._setup_html()), self.in_force, self.use_starting, self.undo_note]
         )
         self.weights = WeightsPanel(self)
         self.rater = RatingsPanel(self)
@@ -170,7 +170,7 @@ class CompareBoard:
         board = cls.__new__(cls)
         board.problem, board.analysis = message, Analysis(problem=message)
         for panel in ("setup", "weights", "ratings", "results", "pay", "gut", "choice"):
-            setattr(board, f"{panel}_panel", w.HTML(message_html(message, "warn")))
+            setattr(board, f"{panel}_panel", lean.html(message_html(message, "warn")))
         return board
 
     # --- state, read from the plan ---

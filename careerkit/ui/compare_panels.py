@@ -36,6 +36,7 @@ from careerkit.decision_words import (
     sweep_summary,
 )
 from careerkit.plan import Gut
+from careerkit.ui import lean
 from careerkit.ui.a11y import Chart
 from careerkit.ui.common import (
     WIDE,
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
 NOT_RATED = -1.0  # slider position for "no rating of my own"
 RATING_STEPS = np.arange(0, 10.25, 0.5)
 SLIDER_WIDTH = "460px"
+FULL = {"width": "95%"}  # a shared layout (careerkit.ui.lean)
 GUT_TOP = 3  # the gut check asks about this many top options
 ANSWERS = ("yes", "unsure", "no")
 
@@ -64,7 +66,8 @@ class WeightsPanel:
         self.board, self.quiet = board, False
         weights = board.weights_now()
         self.sliders = {
-            c.id: w.FloatSlider(
+            c.id: lean.make(
+                w.FloatSlider,
                 value=weights[c.id],
                 min=0,
                 max=scoring.WEIGHT_MAX,
@@ -72,19 +75,19 @@ class WeightsPanel:
                 description=c.label,
                 readout_format=".1f",
                 style=board.label_style,
-                layout=w.Layout(width=SLIDER_WIDTH),
+                layout={"width": SLIDER_WIDTH},
             )
             for c in board.criteria
         }
-        self.shares = {cid: w.HTML() for cid in self.sliders}
-        self.message = w.HTML()
-        self.reset = w.Button(
+        self.shares = {cid: lean.html() for cid in self.sliders}
+        self.message = lean.html()
+        self.reset = lean.button(
             description="Back to the starting weights",
             icon="undo",
-            layout=w.Layout(width="max-content"),
+            layout={"width": "max-content"},
         )
-        rows = [w.HBox([self.sliders[cid], self.shares[cid]]) for cid in self.sliders]
-        self.box = w.VBox([*rows, self.message, self.reset, board.saver.status, board.errors])
+        rows = [lean.hbox([self.sliders[cid], self.shares[cid]]) for cid in self.sliders]
+        self.box = lean.vbox([*rows, self.message, self.reset, board.saver.status, board.errors])
         for cid, slider in self.sliders.items():
             slider.observe(guarded(board.errors)(self._moved(cid)), names="value")
         self.reset.on_click(guarded(board.errors)(lambda _: board.reset_weights()))
@@ -117,16 +120,17 @@ class RatingsPanel:
     def __init__(self, board: CompareBoard) -> None:
         self.board = board
         names = list(board.names.values())
-        self.picker = w.Dropdown(
+        self.picker = lean.make(
+            w.Dropdown,
             options=names,
             value=names[0],
             description="Option to rate",
             style=WIDE,
-            layout=w.Layout(width="95%"),
+            layout={"width": "95%"},
         )
         self.rows: dict[str, dict[str, RatingRow]] = {}  # option -> criterion -> row
-        self.sheet = w.VBox([self._sheet(names[0])])
-        self.box = w.VBox([self.picker, self.sheet, board.saver.status, board.errors])
+        self.sheet = lean.vbox([self._sheet(names[0])])
+        self.box = lean.vbox([self.picker, self.sheet, board.saver.status, board.errors])
         self.picker.observe(guarded(board.errors)(self._picked), names="value")
 
     def row(self, name: str, criterion: str) -> RatingRow:
@@ -139,7 +143,7 @@ class RatingsPanel:
         self.sheet.children = [self._sheet(change["new"])]
 
     def _sheet(self, name: str) -> w.VBox:
-        return w.VBox([self.row(name, cid).box for cid in self.board.ids])
+        return lean.vbox([self.row(name, cid).box for cid in self.board.ids])
 
 
 class RatingRow:
@@ -157,18 +161,19 @@ class RatingRow:
         if not np.isnan(own):
             nearest = float(RATING_STEPS[np.abs(RATING_STEPS - own).argmin()])
             start = nearest if any(value == nearest for _, value in options) else NOT_RATED
-        self.slider = w.SelectionSlider(
+        self.slider = lean.make(
+            w.SelectionSlider,
             options=options,
             value=start,
             description=criterion.label,
             style=board.label_style,
-            layout=w.Layout(width=SLIDER_WIDTH),
+            layout={"width": SLIDER_WIDTH},
             tooltip=f"{criterion.label}: your rating of {name}",  # the handle's name
         )
-        self.status = w.HTML()
+        self.status = lean.html()
         back = "Use the data value" if not np.isnan(self.data_value) else "Clear my rating"
-        self.back = w.Button(description=back, layout=w.Layout(width="auto"))
-        self.box = w.HBox([self.slider, self.status, self.back])
+        self.back = lean.button(description=back, layout=w.Layout(width="auto"))  # it hides
+        self.box = lean.hbox([self.slider, self.status, self.back])
         self.slider.observe(guarded(board.errors)(self._moved), names="value")
         self.back.on_click(guarded(board.errors)(self._back))
         self._show(None if np.isnan(own) else own)
@@ -214,8 +219,9 @@ class ResultsPanel:
     """The ranking with stacked bars, and the heat map of the ratings."""
 
     def __init__(self) -> None:
-        self.message, self.ranking, self.heatmap = w.HTML(), w.HTML(), w.HTML()
-        self.box = w.VBox([self.message, self.ranking, w.HTML("<b>The ratings</b>"), self.heatmap])
+        self.message, self.ranking, self.heatmap = lean.html(), lean.html(), lean.html()
+        heading = lean.html("<b>The ratings</b>")
+        self.box = lean.vbox([self.message, self.ranking, heading, self.heatmap])
 
     def update(self, board: CompareBoard) -> None:
         analysis = board.analysis
@@ -245,12 +251,12 @@ class PayPanel:
     """Is pay the decider? The pay flag, the sweep chart, and the flip of the top two."""
 
     def __init__(self) -> None:
-        self.flag, self.summary, self.flip = w.HTML(), w.HTML(), w.HTML()
-        self.chart = Chart(  # an Image with a text alternative
+        self.flag, self.summary, self.flip = lean.html(), lean.html(), lean.html()
+        self.chart = Chart(  # an Image with a text alternative; its own layout: it hides
             alt="Chart: how the scores change with one weight", layout=w.Layout(max_width="100%")
         )
         self.drawer: SweepChart | None = None
-        self.box = w.VBox([self.flag, self.chart, self.summary, self.flip])
+        self.box = lean.vbox([self.flag, self.chart, self.summary, self.flip])
 
     def update(self, board: CompareBoard) -> None:
         analysis = board.analysis
@@ -282,8 +288,8 @@ class GutPanel:
         self.board = board
         self.rows: dict[str, w.VBox] = {}
         self.toggles: dict[tuple[str, str], w.ToggleButtons] = {}  # (option, question) -> answer
-        self.list, self.messages = w.VBox(), w.HTML()
-        self.box = w.VBox(
+        self.list, self.messages = lean.vbox(), lean.html()
+        self.box = lean.vbox(
             [choices_style(), self.list, self.messages, board.saver.status, board.errors]
         )
 
@@ -316,7 +322,7 @@ class GutPanel:
                 )
                 self.toggles[name, question] = toggle
                 toggles.append(toggle)
-            self.rows[name] = w.VBox([w.HTML(), *toggles], layout=w.Layout(margin="0 0 8px 0"))
+            self.rows[name] = lean.vbox([lean.html(), *toggles], layout={"margin": "0 0 8px 0"})
         row = self.rows[name]
         row.children[0].value = f"<b>{html.escape(name)}</b> (ranked {ordinal(rank)})"
         return row
@@ -335,8 +341,8 @@ class ChoicePanel:
         self.board, self.quiet = board, False
         chosen = board.plan.comparison.chosen
         self.ticks = {
-            code: w.Checkbox(
-                value=code in chosen, description=name, indent=False, layout=w.Layout(width="95%")
+            code: lean.make(
+                w.Checkbox, value=code in chosen, description=name, indent=False, layout=FULL
             )
             for code, name in board.names.items()
         }
@@ -345,9 +351,9 @@ class ChoicePanel:
             "Why this direction?",
             "In your own words: what makes it right for you now?",
         )
-        self.decided, self.messages = w.HTML(), w.HTML()
-        self.list = w.VBox(list(self.ticks.values()))
-        self.box = w.VBox(
+        self.decided, self.messages = lean.html(), lean.html()
+        self.list = lean.vbox(list(self.ticks.values()))
+        self.box = lean.vbox(
             [
                 self.list,
                 self.reason,

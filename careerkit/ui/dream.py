@@ -2,12 +2,11 @@
 
 Each panel is a ``VBox`` that shows the plan's ``dream_job`` section and saves every change
 as the person goes (no Save button): :func:`reflection`, :func:`skills`,
-:func:`interest_quiz` and :func:`vision`.
+:func:`interest_quiz` (from :mod:`careerkit.ui.quiz`, which 07 uses too) and :func:`vision`.
 """
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import html
 from collections.abc import Sequence
@@ -16,8 +15,7 @@ from datetime import date
 import ipywidgets as w
 import pandas as pd
 
-from careerkit.catalog import SKILLS, THEMES
-from careerkit.charts import interest_chart, png
+from careerkit.catalog import SKILLS
 from careerkit.dates import long_date
 from careerkit.dream import (
     REFLECTION_PROMPTS,
@@ -27,48 +25,31 @@ from careerkit.dream import (
     draft_vision,
     new_skill,
 )
-from careerkit.fit import LETTERS, skill_matrix, top_themes
-from careerkit.interests import (
-    EXPLANATIONS,
-    SCALE,
-    InterestItemsError,
-    NotEnoughAnswers,
-    ThemeScores,
-    load_items,
-    result_for,
-    retake,
-    score,
-    tie_note,
-    unmatched_note,
-)
+from careerkit.fit import skill_matrix
 from careerkit.plan import Plan, Skill
-from careerkit.ui.a11y import Chart
+from careerkit.ui import lean
 from careerkit.ui.common import (
     WIDE,
     Saver,
     choices,
     choices_style,
     guarded,
-    later,
     message_html,
-    quietly,
     text_area,
 )
+from careerkit.ui.quiz import InterestQuiz, interest_quiz
 from careerkit.wording import vagueness_advice
 
 SECTION = "dream_job"
-CHOICES = [(label.capitalize(), points) for label, points in SCALE.items()]
 HIDDEN, SHOWN = "none", ""
-HEADER = ("Theme", "Score", "What it means")
-CHART_DELAY = 0.4  # seconds without a new answer before the chart is redrawn
 
 
 def _question(prompt: Prompt) -> w.HTML:
-    return w.HTML(f"<b>{html.escape(prompt.question)}</b>")
+    return lean.html(f"<b>{html.escape(prompt.question)}</b>")
 
 
 def _intro(text: str) -> w.HTML:
-    return w.HTML(f"<p>{text}</p>")
+    return lean.html(f"<p>{text}</p>")
 
 
 # --- reflection ----------------------------------------------------------------------
@@ -81,11 +62,11 @@ class ReflectionPanel(w.VBox):
         self, plan: Plan, saver: Saver | None = None, prompts: Sequence[Prompt] = REFLECTION_PROMPTS
     ) -> None:
         self.plan, self.saver = plan, saver or Saver(plan)
-        self.errors = w.Output()
+        self.errors = lean.output()
         saved = plan.dream_job.reflections
         self.boxes = {p.id: text_area(saved.get(p.id, ""), "", p.hint, rows=3) for p in prompts}
         rows = [widget for p in prompts for widget in (_question(p), self.boxes[p.id])]
-        super().__init__([*rows, self.saver.status, self.errors])
+        super().__init__([*rows, self.saver.status, self.errors], layout=lean.layout())
         changed = guarded(self.errors)(self._changed)
         for box in self.boxes.values():
             box.observe(changed, names="value")
@@ -117,15 +98,16 @@ class SkillRow(w.HBox):
             ],
             style={"button_width": "60px"},
         )
-        self.level = w.IntSlider(
-            skill.level, min=1, max=5, description="level", continuous_update=False, style=WIDE,
+        self.level = lean.make(
+            w.IntSlider, skill.level, min=1, max=5, description="level", style=WIDE,
+            continuous_update=False,
             tooltip=f"Your level in {skill.name}",  # the name a screen reader gives the handle
         )  # fmt: skip
-        self.remove_button = w.Button(
-            icon="trash", tooltip=f"Remove {skill.name}", layout=w.Layout(width="44px")
+        self.remove_button = lean.button(
+            icon="trash", tooltip=f"Remove {skill.name}", layout={"width": "44px"}
         )
-        name = w.HTML(label, layout=w.Layout(width="330px"))
-        super().__init__([name, self.kind, self.level, self.remove_button])
+        name = lean.html(label, layout={"width": "330px"})
+        super().__init__([name, self.kind, self.level, self.remove_button], layout=lean.layout())
 
     def skill(self) -> Skill:
         return Skill(name=self.skill_name, kind=self.kind.value, level=self.level.value)
@@ -142,21 +124,22 @@ class SkillsPanel(w.VBox):
         self, plan: Plan, catalog: pd.DataFrame | None = None, saver: Saver | None = None
     ) -> None:
         self.plan, self.saver = plan, saver or Saver(plan)
-        self.errors = w.Output()
+        self.errors = lean.output()
         self.share = (skill_matrix(catalog).mean() * 100).round() if catalog is not None else None
-        self.picker = w.Combobox(
+        self.picker = lean.make(
+            w.Combobox,
             placeholder="pick from the list, or type your own",
             ensure_option=False,
             description="Skill",
             style=WIDE,
-            layout=w.Layout(width="430px"),
+            layout={"width": "430px"},
         )
         self.picker.on_msg(guarded(self.errors)(self._key))  # Enter adds, as the button does
-        self.add_button = w.Button(description="Add", icon="plus", button_style="primary")
-        self.message = w.HTML()
-        self.rows = w.VBox()
+        self.add_button = lean.button(description="Add", icon="plus", button_style="primary")
+        self.message = lean.html()
+        self.rows = lean.vbox()
         self.use = text_area(plan.dream_job.skills_use, "", SKILLS_USE_PROMPT.hint, rows=3)
-        super().__init__(self._layout())
+        super().__init__(self._layout(), layout=lean.layout())
         self.add_button.on_click(guarded(self.errors)(self._add))
         self.use.observe(guarded(self.errors)(self._use_changed), names="value")
         self._render_rows()
@@ -169,7 +152,7 @@ class SkillsPanel(w.VBox):
             "yourself) or <b>hard</b> (know-how you learnt and can show), and rate it from "
             "1 (beginner) to 5 (expert)."
         )
-        adder = w.HBox([self.picker, self.add_button])
+        adder = lean.hbox([self.picker, self.add_button])
         use = [_question(SKILLS_USE_PROMPT), self.use, self.saver.status, self.errors]
         return [choices_style(), intro, adder, self.message, self.rows, *use]  # style: soft/hard
 
@@ -189,7 +172,7 @@ class SkillsPanel(w.VBox):
             row.level.observe(edited, names="value")
             row.remove_button.on_click(guarded(self.errors)(functools.partial(self._remove, row)))
             rows.append(row)
-        self.rows.children = rows or [w.HTML("<i>No skills yet: add your first one above.</i>")]
+        self.rows.children = rows or [lean.html("<i>No skills yet: add your first one above.</i>")]
         chosen = {s.name for s in self.plan.dream_job.skills}
         self.picker.options = [s for s in SKILLS if s not in chosen]
 
@@ -232,162 +215,6 @@ class SkillsPanel(w.VBox):
         self.saver.request(SECTION)
 
 
-# --- interest profile ------------------------------------------------------------------
-
-
-def _result_html(scored: ThemeScores) -> str:
-    names = ", ".join(THEMES[t] for t in scored.code)
-    parts = [
-        f"<h4>Your interest code: {scored.code}</h4>",
-        f"<p>{names} (from {scored.answered} answers).</p>",
-    ]
-    note = tie_note(scored)
-    if note:
-        parts.append(message_html(note, "warn"))
-    order = top_themes(scored.scores, n=len(LETTERS))
-    rows = "".join(
-        f"<tr><td><b>{THEMES[t]}</b></td><td>{scored.scores[t]:g}</td>"
-        f"<td>{html.escape(EXPLANATIONS[t])}</td></tr>"
-        for t in order
-    )
-    header = "".join(f'<th style="text-align:left">{h}</th>' for h in HEADER)
-    parts.append(f'<table style="border-spacing:10px 2px"><tr>{header}</tr>{rows}</table>')
-    return "".join(parts)
-
-
-class InterestQuiz(w.VBox):
-    """The interest questionnaire: answers save as they are given; scores show once enough.
-
-    Reusable: 07_review builds it again so the person can retake the questionnaire;
-    "Take it again" moves the current result into ``dream_job.interest_history``.
-    """
-
-    def __init__(
-        self, plan: Plan, items: pd.DataFrame | None = None, saver: Saver | None = None
-    ) -> None:
-        self.plan, self.saver = plan, saver or Saver(plan)
-        self.items = load_items() if items is None else items
-        self.errors = w.Output()
-        saved = self._saved_answers()
-        self.toggles = {
-            item: choices(options=CHOICES, value=saved.get(item), style={"button_width": "80px"})
-            for item in self.items.index
-        }
-        self.progress = w.HTML()
-        self.unmatched = w.HTML()  # saved answers whose item is no longer in the file
-        self.result = w.HTML()
-        self.chart = Chart(  # an Image with a text alternative
-            alt="Chart: your interest profile", layout=w.Layout(display=HIDDEN, width="576px")
-        )
-        self.notice = w.HTML()
-        self.history = w.HTML()
-        self.retake_button = w.Button(
-            description="Take it again",
-            icon="refresh",
-            tooltip="Start afresh; this result is kept in your history",
-            layout=w.Layout(width="auto"),
-        )
-        self.quiet = False
-        self._charted: dict[str, float] | None = None
-        self._chart_timer: asyncio.TimerHandle | None = None
-        super().__init__(self._layout())
-        answered = guarded(self.errors)(self._answered)
-        for toggle in self.toggles.values():
-            toggle.observe(answered, names="value")
-        self.retake_button.on_click(guarded(self.errors)(self._retake))
-        self._show()
-        self._draw_chart()
-
-    def _layout(self) -> list[w.Widget]:
-        intro = _intro(
-            "Would you enjoy doing each of these activities? Don't think about whether you "
-            "have the training or whether it pays well: just <b>like</b>, <b>unsure</b> or "
-            "<b>dislike</b>. You can skip some; answer at least a dozen."
-        )
-        rows = [
-            w.HBox([w.HTML(f"{n}. {html.escape(text)}", layout=w.Layout(width="470px")), toggle])
-            for n, (text, toggle) in enumerate(
-                zip(self.items["text"], self.toggles.values(), strict=True), start=1
-            )
-        ]
-        self.questions = w.VBox([intro, *rows])  # 07 folds it away until "Take it again"
-        results = [self.progress, self.unmatched, self.saver.status, self.result]
-        results += [self.chart, self.notice, self.history, self.retake_button, self.errors]
-        return [choices_style(), self.questions, *results]
-
-    def _saved_answers(self) -> dict[str, int]:
-        current = self.plan.dream_job.interests
-        answers = {} if current is None else current.answers
-        return {k: v for k, v in answers.items() if v in SCALE.values()}  # skip hand-made typos
-
-    def _answers(self) -> dict[str, int]:
-        """Saved answers to items not on this list, plus the answers shown."""
-        kept = {k: v for k, v in self._saved_answers().items() if k not in self.toggles}
-        shown = {k: t.value for k, t in self.toggles.items() if t.value is not None}
-        return {**kept, **shown}
-
-    def _answered(self, _change: dict) -> None:
-        if self.quiet:
-            return
-        self.plan.dream_job.interests = result_for(self._answers(), self.items)
-        self.notice.value = ""
-        self.saver.request(SECTION)
-        self._show()
-        self._schedule_chart()
-
-    def _retake(self, _button: w.Button) -> None:
-        moved = retake(self.plan.dream_job)
-        with quietly(self):
-            for toggle in self.toggles.values():
-                toggle.value = None
-        self.saver.request(SECTION)
-        if moved is not None:
-            self.notice.value = message_html(
-                f"Your earlier result ({moved.code or 'unfinished'}, {long_date(moved.taken)}) "
-                "is kept in your history. Answer the activities afresh above.",
-                "good",
-            )
-        self._show()
-        self._draw_chart()
-
-    def _show(self) -> None:
-        answers = self._answers()
-        shown = sum(t.value is not None for t in self.toggles.values())
-        self.progress.value = f"<b>{shown} of {len(self.toggles)}</b> activities answered."
-        note = unmatched_note(self._saved_answers(), self.items)
-        self.unmatched.value = message_html(note, "warn") if note else ""
-        try:
-            scored = score(answers, self.items)
-        except NotEnoughAnswers as err:
-            self.result.value = message_html(str(err), "info")
-        else:
-            self.result.value = _result_html(scored)
-        self.retake_button.layout.display = SHOWN if answers else HIDDEN
-        self.history.value = self._history_html()
-
-    def _schedule_chart(self) -> None:
-        """Redraw the chart once answering pauses (drawing takes longer than a click)."""
-        draw = guarded(self.errors)(self._draw_chart)
-        self._chart_timer = later(CHART_DELAY, draw, self._chart_timer)
-
-    def _draw_chart(self) -> None:
-        """Show the saved scores' chart, or hide it while there is no code."""
-        self._chart_timer = None
-        current = self.plan.dream_job.interests
-        scores = current.scores if current is not None and current.code else None
-        if scores and scores != self._charted:
-            self.chart.value = png(interest_chart(scores))
-        self._charted = scores
-        self.chart.layout.display = SHOWN if scores else HIDDEN
-
-    def _history_html(self) -> str:
-        earlier = self.plan.dream_job.interest_history[::-1]
-        if not earlier:
-            return ""
-        results = "; ".join(f"{r.code or 'unfinished'} ({long_date(r.taken)})" for r in earlier)
-        return f"<p><small>Earlier results, newest first: {html.escape(results)}</small></p>"
-
-
 # --- vision statement -----------------------------------------------------------------
 
 
@@ -408,26 +235,26 @@ class VisionPanel(w.VBox):
         self, plan: Plan, saver: Saver | None = None, prompts: Sequence[Prompt] = VISION_PROMPTS
     ) -> None:
         self.plan, self.saver = plan, saver or Saver(plan)
-        self.errors = w.Output()
+        self.errors = lean.output()
         job = plan.dream_job
         self.prompts = {
             p.id: text_area(job.vision_prompts.get(p.id, ""), "", p.hint, rows=2) for p in prompts
         }
-        self.draft_button = w.Button(
-            description="Draft from my answers", icon="pencil", layout=w.Layout(width="auto")
+        self.draft_button = lean.button(
+            description="Draft from my answers", icon="pencil", layout={"width": "auto"}
         )
-        self.draft_note = w.HTML()
-        self.use_draft_button = w.Button(
+        self.draft_note = lean.html()
+        self.use_draft_button = lean.button(
             description="Replace my statement with this draft",
-            layout=w.Layout(display=HIDDEN, width="auto"),
+            layout=w.Layout(display=HIDDEN, width="auto"),  # its own: shown with a draft
         )
         self.statement = text_area(
             job.vision, "", "e.g. In three years I work as ... at ... I spend my days ...", rows=6
         )
-        self.advice = w.HTML(_advice_html(job.vision))
-        self.dated = w.HTML(self._dated_html())
+        self.advice = lean.html(_advice_html(job.vision))
+        self.dated = lean.html(self._dated_html())
         self._draft = ""
-        super().__init__(self._layout(prompts))
+        super().__init__(self._layout(prompts), layout=lean.layout())
         prompt_changed = guarded(self.errors)(self._prompt_changed)
         for box in self.prompts.values():
             box.observe(prompt_changed, names="value")
@@ -437,7 +264,7 @@ class VisionPanel(w.VBox):
 
     def _layout(self, prompts: Sequence[Prompt]) -> list[w.Widget]:
         guide = [widget for p in prompts for widget in (_question(p), self.prompts[p.id])]
-        heading = w.HTML("<h4>Your vision statement</h4>")
+        heading = lean.html("<h4>Your vision statement</h4>")
         drafting = [self.draft_button, self.draft_note, self.use_draft_button]
         statement = [heading, self.statement, self.advice, self.dated]
         return [*guide, *drafting, *statement, self.saver.status, self.errors]
@@ -504,17 +331,19 @@ def skills(plan: Plan, catalog: pd.DataFrame | None = None) -> SkillsPanel:
     return SkillsPanel(plan, catalog)
 
 
-def interest_quiz(plan: Plan) -> w.Widget:
-    """The interest questionnaire with its result; an unreadable item file gets a message."""
-    try:
-        return InterestQuiz(plan)
-    except InterestItemsError as err:
-        return w.HTML(
-            message_html(f"The questionnaire cannot be shown: {err}", "error")
-            + message_html("Fix the item file (or ask your coach), then open this step again.")
-        )
-
-
 def vision(plan: Plan) -> VisionPanel:
     """The vision prompts, a draft button and the dated vision statement."""
     return VisionPanel(plan)
+
+
+# The interest questionnaire lives in careerkit.ui.quiz (07 retakes it); 01 shows it from here.
+__all__ = [
+    "InterestQuiz",
+    "ReflectionPanel",
+    "SkillsPanel",
+    "VisionPanel",
+    "interest_quiz",
+    "reflection",
+    "skills",
+    "vision",
+]

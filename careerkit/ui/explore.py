@@ -20,10 +20,13 @@ from careerkit import shortlist as sl
 from careerkit.catalog import money
 from careerkit.charts import png, shortlist_figure
 from careerkit.plan import Option, Plan
+from careerkit.ui import lean
 from careerkit.ui.a11y import Chart
 from careerkit.ui.common import WIDE, guarded, later, message_html, note_html, text_area
 from careerkit.ui.explore_browser import Browser
 from careerkit.ui.explore_panel import EMPTY_SHORTLIST, NO_FIT, Panel, RelatedList
+
+SIXTY = {"width": "60%"}  # a shared layout (careerkit.ui.lean)
 
 # --- the shortlist -------------------------------------------------------------------------
 
@@ -37,31 +40,37 @@ class Shortlist(Panel):
         repeated = titles.duplicated(keep=False)
         labels = titles.where(~repeated, titles + " (" + catalog.index.astype(str) + ")")
         self.codes = dict(zip(labels, catalog.index, strict=True))
-        self.find = w.Combobox(
+        self.find = lean.make(
+            w.Combobox,
             options=tuple(sorted(self.codes, key=str.casefold)),
             placeholder="start typing a title, then pick it from the list",
             description="Occupation",
             style=WIDE,
-            layout=w.Layout(width="60%"),
+            layout=SIXTY,
         )
-        self.add = w.Button(description="Add to shortlist", icon="plus", button_style="success")
-        self.title = w.Text(description="Title", placeholder="e.g. Clinic operations coordinator")
-        self.pay = w.Text(description="Rough yearly pay ($)", placeholder="e.g. 52000", style=WIDE)
-        self.notes = w.Text(
+        self.add = lean.button(description="Add to shortlist", icon="plus", button_style="success")
+        self.title = lean.make(
+            w.Text, description="Title", placeholder="e.g. Clinic operations coordinator"
+        )
+        self.pay = lean.make(
+            w.Text, description="Rough yearly pay ($)", placeholder="e.g. 52000", style=WIDE
+        )
+        self.notes = lean.make(
+            w.Text,
             description="Notes",
             placeholder="where you saw it, why it interests you",
-            layout=w.Layout(width="60%"),
+            layout=SIXTY,
         )
-        self.add_own = w.Button(
-            description="Add my own occupation", icon="plus", layout=w.Layout(width="auto")
+        self.add_own = lean.button(
+            description="Add my own occupation", icon="plus", layout={"width": "auto"}
         )
-        self.summary, self.items = w.HTML(), w.VBox()
+        self.summary, self.items = lean.html(), lean.vbox()
         self.similar = RelatedList(self, "More like this (O*NET), one click to shortlist:")
         self.children = [
-            w.HBox([self.find, self.add]),
-            w.HTML("<b>Not in the catalogue?</b> Add an occupation you have seen yourself:"),
-            w.HBox([self.title, self.pay]),
-            w.HBox([self.notes, self.add_own]),
+            lean.hbox([self.find, self.add]),
+            lean.html("<b>Not in the catalogue?</b> Add an occupation you have seen yourself:"),
+            lean.hbox([self.title, self.pay]),
+            lean.hbox([self.notes, self.add_own]),
             self.message,
             self.summary,
             self.items,
@@ -82,16 +91,16 @@ class Shortlist(Panel):
         self.similar.refresh()
 
     def _row(self, option: Option) -> w.HBox:
-        remove = w.Button(description="Remove", icon="trash", layout=w.Layout(width="auto"))
+        remove = lean.button(description="Remove", icon="trash", layout={"width": "auto"})
         remove.on_click(
             guarded(self.errors)(lambda _: self._try(lambda: self._remove(option.code)))
         )
         parts = [remove]
         if option.code in self.catalog.index:
-            more = w.Button(description="More like this", icon="search", layout=remove.layout)
+            more = lean.button(description="More like this", icon="search", layout=remove.layout)
             more.on_click(guarded(self.errors)(lambda _: self.similar.show(option.code)))
             parts.append(more)
-        return w.HBox([*parts, w.HTML(_option_line(option, self.catalog))])
+        return lean.hbox([*parts, lean.html(_option_line(option, self.catalog))])
 
     def _add(self) -> str:
         label = self.find.value.strip()
@@ -121,20 +130,25 @@ class Shortlist(Panel):
 
 
 class Questions(Panel):
-    """For each remaining option: what the data knows, and the person's own answers."""
+    """For each remaining option: what the data knows, and the person's own answers.
+
+    An option's form is filled when it is first opened: the accordion opens closed, and
+    a page of 5 options' forms built ahead would be some 250 widget models.
+    """
 
     def __init__(self, plan: Plan, catalog: pd.DataFrame) -> None:
         super().__init__(plan, catalog)
-        self.accordion = w.Accordion()
+        self.accordion = lean.make(w.Accordion)
         self.shown: list[str] = []  # codes of the options in the accordion, in order
         self.forms: dict[str, w.VBox] = {}  # kept, so a change elsewhere rebuilds nothing
         # The count comes from the questions themselves, as each option's "(n of N answered)".
-        self.heading = w.HTML(
+        self.heading = lean.html(
             f"<b>{len(occ.QUESTIONS)} questions for each option</b> on your shortlist: "
             "open one to answer them."
         )
         parts = [self.heading, self.message, self.accordion, self.saver.status, self.errors]
         self.children = parts
+        self.accordion.observe(guarded(self.errors)(self._opened), names="selected_index")
         self.render()
 
     def render(self) -> None:
@@ -143,29 +157,36 @@ class Questions(Panel):
         options = [o for o in self.plan.exploration.options if not o.dropped]
         self.message.value = "" if options else message_html(EMPTY_SHORTLIST, "info")
         self.shown = [o.code for o in options]
-        self.forms = {
-            o.code: self.forms[o.code] if o.code in self.forms else self._form(o) for o in options
-        }
+        self.forms = {o.code: self.forms.get(o.code, lean.vbox()) for o in options}
         self.accordion.children = list(self.forms.values())
         self.accordion.titles = tuple(_progress_title(o) for o in options)
         self.accordion.selected_index = (
             self.shown.index(open_code) if open_code in self.shown else None
         )
 
-    def _form(self, option: Option) -> w.VBox:
+    def _opened(self, change: dict[str, Any]) -> None:
+        """Fill the form of the option just opened, the first time it is opened."""
+        if change["new"] is None:
+            return
+        code = self.shown[change["new"]]
+        option = sl.find_option(self.plan, code)
+        if option is not None and not self.forms[code].children:
+            self.forms[code].children = self._fields(option)
+
+    def _fields(self, option: Option) -> list[w.Widget]:
         skills = [s.name for s in self.plan.dream_job.skills]
         facts = occ.prefilled_answers(self.catalog, option, skills)
         parts: list[w.Widget] = []
         for question in occ.QUESTIONS:
             fact = facts.get(question.id)
             known = f"<br><span style='color:#1f4e79'>{html.escape(fact)}</span>" if fact else ""
-            parts.append(w.HTML(f"<b>{html.escape(question.text)}</b>{known}"))
+            parts.append(lean.html(f"<b>{html.escape(question.text)}</b>{known}"))
             box = text_area(option.answers.get(question.id, ""), "", question.hint)
             box.observe(guarded(self.errors)(self._saver_for(option.code, question.id)), "value")
             parts.append(box)
         notes = text_area(option.notes, "", "anything else about this option")
         notes.observe(guarded(self.errors)(self._saver_for(option.code, None)), "value")
-        return w.VBox([*parts, w.HTML("<b>Notes</b>"), notes])
+        return [*parts, lean.html("<b>Notes</b>"), notes]
 
     def _saver_for(self, code: str, question: str | None) -> Callable[[dict[str, Any]], None]:
         """A handler that keeps one answer (or the notes, when ``question`` is None)."""
@@ -198,7 +219,7 @@ class NarrowDown(Panel):
 
     def __init__(self, plan: Plan, catalog: pd.DataFrame) -> None:
         super().__init__(plan, catalog)
-        self.summary, self.items = w.HTML(), w.VBox()
+        self.summary, self.items = lean.html(), lean.vbox()
         self.similar = RelatedList(self, "More like this (O*NET), one click to shortlist:")
         self.children = [self.summary, self.items, self.message, self.saver.status, self.errors]
         self.render()
@@ -214,19 +235,19 @@ class NarrowDown(Panel):
         self.items.children = [self._row(o) for o in options]
 
     def _row(self, option: Option) -> w.HBox:
-        line = w.HTML(_option_line(option, self.catalog), layout=w.Layout(width="45%"))
+        line = lean.html(_option_line(option, self.catalog), layout={"width": "45%"})
         if option.dropped:
-            restore = w.Button(description="Restore", icon="undo", layout=w.Layout(width="auto"))
+            restore = lean.button(description="Restore", icon="undo", layout={"width": "auto"})
             restore.on_click(
                 guarded(self.errors)(lambda _: self._try(lambda: self._restore(option.code)))
             )
-            return w.HBox([line, restore])
-        reason = w.Text(placeholder="why you are dropping it", layout=w.Layout(width="35%"))
-        drop = w.Button(description="Drop", icon="times", layout=w.Layout(width="auto"))
+            return lean.hbox([line, restore])
+        reason = lean.make(w.Text, placeholder="why you are dropping it", layout={"width": "35%"})
+        drop = lean.button(description="Drop", icon="times", layout={"width": "auto"})
         drop.on_click(
             guarded(self.errors)(lambda _: self._try(lambda: self._drop(option.code, reason.value)))
         )
-        return w.HBox([line, reason, drop])
+        return lean.hbox([line, reason, drop])
 
     def _drop(self, code: str, reason: str) -> str:
         return f"Dropped “{sl.drop_option(self.plan, code, reason).title}”; it stays listed here."
@@ -243,10 +264,10 @@ class ShortlistChart(Panel):
 
     def __init__(self, plan: Plan, catalog: pd.DataFrame) -> None:
         super().__init__(plan, catalog)
-        self.chart = Chart(  # an Image with a text alternative
+        self.chart = Chart(  # an Image with a text alternative; its own layout: it hides
             alt="Chart: your shortlist, pay against interest fit", layout=w.Layout(width="720px")
         )
-        self.note = w.HTML()
+        self.note = lean.html()
         self.children = [self.message, self.chart, self.note, self.errors]
         self.render()
 

@@ -15,6 +15,7 @@ from careerkit import occupation as occ
 from careerkit import shortlist as sl
 from careerkit.catalog import EDUCATION, JOB_ZONES, JOB_ZONES_4, money
 from careerkit.plan import Plan
+from careerkit.ui import lean
 from careerkit.ui.common import WIDE, guarded, message_html, note_html, quietly
 from careerkit.ui.explore_panel import NO_FIT, WRAP, Panel, RelatedList
 from careerkit.ui.row_table import RowTable
@@ -24,7 +25,7 @@ ROWS_SHOWN = 40
 #: below it stay close to each other.
 TABLE_HEIGHT = "420px"
 #: A text that keeps its full width in a row of controls (a Label would be cut to 80 px).
-WHOLE = w.Layout(width="auto", flex="0 0 auto")
+WHOLE = lean.layout(width="auto", flex="0 0 auto")  # shared: never change it
 
 
 def scrolling(content: str, name: str) -> str:
@@ -56,57 +57,67 @@ class Browser(Panel):
         wages = self.catalog["median_wage"].dropna()
         low = int(wages.min() // 10_000 * 10_000) if len(wages) else 0
         high = int(-(-wages.max() // 10_000) * 10_000) if len(wages) else 10_000
-        wide = w.Layout(width="460px", max_width="100%", flex="0 0 auto")  # label and track
+        wide = {"width": "460px", "max_width": "100%", "flex": "0 0 auto"}  # label and track
         slider = {"style": WIDE, "continuous_update": False, "layout": wide}
-        self.search = w.Text(
+        self.search = lean.make(
+            w.Text,
             description="Search",
             placeholder="words from a title or description, e.g. clinic schedule",
             style=WIDE,
-            layout=w.Layout(width="60%"),
+            layout={"width": "60%"},
         )
-        self.min_fit = w.IntSlider(
-            value=0, min=0, max=100, step=5, description="Interest fit at least", **slider
+        self.min_fit = lean.make(
+            w.IntSlider, value=0, min=0, max=100, step=5, description="Interest fit at least",
+            **slider,
+        )  # fmt: skip
+        self.zone = lean.make(
+            w.IntRangeSlider, value=(1, 5), min=1, max=5, description="Job zone", **slider
         )
-        self.zone = w.IntRangeSlider(value=(1, 5), min=1, max=5, description="Job zone", **slider)
-        self.education = w.Dropdown(
+        self.education = lean.make(
+            w.Dropdown,
             options=[("any", ""), *((e, e) for e in EDUCATION)],  # None would show blank
             description="Education needed, at most",
             style=WIDE,
         )
-        self.pay = w.IntRangeSlider(
-            value=(low, high), min=low, max=high, step=5_000, readout=False,
+        self.pay = lean.make(
+            w.IntRangeSlider, value=(low, high), min=low, max=high, step=5_000, readout=False,
             description="Median pay a year", **slider,
         )  # fmt: skip
-        self.pay_readout = w.HTML(layout=WHOLE)  # the slider's own readout cuts "$250,000"
-        self.unknown_pay = w.Checkbox(
+        self.pay_readout = lean.html(layout=WHOLE)  # the slider's own readout cuts "$250,000"
+        self.unknown_pay = lean.make(
+            w.Checkbox,
             False,
             description="also show occupations whose pay is unknown",
             indent=False,
-            layout=w.Layout(width="auto", margin="0 0 0 24px"),
+            layout={"width": "auto", "margin": "0 0 0 24px"},
         )
         self.outlooks = {
-            label: w.Checkbox(True, description=label, indent=False, layout=w.Layout(width="auto"))
+            label: lean.make(
+                w.Checkbox, True, description=label, indent=False, layout={"width": "auto"}
+            )
             for label in flt.OUTLOOKS
         }
         sorts = [
             (name, key) for key, name in flt.SORTS.items() if key != "fit" or self.fit is not None
         ]
-        self.sort = w.Dropdown(options=sorts, description="Sort by", style=WIDE)
-        self.order = w.Dropdown(
+        self.sort = lean.make(w.Dropdown, options=sorts, description="Sort by", style=WIDE)
+        self.order = lean.make(
+            w.Dropdown,
             options=[("high to low, Z to A", False), ("low to high, A to Z", True)],
             value=self.fit is None,
             description="Order",
             style=WIDE,
         )
-        self.reset = w.Button(description="Reset filters", icon="undo")
-        self.count = w.HTML()
-        self.table = RowTable()  # a click on a row (or Enter on its title) picks it
-        self.table_box = w.Box([self.table], layout=w.Layout(width="100%"))
-        self.pick = w.Dropdown(
-            description="See the profile of", style=WIDE, layout=w.Layout(width="60%")
+        self.reset = lean.button(description="Reset filters", icon="undo")
+        self.count = lean.html()
+        # A click on a row (or Enter on its title) picks it.
+        self.table = RowTable(layout=lean.layout())
+        self.table_box = lean.make(w.Box, [self.table], layout={"width": "100%"})
+        self.pick = lean.make(
+            w.Dropdown, description="See the profile of", style=WIDE, layout={"width": "60%"}
         )
-        self.add = w.Button(description="Add to shortlist", icon="plus", button_style="success")
-        self.card = w.HTML()
+        self.add = lean.button(description="Add to shortlist", icon="plus", button_style="success")
+        self.card = lean.html()
         self.related = RelatedList(self, "Related occupations (O*NET), one click to shortlist:")
 
     def _lay_out(self) -> None:
@@ -114,17 +125,18 @@ class Browser(Panel):
         if catalog_files.catalog_info().job_zone_levels == 4:
             zones = "; ".join(f"{z} = {text}" for z, text in JOB_ZONES_4.items())
             zones += " (this O*NET release merges zones 1 and 2 into one level, shown as 2)"
-        fit = [self.min_fit] if self.fit is not None else [w.HTML(message_html(NO_FIT, "info"))]
+        fit = [self.min_fit] if self.fit is not None else [lean.html(message_html(NO_FIT, "info"))]
+        outlook = lean.html("Job outlook:", layout=WHOLE)
         self.children = [
             self.search,
-            w.HBox(fit),
-            w.HBox([self.zone, self.education], layout=WRAP),
-            w.HTML(note_html(f"Job zone is the preparation needed: {zones}.")),
-            w.HBox([self.pay, self.pay_readout, self.unknown_pay], layout=WRAP),
-            w.HBox([w.HTML("Job outlook:", layout=WHOLE), *self.outlooks.values()], layout=WRAP),
-            w.HBox([self.sort, self.order, self.reset], layout=WRAP),
+            lean.hbox(fit),
+            lean.hbox([self.zone, self.education], layout=WRAP),
+            lean.html(note_html(f"Job zone is the preparation needed: {zones}.")),
+            lean.hbox([self.pay, self.pay_readout, self.unknown_pay], layout=WRAP),
+            lean.hbox([outlook, *self.outlooks.values()], layout=WRAP),
+            lean.hbox([self.sort, self.order, self.reset], layout=WRAP),
             self.count,
-            w.HBox([self.pick, self.add], layout=WRAP),  # above the table, not 40 rows below
+            lean.hbox([self.pick, self.add], layout=WRAP),  # above the table, not 40 rows below
             self.table_box,
             self.message,
             self.card,

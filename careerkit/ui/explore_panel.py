@@ -17,11 +17,12 @@ import pandas as pd
 from careerkit import occupation as occ
 from careerkit import shortlist as sl
 from careerkit.plan import Plan
+from careerkit.ui import lean
 from careerkit.ui.common import Saver, guarded, message_html
 
 NO_FIT = "Take the interest quiz in 01 to see your fit: until then the table has no fit column."
 EMPTY_SHORTLIST = "Shortlist some occupations first: use the table or the shortlist above."
-WRAP = w.Layout(display="flex", flex_flow="row wrap")
+WRAP = lean.wrap()  # shared: never change it
 
 # --- panels of one plan refresh each other when the shortlist changes --------------------
 
@@ -46,11 +47,11 @@ class Panel(w.VBox):
     """A panel of this step: the plan, the catalogue, a saver and an error area."""
 
     def __init__(self, plan: Plan, catalog: pd.DataFrame) -> None:
-        super().__init__(layout=w.Layout(width="100%"))
+        super().__init__(layout=lean.layout(width="100%"))
         self.plan, self.catalog = plan, catalog
         self.saver = Saver(plan)
-        self.errors = w.Output()
-        self.message = w.HTML()
+        self.errors = lean.output()
+        self.message = lean.html()
         follow(plan, self)
 
     def shortlist_changed(self) -> None:
@@ -83,7 +84,7 @@ class RelatedList(w.VBox):
     """O*NET's related occupations of one occupation, each a button that shortlists it."""
 
     def __init__(self, panel: Panel, heading: str) -> None:
-        super().__init__()
+        super().__init__(layout=lean.layout())
         self.panel, self.heading, self.code = panel, heading, None
         self.buttons: dict[str, w.Button] = {}
 
@@ -96,8 +97,8 @@ class RelatedList(w.VBox):
             return
         self.buttons = {c: self._button(c, t, tier) for c, t, tier in related.itertuples()}
         title = html.escape(str(self.panel.catalog.at[code, "title"]))
-        head = w.HTML(f"<b>{html.escape(self.heading)}</b> <small>like {title}</small>")
-        self.children = [head, w.Box(list(self.buttons.values()), layout=WRAP)]
+        head = lean.html(f"<b>{html.escape(self.heading)}</b> <small>like {title}</small>")
+        self.children = [head, lean.make(w.Box, list(self.buttons.values()), layout=WRAP)]
         self.refresh()
 
     def refresh(self) -> None:
@@ -108,10 +109,10 @@ class RelatedList(w.VBox):
             button.icon = "check" if on_list else "plus"
 
     def _button(self, code: str, title: str, tier: str) -> w.Button:
-        button = w.Button(
+        button = lean.button(
             description=title,
             tooltip=f"{title} ({code}); O*NET relatedness: {tier}",
-            layout=w.Layout(width="auto", max_width="100%"),
+            layout={"width": "auto", "max_width": "100%"},
         )
         add = lambda _: self.panel._try(lambda: add_code(self.panel, code))  # noqa: E731
         button.on_click(guarded(self.panel.errors)(add))

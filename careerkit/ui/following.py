@@ -10,6 +10,7 @@ import ipywidgets as w
 from matplotlib.figure import Figure
 
 from careerkit.plan import Plan
+from careerkit.ui import lean
 from careerkit.ui.common import guarded, later, show_figure
 
 CHART_DELAY = 0.4  # seconds without a change before a chart follows it
@@ -27,9 +28,9 @@ class FollowingChart(w.VBox):
     """A chart of the plan that redraws itself shortly after the plan's editors change it."""
 
     def __init__(self, plan: Plan, draw: Callable[[], Figure]) -> None:
-        self.draw_figure, self.out, self.errors = draw, w.Output(), w.Output()
+        self.draw_figure, self.out, self.errors = draw, lean.output(), lean.output()
         self._timer: asyncio.TimerHandle | None = None
-        super().__init__([self.out, self.errors])
+        super().__init__([self.out, self.errors], layout=lean.layout())
         if id(plan) not in _CHARTS:
             _CHARTS[id(plan)] = weakref.WeakSet()
             weakref.finalize(plan, _CHARTS.pop, id(plan), None)

@@ -20,6 +20,7 @@ from careerkit import goals as g
 from careerkit import smart
 from careerkit.charts import timeline_chart
 from careerkit.plan import Goal, Plan
+from careerkit.ui import lean
 from careerkit.ui.common import WIDE, Saver, choices, choices_style, guarded, message_html, quietly
 from careerkit.ui.following import FollowingChart, plan_changed
 
@@ -36,7 +37,7 @@ GOAL_PLACEHOLDER = "What will you do, and how much? e.g. Pass the CAPM exam with
 MEASURE_PLACEHOLDER = "How you will know: 3 interviews, a score of 80%, a portfolio"
 #: A row of a goal's fields wraps onto the next line when the notebook is narrow (a side
 #: panel open), instead of pushing Status out of sight behind a scrollbar.
-WRAP = w.Layout(display="flex", flex_flow="row wrap", align_items="center")
+WRAP = lean.wrap(align_items="center")  # shared: never change it
 
 
 # --- the S.M.A.R.T. result as HTML ------------------------------------------------
@@ -116,50 +117,51 @@ class GoalFields:
     ) -> None:
         self.quiet = False  # True while the code, not the person, changes values
         self.with_status = with_status
-        self.text = w.Textarea(
+        self.text = lean.make(
+            w.Textarea,
             value=goal.text,
             placeholder=GOAL_PLACEHOLDER,
             rows=2,
             continuous_update=True,
-            layout=w.Layout(width="95%"),
+            layout={"width": "95%"},
         )
-        self.area = w.Dropdown(
+        self.area = lean.make(
+            w.Dropdown,
             options=_area_options(plan, goal.area),
             value=goal.area,
             description="Area",
             style=WIDE,
-            layout=w.Layout(width="320px"),
+            layout={"width": "320px"},
         )
         self.horizon = choices(
             options=HORIZON_OPTIONS, value=goal.horizon_months, description="Within", style=WIDE
         )
-        self.due = w.DatePicker(value=goal.due, description="Due date", style=WIDE)
-        self.measure = w.Text(
+        self.due = lean.make(w.DatePicker, value=goal.due, description="Due date", style=WIDE)
+        self.measure = lean.make(
+            w.Text,
             value=goal.measure,
             description="Measure",
             placeholder=MEASURE_PLACEHOLDER,
             continuous_update=True,
-            layout=w.Layout(width="560px", max_width="100%"),
+            layout={"width": "560px", "max_width": "100%"},
             style=WIDE,
         )
-        self.direction = w.Dropdown(
+        self.direction = lean.make(
+            w.Dropdown,
             options=_direction_options(plan, goal.direction, catalog),
             value=goal.direction,
             description="Serves",
             style=WIDE,
-            layout=w.Layout(width="460px", max_width="100%"),  # a whole occupation title
+            layout={"width": "460px", "max_width": "100%"},  # a whole occupation title
         )
-        self.confidence = w.Dropdown(
-            options=CONFIDENCE_OPTIONS,
-            value=goal.confidence or 0,
+        self.confidence = lean.make(
+            w.Dropdown, options=CONFIDENCE_OPTIONS, value=goal.confidence or 0, style=WIDE,
             description="How sure are you?",
-            style=WIDE,
+        )  # fmt: skip
+        self.status = lean.make(
+            w.Dropdown, options=g.STATUSES, value=goal.status, description="Status", style=WIDE
         )
-        self.status = w.Dropdown(
-            options=g.STATUSES, value=goal.status, description="Status", style=WIDE
-        )
-        self.smart = w.HTML()
-        self.message = w.HTML()
+        self.smart, self.message = lean.html(), lean.html()
 
     @property
     def inputs(self) -> list[w.ValueWidget]:
@@ -168,12 +170,12 @@ class GoalFields:
 
     def box(self) -> w.VBox:
         extra = [self.status] if self.with_status else []
-        return w.VBox(
+        return lean.vbox(
             [
                 self.text,
-                w.HBox([self.area, self.due, self.confidence, *extra], layout=WRAP),
+                lean.hbox([self.area, self.due, self.confidence, *extra], layout=WRAP),
                 self.horizon,
-                w.HBox([self.measure, self.direction], layout=WRAP),
+                lean.hbox([self.measure, self.direction], layout=WRAP),
                 self.smart,
                 self.message,
             ]
@@ -245,14 +247,15 @@ class GoalRow(w.VBox):
     ) -> None:
         self.plan, self.goal_id, self.saver, self.today = plan, goal.id, saver, today
         self.fields = GoalFields(plan, goal, catalog)
-        self.out = w.Output()
-        self.remove_button = w.Button(
+        self.out = lean.output()
+        self.remove_button = lean.button(
             description="Remove", icon="trash", tooltip="Remove a goal added by mistake"
         )
-        self.confirm = w.HBox(layout=WRAP)
+        self.confirm = lean.hbox(layout=WRAP)
+        buttons = lean.hbox([self.remove_button, self.confirm], layout=WRAP)
         super().__init__(
-            [self.fields.box(), w.HBox([self.remove_button, self.confirm], layout=WRAP), self.out],
-            layout=w.Layout(border="1px solid #ddd", padding="6px", margin="4px 0"),
+            [self.fields.box(), buttons, self.out],
+            layout=lean.layout(border="1px solid #ddd", padding="6px", margin="4px 0"),
         )
         self.fields.observe(guarded(self.out)(self._changed))
         self.remove_button.on_click(guarded(self.out)(lambda _: self._ask()))
@@ -261,15 +264,15 @@ class GoalRow(w.VBox):
 
     def _ask(self) -> None:
         """Ask before removing: "Yes, remove it" or "Keep it"."""
-        yes = w.Button(description="Yes, remove it", button_style="danger")
-        keep = w.Button(description="Keep it")
+        yes = lean.button(description="Yes, remove it", button_style="danger")
+        keep = lean.button(description="Keep it")
         yes.on_click(guarded(self.out)(lambda _: self.on_remove and self.on_remove(self)))
         keep.on_click(guarded(self.out)(lambda _: setattr(self.confirm, "children", ())))
         text = (
             "Remove this goal for good? Use it for a goal added by mistake; to give up a goal "
             "you worked on, set its status to dropped instead, so your plan remembers why."
         )
-        self.confirm.children = [w.HTML(message_html(text, "warn")), yes, keep]
+        self.confirm.children = [lean.html(message_html(text, "warn")), yes, keep]
 
     def _changed(self, _change: dict) -> None:
         goal = g.find_goal(self.plan, self.goal_id)
@@ -294,22 +297,20 @@ class GoalEditor(w.VBox):
     ) -> None:
         self.plan, self.catalog, self.today = plan, catalog, today
         self.saver = Saver(plan)
-        self.out = w.Output()
-        self.coverage = w.HTML()
-        self.new_area = w.Text(
-            description="New area of growth", placeholder="e.g. Volunteering", style=WIDE
+        self.out = lean.output()
+        self.coverage, self.area_message, self.removed = lean.html(), lean.html(), lean.html()
+        self.new_area = lean.make(
+            w.Text, description="New area of growth", placeholder="e.g. Volunteering", style=WIDE
         )
-        self.add_area_button = w.Button(description="Add area", icon="plus")
-        self.area_message = w.HTML()
-        self.removed = w.HTML()
+        self.add_area_button = lean.button(description="Add area", icon="plus")
         self.form = GoalFields(plan, self._blank(), catalog, with_status=False)
-        self.add_button = w.Button(description="Add this goal", icon="plus", button_style="primary")
-        no_direction = "Choose a direction in 03 to link goals to it."
-        self.direction_note = w.HTML(
-            "" if plan.comparison.chosen else message_html(no_direction, "warn")
+        self.add_button = lean.button(
+            description="Add this goal", icon="plus", button_style="primary"
         )
-        self.rows = w.VBox([self._row(goal) for goal in plan.short_term_goals.goals])
-        super().__init__(self._layout())
+        no_direction = message_html("Choose a direction in 03 to link goals to it.", "warn")
+        self.direction_note = lean.html("" if plan.comparison.chosen else no_direction)
+        self.rows = lean.vbox([self._row(goal) for goal in plan.short_term_goals.goals])
+        super().__init__(self._layout(), layout=lean.layout())
         self._wire()
         self._show_coverage()
         self.form.check_once_written(self._blank(), plan, today)
@@ -317,15 +318,15 @@ class GoalEditor(w.VBox):
     def _layout(self) -> list[w.Widget]:
         return [
             choices_style(),  # the form's and every goal's horizon
-            w.HTML("<h4>Your areas of growth</h4>"),
+            lean.html("<h4>Your areas of growth</h4>"),
             self.coverage,
-            w.HBox([self.new_area, self.add_area_button]),
+            lean.hbox([self.new_area, self.add_area_button]),
             self.area_message,
-            w.HTML("<h4>Add a goal</h4>"),
+            lean.html("<h4>Add a goal</h4>"),
             self.direction_note,
             self.form.box(),
             self.add_button,
-            w.HTML("<h4>Your goals</h4>"),
+            lean.html("<h4>Your goals</h4>"),
             self.removed,
             self.rows,
             self.saver.status,
@@ -345,7 +346,7 @@ class GoalEditor(w.VBox):
         try:
             goal = g.remove_goal(self.plan, row.goal_id)
         except g.GoalInputError as err:
-            row.confirm.children = [w.HTML(message_html(str(err), "error"))]
+            row.confirm.children = [lean.html(message_html(str(err), "error"))]
             return
         self.rows.children = tuple(r for r in self.rows.children if r is not row)
         self.saver.request("short_term_goals")
@@ -429,11 +430,12 @@ class Suggestions(w.VBox):
     ) -> None:
         self.plan, self.catalog, self.today = plan, catalog, today
         self.editor = editor if editor is not None else GoalEditor(plan, catalog, today)
-        self.out = w.Output()
+        self.out = lean.output()
         self.drafts = g.suggest_goals(plan, catalog, today)
-        self.buttons = [w.Button(description="Add as my goal", icon="plus") for _ in self.drafts]
+        self.buttons = [lean.button(description="Add as my goal", icon="plus") for _ in self.drafts]
         self.notice = self._notice()
-        super().__init__([self.notice, *map(self._item, self.drafts, self.buttons), self.out])
+        items = map(self._item, self.drafts, self.buttons)
+        super().__init__([self.notice, *items, self.out], layout=lean.layout())
         for draft, button in zip(self.drafts, self.buttons, strict=True):
             button.on_click(guarded(self.out)(lambda b, d=draft: self.accept(d, b)))
 
@@ -463,7 +465,7 @@ class Suggestions(w.VBox):
                 "yet. Add the ones you like, then make them yours in the editor.",
                 "info",
             )
-        return w.HTML(message_html(text, kind))
+        return lean.html(message_html(text, kind))
 
     def _item(self, draft: Goal, button: w.Button) -> w.HBox:
         title = g.direction_title(self.plan, draft.direction, self.catalog)
@@ -471,7 +473,7 @@ class Suggestions(w.VBox):
             f"{html.escape(draft.text)}<br><small style='color:#555'>{html.escape(draft.area)}"
             f" · for {html.escape(title)}</small>"
         )
-        return w.HBox([button, w.HTML(text, layout=w.Layout(width="80%"))])
+        return lean.hbox([button, lean.html(text, layout={"width": "80%"})])
 
     def accept(self, draft: Goal, button: w.Button | None = None) -> Goal | None:
         """Add a draft as the person's goal (through the editor, so it shows and saves)."""
@@ -482,7 +484,7 @@ class Suggestions(w.VBox):
         if goal is not None and button is not None:
             button.disabled, button.description, button.icon = True, "Added", "check"
         if goal is None:
-            self.out.append_display_data(w.HTML(self.editor.form.message.value))
+            self.out.append_display_data(lean.html(self.editor.form.message.value))
         return goal
 
 

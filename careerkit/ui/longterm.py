@@ -23,6 +23,7 @@ from careerkit.roadmap import (
     skill_choices,
     update_objective,
 )
+from careerkit.ui import lean
 from careerkit.ui.common import WIDE, Saver, guarded, message_html, quietly, show_figure, text_area
 from careerkit.ui.following import FollowingChart, plan_changed
 
@@ -42,18 +43,19 @@ class ObjectivesPanel(w.VBox):
     def __init__(self, plan: Plan, catalog: pd.DataFrame) -> None:
         self.plan, self.catalog = plan, catalog
         self.saver = Saver(plan)
-        self.out = w.Output()
+        self.out = lean.output()
         self.quiet = False
         codes = directions(plan)
         labels = [self._label(code) for code in codes]
-        self.direction = w.Dropdown(
+        self.direction = lean.make(
+            w.Dropdown,
             options=list(zip(labels, codes, strict=True)),
             description="Direction",
             style=WIDE,
-            layout=w.Layout(width="60%"),
+            layout={"width": "60%"},
         )
-        self.chart = w.Output()
-        self.skills = w.VBox()
+        self.chart = lean.output()
+        self.skills = lean.vbox()
         self.picks: list[tuple[str, w.Checkbox]] = []
         self.own = text_area(
             "",
@@ -74,11 +76,12 @@ class ObjectivesPanel(w.VBox):
             "e.g. a C-level role such as chief operating officer, a board seat, my own practice",
             rows=2,
         )
-        self.stay = w.Dropdown(
+        self.stay = lean.make(
+            w.Dropdown,
             options=STAY_OPTIONS,
             description="How long I mean to stay in the role",
             style=WIDE,
-            layout=w.Layout(width="460px"),
+            layout={"width": "460px"},
         )
         self.leave = text_area(
             "",
@@ -86,9 +89,9 @@ class ObjectivesPanel(w.VBox):
             "e.g. when I stop learning; a move abroad; retiring at 62",
             rows=2,
         )
-        self.message = w.HTML()
+        self.message = lean.html()
         self.notice = self._notice(codes)
-        super().__init__([self.notice, *(self._layout() if codes else [])])
+        super().__init__([self.notice, *(self._layout() if codes else [])], layout=lean.layout())
         if codes:
             self._wire()
             self.show(self.direction.value)
@@ -99,26 +102,27 @@ class ObjectivesPanel(w.VBox):
 
     @staticmethod
     def _line(description: str, placeholder: str) -> w.Text:
-        return w.Text(
+        return lean.make(
+            w.Text,
             description=description,
             placeholder=placeholder,
             continuous_update=True,  # saved once typing pauses
-            layout=w.Layout(width="95%"),
+            layout={"width": "95%"},
             style=WIDE,
         )
 
     def _notice(self, codes: list[str]) -> w.HTML:
         if self.plan.comparison.chosen:
-            return w.HTML()
+            return lean.html()
         if codes:
-            return w.HTML(
+            return lean.html(
                 message_html(
                     "No direction chosen yet: choose a direction in 03 first. Meanwhile you can "
                     "write objectives for an option on your shortlist.",
                     "warn",
                 )
             )
-        return w.HTML(
+        return lean.html(
             message_html(
                 "Shortlist some occupations in 02 first, then choose a direction in 03.", "warn"
             )
@@ -126,13 +130,13 @@ class ObjectivesPanel(w.VBox):
 
     def _layout(self) -> list[w.Widget]:
         def head(text: str) -> w.HTML:
-            return w.HTML(f"<h4>{html.escape(text)}</h4>")
+            return lean.html(f"<h4>{html.escape(text)}</h4>")
 
         return [
             self.direction,
             head("Skills to acquire"),
             self.chart,
-            w.HTML(message_html("Tick the gap skills you mean to acquire:")),
+            lean.html(message_html("Tick the gap skills you mean to acquire:")),
             self.skills,
             self.own,
             head("Experience to gain"),
@@ -194,15 +198,21 @@ class ObjectivesPanel(w.VBox):
         self.picks = [
             (
                 s,
-                w.Checkbox(
-                    value=s in objective.skills_to_acquire, description=s, indent=False, style=WIDE
+                lean.make(
+                    w.Checkbox,
+                    value=s in objective.skills_to_acquire,
+                    description=s,
+                    indent=False,
+                    style=WIDE,
                 ),
             )
             for s in choices
         ]
         for _, box in self.picks:
             box.observe(guarded(self.out)(self._picked), names="value")
-        empty = [w.HTML(message_html("No gap found: add your own skills to build below.", "good"))]
+        empty = [
+            lean.html(message_html("No gap found: add your own skills to build below.", "good"))
+        ]
         self.skills.children = [box for _, box in self.picks] or empty
 
     def _picked(self, _change: dict) -> None:

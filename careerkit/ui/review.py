@@ -35,6 +35,7 @@ from careerkit.review import (
     todays_review,
     update_progress,
 )
+from careerkit.ui import lean
 from careerkit.ui.a11y import Chart
 from careerkit.ui.common import (
     WIDE,
@@ -46,7 +47,7 @@ from careerkit.ui.common import (
     quietly,
     text_area,
 )
-from careerkit.ui.dream import InterestQuiz, interest_quiz
+from careerkit.ui.quiz import InterestQuiz, interest_quiz
 from careerkit.wording import shorten
 
 NO_GOALS = "Add goals in 04 first (Short-term goals); then track your progress here."
@@ -73,10 +74,11 @@ class GoalProgress(w.VBox):
 
     def __init__(self, goal: Goal) -> None:
         self.goal_id = goal.id
-        self.status = w.Dropdown(
-            options=STATUSES, value=goal.status, description="Status", style=WIDE
+        self.status = lean.make(
+            w.Dropdown, options=STATUSES, value=goal.status, description="Status", style=WIDE
         )
-        self.percent = w.IntSlider(
+        self.percent = lean.make(
+            w.IntSlider,
             value=goal.percent,
             min=0,
             max=100,
@@ -91,10 +93,14 @@ class GoalProgress(w.VBox):
             "Why dropped?",
             rows=1,
             placeholder="e.g. the course was cancelled; it no longer fits",
+            hides=True,  # shown only for a dropped goal
         )
-        self.message = w.HTML()
-        title = w.HTML(f"<b>{html.escape(goal.text)}</b> <small>({html.escape(goal.area)})</small>")
-        super().__init__([title, w.HBox([self.status, self.percent]), self.reason, self.message])
+        self.message = lean.html()
+        title = lean.html(
+            f"<b>{html.escape(goal.text)}</b> <small>({html.escape(goal.area)})</small>"
+        )
+        fields = lean.hbox([self.status, self.percent])
+        super().__init__([title, fields, self.reason, self.message], layout=lean.layout())
         self.show(goal)
 
     def show(self, goal: Goal) -> None:
@@ -110,13 +116,13 @@ class ProgressPanel(w.VBox):
 
     def __init__(self, plan: Plan) -> None:
         self.plan, self.saver = plan, Saver(plan)
-        self.errors = w.Output()
-        self.chart = Chart(alt="Chart: progress on your goals")  # an Image with alt text
+        self.errors = lean.output()
+        self.chart = Chart(alt="Chart: progress on your goals")  # an Image; its own layout
         self._timer: asyncio.TimerHandle | None = None
         self.quiet = False
         self.rows = [GoalProgress(g) for g in plan.short_term_goals.goals]
-        body = self.rows or [w.HTML(message_html(NO_GOALS, "warn"))]
-        super().__init__([*body, self.saver.status, self.chart, self.errors])
+        body = self.rows or [lean.html(message_html(NO_GOALS, "warn"))]
+        super().__init__([*body, self.saver.status, self.chart, self.errors], layout=lean.layout())
         for row in self.rows:
             row.status.observe(
                 guarded(self.errors)(lambda ch, r=row: self._change(r, status=ch.new)), "value"
@@ -199,16 +205,16 @@ class ReviewPanel(w.VBox):
 
     def __init__(self, plan: Plan) -> None:
         self.plan, self.saver = plan, Saver(plan)
-        self.errors = w.Output()
+        self.errors = lean.output()
         today = date.today()
         current = plan.reviews[-1] if plan.reviews and plan.reviews[-1].reviewed == today else None
         self.answers = {
             name: text_area(getattr(current, name) if current else "", label, hint, rows=2)
             for name, label, hint in REVIEW_QUESTIONS
         }
-        self.next = w.HTML(next_review_html(plan))
-        self.earlier = w.HTML(earlier_reviews_html(plan))
-        heading = w.HTML(f"<h4>Today's review ({long_date(today)})</h4>")
+        self.next = lean.html(next_review_html(plan))
+        self.earlier = lean.html(earlier_reviews_html(plan))
+        heading = lean.html(f"<h4>Today's review ({long_date(today)})</h4>")
         super().__init__(
             [
                 self.next,
@@ -217,7 +223,8 @@ class ReviewPanel(w.VBox):
                 self.saver.status,
                 self.earlier,
                 self.errors,
-            ]
+            ],
+            layout=lean.layout(),
         )
         for name, box in self.answers.items():
             box.observe(guarded(self.errors)(lambda ch, n=name: self._write(n, ch.new)), "value")
@@ -256,19 +263,21 @@ class ComparePanel(w.VBox):
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
-        self.errors = w.Output()
-        self.when = w.Dropdown(
+        self.errors = lean.output()
+        self.when = lean.make(
+            w.Dropdown,
             description="Compare with my plan as it was on",
             style=WIDE,
-            layout=w.Layout(width="auto"),
+            layout=w.Layout(width="auto"),  # its own: hidden while there are no versions
         )
-        self.refresh = w.Button(
+        self.refresh = lean.button(
             description="Check again",
             icon="refresh",
             tooltip="List versions saved since this cell ran",
         )
-        self.result = w.HTML()
-        super().__init__([w.HBox([self.when, self.refresh]), self.result, self.errors])
+        self.result = lean.html()
+        choice = lean.hbox([self.when, self.refresh])
+        super().__init__([choice, self.result, self.errors], layout=lean.layout())
         self.when.observe(guarded(self.errors)(lambda _ch: self.show()), names="value")
         self.refresh.on_click(guarded(self.errors)(lambda _b: self.list_versions()))
         self.list_versions()
@@ -311,12 +320,12 @@ class InterestShift(w.VBox):
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
-        self.errors = w.Output()
-        self.text = w.HTML()
-        self.chart = Chart(alt="Chart: how your interests moved")  # an Image with alt text
+        self.errors = lean.output()
+        self.text = lean.html()
+        self.chart = Chart(alt="Chart: how your interests moved")  # an Image; its own layout
         self._timer: asyncio.TimerHandle | None = None
         self._drawn: tuple[dict[str, float], dict[str, float]] | None = None
-        super().__init__([self.text, self.chart, self.errors])
+        super().__init__([self.text, self.chart, self.errors], layout=lean.layout())
         self.refresh()
 
     def refresh(self) -> None:
@@ -374,31 +383,19 @@ def changes_since(plan: Plan) -> ComparePanel:
 def interests(plan: Plan) -> w.VBox:
     """Step 1's interest questionnaire again, and how the profile moved since last time.
 
-    A finished questionnaire is folded away: only its result shows until "Take it again",
-    so the old answers cannot be changed by a stray click.
+    A finished questionnaire is folded away: only its result shows until "Take it again"
+    (its questions are built then), so the old answers cannot be changed by a stray click.
+    An unfinished one shows its questions: the person goes on answering.
     """
-    quiz, shift = interest_quiz(plan), InterestShift(plan)
-    if isinstance(quiz, InterestQuiz):
-        update = guarded(shift.errors)(lambda *_: shift.refresh())
-        for toggle in quiz.toggles.values():
-            toggle.observe(update, names="value")
-        quiz.retake_button.on_click(update)
-        _fold_finished(plan, quiz)
-    return w.VBox([quiz, w.HTML("<h4>How your interests moved</h4>"), shift])
-
-
-def _fold_finished(plan: Plan, quiz: InterestQuiz) -> None:
-    """Hide a finished questionnaire's answers until the person presses "Take it again"."""
     current = plan.dream_job.interests
-    if current is None or not current.code:
-        return  # unfinished: the person goes on answering
-    quiz.questions.layout.display = "none"
-    quiz.notice.value = message_html(
-        f"Your answers of {long_date(current.taken)} are kept as they are: their result is "
-        "shown above. Press 'Take it again' to answer the activities afresh."
-    )
-
-    def unfold(_button: w.Button) -> None:
-        quiz.questions.layout.display = ""
-
-    quiz.retake_button.on_click(guarded(quiz.errors)(unfold))
+    finished = current is not None and bool(current.code)
+    quiz, shift = interest_quiz(plan, folded=finished), InterestShift(plan)
+    if isinstance(quiz, InterestQuiz):
+        quiz.follow(guarded(shift.errors)(shift.refresh))
+        if finished:
+            quiz.notice.value = message_html(
+                f"Your answers of {long_date(current.taken)} are kept as they are: their result "
+                "is shown above. Press 'Take it again' to answer the activities afresh."
+            )
+    heading = lean.html("<h4>How your interests moved</h4>")
+    return lean.vbox([quiz, heading, shift])

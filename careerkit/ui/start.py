@@ -11,6 +11,7 @@ from careerkit.catalog import CatalogError
 from careerkit.local_pay import area_choices
 from careerkit.plan import Plan, earlier_versions
 from careerkit.start import check_setup
+from careerkit.ui import lean
 from careerkit.ui.common import Saver, guarded
 
 #: One label column and one field width for every line of the form, so the boxes line up
@@ -26,7 +27,7 @@ def setup_check() -> w.HTML:
         f"<td>{html.escape(c.detail)}</td></tr>"
         for c in check_setup()
     )
-    return w.HTML(f"<table>{rows}</table>")
+    return lean.html(f"<table>{rows}</table>")
 
 
 class ProfileForm(w.VBox):
@@ -39,29 +40,32 @@ class ProfileForm(w.VBox):
         self.name = self._text(profile.name, "Your name")
         self.coach = self._text(profile.coach, "Coach (optional)")
         self.workshop = self._text(profile.workshop, "Workshop (optional)")
-        self.area = w.Dropdown(
+        self.area = lean.make(
+            w.Dropdown,
             description="Where you live (for pay)",
             style={"description_width": LABEL_WIDTH},
-            layout=w.Layout(**FIELD),
+            layout=FIELD,
         )
-        self.area_note = w.HTML(layout=w.Layout(margin=f"0 0 4px {LABEL_WIDTH}"))
+        self.area_note = lean.html(layout={"margin": f"0 0 4px {LABEL_WIDTH}"})
         self._fill_areas(profile.area)
-        self.errors = w.Output()
+        self.errors = lean.output()
         for field in (self.name, self.coach, self.workshop, self.area):
             field.observe(guarded(self.errors)(self._changed), names="value")
         super().__init__(
             [self.name, self.area, self.area_note, self.coach, self.workshop]
-            + [self.saver.status, self.errors]
+            + [self.saver.status, self.errors],
+            layout=lean.layout(),
         )
 
     @staticmethod
     def _text(value: str, description: str) -> w.Text:
-        return w.Text(
+        return lean.make(
+            w.Text,
             value,
             description=description,
             continuous_update=True,
             style={"description_width": LABEL_WIDTH},
-            layout=w.Layout(**FIELD),
+            layout=FIELD,
         )
 
     def _fill_areas(self, saved: str) -> None:
@@ -94,7 +98,7 @@ def where_saved(plan: Plan) -> w.HTML:
     """Where the plan lives, how many earlier versions are kept, and how to back it up."""
     copies = len(earlier_versions(plan.path))
     path = html.escape(paths.shown(plan.path))
-    return w.HTML(
+    return lean.html(
         f"Your plan is saved in <code>{path}</code> "
         f"({copies} earlier version{'s' if copies != 1 else ''} kept in the "
         f"<code>history</code> folder beside it).<br>"

@@ -1,6 +1,6 @@
-"""Step 02's occupations table in a real browser: a row clicked, or its title reached with Tab
-and pressed with Enter or Space, shows that occupation's card and is chosen in the picker,
-in JupyterLab and in Voila."""
+"""Step 02 in a real browser: a row of the occupations table clicked, or its title reached
+with Tab and pressed with Enter or Space, shows that occupation's card and is chosen in the
+picker, in JupyterLab and in Voila; an option of the questions opened shows its form."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from careerkit import occupation as occ
 from tests.browser.conftest import WAIT_MS, Lab, Server, expect, screenshot_path
 
 if TYPE_CHECKING:
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 ROWS = "table.careerkit-table tr[data-key]"
+FIRST_OPTION = "Medical and Health Services Managers"  # the sample persona's, with answers
 
 
 def shows(scope: Page | Locator, row: Locator) -> None:
@@ -62,3 +64,21 @@ def test_a_row_picked_in_voila_shows_its_profile(page: Page, voila_tree: Server)
     click_and_press(page)
     page.locator(ROWS).nth(3).scroll_into_view_if_needed()
     page.screenshot(path=screenshot_path("02_row_picked_voila.png"))
+
+
+@pytest.mark.timeout(180)
+def test_an_option_opened_in_jupyterlab_shows_its_questions(lab: Lab) -> None:
+    """The forms are built when an option is opened, not with the page."""
+    with lab.notebook("02_explore.ipynb") as notebook:
+        cell = notebook.cell("explore.questions(")
+        header = cell.locator(".jupyter-widget-Collapse-header", has_text=FIRST_OPTION)
+        expect(header).to_be_visible(timeout=WAIT_MS)
+        expect(cell.locator("textarea")).to_have_count(0)
+        header.click()
+        boxes = cell.locator(".jupyter-widget-Collapse-open textarea")
+        expect(boxes).to_have_count(len(occ.QUESTIONS) + 1, timeout=WAIT_MS)  # and the notes
+        inspiring = [q.id for q in occ.QUESTIONS].index("inspiring")
+        expect(boxes.nth(inspiring)).to_have_value("Running a clinic so patients are seen on time.")
+        with notebook.tall_window():
+            cell.screenshot(path=screenshot_path("02_questions_opened.png"))
+        notebook.assert_clean()

@@ -33,7 +33,8 @@ MAIN_WIDGETS = {
         ".widget-slider": 1,  # skill levels
         ".widget-image": 1,  # the interest profile chart
     },
-    "02_explore.ipynb": {TEXTAREA: 1, ".widget-dropdown": 1, ".widget-button": 1},
+    # 02's answer boxes are built when an option of its questions is opened.
+    "02_explore.ipynb": {".widget-text input": 1, ".widget-dropdown": 1, ".widget-button": 1},
     "03_compare.ipynb": {".widget-slider": 2},
     "04_short_term.ipynb": {
         TEXTAREA: 7,  # the add form and the persona's six goals
@@ -43,7 +44,8 @@ MAIN_WIDGETS = {
     },
     "05_long_term.ipynb": {TEXTAREA: 1, ".widget-output img": 1},
     "06_action_plan.ipynb": {TEXTAREA: 1, ".widget-datepicker": 1, ".widget-button": 1},
-    "07_review.ipynb": {TEXTAREA: 1, ".widget-toggle-buttons": 12, ".widget-image": 1},
+    # 07's finished questionnaire opens folded: its toggle buttons come with "Take it again".
+    "07_review.ipynb": {TEXTAREA: 1, ".widget-slider": 1, ".widget-image": 1},
 }
 ANY_WIDGET = {".jupyter-widgets": 1}
 
