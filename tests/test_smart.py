@@ -294,3 +294,21 @@ def test_the_overrun_tip_offers_only_a_longer_horizon_that_fits(
     assert not timely.ok and tip in timely.suggestion
     assert f"the {horizon}-month" not in timely.suggestion
     assert "6, 12 or 24" not in timely.suggestion
+
+
+def test_the_check_as_html_escapes_what_it_quotes_and_names_each_badge(
+    chosen_plan: Plan,
+) -> None:
+    from careerkit.smart_html import smart_html, smart_pending_html
+
+    quoted = Check(ok=False, reason="'<b>x</b>' is vague", suggestion="Say <i>what</i> & how")
+    result = SmartResult({x: quoted for x in SMART_LETTERS})
+    shown = smart_html(result)
+    assert "<b>x</b>" not in shown and "&lt;b&gt;x&lt;/b&gt;" in shown
+    assert "<i>what</i>" not in shown and "Say &lt;i&gt;what&lt;/i&gt; &amp; how" in shown
+    assert shown.count('role="img" aria-label="') == len(SMART_LETTERS)
+    assert "S.M.A.R.T.: 0 of 5 pass" in shown
+    real = smart_html(smart_check(goal("Pass PMP exam"), chosen_plan, TODAY))
+    assert "S.M.A.R.T.: all five pass" in real
+    pending = smart_pending_html()
+    assert "not checked yet" in pending and "✗" not in pending
