@@ -14,7 +14,7 @@ import ipywidgets as w
 
 from careerkit import cohort, cohort_html, paths
 from careerkit.ui.action import download_link
-from careerkit.ui.common import guarded, message_html, note_html
+from careerkit.ui.common import guarded, message_html, note_html, show
 
 _YES = {"true", "yes", "y", "on", "1", "show"}
 _NO = {"false", "no", "n", "off", "0", "hide", "", "none"}
@@ -95,7 +95,7 @@ class CohortBoard:
 
     def _nothing(self, message: str) -> None:
         self.header.value = "".join(self.notes) + message
-        self.names.layout.display = "none"
+        show(self.names, False)
 
     def _render(self, only: tuple[str, ...] = ()) -> None:
         summary, show = self.summary, self.names.value

@@ -161,7 +161,7 @@ class SaveStatus(w.VBox):
         self.line.value = text
 
     def offer_reload(self, shown: bool) -> None:
-        self.reload.layout.display = "" if shown else "none"
+        show(self.reload, shown)
 
 
 class Saver:
@@ -311,6 +311,11 @@ def guarded(out: w.Output) -> Callable[[Callable[..., Any]], Callable[..., Any]]
         return guarded_fn
 
     return wrap
+
+
+def show(widget: w.DOMWidget, visible: bool = True) -> None:
+    """Show or hide ``widget``, which needs a Layout of its own (see :mod:`careerkit.ui.lean`)."""
+    widget.layout.display = "" if visible else "none"
 
 
 def choices(**options: Any) -> w.ToggleButtons:

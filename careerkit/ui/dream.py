@@ -35,13 +35,13 @@ from careerkit.ui.common import (
     choices_style,
     guarded,
     message_html,
+    show,
     text_area,
 )
 from careerkit.ui.quiz import InterestQuiz, interest_quiz
 from careerkit.wording import vagueness_advice
 
 SECTION = "dream_job"
-HIDDEN, SHOWN = "none", ""
 
 
 def _question(prompt: Prompt) -> w.HTML:
@@ -246,7 +246,7 @@ class VisionPanel(w.VBox):
         self.draft_note = lean.html()
         self.use_draft_button = lean.button(
             description="Replace my statement with this draft",
-            layout=w.Layout(display=HIDDEN, width="auto"),  # its own: shown with a draft
+            layout=w.Layout(display="none", width="auto"),  # its own: shown with a draft
         )
         self.statement = text_area(
             job.vision, "", "e.g. In three years I work as ... at ... I spend my days ...", rows=6
@@ -308,14 +308,14 @@ class VisionPanel(w.VBox):
                 "<p>Your statement already has text, so here is the draft to borrow from:</p>"
                 f"<blockquote>{html.escape(self._draft)}</blockquote>"
             )
-            self.use_draft_button.layout.display = SHOWN
+            show(self.use_draft_button)
 
     def _use_draft(self, _button: w.Button) -> None:
         self.statement.value = self._draft
         self.draft_note.value = message_html(
             "Your statement is now the draft (the earlier text is in the plan's history).", "info"
         )
-        self.use_draft_button.layout.display = HIDDEN
+        show(self.use_draft_button, False)
 
 
 # --- what the notebook calls ---------------------------------------------------------------

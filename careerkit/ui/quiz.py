@@ -33,11 +33,19 @@ from careerkit.interests import (
 from careerkit.plan import Plan
 from careerkit.ui import lean
 from careerkit.ui.a11y import Chart
-from careerkit.ui.common import Saver, choices, choices_style, guarded, later, message_html, quietly
+from careerkit.ui.common import (
+    Saver,
+    choices,
+    choices_style,
+    guarded,
+    later,
+    message_html,
+    quietly,
+    show,
+)
 
 SECTION = "dream_job"
 CHOICES = [(label.capitalize(), points) for label, points in SCALE.items()]
-HIDDEN, SHOWN = "none", ""
 HEADER = ("Theme", "Score", "What it means")
 CHART_DELAY = 0.4  # seconds without a new answer before the chart is redrawn
 INTRO = (
@@ -91,7 +99,7 @@ class InterestQuiz(w.VBox):
         self.progress, self.unmatched = lean.html(), lean.html()  # unmatched: items gone
         self.result, self.notice, self.history = lean.html(), lean.html(), lean.html()
         self.chart = Chart(  # an Image with a text alternative; its own layout: it hides
-            alt="Chart: your interest profile", layout=w.Layout(display=HIDDEN, width="576px")
+            alt="Chart: your interest profile", layout=w.Layout(display="none", width="576px")
         )
         self.retake_button = lean.button(
             description="Take it again",
@@ -183,7 +191,7 @@ class InterestQuiz(w.VBox):
             self.result.value = message_html(str(err), "info")
         else:
             self.result.value = _result_html(scored)
-        self.retake_button.layout.display = SHOWN if answers else HIDDEN
+        show(self.retake_button, bool(answers))
         self.history.value = self._history_html()
 
     def _schedule_chart(self) -> None:
@@ -199,7 +207,7 @@ class InterestQuiz(w.VBox):
         if scores and scores != self._charted:
             self.chart.value = png(interest_chart(scores))
         self._charted = scores
-        self.chart.layout.display = SHOWN if scores else HIDDEN
+        show(self.chart, bool(scores))
 
     def _history_html(self) -> str:
         earlier = self.plan.dream_job.interest_history[::-1]

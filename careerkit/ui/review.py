@@ -45,6 +45,7 @@ from careerkit.ui.common import (
     message_html,
     note_html,
     quietly,
+    show,
     text_area,
 )
 from careerkit.ui.quiz import InterestQuiz, interest_quiz
@@ -108,7 +109,7 @@ class GoalProgress(w.VBox):
         self.status.value, self.percent.value = goal.status, goal.percent
         if goal.status == "dropped":
             self.reason.value = goal.drop_reason
-        self.reason.layout.display = "" if self.status.value == "dropped" else "none"
+        show(self.reason, self.status.value == "dropped")
 
 
 class ProgressPanel(w.VBox):
@@ -149,7 +150,7 @@ class ProgressPanel(w.VBox):
             row.show(goal)
             if problem:  # keep "dropped" picked while the reason is being written
                 row.status.value = change.get("status", goal.status)
-                row.reason.layout.display = ""
+                show(row.reason)
         if not problem:
             self.saver.request("short_term_goals")
             self._timer = later(CHART_DELAY, guarded(self.errors)(self._draw), self._timer)
@@ -158,7 +159,7 @@ class ProgressPanel(w.VBox):
         self._timer = None
         goals = self.plan.short_term_goals.goals
         self.chart.value = png(progress_chart(goals)) if goals else b""
-        self.chart.layout.display = "" if goals else "none"
+        show(self.chart, bool(goals))
 
 
 # --- today's review ---------------------------------------------------------------------------
@@ -290,7 +291,7 @@ class ComparePanel(w.VBox):
         options = [(f"{long_date(day)} ({taken_at(c):%H:%M})", c) for day, c in by_day.items()]
         self.when.options = options
         self.when.value = options[-1][1] if options else None
-        self.when.layout.display = "" if options else "none"
+        show(self.when, bool(options))
         self.show()
 
     def show(self) -> None:
@@ -352,13 +353,13 @@ class InterestShift(w.VBox):
 
     def _say(self, text: str) -> None:
         self.text.value = message_html(text)
-        self.chart.layout.display = "none"
+        show(self.chart, False)
 
     def _draw(self, earlier: InterestResult, now: InterestResult) -> None:
         self._timer = None
         labels = (f"{long_date(earlier.taken)} ({earlier.code})", f"now ({now.code})")
         self.chart.value = png(interest_change_chart(earlier.scores, now.scores, labels))
-        self.chart.layout.display = ""
+        show(self.chart)
         self._drawn = (earlier.scores, now.scores)
 
 
