@@ -16,7 +16,8 @@ edit would land on the wrong goal after the other notebook inserted one, which i
 merge is by key.
 
 Two more rules keep both sides' answers: where both notebooks added the same record (07's
-review of the day, say), an answer left empty on one side takes the other's; and a record's
+review of the day, or a first questionnaire result where there was none), an answer left
+empty on one side takes the other's; and a record's
 ``id`` is no answer, so two different ids never count as a clash (this notebook's is kept).
 """
 
@@ -54,6 +55,8 @@ class _Merge:
             return theirs
         if _same(theirs, base) or _same(mine, theirs):
             return mine
+        if base is None and isinstance(mine, dict) and isinstance(theirs, dict):
+            base = MISSING  # a record both sides started (the questionnaire's result, say)
         if base is MISSING and (_empty(mine) or _empty(theirs)):  # added on both sides
             return theirs if _empty(mine) else mine
         if all(isinstance(v, dict) or v is MISSING for v in (base, mine, theirs)) and (

@@ -175,6 +175,20 @@ def test_a_reload_keeps_both_tabs_changes_to_every_list(plan: Plan, case: Case) 
     assert case.view(tab_b) == case.expected  # the notebook holds what the file holds
 
 
+def test_the_questionnaire_started_in_two_tabs_keeps_both_tabs_answers(plan: Plan) -> None:
+    """No result yet; each tab answers a different item (each answer makes a new record)."""
+    tab_a, tab_b = reopen(plan), reopen(plan)
+    tab_a.dream_job.interests = InterestResult(answers={"1": 2})
+    tab_a.save("dream_job")
+    tab_b.dream_job.interests = InterestResult(answers={"2": 0})
+    with pytest.raises(PlanConflict):
+        tab_b.save("dream_job")
+    assert tab_b.reload("dream_job") == []
+    tab_b.save("dream_job")
+    saved = reopen(plan).dream_job.interests
+    assert saved is not None and saved.answers == {"1": 2, "2": 0}
+
+
 def test_three_chosen_directions_are_a_clash_that_keeps_this_tabs(plan: Plan) -> None:
     """At most two directions: the merge cannot keep both tabs' here, and says so."""
     tab_a, tab_b = reopen(plan), reopen(plan)
