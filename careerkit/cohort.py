@@ -29,7 +29,8 @@ from pydantic import ValidationError
 
 from careerkit import paths, start, workshop
 from careerkit.catalog import THEMES
-from careerkit.plan import MIGRATIONS, SCHEMA_VERSION, Goal, Plan
+from careerkit.plan import MIGRATIONS, NO_REAL_SCHEMA, SCHEMA_VERSION, Goal, Plan
+from careerkit.planfile import quote
 from careerkit.sections import DEFAULT_AREAS
 from careerkit.smart import NAMES, SMART_LETTERS, smart_check
 
@@ -210,6 +211,8 @@ def parse_plan(data: bytes) -> Plan:
     version = raw.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise Unreadable("it has no valid 'schema_version', so it is not a careerkit plan")
+    if version >= NO_REAL_SCHEMA:
+        raise Unreadable(f"its 'schema_version' is {quote(version)}, which no careerkit wrote")
     if version > SCHEMA_VERSION:
         raise Unreadable(
             f"it was written by a newer careerkit (plan schema {version}; this one reads up "
@@ -221,7 +224,10 @@ def parse_plan(data: bytes) -> Plan:
             version = raw["schema_version"] = version + 1
         return Plan.model_validate({k: v for k, v in raw.items() if k != "saved"})
     except ValidationError as err:
-        where = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors()[:3])
+        where = "; ".join(
+            f"{quote('.'.join(map(str, e['loc'])))}: {quote(e['msg'], 120)}"
+            for e in err.errors()[:3]
+        )
         raise Unreadable(f"some answers are not valid ({where})") from None
     except (AttributeError, TypeError, ValueError, KeyError, RecursionError) as err:
         raise Unreadable(f"it could not be read as a plan ({type(err).__name__})") from None

@@ -8,7 +8,6 @@ file (see :mod:`careerkit.planfile`). :func:`restore_plan` brings back a good ve
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import uuid
@@ -16,11 +15,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from annotated_types import MaxLen
 from pydantic import Field, PrivateAttr, ValidationError
 
 from careerkit import paths, planfile, prestart, workshop_details
 from careerkit.plan_merge import merge3
-from careerkit.planfile import PlanConflict, PlanError, broken
+from careerkit.plan_migrations import MIGRATIONS as MIGRATIONS  # cohort reads them here
+from careerkit.planfile import PlanConflict, PlanError, broken, quote
 from careerkit.planfile import snapshot_date as snapshot_date
 from careerkit.sections import (  # re-exported (see __all__): notebooks import them from here
     DEFAULT_AREAS,
@@ -45,7 +46,8 @@ from careerkit.sections import (  # re-exported (see __all__): notebooks import 
     _Model,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+NO_REAL_SCHEMA = 1000  # a schema_version this high is damage, not a newer careerkit
 SECTIONS = (
     "profile",
     "dream_job",
@@ -158,7 +160,9 @@ class Plan(_Model):
         clashes, raw = [], _empty_raw()
         for name in sections:
             base = bases.get(name, raw[name])
-            raw[name], both = merge3(base, _dump_section(self, name), theirs.get(name, base))
+            raw[name], both = merge3(
+                base, _dump_section(self, name), theirs.get(name, base), _list_limits(name)
+            )
             clashes += [f"{name}.{where}".rstrip(".").replace(".[", "[") for where in both]
         fresh = _validate(raw, self.path, saving=True)
         for name in sections:
@@ -191,6 +195,19 @@ class Plan(_Model):
             elif _dump_section(self, name) == self._baseline.get(name):
                 object.__setattr__(self, name, getattr(fresh, name))
                 self._baseline[name] = raw[name]
+
+
+def _list_limits(name: str) -> dict[str, int]:
+    """The lists of section ``name`` that have a maximum length (chosen directions: 2)."""
+    model = Plan.model_fields[name].annotation
+    if not (isinstance(model, type) and issubclass(model, _Model)):
+        return {}
+    return {
+        field: rule.max_length
+        for field, info in model.model_fields.items()
+        for rule in info.metadata
+        if isinstance(rule, MaxLen)
+    }
 
 
 def _dump_section(plan: Plan, name: str) -> Any:
@@ -270,6 +287,9 @@ def _load(path: Path) -> tuple[dict[str, Any], int]:
     version = raw.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise PlanError(broken(path, "it has no whole-number 'schema_version'"))
+    if version >= NO_REAL_SCHEMA:
+        problem = f"its 'schema_version' is {quote(version)}, which no careerkit has written"
+        raise PlanError(broken(path, problem))
     if version > SCHEMA_VERSION:
         raise PlanError(
             f"{path} was written by a newer careerkit (plan schema {version}; this one reads "
@@ -278,7 +298,7 @@ def _load(path: Path) -> tuple[dict[str, Any], int]:
         )
     if version < 1:
         raise PlanError(
-            broken(path, f"its 'schema_version' is {version}, but plan versions start at 1")
+            broken(path, f"its 'schema_version' is {quote(version)}, but plan versions start at 1")
         )
     start = version
     try:
@@ -286,7 +306,7 @@ def _load(path: Path) -> tuple[dict[str, Any], int]:
             raw = MIGRATIONS[version](raw)
             version = raw["schema_version"] = version + 1
     except (AttributeError, TypeError, ValueError) as err:
-        problem = f"it could not be upgraded from plan schema {start} ({err})"
+        problem = f"it could not be upgraded from plan schema {start} ({quote(err, 120)})"
         raise PlanError(broken(path, problem)) from err
     _validate(raw, path)
     return raw, start
@@ -297,7 +317,8 @@ def _validate(raw: dict[str, Any], path: Path | None, *, saving: bool = False) -
         return Plan.model_validate({k: v for k, v in raw.items() if k != "saved"})
     except ValidationError as err:
         problems = "; ".join(
-            f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors()[:5]
+            f"{quote('.'.join(map(str, e['loc'])))}: {quote(e['msg'], 120)}"
+            for e in err.errors()[:5]
         )
         if saving:
             raise PlanError(
@@ -307,44 +328,6 @@ def _validate(raw: dict[str, Any], path: Path | None, *, saving: bool = False) -
         raise PlanError(broken(path, f"some answers are not valid ({problems})")) from err
     except RecursionError as err:
         raise PlanError(broken(path, "it is nested far too deeply to be a plan")) from err
-
-
-def _v1_to_v2(raw: dict[str, Any]) -> dict[str, Any]:
-    """Schema 1 kept short-term goals as a bare list; schema 2 adds the person's areas."""
-    goals = raw.get("short_term_goals", [])
-    if isinstance(goals, list):
-        raw["short_term_goals"] = {"areas": list(DEFAULT_AREAS), "goals": goals}
-    return raw
-
-
-def _v2_to_v3(raw: dict[str, Any]) -> dict[str, Any]:
-    """Schema 3 gives the plan and every action an id (calendar UIDs, the history diff).
-
-    The ids come from the content (goal id, the action's text and how many actions
-    before it have the same text), so the same file always gets the same ids, and
-    an earlier version from history matches the upgraded plan action by action.
-    """
-    section = raw.get("action_plan")
-    items = section.get("items") if isinstance(section, dict) else None
-    for goal_id, item in items.items() if isinstance(items, dict) else ():
-        seen: dict[str, int] = {}
-        for action in item.get("actions", []) if isinstance(item, dict) else ():
-            if isinstance(action, dict) and not action.get("id"):
-                text = str(action.get("text", ""))
-                seen[text] = seen.get(text, 0) + 1
-                action["id"] = _digest(goal_id, text, str(seen[text]))[:8]
-    if not raw.get("id"):
-        content = {k: v for k, v in raw.items() if k != "saved"}
-        raw["id"] = _digest(json.dumps(content, sort_keys=True, default=str))[:16]
-    return raw
-
-
-def _digest(*parts: str) -> str:
-    joined = "\x1f".join(parts).encode("utf-8", "surrogatepass")
-    return hashlib.sha1(joined, usedforsecurity=False).hexdigest()
-
-
-MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 # --- history and restoring ----------------------------------------------------------
@@ -364,8 +347,8 @@ def earlier_versions(path: Path | None = None) -> list[Path]:
     """History copies older than the plan file as it is now, newest first."""
     copies = history(path)
     try:
-        current = planfile.target(path or paths.plan_path()).read_bytes()
-        if copies and copies[0].read_bytes() == current:
+        current = planfile.read_bytes(planfile.target(path or paths.plan_path()))
+        if copies and planfile.read_bytes(copies[0]) == current:
             return copies[1:]
     except OSError:
         pass
@@ -447,13 +430,13 @@ def _newest_good(file: Path) -> tuple[Path, dict[str, Any]]:
 def _keep_current(file: Path, problem: str | None) -> Path | None:
     """Keep the current file in history before it is replaced (None if there is none)."""
     real = planfile.target(file)
-    if not real.exists():
+    if not real.is_file():  # missing, or a FIFO or folder in its place: nothing to keep
         return None
     try:
         if problem is not None:
             return planfile.keep_copy(file, "broken")
-        current = real.read_bytes()
-        if any(c.read_bytes() == current for c in planfile.history(file)[:1]):
+        current = planfile.read_bytes(real)
+        if any(planfile.read_bytes(c) == current for c in planfile.history(file)[:1]):
             return None  # already the newest copy in history
         return planfile.keep_copy(file, "plan")
     except OSError as err:

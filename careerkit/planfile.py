@@ -19,6 +19,7 @@ import errno
 import json
 import math
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -91,10 +92,42 @@ def broken(path: Path | None, problem: str) -> str:
     )
 
 
+def quote(value: object, limit: int = 40) -> str:
+    """A value for a message: at most ``limit`` characters of it, and its length if cut."""
+    text = str(value)
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} characters)"
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes; OSError (``ENOTREG``-like, errno EINVAL) if it is not a regular file.
+
+    Opened without blocking and checked before reading, so a FIFO or a device named like
+    the plan is refused at once instead of waiting for a writer for good.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegular(errno.EINVAL, "it is not a regular file", str(path))
+        return handle.read()
+
+
+class NotRegular(OSError):
+    """A path that should be a plan (or a copy of one) is a folder, FIFO, device or socket."""
+
+
 def read_json(path: Path) -> dict[str, Any]:
-    """The file's JSON object. Non-standard ``NaN``/``Infinity`` tokens are read as null."""
+    """The file's JSON object. Non-standard ``NaN``/``Infinity`` tokens are read as null.
+
+    A value careerkit could not save again (a number too large, ``1e999``, read as infinity;
+    half of an emoji, a lone ``\\ud83d`` escape) makes the file a damaged one, naming the
+    answer: read as it is, it would block every later save.
+    """
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
+    except (NotRegular, IsADirectoryError) as err:
+        raise PlanError(
+            broken(path, "it is not a regular file (a folder, a pipe or a device has its name)")
+        ) from err
     except FileNotFoundError as err:
         raise PlanError(
             f"The plan file {path} is not there any more. If it was moved or deleted by "
@@ -119,6 +152,9 @@ def read_json(path: Path) -> dict[str, Any]:
         raise PlanError(broken(path, "it is nested far too deeply to be a plan")) from err
     if not isinstance(raw, dict):
         raise PlanError(broken(path, "it does not hold a JSON object"))
+    bad = _unstorable(raw, "")
+    if bad:
+        raise PlanError(broken(path, f"the answer at {quote(bad[0])} {bad[1]}"))
     return raw
 
 
@@ -131,7 +167,7 @@ def encode(data: dict[str, Any], path: Path) -> bytes:
     if bad:
         where, problem = bad
         raise PlanError(
-            f"Not saved: the answer at {where} {problem}. The file {path} has not been "
+            f"Not saved: the answer at {quote(where)} {problem}. The file {path} has not been "
             "changed. Retype that answer (or clear it) and the plan will save again."
         )
     text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
@@ -152,7 +188,7 @@ def _unstorable(value: Any, where: str) -> tuple[str, str] | None:
                     "from another program) that cannot be stored"
                 )
         elif isinstance(item, float) and not math.isfinite(item):
-            return at or "top", "is not a number (NaN or infinity)"
+            return at or "top", "is not a number, or too large for one (NaN, infinity, 1e999)"
         elif isinstance(item, dict):
             for key, sub in item.items():
                 stack.append((key, f"{at}.{key}".lstrip(".")))
@@ -162,9 +198,12 @@ def _unstorable(value: Any, where: str) -> tuple[str, str] | None:
     return None
 
 
-def cannot_write(path: Path, err: OSError) -> str:
-    """Plain words for an operating-system error while saving, with what to do."""
-    folder = target(path).parent
+def cannot_write(path: Path, err: OSError, history: Path | None = None) -> str:
+    """Plain words for an operating-system error while saving, with what to do.
+
+    ``history``: the error came from filing the history copy in that folder, which the
+    message then names (the plan file and its folder may be fine).
+    """
     if err.errno == errno.ENOSPC or err.errno == errno.EDQUOT:
         advice = "the disk is full. Free some space (empty the trash), then save again"
     elif err.errno == errno.EROFS:
@@ -172,15 +211,22 @@ def cannot_write(path: Path, err: OSError) -> str:
             "the disk is read-only. Copy the plan to a folder you can write and set "
             "CAREERKIT_PLAN to it"
         )
+    elif isinstance(err, PermissionError) and history is not None:
+        advice = (
+            f"you are not allowed to write in its history folder {history} (where each save "
+            "keeps a copy). Check that folder's permissions, or set CAREERKIT_HOME to a "
+            "folder you own"
+        )
     elif isinstance(err, PermissionError):
         advice = (
-            f"you are not allowed to change it or its folder {folder}. Check the "
-            "permissions (or the file's 'immutable'/'locked' flag), or set CAREERKIT_HOME "
-            "to a folder you own"
+            f"you are not allowed to change it or its folder {target(path).parent}. Check "
+            "the permissions (or the file's 'immutable'/'locked' flag), or set "
+            "CAREERKIT_HOME to a folder you own"
         )
     else:
         at = f" at {err.filename}" if err.filename else ""
-        advice = f"the system said: {err.strerror or err}{at}. Check the disk and save again"
+        place = f" (filing its copy in the history folder {history})" if history else ""
+        advice = f"the system said: {err.strerror or err}{at}{place}. Check the disk and save again"
     return (
         f"Not saved: {path} could not be written because {advice}. "
         "Your changes are still in this notebook."
@@ -219,7 +265,10 @@ def write(path: Path, data: bytes) -> None:
         remove_stale_temporary(real)
         mode = _mode(real)
         tmp = _write_temporary(real.parent, f".{real.name}.", data, mode)
-        copy = _file_history_copy(real, data, mode)
+        try:
+            copy = _file_history_copy(real, data, mode)
+        except OSError as err:
+            raise PlanError(cannot_write(path, err, history_dir(real))) from err
         os.replace(tmp, real)
         tmp = None
     except OSError as err:
@@ -285,9 +334,13 @@ def history_dir(path: Path) -> Path:
 
 
 def history(path: Path) -> list[Path]:
-    """Kept versions of the plan file, newest first (the newest is the current one)."""
+    """Kept versions of the plan file, newest first (the newest is the current one).
+
+    Only regular files: a folder or FIFO named like a copy is never read (it could block).
+    """
     folder = history_dir(path)
-    return sorted(folder.glob("plan-*.json"), reverse=True) if folder.is_dir() else []
+    copies = folder.glob("plan-*.json") if folder.is_dir() else []
+    return sorted((copy for copy in copies if copy.is_file()), reverse=True)
 
 
 def snapshot_date(copy: Path) -> datetime:
@@ -328,7 +381,7 @@ def keep_copy(path: Path, kind: str) -> Path:
     that is not in history yet (``plan``). Call with the lock held.
     """
     real = target(path)
-    return _file_history_copy(real, real.read_bytes(), _mode(real), kind)
+    return _file_history_copy(real, read_bytes(real), _mode(real), kind)
 
 
 _COMPLETE: dict[tuple[str, int, int], bool] = {}
@@ -345,7 +398,7 @@ def complete(copy: Path) -> bool:
         _COMPLETE.clear()
     if key not in _COMPLETE:
         try:
-            _COMPLETE[key] = isinstance(json.loads(copy.read_bytes()), dict)
+            _COMPLETE[key] = isinstance(json.loads(read_bytes(copy)), dict)
         except (OSError, ValueError, RecursionError):
             _COMPLETE[key] = False
     return _COMPLETE[key]

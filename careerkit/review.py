@@ -17,6 +17,7 @@ from careerkit.criteria import ScoringError, label_for
 from careerkit.dates import add_months, long_date
 from careerkit.fit import top_themes
 from careerkit.plan import Action, Goal, Plan, Review
+from careerkit.sections import review_id
 from careerkit.wording import join_words, shorten
 from careerkit.workshop import read_workshop
 
@@ -130,7 +131,9 @@ def todays_review(plan: Plan, today: date | None = None) -> Review:
     today = today or date.today()
     if plan.reviews and plan.reviews[-1].reviewed == today:
         return plan.reviews[-1]
-    plan.reviews.append(Review(reviewed=today))
+    day = review_id(today)  # the same in every tab: two tabs' answers merge into one review
+    unused = all(r.id != day for r in plan.reviews)
+    plan.reviews.append(Review(reviewed=today, id=day) if unused else Review(reviewed=today))
     return plan.reviews[-1]
 
 

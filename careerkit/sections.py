@@ -23,6 +23,17 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
+def _record_id() -> str:
+    """A new record's id: how two notebooks' edits of a list are matched record by record."""
+    return uuid.uuid4().hex[:8]
+
+
+def review_id(day: date) -> str:
+    """The id of the review written on ``day`` in 07 (one a day), the same in every tab, so
+    two tabs' answers to the same day's review are merged into one review."""
+    return f"day-{day:%Y%m%d}"
+
+
 # --- sections ---------------------------------------------------------------------
 
 
@@ -41,6 +52,7 @@ class Skill(_Model):
 
 
 class InterestResult(_Model):
+    id: str = Field(default_factory=_record_id)  # stable: merging two notebooks' histories
     taken: date = Field(default_factory=date.today)
     answers: dict[str, int] = {}  # item id -> 2 like, 1 unsure, 0 dislike
     scores: dict[str, float] = {}  # theme letter -> score
@@ -89,12 +101,8 @@ class Comparison(_Model):
     decided: date | None = None
 
 
-def _goal_id() -> str:
-    return uuid.uuid4().hex[:8]
-
-
 class Goal(_Model):
-    id: str = Field(default_factory=_goal_id)
+    id: str = Field(default_factory=_record_id)
     text: str = Field("", max_length=2000)
     area: str = "Learning"
     horizon_months: Literal[6, 12, 24] = 12
@@ -128,12 +136,8 @@ class LongTerm(_Model):
     objectives: dict[str, Objective] = {}  # occupation code -> objective
 
 
-def _action_id() -> str:
-    return uuid.uuid4().hex[:8]
-
-
 class Action(_Model):
-    id: str = Field(default_factory=_action_id)  # stable: calendar UIDs, the history diff
+    id: str = Field(default_factory=_record_id)  # stable: calendar UIDs, the history diff
     text: str
     due: date | None = None
     done: bool = False
@@ -152,6 +156,7 @@ class ActionPlan(_Model):
 
 
 class Review(_Model):
+    id: str = Field(default_factory=_record_id)  # stable: merging two notebooks' reviews
     reviewed: date = Field(default_factory=date.today)
     went_well: str = ""
     changed: str = ""

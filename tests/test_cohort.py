@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careerkit import cohort, cohort_html, open_plan, start, workshop_setup
-from careerkit.plan import SECTIONS, Option, Plan
+from careerkit.plan import SCHEMA_VERSION, SECTIONS, Option, Plan
 from careerkit.smart import SMART_LETTERS, smart_check
 from careerkit.ui import cohort as ui
 from tests.conftest import PERSONA, ROOT, execute_notebook, widget_text
@@ -155,6 +155,18 @@ def test_a_missing_plan_and_a_folder_instead_of_a_plan_are_listed(tmp_path: Path
     assert [p.folder for p in read.read] == ["cy"]
 
 
+def test_a_huge_schema_version_or_key_is_named_in_a_few_words(tmp_path: Path) -> None:
+    """Not "a newer careerkit (plan schema 3000...)" in a 4 KB message (issue 21, part 3)."""
+    folder = small_workshop(tmp_path)
+    ana, bo = (folder / "participants" / name / "plan.json" for name in ("ana", "bo"))
+    ana.write_text('{"schema_version": 3' + "0" * 4000 + "}")
+    bo.write_text(json.dumps({"schema_version": 4, "dream_job": {"reflections": {"k" * 4000: 1}}}))
+    problems = [p.problem for p in cohort.read_cohort(folder).unreadable]
+    assert "which no careerkit wrote" in problems[0] and "newer" not in problems[0]
+    assert "not valid" in problems[1]
+    assert all(len(problem) < 300 for problem in problems)
+
+
 def test_an_older_plan_is_read_upgraded_in_memory_only(tmp_path: Path) -> None:
     folder = small_workshop(tmp_path)
     file = folder / "participants" / "ana" / "plan.json"
@@ -162,7 +174,9 @@ def test_an_older_plan_is_read_upgraded_in_memory_only(tmp_path: Path) -> None:
     before = files(folder)
     read = cohort.read_cohort(folder)
     assert read.read[0].name == "Maya Alvarez (sample persona)"
-    assert read.read[0].plan is not None and read.read[0].plan.schema_version == 3
+    upgraded = read.read[0].plan
+    assert upgraded is not None and upgraded.schema_version == SCHEMA_VERSION
+    assert all(r.id for r in upgraded.reviews)  # schema 4: reviews have ids
     assert files(folder) == before
 
 

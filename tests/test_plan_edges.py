@@ -11,6 +11,8 @@ import json
 import multiprocessing
 import os
 import stat
+import threading
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -303,3 +305,144 @@ def test_notebooks_creating_a_plan_at_once_all_get_it(tmp_path: Path) -> None:
         for worker in workers:
             worker.join()
         assert results == ["plan.json"] * 6
+
+
+# --- a plan edited by hand (issue 21, part 3) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "where", "problem"),
+    [
+        ("1e999", "comparison.weights.pay", "too large"),
+        ('"Pasted \\ud83d text"', "comparison.reason", "broken character"),
+    ],
+    ids=["1e999", "lone-surrogate"],
+)
+def test_a_value_no_save_could_store_is_a_damaged_plan_with_its_way_back(
+    plan: Plan, value: str, where: str, problem: str
+) -> None:
+    """Read as it is, it would block every later save; so it is named, and restore works."""
+    _save_vision(plan, "Good")
+    section, field, *key = where.split(".")
+    raw = json.loads(plan.path.read_text())
+    if key:
+        raw[section][field] = {key[0]: "PLACEHOLDER"}
+    else:
+        raw[section][field] = "PLACEHOLDER"
+    damaged = json.dumps(raw).replace('"PLACEHOLDER"', value)
+    plan.path.write_text(damaged)
+    with pytest.raises(PlanError) as err:
+        open_plan()
+    message = str(err.value)
+    assert "cannot be read" in message and where in message and problem in message
+    assert "restore_plan()" in message
+    assert plan.path.read_text() == damaged  # left as it is
+    restore_plan()  # the way back works (it said "reads without problems" before)
+    assert open_plan().dream_job.vision == "Good"
+    assert [p.read_text() for p in history_dir(plan.path).glob("broken-*.json")] == [damaged]
+
+
+def test_a_schema_version_beyond_any_real_one_is_damage_quoted_briefly(workspace: Path) -> None:
+    file = workspace / "plan.json"
+    file.write_text('{"schema_version": 3' + "0" * 4000 + "}")
+    with pytest.raises(PlanError) as err:
+        open_plan()
+    message = str(err.value)
+    assert "cannot be read" in message and "newer careerkit" not in message
+    assert "restore_plan()" in message
+    assert "0" * 50 not in message and len(message) < 1000
+
+
+def test_a_long_bad_key_is_quoted_briefly(workspace: Path) -> None:
+    file = workspace / "plan.json"
+    key = "k" * 4000
+    file.write_text(json.dumps({"schema_version": 4, "dream_job": {"reflections": {key: 5}}}))
+    with pytest.raises(PlanError, match="not valid") as err:
+        open_plan()
+    assert "k" * 50 not in str(err.value) and len(str(err.value)) < 1500
+
+
+def _finishes(run: Any, fifo: Path, seconds: float = 60) -> Any:
+    """``run()`` in a thread; if a FIFO read blocks it, open the FIFO to let it go, and fail.
+
+    Never hangs the test run, whatever the code under test does.
+    """
+    result: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            result["value"] = run()
+        except BaseException as err:  # noqa: BLE001 - handed to the test
+            result["error"] = err
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        for _ in range(20):  # let every blocked reader go: open for writing, close at once
+            with suppress(OSError):
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+            thread.join(1)
+            if not thread.is_alive():
+                break
+        pytest.fail(f"blocked reading the FIFO {fifo}")
+    if "error" in result:
+        raise result["error"]
+    return result.get("value")
+
+
+def test_a_fifo_named_plan_json_is_refused_not_waited_on(workspace: Path) -> None:
+    file = workspace / "plan.json"
+    os.mkfifo(file)
+    with pytest.raises(PlanError) as err:
+        _finishes(open_plan, file)
+    assert str(file) in str(err.value) and "not a regular file" in str(err.value)
+    assert stat.S_ISFIFO(file.stat().st_mode)  # left as it is
+
+
+def test_a_fifo_in_place_of_the_plan_is_replaced_by_restore(plan: Plan) -> None:
+    _save_vision(plan, "Good")
+    plan.path.unlink()
+    os.mkfifo(plan.path)
+    _finishes(restore_plan, plan.path)
+    assert open_plan().dream_job.vision == "Good"
+
+
+def test_a_fifo_in_history_is_never_read(plan: Plan) -> None:
+    _save_vision(plan, "Good")
+    fifo = history_dir(plan.path) / "plan-29991231-235959-000000.json"  # sorts newest
+    os.mkfifo(fifo)
+    _finishes(lambda: _save_vision(plan, "Saved with a FIFO in history"), fifo)
+    assert _finishes(lambda: plan_module.earlier_versions(plan.path), fifo) is not None
+    plan.path.write_text("garbage")
+    _finishes(restore_plan, fifo)
+    assert open_plan().dream_job.vision == "Saved with a FIFO in history"
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # not taken for a copy, nor deleted
+
+
+# --- exports and history (issue 21, part 5) -------------------------------------------------
+
+
+def test_a_history_folder_that_cannot_be_written_is_named(
+    plan: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plan's own folder is fine; only history/ refuses (root ignores modes: faked)."""
+    from careerkit import planfile
+
+    write_temporary = planfile._write_temporary
+    folder = history_dir(plan.path)
+
+    def refuse_history(where: Path, *args: Any) -> Path:
+        if where == folder:
+            raise PermissionError(errno.EACCES, "Permission denied", str(where))
+        return write_temporary(where, *args)
+
+    monkeypatch.setattr(planfile, "_write_temporary", refuse_history)
+    before = plan.path.read_bytes()
+    plan.dream_job.vision = "Mine"
+    with pytest.raises(PlanError) as err:
+        plan.save("dream_job")
+    message = str(err.value)
+    assert f"history folder {folder}" in message and "not allowed" in message
+    assert f"its folder {plan.path.parent}" not in message
+    assert plan.path.read_bytes() == before

@@ -39,9 +39,38 @@ def test_a_record_deleted_here_and_edited_there_is_a_clash() -> None:
     assert clashes == ["[g2]"]
 
 
-def test_plain_lists_count_as_one_answer() -> None:
-    merged, clashes = merge3(["a"], ["a", "b"], ["c"])
-    assert merged == ["a", "b"] and clashes == [""]
+def test_lists_of_distinct_texts_are_merged_text_by_text() -> None:
+    """Each side's additions and removals are kept: the text is its own key."""
+    merged, clashes = merge3(["a", "b"], ["a", "b", "mine"], ["b", "theirs"])
+    assert merged == ["b", "mine", "theirs"] and clashes == []
+
+
+def test_a_list_with_a_text_twice_counts_as_one_answer() -> None:
+    merged, clashes = merge3(["a"], ["a", "a"], ["c"])
+    assert merged == ["a", "a"] and clashes == [""]
+
+
+def test_a_list_longer_than_its_limit_is_a_clash_that_keeps_mine() -> None:
+    merged, clashes = merge3(
+        {"chosen": []}, {"chosen": ["x", "y"]}, {"chosen": ["z"]}, {"chosen": 2}
+    )
+    assert merged == {"chosen": ["x", "y"]} and clashes == ["chosen"]
+
+
+def test_a_record_both_added_takes_each_sides_answers() -> None:
+    """07's review of the day, started in two tabs: one answer each, one review."""
+    day = {"id": "day-1", "went_well": "", "changed": ""}
+    merged, clashes = merge3([], [{**day, "changed": "Mine"}], [{**day, "went_well": "Theirs"}])
+    assert merged == [{"id": "day-1", "went_well": "Theirs", "changed": "Mine"}]
+    assert clashes == []
+
+
+def test_two_different_ids_of_one_record_are_no_clash() -> None:
+    """The questionnaire's result gets a new record (and id) as answers come in."""
+    base = {"id": "r0", "answers": {}}
+    mine, theirs = {"id": "r1", "answers": {"1": 2}}, {"id": "r2", "answers": {"2": 0}}
+    merged, clashes = merge3(base, mine, theirs)
+    assert merged == {"id": "r1", "answers": {"1": 2, "2": 0}} and clashes == []
 
 
 def test_reload_then_save_keeps_both_notebooks_answers(plan: Plan) -> None:

@@ -78,6 +78,7 @@ def test_todays_review_is_appended_once_and_shows_the_next_date(persona: Plan) -
     reviews = reopen(persona).reviews
     assert len(reviews) == 2
     assert reviews[-1] == Review(
+        id=reviews[-1].id,  # made when the first answer was typed
         reviewed=TODAY,
         went_well="Passed module 1 & <b>met</b> Rosa",
         adjust="Move the visit goal to spring",
@@ -184,3 +185,35 @@ def test_notebook_runs_on_an_empty_plan(workspace: Path) -> None:
     assert "Add goals in 04 first" in state
     assert "No earlier versions yet" in state
     assert "Take the interest profile in 01 first" in state
+
+
+def test_todays_review_in_two_tabs_keeps_both_answers_after_reload(plan: Plan) -> None:
+    """Tab A answers one question, tab B another and presses "Reload my plan": one review
+    with both answers, and the status line says so truthfully (issue 21, part 1)."""
+    first, second = ui.review_entry(reopen(plan)), ui.review_entry(reopen(plan))
+    first.answers["went_well"].value = "Finished the course"
+    second.answers["changed"].value = "New manager"
+    status = second.saver.status
+    assert "Not saved" in status.value and status.reload.layout.display != "none"
+
+    status.reload.click()
+    reviews = reopen(plan).reviews
+    assert [(r.reviewed, r.went_well, r.changed) for r in reviews] == [
+        (TODAY, "Finished the course", "New manager")
+    ]
+    assert "answers and yours" in status.value
+    assert "both changed" not in status.value  # no clash: nothing was dropped
+    again = ui.review_entry(reopen(plan))  # both answers shown back in today's review
+    assert again.answers["went_well"].value == "Finished the course"
+    assert again.answers["changed"].value == "New manager"
+
+
+def test_a_reload_with_a_clash_does_not_claim_both_were_kept(plan: Plan) -> None:
+    first, second = ui.review_entry(reopen(plan)), ui.review_entry(reopen(plan))
+    first.answers["went_well"].value = "Typed in tab A"
+    second.answers["went_well"].value = "Typed in tab B"
+    second.saver.status.reload.click()
+    assert reopen(plan).reviews[-1].went_well == "Typed in tab B"
+    said = second.saver.status.value
+    assert "answers and yours, except where both changed the same answer" in said
+    assert "went_well" in said and "history folder" in said

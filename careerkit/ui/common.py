@@ -229,12 +229,14 @@ class Saver:
             return
         if not self.flush():
             return  # saved again elsewhere meanwhile: the message and button stay
-        notes = ["Your plan was reloaded: it has the other notebook's answers and yours."]
-        if clashes:
-            notes.append(
-                f"Where both changed the same answer ({', '.join(clashes)}), what you typed here "
-                "was kept; the other version stays in the plan's history folder."
+        kept = "Your plan was reloaded: it has the other notebook's answers and yours"
+        if clashes:  # then not all of the other's: say which are not
+            kept += (
+                f", except where both changed the same answer ({', '.join(clashes)}): there "
+                "what you typed here was kept, and the other version stays in the plan's "
+                "history folder"
             )
+        notes = [kept + "."]
         if any(self._dump(name) != before[name] for name in sections):
             notes.append(
                 "To see the other notebook's answers here too, reload the page (in "
