@@ -270,6 +270,7 @@ def work_week(release: Release) -> pd.DataFrame:
     columns = ["hours_per_week", "hours_pct", "schedule", "schedule_pct"]
     if not release.has("work_context"):
         return pd.DataFrame(columns=columns)
+    _check_week_categories(release)
     frame = _rated(release, "work_context")
     elements = {HOURS_ELEMENT: ("hours_per_week", HOURS), SCHEDULE_ELEMENT: ("schedule", SCHEDULES)}
     frame = frame[frame["Element ID"].isin(elements) & (frame["Scale ID"] == "CTP")]
@@ -289,6 +290,31 @@ def work_week(release: Release) -> pd.DataFrame:
         out[column] = top["Category"].map(names).reindex(out.index)
         out[column.split("_")[0] + "_pct"] = top["value"].reindex(out.index)
     return out.dropna(how="all")
+
+
+def _check_week_categories(release: Release) -> None:
+    """Refuse a release whose Work Context Categories number hours or schedules otherwise."""
+    if not release.has("work_context_categories"):
+        return
+    table = release.read("work_context_categories")
+    for element, names in ((HOURS_ELEMENT, HOURS), (SCHEDULE_ELEMENT, SCHEDULES)):
+        rows = table[(table["Element ID"] == element) & (table["Scale ID"] == "CTP")]
+        said = dict(
+            zip(
+                pd.to_numeric(rows["Category"], errors="coerce"),
+                rows["Category Description"],
+                strict=True,
+            )
+        )
+        for number, name in names.items():
+            words = name.replace("40", "40 hours") if element == HOURS_ELEMENT else name
+            if not str(said.get(number, "")).casefold().startswith(words):
+                raise ReleaseError(
+                    f"{release.where('work_context_categories')}: category {number} of "
+                    f"{element} is {said.get(number, 'missing')!r}, where careerkit reads it "
+                    f"as {words!r}; O*NET has changed these categories, so hours and "
+                    "schedule cannot be read from this release. Update careerkit."
+                )
 
 
 def check_coverage(

@@ -42,6 +42,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "education_categories",
     ),
     "work_context": ("Work Context", "work_context"),
+    "work_context_categories": ("Work Context Categories", "work_context_categories"),
 }
 #: Columns each table must have (the rest are optional).
 NEEDS: dict[str, tuple[str, ...]] = {
@@ -59,6 +60,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "education_rl": ("O*NET-SOC Code", "Scale ID", "Category", "Data Value"),
     "education_categories": ("Scale ID", "Category", "Category Description"),
     "work_context": ("O*NET-SOC Code", "Element ID", "Scale ID", "Category", "Data Value"),
+    "work_context_categories": ("Element ID", "Scale ID", "Category", "Category Description"),
 }
 #: Columns that hold O*NET-SOC codes, checked on every row of every table.
 CODE_COLUMNS = ("O*NET-SOC Code", "Related O*NET-SOC Code")
