@@ -15,8 +15,12 @@ from pathlib import Path
 
 import pandas as pd
 
-#: A table larger than this (uncompressed) is refused; O*NET's largest tables are ~40 MB.
-MAX_BYTES = 256 * 2**20
+#: A table (text, CSV or .xlsx file) larger than this uncompressed is refused. O*NET's
+#: largest table read, Work Context, is about 45 MB as text; reading 128 MB of text takes
+#: about 1 GB of memory (measured), so this bounds what an import may take.
+MAX_BYTES = 128 * 2**20
+#: The parts of one .xlsx together: its XML is about 5 times the text (Skills: 36 MB).
+MAX_WORKBOOK_BYTES = 512 * 2**20
 #: Uncompressed / compressed size above which a member is refused; O*NET's text tables
 #: compress 3 to 20 times, an Excel sheet's XML about as much.
 MAX_RATIO = 100
@@ -35,16 +39,18 @@ def _mb(size: int) -> str:
     return f"{size / 2**20:,.0f} MB"
 
 
-def check_member(info: zipfile.ZipInfo, where: str) -> None:
-    """Refuse a member whose declared size or ratio is out of bounds, or that is encrypted."""
+def check_member(info: zipfile.ZipInfo, where: str, limit: int | None = None) -> None:
+    """Refuse a member whose declared size (over ``limit``, default MAX_BYTES) or ratio is
+    out of bounds, or that is encrypted."""
+    limit = MAX_BYTES if limit is None else limit
     if info.flag_bits & 0x1:
         raise ArchiveError(
             f"{where} is encrypted (protected by a password); careerkit reads only the "
             f"release as published: {AGAIN}."
         )
-    if info.file_size > MAX_BYTES:
+    if info.file_size > limit:
         raise ArchiveError(
-            f"{where} would unpack to {_mb(info.file_size)}, more than the {_mb(MAX_BYTES)} "
+            f"{where} would unpack to {_mb(info.file_size)}, more than the {_mb(limit)} "
             "careerkit reads from one file; this is not an O*NET table as published (a "
             f"damaged or hostile zip?): {AGAIN}."
         )
@@ -123,12 +129,12 @@ def check_workbook(data: bytes, where: str) -> None:
                 )
             infos = book.infolist()
             for info in infos:
-                check_member(info, f"{where} (part {info.filename})")
+                check_member(info, f"{where} (part {info.filename})", MAX_WORKBOOK_BYTES)
             total = sum(info.file_size for info in infos)
-            if total > MAX_BYTES:
+            if total > MAX_WORKBOOK_BYTES:
                 raise ArchiveError(
-                    f"{where} would unpack to {_mb(total)}, more than the {_mb(MAX_BYTES)} "
-                    "careerkit reads from one workbook."
+                    f"{where} would unpack to {_mb(total)}, more than the "
+                    f"{_mb(MAX_WORKBOOK_BYTES)} careerkit reads from one workbook."
                 )
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
         if isinstance(error, ArchiveError):
