@@ -46,11 +46,13 @@ def _unique(release: Release, table: str, frame: pd.DataFrame, key: list[str]) -
         rows = frame[clash]
         first = rows.iloc[0]
         group = rows[(rows[key] == first[key]).all(axis=1)]
-        differ = [c for c in frame.columns if c not in key and group[c].nunique() > 1]
+        differ = [c for c in frame.columns if c not in (*key, "value") and group[c].nunique() > 1]
+        word = "rows" if release.file(table).lower().endswith(".xlsx") else "lines"
+        lines = f"{word} {' and '.join(str(i + 2) for i in group.index[:2])}"
         raise ReleaseError(
-            f"{release.path / release.file(table)}: {', '.join(f'{k} {first[k]!r}' for k in key)} "
-            f"appears twice with different values in column(s) {differ}; the file is damaged "
-            "or two releases were mixed. Use one unchanged release."
+            f"{release.where(table)}: {', '.join(f'{k} {first[k]!r}' for k in key)} appears "
+            f"twice ({lines}) with different values in column(s) {differ}; the file is "
+            "damaged or two releases were mixed. Use one unchanged release."
         )
     return frame
 
@@ -149,12 +151,12 @@ def _skill_values(release: Release, table: str) -> pd.DataFrame:
     frame = _rated(release, table)
     frame = frame[frame["Scale ID"].isin(("IM", "LV"))]
     frame = _unique(release, table, frame, [CODE, "Element Name", "Scale ID"])
-    unknown = sorted(set(frame["Element Name"]) - set(SKILLS))
-    if unknown:
-        raise ReleaseError(
-            f"{release.path / release.file(table)}, column 'Element Name': unknown skill "
-            f"{unknown[0]!r}; careerkit knows O*NET's 35 skills ({SKILLS[0]!r}, ...)."
-        )
+    unknown = ~frame["Element Name"].isin(SKILLS)
+    if unknown.any():
+        raise release.bad_cell(
+            table, frame, "Element Name", unknown,
+            f"is not one of O*NET's 35 skills ({SKILLS[0]!r}, ...)",
+        )  # fmt: skip
     not_relevant = frame.get("Not Relevant", pd.Series("", index=frame.index)).str.upper() == "Y"
     usable = _usable(frame)
     usable = usable.assign(not_relevant=False)
@@ -206,7 +208,7 @@ def titles(release: Release) -> pd.Series:
         column = "Alternate Title" if "Alternate Title" in frame else "Job Title"
         if column not in frame:
             raise ReleaseError(
-                f"{release.path / release.file('alternate_titles')}: no 'Alternate Title' "
+                f"{release.where('alternate_titles')}: no 'Alternate Title' "
                 "column found; the file's layout has changed."
             )
         if "Short Title" in frame:
