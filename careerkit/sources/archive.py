@@ -29,7 +29,7 @@ MAX_RATIO = 100
 RATIO_FROM = 2**20
 CHUNK = 2**20
 WORKBOOK = "xl/workbook.xml"  # every .xlsx has it
-AGAIN = "download the release again (or unzip it with your system's tool and give the folder)"
+AGAIN = "download the release again from O*NET"
 
 
 class ArchiveError(ValueError):
@@ -83,7 +83,8 @@ def read_member(archive: zipfile.ZipFile, name: str, where: str) -> bytes:
         raise ArchiveError(f"{where} is damaged inside the zip ({error}): {AGAIN}.") from None
     except NotImplementedError as error:
         raise ArchiveError(
-            f"{where} is packed in a way Python cannot unpack ({error}): {AGAIN}."
+            f"{where} is packed in a way Python cannot unpack ({error}): unzip it with your "
+            "system's tool and give the folder, or download the release again."
         ) from None
 
 
