@@ -52,6 +52,8 @@ EDUCATION = (
 )
 
 SCHEDULES = ("regular", "shifts", "irregular", "seasonal")
+#: O*NET Work Context's categories of the typical work week (Duration of Typical Work Week).
+HOURS = ("less than 40", "40", "more than 40")
 
 JOB_ZONES = {
     1: "little or no preparation",
@@ -102,7 +104,10 @@ COLUMNS = {
     "openings": "Int64",
     "skills": "string",
     "weekly_hours": "Float64",
+    "hours_per_week": "string",
+    "hours_pct": "Float64",
     "schedule": "string",
+    "schedule_pct": "Float64",
 }
 REQUIRED = ("code", "title", *THEMES, "job_zone")
 CODE = re.compile(r"^(\d\d-\d{4}\.\d\d|local-[a-z0-9-]+)$")
@@ -130,7 +135,7 @@ def catalog_dir() -> Path:
     if env:
         return Path(env).expanduser()
     imported = paths.workspace() / "catalog"
-    if (imported / OCCUPATIONS).exists():
+    if readable_exists(imported / OCCUPATIONS):
         return imported
     return _workshop_catalog() or paths.DATA_DIR / "catalog"
 
@@ -156,6 +161,18 @@ def _workshop_catalog() -> Path | None:
     return chosen
 
 
+def readable_exists(file: Path) -> bool:
+    """Whether ``file`` exists; a folder one may not open is a CatalogError, said plainly."""
+    try:
+        return file.exists()
+    except PermissionError:
+        raise CatalogError(
+            f"The catalogue file {file} cannot be read: you are not allowed to open its folder "
+            f"{file.parent}. Ask whoever imported it to make it readable for you (for a "
+            f"workshop group: chmod -R g+rX {file.parent}), or import your own catalogue."
+        ) from None
+
+
 def occupations_file(where: Path) -> Path:
     """The occupations CSV of a catalogue folder, or the CSV itself."""
     return where / OCCUPATIONS if where.is_dir() else where
@@ -173,9 +190,9 @@ def load_catalog(
     """
     files = [occupations_file(Path(path) if path else catalog_dir()), *map(Path, extra)]
     local = paths.workspace() / "local_occupations.csv"
-    if local.exists() and local not in files:
+    if readable_exists(local) and local not in files:
         files.append(local)
-    frames = [_load_file(f, f.stat().st_mtime_ns if f.exists() else 0) for f in files]
+    frames = [_load_file(f, f.stat().st_mtime_ns if readable_exists(f) else 0) for f in files]
     catalog = pd.concat(frames) if len(frames) > 1 else frames[0]
     dupes = catalog.index[catalog.index.duplicated()].unique()
     if len(dupes):
@@ -234,6 +251,11 @@ def _read_text_table(file: Path) -> pd.DataFrame:
         data = file.read_bytes()
     except FileNotFoundError:
         raise CatalogError(f"Catalogue file {file} does not exist.") from None
+    except PermissionError:
+        raise CatalogError(
+            f"Catalogue file {file} cannot be read: you are not allowed to open it. Ask "
+            f"whoever made it to make it readable for you (chmod a+r {file})."
+        ) from None
     except OSError as error:
         raise CatalogError(f"Catalogue file {file} cannot be read: {error.strerror}.") from None
     try:
@@ -331,6 +353,11 @@ def _check_values(file: Path, raw: pd.DataFrame, frame: pd.DataFrame) -> None:
     _check(file, raw, "outlook", ok_outlook, f"is not one of BLS's {OUTLOOKS}")
     ok_schedule = raw["schedule"].isin((*SCHEDULES, ""))
     _check(file, raw, "schedule", ok_schedule, f"is not one of {SCHEDULES}")
+    ok_hours = raw["hours_per_week"].isin((*HOURS, ""))
+    _check(file, raw, "hours_per_week", ok_hours, f"is not one of O*NET's {HOURS}")
+    for column in ("hours_pct", "schedule_pct"):
+        share = frame[column]
+        _check(file, raw, column, (share.isna() | share.between(0, 100)).to_numpy(), "is not 0-100")
     for column in ("median_wage", "wage_p10", "wage_p25", "wage_p75", "wage_p90"):
         wage = frame[column]
         _check(file, raw, column, (wage.isna() | (wage > 0)).to_numpy(), "is not positive")

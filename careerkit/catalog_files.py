@@ -38,7 +38,7 @@ def _folder(where: Path | None) -> Path:
 
 
 def _stamp(file: Path) -> int:
-    return file.stat().st_mtime_ns if file.exists() else 0
+    return file.stat().st_mtime_ns if cat.readable_exists(file) else 0
 
 
 def catalog_info(where: Path | None = None) -> CatalogInfo:

@@ -9,7 +9,6 @@ National Employment Matrix crosswalk gives it.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 from functools import lru_cache
@@ -17,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from careerkit.sources.archive import read_workbook
 
 #: OEWS column -> catalogue column (national file, or the areas file's percentiles).
 WAGE_COLUMNS = {
@@ -143,11 +144,9 @@ def read_projections(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, float,
     """
     path = Path(path)
     try:
-        if path.suffix.lower() == ".xlsx":
-            data = io.BytesIO(path.read_bytes())
-            raw = pd.read_excel(
-                data, "Table 1.2", header=1, dtype=str, engine="calamine", keep_default_na=False
-            )
+        if path.suffix.lower() == ".xlsx":  # checked first: text, HTML, a zip bomb
+            options = {"sheet_name": "Table 1.2", "header": 1, "keep_default_na": False}
+            raw = read_workbook(path.read_bytes(), str(path), **options)
         else:
             raw = _read_csv(path)
     except (OSError, ValueError) as error:

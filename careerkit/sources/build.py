@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import secrets
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -118,6 +118,7 @@ def _import(
     zones, levels = onet.job_zones(release)
     rows["job_zone"] = zones.reindex(rows.index).astype("Int64")
     rows = rows[rows["job_zone"].notna()]
+    onet.check_coverage(release, rows.index, table.index, themes.index, zones.index)
     step("skills")
     skills = onet.skill_ratings(release)
     skills = skills[skills["code"].isin(rows.index)]
@@ -127,6 +128,9 @@ def _import(
     related = onet.related(release)
     related = related[related["code"].isin(rows.index) & related["related_code"].isin(rows.index)]
     rows["onet_education"] = onet.education(release).reindex(rows.index)
+    week = onet.work_week(release)
+    for column in week.columns:
+        rows[column] = week[column].reindex(rows.index)
     own = pd.read_csv(DESCRIPTIONS, dtype=str, keep_default_na=False).set_index("code")
     rows["description"] = own["description"].reindex(rows.index)
     if not keep_onet_descriptions:
@@ -189,6 +193,8 @@ def _import(
         "with_skills": int(rows["skills"].notna().sum()),
         "with_wages": int(rows["median_wage"].notna().sum()),
         "with_projections": int(rows["outlook_pct"].notna().sum()),
+        "with_hours": int(rows["hours_per_week"].notna().sum()),
+        "with_schedule": int(rows["schedule"].notna().sum()),
         "related_pairs": len(related),
     }
     sources |= {
@@ -209,7 +215,7 @@ def onet_tables(release: Release) -> list[str]:
     wanted += ["skills"] if release.has("skills") else ["essential_skills", "transferable_skills"]
     wanted += ["alternate_titles", "reported_titles", "related"]
     wanted += ["education" if release.has("education") else "education_rl"]
-    wanted += ["education_categories"]
+    wanted += ["education_categories", "work_context"]
     return [t for t in wanted if release.has(t)]
 
 
@@ -265,7 +271,10 @@ def _name(sources: dict) -> str:
 
 def _write(out, rows, skills, related, area_frames, sources) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    # Not mkdtemp (always 0700): the person's umask decides who may read the catalogue,
+    # so a coach's import for a workshop is readable by the group when the umask says so.
+    tmp = out.parent / f".{out.name}.{secrets.token_hex(4)}"
+    tmp.mkdir(mode=0o777)
     try:
         rows.to_csv(tmp / catalog.OCCUPATIONS, lineterminator="\n", float_format="%.15g")
         skills.to_csv(tmp / catalog.SKILL_RATINGS, index=False, lineterminator="\n")

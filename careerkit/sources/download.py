@@ -19,6 +19,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from careerkit import __version__, catalog, paths
+from careerkit.sources.archive import is_web_page
 from careerkit.sources.build import ImportSummary, import_onet
 
 #: Every address ``careerkit catalog download`` uses, each on its publisher's own site.
@@ -116,7 +117,8 @@ def fetch(url: str, target: Path, *, progress: bool = True, setting: str = "") -
     A transfer cut short (connection dropped, fewer bytes than Content-Length) is tried
     again up to RETRIES times: from where it stopped (HTTP Range) when the server accepts
     ranges, else from the start. On failure the part file is removed and ``target`` is
-    left as it was. ``setting`` names the variable that replaces the address.
+    left as it was; so is it when the server sends a web page instead of the file.
+    ``setting`` names the variable that replaces the address.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     transfer = _Transfer(url, target.with_name(target.name + ".part"))
@@ -146,6 +148,14 @@ def fetch(url: str, target: Path, *, progress: bool = True, setting: str = "") -
                 f"{url}: the download failed {RETRIES + 1} times (last: {problem}). No "
                 f"internet, or a connection that keeps breaking? Try again later, or {BY_HAND}."
             )
+        with transfer.part.open("rb") as file:
+            if is_web_page(file.read(512)):
+                where = f"set {setting} to its address" if setting else "use its address"
+                raise DownloadError(
+                    f"{url}: the server sent a web page, not the file (a notice, sign-in or "
+                    f"error page; or the file has moved). Find the file on the publisher's "
+                    f"site and {where}, or {BY_HAND}."
+                )
         os.replace(transfer.part, target)
     finally:
         bar.close()

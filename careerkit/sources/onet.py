@@ -1,4 +1,5 @@
-"""O*NET tables -> catalogue columns: interests, job zones, skills, titles, related, education.
+"""O*NET tables -> catalogue columns: interests, job zones, skills, titles, related, education,
+hours and schedule.
 
 Each function takes a :class:`~careerkit.sources.release.Release` and returns figures as
 O*NET publishes them, one row per occupation (or per occupation and skill). The rules
@@ -6,7 +7,9 @@ for O*NET's flags, documented in ``data/README.md``:
 
 * a value with ``Recommend Suppress = Y`` is treated as unknown (O*NET advises against it);
 * a skill whose level is marked ``Not Relevant = Y`` is left out for that occupation;
-* rows repeated exactly are read once; the same key with two different values is an error.
+* rows repeated exactly are read once; the same key with two different values is an error;
+* a row that cannot be read (a cell out of place, a score that is not a number or is
+  outside its scale) stops the import with its file, line and column: never dropped.
 """
 
 from __future__ import annotations
@@ -21,6 +24,18 @@ MIN_IMPORTANCE, MIN_SKILLS, MAX_SKILLS = 3.0, 3, 10
 #: Alternate and reported titles kept per occupation for search.
 MAX_TITLES = 20
 CODE = "O*NET-SOC Code"
+#: The range of each O*NET scale read (Scales Reference); a value outside it is an error.
+SCALES: dict[str, tuple[float, float]] = {
+    "OI": (1, 7), "IH": (0, 6), "IM": (1, 5), "LV": (0, 7), "RL": (0, 100), "RW": (0, 100),
+    "PT": (0, 100), "OJ": (0, 100), "CX": (1, 5), "CXP": (0, 100), "CT": (1, 3), "CTP": (0, 100),
+}  # fmt: skip
+SCALE_ID = r"[A-Z]{2,3}"  # what a Scale ID looks like (a newer release may add scales)
+#: An import that keeps fewer than this share of the occupations the release lists is refused.
+MIN_SHARE = 0.5
+#: Work Context elements (Content Model 4.C.3.d) and their categories (Work Context Categories).
+HOURS_ELEMENT, SCHEDULE_ELEMENT = "4.C.3.d.8", "4.C.3.d.4"  # Duration of Typical Work Week
+HOURS = {1: "less than 40", 2: "40", 3: "more than 40"}  # CTP categories of 4.C.3.d.8
+SCHEDULES = {1: "regular", 2: "irregular", 3: "seasonal"}  # CTP categories of 4.C.3.d.4
 
 
 def _unique(release: Release, table: str, frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:
@@ -31,11 +46,13 @@ def _unique(release: Release, table: str, frame: pd.DataFrame, key: list[str]) -
         rows = frame[clash]
         first = rows.iloc[0]
         group = rows[(rows[key] == first[key]).all(axis=1)]
-        differ = [c for c in frame.columns if c not in key and group[c].nunique() > 1]
+        differ = [c for c in frame.columns if c not in (*key, "value") and group[c].nunique() > 1]
+        word = "rows" if release.file(table).lower().endswith(".xlsx") else "lines"
+        lines = f"{word} {' and '.join(str(i + 2) for i in group.index[:2])}"
         raise ReleaseError(
-            f"{release.path / release.file(table)}: {', '.join(f'{k} {first[k]!r}' for k in key)} "
-            f"appears twice with different values in column(s) {differ}; the file is damaged "
-            "or two releases were mixed. Use one unchanged release."
+            f"{release.where(table)}: {', '.join(f'{k} {first[k]!r}' for k in key)} appears "
+            f"twice ({lines}) with different values in column(s) {differ}; the file is "
+            "damaged or two releases were mixed. Use one unchanged release."
         )
     return frame
 
@@ -47,14 +64,33 @@ def _usable(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _values(release: Release, table: str, frame: pd.DataFrame) -> pd.Series:
+    """``Data Value`` as numbers, each checked against its row's scale."""
+    if "Scale ID" in frame.columns:
+        scale = frame["Scale ID"]
+        bad = ~scale.str.fullmatch(SCALE_ID)
+        if bad.any():
+            raise release.bad_cell(table, frame, "Scale ID", bad, "is not an O*NET scale")
     values = pd.to_numeric(frame["Data Value"], errors="coerce")
     if values.isna().any():
-        i = int(values.isna().to_numpy().argmax())
-        raise ReleaseError(
-            f"{release.path / release.file(table)}, row {frame.index[i] + 2}, column "
-            f"'Data Value': {frame['Data Value'].iat[i]!r} is not a number."
-        )
+        raise release.bad_cell(table, frame, "Data Value", values.isna(), "is not a number")
+    if "Scale ID" in frame.columns:
+        low = frame["Scale ID"].map(lambda s: SCALES.get(s, (-float("inf"),))[0])
+        high = frame["Scale ID"].map(lambda s: SCALES.get(s, (0, float("inf")))[1])
+        out = (values < low) | (values > high)
+        if out.any():
+            i = frame.index[int(out.to_numpy().argmax())]
+            lo, hi = SCALES[frame.at[i, "Scale ID"]]
+            raise release.bad_cell(
+                table, frame, "Data Value", out, f"is outside the {frame.at[i, 'Scale ID']} "
+                f"scale ({lo:g}-{hi:g})"
+            )  # fmt: skip
     return values
+
+
+def _rated(release: Release, table: str) -> pd.DataFrame:
+    """A ratings table with every row's scale and value checked; the value in ``value``."""
+    frame = release.read(table)
+    return frame.assign(value=_values(release, table, frame))
 
 
 def occupations(release: Release) -> pd.DataFrame:
@@ -67,11 +103,14 @@ def occupations(release: Release) -> pd.DataFrame:
 
 def interests(release: Release) -> pd.DataFrame:
     """The six RIASEC scores (OI scale, 1-7), one column per theme letter, by code."""
-    frame = release.read("interests")
+    frame = _rated(release, "interests")
     frame = frame[frame["Scale ID"] == "OI"]
-    frame = frame[frame["Element Name"].isin(THEMES.values())]
+    unknown = ~frame["Element Name"].isin(THEMES.values())
+    if unknown.any():
+        raise release.bad_cell(
+            "interests", frame, "Element Name", unknown, "is not one of the six interest types"
+        )
     frame = _unique(release, "interests", frame, [CODE, "Element Name"])
-    frame = frame.assign(value=_values(release, "interests", frame))
     wide = frame.pivot(index=CODE, columns="Element Name", values="value")
     letters = {name: letter for letter, name in THEMES.items()}
     wide = wide.rename(columns=letters).reindex(columns=list(THEMES))
@@ -80,13 +119,13 @@ def interests(release: Release) -> pd.DataFrame:
 
 def job_zones(release: Release) -> tuple[pd.Series, int]:
     """Job zone by code, and how many levels the release uses (5, or 4 from 30.x)."""
-    frame = _unique(release, "job_zones", release.read("job_zones"), [CODE])
-    zones = pd.to_numeric(frame.set_index(CODE)["Job Zone"], errors="coerce")
-    if zones.isna().any() or not zones.isin(range(1, 6)).all():
-        bad = zones[zones.isna() | ~zones.isin(range(1, 6))].index[0]
-        raise ReleaseError(
-            f"{release.path / release.file('job_zones')}: job zone of {bad} is not 1-5."
-        )
+    frame = release.read("job_zones")
+    zones = pd.to_numeric(frame["Job Zone"], errors="coerce")
+    bad = ~zones.isin(range(1, 6))
+    if bad.any():
+        raise release.bad_cell("job_zones", frame, "Job Zone", bad, "is not a job zone 1-5")
+    frame = _unique(release, "job_zones", frame.assign(**{"Job Zone": zones}), [CODE])
+    zones = frame.set_index(CODE)["Job Zone"]
     levels = 5
     if release.has("job_zone_reference"):
         levels = len(release.read("job_zone_reference"))
@@ -109,18 +148,18 @@ def _skill_tables(release: Release) -> list[str]:
 
 def _skill_values(release: Release, table: str) -> pd.DataFrame:
     """One skills file, checked on its own (so a message names the right file and row)."""
-    frame = release.read(table)
+    frame = _rated(release, table)
     frame = frame[frame["Scale ID"].isin(("IM", "LV"))]
     frame = _unique(release, table, frame, [CODE, "Element Name", "Scale ID"])
-    unknown = sorted(set(frame["Element Name"]) - set(SKILLS))
-    if unknown:
-        raise ReleaseError(
-            f"{release.path / release.file(table)}, column 'Element Name': unknown skill "
-            f"{unknown[0]!r}; careerkit knows O*NET's 35 skills ({SKILLS[0]!r}, ...)."
-        )
+    unknown = ~frame["Element Name"].isin(SKILLS)
+    if unknown.any():
+        raise release.bad_cell(
+            table, frame, "Element Name", unknown,
+            f"is not one of O*NET's 35 skills ({SKILLS[0]!r}, ...)",
+        )  # fmt: skip
     not_relevant = frame.get("Not Relevant", pd.Series("", index=frame.index)).str.upper() == "Y"
     usable = _usable(frame)
-    usable = usable.assign(value=_values(release, table, usable), not_relevant=False)
+    usable = usable.assign(not_relevant=False)
     flagged = frame.loc[not_relevant, [CODE, "Element Name"]].assign(not_relevant=True)
     return pd.concat([usable, flagged], ignore_index=True)
 
@@ -169,7 +208,7 @@ def titles(release: Release) -> pd.Series:
         column = "Alternate Title" if "Alternate Title" in frame else "Job Title"
         if column not in frame:
             raise ReleaseError(
-                f"{release.path / release.file('alternate_titles')}: no 'Alternate Title' "
+                f"{release.where('alternate_titles')}: no 'Alternate Title' "
                 "column found; the file's layout has changed."
             )
         if "Short Title" in frame:
@@ -191,6 +230,10 @@ def related(release: Release) -> pd.DataFrame:
     if not release.has("related"):
         return pd.DataFrame(columns=["code", "related_code", "tier", "rank"])
     frame = release.read("related")
+    index = pd.to_numeric(frame["Index"], errors="coerce")
+    bad = ~(index >= 1) | (index % 1 != 0)
+    if bad.any():
+        raise release.bad_cell("related", frame, "Index", bad, "is not a rank (1, 2, ...)")
     frame = _unique(release, "related", frame, [CODE, "Related O*NET-SOC Code"])
     out = pd.DataFrame(
         {
@@ -208,12 +251,85 @@ def education(release: Release) -> pd.Series:
     table = "education" if release.has("education") else "education_rl"
     if not release.has(table) or not release.has("education_categories"):
         return pd.Series(dtype="string")
-    frame = _usable(release.read(table))
+    frame = _usable(_rated(release, table))
     frame = frame[frame["Scale ID"] == "RL"]
-    frame = frame.assign(value=_values(release, table, frame))
     categories = release.read("education_categories")
     categories = categories[categories["Scale ID"] == "RL"]
     names = dict(zip(categories["Category"], categories["Category Description"], strict=True))
     top = frame.sort_values([CODE, "value"], ascending=[True, False]).drop_duplicates(CODE)
     top = top[top["value"] > 0]
     return top.set_index(CODE)["Category"].map(names).dropna()
+
+
+def work_week(release: Release) -> pd.DataFrame:
+    """Typical hours a week and schedule from O*NET's Work Context, by code.
+
+    ``hours_per_week`` ("less than 40", "40", "more than 40") and ``schedule`` ("regular",
+    "irregular", "seasonal") are the category most respondents chose (CTP scale), with its
+    share in ``hours_pct`` and ``schedule_pct``. Left unknown (empty) where that largest
+    share is marked Recommend Suppress, or two categories tie for it.
+    """
+    columns = ["hours_per_week", "hours_pct", "schedule", "schedule_pct"]
+    if not release.has("work_context"):
+        return pd.DataFrame(columns=columns)
+    _check_week_categories(release)
+    frame = _rated(release, "work_context")
+    elements = {HOURS_ELEMENT: ("hours_per_week", HOURS), SCHEDULE_ELEMENT: ("schedule", SCHEDULES)}
+    frame = frame[frame["Element ID"].isin(elements) & (frame["Scale ID"] == "CTP")]
+    category = pd.to_numeric(frame["Category"], errors="coerce")
+    bad = ~category.isin([1, 2, 3])
+    if bad.any():
+        raise release.bad_cell("work_context", frame, "Category", bad, "is not a category 1-3")
+    frame = frame.assign(Category=category.astype(int))
+    frame = _unique(release, "work_context", frame, [CODE, "Element ID", "Category"])
+    out = pd.DataFrame(index=pd.Index(sorted(set(frame[CODE])), name=CODE), columns=columns)
+    for element, (column, names) in elements.items():
+        rows = frame[frame["Element ID"] == element]
+        largest = rows.groupby(CODE)["value"].transform("max")
+        top = rows[rows["value"] == largest]
+        top = top[~top.duplicated(CODE, keep=False)]  # a tie: no one category is the largest
+        top = _usable(top).set_index(CODE)  # the largest share is suppressed: unknown
+        out[column] = top["Category"].map(names).reindex(out.index)
+        out[column.split("_")[0] + "_pct"] = top["value"].reindex(out.index)
+    return out.dropna(how="all")
+
+
+def _check_week_categories(release: Release) -> None:
+    """Refuse a release whose Work Context Categories number hours or schedules otherwise."""
+    if not release.has("work_context_categories"):
+        return
+    table = release.read("work_context_categories")
+    for element, names in ((HOURS_ELEMENT, HOURS), (SCHEDULE_ELEMENT, SCHEDULES)):
+        rows = table[(table["Element ID"] == element) & (table["Scale ID"] == "CTP")]
+        said = dict(
+            zip(
+                pd.to_numeric(rows["Category"], errors="coerce"),
+                rows["Category Description"],
+                strict=True,
+            )
+        )
+        for number, name in names.items():
+            words = name.replace("40", "40 hours") if element == HOURS_ELEMENT else name
+            if not str(said.get(number, "")).casefold().startswith(words):
+                raise ReleaseError(
+                    f"{release.where('work_context_categories')}: category {number} of "
+                    f"{element} is {said.get(number, 'missing')!r}, where careerkit reads it "
+                    f"as {words!r}; O*NET has changed these categories, so hours and "
+                    "schedule cannot be read from this release. Update careerkit."
+                )
+
+
+def check_coverage(
+    release: Release, kept: pd.Index, listed: pd.Index, interests: pd.Index, zones: pd.Index
+) -> None:
+    """Refuse an import keeping no occupation, or far fewer than the release lists."""
+    if len(kept) and len(kept) >= MIN_SHARE * len(listed):
+        return
+    raise ReleaseError(
+        f"{release.path}: only {len(kept):,} of the {len(listed):,} occupations listed in "
+        f"{release.file('occupations')} have all six interest scores and a job zone "
+        f"({release.file('interests')} has scores for {len(interests):,}, "
+        f"{release.file('job_zones') if release.has('job_zones') else 'Job Zones'} zones "
+        f"for {len(zones):,}); a complete release has them for about nine in ten. A table is "
+        "cut short or emptied: download the release again. The catalogue in use was not changed."
+    )

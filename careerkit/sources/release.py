@@ -19,6 +19,9 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
+from careerkit.errors import ForThePerson
+from careerkit.sources import archive
+
 #: Table -> its file names in the releases we know (without extension), newest last.
 TABLES: dict[str, tuple[str, ...]] = {
     "occupations": ("Occupation Data", "occupation_data"),
@@ -38,6 +41,8 @@ TABLES: dict[str, tuple[str, ...]] = {
         "education_training_and_experience_categories",
         "education_categories",
     ),
+    "work_context": ("Work Context", "work_context"),
+    "work_context_categories": ("Work Context Categories", "work_context_categories"),
 }
 #: Columns each table must have (the rest are optional).
 NEEDS: dict[str, tuple[str, ...]] = {
@@ -54,12 +59,17 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "education": ("O*NET-SOC Code", "Scale ID", "Category", "Data Value"),
     "education_rl": ("O*NET-SOC Code", "Scale ID", "Category", "Data Value"),
     "education_categories": ("Scale ID", "Category", "Category Description"),
+    "work_context": ("O*NET-SOC Code", "Element ID", "Scale ID", "Category", "Data Value"),
+    "work_context_categories": ("Element ID", "Scale ID", "Category", "Category Description"),
 }
+#: Columns that hold O*NET-SOC codes, checked on every row of every table.
+CODE_COLUMNS = ("O*NET-SOC Code", "Related O*NET-SOC Code")
+SOC_CODE = r"\d\d-\d{4}\.\d\d"
 _FORMATS = (".txt", ".csv", ".xlsx")  # preferred first when one table comes in several
 _README = re.compile(r"O\*NET\s+(\d+\.\d+)\s+Database", re.IGNORECASE)
 
 
-class ReleaseError(ValueError):
+class ReleaseError(ForThePerson, ValueError):
     """The release cannot be read: missing file, changed columns, not an O*NET release."""
 
 
@@ -94,16 +104,23 @@ class Release:
         member = self._files[table]
         data = self._bytes(member)
         suffix = PurePosixPath(member).suffix.lower()
-        where = f"{self.path / member}"
+        where = self.where(table)
         try:
             if suffix == ".xlsx":
-                frame = pd.read_excel(io.BytesIO(data), dtype=str, engine="calamine")
+                frame = archive.read_workbook(data, where)
             else:
-                text = io.StringIO(data.decode("utf-8-sig", errors="replace"))
+                text = io.StringIO(_text(data, where))
                 tabbed = {"sep": "\t", "quoting": csv.QUOTE_NONE} if suffix == ".txt" else {}
-                frame = pd.read_csv(text, dtype=str, keep_default_na=False, **tabbed)
+                frame = pd.read_csv(
+                    text, dtype=str, keep_default_na=False, skip_blank_lines=False, **tabbed
+                )
+        except archive.ArchiveError as error:
+            raise ReleaseError(str(error)) from None
         except (ValueError, pd.errors.ParserError) as error:
-            raise ReleaseError(f"{where}: cannot be read as a table ({error}).") from error
+            raise ReleaseError(
+                f"{where}: cannot be read as a table ({error}). Use the release's original "
+                "file: download the release again."
+            ) from None
         frame = frame.fillna("").astype(str)
         frame.columns = [str(c).strip() for c in frame.columns]
         missing = [c for c in NEEDS.get(table, ()) if c not in frame.columns]
@@ -112,13 +129,64 @@ class Release:
                 f"{where}: column(s) {missing} not found (columns are {list(frame.columns)}); "
                 "the file's layout has changed or it is not an O*NET table."
             )
-        return frame.apply(lambda col: col.str.strip())
+        frame = frame.apply(lambda col: col.str.strip())
+        frame = frame[(frame != "").any(axis=1)]  # blank lines; the index keeps line numbers
+        for column in CODE_COLUMNS:
+            if column in frame.columns:
+                bad = ~frame[column].str.fullmatch(SOC_CODE)
+                if bad.any():
+                    raise self.bad_cell(table, frame, column, bad, "is not an O*NET-SOC code")
+        return frame
+
+    def bad_cell(
+        self, table: str, frame: pd.DataFrame, column: str, bad: pd.Series, problem: str
+    ) -> ReleaseError:
+        """The error for the first row marked ``bad``: file, line, column, value, problem."""
+        index = frame.index[int(bad.to_numpy().argmax())]
+        value = str(frame.at[index, column])
+        shown = repr(value if len(value) <= 40 else value[:40] + "...")
+        return ReleaseError(
+            f"{self.where(table, index)}, column {column!r}: {shown} {problem}. Rows cannot "
+            "be read when cells are out of place or changed; use the release's original file "
+            "(download it again)."
+        )
+
+    def where(self, table: str, index: int | None = None) -> str:
+        """The table's file, and ``index``'s line (text) or row (Excel) in it."""
+        member = self._files[table]
+        place = f"{self.path / member}" if self.path.is_dir() else f"{self.path}: {member}"
+        if index is None:
+            return place
+        line = "row" if member.lower().endswith(".xlsx") else "line"
+        return f"{place}, {line} {int(index) + 2}"
 
     def _bytes(self, member: str) -> bytes:
         if self.path.is_dir():
-            return (self.path / member).read_bytes()
-        with zipfile.ZipFile(self.path) as archive:
-            return archive.read(member)
+            file = self.path / member
+            if file.stat().st_size > archive.MAX_BYTES:
+                raise ReleaseError(
+                    f"{file} is larger than the {archive.MAX_BYTES // 2**20} MB careerkit reads "
+                    "from one table; this is not an O*NET table as published."
+                )
+            return file.read_bytes()
+        try:
+            with archive.open_zip(self.path) as zipped:
+                return archive.read_member(zipped, member, f"{self.path}: {member}")
+        except archive.ArchiveError as error:
+            raise ReleaseError(str(error)) from None
+
+
+def _text(data: bytes, where: str) -> str:
+    """The file as UTF-8 text; other bytes are reported with their line, never replaced."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ReleaseError(
+            f"{where}, line {line}: the file is not UTF-8 text (byte {data[error.start]:#x}); "
+            "O*NET publishes its tables in UTF-8, so this file was changed or comes from "
+            "elsewhere. Use the release's original file: download the release again."
+        ) from None
 
 
 def open_release(path: str | os.PathLike[str]) -> Release:
@@ -126,11 +194,16 @@ def open_release(path: str | os.PathLike[str]) -> Release:
     path = Path(path).expanduser()
     if path.is_dir():
         members = [p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file()]
-    elif path.is_file() and zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            members = [n for n in archive.namelist() if not n.endswith("/")]
+    elif path.is_file() and _looks_like_zip(path):
+        try:
+            members = archive.members(path)
+        except archive.ArchiveError as error:
+            raise ReleaseError(str(error)) from None
     elif path.exists():
-        raise ReleaseError(f"{path} is neither a folder nor a zip file; give an O*NET release.")
+        raise ReleaseError(
+            f"{path} is neither a folder nor a zip file (or a zip cut short); give an O*NET "
+            "release as its zip or unzipped folder."
+        )
     else:
         raise ReleaseError(f"{path} does not exist; give the folder or zip of an O*NET release.")
     release = Release(path, None)
@@ -158,3 +231,9 @@ def open_release(path: str | os.PathLike[str]) -> Release:
     top = sorted(release._readmes.items(), key=lambda item: item[0].count("/"))
     release.release = top[0][1] if top else None
     return release
+
+
+def _looks_like_zip(path: Path) -> bool:
+    """A zip by its name or its first bytes (a zip cut short has no end record)."""
+    with path.open("rb") as file:
+        return file.read(4) == b"PK\x03\x04" or zipfile.is_zipfile(path)
