@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -331,3 +331,46 @@ def test_reports_name_the_catalogue_and_its_attribution(
         assert credit in page
         assert credit.replace("*", "\\*") in text  # Markdown-escaped
     assert page.index("<footer>") > page.index("</section>")  # after the plan itself
+
+
+# --- the calendar reminds (issue 20 §5, issue 21 §5) ----------------------------------------
+
+
+def test_goal_events_of_two_plans_from_one_example_do_not_share_uids(persona: Plan) -> None:
+    other = persona.model_copy(deep=True, update={"id": "another-person"})
+    mine, theirs = _uids(persona), _uids(other)
+    goals = [k for k in mine if k.startswith("Goal due:")]
+    assert goals and all(mine[k] != theirs[k] for k in goals)
+    assert set(mine.values()).isdisjoint(theirs.values())
+
+
+def test_every_event_reminds_a_day_before_and_the_review_on_its_day(persona: Plan) -> None:
+    cal = icalendar.Calendar.from_ical(reminders.calendar_ics(persona))
+    found = list(cal.walk("VEVENT"))
+    assert len(found) > 3
+    for event in found:
+        triggers = [a.decoded("trigger") for a in event.walk("VALARM")]
+        assert all(str(a["action"]) == "DISPLAY" for a in event.walk("VALARM"))
+        before = [t for t in triggers if t < timedelta(0)]
+        assert before and all(timedelta(days=-1) <= t for t in before), event["summary"]
+        if str(event["summary"]) == "Review my career plan":
+            assert any(timedelta(0) <= t < timedelta(days=1) for t in triggers)
+
+
+def test_summaries_are_cut_at_a_word(plan: Plan) -> None:
+    text = "Finish the evening course in medical office management at the community college"
+    plan.short_term_goals.goals = [Goal(id="g1", text=text, due=date(2027, 3, 1))]
+    plan.action_plan.items = {"g1": GoalActions(actions=[Action(text=text, due=date(2027, 1, 9))])}
+    cut = [s for s in events(reminders.calendar_ics(plan)) if s.endswith("…")]
+    assert len(cut) == 2
+    words = set(text.split())
+    for title in cut:
+        assert title.removeprefix("Goal due: ").rstrip("…").split()[-1] in words, title
+        assert len(title) <= len("Goal due: ") + 60
+    assert len(events(reminders.calendar_ics(plan))) == 3
+
+
+def test_the_review_reminder_does_not_send_anyone_to_a_notebook(plan: Plan) -> None:
+    review = events(reminders.calendar_ics(plan))["Review my career plan"]
+    text = str(review["description"])
+    assert "notebook" not in text.casefold() and "step 07" in text and "Review" in text
