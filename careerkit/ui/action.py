@@ -8,14 +8,12 @@ and links to them (the report opens in a new tab, the others download).
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import html
 import threading
 import time
 from collections.abc import Callable
 from datetime import date, datetime
-from pathlib import Path
 
 import ipywidgets as w
 import pandas as pd
@@ -35,7 +33,7 @@ from careerkit.ui.common import (
     note_html,
     text_area,
 )
-from careerkit.ui.file_links import MIME, FileLink, FileLinks
+from careerkit.ui.file_links import FileLink, FileLinks
 
 SECTION = "action_plan"
 NO_GOALS = "Add goals in 04 first (Short-term goals); then plan their next steps here."
@@ -230,17 +228,6 @@ class ReviewFrequency(w.VBox):
         self.plan.action_plan.review_every_months = change["new"]
         self.saver.request(SECTION)
         self.next.value = self._next_html()
-
-
-def download_link(path: Path, label: str) -> str:
-    """An HTML link that downloads ``path``'s content (a data: URI), where no widget can be
-    used; :class:`~careerkit.ui.file_links.FileLinks` is the link a person follows."""
-    data = base64.b64encode(path.read_bytes()).decode("ascii")
-    mime = MIME.get(path.suffix, "application/octet-stream")
-    return (
-        f'<a download="{html.escape(path.name)}" href="data:{mime};base64,{data}" '
-        f'style="font-weight:bold">{html.escape(label)}</a>'
-    )
 
 
 class ExportsPanel(w.VBox):
