@@ -171,6 +171,7 @@ def _workshop_new(args: argparse.Namespace) -> str:
             f"Made the workshop {args.dir} for {len(made)} participant(s); its settings are "
             f"in {args.dir / 'workshop.toml'}.",
             *(workshop_setup.printable(f"  {p.folder.name}: {p.name}") for p in made),
+            *workshop_setup.duplicates(made),
             "Each participant opens their own notebooks, e.g.:",
             f"  jupyter lab {first / 'notebooks' / '00_start.ipynb'}",
             "The group summed up (read-only, names hidden) is in the coach's notebook:",
@@ -181,7 +182,7 @@ def _workshop_new(args: argparse.Namespace) -> str:
 
 def _workshop_add(args: argparse.Namespace) -> str:
     person = workshop_setup.add_participant(args.dir, args.name)
-    return workshop_setup.printable(f"Added {person.name} in {person.folder}.")
+    return person.added()
 
 
 def _workshop_list(args: argparse.Namespace) -> str:

@@ -83,6 +83,17 @@ class Cohort:
     def unreadable(self) -> list[Participant]:
         return [p for p in self.participants if p.plan is None]
 
+    def labels(self, show_names: bool) -> dict[int, str]:
+        """Each participant's label by number (:meth:`Participant.label`); with names
+        shown, a name two people share gets each one's folder: ``Ana López (ana-lopez-2)``."""
+        shown = {p.number: p.label(show_names) for p in self.participants}
+        if show_names:
+            count = Counter(" ".join(label.split()).casefold() for label in shown.values())
+            for p in self.participants:
+                if count[" ".join(shown[p.number].split()).casefold()] > 1:
+                    shown[p.number] = f"{shown[p.number]} ({p.folder})"
+        return shown
+
 
 # --- finding the workshop -------------------------------------------------------------
 

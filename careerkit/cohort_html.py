@@ -55,7 +55,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]], empty: str =
 
 
 def _names(summary: Summary, show_names: bool) -> dict[int, str]:
-    return {p.number: p.label(show_names) for p in summary.cohort.participants}
+    return summary.cohort.labels(show_names)
 
 
 # --- the parts ----------------------------------------------------------------------------
@@ -147,13 +147,13 @@ def people_html(summary: Summary, show_names: bool) -> str:
 
 def unreadable_html(summary: Summary, show_names: bool) -> str:
     """The "could not read" table: who, and why; the folder only when names are shown."""
-    bad = summary.cohort.unreadable
+    bad, names = summary.cohort.unreadable, _names(summary, show_names)
     if not show_names:
-        rows = [(p.label(False), p.problem) for p in bad]
+        rows = [(names[p.number], p.problem) for p in bad]
         table = _table(["participant", "why"], rows, "Every plan could be read.")
         hint = "Switch names on to see each one's folder." if bad else ""
     else:
-        rows = [(p.label(True), f"participants/{p.folder}/plan.json", p.problem) for p in bad]
+        rows = [(names[p.number], f"participants/{p.folder}/plan.json", p.problem) for p in bad]
         table = _table(["participant", "file", "why"], rows, "Every plan could be read.")
         hint = "Nothing was changed; fix or restore those files in the participants' folders."
     return table + (f"<p class='note'>{_h(hint)}</p>" if bad else "")
@@ -202,14 +202,20 @@ def image_html(data: bytes, alt: str) -> str:
 
 # --- the page -------------------------------------------------------------------------------
 
+#: The tables' look, in the page and in the notebook (JupyterLab gives a widget's table no
+#: padding or borders, so its headers ran together).
+TABLE_CSS = """
+table.cohort { border-collapse: collapse; margin: 0.5rem 0 1rem; }
+table.cohort th, table.cohort td { border: 1px solid #ccc; padding: 0.2rem 0.5rem;
+  text-align: left; vertical-align: top; }
+table.cohort th { font-weight: bold; background: #f3f3f3; }
+"""
+
 CSS = """
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; color: #222;
   padding: 0 1rem; line-height: 1.4; }
 h1 { margin-bottom: 0; } h2 { border-bottom: 1px solid #ccc; margin-top: 2rem; }
 .note { color: #555; font-size: 0.9em; }
-table.cohort { border-collapse: collapse; margin: 0.5rem 0 1rem; }
-table.cohort th, table.cohort td { border: 1px solid #ccc; padding: 0.2rem 0.5rem;
-  text-align: left; vertical-align: top; }
 img { max-width: 100%; }
 @media print { h2 { break-after: avoid; } figure, table { break-inside: avoid; } }
 """
@@ -228,7 +234,7 @@ def cohort_page(
     title = f"Cohort summary: {summary.cohort.title}"
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{_h(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<title>{_h(title)}</title>\n<style>{CSS}{TABLE_CSS}</style>\n</head>\n<body>\n"
         f"<h1>Cohort summary</h1>\n{header_html(summary, show_names)}\n"
         + "\n".join(parts)
         + '\n<footer><p class="note">Made with the careerkit workbook.</p></footer>\n'
@@ -236,9 +242,11 @@ def cohort_page(
     )
 
 
-def default_path(summary: Summary) -> Path:
-    """Where the page goes unless the coach chooses: the workshop folder, dated."""
-    return summary.cohort.folder / f"{FILE_STEM}-{summary.today.isoformat()}.html"
+def default_path(summary: Summary, show_names: bool = False) -> Path:
+    """Where the page goes unless the coach chooses: the workshop folder, dated; the page
+    with names has a name of its own, so it never replaces the one without."""
+    names = "-with-names" if show_names else ""
+    return summary.cohort.folder / f"{FILE_STEM}-{summary.today.isoformat()}{names}.html"
 
 
 def write_page(
@@ -249,11 +257,13 @@ def write_page(
 ) -> Path:
     """Write :func:`cohort_page` to ``path`` (default :func:`default_path`), atomically:
     a temporary file beside it, then a rename, so a reader never sees half a page. A
-    ``path`` not ending in ``.html`` is a folder (made if need be) for the dated file.
+    ``path`` not ending in ``.html`` is a folder (made if need be) for the dated file,
+    named ``...-with-names.html`` when names are shown.
     """
-    path = Path(path).expanduser() if path is not None else default_path(summary)
+    dated = default_path(summary, show_names)
+    path = Path(path).expanduser() if path is not None else dated
     if path.is_dir() or path.suffix.lower() not in (".html", ".htm"):  # a folder
-        path = path / default_path(summary).name
+        path = path / dated.name
     data = cohort_page(summary, show_names, pngs).encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -271,6 +281,7 @@ def write_page(
 
 __all__ = [
     "PARTS",
+    "TABLE_CSS",
     "Part",
     "chart_pngs",
     "cohort_page",

@@ -1,9 +1,9 @@
-"""The written-down plan: a printable HTML report, the same as Markdown, and the files written.
+"""The written-down plan: a printable HTML report and the same as Markdown.
 
 The report is first built as a small document (sections of paragraphs, fields, lists,
 tables and charts) and then rendered twice, so the HTML and the Markdown always hold the
 same content. Every text goes through one escaping function per format, so nothing a
-person typed can become markup. The calendar reminders come from ``careerkit.reminders``.
+person typed can become markup. The files are written by ``careerkit.export_files``.
 """
 
 from __future__ import annotations
@@ -11,90 +11,43 @@ from __future__ import annotations
 import base64
 import html
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from careerkit import catalog_files, charts, paths
-from careerkit.catalog import THEMES, money
-from careerkit.criteria import label_for
+from careerkit import catalog_files, charts, scoring
+from careerkit.catalog import THEMES, CatalogError, money
+from careerkit.criteria import ScoringError, label_for
 from careerkit.dates import long_date
 from careerkit.fit import top_themes
 from careerkit.occupation import QUESTIONS as EXPLORING
 from careerkit.plan import Goal, Plan
-from careerkit.reminders import calendar_ics
+from careerkit.report_blocks import (
+    Block,
+    Chart,
+    Fields,
+    Items,
+    Note,
+    Para,
+    Section,
+    Sub,
+    Table,
+    chart_png,
+    table,
+)
 from careerkit.review import criterion_labels, next_review_due, this_month
 from careerkit.smart import SmartResult, smart_check
 from careerkit.wording import join_words, shorten
+from careerkit.workshop import scoring_setup
 
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
-SMART_NAMES = {
-    "S": "Specific",
-    "M": "Measurable",
-    "A": "Attainable",
-    "R": "Relevant",
-    "T": "Timely",
-}
+SMART_NAMES = dict(S="Specific", M="Measurable", A="Attainable", R="Relevant", T="Timely")
 FILE_STEM = "career-plan"
 QUESTIONS = {q.id: q.text for q in EXPLORING}
+ROADMAP = {"dream_job", "exploration", "comparison", "short_term_goals", "long_term"}  # drawn
+REFLECTIONS = dict(at_ease="Moments at ease", drawn_to="Always drawn to")  # step 01's
+REFLECTIONS |= dict(still_love="Still love doing", asked_for="People come to me for")
 
 # --- the document -------------------------------------------------------------------------
-
-
-@dataclass
-class Para:
-    text: str
-
-
-@dataclass
-class Note:
-    """Our own hint, e.g. which step to fill in first; shown in italics."""
-
-    text: str
-
-
-@dataclass
-class Fields:
-    pairs: list[tuple[str, str]]
-
-
-@dataclass
-class Items:
-    items: list[str]
-
-
-@dataclass
-class Table:
-    header: list[str]
-    rows: list[list[str]]
-
-
-@dataclass
-class Chart:
-    alt: str
-    draw: Callable[[], Figure]
-
-
-@dataclass
-class Sub:
-    """A sub-heading inside a section."""
-
-    title: str
-
-
-Block = Para | Note | Fields | Items | Table | Chart | Sub
-
-
-@dataclass
-class Section:
-    title: str
-    blocks: list[Block] = field(default_factory=list)
 
 
 def plan_document(plan: Plan, catalog: pd.DataFrame, today: date | None = None) -> list[Section]:
@@ -104,7 +57,7 @@ def plan_document(plan: Plan, catalog: pd.DataFrame, today: date | None = None) 
     return [
         _dream_section(plan),
         _shortlist_section(plan, catalog),
-        _comparison_section(plan, titles),
+        _comparison_section(plan, catalog, titles),
         _goals_section(plan, titles, today),
         _long_term_section(plan, catalog, titles, today),
         _action_section(plan, today),
@@ -126,6 +79,13 @@ def _dream_section(plan: Plan) -> Section:
         blocks += [Fields([("Written on", written)]), Para(dream.vision)]
     else:
         blocks.append(Note("No vision written yet: write it down in step 01 (Dream job)."))
+    answered = [
+        (REFLECTIONS.get(k, k.replace("_", " ").capitalize()), v)
+        for k, v in dream.reflections.items()
+        if v.strip()
+    ]
+    if answered:
+        blocks += [Sub("Reflections"), Fields(answered)]
     if dream.interests and dream.interests.scores:
         scores = dream.interests.scores
         themes = ", ".join(THEMES[t] for t in top_themes(scores))
@@ -133,17 +93,19 @@ def _dream_section(plan: Plan) -> Section:
             Sub("Interests"),
             Fields([("Taken on", long_date(dream.interests.taken)), ("Top themes", themes)]),
             Chart(
-                "Interest profile on the six RIASEC themes", lambda: charts.interest_chart(scores)
+                "Interest profile on the six RIASEC themes",
+                lambda: charts.interest_chart(scores),
+                lambda: f"interests {sorted(scores.items())}",
+                narrow=True,
             ),
         ]
     if dream.skills:
-        blocks += [
-            Sub("Skills you bring"),
-            Table(
-                ["Skill", "Kind", "Level (1-5)"],
-                [[s.name, s.kind, str(s.level)] for s in dream.skills],
-            ),
+        kinds = [
+            (f"{kind.capitalize()} skills (level 1-5)", [s for s in dream.skills if s.kind == kind])
+            for kind in ("hard", "soft")
         ]
+        pairs = [(k, ", ".join(f"{s.name} {s.level}" for s in found)) for k, found in kinds]
+        blocks += [Sub("Skills you bring"), Fields([(k, v) for k, v in pairs if v])]
     if dream.skills_use:
         blocks += [Fields([("How they could serve", dream.skills_use)])]
     return Section("Dream job", blocks)
@@ -161,7 +123,7 @@ def _shortlist_section(plan: Plan, catalog: pd.DataFrame) -> Section:
         ]
         for o in options
     ]
-    blocks: list[Block] = [Table(["Occupation", "Median pay (USD/year)", "Kept or dropped"], rows)]
+    blocks: list[Block] = [table(["Occupation", "Median pay (USD/year)", "Kept or dropped"], rows)]
     for o in options:
         notes = [(_question(k), v) for k, v in o.answers.items() if v]
         notes += [("Notes", o.notes)] if o.notes else []
@@ -182,7 +144,7 @@ def _wage(code: str, own: float | None, catalog: pd.DataFrame) -> str:
     return money(own)
 
 
-def _comparison_section(plan: Plan, titles: dict[str, str]) -> Section:
+def _comparison_section(plan: Plan, catalog: pd.DataFrame, titles: dict[str, str]) -> Section:
     comp = plan.comparison
     blocks: list[Block] = []
     if comp.chosen:
@@ -199,17 +161,53 @@ def _comparison_section(plan: Plan, titles: dict[str, str]) -> Section:
         )
     else:
         blocks.append(Note("No direction chosen yet: compare your options in step 03."))
+    blocks += _ranking(plan, catalog, titles)
     if comp.weights:
         labels = criterion_labels()
-        rows = [[label_for(k, labels), f"{v:g}"] for k, v in comp.weights.items()]
-        blocks += [Sub("Weights of your criteria"), Table(["Criterion", "Weight"], rows)]
-    if comp.gut:
-        rows = [
-            [titles.get(c, c), g.feels_right or "-", g.want_to_grow or "-"]
-            for c, g in comp.gut.items()
-        ]
-        blocks += [Sub("Gut check"), Table(["Option", "Feels right?", "Want to grow in it?"], rows)]
+        weights = ", ".join(f"{label_for(k, labels)} {v:g}" for k, v in comp.weights.items())
+        blocks.append(Fields([("Weights of your criteria (0-5)", weights)]))
     return Section("Comparison", blocks)
+
+
+def _ranking(plan: Plan, catalog: pd.DataFrame, titles: dict[str, str]) -> list[Block]:
+    """Step 03's ranking: each option kept, its score (0-10) and rank, and the gut check."""
+    options = [o for o in plan.exploration.options if not o.dropped]
+    gut = plan.comparison.gut
+    if not options:
+        return []
+    scores: pd.DataFrame | None = None
+    problem = ""
+    try:
+        criteria = scoring_setup().criteria
+        scores = scoring.plan_scores(plan, catalog, options, criteria)
+    except (ScoringError, CatalogError, KeyError, ValueError) as err:
+        problem = f"The scores could not be worked out here ({err}); step 03 shows them."
+    rows = []
+    for option in options:
+        known = scores is not None and option.code in scores.index
+        score = scores.at[option.code, "score"] if known else float("nan")
+        place = scores.at[option.code, "rank"] if known else float("nan")
+        answers = gut.get(option.code)
+        rows.append(
+            [
+                f"{place:.0f}" if place == place else "unknown",
+                titles.get(option.code, option.title),
+                f"{score:.1f}" if score == score else "unknown",
+                (answers.feels_right if answers else None) or "",
+                (answers.want_to_grow if answers else None) or "",
+            ]
+        )
+    rows.sort(key=lambda r: (not r[0].isdigit(), int(r[0]) if r[0].isdigit() else 0))
+    header = ["Rank", "Option", "Score (0-10)", "Feels right?", "Want to grow in it?"]
+    blocks: list[Block] = [Sub("Ranking and gut check"), table(header, rows)]
+    blocks.append(Note(problem or SCORED_BY))
+    return blocks
+
+
+SCORED_BY = (
+    "Scores are the weighted average of your ratings (your own, else the occupation data) "
+    "with the weights below; a coach's own scoring formula in step 03 may rank differently."
+)
 
 
 def _goals_section(plan: Plan, titles: dict[str, str], today: date) -> Section:
@@ -217,24 +215,22 @@ def _goals_section(plan: Plan, titles: dict[str, str], today: date) -> Section:
     if not goals:
         return Section("Short-term goals", [Note("No goals yet: set them in step 04.")])
     areas = ", ".join(plan.short_term_goals.areas)
-    blocks: list[Block] = [Fields([("Areas of growth", areas)])]
+    header = ["Goal", "Area", "Due", "Measure", "Serves", "Status", "S.M.A.R.T. check"]
+    rows, missing = [], []
     for goal in goals:
         result = smart_check(goal, plan, today=today)
+        text = goal.text or "(goal without text)"
+        rows.append([text, *(v for _, v in _goal_fields(goal, titles)), _smart_summary(result)])
+        missing += [
+            [shorten(text, 70), SMART_NAMES.get(k, k), c.reason, c.suggestion]
+            for k, c in result.letters.items()
+            if not c.ok
+        ]
+    blocks: list[Block] = [Fields([("Areas of growth", areas)]), table(header, rows)]
+    if missing:
         blocks += [
-            Sub(goal.text or "(goal without text)"),
-            Fields([*_goal_fields(goal, titles), ("S.M.A.R.T. check", _smart_summary(result))]),
-            Table(
-                ["S.M.A.R.T.", "Met?", "Why", "To improve"],
-                [
-                    [
-                        SMART_NAMES.get(k, k),
-                        "yes" if c.ok else "not yet",
-                        c.reason,
-                        "" if c.ok else c.suggestion,
-                    ]
-                    for k, c in result.letters.items()
-                ],
-            ),
+            Sub("S.M.A.R.T. letters not met yet"),
+            table(["Goal", "Letter", "Why", "To improve"], missing),
         ]
     return Section("Short-term goals", blocks)
 
@@ -267,6 +263,7 @@ def _long_term_section(
             Chart(
                 "Roadmap from short-term goals to long-term objectives",
                 lambda: charts.roadmap_chart(plan, catalog, today=today),
+                lambda: f"roadmap {today} {len(catalog)} {plan.model_dump_json(include=ROADMAP)}",
             )
         )
     if not objectives:
@@ -309,30 +306,26 @@ def _action_section(plan: Plan, today: date) -> Section:
         Sub(f"This month ({today:%B %Y}) and overdue"),
         Items(due_now) if due_now else Note("Nothing due this month."),
     ]
+    resources, actions = [], []
     for goal_id, item in items.items():
         goal = goals[goal_id]
-        dropped = " (goal dropped)" if goal.status == "dropped" else ""
-        blocks.append(Sub(f"{goal.text}{dropped}"))
-        pairs = [
-            ("People", item.people),
-            ("Online tools", item.tools),
-            ("Programs at work", item.programs),
-        ]
-        blocks.append(Fields([(k, v) for k, v in pairs if v]))
-        rows = [
-            [a.text, long_date(a.due) if a.due else "no date", "done" if a.done else ""]
+        name = shorten(goal.text, 70) + (" (goal dropped)" if goal.status == "dropped" else "")
+        if item.people or item.tools or item.programs:
+            resources.append([name, item.people, item.tools, item.programs])
+        actions += [
+            [name, a.text, long_date(a.due) if a.due else "no date", "done" if a.done else ""]
             for a in item.actions
         ]
-        if rows:
-            blocks.append(Table(["Next action", "Date", "Done"], rows))
+    if resources:
+        header = ["Goal", "People", "Online tools", "Programs at work"]
+        blocks += [Sub("Resources"), table(header, resources)]
+    if actions:
+        blocks += [Sub("Next actions"), table(["Goal", "Next action", "Date", "Done"], actions)]
     return Section("Action plan", blocks)
 
 
 def _reviews_section(plan: Plan) -> Section:
-    goals = plan.short_term_goals.goals
-    blocks: list[Block] = []
-    if goals:
-        blocks.append(Chart("Progress on each goal", lambda: charts.progress_chart(goals)))
+    blocks: list[Block] = []  # progress on each goal: the goals table's Status column
     if not plan.reviews:
         blocks.append(Note("No reviews yet: look back and adjust in step 07."))
     for r in reversed(plan.reviews):
@@ -352,24 +345,30 @@ def _reviews_section(plan: Plan) -> Section:
 
 CSS = """
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 48rem; margin: 2rem auto;
-       padding: 0 1rem; line-height: 1.45; color: #111; }
+       padding: 0 1rem; line-height: 1.4; color: #111; }
 h1 { margin-bottom: 0.2rem; }
-h2 { border-bottom: 1px solid #999; padding-bottom: 0.2rem; margin-top: 2.2rem; }
-h3 { margin: 1.4rem 0 0.4rem; }
-table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; }
-th, td { border: 1px solid #999; padding: 0.25rem 0.45rem; text-align: left; vertical-align: top; }
-dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.8rem; margin: 0.4rem 0; }
+h2 { border-bottom: 1px solid #999; padding-bottom: 0.2rem; margin: 1.6rem 0 0.4rem; }
+h3 { margin: 1rem 0 0.3rem; }
+p { margin: 0.3rem 0; }
+table { border-collapse: collapse; width: 100%; margin: 0.4rem 0; }
+th, td { border: 1px solid #999; padding: 0.2rem 0.4rem; text-align: left; vertical-align: top; }
+dl { display: grid; grid-template-columns: fit-content(35%) 1fr; gap: 0.1rem 0.8rem;
+     margin: 0.3rem 0; }
 dt { font-weight: bold; }
 dd { margin: 0; }
+ul { margin: 0.3rem 0; }
 .note { font-style: italic; color: #444; }
 img { max-width: 100%; }
-figure { margin: 0.8rem 0; }
-@page { margin: 18mm; }
+figure { margin: 0.5rem 0; }
+figure.narrow img { width: 60%; }
+@page { size: auto; margin: 14mm; }
 @media print {
-  body { margin: 0; max-width: none; }
-  section + section { break-before: page; }
+  body { margin: 0; max-width: none; font-size: 9pt; line-height: 1.25; }
+  h1 { font-size: 16pt; } h2 { font-size: 12.5pt; margin-top: 1rem; } h3 { font-size: 10.5pt; }
   h2, h3 { break-after: avoid; }
-  table, figure, dl, li, tr { break-inside: avoid; }
+  figure img { width: 75%; } figure.narrow img { width: 45%; }
+  figcaption { font-size: 8pt; }
+  figure, li, tr, dt, dd { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
 """
@@ -383,12 +382,12 @@ def _h(text: str) -> str:
 def report_html(plan: Plan, catalog: pd.DataFrame, today: date | None = None) -> str:
     """The whole plan as one self-contained, printable HTML page (charts inlined as PNG)."""
     today = today or date.today()
-    heading = _heading(plan)
+    title = heading(plan)
     body = "\n".join(_html_section(s) for s in plan_document(plan, catalog, today))
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{_h(heading)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        f'<header><h1>{_h(heading)}</h1><p class="note">Written down on {long_date(today)} '
+        f"<title>{_h(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f'<header><h1>{_h(title)}</h1><p class="note">Written down on {long_date(today)} '
         "with the careerkit workbook.</p></header>\n"
         f'{body}\n<footer><p class="note">{_h(sources_line())}</p></footer>\n</body>\n</html>\n'
     )
@@ -400,7 +399,7 @@ def sources_line() -> str:
     return f"{info.line()} {info.attribution}".strip()
 
 
-def _heading(plan: Plan) -> str:
+def heading(plan: Plan) -> str:
     return f"{plan.profile.name}: career plan" if plan.profile.name else "My career plan"
 
 
@@ -426,90 +425,20 @@ def _html_block(block: Block) -> str:
             head = "".join(f"<th>{_h(c)}</th>" for c in header)
             body = "".join("<tr>" + "".join(f"<td>{_h(c)}</td>" for c in r) + "</tr>" for r in rows)
             return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-        case Chart(alt, draw):
-            data = base64.b64encode(charts.png(draw(), dpi=100)).decode("ascii")
+        case Chart(alt, narrow=narrow):
+            data = base64.b64encode(chart_png(block)).decode("ascii")
+            kind = ' class="narrow"' if narrow else ""
             return (
-                f'<figure><img alt="{_h(alt)}" src="data:image/png;base64,{data}">'
+                f'<figure{kind}><img alt="{_h(alt)}" src="data:image/png;base64,{data}">'
                 f"<figcaption>{_h(alt)}</figcaption></figure>"
             )
     raise TypeError(f"Unknown report block {block!r}")
 
 
-# --- Markdown -------------------------------------------------------------------------------
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|#~!])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+]|\d+\.)(\s)", re.MULTILINE)
-
-
-def _m(text: str) -> str:
-    """Escape the person's text for Markdown (CommonMark backslash escapes), on one line.
-
-    Every kind of line break (CR LF, a bare CR, U+2028...) becomes ``\\n`` first, so
-    the escaping sees each line's start and no break reaches the Markdown.
-    """
-    lines = text.splitlines()
-    text = "\n".join(lines)
-    text = _MD_LINE_START.sub(r"\1\\\2\3", _MD_SPECIAL.sub(r"\\\1", text))
-    return "<br>".join(line.strip() for line in text.split("\n")) if len(lines) > 1 else text
-
-
-def report_markdown(plan: Plan, catalog: pd.DataFrame, today: date | None = None) -> str:
-    """The same plan as the HTML report, as Markdown (charts left out)."""
-    today = today or date.today()
-    heading = _heading(plan)
-    parts = [
-        f"# {_m(heading)}",
-        f"_Written down on {long_date(today)} with the careerkit workbook._",
-    ]
+def prepare_charts(plan: Plan, catalog: pd.DataFrame, today: date | None = None) -> None:
+    """Draw the report's charts ahead (e.g. in a thread when step 06 opens), so that
+    writing the plan down later takes a fraction of a second."""
     for section in plan_document(plan, catalog, today):
-        parts.append(f"## {_m(section.title)}")
-        parts += [text for text in map(_md_block, section.blocks) if text]
-    parts.append(f"_{_m(sources_line())}_")
-    return "\n\n".join(parts) + "\n"
-
-
-def _md_block(block: Block) -> str:
-    match block:
-        case Para(text):
-            return _m(text)
-        case Note(text):
-            return f"_{_m(text)}_"
-        case Sub(title):
-            return f"### {_m(title)}"
-        case Fields(pairs):
-            return "\n".join(f"- **{_m(k)}:** {_m(v)}" for k, v in pairs)
-        case Items(items):
-            return "\n".join(f"- {_m(i)}" for i in items)
-        case Table(header, rows):
-            lines = [
-                list(map(_m, header)),
-                ["---"] * len(header),
-                *(list(map(_m, r)) for r in rows),
-            ]
-            return "\n".join("| " + " | ".join(cells) + " |" for cells in lines)
-        case Chart():
-            return ""
-    raise TypeError(f"Unknown report block {block!r}")
-
-
-# --- files ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Exports:
-    html: Path
-    markdown: Path
-    ics: Path
-
-
-def write_exports(plan: Plan, catalog: pd.DataFrame, folder: Path | None = None) -> Exports:
-    """Write the report (HTML and Markdown) and the calendar file; return their paths."""
-    folder = folder or paths.exports_dir()
-    today = date.today()
-    files = Exports(
-        folder / f"{FILE_STEM}.html", folder / f"{FILE_STEM}.md", folder / f"{FILE_STEM}.ics"
-    )
-    files.html.write_text(report_html(plan, catalog, today), encoding="utf-8")
-    files.markdown.write_text(report_markdown(plan, catalog, today), encoding="utf-8")
-    files.ics.write_bytes(calendar_ics(plan))
-    return files
+        for block in section.blocks:
+            if isinstance(block, Chart):
+                chart_png(block)

@@ -50,9 +50,9 @@ import numpy as np
 import pandas as pd
 
 from careerkit import fit
-from careerkit.criteria import DATA_CRITERIA, WEIGHT_MAX, ScoringError, check_weight
+from careerkit.criteria import DATA_CRITERIA, WEIGHT_MAX, Criterion, ScoringError, check_weight
 from careerkit.formula import FormulaError, ScoreFn, evaluate
-from careerkit.plan import Option
+from careerkit.plan import Option, Plan
 
 #: The weights a slider can take; flip analysis searches these.
 WEIGHT_GRID = np.arange(0, WEIGHT_MAX + 0.25, 0.5)
@@ -122,6 +122,23 @@ def own_ratings(
         index=pd.Index(codes, name="option"),
         columns=list(criteria),
     )
+
+
+def plan_scores(
+    plan: Plan, catalog: pd.DataFrame, options: Sequence[Option], criteria: Sequence[Criterion]
+) -> pd.DataFrame:
+    """``options``' score (0-10) and rank as step 03 shows them with the standard rule:
+    the person's ratings (else the data's) and weights (else ``criteria``'s)."""
+    ids = [c.id for c in criteria]
+    saved = plan.comparison.weights
+    weights = pd.Series({c.id: float(saved.get(c.id, c.weight)) for c in criteria})
+    dream = plan.dream_job
+    interests = dream.interests.scores if dream.interests else None
+    data = data_ratings(options, catalog, interests, [s.name for s in dream.skills])
+    own = own_ratings(plan.comparison.ratings, [o.code for o in options], ids)
+    data = data.reindex(index=own.index, columns=ids)
+    result = score_options(own.where(own.notna(), data), weights)
+    return pd.DataFrame({"score": result.scores, "rank": result.ranks})
 
 
 # --- scoring ----------------------------------------------------------------------------

@@ -18,10 +18,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import shutil
+import tempfile
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -47,6 +50,17 @@ class WorkshopSetupError(ValueError):
 class Participant:
     name: str  # as written in the participants file, spaces tidied
     folder: Path  # DIR/participants/<safe-name>
+    same_name: tuple[str, ...] = ()  # other participants' folders made from the same name
+
+    def added(self) -> str:
+        """``workshop add``'s line: where the person went, and who had the name already."""
+        also = ""
+        if self.same_name:
+            also = (
+                f" Already in the workshop under the same name: {', '.join(self.same_name)};"
+                " tell the person which folder is theirs."
+            )
+        return printable(f"Added {self.name} in {self.folder}.{also}")
 
 
 @dataclass(frozen=True)
@@ -101,10 +115,18 @@ def unique_name(name: str, taken: Iterable[str]) -> str:
     return candidate
 
 
+NAME_COLUMNS = ("name", "full name", "participant", "id")  # the first found is used
+SEPARATORS = ",;\t"  # what spreadsheets write as "CSV": commas, or semicolons, or tabs
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
 def read_participants(file: Path) -> list[str]:
-    """The names in ``file``: a CSV with a ``name`` (else ``id``) column, or one name a line.
+    """The names in ``file``: a CSV (commas, semicolons or tabs) with a ``name`` (else
+    ``full name``, ``participant``, ``id``) column, or one name a line.
 
     A blank name is refused with its line number; blank lines at the very end are ignored.
+    A file of several columns without a name column is refused when it holds e-mail
+    addresses, so that no address becomes a folder name.
     """
     try:
         text = file.read_text(encoding="utf-8-sig")
@@ -117,12 +139,14 @@ def read_participants(file: Path) -> list[str]:
         lines.pop()
     if not lines:
         raise WorkshopSetupError(f"{file} lists no participants; write one name a line.")
-    header = [cell.strip().casefold() for cell in next(csv.reader([lines[0]]))]
-    column = next((c for c in ("name", "id") if c in header), None)
+    separator = _separator(lines)
+    header = [cell.strip().casefold() for cell in next(csv.reader([lines[0]], **separator))]
+    column = next((c for c in NAME_COLUMNS if c in header), None)
     if column is None:
+        _no_email_columns(file, lines, separator)
         rows = [(number, line) for number, line in enumerate(lines, start=1)]
     else:
-        reader = csv.reader(io.StringIO("\n".join(lines)))
+        reader = csv.reader(io.StringIO("\n".join(lines)), **separator)
         next(reader)
         index = header.index(column)
         rows = [(reader.line_num, row[index] if index < len(row) else "") for row in reader]
@@ -141,11 +165,56 @@ def read_participants(file: Path) -> list[str]:
     return names
 
 
+def _separator(lines: list[str]) -> dict[str, str]:
+    """``csv.reader`` keywords for the file's separator (``{}``: commas, or one column)."""
+    try:
+        dialect = csv.Sniffer().sniff("\n".join(lines[:50]), delimiters=SEPARATORS)
+    except csv.Error:  # one column, or no separator used the same way on every line
+        counts = {s: lines[0].count(s) for s in SEPARATORS}
+        best = max(counts, key=lambda s: counts[s])
+        return {"delimiter": best} if counts[best] else {}
+    return {"delimiter": dialect.delimiter}
+
+
+def _no_email_columns(file: Path, lines: list[str], separator: dict[str, str]) -> None:
+    """Refuse a file of several columns without a name column when it holds an address."""
+    rows = list(csv.reader(lines, **separator))
+    if all(len(row) < 2 for row in rows):
+        return  # one name a line: "López, Ana" stays one name
+    if any(_EMAIL.fullmatch(cell.strip()) for row in rows for cell in row):
+        shown = {",": "commas", ";": "semicolons", "\t": "tabs"}[separator.get("delimiter", ",")]
+        raise WorkshopSetupError(
+            f"{file} has several columns (separated by {shown}) and e-mail addresses, but "
+            "no column called 'name' (or 'id'), so careerkit cannot tell which column is "
+            "the participant's name. Write 'name' at the top of that column (its first "
+            "line), or list one name a line."
+        )
+
+
+def check_text(text: str, what: str) -> str:
+    """``text`` from the command line, refused (naming ``what``) when it cannot be written
+    as text: bytes that are not UTF-8, or a control character such as DEL."""
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+        raise WorkshopSetupError(
+            f"{what} holds bytes that are not UTF-8 text ({printable(text)!r}): the "
+            "terminal may be set to another encoding. Type it again in a UTF-8 terminal, "
+            "or leave out the letters shown as '?'."
+        )
+    bad = next((c for c in text if unicodedata.category(c) == "Cc"), None)
+    if bad is not None:
+        raise WorkshopSetupError(
+            f"{what} holds a control character (U+{ord(bad):04X}) at position "
+            f"{text.index(bad) + 1}: {printable(text)!r}. Type it again without it."
+        )
+    return text
+
+
 # --- the workshop folder --------------------------------------------------------------
 
 
 def _toml_text(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+    """A TOML basic string: JSON's, with DEL escaped too (TOML allows no control character)."""
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def default_workshop_toml(title: str, coach: str = "", day: date | None = None) -> str:
@@ -199,8 +268,14 @@ def create_workshop(
     coach: str = "",
     day: date | None = None,
 ) -> list[Participant]:
-    """Make a new workshop in ``folder`` (new or empty): workshop.toml and a workspace each."""
-    names = list(names)
+    """Make a new workshop in ``folder`` (new or empty): workshop.toml and a workspace each.
+
+    Everything is checked first; the workshop is then built in a hidden folder beside
+    ``folder`` and renamed into place when complete, so a failure leaves no half-made
+    folder in the way of a retry. The title defaults to the folder's name as typed.
+    """
+    check_text(str(folder), "The workshop folder's path")
+    names = [check_text(name, f"The participant name {name!r}") for name in names]
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise WorkshopSetupError(
             f"{folder} already exists and is not an empty folder; choose a new folder "
@@ -212,26 +287,101 @@ def create_workshop(
     chosen: list[str] = []
     for name in names:  # every name is checked before anything is written
         chosen.append(unique_name(name, chosen))
-    folder.mkdir(parents=True, exist_ok=True)
-    text = default_workshop_toml(title.strip() or folder.resolve().name, coach.strip(), day)
-    (folder / workshop.FILE_NAME).write_text(text, encoding="utf-8")
-    for notebook in start.coach_notebooks():  # they find this workshop from where they are
-        (folder / COACH).mkdir(exist_ok=True)
-        shutil.copyfile(notebook, folder / COACH / notebook.name)
-    details = read_details(folder)
-    pairs = zip(names, chosen, strict=True)
-    return [_workspace(folder, name, safe, details, notebooks) for name, safe in pairs]
+    title = check_text(title.strip() or default_title(folder), "The workshop title (--title)")
+    text = default_workshop_toml(title, check_text(coach.strip(), "The coach (--coach)"), day)
+    final = folder.resolve() if folder.is_symlink() else folder  # the link stays a link
+    final.parent.mkdir(parents=True, exist_ok=True)
+    with _building(final.parent, f".{final.name}.") as build:
+        (build / workshop.FILE_NAME).write_text(text, encoding="utf-8")
+        (build / COACH).mkdir()
+        for notebook in start.coach_notebooks():  # they find this workshop from where they are
+            shutil.copyfile(notebook, build / COACH / notebook.name)
+        details = read_details(build)
+        for name, safe in zip(names, chosen, strict=True):
+            _workspace(build / PARTICIPANTS / safe, name, details, notebooks)
+        _move_into_place(build, final)
+    return [Participant(n, folder / PARTICIPANTS / s) for n, s in zip(names, chosen, strict=True)]
+
+
+def default_title(folder: Path) -> str:
+    """The folder's last name as the coach typed it (``~/Spring 2026`` -> ``Spring 2026``),
+    not where a symbolic link leads."""
+    return Path(os.path.abspath(folder)).name or "Workshop"
 
 
 def add_participant(folder: Path, name: str) -> Participant:
-    """Add one participant to the workshop in ``folder``, with a new safe folder name."""
+    """Add one participant to the workshop in ``folder``, with a new safe folder name.
+
+    The workspace is built in a hidden folder in ``participants/`` and renamed into place
+    when complete: a failed add leaves nothing behind.
+    """
+    check_text(str(folder), "The workshop folder's path")
     details = read_details(folder)
-    people = folder / PARTICIPANTS
-    taken = [p.name for p in people.iterdir()] if people.is_dir() else []
-    clean = " ".join(name.split())
+    clean = " ".join(check_text(name, "The participant's name").split())
     if not clean:
         raise WorkshopSetupError("The participant's name is empty; write a name or an id.")
-    return _workspace(folder, clean, unique_name(clean, taken), details, _notebooks())
+    people = folder / PARTICIPANTS
+    taken = [p.name for p in people.iterdir()] if people.is_dir() else []
+    taken = [t for t in taken if not t.startswith(".")]  # a build in progress, or hidden
+    safe, notebooks = unique_name(clean, taken), _notebooks()
+    people.mkdir(exist_ok=True)
+    with _building(people, ".new-") as build:
+        _workspace(build / safe, clean, details, notebooks)
+        _move_into_place(build / safe, people / safe)
+    return Participant(clean, people / safe, same_name(clean, taken))
+
+
+def same_name(name: str, taken: Iterable[str]) -> tuple[str, ...]:
+    """The folders in ``taken`` made from the same name (``ana-lopez``, ``ana-lopez-2``...)."""
+    base = safe_name(name).casefold()
+    pattern = re.compile(rf"{re.escape(base)}(-\d+)?")
+    return tuple(t for t in taken if pattern.fullmatch(t.casefold()))
+
+
+def duplicates(made: Iterable[Participant]) -> list[str]:
+    """Lines for ``workshop new``'s output: each name given more than once, and its folders."""
+    folders: dict[str, list[str]] = {}
+    for person in made:
+        folders.setdefault(person.name.casefold(), []).append(person.folder.name)
+    said = [
+        printable(f"  {name!r} is listed {len(f)} times: folders {', '.join(f)}")
+        for name, f in ((n, f) for n, f in folders.items() if len(f) > 1)
+    ]
+    if not said:
+        return []
+    return [
+        "Some names are listed more than once; each got its own folder (tell each person "
+        "which is theirs, or remove a line given twice by mistake):",
+        *said,
+    ]
+
+
+@contextmanager
+def _building(parent: Path, prefix: str) -> Iterator[Path]:
+    """A new hidden folder in ``parent`` to build in, removed again unless moved away."""
+    build = Path(tempfile.mkdtemp(dir=parent, prefix=prefix, suffix=".tmp"))
+    try:
+        os.chmod(build, 0o777 & ~_umask())  # as a plain mkdir would make it
+        yield build
+    finally:
+        shutil.rmtree(build, ignore_errors=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0o22)
+    os.umask(mask)
+    return mask
+
+
+def _move_into_place(built: Path, final: Path) -> None:
+    """Rename the complete folder to ``final`` (new, or an empty folder it replaces)."""
+    try:
+        os.replace(built, final)
+    except OSError as err:
+        raise WorkshopSetupError(
+            f"{final} could not be made ({err.strerror or err}); nothing was written. "
+            "Check that the folder is empty and that you may write there, then try again."
+        ) from err
 
 
 def read_details(folder: Path) -> workshop.WorkshopDetails:
@@ -253,22 +403,14 @@ def _notebooks() -> list[Path]:
 
 
 def _workspace(
-    folder: Path,
-    name: str,
-    safe: str,
-    details: workshop.WorkshopDetails,
-    notebooks: list[Path],
-) -> Participant:
-    home = folder / PARTICIPANTS / safe
-    if home.resolve().parent != (folder / PARTICIPANTS).resolve():  # cannot happen: checked
-        raise WorkshopSetupError(f"{safe!r} would leave {folder}.")
+    home: Path, name: str, details: workshop.WorkshopDetails, notebooks: list[Path]
+) -> None:
     (home / "notebooks").mkdir(parents=True)  # fails if it exists: nobody's work is replaced
     for notebook in notebooks:
         shutil.copyfile(notebook, home / "notebooks" / notebook.name)
     person = plan.open_plan(home / PLAN_FILE, name=name)
     workshop_details.start_plan(person, details)
     person.save("profile", "short_term_goals", "action_plan")
-    return Participant(name, home)
 
 
 # --- who reached which step -------------------------------------------------------------

@@ -389,9 +389,11 @@ def test_the_board_toggles_names_and_exports(made: SyntheticWorkshop, tmp_path: 
     assert "participants/" in unreadable.value and lee in people.value
     board.path.value = str(tmp_path / "out")
     written = board._export()
-    assert written == tmp_path / "out" / f"cohort-summary-{TODAY.isoformat()}.html"
+    assert written == tmp_path / "out" / f"cohort-summary-{TODAY.isoformat()}-with-names.html"
     page = written.read_text(encoding="utf-8")
     assert "&lt;b&gt;Lee&lt;/b&gt;" in page and "with names" in board.written.value
+    assert [f["name"] for f in board.page_link.files] == [written.name]
+    assert board.page_link.files[0]["open"]  # the page opens in a new tab
 
 
 def test_without_a_workshop_the_board_says_how_to_point_at_one(tmp_path: Path, monkeypatch) -> None:
@@ -439,3 +441,36 @@ def test_the_notebook_without_a_workshop_runs_and_says_so(monkeypatch) -> None:
     monkeypatch.delenv(cohort.ENV, raising=False)
     nb = execute_notebook(nbformat.read(NOTEBOOK, as_version=4), NOTEBOOK.parent)
     assert "No workshop folder was found" in widget_text(nb)
+
+
+# --- the coach's side of the day (issue 20 §6) ------------------------------------------------
+
+
+def test_two_people_of_the_same_name_are_told_apart_when_names_show(tmp_path: Path) -> None:
+    folder = small_workshop(tmp_path, ("Ana López", "Bo", "ana  lópez"))
+    summary = cohort.summarise(cohort.read_cohort(folder), TODAY)
+    shown = cohort_html.people_html(summary, True)
+    assert "<td>Ana López (ana-lopez)</td>" in shown
+    assert "<td>ana  lópez (ana-lopez-2)</td>" in shown
+    assert "<td>Bo</td>" in shown  # a name nobody shares stays as it is
+    hidden = cohort_html.people_html(summary, False)
+    assert "López" not in hidden and "<td>Participant 3</td>" in hidden
+
+
+def test_the_page_with_names_never_replaces_the_page_without(tmp_path: Path) -> None:
+    folder = small_workshop(tmp_path, ("Ana López", "Bo"))
+    summary = cohort.summarise(cohort.read_cohort(folder), TODAY)
+    hidden = cohort_html.write_page(summary, show_names=False)
+    named = cohort_html.write_page(summary, show_names=True)
+    assert hidden != named and hidden.parent == named.parent == folder
+    assert "López" not in hidden.read_text(encoding="utf-8")
+    assert "López" in named.read_text(encoding="utf-8")
+    typed = tmp_path / "out"
+    assert cohort_html.write_page(summary, typed, True) != cohort_html.write_page(summary, typed)
+
+
+def test_the_notebooks_tables_get_borders_and_padding(tmp_path: Path) -> None:
+    board = ui.board(str(small_workshop(tmp_path)))
+    styles = [str(c.value) for c in board.header_panel.children if "<style>" in str(c.value)]
+    assert styles and "table.cohort th" in styles[0] and "padding" in styles[0]
+    assert 'class="cohort"' in board.part("people").children[-1].value

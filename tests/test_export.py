@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,7 @@ import icalendar
 import pandas as pd
 import pytest
 
-from careerkit import export, reminders
+from careerkit import export, export_files, export_markdown, reminders
 from careerkit.plan import Action, Goal, GoalActions, Plan
 from careerkit.review import next_review_due
 from tests.conftest import PERSONA
@@ -25,7 +25,6 @@ NASTY = "<script>alert(1)</script> \"dq\" 'sq' & a, b; c\\d\nnext <img src=x one
 NOT_TEXT = {"kind", "status", "feels_right", "want_to_grow", "code", "id", "direction", "chosen"}
 # Free text the report does not show (step 01's working notes and the coach's set-up).
 NOT_IN_REPORT = (
-    "dream_job.reflections",
     "dream_job.vision_prompts",
     "profile.coach",
     "profile.workshop",
@@ -115,7 +114,7 @@ def test_every_typed_text_is_escaped_in_the_markdown(
     workspace: Path, catalog: pd.DataFrame
 ) -> None:
     plan, fields = poisoned_plan(workspace)
-    text = export.report_markdown(plan, catalog, TODAY)
+    text = export_markdown.report_markdown(plan, catalog, TODAY)
     assert not re.search(r"(?<!\\)<(?!br>)", text)  # every < is escaped but our line breaks
     assert text.count(r"\<script\>alert(1)\</script\>") >= len(fields) // 2
     assert "\\&" in text and '"dq"' in text
@@ -125,7 +124,7 @@ def test_a_bare_carriage_return_cannot_start_markdown_lines(
     plan: Plan, catalog: pd.DataFrame
 ) -> None:
     plan.dream_job.vision = "Lead a team\r# Injected heading\r- injected item\r\n1. listed\u2028==="
-    text = export.report_markdown(plan, catalog, TODAY)
+    text = export_markdown.report_markdown(plan, catalog, TODAY)
     assert "\r" not in text and "\u2028" not in text
     lines = text.splitlines()
     assert not [
@@ -160,12 +159,12 @@ def test_report_holds_the_whole_plan(persona: Plan, catalog: pd.DataFrame) -> No
         "My store may close in 2027.",
     ):
         assert expected in text
-    assert len([t for t, _ in doc.tags if t == "img"]) == 3  # interests, roadmap, progress
+    assert len([t for t, _ in doc.tags if t == "img"]) == 2  # interests, roadmap
 
 
 def test_report_is_self_contained_and_printable(persona: Plan, catalog: pd.DataFrame) -> None:
     page = export.report_html(persona, catalog, TODAY)
-    assert "@media print" in page and "break-before: page" in page
+    assert "@media print" in page and "break-inside: avoid" in page
     assert not re.search(r"(src|href)=\"(https?:|//)", page)
     assert "<link" not in page and "<script" not in page
 
@@ -174,12 +173,12 @@ def test_report_on_an_empty_plan_says_what_to_do_first(plan: Plan, catalog: pd.D
     text = " ".join(parse(export.report_html(plan, catalog, TODAY)).text)
     assert "No goals yet: set them in step 04." in text
     assert "No vision written yet" in text
-    md = export.report_markdown(plan, catalog, TODAY)
+    md = export_markdown.report_markdown(plan, catalog, TODAY)
     assert "_No options yet: build a shortlist in step 02._" in md
 
 
 def test_markdown_tables_and_fields(persona: Plan, catalog: pd.DataFrame) -> None:
-    md = export.report_markdown(persona, catalog, TODAY)
+    md = export_markdown.report_markdown(persona, catalog, TODAY)
     assert md.startswith("# Maya Alvarez (sample persona): career plan\n")
     assert "| Occupation | Median pay (USD/year) | Kept or dropped |\n| --- | --- | --- |" in md
     assert "- **Next review due:** 1 November 2027" in md
@@ -189,15 +188,15 @@ def test_criteria_are_named_by_their_labels_not_their_ids(
     persona: Plan, catalog: pd.DataFrame, workspace: Path
 ) -> None:
     persona.comparison.weights = {"work_life": 4.0, "commute": 2.0}
-    md = export.report_markdown(persona, catalog, TODAY)
-    assert "| Work-life balance | 4 |" in md and "work life" not in md
-    assert "| Commute | 2 |" in md  # a coach's criterion without a label
+    md = export_markdown.report_markdown(persona, catalog, TODAY)
+    assert "Work-life balance 4" in md and "work life" not in md
+    assert "Commute 2" in md  # a coach's criterion without a label
     (workspace / "workshop.toml").write_text(
         '[scoring]\ncriteria = ["work_life", "commute"]\nweights = { commute = 2 }\n'
         'labels = { commute = "Short commute" }\n',
         encoding="utf-8",
     )
-    assert "| Short commute | 2 |" in export.report_markdown(persona, catalog, TODAY)
+    assert "Short commute 2" in export_markdown.report_markdown(persona, catalog, TODAY)
     assert "Short commute" in export.report_html(persona, catalog, TODAY)
 
 
@@ -315,7 +314,7 @@ def test_dropped_goals_are_cancelled_not_left_behind(plan: Plan) -> None:
 def test_write_exports_puts_three_files_in_the_exports_folder(
     persona: Plan, catalog: pd.DataFrame, workspace: Path
 ) -> None:
-    files = export.write_exports(persona, catalog)
+    files = export_files.write_exports(persona, catalog)
     assert files.html.parent == workspace / "exports"
     assert files.html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert files.markdown.read_text(encoding="utf-8").startswith("# Maya")
@@ -326,8 +325,118 @@ def test_reports_name_the_catalogue_and_its_attribution(
     persona: Plan, catalog: pd.DataFrame
 ) -> None:
     page = export.report_html(persona, catalog, TODAY)
-    text = export.report_markdown(persona, catalog, TODAY)
+    text = export_markdown.report_markdown(persona, catalog, TODAY)
     for credit in ("923 occupations from O*NET 30.3", "Used under the CC BY 4.0 license"):
         assert credit in page
         assert credit.replace("*", "\\*") in text  # Markdown-escaped
     assert page.index("<footer>") > page.index("</section>")  # after the plan itself
+
+
+# --- the calendar reminds (issue 20 §5, issue 21 §5) ----------------------------------------
+
+
+def test_goal_events_of_two_plans_from_one_example_do_not_share_uids(persona: Plan) -> None:
+    other = persona.model_copy(deep=True, update={"id": "another-person"})
+    mine, theirs = _uids(persona), _uids(other)
+    goals = [k for k in mine if k.startswith("Goal due:")]
+    assert goals and all(mine[k] != theirs[k] for k in goals)
+    assert set(mine.values()).isdisjoint(theirs.values())
+
+
+def test_every_event_reminds_a_day_before_and_the_review_on_its_day(persona: Plan) -> None:
+    cal = icalendar.Calendar.from_ical(reminders.calendar_ics(persona))
+    found = list(cal.walk("VEVENT"))
+    assert len(found) > 3
+    for event in found:
+        triggers = [a.decoded("trigger") for a in event.walk("VALARM")]
+        assert all(str(a["action"]) == "DISPLAY" for a in event.walk("VALARM"))
+        before = [t for t in triggers if t < timedelta(0)]
+        assert before and all(timedelta(days=-1) <= t for t in before), event["summary"]
+        if str(event["summary"]) == "Review my career plan":
+            assert any(timedelta(0) <= t < timedelta(days=1) for t in triggers)
+
+
+def test_summaries_are_cut_at_a_word(plan: Plan) -> None:
+    text = "Finish the evening course in medical office management at the community college"
+    plan.short_term_goals.goals = [Goal(id="g1", text=text, due=date(2027, 3, 1))]
+    plan.action_plan.items = {"g1": GoalActions(actions=[Action(text=text, due=date(2027, 1, 9))])}
+    cut = [s for s in events(reminders.calendar_ics(plan)) if s.endswith("…")]
+    assert len(cut) == 2
+    words = set(text.split())
+    for title in cut:
+        assert title.removeprefix("Goal due: ").rstrip("…").split()[-1] in words, title
+        assert len(title) <= len("Goal due: ") + 60
+    assert len(events(reminders.calendar_ics(plan))) == 3
+
+
+def test_the_review_reminder_does_not_send_anyone_to_a_notebook(plan: Plan) -> None:
+    review = events(reminders.calendar_ics(plan))["Review my career plan"]
+    text = str(review["description"])
+    assert "notebook" not in text.casefold() and "step 07" in text and "Review" in text
+
+
+# --- written safely (issue 21 §5, issue 20 §3) ----------------------------------------------
+
+
+def test_exports_are_readable_by_the_person_only(
+    persona: Plan, catalog: pd.DataFrame, workspace: Path
+) -> None:
+    files = export_files.write_exports(persona, catalog)
+    for path in (files.html, files.markdown, files.ics):
+        assert path.stat().st_mode & 0o777 == 0o600, path
+    assert sorted(p.name for p in files.html.parent.iterdir()) == sorted(
+        p.name for p in (files.html, files.markdown, files.ics)
+    )  # no temporary file left behind
+
+
+def test_a_broken_character_keeps_the_files_written_before(
+    persona: Plan, catalog: pd.DataFrame, workspace: Path
+) -> None:
+    files = export_files.write_exports(persona, catalog)
+    before = {p: p.read_bytes() for p in (files.html, files.markdown, files.ics)}
+    persona.short_term_goals.goals[0].measure = "half an emoji \ud83d here"
+    with pytest.raises(export_files.ExportError) as raised:
+        export_files.write_exports(persona, catalog)
+    said = str(raised.value)
+    assert "short_term_goals.goals.0.measure" in said and "broken character" in said
+    assert "kept as they were" in said
+    assert {p: p.read_bytes() for p in before} == before
+    assert len(list(files.html.parent.iterdir())) == 3
+
+
+# --- the printed plan holds the whole plan (issue 20 §5) -------------------------------------
+
+
+def test_the_report_holds_step_01s_reflections(persona: Plan, catalog: pd.DataFrame) -> None:
+    text = " ".join(parse(export.report_html(persona, catalog, TODAY)).text)
+    assert persona.dream_job.reflections
+    for answer in persona.dream_job.reflections.values():
+        assert answer in text
+
+
+def test_the_report_holds_step_03s_ranking_and_scores(persona: Plan, catalog: pd.DataFrame) -> None:
+    from careerkit.ui.compare import matrix
+
+    board = matrix(persona, catalog)  # what step 03 shows
+    shown = board.ranking()
+    md = export_markdown.report_markdown(persona, catalog, TODAY)
+    assert len(shown) == len([o for o in persona.exploration.options if not o.dropped])
+    for name, (place, score) in shown.iterrows():
+        title = export_markdown._m(str(name))
+        assert f"| {place:.0f} | {title} | {score:.1f} |" in md, name
+
+
+def test_no_table_of_the_report_has_an_empty_column(
+    persona: Plan, plan: Plan, catalog: pd.DataFrame
+) -> None:
+    tables = [
+        block
+        for p in (persona, plan)
+        for section in export.plan_document(p, catalog, TODAY)
+        for block in section.blocks
+        if isinstance(block, export.Table)
+    ]
+    assert len(tables) >= 4
+    for table in tables:
+        for column, name in enumerate(table.header):
+            assert any(str(row[column]).strip() for row in table.rows), name

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -138,30 +137,44 @@ def test_review_frequency_saves_the_choice(persona: Plan) -> None:
     assert "1 November 2028" in panel.next.value
 
 
-def test_exports_offer_three_downloads_of_the_written_files(
+def test_exports_link_to_the_written_files_the_page_opening_in_a_new_tab(
     persona: Plan, catalog: pd.DataFrame, workspace: Path
 ) -> None:
     panel = ui.exports(persona, catalog)
     panel.button.click()
-    links = re.findall(
-        r'<a download="([^"]+)" href="data:([^;]+);base64,([^"]+)"', panel.links.value
-    )
-    assert [(name, mime) for name, mime, _ in links] == [
-        ("career-plan.html", "text/html"),
-        ("career-plan.md", "text/markdown"),
-        ("career-plan.ics", "text/calendar"),
+    offered = panel.files.files
+    assert [(f["name"], f["mime"], f["open"]) for f in offered] == [
+        ("career-plan.html", "text/html", True),  # the printable plan opens in the browser
+        ("career-plan.md", "text/markdown", False),
+        ("career-plan.ics", "text/calendar", False),
     ]
-    for name, _, data in links:
-        assert base64.b64decode(data) == (workspace / "exports" / name).read_bytes()
+    for file in offered:
+        assert base64.b64decode(file["data"]) == (workspace / "exports" / file["name"]).read_bytes()
+    assert "new tab" in offered[0]["label"]
+    assert "data:" not in panel.links.value and "<a download" not in panel.links.value
     assert panel.errors.outputs == ()
-    assert "Written at" in panel.links.value
+    assert "Written at" in panel.links.value and panel.took is not None
 
 
 def test_exports_work_on_an_empty_plan(plan: Plan, catalog: pd.DataFrame) -> None:
     panel = ui.exports(plan, catalog)
     panel.button.click()
     assert panel.errors.outputs == ()
-    assert panel.links.value.count("<a download=") == 3
+    assert len(panel.files.files) == 3
+
+
+def test_a_broken_character_is_a_plain_message_and_keeps_the_files(
+    persona: Plan, catalog: pd.DataFrame, workspace: Path
+) -> None:
+    panel = ui.exports(persona, catalog)
+    panel.button.click()
+    page = workspace / "exports" / "career-plan.html"
+    before = page.read_bytes()
+    persona.dream_job.vision = "Nurse \ud83d"
+    panel.button.click()
+    assert panel.errors.outputs == ()  # no traceback, no exception's name
+    assert "broken character" in panel.links.value and "dream_job.vision" in panel.links.value
+    assert page.read_bytes() == before
 
 
 def test_notebook_runs_on_an_empty_plan(workspace: Path) -> None:

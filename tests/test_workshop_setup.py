@@ -400,3 +400,141 @@ def test_add_to_a_workshop_with_a_bad_file_is_one_error_line(
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "not valid TOML" in err and err.count("\n") == 1
     assert folders(folder) == ["ana"]
+
+
+# --- workshop files as people have them (issue 21 §4, issue 20 §6) ------------------------
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_a_spreadsheet_csv_with_semicolons_or_tabs_uses_its_name_column(
+    tmp_path: Path, separator: str
+) -> None:
+    rows = [["email", "Name", "group"], ["ana@x.org", "Ana López", "A"], ["bo@x.org", "Bo", "B"]]
+    file = write(tmp_path / "p.csv", "\n".join(separator.join(r) for r in rows) + "\n")
+    assert workshop_setup.read_participants(file) == ["Ana López", "Bo"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "email;phone\nana@x.org;555\nbo@x.org;556\n",
+        "Ana López;ana@x.org\nBo;bo@x.org\n",
+        "Ana López\tana@x.org\nBo\tbo@x.org\n",
+        "Ana López,ana@x.org\nBo,bo@x.org\n",
+    ],
+)
+def test_no_email_address_becomes_a_folder_when_there_is_no_name_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    status, folder = new(tmp_path, text)
+    err = capsys.readouterr().err
+    assert status == 1 and err.startswith("error: ") and "'name'" in err
+    assert "e-mail" in err and "people.txt" in err
+    assert not folder.exists()
+
+
+def test_addresses_alone_are_names(tmp_path: Path) -> None:
+    file = write(tmp_path / "p.txt", "ana@x.org\nbo@x.org\n")
+    assert workshop_setup.read_participants(file) == ["ana@x.org", "bo@x.org"]
+
+
+def test_a_control_character_in_the_title_is_refused_before_anything_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, folder = new(tmp_path, "Ana\n", "--title", "Spring\x7f cohort")
+    err = capsys.readouterr().err
+    assert status == 1 and "--title" in err and "U+007F" in err and err.count("\n") == 1
+    assert not folder.exists() and not list(tmp_path.glob(".ws*"))
+    assert new(tmp_path, "Ana\n", "--title", "Spring cohort")[0] == 0  # the retry works
+
+
+def test_the_workshop_file_escapes_every_control_character() -> None:
+    text = workshop_setup.default_workshop_toml("a\x7fb\x01c\td", "D\x7f")
+    details = workshop.tomllib.loads(text)["workshop"]
+    assert (details["title"], details["coach"]) == ("a\x7fb\x01c\td", "D\x7f")
+
+
+@pytest.mark.parametrize("option", ["--title", "--coach"])
+def test_bytes_that_are_not_utf8_in_an_argument_are_one_plain_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str
+) -> None:
+    broken = b"Dana N\xe9".decode("utf-8", "surrogateescape")  # as Python gives argv
+    status, folder = new(tmp_path, "Ana\n", option, broken)
+    err = capsys.readouterr().err
+    assert status == 1 and "not UTF-8" in err and err.count("\n") == 1
+    assert not folder.exists()
+    _, folder = new(tmp_path, "Ana\n")
+    capsys.readouterr()
+    assert main(["workshop", "add", str(folder), broken]) == 1
+    assert "not UTF-8" in capsys.readouterr().err
+    assert folders(folder) == ["ana"]
+
+
+def _fail_on(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    real = workshop_setup.workshop_details.start_plan
+
+    def start_plan(person: workshop_setup.plan.Plan, details: object) -> None:
+        if person.profile.name == name:
+            raise OSError(28, "No space left on device")
+        real(person, details)
+
+    monkeypatch.setattr(workshop_setup.workshop_details, "start_plan", start_plan)
+
+
+def test_a_failed_new_leaves_no_half_made_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fail_on(monkeypatch, "Bo")
+    status, folder = new(tmp_path, "Ana\nBo\nCy\n")
+    assert status == 1 and "No space left" in capsys.readouterr().err
+    assert not folder.exists() and not list(tmp_path.glob(".ws*"))  # no hidden build either
+    monkeypatch.undo()
+    assert new(tmp_path, "Ana\nBo\nCy\n")[0] == 0  # the retry is not blocked
+    assert folders(folder) == ["ana", "bo", "cy"]
+
+
+def test_a_new_workshop_in_an_empty_folder_fills_that_folder(tmp_path: Path) -> None:
+    (tmp_path / "ws").mkdir()
+    status, folder = new(tmp_path, "Ana\n")
+    assert status == 0 and folders(folder) == ["ana"]
+    assert (folder / "workshop.toml").is_file() and (folder / "coach").is_dir()
+
+
+def test_a_failed_add_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, folder = new(tmp_path, "Ana\n")
+    _fail_on(monkeypatch, "Bo")
+    assert main(["workshop", "add", str(folder), "Bo"]) == 1
+    assert "No space left" in capsys.readouterr().err
+    assert sorted(p.name for p in (folder / "participants").iterdir()) == ["ana"]
+    monkeypatch.undo()
+    assert main(["workshop", "add", str(folder), "Bo"]) == 0
+    assert folders(folder) == ["ana", "bo"]
+
+
+def test_duplicate_names_are_said_in_the_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, folder = new(tmp_path, "Ana López\nBo\nana lópez\n")
+    out = capsys.readouterr().out
+    assert status == 0 and folders(folder) == ["ana-lopez", "ana-lopez-2", "bo"]
+    assert "listed 2 times: folders ana-lopez, ana-lopez-2" in out
+    assert main(["workshop", "add", str(folder), "Ana  López"]) == 0
+    out = capsys.readouterr().out
+    assert "ana-lopez-3" in out and "same name: ana-lopez, ana-lopez-2" in out
+    assert main(["workshop", "add", str(folder), "Cy"]) == 0
+    assert "same name" not in capsys.readouterr().out
+
+
+def test_the_title_defaults_to_the_folder_name_as_typed(tmp_path: Path) -> None:
+    real = tmp_path / "x9f3"
+    real.mkdir()
+    typed = tmp_path / "Spring 2026"
+    typed.symlink_to(real, target_is_directory=True)
+    people = write(tmp_path / "people.txt", "Ana\n")
+    assert main(["workshop", "new", str(typed), "--participants", str(people)]) == 0
+    assert typed.is_symlink() and (real / "workshop.toml").is_file()
+    assert workshop.read_details(real / "workshop.toml").title == "Spring 2026"
+    person = open_plan(real / "participants" / "ana" / "plan.json")
+    assert person.profile.workshop == "Spring 2026"

@@ -3,22 +3,22 @@
 :func:`action_plan` edits ``plan.action_plan`` as the person types (no Save button) and
 keeps a "this month" list up to date; :func:`review_frequency` sets how often the plan is
 reviewed; :func:`exports` writes the printable report, its Markdown and the calendar file
-and offers each as a download link.
+and links to them (the report opens in a new tab, the others download).
 """
 
 from __future__ import annotations
 
-import base64
+import contextlib
 import html
+import threading
 import time
 from collections.abc import Callable
 from datetime import date, datetime
-from pathlib import Path
 
 import ipywidgets as w
 import pandas as pd
 
-from careerkit import export
+from careerkit import export, export_files
 from careerkit.dates import long_date
 from careerkit.plan import Action, Goal, GoalActions, Plan
 from careerkit.review import action_problem, active_goals, next_review_due, this_month
@@ -33,6 +33,7 @@ from careerkit.ui.common import (
     note_html,
     text_area,
 )
+from careerkit.ui.file_links import FileLink, FileLinks
 
 SECTION = "action_plan"
 NO_GOALS = "Add goals in 04 first (Short-term goals); then plan their next steps here."
@@ -41,7 +42,6 @@ RESOURCES = (
     ("tools", "Online tools", "courses, job boards, apps, e.g. the college course portal"),
     ("programs", "Programs at work", "training budget, mentoring, tuition help, job shadowing"),
 )
-MIME = {".html": "text/html", ".md": "text/markdown", ".ics": "text/calendar"}
 ACTION_WIDTH = {"width": "55%"}  # a shared layout (careerkit.ui.lean)
 
 
@@ -230,18 +230,12 @@ class ReviewFrequency(w.VBox):
         self.next.value = self._next_html()
 
 
-def download_link(path: Path, label: str) -> str:
-    """An HTML link that downloads ``path``'s content (a data: URI, so it works in Voila too)."""
-    data = base64.b64encode(path.read_bytes()).decode("ascii")
-    mime = MIME.get(path.suffix, "application/octet-stream")
-    return (
-        f'<a download="{html.escape(path.name)}" href="data:{mime};base64,{data}" '
-        f'style="font-weight:bold">{html.escape(label)}</a>'
-    )
-
-
 class ExportsPanel(w.VBox):
-    """A button that writes the report and the calendar file, then offers them for download."""
+    """A button that writes the report and the calendar file, then links to them.
+
+    The report's charts are drawn ahead in a thread when the panel opens (matplotlib is
+    the slow part), so pressing the button takes a fraction of a second.
+    """
 
     def __init__(self, plan: Plan, catalog: pd.DataFrame) -> None:
         self.plan, self.catalog = plan, catalog
@@ -252,31 +246,52 @@ class ExportsPanel(w.VBox):
             button_style="primary",
             layout={"width": "220px"},
         )
+        self.files = FileLinks(layout=lean.layout())
         self.links = lean.html()
-        super().__init__([self.button, self.links, self.errors], layout=lean.layout())
+        super().__init__([self.button, self.files, self.links, self.errors], layout=lean.layout())
         self.button.on_click(guarded(self.errors)(self._export))
+        self.took: float | None = None  # seconds the last press took
+        self.ahead = threading.Thread(target=self._draw_ahead, daemon=True)
+        self.ahead.start()
 
-    def _export(self, _button: w.Button | None = None) -> export.Exports:
+    def _draw_ahead(self) -> None:
+        with contextlib.suppress(Exception):  # only a head start: the press draws anything missing
+            export.prepare_charts(self.plan, self.catalog)
+
+    def _export(self, _button: w.Button | None = None) -> export_files.Exports | None:
         start = time.perf_counter()
-        files = export.write_exports(self.plan, self.catalog)
-        took = time.perf_counter() - start
-        links = [
-            download_link(files.html, "Printable plan (HTML)")
-            + " — open it in your browser and print it, or save it as PDF",
-            download_link(files.markdown, "Plan as text (Markdown)")
-            + " — for notes apps and documents",
-            download_link(files.ics, "Calendar reminders (.ics)")
-            + " — goal dates, next actions and the review reminder; import it into your "
-            "calendar (importing again updates the same events)",
-        ]
+        try:
+            files = export_files.write_exports(self.plan, self.catalog)
+        except export_files.ExportError as err:
+            self.links.value = message_html(str(err), "error")
+            return None
+        self.files.show(
+            [
+                FileLink(
+                    files.html,
+                    "Printable plan (opens in a new tab)",
+                    "— read it, print it, or save it as PDF from the browser's print dialog",
+                    open=True,
+                ),
+                FileLink(
+                    files.markdown,
+                    "Plan as text (Markdown, downloads)",
+                    "— for notes apps and documents",
+                ),
+                FileLink(
+                    files.ics,
+                    "Calendar reminders (.ics, downloads)",
+                    "— goal dates, next actions and the review, each with a reminder; import "
+                    "it into your calendar (importing again updates the same events)",
+                ),
+            ]
+        )
+        self.took = time.perf_counter() - start
         where = html.escape(str(files.html.parent))
         self.links.value = (
-            "<ul>"
-            + "".join(f"<li>{link}</li>" for link in links)
-            + "</ul>"
-            + note_html(f"Written at {datetime.now():%H:%M} in {took:.1f} s; ")
-            + f"<small>also saved in <code>{where}</code>. Press the button again after "
-            "changing your plan.</small>"
+            note_html(f"Written at {datetime.now():%H:%M} in {self.took:.1f} s; ")
+            + f"<small>also saved in <code>{where}</code>, readable by you only. Press the "
+            "button again after changing your plan.</small>"
         )
         return files
 
@@ -295,5 +310,5 @@ def review_frequency(plan: Plan) -> ReviewFrequency:
 
 
 def exports(plan: Plan, catalog: pd.DataFrame) -> ExportsPanel:
-    """Write the printable plan, its Markdown and the calendar reminders; download links."""
+    """Write the printable plan, its Markdown and the calendar reminders; links to them."""
     return ExportsPanel(plan, catalog)

@@ -13,8 +13,8 @@ from pathlib import Path
 import ipywidgets as w
 
 from careerkit import cohort, cohort_html, paths
-from careerkit.ui.action import download_link
 from careerkit.ui.common import guarded, message_html, note_html, show
+from careerkit.ui.file_links import FileLink, FileLinks
 
 _YES = {"true", "yes", "y", "on", "1", "show"}
 _NO = {"false", "no", "n", "off", "0", "hide", "", "none"}
@@ -61,8 +61,14 @@ class CohortBoard:
         )
         self.button = w.Button(description="Export as HTML", icon="download", disabled=True)
         self.written = w.HTML()
-        self.export_panel = w.VBox([w.HBox([self.path, self.button]), self.written, self.errors])
-        self.header_panel = w.VBox([self.header, self.names])
+        self.page_link = FileLinks()
+        self.export_panel = w.VBox(
+            [w.HBox([self.path, self.button]), self.page_link, self.written, self.errors]
+        )
+        # The tables' borders and padding, which JupyterLab does not give a widget's table.
+        self.style = w.HTML(f"<style>{cohort_html.TABLE_CSS}</style>")
+        show(self.style, False)
+        self.header_panel = w.VBox([self.style, self.header, self.names])
         self._read(workshop, today)
         self.names.observe(self._names_changed, "value")
         self.button.on_click(guarded(self.errors)(self._export))
@@ -89,7 +95,7 @@ class CohortBoard:
         for part in cohort_html.PARTS:
             image = [w.Image(value=self.pngs[part.key])] if part.key in self.pngs else []
             self.panels[part.key].children = (*image, self.tables[part.key])
-        self.path.placeholder = f"default: {cohort_html.default_path(self.summary)}"
+        self._placeholder()
         self.button.disabled = False
         self._render()
 
@@ -106,9 +112,16 @@ class CohortBoard:
             if not only or part.key in only:
                 self.tables[part.key].value = part.table(summary, show)
 
+    def _placeholder(self) -> None:
+        if self.summary is not None:
+            where = cohort_html.default_path(self.summary, self.names.value)
+            self.path.placeholder = f"default: {where}"
+
     def _names_changed(self, _change: dict) -> None:
         self._render(only=_NAMED)
+        self._placeholder()
         self.written.value = ""  # an earlier export was made with the other setting
+        self.page_link.files = []
 
     def part(self, key: str) -> w.VBox:
         """One part's chart and table: steps, interests, occupations, areas, smart, due,
@@ -127,7 +140,9 @@ class CohortBoard:
         try:
             written = cohort_html.write_page(self.summary, target, self.names.value, self.pngs)
         except OSError as err:
-            where = err.filename or target or cohort_html.default_path(self.summary)
+            where = (
+                err.filename or target or cohort_html.default_path(self.summary, self.names.value)
+            )
             self.written.value = message_html(
                 f"Not exported: {where} could not be written ({err.strerror or err}). "
                 "Choose another folder in 'Save as', one you may write to.",
@@ -135,10 +150,9 @@ class CohortBoard:
             )
             return None
         names = "with names" if self.names.value else "names hidden"
+        self.page_link.show([FileLink(written, "Cohort summary (opens in a new tab)", "", True)])
         self.written.value = (
-            download_link(written, "Cohort summary (HTML)")
-            + " "
-            + note_html(f"({names}), written at {datetime.now():%H:%M} to ")
+            note_html(f"({names}), written at {datetime.now():%H:%M} to ")
             + f"<code>{html.escape(paths.shown(written))}</code>"
         )
         return written

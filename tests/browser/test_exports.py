@@ -1,0 +1,81 @@
+"""Step 06's "Write down my plan" in the browser: links that look like links, the printable
+plan opening in a new tab (JupyterLab and the app alike), the calendar file downloading,
+and the printed plan's length."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from careerkit import export, open_plan
+from careerkit.catalog import load_catalog
+from tests.browser.conftest import PERSONA, WAIT_MS, Lab, Server, expect, screenshot_path
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator, Page
+
+pytestmark = pytest.mark.browser
+TITLE = "Maya Alvarez (sample persona): career plan"
+
+
+def _follow_the_links(page: Page, scope: Page | Locator, picture: str) -> None:
+    scope.locator(".widget-button", has_text="Write down my plan").click()
+    printable = scope.get_by_role("link", name=re.compile("Printable plan"))
+    expect(printable).to_be_visible(timeout=WAIT_MS)
+    assert "underline" in printable.evaluate("a => getComputedStyle(a).textDecorationLine")
+    assert printable.get_attribute("target") == "_blank"
+    assert printable.get_attribute("href").startswith("blob:")  # no data: URI, no server route
+    page.screenshot(path=screenshot_path(picture))
+    with page.context.expect_page() as opened:
+        printable.click()
+    plan_page = opened.value
+    plan_page.wait_for_load_state()
+    assert plan_page.title() == TITLE
+    expect(plan_page.locator("h2", has_text="Comparison")).to_be_visible()
+    expect(plan_page.get_by_text("Ranking and gut check")).to_be_visible()
+    plan_page.close()
+    calendar = scope.get_by_role("link", name=re.compile("Calendar reminders"))
+    with page.expect_download() as downloaded:
+        calendar.click()
+    assert downloaded.value.suggested_filename == "career-plan.ics"
+    assert b"BEGIN:VALARM" in Path(downloaded.value.path()).read_bytes()
+
+
+@pytest.mark.timeout(240)
+def test_the_printable_plan_opens_in_a_new_tab_in_the_app(
+    page: Page, voila_tree: Server, voila_tree_home: Path
+) -> None:
+    page.goto(voila_tree.address("/voila/render/06_action_plan.ipynb"))
+    _follow_the_links(page, page, "06_exports_app.png")
+    assert (voila_tree_home / "exports" / "career-plan.html").stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.timeout(240)
+def test_the_printable_plan_opens_in_a_new_tab_in_jupyterlab(lab: Lab) -> None:
+    with lab.notebook("06_action_plan.ipynb") as notebook:
+        _follow_the_links(lab.page, notebook.root, "06_exports_lab.png")
+        notebook.assert_clean()
+
+
+@pytest.mark.timeout(120)
+def test_a_plan_with_three_goals_prints_on_a_few_pages(browser: Browser, tmp_path: Path) -> None:
+    shutil.copy(PERSONA, tmp_path / "plan.json")
+    plan = open_plan(tmp_path / "plan.json")
+    plan.short_term_goals.goals = plan.short_term_goals.goals[:3]
+    page_file = tmp_path / "career-plan.html"
+    page_file.write_text(export.report_html(plan, load_catalog(), date(2026, 11, 22)), "utf-8")
+    printing = browser.new_page()
+    try:
+        printing.goto(page_file.as_uri())
+        pdf = printing.pdf(format="Letter")
+    finally:
+        printing.close()
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    # The sample persona is a full plan (5 options with notes, 2 directions, 4 action
+    # items); printed with a page per section and a table per S.M.A.R.T. check, it took 12.
+    assert 2 <= pages <= 5, pages
