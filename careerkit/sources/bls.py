@@ -27,10 +27,12 @@ WAGE_COLUMNS = {
     "annual_median_usd": "median_wage",
     "annual_p75_usd": "wage_p75",
     "annual_p90_usd": "wage_p90",
+    "hourly_median_usd": "hourly_median_wage",  # BLS's only pay figure for a few occupations
 }
 AREA_COLUMNS = ("area_type", "area_code", "area_name", "state_fips", "soc_code")
 #: Employment Projections, Table 1.2: column (its start; years follow) -> catalogue column.
 PROJECTION_COLUMNS = {
+    "National Employment Matrix title": "projection_title",
     "National Employment Matrix code": "projection_code",
     "Occupation type": "type",
     "Employment change, percent,": "outlook_pct",
@@ -88,7 +90,8 @@ def read_wages(path: str | os.PathLike[str]) -> pd.DataFrame:
     """National wages by SOC code: ``employment``, ``median_wage`` and the percentiles.
 
     ``path`` is the national OEWS file or the file by area (its nation rows are used).
-    Percentile columns are present only where the file has them.
+    Percentile, hourly median and ``median_note`` columns are present only where the
+    file has them.
     """
     path = Path(path)
     raw = _read_csv(path)
@@ -103,6 +106,8 @@ def read_wages(path: str | os.PathLike[str]) -> pd.DataFrame:
     titles = ["title"] if "title" in raw.columns else []
     frame = _numbers(raw[["soc_code", *titles, *wanted]].copy(), wanted, path)
     frame = frame.rename(columns=WAGE_COLUMNS | {"title": "wage_title"})
+    if "median_note" in raw.columns:
+        frame["median_note"] = raw["median_note"].to_numpy()
     repeated = frame["soc_code"][frame["soc_code"].duplicated()]
     if len(repeated):
         raise BlsError(f"{path}: soc_code {repeated.iat[0]!r} appears more than once.")
