@@ -211,7 +211,7 @@ def education_text(row: Mapping[str, Any]) -> str:
     detail = ["O*NET"]
     if not missing(share):
         each = " each" if " or " in onet else ""
-        detail = [f"O*NET: {share:.0f}% of the workers surveyed{each} said it is needed"]
+        detail = [f"O*NET, {share:.0f}% of the workers surveyed{each} said it is needed"]
     if value_or(row.get("onet_education_note"), None) == LESS_RELIABLE:
         detail.append("O*NET marks this estimate as less reliable")
     return f"{bls} (BLS); most often asked for: {onet} ({'; '.join(detail)})"

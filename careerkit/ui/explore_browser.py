@@ -163,10 +163,12 @@ class Browser(Panel):
     def filters(self) -> flt.Filters:
         """The filters as the widgets show them."""
         low, high = self.pay.value
+        zone = self.zone.value  # the whole slider (the zones the catalogue has): no filter
+        zone = flt.Filters().job_zone if zone == (self.zone.min, self.zone.max) else zone
         return flt.Filters(
             search=self.search.value,
             min_fit=self.min_fit.value,
-            job_zone=self.zone.value,
+            job_zone=zone,
             max_education=self.education.value or None,
             pay=(low if low > self.pay.min else None, high if high < self.pay.max else None),
             unknown_pay=self.unknown_pay.value,
