@@ -12,9 +12,9 @@ from typing import Any
 
 import pandas as pd
 
-from careerkit.catalog import THEMES, TOP_CODED, money
+from careerkit.catalog import THEMES
 from careerkit.fit import LETTERS
-from careerkit.occupation import fit_reason, missing, shared_themes, value_or
+from careerkit.occupation import fit_reason, missing, pay_short, shared_themes, value_or
 
 
 def table_html(rows: pd.DataFrame, scores: Mapping[str, float] | None = None) -> str:
@@ -49,7 +49,7 @@ def table_html(rows: pd.DataFrame, scores: Mapping[str, float] | None = None) ->
     columns |= {
         "Job zone": [str(z) for z in rows["job_zone"]],
         "Education": [e(value_or(x, "unknown")) for x in rows["education"]],
-        "Median pay": [_pay_short(row) for _, row in rows.iterrows()],
+        "Median pay": [pay_short(row) for _, row in rows.iterrows()],
         "Outlook": [
             _outlook_short(v, label)
             for v, label in zip(rows["outlook_pct"], rows["outlook"], strict=True)
@@ -153,16 +153,6 @@ def _bar(value: float, colour: str, label: str) -> str:
         f"<div title='{label}: {value:.0f} of 100' style='background:{colour};height:7px;"
         f"width:{max(value, 1):.0f}%;margin:1px 0'></div>"
     )
-
-
-def _pay_short(row: pd.Series) -> str:
-    """A table cell: "$97,550", "at least $239,200", "$29.05/hour" or "unknown"."""
-    note, hourly = row.get("wage_note"), row.get("hourly_median_wage")
-    if missing(row["median_wage"]) and not missing(hourly):
-        return f"${hourly:,.2f}/hour"
-    if value_or(note, None) == TOP_CODED and not missing(row["median_wage"]):
-        return f"at least {money(row['median_wage'])}"
-    return money(row["median_wage"])
 
 
 def _outlook_short(pct: float | None, label: str | None) -> str:

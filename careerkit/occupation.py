@@ -189,6 +189,17 @@ def pay_text(
     return f"{least}{money(wage)} a year{place}{when}"
 
 
+def pay_short(row: Mapping[str, Any]) -> str:
+    """A catalogue row's median pay in a few words: "$97,550", "at least $239,200",
+    "$29.05/hour" (BLS publishes only an hourly median) or "unknown"."""
+    wage, hourly = row.get("median_wage"), row.get("hourly_median_wage")
+    if missing(wage) and not missing(hourly):
+        return f"${hourly:,.2f}/hour"
+    if value_or(row.get("wage_note"), None) == TOP_CODED and not missing(wage):
+        return f"at least {money(wage)}"
+    return money(wage)
+
+
 def pay_range_text(row: Mapping[str, Any]) -> str:
     """E.g. "$41,000 to $98,000 (10th to 90th percentile)", or "unknown"."""
     low, high = row.get("wage_p10"), row.get("wage_p90")

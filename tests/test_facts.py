@@ -19,7 +19,6 @@ import pytest
 
 from careerkit import catalog as cat
 from careerkit import catalog_files, decision_words, scoring
-from careerkit import explore_html as render
 from careerkit import filters as flt
 from careerkit import occupation as occ
 from careerkit.catalog import CatalogError, load_catalog
@@ -308,7 +307,7 @@ def test_pay_wording_top_coded_and_hourly() -> None:
             "hourly_median_wage": [np.nan, 29.05, np.nan, np.nan],
         }
     )
-    cells = [render._pay_short(row) for _, row in rows.iterrows()]
+    cells = [occ.pay_short(row) for _, row in rows.iterrows()]
     assert cells == ["at least $239,200", "$29.05/hour", "$50,000", "unknown"]
 
 

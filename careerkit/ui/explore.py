@@ -298,7 +298,7 @@ def _option_line(option: Option, catalog: pd.DataFrame) -> str:
         source, pay = "your own", money(option.median_wage)
     else:
         known = option.code in catalog.index
-        pay = money(catalog.at[option.code, "median_wage"]) if known else "unknown"
+        pay = occ.pay_short(catalog.loc[option.code]) if known else "unknown"
         source = option.code if known else f"{option.code}, no longer in the catalogue"
     text = f"<b>{e(option.title)}</b> <small>({e(source)}; median pay {e(pay)})</small>"
     if option.dropped:
