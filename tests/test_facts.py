@@ -375,3 +375,43 @@ def test_pay_note_in_03() -> None:
     assert decision_words.hourly_pay_notes([]) == []
     [(text, kind)] = decision_words.hourly_pay_notes(["Actors"])
     assert "'Pay' is not rated for 'Actors'" in text and kind == "info"
+
+
+def test_import_keeps_hourly_only_and_top_coded_medians(tmp_path: Path) -> None:
+    from careerkit.sources.build import import_onet
+    from tests.test_import import AREAS as SYNTHETIC_AREAS
+    from tests.test_import import CROSSWALK as SYNTHETIC_CROSSWALK
+    from tests.test_import import A, B, C, make_release
+
+    areas = SYNTHETIC_AREAS.replace(  # Software Developers: hourly only, nationally
+        "N,0000000,National,00,15-1252,Software Developers,3,1687890,82460,105210,135980,"
+        "171980,214670,148100,65.38,",
+        "N,0000000,National,00,15-1252,Software Developers,3,1687890,,,,,,,65.38,"
+        "hourly only: not year-round full time",
+    ).replace(  # Buyers in Ohio: top-coded
+        "S,3900000,Ohio,39,13-1020,Buyers and Purchasing Agents,3,14000,45000,55000,70000,"
+        "90000,110000,73000,33.65,",
+        "S,3900000,Ohio,39,13-1020,Buyers and Purchasing Agents,3,14000,,,,,,,,"
+        "top-coded: >= 239200",
+    )
+    assert areas != SYNTHETIC_AREAS and areas.count("hourly only") == 1
+    assert areas.count("top-coded") == 1
+    (tmp_path / "areas_2025.csv").write_text(areas, encoding="utf-8")
+    (tmp_path / "crosswalk.csv").write_text(SYNTHETIC_CROSSWALK, encoding="utf-8")
+    out = tmp_path / "catalog"
+    import_onet(
+        make_release(tmp_path, "txt"),
+        areas=tmp_path / "areas_2025.csv",
+        crosswalk=tmp_path / "crosswalk.csv",
+        out=out,
+        progress=False,
+    )
+    catalog = load_catalog(out)
+    assert pd.isna(catalog.at[B, "median_wage"]) and catalog.at[B, "hourly_median_wage"] == 65.38
+    assert catalog.at[B, "wage_note"] == "hourly only"
+    assert catalog[["hourly_median_wage", "wage_note"]].drop(index=B).isna().all().all()
+    ohio = local_pay(catalog, "3900000", out)
+    assert ohio.at[C, "median_wage"] == 239_200 and ohio.at[C, "wage_note"] == "top-coded"
+    assert ohio.at[C, "pay_area"] == "Ohio" and pd.isna(ohio.at[C, "wage_p90"])
+    assert occ.pay_short(ohio.loc[C]) == "at least $239,200"
+    assert ohio.at[A, "pay_area"] == "the United States"  # no Ohio row: national, named

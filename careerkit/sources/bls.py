@@ -163,11 +163,15 @@ def read_projections(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, float,
     columns = {}
     for start, name in PROJECTION_COLUMNS.items():
         found = [c for c in map(str, raw.columns) if start in c]
+        if not found and name == "projection_title":  # optional: the group is then unnamed
+            continue
         if not found:
             raise BlsError(f"{path}: no column starting {start!r} in the projections table.")
         columns[found[0]] = name
     years = re.search(r"(\d{4})[–-](\d\d)", next(c for c in columns if "percent" in c))
     raw = raw[list(columns)].rename(columns=columns).fillna("")
+    if "projection_title" not in raw:
+        raw["projection_title"] = ""
     raw = raw.apply(lambda col: col.astype(str).str.strip())
     frame = _numbers(raw.copy(), ["outlook_pct", "openings"], path)
     total = frame.loc[frame["projection_code"] == "00-0000", "outlook_pct"]

@@ -260,8 +260,8 @@ def _national_pay_notes(rows: pd.DataFrame) -> pd.DataFrame:
     empty with its hourly figure (``catalog.WAGE_NOTES``)."""
     top = (rows["wage_note"] == catalog.TOP_CODED).to_numpy(bool)
     least = pd.to_numeric(rows["median_note"].map(catalog.top_code), errors="coerce")
-    rows["median_wage"] = rows["median_wage"].mask(top, least)
-    rows.loc[top & least.isna().to_numpy(bool), "wage_note"] = None
+    rows["median_wage"] = rows["median_wage"].mask(top & least.notna().to_numpy(bool), least)
+    rows.loc[top & least.isna().to_numpy(bool), "wage_note"] = None  # no least value: no flag
     hourly = rows["wage_note"] == catalog.HOURLY_ONLY
     if "hourly_median_wage" in rows:  # the hourly figure is kept only where it is the only one
         rows.loc[~hourly, "hourly_median_wage"] = np.nan
