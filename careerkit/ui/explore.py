@@ -287,7 +287,9 @@ class ShortlistChart(Panel):
             notes.append(NO_FIT)
         no_pay = points.loc[points["pay"].isna(), "title"]
         if len(no_pay):
-            notes.append(f"Not shown, pay unknown: {', '.join(no_pay)}.")
+            notes.append(
+                f"Not shown, no yearly median pay (unknown or hourly only): {', '.join(no_pay)}."
+            )
         self.note.value = "<br>".join(note_html(n) for n in notes)
 
 
