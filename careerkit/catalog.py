@@ -54,6 +54,12 @@ EDUCATION = (
 SCHEDULES = ("regular", "shifts", "irregular", "seasonal")
 #: O*NET Work Context's categories of the typical work week (Duration of Typical Work Week).
 HOURS = ("less than 40", "40", "more than 40")
+#: Why a median pay is not a plain figure: BLS top-coded it (``median_wage`` is then the
+#: least it can be), or BLS publishes only an hourly median (``hourly_median_wage``).
+TOP_CODED, HOURLY_ONLY = "top-coded", "hourly only"
+WAGE_NOTES = (TOP_CODED, HOURLY_ONLY)
+#: ``onet_education_note`` where O*NET recommends suppressing the largest education share.
+LESS_RELIABLE = "less reliable"
 
 JOB_ZONES = {
     1: "little or no preparation",
@@ -85,9 +91,12 @@ COLUMNS = {
     "description": "string",
     "onet_description": "string",
     **{letter: "float64" for letter in THEMES},
+    "interest_code": "string",  # O*NET's high-point code, e.g. "SCR": orders tied themes
     "job_zone": "Int64",
     "education": "string",
     "onet_education": "string",
+    "onet_education_pct": "Float64",
+    "onet_education_note": "string",  # "less reliable": O*NET recommends suppressing it
     "experience": "string",
     "training": "string",
     "median_wage": "Float64",
@@ -95,6 +104,8 @@ COLUMNS = {
     "wage_p25": "Float64",
     "wage_p75": "Float64",
     "wage_p90": "Float64",
+    "hourly_median_wage": "Float64",
+    "wage_note": "string",  # WAGE_NOTES: why median_wage is a bound or empty
     "wage_year": "Int64",
     "wage_soc": "string",
     "wage_title": "string",
@@ -102,6 +113,8 @@ COLUMNS = {
     "outlook_pct": "Float64",
     "outlook": "string",
     "openings": "Int64",
+    "projection_soc": "string",
+    "projection_title": "string",
     "skills": "string",
     "weekly_hours": "Float64",
     "hours_per_week": "string",
@@ -358,7 +371,20 @@ def _check_values(file: Path, raw: pd.DataFrame, frame: pd.DataFrame) -> None:
     for column in ("hours_pct", "schedule_pct"):
         share = frame[column]
         _check(file, raw, column, (share.isna() | share.between(0, 100)).to_numpy(), "is not 0-100")
-    for column in ("median_wage", "wage_p10", "wage_p25", "wage_p75", "wage_p90"):
+    ok_reliable = raw["onet_education_note"].isin((LESS_RELIABLE, ""))
+    _check(file, raw, "onet_education_note", ok_reliable, f"is not {LESS_RELIABLE!r} or empty")
+    ok_note = raw["wage_note"].isin((*WAGE_NOTES, ""))
+    _check(file, raw, "wage_note", ok_note, f"is not one of {WAGE_NOTES} or empty")
+    ok_code = raw["interest_code"].str.fullmatch(r"(?!.*(.).*\1)[RIASEC]{0,6}")
+    _check(file, raw, "interest_code", ok_code, "is not a code of RIASEC letters like SCR")
+    for column in (
+        "median_wage",
+        "wage_p10",
+        "wage_p25",
+        "wage_p75",
+        "wage_p90",
+        "hourly_median_wage",
+    ):
         wage = frame[column]
         _check(file, raw, column, (wage.isna() | (wage > 0)).to_numpy(), "is not positive")
     for i, cell in enumerate(raw["skills"]):
@@ -412,6 +438,11 @@ def outlook_label(pct: float | None, average: float = AVERAGE_OUTLOOK_PCT) -> st
     return "decline"
 
 
+def zones_present(catalog: pd.DataFrame) -> tuple[int, ...]:
+    """The job zones the catalogue's occupations have, lowest first (O*NET 30.x: 2-5)."""
+    return tuple(sorted(int(z) for z in catalog["job_zone"].dropna().unique()))
+
+
 def zone_words(zone: int | None, levels: int = 5) -> str:
     """Plain words for a job zone, in the release's five or four levels."""
     if zone is None or pd.isna(zone):
@@ -422,6 +453,18 @@ def zone_words(zone: int | None, levels: int = 5) -> str:
 def onet_url(code: str) -> str | None:
     """The occupation's page on O*NET OnLine (None for a local occupation)."""
     return None if code.startswith("local-") else f"https://www.onetonline.org/link/summary/{code}"
+
+
+def wage_note(note: object) -> str | None:
+    """BLS's ``median_note`` as one of WAGE_NOTES, or None (no note, or "not released")."""
+    text = "" if note is None or pd.isna(note) else str(note).strip().casefold()
+    return next((flag for flag in WAGE_NOTES if text.startswith(flag)), None)
+
+
+def top_code(note: object) -> float | None:
+    """The least value of a top-coded median, from BLS's note "top-coded: >= 239200"."""
+    found = re.search(r">=\s*\$?([\d,]+)", "" if note is None or pd.isna(note) else str(note))
+    return float(found.group(1).replace(",", "")) if found else None
 
 
 def money(value: float | None) -> str:

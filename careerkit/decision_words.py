@@ -278,6 +278,20 @@ def data_notes(
     return [(note, "info") for note in notes]
 
 
+def hourly_pay_notes(names: Sequence[str]) -> list[tuple[str, str]]:
+    """Why 'Pay' is not rated for options BLS publishes only an hourly median of."""
+    if not names:
+        return []
+    return [
+        (
+            f"'Pay' is not rated for {joined(names)}: BLS publishes only an hourly median "
+            "(the work is often not full time all year), so there is no yearly pay to rate. "
+            "Rate it yourself from what you learn of the yearly earnings.",
+            "info",
+        )
+    ]
+
+
 # --- HTML tables ------------------------------------------------------------------------------
 
 

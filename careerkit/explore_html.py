@@ -12,9 +12,9 @@ from typing import Any
 
 import pandas as pd
 
-from careerkit.catalog import THEMES, money
+from careerkit.catalog import THEMES
 from careerkit.fit import LETTERS
-from careerkit.occupation import fit_reason, missing, shared_themes, value_or
+from careerkit.occupation import fit_reason, missing, pay_short, shared_themes, value_or
 
 
 def table_html(rows: pd.DataFrame, scores: Mapping[str, float] | None = None) -> str:
@@ -34,7 +34,11 @@ def table_html(rows: pd.DataFrame, scores: Mapping[str, float] | None = None) ->
         ]
     }
     if scores and "fit" in rows:
-        profiles = [dict(zip(LETTERS, v, strict=True)) for v in rows[LETTERS].to_numpy()]
+        codes = rows["interest_code"] if "interest_code" in rows else [None] * len(rows)
+        profiles = [
+            {**dict(zip(LETTERS, v, strict=True)), "interest_code": code}  # orders ties
+            for v, code in zip(rows[LETTERS].to_numpy(), codes, strict=True)
+        ]
         columns["Fit"] = [
             f"<b title='{e(fit_reason(scores, p))}'>{v:.0f}</b>"
             for v, p in zip(rows["fit"], profiles, strict=True)
@@ -45,7 +49,7 @@ def table_html(rows: pd.DataFrame, scores: Mapping[str, float] | None = None) ->
     columns |= {
         "Job zone": [str(z) for z in rows["job_zone"]],
         "Education": [e(value_or(x, "unknown")) for x in rows["education"]],
-        "Median pay": [money(v) for v in rows["median_wage"]],
+        "Median pay": [pay_short(row) for _, row in rows.iterrows()],
         "Outlook": [
             _outlook_short(v, label)
             for v, label in zip(rows["outlook_pct"], rows["outlook"], strict=True)
@@ -101,6 +105,7 @@ def card_html(card: Mapping[str, Any]) -> str:
         ("Training", e(card["training"])),
         ("Median pay", pay),
         ("Outlook", e(card["outlook"])),
+        *([("Employment", e(card["employment"]))] if card.get("employment") else []),
         ("Work-life", e(card["work_life"])),
         (
             "Top skills",

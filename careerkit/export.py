@@ -21,6 +21,7 @@ from careerkit.criteria import ScoringError, label_for
 from careerkit.dates import long_date
 from careerkit.fit import top_themes
 from careerkit.occupation import QUESTIONS as EXPLORING
+from careerkit.occupation import pay_short
 from careerkit.plan import Goal, Plan
 from careerkit.report_blocks import (
     Block,
@@ -140,7 +141,7 @@ def _question(question_id: str) -> str:
 
 def _wage(code: str, own: float | None, catalog: pd.DataFrame) -> str:
     if own is None and code in catalog.index and "median_wage" in catalog:
-        own = catalog.at[code, "median_wage"]
+        return pay_short(catalog.loc[code])  # "at least ...", or hourly where BLS gives only that
     return money(own)
 
 

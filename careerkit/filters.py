@@ -54,8 +54,10 @@ class Filters:
     min_fit: float = 0  # used only when an interest fit is given
     job_zone: tuple[int, int] = (1, 5)
     max_education: str | None = None  # one of catalog.EDUCATION
-    pay: tuple[float | None, float | None] = (None, None)  # median pay from, to (USD a year)
-    unknown_pay: bool = False  # keep occupations without pay data when a pay range is set
+    # median pay from, to (USD a year); a top-coded median counts as its least value
+    pay: tuple[float | None, float | None] = (None, None)
+    # keep occupations without a yearly median (unknown, or BLS's hourly only) in a pay range
+    unknown_pay: bool = False
     outlooks: frozenset[str] = field(default_factory=lambda: frozenset(OUTLOOKS))
     sort_by: str = "fit"  # a key of SORTS; "fit" without a fit sorts by title
     ascending: bool = False
@@ -85,8 +87,9 @@ def filter_masks(
         masks["fit"] = (
             fit.reindex(catalog.index).to_numpy(float, na_value=np.nan) >= filters.min_fit
         )
-    if tuple(filters.job_zone) != (1, 5):
-        low, high = filters.job_zone
+    low, high = filters.job_zone
+    zones = catalog["job_zone"].dropna()
+    if len(zones) and (low > zones.min() or high < zones.max()):  # else every zone passes
         masks["job_zone"] = catalog["job_zone"].between(low, high).to_numpy(bool, na_value=False)
     if filters.max_education is not None:
         limit = EDUCATION.index(filters.max_education)

@@ -31,9 +31,22 @@ def theme_names(letters: Iterable[str]) -> str:
     return join_words(THEMES[t] for t in letters)
 
 
+def tie_order(code: object) -> list[int]:
+    """Each theme's place among equal scores: as in O*NET's high-point ``code`` ("SCR"),
+    the letters it leaves out after them in R-I-A-S-E-C order."""
+    code = "" if code is None or pd.isna(code) else str(code)
+    return [code.index(t) if t in code else len(LETTERS) + i for i, t in enumerate(LETTERS)]
+
+
 def top_themes(scores: Mapping[str, float], n: int = 3) -> list[str]:
-    """Theme letters from highest to lowest score; ties keep R-I-A-S-E-C order."""
-    return sorted(LETTERS, key=lambda t: (-float(scores.get(t, 0)), LETTERS.index(t)))[:n]
+    """Theme letters from highest to lowest score.
+
+    Equal scores follow the occupation's O*NET high-point code when ``scores`` has one
+    (``interest_code``: Veterinarians, R and I equal, lead with I as O*NET's "IR" does),
+    else R-I-A-S-E-C order (a person's quiz scores).
+    """
+    order = tie_order(scores.get("interest_code"))
+    return sorted(LETTERS, key=lambda t: (-float(scores.get(t, 0)), order[LETTERS.index(t)]))[:n]
 
 
 def interest_fit(scores: Mapping[str, float], catalog: pd.DataFrame) -> pd.Series:
@@ -45,13 +58,25 @@ def interest_fit(scores: Mapping[str, float], catalog: pd.DataFrame) -> pd.Serie
     denom = np.sqrt((p**2).sum() * (j**2).sum(axis=1))
     with np.errstate(invalid="ignore", divide="ignore"):
         r = np.where(denom > 0, (j @ p) / denom, 0.0)
-    # rank of each theme within each occupation (0 = highest), stable in R-I-A-S-E-C order
-    job_rank = np.argsort(np.argsort(-jobs, axis=1, kind="stable"), axis=1, kind="stable")
+    job_rank = _theme_ranks(catalog, jobs)
     agree = np.zeros(len(catalog))
     for points, letter in zip((3, 2, 1), top_themes(scores), strict=True):
         agree += points * (job_rank[:, LETTERS.index(letter)] < 3)
     fit = 70 * (r + 1) / 2 + 30 * agree / 6
     return pd.Series(np.round(fit, 1), index=catalog.index, name="interest_fit")
+
+
+def _theme_ranks(catalog: pd.DataFrame, jobs: np.ndarray) -> np.ndarray:
+    """Rank of each theme within each occupation (0 = highest); ties as in ``top_themes``."""
+    codes = catalog["interest_code"] if "interest_code" in catalog else [None] * len(catalog)
+    ties = np.array([tie_order(code) for code in codes], dtype=int).reshape(jobs.shape)
+    by_tie = np.argsort(ties, axis=1, kind="stable")  # tie order first, then score (stable)
+    order = np.take_along_axis(
+        by_tie,
+        np.argsort(-np.take_along_axis(jobs, by_tie, axis=1), axis=1, kind="stable"),
+        axis=1,
+    )
+    return np.argsort(order, axis=1, kind="stable")
 
 
 def skill_matrix(catalog: pd.DataFrame) -> pd.DataFrame:

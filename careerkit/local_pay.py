@@ -8,13 +8,13 @@ import numpy as np
 import pandas as pd
 
 from careerkit import catalog_files
-from careerkit.catalog import load_catalog
+from careerkit.catalog import HOURLY_ONLY, TOP_CODED, load_catalog, top_code, wage_note
 from careerkit.plan import Plan
 
 NATION = "0000000"
 NATION_NAME = "the United States"
 #: Catalogue pay columns -> the area-wage columns they are replaced by.
-PAY_COLUMNS = ("median_wage", "wage_p10", "wage_p25", "wage_p75", "wage_p90")
+PAY_COLUMNS = ("median_wage", "wage_p10", "wage_p25", "wage_p75", "wage_p90", "hourly_median_wage")
 
 
 def area_choices(where: Path | None = None) -> list[tuple[str, str]]:
@@ -51,10 +51,16 @@ def local_pay(catalog: pd.DataFrame, area: str, where: Path | None = None) -> pd
     """The catalogue with pay for ``area`` where BLS published it, else state, else nation.
 
     Adds ``pay_area``: the place each row's pay figures are for (NA when none is known).
-    The pay columns of a row all come from one place, so a range never mixes areas.
+    The pay columns of a row all come from one place, so a range never mixes areas. A
+    median BLS top-codes in the area counts as the area's figure: ``median_wage`` holds
+    its least value and ``wage_note`` says "top-coded"; so does an hourly-only median.
     """
     out = catalog.copy()
-    national = out["median_wage"].notna()
+    for column, dtype in (("hourly_median_wage", "Float64"), ("wage_note", "string")):
+        if column not in out:  # a catalogue CSV of an older layout
+            out[column] = pd.Series(pd.NA, index=out.index, dtype=dtype)
+    known = out["median_wage"].notna() | out["hourly_median_wage"].notna()
+    national = known.to_numpy(bool)
     out["pay_area"] = pd.Series(
         np.where(national, NATION_NAME, None), index=out.index, dtype="string"
     )
@@ -67,12 +73,21 @@ def local_pay(catalog: pd.DataFrame, area: str, where: Path | None = None) -> pd
     for code in chain:
         index = pd.MultiIndex.from_arrays([np.full(len(out), code, dtype=object), soc])
         found = wages.reindex(index)
-        usable = found["median_wage"].notna().to_numpy() & ~done
+        note = found["median_note"].map(wage_note)
+        top = (note == TOP_CODED).to_numpy(bool)
+        least = pd.to_numeric(found["median_note"].map(top_code), errors="coerce")
+        found["median_wage"] = found["median_wage"].mask(top, least)
+        if "hourly_median_wage" in found:  # kept only where it is BLS's one figure
+            found["hourly_median_wage"] = found["hourly_median_wage"].where(note == HOURLY_ONLY)
+        hourly = found.get("hourly_median_wage", pd.Series(np.nan, index=found.index))
+        figure = found["median_wage"].notna() | hourly.notna()
+        usable = figure.to_numpy(bool) & ~done
         if usable.any():
             for column in PAY_COLUMNS:
-                if column in found:
-                    values = found[column].to_numpy(dtype=float)
-                    out[column] = out[column].mask(usable, values).astype("Float64")
+                values = found[column] if column in found else pd.Series(np.nan, index=index)
+                values = values.to_numpy(dtype=float)
+                out[column] = out[column].mask(usable, values).astype("Float64")
+            out["wage_note"] = out["wage_note"].mask(usable, note.to_numpy(object))
             out.loc[usable, "pay_area"] = area_name(code, where)
         done |= usable
     return out

@@ -12,7 +12,15 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from careerkit import catalog_files
-from careerkit.catalog import THEMES, money, onet_url, skills_of, zone_words
+from careerkit.catalog import (
+    LESS_RELIABLE,
+    THEMES,
+    TOP_CODED,
+    money,
+    onet_url,
+    skills_of,
+    zone_words,
+)
 from careerkit.filters import person_scores
 from careerkit.fit import LETTERS, interest_fit, theme_names, top_themes
 from careerkit.plan import Option, Plan
@@ -100,20 +108,96 @@ def fit_reason(scores: Mapping[str, float], occupation: Mapping[str, Any]) -> st
     )
 
 
-def outlook_text(pct: float | None, label: str | None = None, openings: float | None = None) -> str:
-    """E.g. "+5.2% over ten years (faster than average), about 12,300 openings a year"."""
+#: Where national figures are for, said beside pay that may be local.
+IN_US = "in the U.S."
+
+
+def openings_text(openings: float | None) -> str:
+    """BLS's openings a year (published in thousands, one decimal) in words.
+
+    "0.0" thousand means fewer than 50: never "about 0".
+    """
+    if missing(openings):
+        return ""
+    if openings < 50:
+        return "fewer than 50 openings a year"
+    return f"about {openings:,.0f} openings a year"
+
+
+def outlook_text(
+    pct: float | None,
+    label: str | None = None,
+    openings: float | None = None,
+    group: str | None = None,
+) -> str:
+    """E.g. "+5.2% over ten years (faster than average), about 12,300 openings a year in
+    the U.S."; ``group`` names BLS's broader group the figures are for, if any."""
     if missing(pct):
         return "unknown"
     text = f"{pct:+.1f}% over ten years" + ("" if missing(label) else f" ({label})")
-    return text + ("" if missing(openings) else f", about {openings:,.0f} openings a year")
+    jobs = openings_text(openings)
+    text += f", {jobs} {IN_US}" if jobs else f" {IN_US}"
+    return text + ("" if group is None else f", for all {group}")
 
 
-def pay_text(wage: float | None, year: int | None, where: str | None = None) -> str:
-    """E.g. "$61,230 a year in Ohio (2025)", or "unknown"."""
+def broader_group(row: Mapping[str, Any], which: str = "projection") -> str | None:
+    """BLS's group a figure is for when it is broader than this occupation, else None.
+
+    ``which``: "projection" (outlook and openings) or "wage" (pay and employment). E.g.
+    Acute Care Nurses: “Registered Nurses” (29-1141).
+    """
+    title, soc = row.get(f"{which}_title"), row.get(f"{which}_soc")
+    if missing(title) or str(title).casefold() == str(row["title"]).casefold():
+        return None
+    if which == "projection" and not missing(row.get("wage_title")) and soc == row.get("wage_soc"):
+        title = row["wage_title"]  # OEWS's title case for the same group
+    return f"“{title}”" + ("" if missing(soc) else f" ({soc})")
+
+
+def employment_text(row: Mapping[str, Any]) -> str:
+    """E.g. "About 3,379,720 people do it in the U.S.", naming a broader group; or ""."""
+    if missing(row.get("employment")):
+        return ""
+    group = broader_group(row, "wage")
+    who = "do it" if group is None else f"work in BLS's group {group}, which includes this one"
+    return f"About {row['employment']:,} people {IN_US} {who}"
+
+
+def pay_text(
+    wage: float | None,
+    year: int | None,
+    where: str | None = None,
+    note: str | None = None,
+    hourly: float | None = None,
+) -> str:
+    """E.g. "$61,230 a year in Ohio (2025)", "at least $239,200 a year in Ohio (2025)",
+    "$29.05 an hour in the United States (2025)", or "unknown".
+
+    ``note`` is the catalogue's ``wage_note``: "top-coded" (BLS publishes only that the
+    median is at least ``wage``) or "hourly only" (BLS publishes only ``hourly``).
+    """
+    place = "" if missing(where) else f" in {where}"
+    when = "" if missing(year) else f" ({year})"
+    if missing(wage) and not missing(hourly):
+        return (
+            f"${hourly:,.2f} an hour{place}{when}; BLS publishes no yearly figure, as this "
+            "work is often not full time all year"
+        )
     if missing(wage):
         return "unknown"
-    place = "" if missing(where) else f" in {where}"
-    return f"{money(wage)} a year{place}" + ("" if missing(year) else f" ({year})")
+    least = "at least " if value_or(note, None) == TOP_CODED else ""
+    return f"{least}{money(wage)} a year{place}{when}"
+
+
+def pay_short(row: Mapping[str, Any]) -> str:
+    """A catalogue row's median pay in a few words: "$97,550", "at least $239,200",
+    "$29.05/hour" (BLS publishes only an hourly median) or "unknown"."""
+    wage, hourly = row.get("median_wage"), row.get("hourly_median_wage")
+    if missing(wage) and not missing(hourly):
+        return f"${hourly:,.2f}/hour"
+    if value_or(row.get("wage_note"), None) == TOP_CODED and not missing(wage):
+        return f"at least {money(wage)}"
+    return money(wage)
 
 
 def pay_range_text(row: Mapping[str, Any]) -> str:
@@ -125,10 +209,23 @@ def pay_range_text(row: Mapping[str, Any]) -> str:
 
 
 def education_text(row: Mapping[str, Any]) -> str:
-    """BLS's typical entry education beside O*NET's most common required level."""
+    """BLS's typical entry education beside O*NET's largest required level.
+
+    O*NET's level is named "most often" only as the largest share; where O*NET
+    recommends suppressing that share, the sentence says it is less reliable.
+    """
     bls = value_or(row.get("education"), "unknown")
     onet = row.get("onet_education")
-    return bls if missing(onet) else f"{bls} (BLS); most often asked for: {onet} (O*NET)"
+    if missing(onet):
+        return bls
+    share = row.get("onet_education_pct")
+    detail = ["O*NET"]
+    if not missing(share):
+        each = " each" if " or " in onet else ""
+        detail = [f"O*NET, {share:.0f}% of the workers surveyed{each} said it is needed"]
+    if value_or(row.get("onet_education_note"), None) == LESS_RELIABLE:
+        detail.append("O*NET marks this estimate as less reliable")
+    return f"{bls} (BLS); most often asked for: {onet} ({'; '.join(detail)})"
 
 
 def related_occupations(catalog: pd.DataFrame, code: str, limit: int = 10) -> pd.DataFrame:
@@ -178,14 +275,33 @@ def profile_card(catalog: pd.DataFrame, code: str, plan: Plan) -> dict[str, Any]
         "education": education_text(row),
         "experience": value_or(row.get("experience"), "unknown"),
         "training": value_or(row.get("training"), "unknown"),
-        "pay": pay_text(row["median_wage"], row["wage_year"], row.get("pay_area")),
+        "pay": row_pay_text(row),
         "pay_range": pay_range_text(row),
         "pay_basis": _pay_basis(row),
-        "outlook": outlook_text(row["outlook_pct"], row.get("outlook"), row.get("openings")),
+        "outlook": row_outlook_text(row),
+        "employment": employment_text(row),
         "skills": [(s, s.casefold() in have) for s in skills],
         "work_life": work_life_text(row["weekly_hours"], row["schedule"]),
         "related": list(related_occupations(catalog, code).itertuples(name=None)),
     }
+
+
+def row_pay_text(row: Mapping[str, Any]) -> str:
+    """:func:`pay_text` of a catalogue row (its median, year, area, note, hourly figure)."""
+    return pay_text(
+        row["median_wage"],
+        row["wage_year"],
+        row.get("pay_area"),
+        row.get("wage_note"),
+        row.get("hourly_median_wage"),
+    )
+
+
+def row_outlook_text(row: Mapping[str, Any]) -> str:
+    """:func:`outlook_text` of a catalogue row, naming BLS's broader group if any."""
+    return outlook_text(
+        row["outlook_pct"], row.get("outlook"), row.get("openings"), broader_group(row)
+    )
 
 
 def _pay_basis(row: Mapping[str, Any]) -> str | None:
@@ -212,8 +328,9 @@ def prefilled_answers(
     have = {s.casefold() for s in person_skills}
     skills = skills_of(catalog, option.code)
     yours = [s for s in skills if s.casefold() in have]
-    people = "" if missing(row["employment"]) else f" About {row['employment']:,} people do it."
-    outlook = outlook_text(row["outlook_pct"], row.get("outlook"), row.get("openings"))
+    people = employment_text(row)
+    people = f" {people}." if people else ""
+    outlook = row_outlook_text(row)
     return {
         "skills_interests": (
             f"Top skills: {', '.join(skills[:6])}. "
@@ -227,10 +344,7 @@ def prefilled_answers(
             f"Experience: {value_or(row.get('experience'), 'unknown')}; "
             f"training: {value_or(row.get('training'), 'unknown')}."
         ),
-        "salary": (
-            f"Median pay: {pay_text(row['median_wage'], row['wage_year'], row.get('pay_area'))}; "
-            f"range {pay_range_text(row)}."
-        ),
+        "salary": (f"Median pay: {row_pay_text(row)}; range {pay_range_text(row)}."),
         "work_life": _sentence(work_life_text(row["weekly_hours"], row["schedule"])),
         "development": f"Jobs outlook: {outlook}.{people}",
     }

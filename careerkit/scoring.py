@@ -10,7 +10,10 @@ that adding or removing an option never changes another option's rating:
 * ``skills_match``: :func:`careerkit.fit.skills_match` (0-100) of the skills listed in
   step 1, divided by 10; needs at least one skill.
 * ``pay``: the median yearly wage on a log scale, $25,000 or less -> 0 and $150,000 or
-  more -> 10 (so $61,000 -> 5). Each doubling of pay adds the same 3.9 points.
+  more -> 10 (so $61,000 -> 5). Each doubling of pay adds the same 3.9 points. A median
+  BLS top-codes counts as its least value ($239,200: 10 anyway). Where BLS publishes
+  only an hourly median (actors, dancers: work seldom full time all year), pay is "not
+  rated": an hourly rate says nothing of a year's pay (:func:`hourly_only`).
 * ``outlook``: the projected 10-year employment change in percent, ``(pct + 6) / 2``
   clipped to 0-10: shrinking by 6% or more -> 0, about average (+4%) -> 5, growing by
   14% or more -> 10.
@@ -50,6 +53,7 @@ import numpy as np
 import pandas as pd
 
 from careerkit import fit
+from careerkit.catalog import HOURLY_ONLY
 from careerkit.criteria import DATA_CRITERIA, WEIGHT_MAX, Criterion, ScoringError, check_weight
 from careerkit.formula import FormulaError, ScoreFn, evaluate
 from careerkit.plan import Option, Plan
@@ -110,6 +114,20 @@ def data_ratings(
     out["outlook"] = outlook_rating(rows["outlook_pct"].astype(float)).reindex(codes)
     out["work_life"] = work_life_rating(rows["weekly_hours"], rows["schedule"]).reindex(codes)
     return out.round(1)
+
+
+def hourly_only(options: Sequence[Option], catalog: pd.DataFrame) -> list[str]:
+    """Codes of the options whose pay BLS publishes only by the hour (pay not rated)."""
+    if "wage_note" not in catalog:
+        return []
+    return [
+        o.code
+        for o in options
+        if not o.custom
+        and o.code in catalog.index
+        and str(catalog.at[o.code, "wage_note"]) == HOURLY_ONLY
+        and pd.isna(catalog.at[o.code, "median_wage"])
+    ]
 
 
 def own_ratings(

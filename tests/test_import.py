@@ -191,7 +191,7 @@ EDUCATION = [
     (A, "RL", "1", 0.0, "N"),
     (A, "RL", "2", 5.0, "N"),
     (A, "RL", "6", 40.0, "N"),
-    (A, "RL", "8", 55.0, "Y"),  # the largest share, but O*NET advises against it
+    (A, "RL", "8", 55.0, "Y"),  # the largest share, flagged: still the largest (issue 19)
     (A, "RW", "1", 99.0, "N"),  # another scale: ignored
     (B, "RL", "5", 20.0, "N"),
     (B, "RL", "6", 70.0, "N"),
@@ -200,11 +200,12 @@ EDUCATION = [
     (D, "RL", "1", 0.0, "N"),
     (D, "RL", "2", 0.0, "N"),
 ]
+#: code -> (short name of the largest share, its percent, note): never the next one.
 EXPECTED_EDUCATION = {
-    A: "Bachelor's Degree",
-    B: "Bachelor's Degree",
-    C: RL_CATEGORIES["2"],
-    D: None,
+    A: ("Master's Degree", 55.0, "less reliable"),
+    B: ("Bachelor's Degree", 70.0, None),
+    C: ("High School Diploma", 65.0, None),  # O*NET's gloss left out
+    D: (None, None, None),
 }
 
 RATING_COLUMNS = [
@@ -462,9 +463,9 @@ def test_each_format_gives_the_exact_figures(imported: Callable[[str], Path], fm
         assert row["description"] == DESCRIPTIONS.at[code, "description"]
         expected_skills = [s for s, _, _ in EXPECTED_SKILLS.get(code, [])]
         assert (row["skills"].split(";") if pd.notna(row["skills"]) else []) == expected_skills
-        assert (row["onet_education"] if pd.notna(row["onet_education"]) else None) == (
-            EXPECTED_EDUCATION[code]
-        )
+        education = ["onet_education", "onet_education_pct", "onet_education_note"]
+        got = tuple(None if pd.isna(row[c]) else row[c] for c in education)
+        assert got == EXPECTED_EDUCATION[code], code
         assert (row["alt_titles"] if pd.notna(row["alt_titles"]) else None) == (
             EXPECTED_ALT_TITLES[code]
         )

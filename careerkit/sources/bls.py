@@ -28,10 +28,12 @@ WAGE_COLUMNS = {
     "annual_median_usd": "median_wage",
     "annual_p75_usd": "wage_p75",
     "annual_p90_usd": "wage_p90",
+    "hourly_median_usd": "hourly_median_wage",  # BLS's only pay figure for a few occupations
 }
 AREA_COLUMNS = ("area_type", "area_code", "area_name", "state_fips", "soc_code")
 #: Employment Projections, Table 1.2: column (its start; years follow) -> catalogue column.
 PROJECTION_COLUMNS = {
+    "National Employment Matrix title": "projection_title",
     "National Employment Matrix code": "projection_code",
     "Occupation type": "type",
     "Employment change, percent,": "outlook_pct",
@@ -89,7 +91,8 @@ def read_wages(path: str | os.PathLike[str]) -> pd.DataFrame:
     """National wages by SOC code: ``employment``, ``median_wage`` and the percentiles.
 
     ``path`` is the national OEWS file or the file by area (its nation rows are used).
-    Percentile columns are present only where the file has them.
+    Percentile, hourly median and ``median_note`` columns are present only where the
+    file has them.
     """
     path = Path(path)
     raw = _read_csv(path)
@@ -104,6 +107,8 @@ def read_wages(path: str | os.PathLike[str]) -> pd.DataFrame:
     titles = ["title"] if "title" in raw.columns else []
     frame = _numbers(raw[["soc_code", *titles, *wanted]].copy(), wanted, path)
     frame = frame.rename(columns=WAGE_COLUMNS | {"title": "wage_title"})
+    if "median_note" in raw.columns:
+        frame["median_note"] = raw["median_note"].to_numpy()
     repeated = frame["soc_code"][frame["soc_code"].duplicated()]
     if len(repeated):
         raise BlsError(f"{path}: soc_code {repeated.iat[0]!r} appears more than once.")
@@ -157,11 +162,15 @@ def read_projections(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, float,
     columns = {}
     for start, name in PROJECTION_COLUMNS.items():
         found = [c for c in map(str, raw.columns) if start in c]
+        if not found and name == "projection_title":  # optional: the group is then unnamed
+            continue
         if not found:
             raise BlsError(f"{path}: no column starting {start!r} in the projections table.")
         columns[found[0]] = name
     years = re.search(r"(\d{4})[–-](\d\d)", next(c for c in columns if "percent" in c))
     raw = raw[list(columns)].rename(columns=columns).fillna("")
+    if "projection_title" not in raw:
+        raw["projection_title"] = ""
     raw = raw.apply(lambda col: col.astype(str).str.strip())
     frame = _numbers(raw.copy(), ["outlook_pct", "openings"], path)
     total = frame.loc[frame["projection_code"] == "00-0000", "outlook_pct"]

@@ -115,6 +115,7 @@ def _import(
     table = onet.occupations(release)
     themes = onet.interests(release)
     rows = table.loc[table.index.intersection(themes.index)].join(themes)
+    rows["interest_code"] = onet.interest_codes(release).reindex(rows.index)
     zones, levels = onet.job_zones(release)
     rows["job_zone"] = zones.reindex(rows.index).astype("Int64")
     rows = rows[rows["job_zone"].notna()]
@@ -127,7 +128,7 @@ def _import(
     rows["alt_titles"] = onet.titles(release).reindex(rows.index)
     related = onet.related(release)
     related = related[related["code"].isin(rows.index) & related["related_code"].isin(rows.index)]
-    rows["onet_education"] = onet.education(release).reindex(rows.index)
+    rows = rows.join(onet.education(release))
     week = onet.work_week(release)
     for column in week.columns:
         rows[column] = week[column].reindex(rows.index)
@@ -163,11 +164,15 @@ def _import(
             rows = _join_wages(rows, bls.read_wages(areas), nem, year)
             sources["wages"] = {"file": Path(areas).name, "label": f"BLS OEWS May {year}"}
             sources["wages"]["year"] = year
-        else:  # percentiles for the nation come from the areas file
+        else:  # percentiles, hourly medians and notes for the nation: the areas file
             national = bls.read_wages(areas)
-            for column in ("wage_p10", "wage_p25", "wage_p75", "wage_p90"):
-                if column in national:  # else the file has no percentiles: left empty
+            extra = ("wage_p10", "wage_p25", "wage_p75", "wage_p90", "hourly_median_wage")
+            for column in (*extra, "median_note"):
+                if column in national:  # else the file has no such column: left empty
                     rows[column] = national[column].reindex(rows["wage_soc"]).to_numpy()
+        if "hourly_median_wage" in area_wages:  # kept only where it is BLS's one figure
+            hourly_only = area_wages["median_note"].map(catalog.wage_note) == catalog.HOURLY_ONLY
+            area_wages["hourly_median_wage"] = area_wages["hourly_median_wage"].where(hourly_only)
         used = set(rows["wage_soc"].dropna())
         area_frames = (area_list, area_wages[area_wages["soc_code"].isin(used)])
         sources["areas"] = {
@@ -185,6 +190,9 @@ def _import(
             "years": years,
             "average_pct": average,
         }
+    if "median_note" in rows:
+        rows["wage_note"] = rows["median_note"].map(catalog.wage_note)
+        rows = _national_pay_notes(rows)
     rows = rows.reindex(columns=[c for c in catalog.COLUMNS if c != "code"])
     rows.index.name = "code"
     counts = {
@@ -253,11 +261,26 @@ def _join_wages(rows: pd.DataFrame, wages: pd.DataFrame, nem: pd.Series, year: i
     return rows
 
 
+def _national_pay_notes(rows: pd.DataFrame) -> pd.DataFrame:
+    """A top-coded national median becomes its least value, flagged; hourly-only stays
+    empty with its hourly figure (``catalog.WAGE_NOTES``)."""
+    top = (rows["wage_note"] == catalog.TOP_CODED).to_numpy(bool)
+    least = pd.to_numeric(rows["median_note"].map(catalog.top_code), errors="coerce")
+    rows["median_wage"] = rows["median_wage"].mask(top & least.notna().to_numpy(bool), least)
+    rows.loc[top & least.isna().to_numpy(bool), "wage_note"] = None  # no least value: no flag
+    hourly = rows["wage_note"] == catalog.HOURLY_ONLY
+    if "hourly_median_wage" in rows:  # the hourly figure is kept only where it is the only one
+        rows.loc[~hourly, "hourly_median_wage"] = np.nan
+    return rows
+
+
 def _join_projections(rows: pd.DataFrame, table: pd.DataFrame, nem: pd.Series, average: float):
     code = nem.reindex(rows.index).fillna(pd.Series(rows.index.str[:7], index=rows.index))
     found = table.reindex(code)
     for column in ("outlook_pct", "openings", "education", "experience", "training"):
         rows[column] = found[column].to_numpy()
+    rows["projection_soc"] = np.where(found["outlook_pct"].notna(), code, None)
+    rows["projection_title"] = found["projection_title"].to_numpy()
     rows["outlook"] = [catalog.outlook_label(p, average) for p in rows["outlook_pct"]]
     rows.loc[rows["outlook_pct"].isna(), "outlook"] = None
     return rows

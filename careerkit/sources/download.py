@@ -246,6 +246,12 @@ def bundled_wages(folder: Path) -> tuple[Path, int]:
     columns = {"wage_soc": "soc_code", "wage_title": "title", "employment": "employment"}
     columns |= {"median_wage": "annual_median_wage_usd"}
     columns |= {f"wage_p{p}": f"annual_p{p}_usd" for p in (10, 25, 75, 90)}
+    columns |= {"hourly_median_wage": "hourly_median_usd"}
+    rows = rows.reindex(columns=[*columns, "wage_note"], fill_value="")
+    # BLS's notes as the areas file words them, so the import reads them the same way
+    top = rows["wage_note"] == catalog.TOP_CODED
+    rows["median_note"] = rows["wage_note"].where(~top, "top-coded: >= " + rows["median_wage"])
+    columns |= {"median_note": "median_note"}
     path = folder / f"oews_national_{year}_from_bundled_catalog.csv"
     rows[list(columns)].rename(columns=columns).to_csv(path, index=False, lineterminator="\n")
     return path, year

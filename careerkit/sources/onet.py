@@ -5,7 +5,8 @@ Each function takes a :class:`~careerkit.sources.release.Release` and returns fi
 O*NET publishes them, one row per occupation (or per occupation and skill). The rules
 for O*NET's flags, documented in ``data/README.md``:
 
-* a value with ``Recommend Suppress = Y`` is treated as unknown (O*NET advises against it);
+* a value with ``Recommend Suppress = Y`` is treated as unknown (O*NET advises against it),
+  except an education share: the largest is still the largest, kept and flagged;
 * a skill whose level is marked ``Not Relevant = Y`` is left out for that occupation;
 * rows repeated exactly are read once; the same key with two different values is an error;
 * a row that cannot be read (a cell out of place, a score that is not a number or is
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from careerkit.catalog import SKILLS, THEMES
+from careerkit.catalog import LESS_RELIABLE, SKILLS, THEMES
 from careerkit.sources.release import Release, ReleaseError
 
 #: Skills kept per occupation: those of importance >= 3 (of 5), at least 3, at most 10.
@@ -246,19 +247,82 @@ def related(release: Release) -> pd.DataFrame:
     return out.sort_values(["code", "rank"]).reset_index(drop=True)
 
 
-def education(release: Release) -> pd.Series:
-    """The required level of education most respondents named (RL scale), by code."""
+def education_name(description: str) -> str:
+    """O*NET's short name of an education category, without its gloss.
+
+    "High School Diploma - or the equivalent (for example, GED)" -> "High School Diploma";
+    "Associate's Degree (or other 2-year degree)" -> "Associate's Degree".
+    """
+    return description.split(" - ")[0].split(" (")[0].strip()
+
+
+def education(release: Release) -> pd.DataFrame:
+    """The required level of education most respondents named (RL scale), by code.
+
+    Columns: ``onet_education`` (the category's short name; two tied largest shares are
+    joined by " or "), ``onet_education_pct`` (its share, percent) and
+    ``onet_education_note`` ("less reliable" where O*NET recommends suppressing that
+    share). A suppressed share still counts when finding the largest: naming the next
+    one "most often" would be wrong. Occupations whose shares are all 0 are left out.
+    """
+    columns = ["onet_education", "onet_education_pct", "onet_education_note"]
     table = "education" if release.has("education") else "education_rl"
     if not release.has(table) or not release.has("education_categories"):
-        return pd.Series(dtype="string")
-    frame = _usable(_rated(release, table))
+        return pd.DataFrame(columns=columns, dtype="object")
+    frame = release.read(table)
     frame = frame[frame["Scale ID"] == "RL"]
+    frame = _unique(release, table, frame, [CODE, "Category"])
+    frame = frame.assign(value=_values(release, table, frame))
+    suppress = frame.get("Recommend Suppress", pd.Series("", index=frame.index))
+    frame = frame.assign(suppressed=suppress.fillna("").str.upper() == "Y")
     categories = release.read("education_categories")
     categories = categories[categories["Scale ID"] == "RL"]
     names = dict(zip(categories["Category"], categories["Category Description"], strict=True))
-    top = frame.sort_values([CODE, "value"], ascending=[True, False]).drop_duplicates(CODE)
-    top = top[top["value"] > 0]
-    return top.set_index(CODE)["Category"].map(names).dropna()
+    largest = frame.groupby(CODE)["value"].transform("max")
+    top = frame[(frame["value"] == largest) & (frame["value"] > 0)]
+    top = top.assign(name=top["Category"].map(names).dropna().map(education_name))
+    top = top.dropna(subset=["name"]).sort_values([CODE, "Category"], key=_category_order)
+    grouped = top.groupby(CODE)
+    return pd.DataFrame(
+        {
+            "onet_education": grouped["name"].agg(" or ".join),
+            "onet_education_pct": grouped["value"].first(),
+            "onet_education_note": grouped["suppressed"].any().map({True: LESS_RELIABLE}),
+        }
+    )
+
+
+def _category_order(column: pd.Series) -> pd.Series:
+    """Education categories by number (1-12), codes as they are."""
+    if column.name == "Category":
+        return pd.to_numeric(column, errors="coerce")
+    return column
+
+
+#: O*NET's interest high-point values 1-6 -> theme letters (0: no such high point).
+_HIGH_POINTS = ("First", "Second", "Third")
+
+
+def interest_codes(release: Release) -> pd.Series:
+    """O*NET's own high-point code of each occupation (IH scale), e.g. "SCR" or "IR".
+
+    O*NET names up to three high points; where two themes score the same it decides
+    their order, so careerkit follows it (Veterinarians: "IR", though R and I tie).
+    Empty where the release publishes no high points.
+    """
+    frame = release.read("interests")
+    frame = frame[frame["Scale ID"] == "IH"]
+    if frame.empty:
+        return pd.Series(dtype="string")
+    frame = _unique(release, "interests", frame, [CODE, "Element Name"])
+    frame = frame.assign(value=_values(release, "interests", frame))
+    letters = list(THEMES)
+    code = pd.Series("", index=pd.Index(frame[CODE].unique()), dtype="object")
+    for place in _HIGH_POINTS:
+        part = frame[frame["Element Name"] == f"{place} Interest High-Point"]
+        part = part.set_index(CODE)["value"].reindex(code.index)
+        code += part.map(lambda v: letters[int(v) - 1] if 1 <= v <= 6 else "").fillna("")
+    return code[code != ""]
 
 
 def work_week(release: Release) -> pd.DataFrame:

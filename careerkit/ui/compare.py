@@ -19,7 +19,13 @@ import pandas as pd
 
 from careerkit import choice, formula, scoring, workshop
 from careerkit.catalog import COLUMNS, CatalogError
-from careerkit.decision_words import PAY, data_notes, number, weights_in_force
+from careerkit.decision_words import (
+    PAY,
+    data_notes,
+    hourly_pay_notes,
+    number,
+    weights_in_force,
+)
 from careerkit.local_pay import catalog_for
 from careerkit.plan import Gut, Option, Plan
 from careerkit.scoring import Flip, Result, ScoreFn, ScoringError
@@ -135,6 +141,10 @@ class CompareBoard:
             self.names[o.code] for o in options if not o.custom and o.code not in catalog.index
         ]
         self.notes = [*notes, *data_notes(self.ids, interests, skills, options, missing)]
+        if "pay" in self.ids:  # BLS's hourly-only medians: pay not rated (scoring.hourly_only)
+            self.notes += hourly_pay_notes(
+                [self.names[c] for c in scoring.hourly_only(options, catalog)]
+            )
         self.habits = formula.habits(score, self.ids)
         self.saver = Saver(plan)
         self.errors = lean.output()

@@ -287,7 +287,9 @@ class ShortlistChart(Panel):
             notes.append(NO_FIT)
         no_pay = points.loc[points["pay"].isna(), "title"]
         if len(no_pay):
-            notes.append(f"Not shown, pay unknown: {', '.join(no_pay)}.")
+            notes.append(
+                f"Not shown, no yearly median pay (unknown or hourly only): {', '.join(no_pay)}."
+            )
         self.note.value = "<br>".join(note_html(n) for n in notes)
 
 
@@ -298,7 +300,7 @@ def _option_line(option: Option, catalog: pd.DataFrame) -> str:
         source, pay = "your own", money(option.median_wage)
     else:
         known = option.code in catalog.index
-        pay = money(catalog.at[option.code, "median_wage"]) if known else "unknown"
+        pay = occ.pay_short(catalog.loc[option.code]) if known else "unknown"
         source = option.code if known else f"{option.code}, no longer in the catalogue"
     text = f"<b>{e(option.title)}</b> <small>({e(source)}; median pay {e(pay)})</small>"
     if option.dropped:

@@ -13,7 +13,7 @@ from careerkit import explore_html as render
 from careerkit import filters as flt
 from careerkit import occupation as occ
 from careerkit import shortlist as sl
-from careerkit.catalog import EDUCATION, JOB_ZONES, JOB_ZONES_4, money
+from careerkit.catalog import EDUCATION, JOB_ZONES, JOB_ZONES_4, money, zones_present
 from careerkit.plan import Plan
 from careerkit.ui import lean
 from careerkit.ui.common import WIDE, guarded, message_html, note_html, quietly
@@ -70,9 +70,12 @@ class Browser(Panel):
             w.IntSlider, value=0, min=0, max=100, step=5, description="Interest fit at least",
             **slider,
         )  # fmt: skip
+        self.zones = zones_present(self.catalog) or (1, 5)  # 30.x: 2-5 (zones 1 and 2 merged)
+        first, last = self.zones[0], self.zones[-1]
         self.zone = lean.make(
-            w.IntRangeSlider, value=(1, 5), min=1, max=5, description="Job zone", **slider
-        )
+            w.IntRangeSlider, value=(first, last), min=first, max=last, description="Job zone",
+            **slider,
+        )  # fmt: skip
         self.education = lean.make(
             w.Dropdown,
             options=[("any", ""), *((e, e) for e in EDUCATION)],  # None would show blank
@@ -87,7 +90,7 @@ class Browser(Panel):
         self.unknown_pay = lean.make(
             w.Checkbox,
             False,
-            description="also show occupations whose pay is unknown",
+            description="also show occupations without a yearly median (unknown, or hourly only)",
             indent=False,
             layout={"width": "auto", "margin": "0 0 0 24px"},
         )
@@ -121,9 +124,10 @@ class Browser(Panel):
         self.related = RelatedList(self, "Related occupations (O*NET), one click to shortlist:")
 
     def _lay_out(self) -> None:
-        zones = "; ".join(f"{z} = {text}" for z, text in JOB_ZONES.items())
-        if catalog_files.catalog_info().job_zone_levels == 4:
-            zones = "; ".join(f"{z} = {text}" for z, text in JOB_ZONES_4.items())
+        levels = catalog_files.catalog_info().job_zone_levels
+        words = JOB_ZONES_4 if levels == 4 else JOB_ZONES
+        zones = "; ".join(f"{z} = {words.get(z, 'unknown')}" for z in self.zones)
+        if levels == 4:
             zones += " (this O*NET release merges zones 1 and 2 into one level, shown as 2)"
         fit = [self.min_fit] if self.fit is not None else [lean.html(message_html(NO_FIT, "info"))]
         outlook = lean.html("Job outlook:", layout=WHOLE)
@@ -159,10 +163,12 @@ class Browser(Panel):
     def filters(self) -> flt.Filters:
         """The filters as the widgets show them."""
         low, high = self.pay.value
+        zone = self.zone.value  # the whole slider (the zones the catalogue has): no filter
+        zone = flt.Filters().job_zone if zone == (self.zone.min, self.zone.max) else zone
         return flt.Filters(
             search=self.search.value,
             min_fit=self.min_fit.value,
-            job_zone=self.zone.value,
+            job_zone=zone,
             max_education=self.education.value or None,
             pay=(low if low > self.pay.min else None, high if high < self.pay.max else None),
             unknown_pay=self.unknown_pay.value,
@@ -229,7 +235,7 @@ class Browser(Panel):
         with quietly(self):
             self.search.value = ""
             self.min_fit.value = 0
-            self.zone.value = (1, 5)
+            self.zone.value = (self.zone.min, self.zone.max)
             self.education.value = ""
             self.pay.value = (self.pay.min, self.pay.max)
             self.unknown_pay.value = False
