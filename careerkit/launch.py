@@ -36,7 +36,10 @@ class Launch:
     env: dict[str, str]
 
     def run(self) -> None:
-        """Replace this process by the server (its Ctrl+C and exit status are the server's)."""
+        """Replace this process by the server (its Ctrl+C and exit status are the server's),
+        after making the workspace folder it is given, as ``make lab`` does."""
+        if self.env.get("CAREERKIT_HOME"):
+            Path(self.env["CAREERKIT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
         os.execve(self.argv[0], self.argv, self.env)
 
 
@@ -77,9 +80,7 @@ def _checkout_workspace(folder: Path, base: Mapping[str, str]) -> Path | None:
         return None
     if not (folder / "notebooks" / FIRST_STEP).is_file():
         return None
-    workspace = folder / "workspace"
-    workspace.mkdir(exist_ok=True)
-    return workspace
+    return folder / "workspace"
 
 
 def _merged(ours: list[str], given: list[str]) -> list[str]:
