@@ -65,8 +65,9 @@ def make_workshop(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[P
 
 
 def test_the_commands_careerkit_prints_run_without_activating_the_environment(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("PATH", BARE_PATH)  # careerkit run by its full path, not activated
     folder, out = make_workshop(tmp_path, capsys)
     assert main(["notebooks", str(tmp_path / "books")]) == 0
     out += capsys.readouterr().out
@@ -89,6 +90,13 @@ def test_the_commands_careerkit_prints_run_without_activating_the_environment(
     assert done.returncode == 0 and re.match(r"\d+\.\d+", done.stdout), done.stderr
 
 
+def test_with_the_environment_on_path_the_command_is_plain_careerkit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PATH", os.pathsep.join([str(BIN), BARE_PATH]))
+    assert launch.printed("lab", Path.home() / "spring" / "a b") == "careerkit lab ~/'spring/a b'"
+
+
 def _free_port() -> int:
     import socket
 
@@ -108,8 +116,9 @@ def _request(url: str, method: str = "GET", body: dict | None = None) -> tuple[i
 
 
 def test_a_lab_started_as_printed_saves_the_notebooks_without_outputs(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("PATH", BARE_PATH)
     _, out = make_workshop(tmp_path, capsys)
     printed = printed_commands(out)[0]
     port, token = _free_port(), "careerkit-test"
