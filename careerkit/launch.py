@@ -34,12 +34,13 @@ class Launch:
 
     argv: list[str]
     env: dict[str, str]
+    workspace: Path | None = None  # the repository's workspace/, made before starting
 
     def run(self) -> None:
         """Replace this process by the server (its Ctrl+C and exit status are the server's),
-        after making the workspace folder it is given, as ``make lab`` does."""
-        if self.env.get("CAREERKIT_HOME"):
-            Path(self.env["CAREERKIT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
+        after making the repository's workspace folder, as ``make lab`` does."""
+        if self.workspace is not None:
+            self.workspace.mkdir(parents=True, exist_ok=True)
         os.execve(self.argv[0], self.argv, self.env)
 
 
@@ -119,8 +120,9 @@ def lab(target: Path, options: list[str], base: Mapping[str, str] | None = None)
         ours.append(f"--LabApp.default_url=/lab/tree/{first}")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         ours.append("--allow-root")  # Jupyter refuses root without it (containers, CI)
-    env = environment(base, None if spawned else _checkout_workspace(root, base))
-    return Launch([sys.executable, *server, *_merged(ours, options)], env)
+    workspace = None if spawned else _checkout_workspace(root, base)
+    env = environment(base, workspace)
+    return Launch([sys.executable, *server, *_merged(ours, options)], env, workspace)
 
 
 def app(target: Path, options: list[str], base: Mapping[str, str] | None = None) -> Launch:
@@ -138,4 +140,4 @@ def app(target: Path, options: list[str], base: Mapping[str, str] | None = None)
         )
     home = _checkout_workspace(folder.parent, base) if folder.name == "notebooks" else None
     args = [sys.executable, "-m", "careerkit.app", str(folder), *options]
-    return Launch(args, environment(base, home))
+    return Launch(args, environment(base, home), home)

@@ -170,7 +170,7 @@ def test_lab_opens_00_of_a_workspace_with_the_config_first(tmp_path: Path) -> No
     assert ("--allow-root" in started.argv) == (os.geteuid() == 0)
     paths = started.env["JUPYTER_CONFIG_PATH"].split(os.pathsep)
     assert paths == [str(launch.CONFIG), mine]
-    assert "CAREERKIT_HOME" not in started.env  # not the repository: no workspace/ made
+    assert "CAREERKIT_HOME" not in started.env and started.workspace is None  # not the repo
     # Already on the path (make lab's own export, say): not twice.
     again = launch.lab(tmp_path, [], {"JUPYTER_CONFIG_PATH": str(launch.CONFIG)})
     assert again.env["JUPYTER_CONFIG_PATH"] == str(launch.CONFIG)
@@ -192,7 +192,7 @@ def test_an_option_given_replaces_ours_and_a_notebook_opens_first(tmp_path: Path
 
 def test_lab_in_the_repository_uses_its_workspace_unless_one_is_set() -> None:
     started = launch.lab(ROOT, [], {})
-    assert started.env["CAREERKIT_HOME"] == str(ROOT / "workspace")
+    assert started.env["CAREERKIT_HOME"] == str(ROOT / "workspace") == str(started.workspace)
     assert launch.lab(ROOT, [], {"CAREERKIT_HOME": "/x"}).env["CAREERKIT_HOME"] == "/x"
 
 
