@@ -8,13 +8,6 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 # The person's workspace when running from the repository (git-ignored).
 CAREERKIT_HOME ?= $(CURDIR)/workspace
-ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
-# Jupyter config that saves the workbook's notebooks without answers or outputs
-# (careerkit/server_hook.py), added to any the person already has.
-# Also Voila's settings (voila.json): cells tagged jupyterlab-only are left out of the app,
-# cells tagged coach run but are not shown.
-JUPYTER_CONFIG_PATH := $(CURDIR)/careerkit/jupyter-config$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH),)
-export JUPYTER_CONFIG_PATH
 
 .PHONY: app lab test lint bench screenshots catalog clean
 
@@ -35,19 +28,22 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 LAB_ARGS ?=
 APP_ARGS ?=
 
+# `careerkit lab` and `careerkit app` (careerkit/launch.py) start the server with careerkit's
+# Jupyter config (careerkit/jupyter-config) on JUPYTER_CONFIG_PATH: the pre-save hook that
+# saves the workbook's notebooks without answers or outputs (careerkit/server_hook.py), and
+# Voila's cell tags; --allow-root when run as root.
+
 # JupyterLab on the whole folder, so the file browser reaches workspace/ (plan, history,
-# exports) beside notebooks/; the printed address opens 00_start.
+# exports) beside notebooks/; the printed address opens notebooks/00_start.
 lab: $(VENV)/.installed
 	mkdir -p "$(CAREERKIT_HOME)"
-	CAREERKIT_HOME="$(CAREERKIT_HOME)" $(BIN)/jupyter lab $(ROOT_FLAG) \
-	  --ServerApp.root_dir="$(CURDIR)" \
-	  --LabApp.default_url=/lab/tree/notebooks/00_start.ipynb $(LAB_ARGS)
+	CAREERKIT_HOME="$(CAREERKIT_HOME)" $(BIN)/careerkit lab "$(CURDIR)" $(LAB_ARGS)
 
 # The workbook as a no-code app: each notebook a page of forms (Voila), starting at 00;
 # every page's "Next" link opens the next step. Each step's page is started ahead of time
 # (careerkit/app.py), so it opens in about a second.
 app: $(VENV)/.installed
-	CAREERKIT_HOME="$(CAREERKIT_HOME)" $(BIN)/python -m careerkit.app "$(CURDIR)/notebooks" $(APP_ARGS)
+	CAREERKIT_HOME="$(CAREERKIT_HOME)" $(BIN)/careerkit app "$(CURDIR)/notebooks" $(APP_ARGS)
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -1,4 +1,4 @@
-"""The ``careerkit`` command: catalogue import, workshop set-up, and the notebooks to copy."""
+"""The ``careerkit`` command: catalogue import, workshop set-up, the notebooks, lab and app."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from careerkit import __version__, catalog, paths, start, workshop_setup
+from careerkit import __version__, catalog, gather, launch, start, workshop_setup
 from careerkit.plan import PlanError
 from careerkit.sources.bls import BlsError
 from careerkit.sources.build import import_onet
@@ -25,6 +25,8 @@ ERRORS = (
     workshop_setup.WorkshopSetupError,
     WorkshopError,
     PlanError,
+    launch.LaunchError,
+    gather.GatherError,
 )
 
 
@@ -70,7 +72,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     books.add_argument("dir", type=Path, metavar="DIR", help="the folder to copy them into")
     books.set_defaults(run=_notebooks)
+    _server_commands(groups)
     return parser
+
+
+def _server_commands(groups: argparse._SubParsersAction) -> None:
+    """``lab`` and ``app``: options they do not know go to the server (``--port=9999``)."""
+    for name, what, example in (
+        ("lab", "JupyterLab", "00_start"),
+        ("app", "the workbook as a no-code app (Voila)", "00_start's page"),
+    ):
+        server = groups.add_parser(
+            name,
+            help=f"open {what} with your answers kept out of the notebooks",
+            description=f"Open {what} on FOLDER (a workspace, its notebooks/ folder"
+            + (" or one notebook" if name == "lab" else "")
+            + f"), starting at {example}, with careerkit's pre-save hook on. Other options "
+            "go to the server, e.g. --port=9999 --no-browser.",
+        )
+        server.add_argument(
+            "folder",
+            type=Path,
+            nargs="?",
+            default=Path.cwd(),
+            metavar="FOLDER",
+            help="what to open (default: the current folder)",
+        )
+        server.set_defaults(run=_lab if name == "lab" else _app, server_options=True)
 
 
 def _workshop_commands(groups: argparse._SubParsersAction) -> None:
@@ -109,11 +137,31 @@ def _workshop_commands(groups: argparse._SubParsersAction) -> None:
     )
     show.add_argument("dir", type=Path, metavar="DIR", help="the workshop folder")
     show.set_defaults(run=_workshop_list)
+    copies = commands.add_parser(
+        "gather",
+        help="copy participants' plans kept elsewhere (a JupyterHub's homes) into DIR",
+        description="Copy every plan matching PATTERN into DIR/participants/<owner>/plan.json, "
+        "read-only, for the cohort summary; <owner> is the part the first * matched. "
+        "Run it again to refresh the copies.",
+    )
+    copies.add_argument("dir", type=Path, metavar="DIR", help="the folder to copy into")
+    copies.add_argument(
+        "--from",
+        dest="pattern",
+        required=True,
+        metavar="PATTERN",
+        help="where the plans are, in quotes, e.g. '/home/*/careerkit-plan/plan.json'",
+    )
+    copies.set_defaults(run=_workshop_gather)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command in ``argv`` (default: the command line); returns the exit status."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, options = parser.parse_known_args(argv)
+    if options and not getattr(args, "server_options", False):
+        parser.error(f"unrecognized arguments: {' '.join(options)}")
+    args.options = options
     run: Callable[[argparse.Namespace], str] = args.run
     try:
         print(run(args))
@@ -173,9 +221,9 @@ def _workshop_new(args: argparse.Namespace) -> str:
             *(workshop_setup.printable(f"  {p.folder.name}: {p.name}") for p in made),
             *workshop_setup.duplicates(made),
             "Each participant opens their own notebooks, e.g.:",
-            f"  jupyter lab {first / 'notebooks' / '00_start.ipynb'}",
+            f"  {launch.printed('lab', first)}",
             "The group summed up (read-only, names hidden) is in the coach's notebook:",
-            f"  jupyter lab {args.dir / workshop_setup.COACH / 'cohort_summary.ipynb'}",
+            f"  {launch.printed('lab', args.dir / workshop_setup.COACH / 'cohort_summary.ipynb')}",
         ]
     )
 
@@ -192,16 +240,30 @@ def _workshop_list(args: argparse.Namespace) -> str:
     return "\n".join(str(row) for row in rows)
 
 
+def _workshop_gather(args: argparse.Namespace) -> str:
+    return str(gather.gather(args.dir, args.pattern))
+
+
 def _notebooks(args: argparse.Namespace) -> str:
     copied, kept = start.copy_notebooks(args.dir)
-    config = paths.shown(Path(start.__file__).parent / "jupyter-config")
     lines = [f"Copied {len(copied)} notebook(s) into {args.dir}."]
     if kept:
         lines.append(f"Kept your own copy of {', '.join(kept)} (not replaced).")
     return "\n".join(
         [
             *lines,
-            "Open the first one (the variable keeps your answers out of the notebooks):",
-            f"  JUPYTER_CONFIG_PATH={config} jupyter lab {args.dir / '00_start.ipynb'}",
+            "Open them (your answers stay in your plan, never in the notebooks):",
+            f"  {launch.printed('lab', args.dir)}",
+            f"or as a no-code app:  {launch.printed('app', args.dir)}",
         ]
     )
+
+
+def _lab(args: argparse.Namespace) -> str:
+    launch.lab(args.folder, args.options).run()
+    return ""  # not reached: the server replaced this process
+
+
+def _app(args: argparse.Namespace) -> str:
+    launch.app(args.folder, args.options).run()
+    return ""

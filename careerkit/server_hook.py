@@ -3,13 +3,18 @@
 Each workbook notebook carries ``metadata.careerkit.private_outputs = true``. Whenever the
 Jupyter server saves such a notebook (autosave, Ctrl+S, Save All, "Save" on closing), the
 hook empties every code cell's outputs and execution count, drops the widget state
-(``metadata.widgets``) and what the kernel adds on a run (its language version, cell
-timings), so the file on disk stays the repository's template: nothing a person typed or
-saw lands in a tracked file, and reopening never shows "model not found". A person's
-answers live in their plan file. Other notebooks and files are saved as they are.
+(``metadata.widgets``) and what JupyterLab adds on a run (cell timings), so the file on disk
+stays the repository's template: nothing a person typed or saw lands in a tracked file, and
+reopening never shows "model not found". A person's answers live in their plan file. Other
+notebooks and files are saved as they are.
 
-``careerkit/jupyter-config/jupyter_server_config.json`` sets the hook; ``make lab``, the
-README's conda route and the browser tests put that folder on ``JUPYTER_CONFIG_PATH``.
+``metadata.language_info`` is kept as the kernel reported it: JupyterLab writes the
+kernel's into the open notebook and marks it modified when it differs from the file, so
+the notebooks carry ipykernel's, and a notebook opened and not changed stays unmodified.
+
+``careerkit/jupyter-config/jupyter_server_config.json`` sets the hook; ``careerkit lab``
+and ``careerkit app`` (:mod:`careerkit.launch`, also run by ``make lab`` / ``make app``)
+and the browser tests put that folder on ``JUPYTER_CONFIG_PATH``.
 """
 
 from __future__ import annotations
@@ -34,9 +39,6 @@ def strip_notebook(notebook: dict[str, Any]) -> None:
     """Empty outputs and execution counts, drop widget state and run details, in place."""
     metadata = notebook.setdefault("metadata", {})
     metadata.pop("widgets", None)
-    language = metadata.get("language_info")
-    if isinstance(language, dict) and "name" in language:
-        metadata["language_info"] = {"name": language["name"]}
     for cell in notebook.get("cells", []):
         if cell.get("cell_type") == "code":
             cell["outputs"] = []

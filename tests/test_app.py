@@ -98,9 +98,10 @@ def test_make_lab_and_make_app_start_at_00() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     lab = makefile.split("\nlab:")[1].split("\n\n")[0]
     app = makefile.split("\napp:")[1].split("\n\n")[0]
-    assert "--LabApp.default_url=/lab/tree/notebooks/00_start.ipynb" in lab
-    assert '--ServerApp.root_dir="$(CURDIR)"' in lab  # workspace/ shows in the file browser
+    # careerkit lab on the whole folder, so workspace/ shows in the file browser; it opens
+    # notebooks/00_start (careerkit/launch.py, tests/test_launch.py).
+    assert 'careerkit lab "$(CURDIR)"' in lab
     assert "$(LAB_ARGS)" in lab and "LAB_ARGS ?=" in makefile
-    # careerkit.app serves the notebooks folder; its address leads to 00 (tests/browser/test_app).
-    assert '-m careerkit.app "$(CURDIR)/notebooks"' in app
+    # careerkit app -> careerkit.app serves the notebooks folder; its address leads to 00.
+    assert 'careerkit app "$(CURDIR)/notebooks"' in app
     assert "$(APP_ARGS)" in app

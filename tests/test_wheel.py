@@ -126,6 +126,9 @@ def test_installed_notebooks_run_in_a_kernel_of_the_new_environment(
     books = tmp_path / "books"
     said = _run(env.parent / "careerkit", "notebooks", books, cwd=tmp_path, env=variables)
     assert "Copied 8 notebook(s)" in said
+    # The command it prints runs from any shell: this environment's careerkit, by full path.
+    lab = next(line.split() for line in said.splitlines() if " lab " in line)
+    assert lab == [str(env.parent / "careerkit"), "lab", str(books)], said
     notebook = nbformat.read(books / "00_start.ipynb", as_version=4)
     notebook.cells.append(
         nbformat.v4.new_code_cell(
@@ -161,6 +164,8 @@ def _spawner_environment() -> dict[str, str]:
     exec(compile(code, "careerkit.py", "exec"), {"get_config": lambda: config, "c": config})
     value = config.Spawner.environment  # .update() on it: merged into the hub's own
     assert config.Spawner.default_url == "/lab"
+    # Each user's server is `careerkit lab` from TLJH's user environment: the hook is on.
+    assert config.Spawner.cmd == ["/opt/tljh/user/bin/careerkit", "lab"]
     return dict(value.get_value({}) if hasattr(value, "get_value") else value)
 
 
