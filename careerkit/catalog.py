@@ -270,7 +270,8 @@ SKILL_VALUES: dict[str, tuple[str, ...]] = {
     "kind": ("soft", "hard"),  # our suggested kind; the person can change it
     "learnt_by": ("practice", "course"),  # how a goal suggests building it
 }
-SKILL_COLUMNS = ("name", *SKILL_VALUES, "plain")  # plain: the skill in everyday words
+#: plain: the skill in everyday words; practice: a goal that builds it (what, where, how shown)
+SKILL_COLUMNS = ("name", *SKILL_VALUES, "plain", "practice")
 
 
 @dataclass(frozen=True)
@@ -282,6 +283,7 @@ class SkillInfo:
     kind: str
     learnt_by: str
     plain: str
+    practice: str
 
 
 def read_skills(file: Path = SKILLS_FILE) -> tuple[SkillInfo, ...]:
@@ -301,6 +303,8 @@ def read_skills(file: Path = SKILLS_FILE) -> tuple[SkillInfo, ...]:
             raise CatalogError(f"{where}, column 'name': repeats a skill of an earlier row.")
         if not row.plain:
             raise CatalogError(f"{where}, column 'plain': say the skill in everyday words.")
+        if not row.practice:
+            raise CatalogError(f"{where}, column 'practice': say what to practice to build it.")
         for column, allowed in SKILL_VALUES.items():
             value = getattr(row, column)
             if value not in allowed:
@@ -317,6 +321,10 @@ SKILLS = tuple(skill.name for skill in SKILL_TABLE)
 PRACTICE_SKILLS = frozenset(s.name for s in SKILL_TABLE if s.learnt_by == "practice")
 #: Each skill in everyday words ("understanding written documents"), for suggested goals.
 PLAIN_SKILLS = {s.name: s.plain for s in SKILL_TABLE}
+#: A goal that builds each skill, as a person would say it (what, where, how to show it).
+PRACTICE_GOALS = {s.name: s.practice for s in SKILL_TABLE}
+#: Basic skills (O*NET 2.A: reading, writing, math...), which any schooling builds.
+BASIC_SKILLS = frozenset(s.name for s in SKILL_TABLE if s.group == "basic")
 
 
 def _check_values(file: Path, raw: pd.DataFrame, frame: pd.DataFrame) -> None:

@@ -102,10 +102,7 @@ def card_html(card: Mapping[str, Any]) -> str:
         ("Median pay", pay),
         ("Outlook", e(card["outlook"])),
         ("Work-life", e(card["work_life"])),
-        (
-            "Top skills",
-            f"{skills}<br><small>✓ = you already list it ({have} of {len(card['skills'])})</small>",
-        ),
+        ("Top skills", _skills_cell(card, skills, have)),
     ]
     if card["alt_titles"]:
         facts.insert(0, ("Also called", e(", ".join(card["alt_titles"]))))
@@ -120,6 +117,17 @@ def card_html(card: Mapping[str, Any]) -> str:
         f"<div style='flex:1 1 32em'>{_about(card)}<table>{rows}</table></div>"
         f"<div style='flex:0 0 260px'>{theme_bars_html(card)}</div></div>"
     )
+
+
+def _skills_cell(card: Mapping[str, Any], skills: str, have: int) -> str:
+    """The card's skills, or O*NET's lack of ratings said plainly (never "(0 of 0)")."""
+    if not card["skills"]:
+        note = card.get("skills_note") or "unknown"
+        return (
+            f"<i>{html.escape(note)}</i><br><small>Shortlist it and list the skills you learn "
+            "from job postings or people in the job (step 2's questions).</small>"
+        )
+    return f"{skills}<br><small>✓ = you already list it ({have} of {len(card['skills'])})</small>"
 
 
 def theme_bars_html(card: Mapping[str, Any]) -> str:

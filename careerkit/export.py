@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from careerkit import catalog_files, charts, paths
+from careerkit import catalog_files, charts, job_skills, paths
 from careerkit.catalog import THEMES, money
 from careerkit.criteria import label_for
 from careerkit.dates import long_date
@@ -165,6 +165,8 @@ def _shortlist_section(plan: Plan, catalog: pd.DataFrame) -> Section:
     for o in options:
         notes = [(_question(k), v) for k, v in o.answers.items() if v]
         notes += [("Notes", o.notes)] if o.notes else []
+        if o.skills or job_skills.lacks_ratings(catalog, o.code):
+            notes.append(("Skills it needs", ", ".join(o.skills) or job_skills.NO_RATINGS))
         if notes:
             blocks += [Sub(o.title), Fields(notes)]
     return Section("Shortlist", blocks)

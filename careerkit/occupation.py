@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from careerkit import catalog_files
+from careerkit import catalog_files, job_skills
 from careerkit.catalog import THEMES, money, onet_url, skills_of, zone_words
 from careerkit.filters import person_scores
 from careerkit.fit import LETTERS, interest_fit, theme_names, top_themes
@@ -154,6 +154,31 @@ def work_life_text(hours: float | None, schedule: str | None) -> str:
     return f"{week}, {SCHEDULE_WORDS.get(value_or(schedule, ''), 'schedule unknown')}"
 
 
+#: What to find out about work-life balance where the catalogue has no hours or schedule.
+WORK_LIFE_PROMPT = (
+    "Not in the data: find out the hours in job postings, shifts, on-call and travel, "
+    "and ask someone in the job."
+)
+
+
+def has_data(catalog: pd.DataFrame, column: str) -> bool:
+    """True when ``column`` has a figure for at least one occupation of the catalogue."""
+    return column in catalog.columns and bool(catalog[column].notna().any())
+
+
+def has_hours(catalog: pd.DataFrame) -> bool:
+    """True when the catalogue knows hours or schedule for some occupation."""
+    return has_data(catalog, "weekly_hours") or has_data(catalog, "schedule")
+
+
+def work_life_fact(catalog: pd.DataFrame, row: Mapping[str, Any]) -> str:
+    """Hours and schedule with their source, or what to find out when the catalogue has none."""
+    if not has_hours(catalog):
+        return WORK_LIFE_PROMPT
+    known = _sentence(work_life_text(row.get("weekly_hours"), row.get("schedule")))
+    return f"{known} (O*NET Work Context)"
+
+
 def profile_card(catalog: pd.DataFrame, code: str, plan: Plan) -> dict[str, Any]:
     """Everything the occupation card shows, as plain data (no HTML)."""
     row = catalog.loc[code]
@@ -183,7 +208,8 @@ def profile_card(catalog: pd.DataFrame, code: str, plan: Plan) -> dict[str, Any]
         "pay_basis": _pay_basis(row),
         "outlook": outlook_text(row["outlook_pct"], row.get("outlook"), row.get("openings")),
         "skills": [(s, s.casefold() in have) for s in skills],
-        "work_life": work_life_text(row["weekly_hours"], row["schedule"]),
+        "work_life": work_life_fact(catalog, row),
+        "skills_note": None if skills else job_skills.NO_RATINGS,
         "related": list(related_occupations(catalog, code).itertuples(name=None)),
     }
 
@@ -214,12 +240,16 @@ def prefilled_answers(
     yours = [s for s in skills if s.casefold() in have]
     people = "" if missing(row["employment"]) else f" About {row['employment']:,} people do it."
     outlook = outlook_text(row["outlook_pct"], row.get("outlook"), row.get("openings"))
-    return {
-        "skills_interests": (
+    interests = f"Interests: mostly {theme_names(top_themes(row))}."
+    if skills:
+        skill_line = (
             f"Top skills: {', '.join(skills[:6])}. "
             f"You already list: {', '.join(yours) or 'none of these'}. "
-            f"Interests: mostly {theme_names(top_themes(row))}."
-        ),
+        )
+    else:
+        skill_line = f"{job_skills.NO_RATINGS}: list the skills postings ask for below. "
+    return {
+        "skills_interests": skill_line + interests,
         "requirements": (
             f"Job zone {row['job_zone']}: "
             f"{zone_words(row['job_zone'], catalog_files.catalog_info().job_zone_levels)}. "
@@ -231,7 +261,7 @@ def prefilled_answers(
             f"Median pay: {pay_text(row['median_wage'], row['wage_year'], row.get('pay_area'))}; "
             f"range {pay_range_text(row)}."
         ),
-        "work_life": _sentence(work_life_text(row["weekly_hours"], row["schedule"])),
+        "work_life": work_life_fact(catalog, row),
         "development": f"Jobs outlook: {outlook}.{people}",
     }
 

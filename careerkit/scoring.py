@@ -8,7 +8,10 @@ that adding or removing an option never changes another option's rating:
 * ``interest_fit``: :func:`careerkit.fit.interest_fit` (0-100) divided by 10; needs the
   interest quiz of step 1.
 * ``skills_match``: :func:`careerkit.fit.skills_match` (0-100) of the skills listed in
-  step 1, divided by 10; needs at least one skill.
+  step 1, divided by 10; needs at least one skill. Where O*NET has no skill ratings for
+  the occupation, the share of the skills the person listed for that option in 02
+  (``Option.skills``, from postings or people in the job) that they have; with none
+  listed it is "not rated", never 0.
 * ``pay``: the median yearly wage on a log scale, $25,000 or less -> 0 and $150,000 or
   more -> 10 (so $61,000 -> 5). Each doubling of pay adds the same 3.9 points.
 * ``outlook``: the projected 10-year employment change in percent, ``(pct + 6) / 2``
@@ -49,7 +52,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from careerkit import fit
+from careerkit import fit, job_skills
 from careerkit.criteria import DATA_CRITERIA, WEIGHT_MAX, ScoringError, check_weight
 from careerkit.formula import FormulaError, ScoreFn, evaluate
 from careerkit.plan import Option
@@ -104,6 +107,12 @@ def data_ratings(
         out["interest_fit"] = (fit.interest_fit(interests, rows) / 10).reindex(codes)
     if skills and listed:
         out["skills_match"] = (fit.skills_match(skills, rows) / 10).reindex(codes)
+    if skills:
+        for i, option in enumerate(options):
+            if option.custom or job_skills.lacks_ratings(catalog, option.code):
+                out.iloc[i, out.columns.get_loc("skills_match")] = (
+                    job_skills.own_match(skills, option.skills) / 10
+                )
     wages = rows["median_wage"].astype(float).reindex(codes)
     own_wages = pd.Series([o.median_wage if o.custom else np.nan for o in options], index=codes)
     out["pay"] = pay_rating(wages.fillna(own_wages.astype(float)))

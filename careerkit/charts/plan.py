@@ -165,7 +165,8 @@ def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str) -> Figure:
         ax.text(
             0.5,
             0.5,
-            "No catalogue skill list for this occupation:\nadd the skills it needs below.",
+            "O*NET has no skill ratings for this occupation:\n"
+            "list the skills it needs in 02 (from postings or people in the job).",
             ha="center",
             va="center",
             color="#555",

@@ -19,7 +19,7 @@ import pandas as pd
 
 from careerkit import choice, formula, scoring, workshop
 from careerkit.catalog import COLUMNS, CatalogError
-from careerkit.decision_words import PAY, data_notes, number, weights_in_force
+from careerkit.decision_words import PAY, data_notes, number, unrated_reason, weights_in_force
 from careerkit.local_pay import catalog_for
 from careerkit.plan import Gut, Option, Plan
 from careerkit.scoring import Flip, Result, ScoreFn, ScoringError
@@ -134,7 +134,14 @@ class CompareBoard:
         missing = [
             self.names[o.code] for o in options if not o.custom and o.code not in catalog.index
         ]
-        self.notes = [*notes, *data_notes(self.ids, interests, skills, options, missing)]
+        self.notes = [*notes, *data_notes(self.ids, interests, skills, options, missing, catalog)]
+        #: (option name, criterion) -> why its data value is missing, and what to do.
+        self.unrated = {
+            (self.names[o.code], cid): reason
+            for o in options
+            for cid in self.ids
+            if (reason := unrated_reason(cid, o, catalog)) is not None
+        }
         self.habits = formula.habits(score, self.ids)
         self.saver = Saver(plan)
         self.errors = lean.output()
