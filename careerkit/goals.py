@@ -241,30 +241,29 @@ def suggestion_skills(plan: Plan, catalog: pd.DataFrame, code: str) -> list[str]
     level at least CLEAR_GAP below the target's (self-rating x 7/5 on O*NET's scale), or
     a cross-functional skill they do not list that the target needs at UNLISTED_LEVEL or
     more. Basic skills (reading, writing, math...) they do not list are never suggested.
-    Where O*NET has no ratings: the skills listed for the option that the person lacks.
+    Where O*NET gives no level: a listed skill rated 1-2 of 5, or an unlisted
+    cross-functional one. Where O*NET has no ratings at all: the skills listed for the
+    option (``Option.skills``) that the person lacks.
     """
     listed, source = job_skills.for_plan(plan, catalog, code)
-    mine = {s.name.casefold(): s.level * LEVEL_SCALE for s in plan.dream_job.skills}
+    mine = {s.name.casefold(): s.level for s in plan.dream_job.skills}
     if source != "onet":
         return [s for s in listed if s.casefold() not in mine]
-    required = _rated(catalog, code, listed)
-    if required is None:  # no O*NET levels: weak or missing skills, basic ones only if listed
-        weak = {s.name.casefold() for s in plan.dream_job.skills if s.level <= WEAK_LEVEL}
-        return [
-            s
-            for s in listed
-            if s.casefold() in weak or (s.casefold() not in mine and s not in BASIC_SKILLS)
-        ]
+    ratings = catalog_files.skill_ratings()
+    rated = ratings[ratings.index == code].drop_duplicates("skill").set_index("skill")
+    frame = pd.DataFrame({"skill": listed}).join(rated[["importance", "level"]], on="skill")
+    frame = frame.sort_values("importance", ascending=False, kind="stable", na_position="last")
     keep = []
-    for row in required.sort_values("importance", ascending=False, kind="stable").itertuples():
-        level = float(row.level)
-        yours = mine.get(str(row.skill).casefold())
-        if yours is not None:
-            clear = level - yours >= CLEAR_GAP
+    for skill, level in zip(frame["skill"], frame["level"].astype(float), strict=True):
+        yours = mine.get(skill.casefold())
+        if yours is None:
+            clear = skill not in BASIC_SKILLS and (pd.isna(level) or level >= UNLISTED_LEVEL)
+        elif pd.isna(level):
+            clear = yours <= WEAK_LEVEL
         else:
-            clear = row.skill not in BASIC_SKILLS and level >= UNLISTED_LEVEL
+            clear = level - yours * LEVEL_SCALE >= CLEAR_GAP
         if clear:
-            keep.append(str(row.skill))
+            keep.append(skill)
     return keep
 
 
@@ -276,6 +275,11 @@ def plain(skill: str) -> str:
 def _mentioned(written: str, names: set[str]) -> bool:
     """Whether a goal already names the skill, in O*NET's words or in plain ones."""
     return any(name.casefold() in written for name in names)
+
+
+def _names(skill: str) -> set[str]:
+    """The ways a goal may name a skill: O*NET's name, plain words, its suggested goal."""
+    return {skill, plain(skill), *([PRACTICE_GOALS[skill]] if skill in PRACTICE_GOALS else [])}
 
 
 def _draft(skill: str, code: str, today: date) -> Goal:
@@ -292,7 +296,7 @@ def _draft(skill: str, code: str, today: date) -> Goal:
         else "Learning"
     )
     return Goal(
-        text=f"{practice}, by {long_date(due)} ({plain(skill)})",
+        text=f"{practice} by {long_date(due)}",
         area=area,
         horizon_months=6,
         due=due,
@@ -319,7 +323,7 @@ def suggest_goals(
     seen: set[str] = set()
     for code in plan.comparison.chosen:
         gap = suggestion_skills(plan, catalog, code)
-        fresh = [s for s in gap if not _mentioned(written, {s, plain(s)})]
+        fresh = [s for s in gap if not _mentioned(written, _names(s))]
         for skill in [s for s in fresh if s not in seen][:per_direction]:
             seen.add(skill)
             draft = _draft(skill, code, today)

@@ -198,10 +198,9 @@ def test_suggestions_follow_the_gap_and_pass_the_check(persona: Plan) -> None:
     # what to practice, where and how to show it, in a person's words (not O*NET's names)
     assert texts == [
         "Lead 3 decisions at work, weigh the costs and benefits of each in writing, and review "
-        "them with your manager, by 22 May 2027 (making decisions by weighing costs and "
-        "benefits)",
+        "them with your manager by 22 May 2027",
         "Manage one budget (a team, a project or a volunteer group) for 3 months and report "
-        "how the money was spent, by 22 May 2027 (budgeting and managing money)",
+        "how the money was spent by 22 May 2027",
     ]
     assert not [t for t in texts if any(s in t for s in SKILLS if " " in s)]
     # Monitoring (a basic skill Maya does not list) and the training specialists' Writing
@@ -213,8 +212,8 @@ def test_suggestions_follow_the_gap_and_pass_the_check(persona: Plan) -> None:
 def test_suggestions_skip_skills_a_goal_already_names(persona: Plan) -> None:
     g.add_goal(persona, TODAY, **valid(text="Take 2 courses in judgment and decision making"))
     texts = " ".join(d.text for d in g.suggest_goals(persona, tiny_catalog(), TODAY))
-    assert g.plain("Judgment and Decision Making") not in texts
-    assert g.plain("Management of Financial Resources") in texts  # the next one moves up
+    assert "Lead 3 decisions" not in texts
+    assert "Manage one budget" in texts  # the next skill of the gap moves up
     accepted = g.suggest_goals(persona, tiny_catalog(), TODAY)[0]
     g.add_goal(persona, TODAY, **accepted.model_dump(include={"text", "area", "due", "measure"}))
     again = " ".join(d.text for d in g.suggest_goals(persona, tiny_catalog(), TODAY))
