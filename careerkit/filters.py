@@ -35,6 +35,17 @@ SORTS = {
 }
 
 
+def sorts_for(catalog: pd.DataFrame, with_fit: bool) -> dict[str, str]:
+    """The ``SORTS`` this catalogue can use: no column without a figure (the bundled
+    catalogue has no hours), and no interest fit before the quiz."""
+    return {
+        key: name
+        for key, name in SORTS.items()
+        if (key != "fit" or with_fit)
+        and (key in ("fit", "title") or (key in catalog and catalog[key].notna().any()))
+    }
+
+
 #: How each filter is named when suggesting which one to loosen.
 FILTER_NAMES = {
     "search": "the search words",

@@ -157,7 +157,7 @@ def work_life_text(hours: float | None, schedule: str | None) -> str:
 #: What to find out about work-life balance where the catalogue has no hours or schedule.
 WORK_LIFE_PROMPT = (
     "Not in the data: find out the hours in job postings, shifts, on-call and travel, "
-    "and ask someone in the job."
+    "and ask someone in the job"
 )
 
 
@@ -175,8 +175,7 @@ def work_life_fact(catalog: pd.DataFrame, row: Mapping[str, Any]) -> str:
     """Hours and schedule with their source, or what to find out when the catalogue has none."""
     if not has_hours(catalog):
         return WORK_LIFE_PROMPT
-    known = _sentence(work_life_text(row.get("weekly_hours"), row.get("schedule")))
-    return f"{known} (O*NET Work Context)"
+    return f"{work_life_text(row.get('weekly_hours'), row.get('schedule'))} (O*NET Work Context)"
 
 
 def profile_card(catalog: pd.DataFrame, code: str, plan: Plan) -> dict[str, Any]:
@@ -261,7 +260,7 @@ def prefilled_answers(
             f"Median pay: {pay_text(row['median_wage'], row['wage_year'], row.get('pay_area'))}; "
             f"range {pay_range_text(row)}."
         ),
-        "work_life": work_life_fact(catalog, row),
+        "work_life": _sentence(work_life_fact(catalog, row)),
         "development": f"Jobs outlook: {outlook}.{people}",
     }
 

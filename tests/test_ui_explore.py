@@ -264,6 +264,7 @@ def test_own_occupation_is_checked_and_input_kept_until_it_is_right(
 
 def test_remove_keeps_options_with_answers(persona: Plan, catalog: pd.DataFrame) -> None:
     panel = ui.shortlist(persona, catalog)
+    persona.save("exploration")  # the file as this version writes it (new fields included)
     before = on_disk(persona)
     row_of(panel, persona, "custom:clinic-operations-coordinator").children[0].click()
     assert "Drop it with a reason instead" in panel.message.value

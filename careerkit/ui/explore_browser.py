@@ -98,7 +98,7 @@ class Browser(Panel):
             for label in flt.OUTLOOKS
         }
         sorts = [
-            (name, key) for key, name in flt.SORTS.items() if key != "fit" or self.fit is not None
+            (name, key) for key, name in flt.sorts_for(self.catalog, self.fit is not None).items()
         ]
         self.sort = lean.make(w.Dropdown, options=sorts, description="Sort by", style=WIDE)
         self.order = lean.make(
