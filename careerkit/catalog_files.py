@@ -1,4 +1,4 @@
-"""The other tables of a catalogue folder: sources, skill ratings, related occupations, area pay.
+"""The other tables of a catalogue folder: sources, skill ratings, titles, related, area pay.
 
 Each is optional (a single CSV catalogue has none of them) and read once per change of
 the file. Missing tables read as empty; the workbook then says "unknown".
@@ -64,6 +64,16 @@ def _info(file: Path, _stamp: int) -> CatalogInfo:
         job_zone_levels=int(data.get("job_zone_levels", 5)),
         sources=data,
     )
+
+
+#: Every other title of each occupation (O*NET's reported, short and alternate titles).
+TITLES = "titles.csv.gz"
+
+
+def search_titles(where: Path | None = None) -> pd.DataFrame:
+    """Every other title people use for each occupation (``code, title``), for search."""
+    file = _folder(where) / TITLES
+    return _read(file, _stamp(file), ("code", "title"))
 
 
 def skill_ratings(where: Path | None = None) -> pd.DataFrame:

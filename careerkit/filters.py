@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from careerkit import search
 from careerkit.catalog import EDUCATION
 from careerkit.catalog import OUTLOOKS as BLS_OUTLOOKS
 from careerkit.fit import interest_fit
@@ -61,7 +62,7 @@ FILTER_NAMES = {
 class Filters:
     """What to show from the catalogue, and in which order. Defaults show everything."""
 
-    search: str = ""  # every word must appear in the title, other titles or description
+    search: str = ""  # every word starts a word of a title or the description (careerkit.search)
     min_fit: float = 0  # used only when an interest fit is given
     job_zone: tuple[int, int] = (1, 5)
     max_education: str | None = None  # one of catalog.EDUCATION
@@ -87,11 +88,8 @@ def filter_masks(
 ) -> dict[str, np.ndarray]:
     """One boolean array per active filter (keys as in ``FILTER_NAMES``)."""
     masks: dict[str, np.ndarray] = {}
-    words = filters.search.split()
-    if words:
-        text = catalog["title"].str.cat(catalog[["alt_titles", "description"]], sep=" ", na_rep="")
-        found = [text.str.contains(word, case=False, regex=False) for word in words]
-        masks["search"] = np.logical_and.reduce([f.to_numpy(bool, na_value=False) for f in found])
+    if search.words_of(filters.search):
+        masks["search"] = (search.match_rank(catalog, filters.search) < search.NONE).to_numpy(bool)
     if fit is not None and filters.min_fit > 0:
         masks["fit"] = (
             fit.reindex(catalog.index).to_numpy(float, na_value=np.nan) >= filters.min_fit
@@ -122,7 +120,11 @@ def apply_filters(
     rows = catalog[_all(masks.values(), len(catalog))] if masks else catalog
     if fit is not None:
         rows = rows.assign(fit=fit.reindex(rows.index))
-    return sort_rows(rows, filters.sort_by, filters.ascending)
+    rows = sort_rows(rows, filters.sort_by, filters.ascending)
+    if "search" in masks:  # title matches first, then other titles, then descriptions
+        rank = search.match_rank(catalog, filters.search).reindex(rows.index)
+        rows = rows.iloc[np.argsort(rank.to_numpy(), kind="stable")]
+    return rows
 
 
 def sort_rows(rows: pd.DataFrame, by: str, ascending: bool) -> pd.DataFrame:

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from careerkit import catalog, paths
+from careerkit import catalog, catalog_files, paths
 from careerkit.sources import bls, onet
 from careerkit.sources.release import Release, open_release
 
@@ -124,6 +124,8 @@ def _import(
     rows["skills"] = skills.groupby("code")["skill"].agg(";".join).reindex(rows.index)
     step("titles")
     rows["alt_titles"] = onet.titles(release).reindex(rows.index)
+    search_titles = onet.all_titles(release)  # every title, for search (titles.csv.gz)
+    search_titles = search_titles[search_titles["code"].isin(rows.index)]
     related = onet.related(release)
     related = related[related["code"].isin(rows.index) & related["related_code"].isin(rows.index)]
     rows["onet_education"] = onet.education(release).reindex(rows.index)
@@ -198,7 +200,7 @@ def _import(
         "attribution": ATTRIBUTION.format(release=release.release or ""),
     }
     step("writing")
-    _write(out, rows, skills, related, area_frames, sources)
+    _write(out, rows, skills, related, area_frames, sources, search_titles)
     step("done")
     return ImportSummary(out, counts, sources)
 
@@ -263,7 +265,7 @@ def _name(sources: dict) -> str:
     return ", ".join(parts)
 
 
-def _write(out, rows, skills, related, area_frames, sources) -> None:
+def _write(out, rows, skills, related, area_frames, sources, search_titles=None) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
@@ -278,6 +280,13 @@ def _write(out, rows, skills, related, area_frames, sources) -> None:
                 index=False,
                 lineterminator="\n",
                 float_format="%.15g",
+                compression={"method": "gzip", "mtime": 0},
+            )
+        if search_titles is not None and len(search_titles):
+            search_titles.to_csv(
+                tmp / catalog_files.TITLES,
+                index=False,
+                lineterminator="\n",
                 compression={"method": "gzip", "mtime": 0},
             )
         text = json.dumps(sources, indent=2, ensure_ascii=False, default=str) + "\n"
