@@ -43,8 +43,12 @@ def test_every_onet_title_is_searched(catalog: pd.DataFrame) -> None:
     ).dropna()
     wanted = wanted[wanted[code].isin(catalog.index) & (wanted["t"].str.strip() != "")]
     have = search.other_titles(catalog)
-    have_keys = set(zip(have.index, have.str.replace(";", ",").str.strip().str.casefold()))
-    want_keys = set(zip(wanted[code], wanted["t"].str.replace(";", ",").str.strip().str.casefold()))
+
+    def keys(codes: pd.Index | pd.Series, titles: pd.Series) -> set[tuple[str, str]]:
+        tidy = titles.str.replace(";", ",").str.strip().str.casefold()
+        return set(zip(codes, tidy, strict=True))
+
+    have_keys, want_keys = keys(have.index, have), keys(wanted[code], wanted["t"])
     assert want_keys <= have_keys and len(want_keys) > 50_000
 
 
