@@ -148,7 +148,7 @@ def _workshop_catalog() -> Path | None:
     chosen = workshop_details.chosen_catalog(*found) if found else None
     if found and chosen and not occupations_file(chosen).is_file():
         raise CatalogError(
-            f"The workshop file {found[0]} chooses the catalogue {chosen} "
+            f"The workshop file {found[0]} chooses the catalog {chosen} "
             f"(catalog = {found[1].catalog!r}), which has no {OCCUPATIONS}: import one "
             f"there with `careerkit catalog import-onet PATH --out {chosen}`, or write "
             'catalog = "bundled".'
@@ -233,9 +233,9 @@ def _read_text_table(file: Path) -> pd.DataFrame:
     try:
         data = file.read_bytes()
     except FileNotFoundError:
-        raise CatalogError(f"Catalogue file {file} does not exist.") from None
+        raise CatalogError(f"Catalog file {file} does not exist.") from None
     except OSError as error:
-        raise CatalogError(f"Catalogue file {file} cannot be read: {error.strerror}.") from None
+        raise CatalogError(f"Catalog file {file} cannot be read: {error.strerror}.") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

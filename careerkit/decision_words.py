@@ -301,13 +301,13 @@ def data_notes(
         notes.append(f"Work-life balance is yours to rate. {WORK_LIFE_ASK}")
     if any(o.custom for o in options):
         notes.append(
-            "Your own occupations are not in the catalogue: their pay comes from the wage "
+            "Your own occupations are not in the catalog: their pay comes from the wage "
             "you entered in 02, and you rate the rest yourself."
         )
     if not_in_catalog:
         them = "it" if len(not_in_catalog) == 1 else "them"
         notes.append(
-            f"{joined(not_in_catalog)} cannot be found in the occupation catalogue: "
+            f"{joined(not_in_catalog)} cannot be found in the occupation catalog: "
             f"rate {them} yourself."
         )
     return [(note, "info") for note in notes]

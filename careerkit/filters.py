@@ -144,7 +144,7 @@ def loosen_hint(catalog: pd.DataFrame, filters: Filters, fit: pd.Series | None =
     """Say plainly that nothing matches, and which one filter to loosen to get results."""
     masks = filter_masks(catalog, filters, fit)
     if not masks:
-        return "The catalogue is empty, so there is nothing to show."
+        return "The catalog is empty, so there is nothing to show."
     counts = {
         name: int(_all([m for other, m in masks.items() if other != name], len(catalog)).sum())
         for name in masks
@@ -165,14 +165,12 @@ def loosen_hint(catalog: pd.DataFrame, filters: Filters, fit: pd.Series | None =
 def count_text(shown: int, matching: int, total: int) -> str:
     """E.g. "Showing 40 of 312 matching occupations (1,016 in the catalogue)"."""
     if matching == 0:
-        return f"No occupation matches these filters ({total:,} in the catalogue)."
+        return f"No occupation matches these filters ({total:,} in the catalog)."
     if matching == total:
         return f"Showing {shown:,} of {counted(total, 'occupation')}."
     if shown == matching:
-        return (
-            f"Showing all {counted(matching, 'matching occupation')} ({total:,} in the catalogue)."
-        )
-    return f"Showing {shown:,} of {matching:,} matching occupations ({total:,} in the catalogue)."
+        return f"Showing all {counted(matching, 'matching occupation')} ({total:,} in the catalog)."
+    return f"Showing {shown:,} of {matching:,} matching occupations ({total:,} in the catalog)."
 
 
 def person_scores(plan: Plan) -> dict[str, float] | None:

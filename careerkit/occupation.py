@@ -53,7 +53,7 @@ QUESTIONS = (
     Question(
         "requirements",
         "4. What are the standard requirements for successful candidates?",
-        "Degrees, licences, experience you saw asked for (optional)",
+        "Degrees, licenses, experience you saw asked for (optional)",
     ),
     Question(
         "salary",
@@ -228,8 +228,8 @@ def prefilled_answers(
 ) -> dict[str, str]:
     """What the data already says for the exploring questions it can answer, by question id."""
     if option.custom or option.code not in catalog.index:
-        where = "your own occupation" if option.custom else "no longer in the catalogue"
-        facts = dict.fromkeys(FACTS, f"Not in the catalogue ({where}): find out in your research.")
+        where = "your own occupation" if option.custom else "no longer in the catalog"
+        facts = dict.fromkeys(FACTS, f"Not in the catalog ({where}): find out in your research.")
         if option.custom:
             facts["salary"] = f"{pay_text(option.median_wage, None)} (your own estimate)"
         return facts

@@ -177,10 +177,10 @@ def test_hint_when_no_single_filter_is_enough(tiny: pd.DataFrame) -> None:
 
 def test_count_text() -> None:
     assert flt.count_text(40, 312, 1016) == (
-        "Showing 40 of 312 matching occupations (1,016 in the catalogue)."
+        "Showing 40 of 312 matching occupations (1,016 in the catalog)."
     )
     assert flt.count_text(40, 1016, 1016) == "Showing 40 of 1,016 occupations."
-    assert flt.count_text(3, 3, 10) == "Showing all 3 matching occupations (10 in the catalogue)."
+    assert flt.count_text(3, 3, 10) == "Showing all 3 matching occupations (10 in the catalog)."
     assert flt.count_text(0, 0, 10).startswith("No occupation matches these filters")
 
 
@@ -312,9 +312,9 @@ def test_prefilled_answers_for_catalogue_and_custom_options(tiny: pd.DataFrame) 
     custom = sl.custom_option("Clinic coordinator", "52k")
     own = occ.prefilled_answers(tiny, custom)
     assert own["salary"] == "$52,000 a year (your own estimate)"
-    assert "Not in the catalogue" in own["requirements"]
+    assert "Not in the catalog" in own["requirements"]
     gone = occ.prefilled_answers(tiny, Option(code="99-9999.00", title="Old job"))
-    assert "no longer in the catalogue" in gone["salary"]
+    assert "no longer in the catalog" in gone["salary"]
 
 
 def test_prefilled_answers_cover_only_known_question_ids(tiny: pd.DataFrame) -> None:

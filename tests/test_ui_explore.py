@@ -226,7 +226,7 @@ def test_add_by_title_and_an_unknown_title(plan: Plan, catalog: pd.DataFrame) ->
     panel = ui.shortlist(plan, catalog)
     panel.find.value = "No Such Job"
     panel.add.click()
-    assert "No occupation in the catalogue is called “No Such Job”" in panel.message.value
+    assert "No occupation in the catalog is called “No Such Job”" in panel.message.value
     assert codes_on_disk(plan) == []
     title = catalog.at["11-9111.00", "title"]
     panel.find.value = title

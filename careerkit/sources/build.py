@@ -49,7 +49,7 @@ class ImportSummary:
     sources: dict = field(repr=False)
 
     def __str__(self) -> str:
-        lines = [f"Catalogue written to {paths.shown(self.out)}"]
+        lines = [f"Catalog written to {paths.shown(self.out)}"]
         lines += [f"  {name.replace('_', ' ')}: {n:,}" for name, n in self.counts.items()]
         for name, info in self.sources["tables"].items():
             release = f"O*NET {info['release']}" if info["release"] else "release not recorded"
@@ -86,7 +86,7 @@ def import_onet(
         out.is_dir() and any(out.iterdir()) and not (out / catalog.OCCUPATIONS).exists()
     ):
         raise catalog.CatalogError(
-            f"{out} is not empty and holds no catalogue; the import replaces the whole folder, "
+            f"{out} is not empty and holds no catalog; the import replaces the whole folder, "
             "so give an empty or new folder (or an earlier import) as --out."
         )
     with tqdm(total=7, desc="Importing", unit="step", disable=not progress) as bar:

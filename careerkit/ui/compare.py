@@ -89,7 +89,7 @@ def matrix(
         try:
             catalog = catalog_for(plan)
         except CatalogError as err:
-            notes.append((f"The occupation catalogue could not be loaded: {err}", "error"))
+            notes.append((f"The occupation catalog could not be loaded: {err}", "error"))
             catalog = pd.DataFrame(columns=[c for c in COLUMNS if c != "code"])
     try:
         return CompareBoard(plan, catalog, setup, score or scoring.weighted_average, options, notes)

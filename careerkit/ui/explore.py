@@ -69,7 +69,7 @@ class Shortlist(Panel):
         self.similar = RelatedList(self, "More like this (O*NET), one click to shortlist:")
         self.children = [
             lean.hbox([self.find, self.add]),
-            lean.html("<b>Not in the catalogue?</b> Add an occupation you have seen yourself:"),
+            lean.html("<b>Not in the catalog?</b> Add an occupation you have seen yourself:"),
             lean.hbox([self.title, self.pay]),
             lean.hbox([self.notes, self.add_own]),
             self.message,
@@ -109,7 +109,7 @@ class Shortlist(Panel):
             raise sl.ShortlistError("Type a title and pick it from the list first.")
         if label not in self.codes:
             raise sl.ShortlistError(
-                f"No occupation in the catalogue is called “{label}”. Pick a title from the "
+                f"No occupation in the catalog is called “{label}”. Pick a title from the "
                 "list as you type, or add it below as your own occupation."
             )
         option = sl.add_option(self.plan, sl.catalog_option(self.catalog, self.codes[label]))
@@ -323,7 +323,7 @@ def _option_line(option: Option, catalog: pd.DataFrame) -> str:
     else:
         known = option.code in catalog.index
         pay = money(catalog.at[option.code, "median_wage"]) if known else "unknown"
-        source = option.code if known else f"{option.code}, no longer in the catalogue"
+        source = option.code if known else f"{option.code}, no longer in the catalog"
     text = f"<b>{e(option.title)}</b> <small>({e(source)}; median pay {e(pay)})</small>"
     if option.dropped:
         return f"<s>{text}</s> <i>dropped: {e(option.drop_reason)}</i>"
