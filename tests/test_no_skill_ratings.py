@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from careerkit import explore_html, export, goals, roadmap, scoring
+from careerkit import charts, explore_html, export, goals, roadmap, scoring
 from careerkit import occupation as occ
 from careerkit.plan import Option, Plan, Skill
 from careerkit.ui import compare as compare_ui
@@ -99,6 +99,8 @@ def test_05_and_04_use_the_listed_skills_and_never_say_no_gap(plan: Plan, catalo
     panel = longterm_ui.objectives(plan, catalog)
     message = panel.skills.children[0].value
     assert "No gap found" not in message and NO_RATINGS in message
+    chart = " ".join(t.get_text() for t in charts.gap_chart(plan, catalog, UX).axes[0].texts)
+    assert NO_RATINGS in chart
     assert goals.suggest_goals(plan, catalog, date(2026, 11, 22)) == []
     plan.exploration.options[0].skills = ["User research", "Prototyping"]
     table = roadmap.gap_table(plan, catalog, UX)
