@@ -166,7 +166,7 @@ def _workshop_catalog() -> Path | None:
     chosen = workshop_details.chosen_catalog(*found) if found else None
     if found and chosen and not occupations_file(chosen).is_file():
         raise CatalogError(
-            f"The workshop file {found[0]} chooses the catalogue {chosen} "
+            f"The workshop file {found[0]} chooses the catalog {chosen} "
             f"(catalog = {found[1].catalog!r}), which has no {OCCUPATIONS}: import one "
             f"there with `careerkit catalog import-onet PATH --out {chosen}`, or write "
             'catalog = "bundled".'
@@ -263,14 +263,14 @@ def _read_text_table(file: Path) -> pd.DataFrame:
     try:
         data = file.read_bytes()
     except FileNotFoundError:
-        raise CatalogError(f"Catalogue file {file} does not exist.") from None
+        raise CatalogError(f"Catalog file {file} does not exist.") from None
     except PermissionError:
         raise CatalogError(
-            f"Catalogue file {file} cannot be read: you are not allowed to open it. Ask "
+            f"Catalog file {file} cannot be read: you are not allowed to open it. Ask "
             f"whoever made it to make it readable for you (chmod a+r {file})."
         ) from None
     except OSError as error:
-        raise CatalogError(f"Catalogue file {file} cannot be read: {error.strerror}.") from None
+        raise CatalogError(f"Catalog file {file} cannot be read: {error.strerror}.") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -305,7 +305,8 @@ SKILL_VALUES: dict[str, tuple[str, ...]] = {
     "kind": ("soft", "hard"),  # our suggested kind; the person can change it
     "learnt_by": ("practice", "course"),  # how a goal suggests building it
 }
-SKILL_COLUMNS = ("name", *SKILL_VALUES, "plain")  # plain: the skill in everyday words
+#: plain: the skill in everyday words; practice: a goal that builds it (what, where, how shown)
+SKILL_COLUMNS = ("name", *SKILL_VALUES, "plain", "practice")
 
 
 @dataclass(frozen=True)
@@ -317,6 +318,7 @@ class SkillInfo:
     kind: str
     learnt_by: str
     plain: str
+    practice: str
 
 
 def read_skills(file: Path = SKILLS_FILE) -> tuple[SkillInfo, ...]:
@@ -336,6 +338,8 @@ def read_skills(file: Path = SKILLS_FILE) -> tuple[SkillInfo, ...]:
             raise CatalogError(f"{where}, column 'name': repeats a skill of an earlier row.")
         if not row.plain:
             raise CatalogError(f"{where}, column 'plain': say the skill in everyday words.")
+        if not row.practice:
+            raise CatalogError(f"{where}, column 'practice': say what to practice to build it.")
         for column, allowed in SKILL_VALUES.items():
             value = getattr(row, column)
             if value not in allowed:
@@ -352,6 +356,10 @@ SKILLS = tuple(skill.name for skill in SKILL_TABLE)
 PRACTICE_SKILLS = frozenset(s.name for s in SKILL_TABLE if s.learnt_by == "practice")
 #: Each skill in everyday words ("understanding written documents"), for suggested goals.
 PLAIN_SKILLS = {s.name: s.plain for s in SKILL_TABLE}
+#: A goal that builds each skill, as a person would say it (what, where, how to show it).
+PRACTICE_GOALS = {s.name: s.practice for s in SKILL_TABLE}
+#: Basic skills (O*NET 2.A: reading, writing, math...), which any schooling builds.
+BASIC_SKILLS = frozenset(s.name for s in SKILL_TABLE if s.group == "basic")
 
 
 def _check_values(file: Path, raw: pd.DataFrame, frame: pd.DataFrame) -> None:

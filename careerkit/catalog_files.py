@@ -1,4 +1,4 @@
-"""The other tables of a catalogue folder: sources, skill ratings, related occupations, area pay.
+"""The other tables of a catalogue folder: sources, skill ratings, titles, related, area pay.
 
 Each is optional (a single CSV catalogue has none of them) and read once per change of
 the file. Missing tables read as empty; the workbook then says "unknown".
@@ -29,7 +29,7 @@ class CatalogInfo:
     def line(self) -> str:
         """One line for the top of a notebook."""
         count = f"{self.occupations:,} occupations" if self.occupations else "occupations"
-        return f"Catalogue: {count} from {self.name}."
+        return f"Catalog: {count} from {self.name}."
 
 
 def _folder(where: Path | None) -> Path:
@@ -55,7 +55,7 @@ def _info(file: Path, _stamp: int) -> CatalogInfo:
         data = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise cat.CatalogError(
-            f"{file} cannot be read ({error}); import the catalogue again."
+            f"{file} cannot be read ({error}); import the catalog again."
         ) from None
     return CatalogInfo(
         name=str(data.get("name", "unknown sources")),
@@ -64,6 +64,16 @@ def _info(file: Path, _stamp: int) -> CatalogInfo:
         job_zone_levels=int(data.get("job_zone_levels", 5)),
         sources=data,
     )
+
+
+#: Every other title of each occupation (O*NET's reported, short and alternate titles).
+TITLES = "titles.csv.gz"
+
+
+def search_titles(where: Path | None = None) -> pd.DataFrame:
+    """Every other title people use for each occupation (``code, title``), for search."""
+    file = _folder(where) / TITLES
+    return _read(file, _stamp(file), ("code", "title"))
 
 
 def skill_ratings(where: Path | None = None) -> pd.DataFrame:
@@ -101,9 +111,9 @@ def _read(file: Path, _stamp: int, columns: tuple[str, ...]) -> pd.DataFrame:
         frame = pd.read_csv(file, dtype=text, keep_default_na=False, na_values=[""])
     except (OSError, ValueError) as error:
         raise cat.CatalogError(
-            f"{file} cannot be read ({error}); import the catalogue again."
+            f"{file} cannot be read ({error}); import the catalog again."
         ) from None
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise cat.CatalogError(f"{file}: missing column(s) {missing}; import the catalogue again.")
+        raise cat.CatalogError(f"{file}: missing column(s) {missing}; import the catalog again.")
     return frame

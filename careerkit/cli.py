@@ -36,13 +36,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"careerkit {__version__}")
     groups = parser.add_subparsers(required=True)
     commands = groups.add_parser(
-        "catalog", help="build the occupation catalogue from O*NET and BLS files"
+        "catalog", help="build the occupation catalog from O*NET and BLS files"
     ).add_subparsers(required=True)
 
     imp = commands.add_parser(
         "import-onet",
-        help="import an O*NET release with BLS figures into a catalogue",
-        description="Import an O*NET database release (folder or zip) into a catalogue folder.",
+        help="import an O*NET release with BLS figures into a catalog",
+        description="Import an O*NET database release (folder or zip) into a catalog folder.",
     )
     imp.add_argument("path", type=Path, metavar="PATH", help="O*NET release, folder or zip")
     imp.add_argument("--wages", type=Path, metavar="FILE", help="BLS OEWS national CSV")
@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--projections", type=Path, metavar="FILE", help="BLS occupation.xlsx")
     imp.add_argument("--crosswalk", type=Path, metavar="FILE", help="O*NET-SOC to NEM crosswalk")
     imp.add_argument("--wage-year", type=int, metavar="N", help="OEWS survey year (e.g. 2025)")
-    imp.add_argument("--out", type=Path, metavar="DIR", help="catalogue folder to write")
+    imp.add_argument("--out", type=Path, metavar="DIR", help="catalog folder to write")
     imp.set_defaults(run=_import_onet)
 
     get = commands.add_parser(
@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Download the current O*NET release and BLS files, then import them.",
     )
     get.add_argument("--dest", type=Path, metavar="DIR", help="folder for the downloads")
-    get.add_argument("--out", type=Path, metavar="DIR", help="catalogue folder to write")
+    get.add_argument("--out", type=Path, metavar="DIR", help="catalog folder to write")
     get.add_argument("--wages", type=Path, metavar="FILE", help="BLS OEWS national CSV")
     get.add_argument("--wage-year", type=int, metavar="N", help="OEWS survey year (e.g. 2025)")
     get.set_defaults(run=_download)
@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     except ERRORS as error:
         message, status = _message(error), 1
     except KeyboardInterrupt:
-        message, status = "interrupted; the catalogue in use was not replaced.", 130
+        message, status = "interrupted; the catalog in use was not replaced.", 130
     # Leaving the except clause freed the traceback, so an open progress bar has closed.
     print(f"error: {message}", file=sys.stderr)
     return status

@@ -103,7 +103,7 @@ def check_spelling(cid: str, where: str) -> None:
     if close:
         raise ScoringError(
             f"{where}: there is no criterion called {cid!r}; did you mean {close[0]!r}? "
-            f"Spelt {cid!r} it would be a new criterion that everyone rates by hand, and "
+            f"Spelled {cid!r} it would be a new criterion that everyone rates by hand, and "
             f"the data careerkit has for {close[0]!r} would not be used. For a new criterion, "
             "choose a name that is not so close to one of careerkit's."
         )

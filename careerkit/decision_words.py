@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from careerkit import scoring
+from careerkit import job_skills, occupation, scoring
 from careerkit.charts import COLOURS
 from careerkit.choice import MAX_CHOSEN
 from careerkit.criteria import Criterion
@@ -251,12 +251,32 @@ def choice_messages(
     return out
 
 
+#: What to find out to rate work-life balance, where the catalogue has no hours.
+WORK_LIFE_ASK = (
+    "The catalog has no hours or schedule: look for the hours in job postings, shifts, "
+    "on-call and travel, and ask someone in the job."
+)
+
+
+def unrated_reason(criterion: str, option: Option, catalog: pd.DataFrame) -> str | None:
+    """Why a data criterion has no value for ``option``, in words that say what to do."""
+    if criterion == "skills_match" and not option.custom:
+        if job_skills.lacks_ratings(catalog, option.code) and not option.skills:
+            return f"{job_skills.NO_RATINGS}: rate it yourself, or list its skills in 02"
+    if criterion == "work_life" and not occupation.has_hours(catalog):
+        return (
+            "rate it yourself: hours in postings, shifts, on-call, travel; ask someone in the job"
+        )
+    return None
+
+
 def data_notes(
     ids: Sequence[str],
     interests: Mapping[str, float] | None,
     skills: Sequence[str],
     options: Sequence[Option],
     not_in_catalog: Sequence[str],
+    catalog: pd.DataFrame | None = None,
 ) -> list[tuple[str, str]]:
     """What the person can do about data criteria that stay "not rated"."""
     notes = []
@@ -264,15 +284,30 @@ def data_notes(
         notes.append("'Interest fit' needs the interest quiz: take it in 01 (Dream job).")
     if "skills_match" in ids and not skills:
         notes.append("'Skills match' needs your skills: list them in 01 (Dream job).")
+    if catalog is not None and "skills_match" in ids and skills:
+        unrated = [
+            o.title
+            for o in options
+            if not o.custom and job_skills.lacks_ratings(catalog, o.code) and not o.skills
+        ]
+        if unrated:
+            notes.append(
+                f"{job_skills.NO_RATINGS.replace('this occupation', joined(unrated))}: its "
+                "skills match is not rated (left out of the score) until you list the skills "
+                "the job needs in 02 (question 1), from postings or people in the job, or "
+                "rate it yourself here."
+            )
+    if catalog is not None and "work_life" in ids and not occupation.has_hours(catalog):
+        notes.append(f"Work-life balance is yours to rate. {WORK_LIFE_ASK}")
     if any(o.custom for o in options):
         notes.append(
-            "Your own occupations are not in the catalogue: their pay comes from the wage "
+            "Your own occupations are not in the catalog: their pay comes from the wage "
             "you entered in 02, and you rate the rest yourself."
         )
     if not_in_catalog:
         them = "it" if len(not_in_catalog) == 1 else "them"
         notes.append(
-            f"{joined(not_in_catalog)} cannot be found in the occupation catalogue: "
+            f"{joined(not_in_catalog)} cannot be found in the occupation catalog: "
             f"rate {them} yourself."
         )
     return [(note, "info") for note in notes]

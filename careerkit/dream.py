@@ -35,7 +35,7 @@ REFLECTION_PROMPTS = (
     Prompt(
         "drawn_to",
         "Which activities were you always drawn to, even when nobody asked you to do them?",
-        "e.g. taking things apart, organising games, drawing, looking after animals...",
+        "e.g. taking things apart, organizing games, drawing, looking after animals...",
     ),
     Prompt(
         "still_love",
@@ -53,7 +53,7 @@ SKILLS_USE_PROMPT = Prompt(
     "skills_use",
     "Pick a field that interests you. How could the skills above serve you there? "
     "(For example, sales experience is useful in healthcare: explaining options to patients.)",
-    "e.g. my experience running a shop's rota would help me run a clinic's schedules...",
+    "e.g. making a shop's staff schedules would help me run a clinic's appointments...",
 )
 
 VISION_PROMPTS = (

@@ -55,9 +55,10 @@ def table_html(rows: pd.DataFrame, scores: Mapping[str, float] | None = None) ->
             for v, label in zip(rows["outlook_pct"], rows["outlook"], strict=True)
         ],
     }
-    if rows["weekly_hours"].notna().any() or rows["schedule"].notna().any():
+    week = ("weekly_hours", "hours_per_week", "schedule")
+    if rows[list(week)].notna().any().any():
         columns["Work week"] = [
-            _week(h, s) for h, s in zip(rows["weekly_hours"], rows["schedule"], strict=True)
+            _week(h, w, s) for h, w, s in zip(*(rows[c] for c in week), strict=True)
         ]
     head = "".join(f"<th>{k}</th>" for k in columns)
     body = "".join(
@@ -107,10 +108,7 @@ def card_html(card: Mapping[str, Any]) -> str:
         ("Outlook", e(card["outlook"])),
         *([("Employment", e(card["employment"]))] if card.get("employment") else []),
         ("Work-life", e(card["work_life"])),
-        (
-            "Top skills",
-            f"{skills}<br><small>✓ = you already list it ({have} of {len(card['skills'])})</small>",
-        ),
+        ("Top skills", _skills_cell(card, skills, have)),
     ]
     if card["alt_titles"]:
         facts.insert(0, ("Also called", e(", ".join(card["alt_titles"]))))
@@ -125,6 +123,17 @@ def card_html(card: Mapping[str, Any]) -> str:
         f"<div style='flex:1 1 32em'>{_about(card)}<table>{rows}</table></div>"
         f"<div style='flex:0 0 260px'>{theme_bars_html(card)}</div></div>"
     )
+
+
+def _skills_cell(card: Mapping[str, Any], skills: str, have: int) -> str:
+    """The card's skills, or O*NET's lack of ratings said plainly (never "(0 of 0)")."""
+    if not card["skills"]:
+        note = card.get("skills_note") or "unknown"
+        return (
+            f"<i>{html.escape(note)}</i><br><small>Shortlist it and list the skills you learn "
+            "from job postings or people in the job (step 2's questions).</small>"
+        )
+    return f"{skills}<br><small>✓ = you already list it ({have} of {len(card['skills'])})</small>"
 
 
 def theme_bars_html(card: Mapping[str, Any]) -> str:
@@ -175,7 +184,12 @@ def _about(card: Mapping[str, Any]) -> str:
     return "".join(parts)
 
 
-def _week(hours: Any, schedule: Any) -> str:
-    if missing(hours):
-        return "unknown"
-    return f"{hours:.0f} h" + ("" if missing(schedule) else f", {schedule}")
+def _week(hours: Any, week: Any, schedule: Any) -> str:
+    """A number of hours, else O*NET's category ("more than 40 h"), with the schedule."""
+    if not missing(hours):
+        words = f"{hours:.0f} h"
+    elif not missing(week):
+        words = f"{week} h"
+    else:
+        words = "hours unknown"
+    return words + ("" if missing(schedule) else f", {schedule}")

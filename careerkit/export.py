@@ -15,7 +15,7 @@ from datetime import date
 
 import pandas as pd
 
-from careerkit import catalog_files, charts, scoring
+from careerkit import catalog_files, charts, job_skills, scoring
 from careerkit.catalog import THEMES, CatalogError, money
 from careerkit.criteria import ScoringError, label_for
 from careerkit.dates import long_date
@@ -128,6 +128,8 @@ def _shortlist_section(plan: Plan, catalog: pd.DataFrame) -> Section:
     for o in options:
         notes = [(_question(k), v) for k, v in o.answers.items() if v]
         notes += [("Notes", o.notes)] if o.notes else []
+        if o.skills or job_skills.lacks_ratings(catalog, o.code):
+            notes.append(("Skills it needs", ", ".join(o.skills) or job_skills.NO_RATINGS))
         if notes:
             blocks += [Sub(o.title), Fields(notes)]
     return Section("Shortlist", blocks)

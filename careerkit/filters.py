@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from careerkit import search
 from careerkit.catalog import EDUCATION
 from careerkit.catalog import OUTLOOKS as BLS_OUTLOOKS
 from careerkit.fit import interest_fit
@@ -35,6 +36,17 @@ SORTS = {
 }
 
 
+def sorts_for(catalog: pd.DataFrame, with_fit: bool) -> dict[str, str]:
+    """The ``SORTS`` this catalogue can use: no column without a figure (the bundled
+    catalogue has no hours), and no interest fit before the quiz."""
+    return {
+        key: name
+        for key, name in SORTS.items()
+        if (key != "fit" or with_fit)
+        and (key in ("fit", "title") or (key in catalog and catalog[key].notna().any()))
+    }
+
+
 #: How each filter is named when suggesting which one to loosen.
 FILTER_NAMES = {
     "search": "the search words",
@@ -50,7 +62,7 @@ FILTER_NAMES = {
 class Filters:
     """What to show from the catalogue, and in which order. Defaults show everything."""
 
-    search: str = ""  # every word must appear in the title, other titles or description
+    search: str = ""  # every word starts a word of a title or the description (careerkit.search)
     min_fit: float = 0  # used only when an interest fit is given
     job_zone: tuple[int, int] = (1, 5)
     max_education: str | None = None  # one of catalog.EDUCATION
@@ -78,11 +90,8 @@ def filter_masks(
 ) -> dict[str, np.ndarray]:
     """One boolean array per active filter (keys as in ``FILTER_NAMES``)."""
     masks: dict[str, np.ndarray] = {}
-    words = filters.search.split()
-    if words:
-        text = catalog["title"].str.cat(catalog[["alt_titles", "description"]], sep=" ", na_rep="")
-        found = [text.str.contains(word, case=False, regex=False) for word in words]
-        masks["search"] = np.logical_and.reduce([f.to_numpy(bool, na_value=False) for f in found])
+    if search.words_of(filters.search):
+        masks["search"] = (search.match_rank(catalog, filters.search) < search.NONE).to_numpy(bool)
     if fit is not None and filters.min_fit > 0:
         masks["fit"] = (
             fit.reindex(catalog.index).to_numpy(float, na_value=np.nan) >= filters.min_fit
@@ -114,7 +123,11 @@ def apply_filters(
     rows = catalog[_all(masks.values(), len(catalog))] if masks else catalog
     if fit is not None:
         rows = rows.assign(fit=fit.reindex(rows.index))
-    return sort_rows(rows, filters.sort_by, filters.ascending)
+    rows = sort_rows(rows, filters.sort_by, filters.ascending)
+    if "search" in masks:  # title matches first, then other titles, then descriptions
+        rank = search.match_rank(catalog, filters.search).reindex(rows.index)
+        rows = rows.iloc[np.argsort(rank.to_numpy(), kind="stable")]
+    return rows
 
 
 def sort_rows(rows: pd.DataFrame, by: str, ascending: bool) -> pd.DataFrame:
@@ -134,7 +147,7 @@ def loosen_hint(catalog: pd.DataFrame, filters: Filters, fit: pd.Series | None =
     """Say plainly that nothing matches, and which one filter to loosen to get results."""
     masks = filter_masks(catalog, filters, fit)
     if not masks:
-        return "The catalogue is empty, so there is nothing to show."
+        return "The catalog is empty, so there is nothing to show."
     counts = {
         name: int(_all([m for other, m in masks.items() if other != name], len(catalog)).sum())
         for name in masks
@@ -155,14 +168,12 @@ def loosen_hint(catalog: pd.DataFrame, filters: Filters, fit: pd.Series | None =
 def count_text(shown: int, matching: int, total: int) -> str:
     """E.g. "Showing 40 of 312 matching occupations (1,016 in the catalogue)"."""
     if matching == 0:
-        return f"No occupation matches these filters ({total:,} in the catalogue)."
+        return f"No occupation matches these filters ({total:,} in the catalog)."
     if matching == total:
         return f"Showing {shown:,} of {counted(total, 'occupation')}."
     if shown == matching:
-        return (
-            f"Showing all {counted(matching, 'matching occupation')} ({total:,} in the catalogue)."
-        )
-    return f"Showing {shown:,} of {matching:,} matching occupations ({total:,} in the catalogue)."
+        return f"Showing all {counted(matching, 'matching occupation')} ({total:,} in the catalog)."
+    return f"Showing {shown:,} of {matching:,} matching occupations ({total:,} in the catalog)."
 
 
 def person_scores(plan: Plan) -> dict[str, float] | None:

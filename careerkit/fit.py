@@ -106,13 +106,14 @@ def skills_match(
     """Share (0-100) of each occupation's important skills that the person has.
 
     Each skill counts by its O*NET importance, so having the skills that matter most
-    counts most.
+    counts most. NaN for an occupation without skills (O*NET has no ratings): not rated,
+    never 0.
     """
     matrix = importance_matrix(catalog, ratings)
     have = [s for s in set(person_skills) if s in matrix.columns]
     total = matrix.sum(axis=1).replace(0, np.nan)
     share = matrix[have].sum(axis=1) / total * 100 if have else total * 0
-    return share.fillna(0).round(1).rename("skills_match")
+    return share.round(1).rename("skills_match")
 
 
 def skill_gap(person_skills: Iterable[str], required: Iterable[str]) -> list[str]:

@@ -13,10 +13,10 @@ from typing import Any, get_args
 import pandas as pd
 from pydantic import ValidationError
 
-from careerkit import catalog_files
-from careerkit.catalog import PLAIN_SKILLS, PRACTICE_SKILLS, skills_of
+from careerkit import catalog_files, job_skills
+from careerkit.catalog import BASIC_SKILLS, PLAIN_SKILLS, PRACTICE_GOALS, PRACTICE_SKILLS
 from careerkit.dates import add_months, long_date
-from careerkit.fit import level_gaps, skill_gap
+from careerkit.fit import LEVEL_SCALE, level_gaps, skill_gap
 from careerkit.plan import Goal, Plan, Status
 
 HORIZONS = (6, 12, 24)
@@ -198,24 +198,73 @@ def areas_without_goals(plan: Plan) -> list[str]:
 # --- suggestions from the skill gap -------------------------------------------------
 
 
+#: A suggested goal needs the target's level this far above the person's (O*NET's 0-7 scale).
+CLEAR_GAP = 1.5
+#: A skill the person does not list is suggested only when it is cross-functional and the
+#: target needs it at least at this level (0-7): basic skills come with any schooling.
+UNLISTED_LEVEL = 4.0
+
+
 def target_gap(plan: Plan, catalog: pd.DataFrame, code: str) -> list[str]:
     """Important skills of occupation ``code`` the person lacks or has below the level needed.
 
     With O*NET's importance and level (the catalogue's skill ratings), biggest gap
     first (:func:`careerkit.fit.level_gaps`); without them, the skills the person lacks
-    or rates 1-2 of 5, most important first. Empty for an option not in the catalogue.
+    or rates 1-2 of 5, most important first. Where O*NET has no skill ratings, the skills
+    the person listed for the option in 02 (``Option.skills``) that they lack; empty when
+    there are none.
     """
-    if code not in catalog.index:
-        return []
-    listed = skills_of(catalog, code)
+    listed, source = job_skills.for_plan(plan, catalog, code)
+    have = [s.name for s in plan.dream_job.skills if s.level > WEAK_LEVEL]
+    if source != "onet":
+        return skill_gap(have, listed)
+    required = _rated(catalog, code, listed)
+    if required is not None:
+        person = {s.name: s.level for s in plan.dream_job.skills}
+        return list(level_gaps(person, required)["skill"])
+    return skill_gap(have, listed)
+
+
+def _rated(catalog: pd.DataFrame, code: str, listed: list[str]) -> pd.DataFrame | None:
+    """``listed`` with O*NET's importance and level (skill, importance, level), or None."""
     ratings = catalog_files.skill_ratings()
     rated = ratings[ratings.index == code].set_index("skill")
     if listed and rated.index.is_unique and set(listed) <= set(rated.index[rated["level"].notna()]):
-        required = rated.loc[listed].reset_index()
-        person = {s.name: s.level for s in plan.dream_job.skills}
-        return list(level_gaps(person, required)["skill"])
-    have = [s.name for s in plan.dream_job.skills if s.level > WEAK_LEVEL]
-    return skill_gap(have, listed)
+        return rated.loc[listed].reset_index()
+    return None
+
+
+def suggestion_skills(plan: Plan, catalog: pd.DataFrame, code: str) -> list[str]:
+    """Skills worth a suggested goal toward ``code``, the target's most important first.
+
+    Only where the target's level is clearly above the person's: a skill they list at a
+    level at least CLEAR_GAP below the target's (self-rating x 7/5 on O*NET's scale), or
+    a cross-functional skill they do not list that the target needs at UNLISTED_LEVEL or
+    more. Basic skills (reading, writing, math...) they do not list are never suggested.
+    Where O*NET gives no level: a listed skill rated 1-2 of 5, or an unlisted
+    cross-functional one. Where O*NET has no ratings at all: the skills listed for the
+    option (``Option.skills``) that the person lacks.
+    """
+    listed, source = job_skills.for_plan(plan, catalog, code)
+    mine = {s.name.casefold(): s.level for s in plan.dream_job.skills}
+    if source != "onet":
+        return [s for s in listed if s.casefold() not in mine]
+    ratings = catalog_files.skill_ratings()
+    rated = ratings[ratings.index == code].drop_duplicates("skill").set_index("skill")
+    frame = pd.DataFrame({"skill": listed}).join(rated[["importance", "level"]], on="skill")
+    frame = frame.sort_values("importance", ascending=False, kind="stable", na_position="last")
+    keep = []
+    for skill, level in zip(frame["skill"], frame["level"].astype(float), strict=True):
+        yours = mine.get(skill.casefold())
+        if yours is None:
+            clear = skill not in BASIC_SKILLS and (pd.isna(level) or level >= UNLISTED_LEVEL)
+        elif pd.isna(level):
+            clear = yours <= WEAK_LEVEL
+        else:
+            clear = level - yours * LEVEL_SCALE >= CLEAR_GAP
+        if clear:
+            keep.append(skill)
+    return keep
 
 
 def plain(skill: str) -> str:
@@ -228,23 +277,30 @@ def _mentioned(written: str, names: set[str]) -> bool:
     return any(name.casefold() in written for name in names)
 
 
+def _names(skill: str) -> set[str]:
+    """The ways a goal may name a skill: O*NET's name, plain words, its suggested goal."""
+    return {skill, plain(skill), *([PRACTICE_GOALS[skill]] if skill in PRACTICE_GOALS else [])}
+
+
 def _draft(skill: str, code: str, today: date) -> Goal:
     due = add_months(today, 6)
-    if skill in PRACTICE_SKILLS:
-        text = (
-            f"Practise {plain(skill)} at work: take on 3 tasks that need it and ask my "
-            f"manager for feedback on each by {long_date(due)}"
+    practice = PRACTICE_GOALS.get(skill)
+    if practice is None:  # a skill the person listed from postings, in their words
+        practice = (
+            f"Practice {skill} on a real task (at work, as a volunteer or in a class) and "
+            "keep one example to show an employer"
         )
-        area, measure = "Skills development", "3 tasks done, with feedback"
-    else:
-        text = f"Take a course in {plain(skill)} and complete its final project by {long_date(due)}"
-        area, measure = "Learning", "final project completed"
+    area = (
+        "Skills development"
+        if skill in PRACTICE_SKILLS or skill not in PLAIN_SKILLS
+        else "Learning"
+    )
     return Goal(
-        text=text,
+        text=f"{practice} by {long_date(due)}",
         area=area,
         horizon_months=6,
         due=due,
-        measure=measure,
+        measure="an example to show an employer",
         direction=code,
         created=today,
     )
@@ -253,7 +309,7 @@ def _draft(skill: str, code: str, today: date) -> Goal:
 def suggest_goals(
     plan: Plan, catalog: pd.DataFrame, today: date | None = None, per_direction: int = 3
 ) -> list[Goal]:
-    """Goal drafts for the most important gap skills of each chosen direction.
+    """Goal drafts for the gap skills of each chosen direction (:func:`suggestion_skills`).
 
     Skills an active goal already names are skipped, so an accepted draft drops out.
     A draft's area is kept only when it is one of the person's areas.
@@ -266,8 +322,8 @@ def suggest_goals(
     drafts: list[Goal] = []
     seen: set[str] = set()
     for code in plan.comparison.chosen:
-        gap = target_gap(plan, catalog, code)
-        fresh = [s for s in gap if not _mentioned(written, {s, plain(s)})]
+        gap = suggestion_skills(plan, catalog, code)
+        fresh = [s for s in gap if not _mentioned(written, _names(s))]
         for skill in [s for s in fresh if s not in seen][:per_direction]:
             seen.add(skill)
             draft = _draft(skill, code, today)
@@ -290,6 +346,7 @@ __all__ = [
     "known_directions",
     "direction_title",
     "target_gap",
+    "suggestion_skills",
     "suggest_goals",
     "HORIZONS",
     "STATUSES",

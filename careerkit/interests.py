@@ -41,7 +41,7 @@ COLUMNS = ("id", "theme", "text")
 EXPLANATIONS = {
     "R": "Hands-on work with tools, machines, plants or animals, often outdoors, "
     "with a practical result you can see.",
-    "I": "Figuring things out: observing, researching and analysing until a puzzle makes sense.",
+    "I": "Figuring things out: observing, researching and analyzing until a puzzle makes sense.",
     "A": "Creating and expressing: design, writing, music or performance, with room for "
     "imagination and few fixed rules.",
     "S": "Helping people: teaching, caring for, advising or supporting them.",

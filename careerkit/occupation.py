@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from careerkit import catalog_files
+from careerkit import catalog_files, job_skills
 from careerkit.catalog import (
     LESS_RELIABLE,
     THEMES,
@@ -61,7 +61,7 @@ QUESTIONS = (
     Question(
         "requirements",
         "4. What are the standard requirements for successful candidates?",
-        "Degrees, licences, experience you saw asked for (optional)",
+        "Degrees, licenses, experience you saw asked for (optional)",
     ),
     Question(
         "salary",
@@ -245,10 +245,42 @@ def related_occupations(catalog: pd.DataFrame, code: str, limit: int = 10) -> pd
     )
 
 
-def work_life_text(hours: float | None, schedule: str | None) -> str:
-    """E.g. "about 42 hours a week, shift work"; parts not known say "unknown"."""
-    week = "hours a week unknown" if missing(hours) else f"about {hours:.0f} hours a week"
-    return f"{week}, {SCHEDULE_WORDS.get(value_or(schedule, ''), 'schedule unknown')}"
+def work_life_text(hours: float | None, schedule: str | None, week: str | None = None) -> str:
+    """E.g. "about 42 hours a week, shift work" or, from O*NET Work Context's category
+    (``week``), "usually more than 40 hours a week, regular hours"; parts not known say
+    "unknown"."""
+    if not missing(hours):
+        words = f"about {hours:.0f} hours a week"
+    elif not missing(week):
+        words = f"usually {week} hours a week"
+    else:
+        words = "hours a week unknown"
+    return f"{words}, {SCHEDULE_WORDS.get(value_or(schedule, ''), 'schedule unknown')}"
+
+
+#: What to find out about work-life balance where the catalogue has no hours or schedule.
+WORK_LIFE_PROMPT = (
+    "Not in the data: find out the hours in job postings, shifts, on-call and travel, "
+    "and ask someone in the job"
+)
+
+
+def has_data(catalog: pd.DataFrame, column: str) -> bool:
+    """True when ``column`` has a figure for at least one occupation of the catalogue."""
+    return column in catalog.columns and bool(catalog[column].notna().any())
+
+
+def has_hours(catalog: pd.DataFrame) -> bool:
+    """True when the catalogue knows hours or schedule for some occupation."""
+    return any(has_data(catalog, c) for c in ("weekly_hours", "hours_per_week", "schedule"))
+
+
+def work_life_fact(catalog: pd.DataFrame, row: Mapping[str, Any]) -> str:
+    """Hours and schedule with their source, or what to find out when the catalogue has none."""
+    if not has_hours(catalog):
+        return WORK_LIFE_PROMPT
+    hours, schedule, week = (row.get(c) for c in ("weekly_hours", "schedule", "hours_per_week"))
+    return f"{work_life_text(hours, schedule, week)} (O*NET Work Context)"
 
 
 def profile_card(catalog: pd.DataFrame, code: str, plan: Plan) -> dict[str, Any]:
@@ -281,7 +313,8 @@ def profile_card(catalog: pd.DataFrame, code: str, plan: Plan) -> dict[str, Any]
         "outlook": row_outlook_text(row),
         "employment": employment_text(row),
         "skills": [(s, s.casefold() in have) for s in skills],
-        "work_life": work_life_text(row["weekly_hours"], row["schedule"]),
+        "work_life": work_life_fact(catalog, row),
+        "skills_note": None if skills else job_skills.NO_RATINGS,
         "related": list(related_occupations(catalog, code).itertuples(name=None)),
     }
 
@@ -319,8 +352,8 @@ def prefilled_answers(
 ) -> dict[str, str]:
     """What the data already says for the exploring questions it can answer, by question id."""
     if option.custom or option.code not in catalog.index:
-        where = "your own occupation" if option.custom else "no longer in the catalogue"
-        facts = dict.fromkeys(FACTS, f"Not in the catalogue ({where}): find out in your research.")
+        where = "your own occupation" if option.custom else "no longer in the catalog"
+        facts = dict.fromkeys(FACTS, f"Not in the catalog ({where}): find out in your research.")
         if option.custom:
             facts["salary"] = f"{pay_text(option.median_wage, None)} (your own estimate)"
         return facts
@@ -331,12 +364,16 @@ def prefilled_answers(
     people = employment_text(row)
     people = f" {people}." if people else ""
     outlook = row_outlook_text(row)
-    return {
-        "skills_interests": (
+    interests = f"Interests: mostly {theme_names(top_themes(row))}."
+    if skills:
+        skill_line = (
             f"Top skills: {', '.join(skills[:6])}. "
             f"You already list: {', '.join(yours) or 'none of these'}. "
-            f"Interests: mostly {theme_names(top_themes(row))}."
-        ),
+        )
+    else:
+        skill_line = f"{job_skills.NO_RATINGS}: list the skills postings ask for below. "
+    return {
+        "skills_interests": skill_line + interests,
         "requirements": (
             f"Job zone {row['job_zone']}: "
             f"{zone_words(row['job_zone'], catalog_files.catalog_info().job_zone_levels)}. "
@@ -345,7 +382,7 @@ def prefilled_answers(
             f"training: {value_or(row.get('training'), 'unknown')}."
         ),
         "salary": (f"Median pay: {row_pay_text(row)}; range {pay_range_text(row)}."),
-        "work_life": _sentence(work_life_text(row["weekly_hours"], row["schedule"])),
+        "work_life": _sentence(work_life_fact(catalog, row)),
         "development": f"Jobs outlook: {outlook}.{people}",
     }
 

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from careerkit.catalog import skills_of
+from careerkit import job_skills
 from careerkit.dates import add_months
 from careerkit.goals import direction_title, target_gap
 from careerkit.plan import Goal, Objective, Plan
@@ -130,9 +130,10 @@ def gap_table(plan: Plan, catalog: pd.DataFrame, code: str) -> pd.DataFrame:
 
     One row per skill, most important first, with columns ``level`` (the person's
     self-rating 0-5; 0 when not listed), ``gap`` (not listed, or rated 1-2) and
-    ``chosen`` (picked as a skill to acquire). Empty when ``code`` is not in the catalogue.
+    ``chosen`` (picked as a skill to acquire). The skills are O*NET's, else those the
+    person listed for the option in 02 (:mod:`careerkit.job_skills`); empty when neither.
     """
-    required = pd.Index(skills_of(catalog, code) if code in catalog.index else [], name="skill")
+    required = pd.Index(job_skills.for_plan(plan, catalog, code)[0], name="skill", dtype=object)
     levels = {s.name.casefold(): s.level for s in plan.dream_job.skills}
     objective = plan.long_term.objectives.get(code, Objective())
     table = pd.DataFrame(index=required)

@@ -8,7 +8,10 @@ that adding or removing an option never changes another option's rating:
 * ``interest_fit``: :func:`careerkit.fit.interest_fit` (0-100) divided by 10; needs the
   interest quiz of step 1.
 * ``skills_match``: :func:`careerkit.fit.skills_match` (0-100) of the skills listed in
-  step 1, divided by 10; needs at least one skill.
+  step 1, divided by 10; needs at least one skill. Where O*NET has no skill ratings for
+  the occupation, the share of the skills the person listed for that option in 02
+  (``Option.skills``, from postings or people in the job) that they have; with none
+  listed it is "not rated", never 0.
 * ``pay``: the median yearly wage on a log scale, $25,000 or less -> 0 and $150,000 or
   more -> 10 (so $61,000 -> 5). Each doubling of pay adds the same 3.9 points. A median
   BLS top-codes counts as its least value ($239,200: 10 anyway). Where BLS publishes
@@ -52,7 +55,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from careerkit import fit
+from careerkit import fit, job_skills
 from careerkit.catalog import HOURLY_ONLY
 from careerkit.criteria import DATA_CRITERIA, WEIGHT_MAX, Criterion, ScoringError, check_weight
 from careerkit.formula import FormulaError, ScoreFn, evaluate
@@ -85,10 +88,19 @@ def outlook_rating(pct: pd.Series) -> pd.Series:
     return ((pct + 6) / 2).clip(0, 10).round(1)
 
 
-def work_life_rating(hours: pd.Series, schedule: pd.Series) -> pd.Series:
-    """Weekly hours and schedule -> 0-10: the mean of the parts that are known."""
+#: O*NET Work Context's typical work week -> 0-10, where no number of hours is known.
+WEEK_POINTS = {"less than 40": 10.0, "40": 10.0, "more than 40": 5.0}
+
+
+def work_life_rating(
+    hours: pd.Series, schedule: pd.Series, week: pd.Series | None = None
+) -> pd.Series:
+    """Weekly hours (else O*NET's category of the work week) and schedule -> 0-10: the
+    mean of the parts that are known."""
     hours = pd.to_numeric(hours, errors="coerce").astype(float)
     hours_part = (10 - (hours - 40).clip(lower=0) * 0.5).clip(0, 10)
+    if week is not None:
+        hours_part = hours_part.fillna(week.astype(object).map(WEEK_POINTS).astype(float))
     schedule_part = schedule.astype(object).map(SCHEDULE_POINTS).astype(float)
     return pd.concat([hours_part, schedule_part], axis=1).mean(axis=1).round(1)
 
@@ -108,11 +120,19 @@ def data_ratings(
         out["interest_fit"] = (fit.interest_fit(interests, rows) / 10).reindex(codes)
     if skills and listed:
         out["skills_match"] = (fit.skills_match(skills, rows) / 10).reindex(codes)
+    if skills:
+        for i, option in enumerate(options):
+            if option.custom or job_skills.lacks_ratings(catalog, option.code):
+                out.iloc[i, out.columns.get_loc("skills_match")] = (
+                    job_skills.own_match(skills, option.skills) / 10
+                )
     wages = rows["median_wage"].astype(float).reindex(codes)
     own_wages = pd.Series([o.median_wage if o.custom else np.nan for o in options], index=codes)
     out["pay"] = pay_rating(wages.fillna(own_wages.astype(float)))
     out["outlook"] = outlook_rating(rows["outlook_pct"].astype(float)).reindex(codes)
-    out["work_life"] = work_life_rating(rows["weekly_hours"], rows["schedule"]).reindex(codes)
+    out["work_life"] = work_life_rating(
+        rows["weekly_hours"], rows["schedule"], rows["hours_per_week"]
+    ).reindex(codes)
     return out.round(1)
 
 

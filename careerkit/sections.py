@@ -77,6 +77,9 @@ class Option(_Model):
     median_wage: float | None = None  # custom options only; catalogue ones use the catalogue
     notes: str = ""
     answers: dict[str, str] = {}  # exploring-question id -> the person's text
+    # Skills the job needs as the person found them (postings, people in the job); used
+    # for match and gap where O*NET has no skill ratings for the occupation.
+    skills: list[str] = []
     dropped: bool = False
     drop_reason: str = ""
     added: date = Field(default_factory=date.today)

@@ -26,7 +26,7 @@ def find_option(plan: Plan, code: str) -> Option | None:
 def catalog_option(catalog: pd.DataFrame, code: str) -> Option:
     """A shortlist entry for a catalogue occupation."""
     if code not in catalog.index:
-        raise ShortlistError(f"There is no occupation with code {code!r} in the catalogue.")
+        raise ShortlistError(f"There is no occupation with code {code!r} in the catalog.")
     return Option(code=code, title=str(catalog.at[code, "title"]))
 
 

@@ -300,7 +300,7 @@ def _specific(text: str) -> Check:
     if verb is None:
         if weak:
             problems.append(f"'{weak}' does not say what you will actually do")
-            tips.append("Name an action someone could see: take a course, read a book, practise.")
+            tips.append("Name an action someone could see: take a course, read a book, practice.")
         else:
             problems.append("no concrete action (a verb such as complete, join, write, apply)")
             tips.append("Start with what you will do: complete, pass, join, write, apply, visit.")
@@ -405,7 +405,7 @@ def _attainable(goal: Goal) -> Check:
     if too_big:
         problems.append(too_big)
         tips.append(
-            "Choose a first step that fits (e.g. enrol and pass the first modules), "
+            "Choose a first step that fits (e.g. enroll and pass the first modules), "
             "or a longer horizon."
         )
     if goal.confidence is not None and goal.confidence <= 2:

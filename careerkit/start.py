@@ -101,9 +101,9 @@ def check_setup() -> list[Check]:
     checks = [_check_dependencies()]
     try:
         catalog = load_catalog()
-        checks.append(Check("Occupation catalogue", True, f"{len(catalog)} occupations"))
+        checks.append(Check("Occupation catalog", True, f"{len(catalog)} occupations"))
     except CatalogError as err:
-        checks.append(Check("Occupation catalogue", False, str(err)))
+        checks.append(Check("Occupation catalog", False, str(err)))
     try:
         ensure_writable()
         checks.append(

@@ -238,11 +238,11 @@ date = {(day or date.today()).isoformat()}  # the first session, shown in 00_sta
 goal_areas = [{areas}]
 # How often participants plan to review their plan (notebook 06): 12 or 24 months.
 review_every_months = 12
-# Where participants live, for local pay: a BLS area code from the catalogue's areas.csv
+# Where participants live, for local pay: a BLS area code from the catalog's areas.csv
 # (e.g. "0600000" for California), "" = the nation. New plans start with it (as
 # with title, coach, goal areas and review interval); each person can change it in 00_start.
 area = ""
-# The occupation catalogue: "bundled" (careerkit's O*NET and BLS data), or a catalogue
+# The occupation catalog: "bundled" (careerkit's O*NET and BLS data), or a catalog
 # folder made with `careerkit catalog import-onet --out FOLDER` (a relative path is read
 # from this file's folder, e.g. "catalog"). A participant's own import, or
 # $CAREERKIT_CATALOG, still comes first.

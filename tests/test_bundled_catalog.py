@@ -80,7 +80,15 @@ def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize(
-    "name", ["occupations.csv", "skills.csv", "related.csv", "areas.csv", "area_wages.csv.gz"]
+    "name",
+    [
+        "occupations.csv",
+        "skills.csv",
+        "related.csv",
+        "areas.csv",
+        "area_wages.csv.gz",
+        "titles.csv.gz",
+    ],
 )
 def test_bundle_equals_a_fresh_import(fresh: Path, name: str) -> None:
     def read(path: Path) -> pd.DataFrame:

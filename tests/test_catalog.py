@@ -299,22 +299,26 @@ def test_every_skill_has_plain_words_without_onet_jargon() -> None:
             assert name.casefold() not in words.casefold(), name
 
 
-SKILLS_HEADER = "name,group,kind,learnt_by,plain\n"
+SKILLS_HEADER = "name,group,kind,learnt_by,plain,practice\n"
 
 
 @pytest.mark.parametrize(
     ("rows", "expected"),
     [
-        ("Writing,basic,hard,course,w\n,basic,hard,course,w\n", "row 3 (no name), column 'name'"),
         (
-            "Writing,basic,hard,course,w\nWriting,basic,soft,course,w\n",
+            "Writing,basic,hard,course,w,p\n,basic,hard,course,w,p\n",
+            "row 3 (no name), column 'name'",
+        ),
+        (
+            "Writing,basic,hard,course,w,p\nWriting,basic,soft,course,w,p\n",
             "row 3 (Writing), column 'name': repeats",
         ),
-        ("Writing,basic,firm,course,w\n", "row 2 (Writing), column 'kind': value 'firm' is not"),
-        ("Writing,basics,hard,course,w\n", "row 2 (Writing), column 'group'"),
-        ("Writing,basic,hard,reading,w\n", "row 2 (Writing), column 'learnt_by'"),
-        ("Writing,basic,hard,course,\n", "row 2 (Writing), column 'plain': say the skill"),
-        ("Writing,basic,hard\n", "row 2: 3 fields where the header has 5"),
+        ("Writing,basic,firm,course,w,p\n", "row 2 (Writing), column 'kind': value 'firm' is not"),
+        ("Writing,basics,hard,course,w,p\n", "row 2 (Writing), column 'group'"),
+        ("Writing,basic,hard,reading,w,p\n", "row 2 (Writing), column 'learnt_by'"),
+        ("Writing,basic,hard,course,,p\n", "row 2 (Writing), column 'plain': say the skill"),
+        ("Writing,basic,hard,course,w,\n", "row 2 (Writing), column 'practice': say what"),
+        ("Writing,basic,hard\n", "row 2: 3 fields where the header has 6"),
     ],
 )
 def test_a_bad_skills_table_is_named_by_file_row_and_column(
@@ -330,7 +334,7 @@ def test_a_bad_skills_table_is_named_by_file_row_and_column(
 def test_a_skills_table_without_a_column_says_which(tmp_path: Path) -> None:
     file = tmp_path / "skills.csv"
     file.write_text("name,group,kind,learnt_by\nWriting,basic,hard,course\n", encoding="utf-8")
-    with pytest.raises(CatalogError, match=r"missing column\(s\) \['plain'\]"):
+    with pytest.raises(CatalogError, match=r"missing column\(s\) \['plain', 'practice'\]"):
         cat.read_skills(file)
 
 

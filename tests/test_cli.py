@@ -76,7 +76,7 @@ def test_import_onet_writes_the_catalogue(tmp_path: Path, capsys: pytest.Capture
     out = tmp_path / "catalog"
     assert main(["catalog", "import-onet", str(release), "--out", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert f"Catalogue written to {out}" in printed
+    assert f"Catalog written to {out}" in printed
     assert "occupations: 3" in printed  # 11-9199.00 has no interests, so it is left out
     table = load_catalog(out)
     assert sorted(table.index) == sorted(OCCUPATIONS)

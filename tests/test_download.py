@@ -267,7 +267,7 @@ def test_download_command(tmp_path: Path, sources, capsys: pytest.CaptureFixture
     dest, out = tmp_path / "downloads", tmp_path / "catalog"
     assert main(["catalog", "download", "--dest", str(dest), "--out", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert f"Downloaded to {dest}" in printed and f"Catalogue written to {out}" in printed
+    assert f"Downloaded to {dest}" in printed and f"Catalog written to {out}" in printed
     assert len(load_catalog(out)) == len(OCCUPATIONS)
 
 

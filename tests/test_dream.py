@@ -51,7 +51,7 @@ def test_draft_from_the_persona_answers() -> None:
     prompts = Plan.model_validate_json(PERSONA.read_text()).dream_job.vision_prompts
     draft = draft_vision(prompts)
     assert draft.startswith("Now that I have my dream job, I lead a team that helps patients")
-    assert "I work in an outpatient clinic or community health centre in my city." in draft
+    assert "I work in an outpatient clinic or community health center in my city." in draft
     assert "I wear smart casual, a name badge, comfortable shoes." in draft
     assert "Most of my day goes to planning staff schedules" in draft
     assert draft.endswith("I feel useful and calm; tired at the end of the day but proud.")

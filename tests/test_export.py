@@ -216,7 +216,7 @@ def test_calendar_has_goal_action_and_review_events(persona: Plan) -> None:
     ]
     assert len(found) == len(goals) + len(actions) + 1
     first = persona.short_term_goals.goals[0]
-    goal_event = next(e for s, e in found.items() if s.startswith("Goal due: Enrol"))
+    goal_event = next(e for s, e in found.items() if s.startswith("Goal due: Enroll"))
     assert goal_event.decoded("dtstart") == first.due
     action = persona.action_plan.items["g-edu01"].actions[0]
     assert found[action.text].decoded("dtstart") == action.due

@@ -74,7 +74,7 @@ def test_setup_check_accepts_versions_the_requirements_allow() -> None:
 
 def test_setup_check_reports_a_missing_catalogue(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CAREERKIT_CATALOG", str(tmp_path / "nowhere.csv"))
-    catalogue = next(c for c in check_setup() if c.name == "Occupation catalogue")
+    catalogue = next(c for c in check_setup() if c.name == "Occupation catalog")
     assert not catalogue.ok and "does not exist" in catalogue.detail
 
 
@@ -139,7 +139,7 @@ def test_choosing_where_you_live_is_saved_and_sets_the_pay_shown(plan) -> None:
 def test_an_area_of_another_catalogue_is_kept_not_lost(plan) -> None:
     plan.profile.area = "0010420"  # a metropolitan area, not in the bundled catalogue
     form = start.ProfileForm(plan)
-    assert form.area.value == "0010420" and "not in this catalogue" in form.area.label
+    assert form.area.value == "0010420" and "not in this catalog" in form.area.label
 
 
 def test_catalog_banner_names_the_data_and_credits_onet(plan) -> None:

@@ -92,7 +92,7 @@ def test_data_criteria_come_from_the_catalogue_and_the_persona(board: CompareBoa
     assert board.data[["development", "feels_right"]].isna().all(axis=None)
     setup = board.setup_panel.children[0].value
     assert "careerkit defaults" in setup and "Work-life balance 3" in setup
-    assert "Your own occupations are not in the catalogue" in setup
+    assert "Your own occupations are not in the catalog" in setup
 
 
 def test_results_show_ranking_bars_and_heat_map(persona: Plan, catalog: pd.DataFrame) -> None:

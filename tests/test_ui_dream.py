@@ -57,7 +57,7 @@ def test_skills_add_edit_remove_and_show_back(plan: Plan) -> None:
     assert "Speaking" not in panel.picker.options
 
     speaking, spanish = panel.rows.children
-    assert "important in 67% of the catalogue" in speaking.children[0].value
+    assert "important in 67% of the catalog" in speaking.children[0].value
     assert "your own skill" in spanish.children[0].value
     speaking.level.value = 5
     spanish.kind.value = "soft"

@@ -226,7 +226,7 @@ def test_add_by_title_and_an_unknown_title(plan: Plan, catalog: pd.DataFrame) ->
     panel = ui.shortlist(plan, catalog)
     panel.find.value = "No Such Job"
     panel.add.click()
-    assert "No occupation in the catalogue is called “No Such Job”" in panel.message.value
+    assert "No occupation in the catalog is called “No Such Job”" in panel.message.value
     assert codes_on_disk(plan) == []
     title = catalog.at["11-9111.00", "title"]
     panel.find.value = title
@@ -264,6 +264,7 @@ def test_own_occupation_is_checked_and_input_kept_until_it_is_right(
 
 def test_remove_keeps_options_with_answers(persona: Plan, catalog: pd.DataFrame) -> None:
     panel = ui.shortlist(persona, catalog)
+    persona.save("exploration")  # the file as this version writes it (new fields included)
     before = on_disk(persona)
     row_of(panel, persona, "custom:clinic-operations-coordinator").children[0].click()
     assert "Drop it with a reason instead" in panel.message.value

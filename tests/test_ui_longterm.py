@@ -97,7 +97,9 @@ def test_without_a_chosen_direction_a_shortlisted_option_can_be_used(plan: Plan)
     assert "choose a direction in 03 first" in panel.notice.value
     assert panel.direction.label == "Training and Development Specialists (not chosen)"
     panel.direction.value = "custom:x"
-    assert "No gap found" in panel.skills.children[0].value
+    # an own occupation has no skill list: no green "No gap found", an invitation instead
+    assert "No gap found" not in panel.skills.children[0].value
+    assert "List the skills you learn from job postings" in panel.skills.children[0].value
     panel.role_5y.value = "Clinic manager"
     assert reopen(plan).long_term.objectives["custom:x"].role_5y == "Clinic manager"
 

@@ -174,7 +174,7 @@ def test_a_workshop_catalogue_that_is_not_there_is_named(
     monkeypatch.chdir(group / "participants" / "bo" / "notebooks")
     with pytest.raises(CatalogError, match="imports/2026.*has no occupations.csv.*import-onet"):
         catalog.load_catalog()
-    check = next(c for c in start.check_setup() if c.name == "Occupation catalogue")
+    check = next(c for c in start.check_setup() if c.name == "Occupation catalog")
     assert not check.ok and "workshop.toml" in check.detail
 
 

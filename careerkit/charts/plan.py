@@ -165,7 +165,12 @@ def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str) -> Figure:
         ax.text(
             0.5,
             0.5,
-            "No catalogue skill list for this occupation:\nadd the skills it needs below.",
+            (
+                "O*NET has no skill ratings for this occupation"
+                if code in catalog.index
+                else "No skill list for your own occupation"
+            )
+            + ":\nlist the skills it needs in 02 (from postings or people in the job).",
             ha="center",
             va="center",
             color="#555",

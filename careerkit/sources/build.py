@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from careerkit import catalog, paths
+from careerkit import catalog, catalog_files, paths
 from careerkit.sources import bls, onet
 from careerkit.sources.release import Release, open_release
 
@@ -49,7 +49,7 @@ class ImportSummary:
     sources: dict = field(repr=False)
 
     def __str__(self) -> str:
-        lines = [f"Catalogue written to {paths.shown(self.out)}"]
+        lines = [f"Catalog written to {paths.shown(self.out)}"]
         lines += [f"  {name.replace('_', ' ')}: {n:,}" for name, n in self.counts.items()]
         for name, info in self.sources["tables"].items():
             release = f"O*NET {info['release']}" if info["release"] else "release not recorded"
@@ -86,7 +86,7 @@ def import_onet(
         out.is_dir() and any(out.iterdir()) and not (out / catalog.OCCUPATIONS).exists()
     ):
         raise catalog.CatalogError(
-            f"{out} is not empty and holds no catalogue; the import replaces the whole folder, "
+            f"{out} is not empty and holds no catalog; the import replaces the whole folder, "
             "so give an empty or new folder (or an earlier import) as --out."
         )
     with tqdm(total=7, desc="Importing", unit="step", disable=not progress) as bar:
@@ -126,6 +126,8 @@ def _import(
     rows["skills"] = skills.groupby("code")["skill"].agg(";".join).reindex(rows.index)
     step("titles")
     rows["alt_titles"] = onet.titles(release).reindex(rows.index)
+    search_titles = onet.all_titles(release)  # every title, for search (titles.csv.gz)
+    search_titles = search_titles[search_titles["code"].isin(rows.index)]
     related = onet.related(release)
     related = related[related["code"].isin(rows.index) & related["related_code"].isin(rows.index)]
     rows = rows.join(onet.education(release))
@@ -212,7 +214,7 @@ def _import(
         "attribution": ATTRIBUTION.format(release=release.release or ""),
     }
     step("writing")
-    _write(out, rows, skills, related, area_frames, sources)
+    _write(out, rows, skills, related, area_frames, sources, search_titles)
     step("done")
     return ImportSummary(out, counts, sources)
 
@@ -292,7 +294,7 @@ def _name(sources: dict) -> str:
     return ", ".join(parts)
 
 
-def _write(out, rows, skills, related, area_frames, sources) -> None:
+def _write(out, rows, skills, related, area_frames, sources, search_titles=None) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     # Not mkdtemp (always 0700): the person's umask decides who may read the catalogue,
     # so a coach's import for a workshop is readable by the group when the umask says so.
@@ -310,6 +312,13 @@ def _write(out, rows, skills, related, area_frames, sources) -> None:
                 index=False,
                 lineterminator="\n",
                 float_format="%.15g",
+                compression={"method": "gzip", "mtime": 0},
+            )
+        if search_titles is not None and len(search_titles):
+            search_titles.to_csv(
+                tmp / catalog_files.TITLES,
+                index=False,
+                lineterminator="\n",
                 compression={"method": "gzip", "mtime": 0},
             )
         text = json.dumps(sources, indent=2, ensure_ascii=False, default=str) + "\n"

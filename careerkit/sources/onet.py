@@ -199,6 +199,22 @@ def titles(release: Release) -> pd.Series:
 
     Reported titles shown in My Next Move come first, then short and alternate titles.
     """
+    both = _title_rows(release)
+    if both.empty:
+        return pd.Series(dtype="string")
+    both = both[both.groupby(CODE).cumcount() < MAX_TITLES]
+    return both.groupby(CODE)["title"].agg(";".join)
+
+
+def all_titles(release: Release) -> pd.DataFrame:
+    """Every other title of each occupation (reported, short and full alternate titles),
+    each once: ``code, title``, for search (``titles.csv.gz`` of a catalogue folder)."""
+    both = _title_rows(release)
+    return pd.DataFrame({"code": both[CODE].to_numpy(), "title": both["title"].to_numpy()})
+
+
+def _title_rows(release: Release) -> pd.DataFrame:
+    """Reported, short and alternate titles (CODE, title), in that order, each once."""
     parts: list[pd.DataFrame] = []
     if release.has("reported_titles"):
         frame = release.read("reported_titles")
@@ -216,14 +232,12 @@ def titles(release: Release) -> pd.Series:
             parts.append(frame.assign(title=frame["Short Title"], order=2))
         parts.append(frame.assign(title=frame[column], order=3))
     if not parts:
-        return pd.Series(dtype="string")
+        return pd.DataFrame(columns=[CODE, "title"])
     both = pd.concat([p[[CODE, "title", "order"]] for p in parts], ignore_index=True)
-    both["title"] = both["title"].str.replace(";", ",", regex=False).str.strip()
-    both = both[both["title"] != ""]
+    both["title"] = both["title"].astype("string").str.replace(";", ",", regex=False).str.strip()
+    both = both[both["title"].notna() & (both["title"] != "")]
     both = both.assign(key=both["title"].str.casefold()).sort_values([CODE, "order"], kind="stable")
-    both = both.drop_duplicates([CODE, "key"])
-    both = both[both.groupby(CODE).cumcount() < MAX_TITLES]
-    return both.groupby(CODE)["title"].agg(";".join)
+    return both.drop_duplicates([CODE, "key"])[[CODE, "title"]]
 
 
 def related(release: Release) -> pd.DataFrame:

@@ -82,7 +82,7 @@ class CohortBoard:
         if folder is None:
             self._nothing(
                 message_html(
-                    "No workshop folder was found, so there is nothing to summarise. Set "
+                    "No workshop folder was found, so there is nothing to summarize. Set "
                     "WORKSHOP in the cell above to the folder `careerkit workshop new` made "
                     '(e.g. WORKSHOP = "~/spring"), or set the CAREERKIT_WORKSHOP environment '
                     "variable, or open this notebook from inside the workshop folder.",

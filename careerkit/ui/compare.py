@@ -24,6 +24,7 @@ from careerkit.decision_words import (
     data_notes,
     hourly_pay_notes,
     number,
+    unrated_reason,
     weights_in_force,
 )
 from careerkit.local_pay import catalog_for
@@ -95,7 +96,7 @@ def matrix(
         try:
             catalog = catalog_for(plan)
         except CatalogError as err:
-            notes.append((f"The occupation catalogue could not be loaded: {err}", "error"))
+            notes.append((f"The occupation catalog could not be loaded: {err}", "error"))
             catalog = pd.DataFrame(columns=[c for c in COLUMNS if c != "code"])
     try:
         return CompareBoard(plan, catalog, setup, score or scoring.weighted_average, options, notes)
@@ -140,11 +141,18 @@ class CompareBoard:
         missing = [
             self.names[o.code] for o in options if not o.custom and o.code not in catalog.index
         ]
-        self.notes = [*notes, *data_notes(self.ids, interests, skills, options, missing)]
+        self.notes = [*notes, *data_notes(self.ids, interests, skills, options, missing, catalog)]
         if "pay" in self.ids:  # BLS's hourly-only medians: pay not rated (scoring.hourly_only)
             self.notes += hourly_pay_notes(
                 [self.names[c] for c in scoring.hourly_only(options, catalog)]
             )
+        #: (option name, criterion) -> why its data value is missing, and what to do.
+        self.unrated = {
+            (self.names[o.code], cid): reason
+            for o in options
+            for cid in self.ids
+            if (reason := unrated_reason(cid, o, catalog)) is not None
+        }
         self.habits = formula.habits(score, self.ids)
         self.saver = Saver(plan)
         self.errors = lean.output()

@@ -196,6 +196,8 @@ class RatingRow:
             text = (
                 "from the wage you entered" if self.name in self.board.custom else "from the data"
             )
+        elif (self.name, self.criterion.id) in self.board.unrated:
+            text = self.board.unrated[(self.name, self.criterion.id)]
         elif self.criterion.from_data:
             text = "no data: rate it yourself, or leave it out"
         else:

@@ -94,7 +94,7 @@ class SkillRow(w.HBox):
             value=skill.kind,
             tooltips=[
                 "working with people, ideas and yourself",
-                "know-how you learnt and can show",
+                "know-how you learned and can show",
             ],
             style={"button_width": "60px"},
         )
@@ -147,9 +147,9 @@ class SkillsPanel(w.VBox):
     def _layout(self) -> list[w.Widget]:
         intro = _intro(
             "List what you can already do. Pick skills from the list (the same names the "
-            "occupation catalogue uses, so later steps can compare) or type your own, such as "
+            "occupation catalog uses, so later steps can compare) or type your own, such as "
             "a tool or a language. Mark each <b>soft</b> (how you work with people, ideas and "
-            "yourself) or <b>hard</b> (know-how you learnt and can show), and rate it from "
+            "yourself) or <b>hard</b> (know-how you learned and can show), and rate it from "
             "1 (beginner) to 5 (expert)."
         )
         adder = lean.hbox([self.picker, self.add_button])
@@ -161,7 +161,7 @@ class SkillsPanel(w.VBox):
             return "your own skill"
         if self.share is None:
             return ""
-        return f"important in {self.share.get(name, 0):.0f}% of the catalogue's occupations"
+        return f"important in {self.share.get(name, 0):.0f}% of the catalog's occupations"
 
     def _render_rows(self) -> None:
         rows = []

@@ -15,6 +15,7 @@ import ipywidgets as w
 import pandas as pd
 
 from careerkit import filters as flt
+from careerkit import job_skills
 from careerkit import occupation as occ
 from careerkit import shortlist as sl
 from careerkit.catalog import money
@@ -68,7 +69,7 @@ class Shortlist(Panel):
         self.similar = RelatedList(self, "More like this (O*NET), one click to shortlist:")
         self.children = [
             lean.hbox([self.find, self.add]),
-            lean.html("<b>Not in the catalogue?</b> Add an occupation you have seen yourself:"),
+            lean.html("<b>Not in the catalog?</b> Add an occupation you have seen yourself:"),
             lean.hbox([self.title, self.pay]),
             lean.hbox([self.notes, self.add_own]),
             self.message,
@@ -108,7 +109,7 @@ class Shortlist(Panel):
             raise sl.ShortlistError("Type a title and pick it from the list first.")
         if label not in self.codes:
             raise sl.ShortlistError(
-                f"No occupation in the catalogue is called “{label}”. Pick a title from the "
+                f"No occupation in the catalog is called “{label}”. Pick a title from the "
                 "list as you type, or add it below as your own occupation."
             )
         option = sl.add_option(self.plan, sl.catalog_option(self.catalog, self.codes[label]))
@@ -184,9 +185,32 @@ class Questions(Panel):
             box = text_area(option.answers.get(question.id, ""), "", question.hint)
             box.observe(guarded(self.errors)(self._saver_for(option.code, question.id)), "value")
             parts.append(box)
+            if question.id == "skills_interests" and self._needs_own_skills(option):
+                parts += self._own_skills(option)
         notes = text_area(option.notes, "", "anything else about this option")
         notes.observe(guarded(self.errors)(self._saver_for(option.code, None)), "value")
         return [*parts, lean.html("<b>Notes</b>"), notes]
+
+    def _needs_own_skills(self, option: Option) -> bool:
+        """Whether the person lists this option's skills: O*NET has none for it."""
+        return option.custom or not job_skills.onet_skills(self.catalog, option.code)
+
+    def _own_skills(self, option: Option) -> list[w.Widget]:
+        """A box for the skills the job needs, as the person learns them; saved in the plan."""
+        note = lean.html(
+            f"<b>Skills this job needs</b> <small>{html.escape(job_skills.INVITE)}</small>"
+        )
+        box = text_area("\n".join(option.skills), "", "one skill per line, e.g. user research")
+
+        def keep(change: dict[str, Any]) -> None:
+            found = sl.find_option(self.plan, option.code)
+            if found is None:
+                return
+            found.skills = job_skills.parse(change["new"])
+            self.saver.request("exploration")
+
+        box.observe(guarded(self.errors)(keep), "value")
+        return [note, box]
 
     def _saver_for(self, code: str, question: str | None) -> Callable[[dict[str, Any]], None]:
         """A handler that keeps one answer (or the notes, when ``question`` is None)."""
@@ -301,7 +325,7 @@ def _option_line(option: Option, catalog: pd.DataFrame) -> str:
     else:
         known = option.code in catalog.index
         pay = occ.pay_short(catalog.loc[option.code]) if known else "unknown"
-        source = option.code if known else f"{option.code}, no longer in the catalogue"
+        source = option.code if known else f"{option.code}, no longer in the catalog"
     text = f"<b>{e(option.title)}</b> <small>({e(source)}; median pay {e(pay)})</small>"
     if option.dropped:
         return f"<s>{text}</s> <i>dropped: {e(option.drop_reason)}</i>"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from typing import Any
 
 import ipywidgets as w
 import pandas as pd
 
-from careerkit import catalog_files
+from careerkit import catalog_files, search
 from careerkit import explore_html as render
 from careerkit import filters as flt
 from careerkit import occupation as occ
@@ -42,7 +43,8 @@ class Browser(Panel):
 
     def __init__(self, plan: Plan, catalog: pd.DataFrame, rows: int = ROWS_SHOWN) -> None:
         super().__init__(plan, catalog)
-        self.rows = rows
+        self.rows = rows  # rows shown at first, and added by "Show more"
+        self.shown = rows
         self.scores = flt.person_scores(plan)
         self.fit = flt.fit_for(plan, catalog)
         self.code: str | None = None  # the occupation on the card
@@ -101,7 +103,7 @@ class Browser(Panel):
             for label in flt.OUTLOOKS
         }
         sorts = [
-            (name, key) for key, name in flt.SORTS.items() if key != "fit" or self.fit is not None
+            (name, key) for key, name in flt.sorts_for(self.catalog, self.fit is not None).items()
         ]
         self.sort = lean.make(w.Dropdown, options=sorts, description="Sort by", style=WIDE)
         self.order = lean.make(
@@ -116,6 +118,7 @@ class Browser(Panel):
         # A click on a row (or Enter on its title) picks it.
         self.table = RowTable(layout=lean.layout())
         self.table_box = lean.make(w.Box, [self.table], layout={"width": "100%"})
+        self.more = lean.button(icon="angle-down", layout=w.Layout(width="auto"))  # it hides
         self.pick = lean.make(
             w.Dropdown, description="See the profile of", style=WIDE, layout={"width": "60%"}
         )
@@ -142,6 +145,7 @@ class Browser(Panel):
             self.count,
             lean.hbox([self.pick, self.add], layout=WRAP),  # above the table, not 40 rows below
             self.table_box,
+            self.more,
             self.message,
             self.card,
             self.related,
@@ -158,6 +162,7 @@ class Browser(Panel):
         self.table.observe(guarded(self.errors)(self._on_row), names="picked")
         self.add.on_click(guarded(self.errors)(lambda _: self._try(self._add)))
         self.reset.on_click(guarded(self.errors)(lambda _: self.reset_filters()))
+        self.more.on_click(guarded(self.errors)(lambda _: self._show_more()))
 
     @property
     def filters(self) -> flt.Filters:
@@ -179,16 +184,36 @@ class Browser(Panel):
 
     def _on_filter(self, _: dict[str, Any]) -> None:
         if not self.quiet:
+            self.shown = self.rows  # a new search or filter starts at the first rows again
             self.render()
 
+    def _show_more(self) -> None:
+        self.shown += self.rows
+        self.render()
+
     def render(self) -> None:
-        """Filter, sort and show the table (and keep the card as it is)."""
+        """Filter, sort and show the table; the card follows it (cleared when its row goes)."""
         low, high = self.pay.value
         self.pay_readout.value = f"{money(low)} – {money(high)}"
         filters = self.filters
         rows = flt.apply_filters(self.catalog, filters, self.fit)
-        top = rows.head(self.rows)
-        self.count.value = f"<b>{flt.count_text(len(top), len(rows), len(self.catalog))}</b>"
+        spelling = ""
+        if rows.empty and (nearer := search.nearest_words(self.catalog, filters.search)):
+            found = flt.apply_filters(self.catalog, replace(filters, search=nearer), self.fit)
+            if not found.empty:
+                rows = found
+                spelling = (
+                    f"No occupation has “{filters.search.strip()}”; showing those for "
+                    f"“{nearer}”, the nearest title words."
+                )
+        top = rows.head(self.shown)
+        count = flt.count_text(len(top), len(rows), len(self.catalog))
+        self.count.value = f"<b>{html.escape(count)}</b>" + (
+            message_html(spelling, "info") if spelling else ""
+        )
+        more = min(self.rows, len(rows) - len(top))
+        self.more.description = f"Show {more} more ({len(rows) - len(top):,} not shown)"
+        self.more.layout.display = None if more > 0 else "none"
         if rows.empty:
             hint = flt.loosen_hint(self.catalog, filters, self.fit)
             self.table.value = message_html(hint, "warn")
@@ -202,6 +227,20 @@ class Browser(Panel):
             self.pick.options = list(zip(top["title"], top.index, strict=True))
             self.pick.value = keep if keep in top.index else None
         self.table.picked = self.pick.value
+        if self.code is not None and self.code not in top.index:
+            self._clear_card()
+
+    def _clear_card(self) -> None:
+        """The shown occupation left the table: clear its card and say so."""
+        title = self.catalog.at[self.code, "title"] if self.code in self.catalog.index else ""
+        self.code = None
+        self.card.value = ""
+        self.related.show(None)
+        self.message.value = note_html(
+            f"The profile of “{title}” was closed: the search and filters no longer show it. "
+            "Pick a row to see its profile."
+        )
+        self.shortlist_changed()
 
     def _on_row(self, change: dict[str, Any]) -> None:
         """A row clicked in the table: pick it as the picker would."""
@@ -223,6 +262,14 @@ class Browser(Panel):
         on_list = self.code is not None and sl.find_option(self.plan, self.code) is not None
         self.add.disabled = self.code is None or on_list
         self.add.description = "On your shortlist" if on_list else "Add to shortlist"
+        title = self.catalog.at[self.code, "title"] if self.code in self.catalog.index else ""
+        self.add.tooltip = (  # names the occupation the button is about
+            f"{title} is on your shortlist"
+            if on_list
+            else f"Add {title} to your shortlist"
+            if title
+            else "Pick an occupation first"
+        )
 
     def _add(self) -> str:
         if self.code is None:
@@ -243,4 +290,5 @@ class Browser(Panel):
                 box.value = True
             self.sort.value = self.sort.options[0][1]
             self.order.value = self.fit is None
+        self.shown = self.rows
         self.render()

@@ -399,7 +399,7 @@ class Suggestions(w.VBox):
             )
         elif not any(code in self.catalog.index for code in chosen):
             text, kind = (
-                "Your chosen directions are not in the catalogue, so there is no skill list "
+                "Your chosen directions are not in the catalog, so there is no skill list "
                 "to compare with: write your own goals above.",
                 "info",
             )

@@ -13,6 +13,7 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
+from careerkit import job_skills
 from careerkit.charts import gap_chart, roadmap_chart
 from careerkit.goals import direction_title
 from careerkit.plan import Objective, Plan
@@ -210,10 +211,9 @@ class ObjectivesPanel(w.VBox):
         ]
         for _, box in self.picks:
             box.observe(guarded(self.out)(self._picked), names="value")
-        empty = [
-            lean.html(message_html("No gap found: add your own skills to build below.", "good"))
+        self.skills.children = [box for _, box in self.picks] or [
+            lean.html(no_gap_html(self.plan, self.catalog, code))
         ]
-        self.skills.children = [box for _, box in self.picks] or empty
 
     def _picked(self, _change: dict) -> None:
         self._save(skills_to_acquire=[s for s, box in self.picks if box.value])
@@ -229,6 +229,26 @@ class ObjectivesPanel(w.VBox):
         self.message.value = ""
         self.saver.request("long_term")
         plan_changed(self.plan)
+
+
+def no_gap_html(plan: Plan, catalog: pd.DataFrame, code: str) -> str:
+    """Why no gap skill is offered: none missing ("good") only when the skills are known."""
+    needed, source = job_skills.for_plan(plan, catalog, code)
+    if source == "none":
+        where = (
+            job_skills.NO_RATINGS if code in catalog.index else "This occupation has no skill list"
+        )
+        return message_html(
+            f"{where}. List the skills you learn from job postings or people in the job in "
+            "02 (question 1 of this option), or write the skills to build below.",
+            "info",
+        )
+    whose = "O*NET's" if source == "onet" else "the"
+    return message_html(
+        f"No gap found: you list {whose} {len(needed)} skills this job needs at a solid level. "
+        "Add more skills to build below.",
+        "good",
+    )
 
 
 def objectives(plan: Plan, catalog: pd.DataFrame) -> ObjectivesPanel:

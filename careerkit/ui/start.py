@@ -75,7 +75,7 @@ class ProfileForm(w.VBox):
             choices, self.area_note.value = [], f"<small>{html.escape(str(err))}</small>"
         codes = [code for _, code in choices]
         if saved and saved not in codes:  # e.g. a metropolitan area of another catalogue
-            choices.append((f"area {saved} (not in this catalogue: national pay shown)", saved))
+            choices.append((f"area {saved} (not in this catalog: national pay shown)", saved))
         self.area.options = choices or [("the United States (national figures)", "")]
         self.area.value = saved if saved in [c for _, c in self.area.options] else ""
         if not self.area_note.value:
