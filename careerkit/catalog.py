@@ -180,9 +180,9 @@ def readable_exists(file: Path) -> bool:
         return file.exists()
     except PermissionError:
         raise CatalogError(
-            f"The catalogue file {file} cannot be read: you are not allowed to open its folder "
+            f"The catalog file {file} cannot be read: you are not allowed to open its folder "
             f"{file.parent}. Ask whoever imported it to make it readable for you (for a "
-            f"workshop group: chmod -R g+rX {file.parent}), or import your own catalogue."
+            f"workshop group: chmod -R g+rX {file.parent}), or import your own catalog."
         ) from None
 
 

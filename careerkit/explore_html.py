@@ -186,10 +186,7 @@ def _about(card: Mapping[str, Any]) -> str:
 
 def _week(hours: Any, week: Any, schedule: Any) -> str:
     """A number of hours, else O*NET's category ("more than 40 h"), with the schedule."""
-    if not missing(hours):
-        words = f"{hours:.0f} h"
-    elif not missing(week):
-        words = f"{week} h"
-    else:
-        words = "hours unknown"
+    if missing(hours) and missing(week):
+        return "unknown"
+    words = f"{hours:.0f} h" if not missing(hours) else f"{week} h"
     return words + ("" if missing(schedule) else f", {schedule}")

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from careerkit import charts, explore_html, export, goals, roadmap, scoring
+from careerkit import charts, explore_html, export_markdown, goals, roadmap, scoring
 from careerkit import occupation as occ
 from careerkit.plan import Option, Plan, Skill
 from careerkit.ui import compare as compare_ui
@@ -112,7 +112,7 @@ def test_05_and_04_use_the_listed_skills_and_never_say_no_gap(plan: Plan, catalo
 
 def test_the_written_plan_says_so(persona: Plan, catalog: pd.DataFrame) -> None:
     persona.exploration.options.append(Option(code=UX, title="Web and Digital Interface Designers"))
-    text = export.report_markdown(persona, catalog).replace("\\*", "*")
+    text = export_markdown.report_markdown(persona, catalog).replace("\\*", "*")
     assert f"**Skills it needs:** {NO_RATINGS}" in text
     persona.exploration.options[-1].skills = ["User research"]
-    assert "**Skills it needs:** User research" in export.report_markdown(persona, catalog)
+    assert "**Skills it needs:** User research" in export_markdown.report_markdown(persona, catalog)

@@ -409,5 +409,5 @@ def check_coverage(
         f"({release.file('interests')} has scores for {len(interests):,}, "
         f"{release.file('job_zones') if release.has('job_zones') else 'Job Zones'} zones "
         f"for {len(zones):,}); a complete release has them for about nine in ten. A table is "
-        "cut short or emptied: download the release again. The catalogue in use was not changed."
+        "cut short or emptied: download the release again. The catalog in use was not changed."
     )
