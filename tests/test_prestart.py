@@ -87,3 +87,14 @@ def test_an_option_the_person_gives_replaces_the_apps_own(monkeypatch: pytest.Mo
     app.main(["notebooks", "--pool_size=0", "--port=9999"])
     assert [a for a in launched[0] if a.startswith("--pool_size")] == ["--pool_size=0"]
     assert "--preheat_kernel=True" in launched[0] and "--port=9999" in launched[0]
+
+
+def test_the_notebooks_folder_is_not_taken_for_the_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Voila's flag ``--token`` takes the next word as its value: the folder, once."""
+    launched: list[list[str]] = []
+    monkeypatch.setattr(app.WorkbookApp, "launch_instance", lambda argv: launched.append(argv))
+    app.main(["/somewhere/notebooks", "--no-browser"])
+    parsed = app.WorkbookApp()
+    parsed.parse_command_line(launched[0])
+    assert parsed.extra_args == ["/somewhere/notebooks"]
+    assert parsed.token is None and parsed.auto_token
