@@ -140,6 +140,7 @@ async def participant(
             progress(f"participant {number:2d} {step}: {outcome} in {seconds:.1f} s")
             await asyncio.sleep(reading)
         await page.goto("about:blank")  # leaves the last page, as closing the tab would
+        await asyncio.sleep(2)  # a browser sends the "page left" request before it goes
     finally:
         await context.close()
 

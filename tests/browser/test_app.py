@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import psutil
 import pytest
 
+from careerkit.app import CULL_AFTER_S
 from careerkit.start import route
 from tests.browser.conftest import (
     PERSONA,
@@ -344,7 +345,10 @@ def test_a_page_left_releases_its_kernel(page: Page, app_on_demand: Server) -> N
     third = page.evaluate(KERNEL_ID_JS)
     page.goto("about:blank")
     wait_released(app_on_demand, third, "leaving for another site")
-    assert "_xsrf' argument missing" not in app_on_demand.log.read_text(encoding="utf-8")
+    log = app_on_demand.log.read_text(encoding="utf-8")
+    assert "_xsrf' argument missing" not in log
+    # A page whose tab vanished without a word is culled after the time the README states.
+    assert f"Culling kernels with idle durations > {CULL_AFTER_S} seconds" in log
 
 
 @pytest.mark.timeout(600)
