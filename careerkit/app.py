@@ -25,6 +25,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+import voila.app
 from jupyter_core.paths import jupyter_runtime_dir
 from jupyter_server.utils import url_path_join
 from tornado.web import RedirectHandler
@@ -33,7 +34,7 @@ from voila.request_info_handler import RequestInfoSocketHandler
 from voila.static_file_handler import AllowListFileHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
-from careerkit.app_pages import FilesHandler, PageHandler, PreparedHandler
+from careerkit.app_pages import FilesHandler, PageHandler, PreparedHandler, in_order
 
 FIRST_STEP = "00_start.ipynb"
 #: Seconds a kernel may sit idle, its page closed without a word (a crash, a lost
@@ -72,6 +73,15 @@ class WorkbookApp(Voila):
         # and leaves Ctrl+C to a KeyboardInterrupt: both now shut the kernels down first.
         signal.signal(signal.SIGTERM, self._on_stop_signal)
         signal.signal(signal.SIGINT, self._on_stop_signal)
+
+    def init_settings(self) -> dict[str, Any]:
+        # Voila builds its kernel manager class in here: the prepared pages go in step order.
+        factory = voila.app.voila_kernel_manager_factory
+        voila.app.voila_kernel_manager_factory = in_order(factory)
+        try:
+            return super().init_settings()
+        finally:
+            voila.app.voila_kernel_manager_factory = factory
 
     def init_handlers(self) -> list[Any]:
         first = url_path_join(self.server_url, "voila/render", FIRST_STEP)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import os
 import re
 import signal
@@ -32,6 +33,8 @@ PREHEAT_VARIABLE = "VOILA_PREHEAT"
 #: Seconds a kernel prepared ahead may take to reach the point where it waits for the person
 #: (careerkit.prestart) before it stops counting as "starting".
 PREPARE_WITHIN_S = 120.0
+#: The notebook whose page is being prepared, in the task preparing it (see InOrder).
+PREPARING: contextvars.ContextVar[str] = contextvars.ContextVar("preparing", default="")
 # Voila's lab template links Font Awesome from a CDN; the same icons are in its own bundle.
 EXTERNAL_STYLESHEET = re.compile(r'<link rel="stylesheet" href="https?://[^"]*"[^>]*>\s*')
 
@@ -47,27 +50,36 @@ without its turn. Nothing is lost: your plan is saved as it was.</p>
 
 
 class StartLimiter:
-    """At most ``limit`` pages starting at once; people's pages go before prepared ones."""
+    """At most ``limit`` pages starting at once; people's pages go before prepared ones,
+    and prepared ones in the order of their ``rank`` (step 00 first)."""
 
     def __init__(self, limit: int) -> None:
         self.limit = max(limit, 0)
         self.starting = 0
         self.people_waiting = 0
+        self.prepared_waiting: list[str] = []
         self._changed = asyncio.Condition()
 
-    def _free(self, person: bool) -> bool:
-        return self.starting < self.limit and (person or self.people_waiting == 0)
+    def _free(self, person: bool, rank: str) -> bool:
+        if self.starting >= self.limit:
+            return False
+        return person or (self.people_waiting == 0 and rank == min(self.prepared_waiting))
 
-    async def acquire(self, person: bool, timeout: float | None = None) -> bool:
+    async def acquire(self, person: bool, timeout: float | None = None, rank: str = "") -> bool:
         """Wait for a free place; False if ``timeout`` seconds passed first."""
+        waiting = [] if person else self.prepared_waiting
         async with self._changed:
             self.people_waiting += person
+            waiting.append(rank)
             try:
-                await asyncio.wait_for(self._changed.wait_for(lambda: self._free(person)), timeout)
+                await asyncio.wait_for(
+                    self._changed.wait_for(lambda: self._free(person, rank)), timeout
+                )
             except TimeoutError:
                 return False
             finally:
                 self.people_waiting -= person
+                waiting.remove(rank)
                 self._changed.notify_all()
             self.starting += 1
             return True
@@ -97,18 +109,23 @@ class BoundedKernelManager(AsyncMappingKernelManager):
         super().__init__(**kwargs)
         self.limiter = StartLimiter(self.starting_limit)
         self._preparing: dict[str, asyncio.TimerHandle] = {}
+        self._starting_steps: set[str] = set()  # notebooks whose prepared kernel is starting
 
     async def start_kernel(self, **kwargs: Any) -> str:
         """Pages opened by a person hold their place in :class:`PageHandler`; a kernel
         prepared ahead holds one from here until :meth:`prepared`."""
         if kwargs.get("env", {}).get(PREHEAT_VARIABLE) != "True":
             return await super().start_kernel(**kwargs)
-        await self.limiter.acquire(person=False)
+        step = PREPARING.get()
+        await self.limiter.acquire(person=False, rank=step)
+        self._starting_steps.add(step)
         try:
             kernel_id = await super().start_kernel(**kwargs)
         except BaseException:
             await self.limiter.release()
             raise
+        finally:
+            self._starting_steps.discard(step)
         loop = asyncio.get_running_loop()
         self._preparing[kernel_id] = loop.call_later(PREPARE_WITHIN_S, self.prepared, kernel_id)
         return kernel_id
@@ -121,9 +138,22 @@ class BoundedKernelManager(AsyncMappingKernelManager):
             asyncio.ensure_future(self.limiter.release())
 
     def pool_ready(self, notebook: str) -> bool:
-        """Whether a page of ``notebook`` is prepared (its kernel started) and unused."""
+        """Whether a page of ``notebook`` is prepared, or its kernel already starting (sooner
+        ready than a new one), and unused."""
         pool = getattr(self, "_pools", {}).get(notebook, [])  # Voila's prepared pages
-        return bool(pool) and pool[0].done() and not pool[0].cancelled() and not pool[0].exception()
+        if not pool:
+            return False
+        if not pool[0].done():
+            return notebook in self._starting_steps
+        return not pool[0].cancelled() and not pool[0].exception()
+
+    async def wait_prepared(self, notebook: str) -> None:
+        """Until the prepared page of ``notebook`` being started has its kernel (Voila uses
+        a prepared page only then)."""
+        pool = getattr(self, "_pools", {}).get(notebook, [])
+        if pool and not pool[0].done():
+            with contextlib.suppress(Exception):
+                await asyncio.shield(pool[0])
 
     async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> None:
         self.prepared(kernel_id)
@@ -151,6 +181,38 @@ class BoundedKernelManager(AsyncMappingKernelManager):
                     os.kill(pid, signal.SIGKILL)
 
 
+class InOrder:
+    """Mixed into Voila's kernel manager (above its pre-heating class): after a (re)start the
+    steps' pages are prepared in step order, 00 first (Voila goes in the folder's order)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self._deferred: list[dict[str, Any]] | None = []
+        super().__init__(**kwargs)  # Voila asks for every step's page in here
+        deferred, self._deferred = self._deferred or [], None
+        for asked in sorted(deferred, key=lambda asked: str(asked.get("notebook_name"))):
+            self.fill_if_needed(**asked)
+
+    def fill_if_needed(self, **kwargs: Any) -> None:
+        if self._deferred is not None:
+            self._deferred.append(kwargs)
+        else:
+            super().fill_if_needed(**kwargs)  # type: ignore[misc]
+
+    async def _initialize(self, notebook_path: str, *args: Any, **kwargs: Any) -> Any:
+        PREPARING.set(notebook_path)  # this task's own context: read in start_kernel
+        return await super()._initialize(notebook_path, *args, **kwargs)  # type: ignore[misc]
+
+
+def in_order(factory: Callable[..., type]) -> Callable[..., type]:
+    """Voila's ``voila_kernel_manager_factory``, its class with :class:`InOrder` on top."""
+
+    def ordered(*args: Any, **kwargs: Any) -> type:
+        made = factory(*args, **kwargs)
+        return type(made.__name__, (InOrder, made), {}) if hasattr(made, "_initialize") else made
+
+    return ordered
+
+
 class PageHandler(TornadoVoilaHandler):
     """A step's page: its place to start taken in turn, nothing loaded from other hosts."""
 
@@ -161,7 +223,9 @@ class PageHandler(TornadoVoilaHandler):
         limiter: StartLimiter | None = getattr(manager, "limiter", None)
         notebook = self.notebook_path or path
         place = False
-        if limiter is not None and not manager.pool_ready(notebook):
+        if limiter is not None and manager.pool_ready(notebook):
+            await manager.wait_prepared(notebook)
+        elif limiter is not None:
             place = await limiter.acquire(person=True, timeout=manager.start_wait)
             if not place:
                 self.set_status(503)
