@@ -55,10 +55,14 @@ test: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(BIN)/pre-commit run --all-files
 
+LOAD ?=
+
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench.py
 	# Open a step -> forms usable, in JupyterLab and Voila (headless Chromium; skipped without it).
 	$(BIN)/python benchmarks/open_to_usable.py
+	# A workshop's load on the app, only when asked: make bench LOAD=20 (participants).
+	$(if $(LOAD),$(BIN)/python benchmarks/load.py --participants=$(LOAD))
 
 # Regenerate the bundled catalogue (data/catalog) from the real data in ../shared.
 catalog: $(VENV)/.installed

@@ -3,19 +3,33 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import dataclasses
 import json
+import os
 import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import nbformat
+import psutil
 import pytest
+from jupyter_server.serverapp import list_running_servers
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets.config import Config
 
 from careerkit.start import route
-from tests.conftest import ROOT
+from tests.conftest import PERSONA, ROOT
 
 NOTEBOOKS = ROOT / "notebooks"
 CONFIG = ROOT / "careerkit" / "jupyter-config"
@@ -105,3 +119,180 @@ def test_make_lab_and_make_app_start_at_00() -> None:
     # careerkit app -> careerkit.app serves the notebooks folder; its address leads to 00.
     assert 'careerkit app "$(CURDIR)/notebooks"' in app
     assert "$(APP_ARGS)" in app
+
+
+# --- the app's server: its address, its files, its stop ----------------------------------
+
+ADDRESS = re.compile(r"running at:\s*\n(http://\S+)")
+NOT_SERVED = (".png", ".svg")  # files Voila 0.5 serves from /voila/files/ by default
+SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def status(url: str) -> int:
+    """The HTTP status of ``url``, redirects not followed (a login page is not the file)."""
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args: object, **kwargs: object) -> None:
+            return None
+
+    try:
+        with urllib.request.build_opener(NoRedirect).open(url, timeout=30) as answer:
+            return answer.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+@dataclasses.dataclass
+class Started:
+    process: subprocess.Popen
+    log: Path
+    port: int
+    runtime: Path
+
+    def text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def wait_for(self, found: Callable[[str], object], what: str, timeout: float = 300) -> object:
+        """Until ``found(log)`` is true; fail with the log if the process ended or hung."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if value := found(self.text()):
+                return value
+            assert self.process.poll() is None, f"the server exited:\n{self.text()[-3000:]}"
+            time.sleep(0.3)
+        raise AssertionError(f"never saw {what}:\n{self.text()[-3000:]}")
+
+
+def server_env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "CAREERKIT"))}
+    for name in ("home", "runtime", "data", "workspace"):
+        (tmp_path / name).mkdir(exist_ok=True)
+    shutil.copy(PERSONA, tmp_path / "workspace" / "plan.json")
+    return {
+        **env,
+        "HOME": str(tmp_path / "home"),
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
+        "JUPYTER_DATA_DIR": str(tmp_path / "data"),
+        "JUPYTER_CONFIG_PATH": str(CONFIG),
+        "CAREERKIT_HOME": str(tmp_path / "workspace"),
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+@contextlib.contextmanager
+def started(tmp_path: Path, args: list[str]) -> Iterator[Started]:
+    """A server (``python -m ...``) in its own session, killed at the end whatever happens."""
+    port, log = free_port(), tmp_path / "server.log"
+    with log.open("w", encoding="utf-8") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", *args, f"--port={port}", "--no-browser"],
+            env=server_env(tmp_path),
+            cwd=tmp_path,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    server = Started(process, log, port, tmp_path / "runtime")
+    try:
+        yield server
+    finally:
+        children = []
+        with contextlib.suppress(psutil.NoSuchProcess):
+            children = psutil.Process(process.pid).children(recursive=True)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        for child in children:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                child.kill()
+        process.wait()
+
+
+def app_args(notebooks: Path, *extra: str) -> list[str]:
+    return [
+        "careerkit.app",
+        str(notebooks),
+        "--Voila.ip=127.0.0.1",
+        "--Voila.port_retries=0",
+        *extra,
+    ]
+
+
+def notebooks_with_images(tmp_path: Path) -> Path:
+    """A copy of the workbook's notebooks folder with a picture and an SVG beside them."""
+    folder = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS, folder)
+    (folder / "private.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / "private.svg").write_text(SVG, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.timeout(300)
+def test_the_app_prints_a_working_address_lists_itself_and_serves_no_file(tmp_path: Path) -> None:
+    notebooks = notebooks_with_images(tmp_path)
+    with started(tmp_path, app_args(notebooks, "--pool_size=0")) as app:
+        match = app.wait_for(lambda log: ADDRESS.search(log), "the address")
+        address = match.group(1)
+        token = address.partition("?token=")[2]
+        assert re.fullmatch(r"[0-9a-f]{32,}", token), (
+            f"the printed address hides its token: {address}"
+        )
+        base = f"http://127.0.0.1:{app.port}"
+        assert status(f"{base}/voila/api/contents?token={token}") == 200
+        assert status(f"{base}/voila/api/contents") == 403  # and nothing without the token
+        listed = list(list_running_servers(str(app.runtime)))
+        assert [(s["port"], s["token"]) for s in listed] == [(app.port, token)]
+        assert listed[0]["root_dir"] == str(notebooks)
+        for name in ("private.png", "private.svg"):
+            assert status(f"{base}/voila/files/{name}") != 200, f"{name} served without the token"
+            assert status(f"{base}/voila/files/{name}?token={token}") == 403, "the pages need none"
+
+
+@pytest.mark.timeout(300)
+def test_voila_in_a_jupyter_server_serves_no_file_of_the_folder(tmp_path: Path) -> None:
+    """``make lab`` (Voila as a server extension): the workspace's pictures stay private."""
+    (tmp_path / "workspace" / "exports").mkdir(parents=True)
+    (tmp_path / "workspace" / "exports" / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    args = ["jupyter_server", f"--ServerApp.root_dir={tmp_path}", "--ServerApp.ip=127.0.0.1"]
+    args += ["--ServerApp.port_retries=0", "--IdentityProvider.token=secret"]
+    args += ["--allow-root"] if os.geteuid() == 0 else []
+    with started(tmp_path, args) as lab:
+        base = f"http://127.0.0.1:{lab.port}"
+        lab.wait_for(lambda log: "Jupyter Server" in log and "is running at" in log, "the server")
+        assert status(f"{base}/api/contents?token=secret") == 200
+        assert status(f"{base}/voila/files/workspace/exports/chart.png") != 200
+        assert status(f"{base}/voila/files/workspace/exports/chart.png?token=secret") != 200
+
+
+# When: while the first kernels start, or once two steps' pages are prepared and waiting.
+WHEN = {"starting": ("Kernel started", 1), "prepared": ("Kernel pool of", 2)}
+
+
+@pytest.mark.timeout(600)
+@pytest.mark.parametrize(
+    ("how", "when"), [("SIGTERM", "starting"), ("SIGTERM", "prepared"), ("Ctrl+C", "prepared")]
+)
+def test_the_app_stops_quietly_with_its_kernels(tmp_path: Path, how: str, when: str) -> None:
+    """Stopped while pages start or wait, the app ends with every kernel, no traceback."""
+    line, count = WHEN[when]
+    with started(tmp_path, app_args(NOTEBOOKS)) as app:
+        app.wait_for(lambda log: log.count(line) >= count, f"{count} x {line!r}")
+        kernels = psutil.Process(app.process.pid).children(recursive=True)
+        assert kernels, "no kernel process started"
+        if how == "SIGTERM":
+            app.process.send_signal(signal.SIGTERM)
+        else:  # a terminal sends Ctrl+C's SIGINT to the whole foreground group
+            os.killpg(app.process.pid, signal.SIGINT)
+        try:
+            app.process.wait(timeout=120)  # a bound for a hang, far above the usual seconds
+        except subprocess.TimeoutExpired:
+            raise AssertionError(f"the app ignored {how}:\n{app.text()[-3000:]}") from None
+        _, alive = psutil.wait_procs(kernels, timeout=30)
+        assert not alive, f"kernels left running after {how}: {alive}"
+        assert "Traceback" not in app.text(), app.text()[-5000:]
+        assert not list(list_running_servers(str(app.runtime))), "still listed after stopping"

@@ -4,6 +4,7 @@ plan is read once the person opens the page, never while the page is being prepa
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 import voila.utils
 
 from careerkit import app, open_plan, prestart
+from careerkit.app_pages import StartLimiter
 from tests.conftest import PERSONA
 
 
@@ -87,3 +89,43 @@ def test_an_option_the_person_gives_replaces_the_apps_own(monkeypatch: pytest.Mo
     app.main(["notebooks", "--pool_size=0", "--port=9999"])
     assert [a for a in launched[0] if a.startswith("--pool_size")] == ["--pool_size=0"]
     assert "--preheat_kernel=True" in launched[0] and "--port=9999" in launched[0]
+
+
+def test_the_notebooks_folder_is_not_taken_for_the_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Voila's flag ``--token`` takes the next word as its value: the folder, once."""
+    launched: list[list[str]] = []
+    monkeypatch.setattr(app.WorkbookApp, "launch_instance", lambda argv: launched.append(argv))
+    app.main(["/somewhere/notebooks", "--no-browser"])
+    parsed = app.WorkbookApp()
+    parsed.parse_command_line(launched[0])
+    assert parsed.extra_args == ["/somewhere/notebooks"]
+    assert parsed.token is None and parsed.auto_token
+
+
+def test_pages_start_a_few_at_a_time_a_persons_first_then_in_step_order() -> None:
+    """careerkit.app_pages.StartLimiter: one place; then a prepared 03, a prepared 00 and a
+    person ask, in that order: the person gets the place first, then 00, then 03."""
+
+    async def scenario() -> list[str]:
+        limiter = StartLimiter(1)
+        assert await limiter.acquire(person=True)
+        assert not await limiter.acquire(person=True, timeout=0.01)  # no place: says so
+        served: list[str] = []
+
+        async def ask(who: str, person: bool, rank: str = "") -> None:
+            await limiter.acquire(person=person, rank=rank)
+            served.append(who)
+            await limiter.release()
+
+        waiting = [
+            asyncio.create_task(ask("03 prepared", False, "03_compare.ipynb")),
+            asyncio.create_task(ask("00 prepared", False, "00_start.ipynb")),
+            asyncio.create_task(ask("a person", True)),
+        ]
+        for _ in range(5):  # every one of them waiting
+            await asyncio.sleep(0)
+        await limiter.release()
+        await asyncio.gather(*waiting)
+        return served
+
+    assert asyncio.run(scenario()) == ["a person", "00 prepared", "03 prepared"]

@@ -9,13 +9,17 @@ import json
 import shutil
 import sys
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import psutil
 import pytest
 
+from careerkit.app import CULL_AFTER_S
 from careerkit.start import route
 from tests.browser.conftest import (
     PERSONA,
@@ -291,3 +295,117 @@ def test_make_lab_opens_00_in_a_file_browser_that_reaches_the_workspace(
         # this test's workspace is elsewhere, so as not to touch a real one.
         expect(listing).to_contain_text("README.md")
         page.screenshot(path=screenshot_path("make_lab_00.png"))
+
+
+# --- kernels released, pages bounded, nothing from other hosts ------------------------------
+
+KERNEL_ID_JS = (
+    "() => JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
+)
+LOOPBACK = {"127.0.0.1", "localhost", "[::1]"}
+
+
+def kernel_alive(server: Server, kernel_id: str) -> bool:
+    """Whether the app still runs this kernel (its kernel API answers 404 once it is gone)."""
+    try:
+        with urllib.request.urlopen(server.address(f"/api/kernels/{kernel_id}"), timeout=30):
+            return True
+    except urllib.error.HTTPError as error:
+        if error.code == 404:
+            return False
+        raise
+
+
+def wait_released(server: Server, kernel_id: str, how: str) -> None:
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while kernel_alive(server, kernel_id):
+        assert time.monotonic() < deadline, f"{how} left kernel {kernel_id}:\n{server.tail()}"
+        time.sleep(0.5)
+
+
+@pytest.mark.timeout(600)
+def test_a_page_left_releases_its_kernel(page: Page, app_on_demand: Server) -> None:
+    """The Next link, a reload and going to another site each shut the left page's kernel
+    down (Voila's "page left" request, refused until the page set its _xsrf cookie)."""
+    page.goto(app_on_demand.address("/voila/render/00_start.ipynb"))
+    wait_for_page(page)
+    first = page.evaluate(KERNEL_ID_JS)
+    assert kernel_alive(app_on_demand, first)
+    step = route()[1]
+    page.locator(f'a[href="{step.file}"]').last.click()  # "Next"
+    page.wait_for_url(f"**/voila/render/{step.file}", timeout=WAIT_MS)
+    wait_released(app_on_demand, first, "the Next link")
+
+    wait_for_page(page)
+    second = page.evaluate(KERNEL_ID_JS)
+    page.reload()
+    wait_for_page(page)
+    wait_released(app_on_demand, second, "a reload")
+
+    third = page.evaluate(KERNEL_ID_JS)
+    page.goto("about:blank")
+    wait_released(app_on_demand, third, "leaving for another site")
+    log = app_on_demand.log.read_text(encoding="utf-8")
+    assert "_xsrf' argument missing" not in log
+    # A page whose tab vanished without a word is culled after the time the README states.
+    assert f"Culling kernels with idle durations > {CULL_AFTER_S} seconds" in log
+
+
+@pytest.mark.timeout(600)
+def test_a_closed_tab_is_culled_and_an_open_page_is_not(
+    page: Page, browser: Browser, server_env: dict[str, str], app_home: Path
+) -> None:
+    """A tab closed without a word (the browser sends no "page left" request, as here, or
+    crashed) has its idle kernel culled; a page still open keeps its kernel, however idle."""
+    cull = "--MappingKernelManager.cull_idle_timeout=15 --MappingKernelManager.cull_interval=3"
+    with make_server("make-app-cull", "app", server_env, app_home, f"--pool_size=0 {cull}") as app:
+        page.goto(app.address("/voila/render/00_start.ipynb"))
+        wait_for_page(page)
+        kept = page.evaluate(KERNEL_ID_JS)
+        tab = browser.new_page(viewport=VIEWPORT)
+        tab.goto(app.address("/voila/render/06_action_plan.ipynb"))
+        wait_for_page(tab)
+        closed = tab.evaluate(KERNEL_ID_JS)
+        tab.close()  # Playwright closes it without "beforeunload"
+        wait_released(app, closed, "a closed tab")
+        assert kernel_alive(app, kept), "the open page's kernel was culled"
+
+
+@pytest.mark.timeout(300)
+def test_the_app_asks_nothing_of_other_hosts(page: Page, app_on_demand: Server) -> None:
+    """Every request of two steps' pages (styles, scripts, fonts) goes to this machine: the
+    app works offline and tells no other host who opened it."""
+    outside: list[str] = []
+
+    def record(request: Any) -> None:
+        host = urllib.parse.urlsplit(request.url)
+        if host.scheme in ("http", "https", "ws", "wss") and host.hostname not in LOOPBACK:
+            outside.append(request.url)
+
+    page.on("request", record)
+    try:
+        for step in ("00_start.ipynb", "03_compare.ipynb"):
+            page.goto(app_on_demand.address(f"/voila/render/{step}"))
+            wait_for_page(page)
+    finally:
+        page.remove_listener("request", record)
+    assert not outside, f"requests outside the machine: {outside}"
+
+
+@pytest.mark.timeout(300)
+def test_a_page_that_cannot_start_says_so_and_offers_to_try_again(
+    page: Page, server_env: dict[str, str], app_home: Path
+) -> None:
+    """No place to start a page (none is free, as when many pages open at once): after its
+    wait the page says so, with a button that tries again, instead of hanging."""
+    full = (
+        "--pool_size=0 --BoundedKernelManager.starting_limit=0 --BoundedKernelManager.start_wait=2"
+    )
+    with make_server("make-app-busy", "app", server_env, app_home, full) as app:
+        page.goto(app.address("/voila/render/02_explore.ipynb"))
+        expect(page.get_by_text("This page could not start yet")).to_be_visible(timeout=WAIT_MS)
+        again = page.get_by_role("button", name="Try again")
+        with page.expect_navigation(timeout=WAIT_MS):
+            again.click()
+        expect(page.get_by_role("button", name="Try again")).to_be_visible(timeout=WAIT_MS)
+        page.screenshot(path=screenshot_path("app_busy_try_again.png"))
