@@ -234,15 +234,16 @@ def _measurable(text: str, measure: str) -> Check:
         word = next(filter(None, (match_word(t, kind) for t in tokens_of(both))), None)
         if word:
             return Check(True, f"measured by {label} ({word})")
-    done = done_or_not(text)
-    if done:
-        return Check(True, f"measured by being done: a one-off act, {done} or not")
+    one_off = done_or_not(text)
+    if one_off and one_off[0]:
+        return Check(True, f"measured by being done: a one-off act, {one_off[1]} or not")
     own = tokens_of(without_time(measure))
     if len(own) >= 2 and not vague_words(measure) and not FEELINGS & set(own):
         return Check(True, f"measured by: {measure.strip()}")
     return Check(
         False,
-        _not_a_measure(text, measure, names),
+        _not_a_measure(text, measure, names)
+        + (f" ('{one_off[1]}' is more than one: say how many)" if one_off else ""),
         "Add how you will know it is done: a number (3 interviews), a score (80%), a "
         "certificate, or something you hand in (a report, a portfolio).",
     )

@@ -268,14 +268,18 @@ def general_words(text: str) -> tuple[str, str] | None:
     return None
 
 
-def done_or_not(text: str) -> str | None:
-    """A one-off act measured by being done ("join the association"), worded as done."""
+def done_or_not(text: str) -> tuple[bool, str] | None:
+    """A one-off act, (True, how it reads once done): "join the association" -> "joined".
+
+    (False, the act) when it acts on more than one thing ("apply for clinic jobs"), so a
+    count is needed; None when the goal has no such act.
+    """
+    many = None
     for verb, rest in actions(text)[0]:
         if verb not in ONE_OFF or not object_words(rest) or too_general(verb, rest):
             continue
-        done = ONE_OFF[verb] + (" up" if verb == "sign" and rest[:1] == ["up"] else "")
         if verb in INTRANSITIVE:
-            return done
+            return True, ONE_OFF[verb]
         singular, phrase = False, []
         for token in rest:
             if not phrase and (token in PARTICLES or token in DETERMINERS):
@@ -285,7 +289,8 @@ def done_or_not(text: str) -> str | None:
                 break
             phrase.append(token)
         head = phrase[-1] if phrase else ""
-        plural = head.endswith("s") and not head.endswith(("ss", "us", "is", "'s"))
-        if head and (singular or not plural):
-            return done
-    return None
+        if head and (singular or not head.endswith("s") or head.endswith(("ss", "us", "is"))):
+            return True, ONE_OFF[verb] + (" up" if verb == "sign" and rest[:1] == ["up"] else "")
+        if head and many is None:
+            many = False, " ".join([verb, *rest[: rest.index(head) + 1]])
+    return many
