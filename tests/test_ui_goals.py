@@ -307,9 +307,7 @@ def test_a_saved_goal_keeps_its_date_until_the_person_takes_the_written_one(
     row.fields.text.value = f"Pass the CAPM exam by the end of March {NEXT_YEAR + 1}"
     assert row.fields.due.value == before
     assert saved_goal(persona, row.goal_id).due == before  # the text is saved, not the date
-    assert row.fields.use_date.description == (
-        f"Change the due date to 31 March {NEXT_YEAR + 1}"
-    )
+    assert row.fields.use_date.description == (f"Change the due date to 31 March {NEXT_YEAR + 1}")
     row.fields.use_date.click()
     assert saved_goal(persona, row.goal_id).due == date(NEXT_YEAR + 1, 3, 31)
     assert no_errors(row.out)
