@@ -64,14 +64,16 @@ START_WORDS = frozenset(
     contact ask shortlist prepare plan explore look consider sign""".split()
 )
 #: One-off acts, measurable by being done: the verb and how it reads once done.
-ONE_OFF = {
-    "join": "joined", "renew": "renewed", "enrol": "enrolled", "enroll": "enrolled",
-    "register": "registered", "sign": "signed", "apply": "applied", "submit": "submitted",
-    "book": "booked", "pass": "passed", "attend": "attended", "schedule": "scheduled",
-    "obtain": "obtained", "earn": "earned", "complete": "completed", "finish": "finished",
-    "graduate": "graduated", "publish": "published", "launch": "launched", "secure": "secured",
-    "request": "requested", "relocate": "relocated", "move": "moved", "land": "landed",
-}  # fmt: skip
+ONE_OFF = dict(
+    zip(
+        """join renew enrol enroll register sign apply submit book pass attend schedule obtain
+        earn complete finish graduate publish launch secure request relocate move land""".split(),
+        """joined renewed enrolled enrolled registered signed applied submitted booked passed
+        attended scheduled obtained earned completed finished graduated published launched
+        secured requested relocated moved landed""".split(),
+        strict=True,
+    )
+)
 #: Objects too general to be specific on their own: what is missing, and an example.
 _ROLE = ("which role, and where", "Name the role and where: 'shift supervisor at Mercy Clinic'.")
 _WHAT = ("what exactly, and where", "Say what you will do and where: 'lead 2 projects at work'.")
