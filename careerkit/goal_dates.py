@@ -6,17 +6,18 @@ season, a quarter, a year): "by" or "in" a period reads as its last day, "before
 the day before it starts. Numbers are read in U.S. order (month/day). A phrase that could
 mean two days ("next Friday", "by Friday" on a Friday, winter 2027, early 2027) or is no
 day at all (13/30/2027) is not guessed: its note says why. A day with its year that has
-passed is said to have passed. Month names and days come through ``dateutil``.
+passed is said to have passed. Months and years are added with ``dateutil``'s
+``relativedelta``; its parser is not used, as it reads "by 45 june" as June 2045.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from contextlib import suppress
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
 from careerkit.dates import long_date
@@ -35,6 +36,7 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+_MONTHS = {calendar.month_abbr[i].lower(): i for i in range(1, 13)}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ORD = r"(?:st|nd|rd|th)?"
 _LEAD = r"\b(?P<lead>by|in|before|until|till|during|on|due|this|next|of|within)\s+"
@@ -87,7 +89,7 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _month_number(name: str) -> int:
-    return date_parser.parse(name[:3]).month
+    return _MONTHS[name[:3]]
 
 
 def _next_year_for(month_last: int, today: date) -> int:
@@ -116,16 +118,16 @@ def _period(kind: str, m: re.Match[str], today: date) -> tuple[date, date, str]:
         except ValueError:
             raise _Unclear("is not a real date") from None
         return day_of, day_of, ""
-    if kind == "day":
-        text = g["text"]
-        written_year = re.search(r"\d{4}", text)
-        try:
-            found = date_parser.parse(text, default=datetime(today.year, 1, 1)).date()
-        except (ValueError, OverflowError):
-            raise _Unclear("is not a real date") from None
-        if not written_year and found < today:
-            found = found.replace(year=today.year + 1)
-        return found, found, ""
+    if kind == "day":  # "30 June 2027", "June 30, 2027", "march 3rd"
+        numbers = [int(n) for n in re.findall(r"\d+", g["text"])]
+        month, day = _month_number(re.findall(r"[a-z]{3,}", g["text"])[-1]), numbers[0]
+        years = numbers[1:] or range(today.year, today.year + 9)  # Feb 29 within 8 years
+        for year in years:
+            with suppress(ValueError):
+                found = date(year, month, day)
+                if numbers[1:] or found >= today:
+                    return found, found, ""
+        raise _Unclear("is not a real date")
     if kind == "quarter":
         q = int(g["q"]) if g.get("q") else _ORDINAL_QUARTERS[g["qw"]]
         year = year or _next_year_for(q * 3, today)
@@ -199,6 +201,8 @@ def _reading(kind: str, m: re.Match[str], text: str, today: date) -> TextDate:
         start, end, note = _period(kind, m, today)
     except _Unclear as unclear:
         return TextDate(phrase, None, f"'{phrase}' {unclear}")
+    except (ValueError, OverflowError):  # beyond the calendar: "in 99999 years"
+        return TextDate(phrase, None, f"'{phrase}' is not a date the calendar holds")
     lead = (m.groupdict().get("lead") or "").strip()
     due = start - timedelta(days=1) if lead == "before" and kind != "deadline" else end
     if lead == "before" and kind != "deadline":

@@ -32,6 +32,8 @@ TODAY = date(2026, 11, 22)  # a Sunday
         ("join the association by the third quarter of 2027", date(2027, 9, 30)),
         ("book a coaching session by March 3rd", date(2027, 3, 3)),  # no year: the next one
         ("Enroll by March 1 and finish the course by June 30, 2027", date(2027, 6, 30)),  # latest
+        ("Pass the CAPM exam by Feb 29", date(2028, 2, 29)),  # the next one there is
+        ("book it on the 5th of May", date(2027, 5, 5)),
     ],
 )
 def test_a_written_date_reads_as_the_day_meant(text: str, due: date) -> None:
@@ -51,6 +53,9 @@ def test_a_written_date_reads_as_the_day_meant(text: str, due: date) -> None:
         ("Pass the CAPM exam by 2/30/2027", "is not a real date"),
         ("Pass the CAPM exam by winter", "spans two years"),
         ("Pass the CAPM exam by early 2027", "pick the day"),
+        ("Pass the CAPM exam by 45 June", "is not a real date"),  # not June 2045
+        ("Pass the CAPM exam by June 99", "is not a real date"),
+        ("Pass the CAPM exam in 99999 years", "not a date the calendar holds"),
     ],
 )
 def test_an_unclear_or_past_date_is_said_so_not_guessed(text: str, why: str) -> None:
