@@ -73,13 +73,13 @@ _PATTERNS = [
     ),
     ("season", _LEAD + _PART + _SEASON + r"\b(?:\s+(?:of\s+)?(?P<y>\d{4}))?"),
     ("deadline", r"\b(?P<lead>by|before|until|for)\s+the\s+(?P<mon>" + _MONTH + r")\s+deadline\b"),
-    ("month", _LEAD + _PART + r"(?P<mon>" + _MONTH + r")\b(?:,?\s+(?P<y>\d{4}))?(?!\s*\d)"),
+    ("month", _LEAD + _PART + r"(?P<mon>" + _MONTH + r")\b(?!')(?:,?\s+(?P<y>\d{4}))?(?!\s*\d)"),
     ("year", _LEAD + _PART + r"(?P<y>(?:19|20)\d{2})\b(?![-/.]\d)"),
     ("span", r"\b(?P<lead>in|within)\s+(?:the\s+next\s+)?" + _COUNT + _UNIT),
     ("this", _LEAD + _END + r"(?P<which>this\s+|next\s+)?(?P<unit>year|month)\b"),
     ("this", r"(?:" + _LEAD + r")?\b(?P<which>this|next)\s+(?P<unit>year|month)\b"),
     ("christmas", _LEAD + r"(?:christmas|xmas)\b(?:\s+(?P<y>\d{4}))?"),
-    ("weekday", r"\b(?P<lead>by|on|before|until|till|due|this|next)\s+" + _WEEKDAY),
+    ("weekday", r"\b(?P<lead>by|before|until|till|due|this|next)\s+" + _WEEKDAY),  # not "on"
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(pattern)) for kind, pattern in _PATTERNS]
 

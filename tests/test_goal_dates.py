@@ -75,6 +75,8 @@ def test_an_unclear_or_past_date_is_said_so_not_guessed(text: str, why: str) -> 
         "take an excel 365 course",
         "Read 12 books",
         "Get my Q&A notes in order",
+        "Volunteer at the clinic on Saturday mornings",  # when, each week: not a due date
+        "Shadow a nurse on May's ward",  # a name
     ],
 )
 def test_words_that_are_not_dates_are_not_read_as_dates(text: str) -> None:
