@@ -148,7 +148,7 @@ def smart_check(goal: Goal, plan: Plan, today: date | None = None) -> SmartResul
         {
             "S": _specific(goal.text),
             "M": _measurable(goal.text, goal.measure),
-            "A": _attainable(goal),
+            "A": _attainable(goal, today),
             "R": _relevant(goal, plan),
             "T": _timely(goal, today),
         }
@@ -268,8 +268,8 @@ def _written_due(text: str, today: date) -> date | None:
     return written.due if written else None
 
 
-def _attainable(goal: Goal) -> Check:
-    months, due = goal.horizon_months, goal.due or _written_due(goal.text, goal.created)
+def _attainable(goal: Goal, today: date) -> Check:
+    months, due = goal.horizon_months, goal.due or _written_due(goal.text, today)
     if due and due > goal.created:
         months = min(months, max(1, months_between(goal.created, due)))
     problems, tips = [], []

@@ -455,3 +455,9 @@ def test_a_masters_degree_is_not_said_to_take_about_a_year(chosen_plan: Plan) ->
     attainable = smart_check(masters, chosen_plan, TODAY).letters["A"]
     assert not attainable.ok and "1.5 to 2 years" in attainable.reason
     assert "about a year" not in attainable.reason
+
+
+def test_attainable_counts_the_time_to_a_date_written_in_the_goal(chosen_plan: Plan) -> None:
+    hurried = goal("Complete a master's degree by March 1, 2027", horizon_months=24, due=None)
+    attainable = smart_check(hurried, chosen_plan, TODAY).letters["A"]
+    assert not attainable.ok and "4 months" in attainable.reason
