@@ -328,7 +328,10 @@ def _timely(goal: Goal, today: date) -> Check:
     if goal.due is None and written and written.due:
         check = _timely_by(goal.model_copy(update={"due": written.due}), today)
         read = f", read as {written.note}" if written.note else ""
-        tip = f"Set {long_date(written.due)} as the due date (the button below) so it stays put."
+        day = long_date(written.due)
+        tip = f"Set {day} as the due date (the button below) so it stays put."
+        if "deadline" in written.phrase.lower():  # its day is not written
+            tip = f"Set the deadline's day as the due date (the button below offers {day})."
         reason = f"your goal says '{written.phrase}'{read}: {check.reason}"
         return Check(check.ok, reason, tip if check.ok else check.suggestion)
     check = _timely_by(goal, today)
