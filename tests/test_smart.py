@@ -312,3 +312,153 @@ def test_the_check_as_html_escapes_what_it_quotes_and_names_each_badge(
     assert "S.M.A.R.T.: all five pass" in real
     pending = smart_pending_html()
     assert "not checked yet" in pending and "✗" not in pending
+
+
+# --- issue 24 §6: the check on goals as people write them -----------------------------
+
+# A date written in the goal counts for Timely when no due date is set (TODAY is a Sunday).
+WRITTEN_DATES = [
+    ("Pass the CAPM exam by 30 June 2027", "30 June 2027"),
+    ("Pass the CAPM exam by June 30, 2027", "30 June 2027"),
+    ("Submit my application to the MHA program before the January deadline", "1 January 2027"),
+    ("Send my CV to 3 clinics by Friday", "27 November 2026"),
+    ("Register for the HIMSS conference by the end of March", "31 March 2027"),
+    ("Finish 3 modules of the Excel course in 6 weeks", "3 January 2027"),
+    ("Apply to 5 clinic coordinator jobs by Q3 2027", "30 September 2027"),
+    ("Enroll in the RN-to-BSN program by spring 2027", "31 May 2027"),
+    ("by 6/30/2027 pass the CAPM exam", "30 June 2027"),
+    ("Attend 4 association meetings by the end of the year", "31 December 2026"),
+]
+# ... but not one that has passed, could mean two days, is no day, or is past the horizon.
+UNCLEAR_DATES = [
+    ("Pass the CAPM exam by 30 June 2025", "has passed"),
+    ("Pass the CAPM exam next Friday", "could mean this coming Friday or the one after"),
+    ("Pass the CAPM exam by Sunday", "could mean today or a week from today"),
+    ("Pass the CAPM exam by 30/06/2027", "not a date in U.S. order"),
+    ("Pass the CAPM exam by 2/30/2027", "not a real date"),
+    ("Pass the CAPM exam by winter", "spans two years"),
+    ("Pass the CAPM exam by early 2027", "pick the day"),
+    ("Pass the CAPM exam by June 30, 2029", "later than its 12-month horizon allows"),
+    ("Pass the CAPM exam", "no due date"),
+]
+
+
+@pytest.mark.parametrize(("text", "day"), WRITTEN_DATES)
+def test_a_date_in_the_goal_counts_for_timely(chosen_plan: Plan, text: str, day: str) -> None:
+    timely = smart_check(goal(text, due=None), chosen_plan, TODAY).letters["T"]
+    assert timely.ok, timely
+    assert f"due {day}" in timely.reason
+    offered = "the button below offers" if "deadline" in text else f"Set {day} as the due date"
+    assert offered in timely.suggestion  # offered, not set
+
+
+@pytest.mark.parametrize(("text", "why"), UNCLEAR_DATES)
+def test_an_unclear_date_in_the_goal_is_said_so(chosen_plan: Plan, text: str, why: str) -> None:
+    timely = smart_check(goal(text, due=None), chosen_plan, TODAY).letters["T"]
+    assert not timely.ok and why in timely.reason, timely
+    assert timely.suggestion
+
+
+def test_the_due_date_set_wins_over_a_date_in_the_text(chosen_plan: Plan) -> None:
+    both = goal("Pass the CAPM exam by June 30, 2027", due=date(2027, 9, 30))
+    timely = smart_check(both, chosen_plan, TODAY).letters["T"]
+    assert timely.ok and "due 30 September 2027" in timely.reason
+    assert "Your goal says 'by June 30, 2027' (30 June 2027): change one of them" in (
+        timely.suggestion
+    )
+
+
+# One-off acts are measurable by being done; more than one thing asks how many.
+ONE_OFF_ACTS = [
+    "Join the state nurses association",
+    "Renew my HFMA chapter affiliation",
+    "enroll in the Google Data Analytics program",
+    "Register for the HIMSS conference",
+    "sign up for a public speaking class",
+    "apply to the clinic manager opening at St. Mary's",
+    "Submit my abstract to the nursing conference",
+    "book a session with a career coach",
+    "pass the state driving test",
+    "Schedule an informational interview with the clinic director",
+    "i will attend the HR summit",
+]
+NOT_ONE_OFF = [
+    ("apply for clinic jobs", "say how many"),
+    ("attend meetups", "say how many"),
+    ("join groups on linkedin", "say how many"),
+    ("book sessions with a coach", "say how many"),
+    ("learn python", "no number or deliverable"),
+    ("volunteer at the community clinic", "no number or deliverable"),
+    ("Take an online course on Excel", "no number or deliverable"),
+    ("join something", "no number or deliverable"),
+    ("move somewhere", "no number or deliverable"),
+]
+
+
+@pytest.mark.parametrize("text", ONE_OFF_ACTS)
+def test_a_one_off_act_is_measured_by_being_done(chosen_plan: Plan, text: str) -> None:
+    measurable = smart_check(goal(text), chosen_plan, TODAY).letters["M"]
+    assert measurable.ok and "measured by being done" in measurable.reason, measurable
+
+
+@pytest.mark.parametrize(("text", "why"), NOT_ONE_OFF)
+def test_an_ongoing_or_repeated_act_needs_a_measure(chosen_plan: Plan, text: str, why: str) -> None:
+    measurable = smart_check(goal(text), chosen_plan, TODAY).letters["M"]
+    assert not measurable.ok and why in measurable.reason, measurable
+
+
+# "learn about X", "get promoted", "my skills" with nothing more are not yet specific.
+NOT_YET_SPECIFIC = [
+    ("learn about project management", "names a topic"),
+    ("find out about nursing programs", "names a topic"),
+    ("learning more about healthcare finance", "names a topic"),
+    ("get promoted", "to which role"),
+    ("get a promotion this year", "to which role"),
+    ("get promoted at work", "to which role"),
+    ("improve my skills", "which skills"),
+    ("develop my skills", "which skills"),
+    ("learn new skills", "which skills"),
+    ("find a job", "which role"),
+    ("gain experience", "what exactly"),
+    ("build my network", "with whom"),
+    ("network more", "where or with whom"),
+]
+SPECIFIC_ENOUGH = [
+    "learn python",
+    "learn about project budgeting by taking the Coursera course on it",
+    "get promoted to shift supervisor at Mercy Clinic",
+    "Get promoted to director of operations",
+    "find a clinic coordinator job in Denver",
+    "develop my Excel pivot table skills",
+    "network with 3 nurse managers at the state association",
+    "gain experience in budgeting by leading the clinic's budget review",
+    "get a job as a clinic coordinator",
+]
+
+
+@pytest.mark.parametrize(("text", "missing"), NOT_YET_SPECIFIC)
+def test_a_goal_with_nothing_more_is_not_yet_specific(
+    chosen_plan: Plan, text: str, missing: str
+) -> None:
+    specific = smart_check(goal(text), chosen_plan, TODAY).letters["S"]
+    assert not specific.ok and missing in specific.reason, specific
+    assert specific.suggestion
+
+
+@pytest.mark.parametrize("text", SPECIFIC_ENOUGH)
+def test_saying_what_which_role_or_where_is_specific(chosen_plan: Plan, text: str) -> None:
+    specific = smart_check(goal(text), chosen_plan, TODAY).letters["S"]
+    assert specific.ok, specific
+
+
+def test_a_masters_degree_is_not_said_to_take_about_a_year(chosen_plan: Plan) -> None:
+    masters = goal("Complete a master's degree in health administration", horizon_months=12)
+    attainable = smart_check(masters, chosen_plan, TODAY).letters["A"]
+    assert not attainable.ok and "1.5 to 2 years" in attainable.reason
+    assert "about a year" not in attainable.reason
+
+
+def test_attainable_counts_the_time_to_a_date_written_in_the_goal(chosen_plan: Plan) -> None:
+    hurried = goal("Complete a master's degree by March 1, 2027", horizon_months=24, due=None)
+    attainable = smart_check(hurried, chosen_plan, TODAY).letters["A"]
+    assert not attainable.ok and "4 months" in attainable.reason

@@ -261,3 +261,53 @@ def test_typing_in_a_kernel_saves_once_typing_pauses(persona: Plan, monkeypatch)
 
     assert asyncio.run(type_it()) == "get better at networking"  # nothing saved mid-word
     assert saved_goal(persona, "g-net02").text == words
+
+
+# --- issue 24 §6: a date written in the goal is offered as its due date ----------------
+
+NEXT_YEAR = date.today().year + 1
+
+
+def test_a_date_in_the_goal_is_offered_never_set_silently(plan: Plan) -> None:
+    editor = ui.goal_editor(plan, tiny_catalog())
+    form = editor.form
+    form.text.value = f"Pass the CAPM exam by June 30, {NEXT_YEAR}"
+    assert form.due.value is None  # offered, not set
+    assert form.offer.children == (form.use_date,)
+    assert form.use_date.description == f"Set the due date to 30 June {NEXT_YEAR}"
+    assert "T ✓" in form.smart.value and f"by June 30, {NEXT_YEAR}" in form.smart.value
+    form.use_date.click()
+    assert form.due.value == date(NEXT_YEAR, 6, 30)
+    assert form.offer.children == ()  # nothing left to offer
+    form.text.value = f"Pass the CAPM exam next Friday, or by June 30, {NEXT_YEAR}"
+    assert form.due.value == date(NEXT_YEAR, 6, 30) and form.offer.children == ()
+    form.text.value = "Pass the CAPM exam next Friday"  # a date set stays set
+    assert form.due.value == date(NEXT_YEAR, 6, 30) and form.offer.children == ()
+    editor.add_button.click()
+    (goal,) = reopen(plan).short_term_goals.goals
+    assert goal.due == date(NEXT_YEAR, 6, 30)
+    assert no_errors(editor.out)
+
+
+def test_an_unclear_date_in_the_goal_is_said_so_and_not_offered(plan: Plan) -> None:
+    form = ui.goal_editor(plan, tiny_catalog()).form
+    form.text.value = "Pass the CAPM exam next Friday"
+    assert form.offer.children == () and form.due.value is None
+    assert "could mean this coming Friday or the one after" in form.smart.value
+    form.text.value = f"Pass the CAPM exam by 30/06/{NEXT_YEAR}"
+    assert form.offer.children == () and "not a date in U.S. order" in form.smart.value
+
+
+def test_a_saved_goal_keeps_its_date_until_the_person_takes_the_written_one(
+    persona: Plan,
+) -> None:
+    editor = ui.goal_editor(persona, tiny_catalog())
+    row = editor.rows.children[0]
+    before = row.fields.due.value
+    row.fields.text.value = f"Pass the CAPM exam by the end of March {NEXT_YEAR + 1}"
+    assert row.fields.due.value == before
+    assert saved_goal(persona, row.goal_id).due == before  # the text is saved, not the date
+    assert row.fields.use_date.description == (f"Change the due date to 31 March {NEXT_YEAR + 1}")
+    row.fields.use_date.click()
+    assert saved_goal(persona, row.goal_id).due == date(NEXT_YEAR + 1, 3, 31)
+    assert no_errors(row.out)

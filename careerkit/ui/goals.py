@@ -19,6 +19,8 @@ import pandas as pd
 from careerkit import goals as g
 from careerkit import smart
 from careerkit.charts import timeline_chart
+from careerkit.dates import long_date
+from careerkit.goal_dates import date_in_text
 from careerkit.plan import Goal, Plan
 from careerkit.smart_html import smart_html, smart_pending_html
 from careerkit.ui import lean
@@ -112,6 +114,11 @@ class GoalFields:
             w.Dropdown, options=g.STATUSES, value=goal.status, description="Status", style=WIDE
         )
         self.smart, self.message = lean.html(), lean.html()
+        # a date written in the goal, offered as its due date: never set without a click
+        self.use_date = lean.button(icon="calendar", layout={"width": "auto"})
+        self.offer = lean.hbox(layout=WRAP)
+        self.offered: date | None = None
+        self.use_date.on_click(lambda _: self.accept_date())
 
     @property
     def inputs(self) -> list[w.ValueWidget]:
@@ -127,6 +134,7 @@ class GoalFields:
                 self.horizon,
                 lean.hbox([self.measure, self.direction], layout=WRAP),
                 self.smart,
+                self.offer,
                 self.message,
             ]
         )
@@ -165,6 +173,24 @@ class GoalFields:
 
     def check(self, goal: Goal, plan: Plan, today: date | None) -> None:
         self.smart.value = smart_html(smart.smart_check(goal, plan, today))
+        self.offer_date(goal, today)
+
+    def offer_date(self, goal: Goal, today: date | None) -> None:
+        """Offer the date written in the goal ("by June 30, 2027") as its due date, if new."""
+        written = date_in_text(goal.text, today or date.today())
+        self.offered = written.due if written and written.due != goal.due else None
+        if self.offered is None or written is None:
+            self.offer.children = []
+            return
+        verb = "Set" if goal.due is None else "Change"
+        self.use_date.description = f"{verb} the due date to {long_date(self.offered)}"
+        self.use_date.tooltip = f"Your goal says '{written.phrase}'"
+        self.offer.children = [self.use_date]
+
+    def accept_date(self) -> None:
+        """The person accepts the offered date: it goes in Due date, saved like a typed one."""
+        if self.offered is not None:
+            self.due.value = self.offered
 
     def check_once_written(self, goal: Goal, plan: Plan, today: date | None) -> None:
         """Check the goal once it has words; before that, show "not checked yet"."""
@@ -172,6 +198,7 @@ class GoalFields:
             self.check(goal, plan, today)
         else:
             self.smart.value = smart_pending_html()
+            self.offer_date(goal, today)
 
     def set_areas(self, plan: Plan) -> None:
         with quietly(self):
