@@ -258,6 +258,15 @@ def strokes(fig: Figure, box) -> int:
     return int(max(np.sum(np.diff(row) == 1) + row[0] for row in dark))
 
 
+def test_percent_and_score_axes_end_at_100(persona: Plan) -> None:
+    """A 0-100 measure is not drawn on a 0-125 axis; the notes sit in the margin."""
+    goals = [*persona.short_term_goals.goals, Goal(text="Done", status="done", percent=100)]
+    fig = charts.progress_chart(goals)
+    assert fig.axes[0].get_xlim() == (0, 100)
+    assert len(fig.axes[0].patches) == len(goals)
+    check_fits(fig)
+
+
 def test_hatched_legend_swatches_show_their_pattern(persona: Plan, catalog) -> None:
     """A swatch wide and tall enough that its bar's pattern reads as a pattern."""
     for fig in (

@@ -74,17 +74,18 @@ def shortlist_figure(points: pd.DataFrame) -> Figure:
     for label in OUTLOOKS[:-1]:
         if (shown["outlook"] == label).any():
             ax.scatter([], [], s=_OUTLOOK_SIZE[label], c="none", edgecolors="black", label=label)
-    ax.legend(
-        title="Option and outlook",
-        fontsize=7,
-        title_fontsize=8,
-        labelspacing=1.3,
-        borderpad=1,
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1),
-        frameon=False,
-    )
-    if shown.empty:
+    if not shown.empty:
+        ax.legend(
+            title="Option and outlook",
+            fontsize=7,
+            title_fontsize=8,
+            labelspacing=1.3,
+            borderpad=1,
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1),
+            frameon=False,
+        )
+    else:
         ax.text(0.5, 0.5, "No option with a known pay to show", transform=ax.transAxes, ha="center")
     return fig
 

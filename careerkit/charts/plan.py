@@ -438,13 +438,16 @@ def progress_chart(goals: list[Goal]) -> Figure:
     """Horizontal bars: each goal's percent done, coloured by status."""
     height = 0.4 * max(len(goals), 1) + 1.1
     fig = new_figure(9, height)
-    fig.subplots_adjust(left=0.36, right=0.97, top=1 - 0.45 / height, bottom=0.55 / height)
+    # fixed margins; the right one holds a full bar's note, "100% (in progress)"
+    fig.subplots_adjust(left=0.36, right=0.84, top=1 - 0.45 / height, bottom=0.55 / height)
     ax = fig.subplots()
-    labels = [shorten(g.text, 40) or "(no text)" for g in goals]
+    labels = [_wrapped(g.text, 40, 2) if g.text.strip() else "(no text)" for g in goals]
     percents = [g.percent for g in goals]
     colours = [STATUS_COLOURS[g.status] for g in goals]
     hatches = [STATUS_HATCHES[g.status] for g in goals]
-    bars = ax.barh(labels, percents, color=colours, hatch=hatches, edgecolor=DARK_GREY, linewidth=0)
+    rows = range(len(goals))  # by position: two goals of the same text stay two bars
+    bars = ax.barh(rows, percents, color=colours, hatch=hatches, edgecolor=DARK_GREY, linewidth=0)
+    ax.set_yticks(list(rows), labels)
     for bar, goal in zip(bars, goals, strict=True):
         note = "dropped" if goal.status == "dropped" else f"{goal.percent}% ({goal.status})"
         ax.annotate(
@@ -455,7 +458,7 @@ def progress_chart(goals: list[Goal]) -> Figure:
             va="center",
             fontsize=8,
         )
-    ax.set_xlim(0, 125)
+    ax.set_xlim(0, 100)  # a percentage: the notes sit in the margin beyond 100
     ax.set_xticks(range(0, 101, 25))
     ax.tick_params(axis="y", labelsize=9)
     ax.set_xlabel("% done")
