@@ -18,13 +18,15 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-from careerkit import charts
+from careerkit import charts, cohort
 from careerkit import shortlist as sl
+from careerkit.charts import cohort as cohort_charts
 from careerkit.interests import ThemeScores
 from careerkit.plan import Plan
 from careerkit.sections import Goal, Option
 from careerkit.ui.quiz import _result_html
 from tests.conftest import reopen
+from tests.synthetic import synthetic_workshop
 
 TODAY = date(2026, 12, 1)
 
@@ -297,3 +299,22 @@ def test_timeline_and_roadmap_show_each_goal_and_area_whole(
         for text in whole:
             words = " ".join(text.split())
             assert any(words in s for s in shown), f"{words!r} is not shown whole"
+
+
+@pytest.mark.parametrize(
+    "name", ["steps_chart", "themes_chart", "occupations_chart", "areas_chart", "smart_chart"]
+)
+def test_the_cohort_charts_fit(name: str, tmp_path) -> None:
+    """The coach's cohort charts, from a synthetic workshop of 30 participants."""
+    made = synthetic_workshop(tmp_path / "spring", 30, today=TODAY)
+    summary = cohort.summarise(cohort.read_cohort(made.folder), TODAY)
+    arguments = {
+        "steps_chart": (summary.steps,),
+        "themes_chart": (summary.themes, summary.no_interests),
+        "occupations_chart": (summary.occupations,),
+        "areas_chart": (summary.areas,),
+        "smart_chart": (summary.smart,),
+    }
+    fig = getattr(cohort_charts, name)(*arguments[name])
+    check_fits(fig)
+    check_legends(fig)
