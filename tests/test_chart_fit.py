@@ -302,7 +302,8 @@ def test_timeline_and_roadmap_show_each_goal_and_area_whole(
 
 
 @pytest.mark.parametrize(
-    "name", ["steps_chart", "themes_chart", "occupations_chart", "areas_chart", "smart_chart"]
+    "name",
+    ["steps_chart", "themes_chart", "occupations_chart", "areas_chart", "smart_chart", "due_chart"],
 )
 def test_the_cohort_charts_fit(name: str, tmp_path) -> None:
     """The coach's cohort charts, from a synthetic workshop of 30 participants."""
@@ -314,6 +315,7 @@ def test_the_cohort_charts_fit(name: str, tmp_path) -> None:
         "occupations_chart": (summary.occupations,),
         "areas_chart": (summary.areas,),
         "smart_chart": (summary.smart,),
+        "due_chart": (summary.due, summary.today),
     }
     fig = getattr(cohort_charts, name)(*arguments[name])
     check_fits(fig)
