@@ -38,6 +38,12 @@ def tie_order(code: object) -> list[int]:
     return [code.index(t) if t in code else len(LETTERS) + i for i, t in enumerate(LETTERS)]
 
 
+def score_text(score: float) -> str:
+    """A theme score (0-100) as every table and chart shows it: one decimal, none for a
+    whole number ("66.7", "75"), so a chart never says 67 where its table says 66.7."""
+    return f"{round(float(score), 1):g}"
+
+
 def top_themes(scores: Mapping[str, float], n: int = 3) -> list[str]:
     """Theme letters from highest to lowest score.
 

@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 
 from careerkit.catalog import THEMES
 from careerkit.charts.style import DARK_GREY, LIGHT_GREY, OKABE_ITO, new_figure, plain
-from careerkit.fit import LETTERS, top_themes
+from careerkit.fit import LETTERS, score_text, top_themes
 
 
 def interest_chart(scores: Mapping[str, float]) -> Figure:
@@ -18,7 +18,8 @@ def interest_chart(scores: Mapping[str, float]) -> Figure:
     values = [float(scores.get(t, 0)) for t in letters]
     top = set(top_themes(scores)) if len(set(values)) > 1 else set()
     fig = new_figure(6.4, 3.2)
-    fig.subplots_adjust(left=0.27, right=0.97, top=0.88, bottom=0.17)  # fixed: fast to draw
+    # fixed margins (fast to draw): the right one holds a full bar's label, "100  top three"
+    fig.subplots_adjust(left=0.27, right=0.83, top=0.88, bottom=0.17)
     ax = fig.subplots()
     bars = ax.barh(
         [f"{THEMES[t]} ({t})" for t in letters],
@@ -29,11 +30,11 @@ def interest_chart(scores: Mapping[str, float]) -> Figure:
         linewidth=0,
     )
     notes = [
-        f"{v:.0f}" + ("  top three" if t in top else "")
+        score_text(v) + ("  top three" if t in top else "")
         for t, v in zip(letters, values, strict=True)
     ]
     ax.bar_label(bars, labels=notes, padding=3)
-    ax.set_xlim(0, 125 if top else 108)  # room for "top three"
+    ax.set_xlim(0, 100)  # a 0-100 score: the labels sit in the margin beyond 100
     ax.set_xlabel("Score: 0 = disliked every activity, 100 = liked every one")
     ax.set_title("Your interest profile" + (" (top three in green, striped)" if top else ""))
     plain(ax)

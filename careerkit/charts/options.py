@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from itertools import product
 from typing import Any
 
 import numpy as np
@@ -10,6 +11,7 @@ import pandas as pd
 from matplotlib import image as mpl_image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from careerkit import scoring
 from careerkit.charts.style import GREY, LIGHT_GREY, OKABE_ITO, new_figure, series
@@ -50,17 +52,9 @@ def shortlist_figure(points: pd.DataFrame) -> Figure:
             alpha=0.75, edgecolors="black", linewidths=0.6,
         )  # fmt: skip
     pay = shown["pay"].to_numpy(float)
-    step = max(np.ptp(pay), pay.max() * 0.2) * 0.08 if len(pay) else 1  # one label's height
-    heights = _spread(pay, step)
-    for xi, yi, label_y, title in zip(x, pay, heights, shown["title"], strict=True):
-        left = xi > (low + 100) / 2  # labels point inwards
-        ax.annotate(
-            clip(title, 32), (xi, yi), xytext=(xi + (-2.5 if left else 2.5), label_y),
-            ha="right" if left else "left", va="center", fontsize=8,
-            arrowprops={"arrowstyle": "-", "color": GREY, "linewidth": 0.6},
-        )  # fmt: skip
     if len(pay):
-        ax.set_ylim(min(pay.min(), heights.min()) - step, max(pay.max(), heights.max()) + step)
+        pad = max(np.ptp(pay), pay.max() * 0.2) * 0.12
+        ax.set_ylim(pay.min() - pad, pay.max() + pad)
     ticks = list(range(low, 101, 10 if low >= 50 else 20))
     ax.set_xticks([low - gap, *ticks], ["no fit", *map(str, ticks)])
     ax.set_xlim(low - 1.8 * gap, 103)
@@ -69,31 +63,75 @@ def shortlist_figure(points: pd.DataFrame) -> Figure:
     ax.set_ylabel("Median pay, USD a year")
     ax.yaxis.set_major_formatter(lambda v, _: f"${v:,.0f}")
     ax.set_title(
-        "Your shortlist: bigger marker = better job outlook; orange square = your own", fontsize=10
+        "Your shortlist: pay against interest fit; bigger marker = better outlook", fontsize=10
     )
+    _label_points(fig, ax, x.to_numpy(float), pay, sizes.to_numpy(float), list(shown["title"]), low)
+    # The legend names only what is drawn: the kinds of option, then the outlooks shown.
+    for own, words in ((False, "O*NET occupation"), (True, "your own option")):
+        colour, marker = _KIND_STYLE[own]
+        if (shown["custom"] == own).any():
+            ax.scatter([], [], s=90, c=colour, marker=marker, edgecolors="black", label=words)
     for label in OUTLOOKS[:-1]:
-        ax.scatter([], [], s=_OUTLOOK_SIZE[label], c="none", edgecolors="black", label=label)
-    ax.legend(
-        title="Outlook",
-        fontsize=7,
-        title_fontsize=8,
-        labelspacing=1.3,
-        borderpad=1,
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1),
-        frameon=False,
-    )
-    if shown.empty:
+        if (shown["outlook"] == label).any():
+            ax.scatter([], [], s=_OUTLOOK_SIZE[label], c="none", edgecolors="black", label=label)
+    if not shown.empty:
+        ax.legend(
+            title="Option and outlook",
+            fontsize=7,
+            title_fontsize=8,
+            labelspacing=1.3,
+            borderpad=1,
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1),
+            frameon=False,
+        )
+    else:
         ax.text(0.5, 0.5, "No option with a known pay to show", transform=ax.transAxes, ha="center")
     return fig
 
 
-def _spread(values: np.ndarray, gap: float) -> np.ndarray:
-    """Label heights for ascending ``values``, moved up where needed to keep ``gap`` apart."""
-    heights = values.astype(float).copy()
-    for i in range(1, len(heights)):
-        heights[i] = max(heights[i], heights[i - 1] + gap)
-    return heights
+_NUDGES = (0, 11, -11, 22, -22, 33, -33, 44, -44, 55, -55)  # points up or down from a marker
+_LABEL_CHARS = (36, 24, 14)  # a label is cut shorter only when no place fits it whole
+
+
+def _label_points(
+    fig: Figure, ax: Any, xs: np.ndarray, ys: np.ndarray, sizes: np.ndarray, titles: list[str],
+    low: float,
+) -> None:  # fmt: skip
+    """Label each point where the label stays inside the plot and overlaps no other label
+    or marker: a simple greedy placement (beside, then nudged up or down, then shorter)."""
+    renderer = fig.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    centres = ax.transData.transform(np.column_stack([xs, ys])) if len(xs) else np.empty((0, 2))
+    radii = np.sqrt(sizes) / 2 * fig.dpi / 72 + 2  # a marker's radius in pixels
+    taken: list[Any] = []  # the boxes of the labels placed so far
+
+    def free(box: Any, mine: int) -> bool:
+        inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0
+        if not (inside and box.y1 <= frame.y1):
+            return False
+        near = [
+            i for i, (cx, cy) in enumerate(centres)
+            if i != mine and box.x0 - radii[i] < cx < box.x1 + radii[i]
+            and box.y0 - radii[i] < cy < box.y1 + radii[i]
+        ]  # fmt: skip
+        return not near and not any(box.overlaps(other) for other in taken)
+
+    for i in np.argsort(-ys, kind="stable"):  # the best paid first: they are read first
+        inward = -1 if xs[i] > (low + 100) / 2 else 1
+        for chars, nudge, side in product(_LABEL_CHARS, _NUDGES, (inward, -inward)):
+            label = ax.annotate(
+                clip(titles[i], chars), (xs[i], ys[i]),
+                xytext=(side * (radii[i] * 72 / fig.dpi + 5), nudge), textcoords="offset points",
+                ha="left" if side > 0 else "right", va="center", fontsize=8,
+                arrowprops={"arrowstyle": "-", "color": GREY, "linewidth": 0.6} if nudge else None,
+            )  # fmt: skip
+            label.update_positions(renderer)
+            box = Text.get_window_extent(label, renderer)  # the words, not the line
+            if free(box, i):
+                taken.append(box)
+                break
+            label.remove()  # no room here: try the next place (a crowded point stays unnamed)
 
 
 # --- the what-if sweep (notebook 03) ---------------------------------------------------------

@@ -27,7 +27,7 @@ from careerkit.dates import add_months
 from careerkit.goals import direction_title
 from careerkit.plan import Goal, Plan
 from careerkit.roadmap import RoadmapItem, gap_table, goal_span, roadmap_items
-from careerkit.wording import shorten
+from careerkit.wording import ELLIPSIS, shorten
 
 # Every colour below comes with a fill pattern or marker of its own (or a label on the bar):
 # no chart tells things apart by colour alone.
@@ -44,6 +44,7 @@ LEVEL_COLOURS = {
     "missing": OKABE_ITO["vermillion"],
 }
 LEVEL_HATCHES = {"have": "", "weak": "//", "missing": "xx"}
+LEVEL_WORDS = {"have": "you have it", "weak": "to strengthen (1-2)", "missing": "gap"}
 GROUP_STYLE = {  # objective group -> (colour, legend label); bars striped, points marked
     "skills": (OKABE_ITO["orange"], "skills to build"),
     "experience": (OKABE_ITO["vermillion"], "experience to gain"),
@@ -57,7 +58,12 @@ GOAL_COLOUR = OKABE_ITO["sky blue"]
 #: panel open), so its text is not shrunk; no text is smaller than TEXT_PT.
 ROADMAP_WIDTH = 8.8
 TEXT_PT = 10.0
-LABEL_CHARS_PER_LINE = 44  # a label wraps onto a second line after about this many
+LABEL_CHARS_PER_LINE = 44  # a label wraps onto the next line after about this many
+LABEL_LINES = 3  # ... onto at most this many lines, the last cut with "…" only beyond
+LABEL_INCHES = 3.3  # room kept right of the last label's start: 44 characters at TEXT_PT
+AREA_CHARS = 24  # an area's name wraps onto a second line after about this many
+#: Legend swatches big enough for a bar's pattern to repeat and read as a pattern.
+LEGEND_SWATCH = {"handlelength": 3.2, "handleheight": 1.6}
 STATUS_COLOURS = {
     "not started": LIGHT_GREY,
     "in progress": OKABE_ITO["blue"],
@@ -87,69 +93,97 @@ def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
     """Short-term goals by area of growth on a time line, coloured by horizon."""
     today = today or date.today()
     rows = _timeline_rows(plan)
-    fig = new_figure(ROADMAP_WIDTH, 1.9 + 0.46 * len(rows))
+    labels = [
+        _wrapped(("done: " if x.status == "done" else "") + x.text) if x else "" for _, x in rows
+    ]
+    ys, tops, bottom = _row_positions(labels, start=0.0)
+    fig = new_figure(ROADMAP_WIDTH, 1.9 + 0.46 * (bottom + 0.5))
     ax = fig.subplots()
     now = mdates.date2num(today)
     ends = [now + 31 * 25] + [mdates.date2num(goal_span(x)[1]) for _, x in rows if x]
     starts = [now] + [mdates.date2num(goal_span(x)[0]) for _, x in rows if x]
     left, right = min(starts) - 20, max(ends)
-    for y, (_area, goal) in enumerate(rows):
+    horizons: set[int] = set()
+    shown: list[tuple[Text, str]] = []  # each goal's label with its whole text
+    for y, (_area, goal), label in zip(ys, rows, labels, strict=True):
         if goal is None:
             ax.text(now + 10, y, "no goal yet", va="center", color="#666", style="italic")
             continue
         start, end = (mdates.date2num(d) for d in goal_span(goal))
-        done = goal.status == "done"
+        horizons.add(goal.horizon_months)
         ax.barh(
             y,
             max(end - start, 3),
             left=start,
             height=0.6,
-            alpha=0.45 if done else 0.9,
+            alpha=0.45 if goal.status == "done" else 0.9,
             color=HORIZON_COLOURS[goal.horizon_months],
             hatch=HORIZON_HATCHES[goal.horizon_months],
             edgecolor=DARK_GREY,
             linewidth=0,
         )
-        label = _wrapped(("done: " if done else "") + goal.text)
-        ax.text(end + 8, y, label, va="center", fontsize=TEXT_PT)
+        full = ("done: " if goal.status == "done" else "") + goal.text
+        shown.append((ax.text(end + 8, y, label, va="center", fontsize=TEXT_PT), full))
     for months in g.HORIZONS:
         mark = mdates.date2num(add_months(today, months))
         ax.axvline(mark, color="#999", linestyle=":", linewidth=1)
         ax.text(mark, -0.9, f"{months} months", ha="center", fontsize=TEXT_PT, color="#555")
     ax.axvline(now, color=TODAY_COLOUR, linewidth=1.2, linestyle="--")
     ax.text(now, -0.9, "today", ha="center", fontsize=TEXT_PT, color=TODAY_COLOUR)
-    firsts: dict[str, int] = {}  # area -> its first row
-    for y, (area, _) in enumerate(rows):
-        firsts.setdefault(area, y)
-    ax.set_yticks(list(firsts.values()), [shorten(a, 24) for a in firsts], fontsize=TEXT_PT)
-    for y in list(firsts.values())[1:]:
-        ax.axhline(y - 0.5, color="#eee", linewidth=1)
-    ax.set_ylim(len(rows) - 0.5, -1.3)
-    ax.set_xlim(left, right + (right - left) * 0.45)  # room for the labels
+    spans: dict[str, list[float]] = {}  # area -> the y of its rows
+    firsts: dict[str, float] = {}  # area -> the upper edge of its first row
+    for y, top, (area, _) in zip(ys, tops, rows, strict=True):
+        spans.setdefault(area, []).append(y)
+        firsts.setdefault(area, top)
+    ax.set_yticks(  # an area's name in the middle of its rows, two lines a row at most
+        [(min(r) + max(r)) / 2 for r in spans.values()],
+        [_wrapped(a, AREA_CHARS, 2 * len(r)) for a, r in spans.items()],
+        fontsize=TEXT_PT,
+    )
+    for top in list(firsts.values())[1:]:
+        ax.axhline(top, color="#eee", linewidth=1)
+    ax.set_ylim(bottom, -1.3)
+    last = max([now, *(mdates.date2num(goal_span(x)[1]) + 8 for _, x in rows if x)])
+    ax.set_xlim(left, max(right, _label_room(left, last, ROADMAP_WIDTH - 2.2)))
     ax.xaxis.set_major_locator(mdates.MonthLocator((1, 7)))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     ax.tick_params(axis="x", labelsize=TEXT_PT)
     fig.legend(
         handles=[
-            Patch(
-                facecolor=c,
-                hatch=HORIZON_HATCHES[m],
-                edgecolor=DARK_GREY,
-                linewidth=0,
-                label=f"{m}-month goal",
-            )
+            _patch(c, HORIZON_HATCHES[m], f"{m}-month goal")
             for m, c in HORIZON_COLOURS.items()
-        ],  # fmt: skip
+            if m in horizons  # a legend names only what is drawn
+        ],
         loc="lower center",
         ncol=3,
         frameon=False,
         fontsize=TEXT_PT,
+        **LEGEND_SWATCH,
     )
     ax.set_title("Your short-term goals by area of growth", loc="left", fontsize=TEXT_PT + 3)
     plain(ax)
-    fig.tight_layout(rect=(0, 0.45 / fig.get_figheight(), 1, 1))  # the legend goes below
+    fig.tight_layout(rect=(0, 0.5 / fig.get_figheight(), 1, 1))  # the legend goes below
+    widen(fig, shown)
     fit_texts(fig, ax.texts)
     return fig
+
+
+def _row_positions(labels: list[str], start: float) -> tuple[list[float], list[float], float]:
+    """A y position per row (a label of three lines gets a taller row), each row's upper
+    edge, and the last row's lower edge."""
+    ys, tops, edge = [], [], start - 0.5
+    for label in labels:
+        height = 1.36 if label.count("\n") >= 2 else 1.0
+        tops.append(edge)
+        ys.append(edge + height / 2)
+        edge += height
+    return ys, tops, edge
+
+
+def _label_room(left: float, last_start: float, axes_inches: float) -> float:
+    """The x limit that leaves LABEL_INCHES right of ``last_start`` on axes this wide."""
+    share = LABEL_INCHES / axes_inches
+    return last_start + (last_start - left) * share / (1 - share)
 
 
 # --- long-term objectives (notebook 05) ---------------------------------------------------
@@ -204,30 +238,33 @@ def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str) -> Figure:
         ax.set_xlabel("Your own rating (01), 0 = not listed; dotted line: solid (3 of 5)")
         fig.legend(
             handles=[
-                _patch(LEVEL_COLOURS["have"], LEVEL_HATCHES["have"], "you have it"),
-                _patch(LEVEL_COLOURS["weak"], LEVEL_HATCHES["weak"], "to strengthen (1-2)"),
-                _patch(LEVEL_COLOURS["missing"], LEVEL_HATCHES["missing"], "gap"),
+                _patch(LEVEL_COLOURS[k], LEVEL_HATCHES[k], words)
+                for k, words in LEVEL_WORDS.items()
+                if k in set(kind)  # a legend names only what is drawn
             ],
             loc="lower center",
             ncol=3,
             frameon=False,
             fontsize=8,
+            **LEGEND_SWATCH,
         )
         plain(ax)
     ax.set_title(f"Skills {shorten(title, 50)} needs, and yours", loc="left")
-    fig.tight_layout(rect=(0, 0.35 / fig.get_figheight(), 1, 1))  # the legend goes below
+    fig.tight_layout(rect=(0, 0.45 / fig.get_figheight(), 1, 1))  # the legend goes below
     return fig
 
 
 def _rows(items: list[RoadmapItem]) -> tuple[list[tuple[float, RoadmapItem]], dict[str, float]]:
-    """A y position for each item, leaving a header row above each lane."""
-    rows, headers, y = [], {}, 0.0
-    for item in items:
-        if item.lane not in headers:
-            headers[item.lane] = y
-            y += 1
-        rows.append((y, item))
-        y += 1
+    """A y position for each item, leaving a header row above each lane (a taller row for
+    a label of three lines)."""
+    lanes = list(dict.fromkeys(item.lane for item in items))
+    entries: list[str | RoadmapItem] = []
+    for lane in lanes:
+        entries += [lane, *(item for item in items if item.lane == lane)]
+    labels = ["" if isinstance(x, str) else _wrapped(x.label) for x in entries]
+    ys, _, _ = _row_positions(labels, start=0.0)
+    rows = [(y, x) for y, x in zip(ys, entries, strict=True) if not isinstance(x, str)]
+    headers = {x: y for y, x in zip(ys, entries, strict=True) if isinstance(x, str)}
     return rows, headers
 
 
@@ -236,7 +273,8 @@ def _patch(colour: str, hatch: str, label: str) -> Patch:
     return Patch(facecolor=colour, hatch=hatch, edgecolor=DARK_GREY, linewidth=0, label=label)
 
 
-def _draw_item(ax: Any, y: float, item: RoadmapItem, colours: dict[str, str]) -> None:
+def _draw_item(ax: Any, y: float, item: RoadmapItem, colours: dict[str, str]) -> Text:
+    """Draw one item (a bar, or a mark for a single date) with its label; return the label."""
     start, end = mdates.date2num(item.start), mdates.date2num(item.end)
     colour = colours.get(item.group, GOAL_COLOUR)
     mark = "" if item.kind == "goal" else GROUP_MARKS.get(item.group, "//")
@@ -255,15 +293,36 @@ def _draw_item(ax: Any, y: float, item: RoadmapItem, colours: dict[str, str]) ->
             edgecolor=DARK_GREY,
             linewidth=0,
         )
-    gap = 70 if item.start == item.end else 25  # days between the mark and its label
-    ax.text(end + gap, y, _wrapped(item.label), va="center", fontsize=TEXT_PT)
+    return ax.text(end + _label_gap(item), y, _wrapped(item.label), va="center", fontsize=TEXT_PT)
 
 
-def _wrapped(label: str) -> str:
-    """A label on at most two lines, the second cut with "…" when it is too long."""
-    lines = textwrap.wrap(" ".join(label.split()), LABEL_CHARS_PER_LINE) or [""]
-    rest = " ".join(lines[1:])
-    return lines[0] + (f"\n{shorten(rest, LABEL_CHARS_PER_LINE)}" if rest else "")
+def _label_gap(item: RoadmapItem) -> int:
+    """Days between an item's mark (a point or a bar's end) and its label."""
+    return 70 if item.start == item.end else 25
+
+
+def _wrapped(label: str, chars: int = LABEL_CHARS_PER_LINE, most: int = LABEL_LINES) -> str:
+    """A label on at most ``most`` lines, the last cut with "…" only when it is longer."""
+    lines = textwrap.wrap(" ".join(label.split()), chars) or [""]
+    rest = " ".join(lines[most - 1 :])
+    return "\n".join(lines[: most - 1] + ([shorten(rest, chars)] if rest else []))
+
+
+def widen(fig: Figure, labels: Iterable[tuple[Text, str]], margin_px: float = 4) -> None:
+    """Rewrap each label cut with "…" onto wider lines, as far as the figure's right edge
+    allows, so a long label is shown whole where there is room (measured, not guessed)."""
+    renderer = fig.canvas.get_renderer()
+    right = fig.bbox.x1 - margin_px
+    for text, full in labels:
+        lines = text.get_text().count("\n") + 1
+        for chars in range(LABEL_CHARS_PER_LINE + 4, 2 * LABEL_CHARS_PER_LINE, 4):
+            if not text.get_text().endswith(ELLIPSIS):
+                break
+            before = text.get_text()
+            text.set_text(_wrapped(full, chars, lines))
+            if text.get_window_extent(renderer).x1 > right:
+                text.set_text(before)
+                break
 
 
 def fit_texts(fig: Figure, texts: Iterable[Text], margin_px: float = 4) -> None:
@@ -286,16 +345,18 @@ def roadmap_chart(plan: Plan, catalog: pd.DataFrame, today: date | None = None) 
     today = today or date.today()
     items = roadmap_items(plan, catalog, today)
     rows, headers = _rows(items)
-    fig = new_figure(ROADMAP_WIDTH, 2.0 + 0.46 * max(len(rows) + len(headers), 4))
+    bottom = max([y for y, _ in rows] + [y for y in headers.values()] + [2.5]) + 0.5
+    fig = new_figure(ROADMAP_WIDTH, 2.0 + 0.46 * (bottom + 0.5))
     ax = fig.subplots()
     now, short = mdates.date2num(today), mdates.date2num(add_months(today, 24))
     far = mdates.date2num(add_months(today, 126))
     ends = [far, *(mdates.date2num(i.end) for i in items)]
     left = min([now - 30, *(mdates.date2num(i.start) - 30 for i in items)])
-    right = max(ends)
+    last = max([far, *(mdates.date2num(i.end) + _label_gap(i) for i in items)])
+    right = max(max(ends), _label_room(left, last, ROADMAP_WIDTH - 0.6))
     # Pale backgrounds, each named by a heading: not a sign by colour alone.
     ax.axvspan(now, short, color=OKABE_ITO["sky blue"], alpha=0.12, zorder=0)
-    ax.axvspan(short, right + (right - left) * 0.4, color=OKABE_ITO["orange"], alpha=0.12, zorder=0)
+    ax.axvspan(short, right, color=OKABE_ITO["orange"], alpha=0.12, zorder=0)
     top = -2.0
     band = {"fontsize": TEXT_PT, "va": "center"}
     ax.text(now + 15, top + 0.9, "Short-term\ngoals (04)", color="#1f4e79", **band)
@@ -312,32 +373,41 @@ def roadmap_chart(plan: Plan, catalog: pd.DataFrame, today: date | None = None) 
             fontsize=TEXT_PT,
         )
     colours = {group: colour for group, (colour, _) in GROUP_STYLE.items()}
-    for y, item in rows:
-        _draw_item(ax, y, item, colours)
+    shown = [(_draw_item(ax, y, item, colours), item.label) for y, item in rows]
     for lane, y in headers.items():
-        ax.text(
-            left + 10, y, shorten(lane, 60), fontsize=TEXT_PT + 1, fontweight="bold", va="center"
+        words = textwrap.wrap(lane, 72) or [""]  # a long occupation title on two lines
+        heading = "\n".join(
+            [*words[:1], *([shorten(" ".join(words[1:]), 72)] if words[1:] else [])]
         )
+        ax.text(left + 10, y, heading, fontsize=TEXT_PT + 1, fontweight="bold", va="center")
         if y:
             ax.axhline(y - 0.5, color="#ccc", linewidth=0.8)
     _arrows(ax, rows)
-    ax.set_ylim(max(len(rows) + len(headers), 3) - 0.5, top)
-    ax.set_xlim(left, right + (right - left) * 0.4)  # room for the labels
+    ax.set_ylim(bottom, top)
+    ax.set_xlim(left, right)  # with room for the labels
     ax.set_yticks([])
     ax.xaxis.set_major_locator(mdates.YearLocator(2))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.tick_params(labelsize=TEXT_PT)
-    handles = [_patch(GOAL_COLOUR, "", "short-term goal")]
+    drawn = {i.group for i in items if i.kind != "goal"}  # a legend names only what is drawn
+    handles = (
+        [_patch(GOAL_COLOUR, "", "short-term goal")] if any(i.kind == "goal" for i in items) else []
+    )
     handles += [
         Line2D([], [], marker=GROUP_MARKS[g], linestyle="", color=c, label=lab)
         if GROUP_MARKS[g] in ("D", "*")
         else _patch(c, GROUP_MARKS[g], lab)
         for g, (c, lab) in GROUP_STYLE.items()
+        if g in drawn
     ]
-    fig.legend(handles=handles, loc="lower center", ncol=3, frameon=False, fontsize=TEXT_PT)
+    fig.legend(
+        handles=handles, loc="lower center", ncol=3, frameon=False, fontsize=TEXT_PT,
+        **LEGEND_SWATCH,
+    )  # fmt: skip
     ax.set_title("Your roadmap", loc="left", fontsize=TEXT_PT + 3)
     plain(ax, "top", "right", "left")
-    fig.tight_layout(rect=(0, 0.6 / fig.get_figheight(), 1, 1))  # the legend goes below
+    fig.tight_layout(rect=(0, 0.75 / fig.get_figheight(), 1, 1))  # the legend goes below
+    widen(fig, shown)
     fit_texts(fig, ax.texts)
     return fig
 
@@ -368,13 +438,16 @@ def progress_chart(goals: list[Goal]) -> Figure:
     """Horizontal bars: each goal's percent done, coloured by status."""
     height = 0.4 * max(len(goals), 1) + 1.1
     fig = new_figure(9, height)
-    fig.subplots_adjust(left=0.36, right=0.97, top=1 - 0.45 / height, bottom=0.55 / height)
+    # fixed margins; the right one holds a full bar's note, "100% (in progress)"
+    fig.subplots_adjust(left=0.36, right=0.84, top=1 - 0.45 / height, bottom=0.55 / height)
     ax = fig.subplots()
-    labels = [shorten(g.text, 40) or "(no text)" for g in goals]
+    labels = [_wrapped(g.text, 40, 2) if g.text.strip() else "(no text)" for g in goals]
     percents = [g.percent for g in goals]
     colours = [STATUS_COLOURS[g.status] for g in goals]
     hatches = [STATUS_HATCHES[g.status] for g in goals]
-    bars = ax.barh(labels, percents, color=colours, hatch=hatches, edgecolor=DARK_GREY, linewidth=0)
+    rows = range(len(goals))  # by position: two goals of the same text stay two bars
+    bars = ax.barh(rows, percents, color=colours, hatch=hatches, edgecolor=DARK_GREY, linewidth=0)
+    ax.set_yticks(list(rows), labels)
     for bar, goal in zip(bars, goals, strict=True):
         note = "dropped" if goal.status == "dropped" else f"{goal.percent}% ({goal.status})"
         ax.annotate(
@@ -385,7 +458,7 @@ def progress_chart(goals: list[Goal]) -> Figure:
             va="center",
             fontsize=8,
         )
-    ax.set_xlim(0, 125)
+    ax.set_xlim(0, 100)  # a percentage: the notes sit in the margin beyond 100
     ax.set_xticks(range(0, 101, 25))
     ax.tick_params(axis="y", labelsize=9)
     ax.set_xlabel("% done")

@@ -16,7 +16,7 @@ import pandas as pd
 from careerkit.catalog import THEMES
 from careerkit.charts import interest_chart, png
 from careerkit.dates import long_date
-from careerkit.fit import LETTERS, top_themes
+from careerkit.fit import LETTERS, score_text, top_themes
 from careerkit.interests import (
     EXPLANATIONS,
     SCALE,
@@ -67,7 +67,7 @@ def _result_html(scored: ThemeScores) -> str:
         parts.append(message_html(note, "warn"))
     order = top_themes(scored.scores, n=len(LETTERS))
     rows = "".join(
-        f"<tr><td><b>{THEMES[t]}</b></td><td>{scored.scores[t]:g}</td>"
+        f"<tr><td><b>{THEMES[t]}</b></td><td>{score_text(scored.scores[t])}</td>"
         f"<td>{html.escape(EXPLANATIONS[t])}</td></tr>"
         for t in order
     )
