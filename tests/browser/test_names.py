@@ -50,6 +50,8 @@ CONTROLS = {
 # A folded section's header (an ipywidgets Accordion's), and the section that is open.
 FOLD_HEADER = ".jupyter-widget-Collapse-header"
 OPEN_FOLD = ".jupyter-widget-Collapse-open"
+# 03's rating sliders: their tooltip says whose rating they hold.
+RATING_SLIDER = '.widget-slider:has(> .widget-label[title*="your rating of"])'
 # careerkit's output areas: JupyterLab's own chrome (menus, toolbars, cell editors) is not ours.
 OUTPUTS = ".jp-OutputArea-output"
 # The value shown for a slider handle: its readout, one end of it for a range slider
@@ -182,3 +184,20 @@ def test_voila_controls_are_named(page: Page, voila_tree: Server, name: str) -> 
         page.screenshot(path=screenshot_path(f"names-voila-{Path(name).stem}.png"))
     assert count, f"{name}: no control found in the accessibility tree"
     assert not found, f"{name} in Voila:\n" + "\n".join(found)
+
+
+@pytest.mark.timeout(240)
+def test_a_rating_moved_with_the_keyboard_reads_its_new_value(lab: Lab) -> None:
+    name = "03_compare.ipynb"
+    with lab.notebook(name) as notebook:
+        notebook.wait_for_widgets(MAIN_WIDGETS[name])
+        settled(notebook.page)
+        slider = notebook.locator(RATING_SLIDER).first
+        handle, readout = slider.locator(".noUi-handle"), slider.locator(".widget-readout")
+        before = readout.inner_text()
+        at_top = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+        handle.focus()
+        handle.press("ArrowLeft" if at_top else "ArrowRight")
+        expect(readout).not_to_have_text(before)
+        expect(handle).to_have_attribute("aria-valuetext", readout.inner_text())
+        expect(handle).to_have_attribute("aria-label", re.compile(r"your rating of"))
