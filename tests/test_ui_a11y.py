@@ -8,7 +8,9 @@ from ipywidgets.widgets.widget import _instances
 
 from careerkit import charts
 from careerkit.plan import Plan
+from careerkit.sections import Action
 from careerkit.ui import a11y, vision_banner
+from careerkit.ui.action import ActionRow
 from careerkit.ui.common import show_figure
 
 
@@ -46,3 +48,12 @@ def test_banner_shows_with_the_slider_namer(plan: Plan) -> None:
     assert shown.children[0] is banner
     assert isinstance(shown.children[1], a11y.PageNames)
     assert "nameHandles" in a11y.PageNames._esm
+
+
+def test_an_action_box_without_a_label_is_named_by_its_tooltip() -> None:
+    # ipywidgets makes a Text's tooltip its title, the accessible name, when no description
+    # (a visible label) names it; 06's action rows have none.
+    row = ActionRow(Action(text="Email Rosa"))
+    for control in row.children:
+        assert control.description or control.tooltip, f"{type(control).__name__} has no name"
+    assert not row.text.description and row.text.tooltip == "Next action"

@@ -1,4 +1,4 @@
-"""Accessible names ipywidgets leaves out: slider handles get their label, charts a text."""
+"""Accessible names ipywidgets leaves out: slider handles and bare text boxes, charts."""
 
 from __future__ import annotations
 
@@ -16,27 +16,54 @@ if TYPE_CHECKING:
 
 # ipywidgets 8 draws sliders with noUiSlider, whose handle (role="slider", the element a
 # screen reader and the keyboard reach) carries no name: the visible description is a
-# <label> beside it that nothing links to, and no widget option reaches the handle. This
-# script, run once per page by the first `PageNames` view, names every handle after its
-# slider's tooltip (a `title`), else its description, and keeps doing so as widgets
-# appear or change. Range sliders name their two handles "..., lower end" / "upper end".
+# <label> beside it that nothing links to, and no widget option reaches the handle. Its
+# value text is noUiSlider's number: a SelectionSlider's stop index ("18" for a rating of
+# 9), a FloatSlider's value without its shown format. This script, run once per page by
+# the first `PageNames` view, names every handle after its slider's tooltip (a `title`),
+# else its description, and gives it the value text the slider's readout shows, and keeps
+# doing so as widgets appear or change. Range sliders name their two handles
+# "..., lower end" / "upper end" and give each its end of the readout ("low – high").
+# ipywidgets writes a missing tooltip into the label's title as the word "null".
+# A text box without a description (its question shown above it) has an empty <label>,
+# which Chromium takes for its name, ignoring the tooltip (the box's `title`); the script
+# makes that tooltip its aria-label.
 _ESM = """
 function sliderName(slider) {
   const label = slider.querySelector(':scope > .widget-label');
-  const tooltip = (label && label.title) || slider.getAttribute('title');
+  const title = (label && label.title) || slider.getAttribute('title');
+  const tooltip = title === 'null' ? '' : title;
   return (tooltip || (label ? label.textContent : '')).trim();
+}
+function shownValues(slider, count) {
+  const readout = slider.querySelector('.widget-readout');
+  const shown = readout ? readout.textContent.trim() : '';
+  if (!shown) return [];
+  return count === 2 ? shown.split(/\\s+[\\u2013-]\\s+/) : [shown];
+}
+function set(element, attribute, value) {
+  if (value && element.getAttribute(attribute) !== value) {
+    element.setAttribute(attribute, value);
+  }
 }
 function nameHandles(root) {
   for (const slider of root.querySelectorAll('.widget-slider')) {
     const name = sliderName(slider);
-    if (!name) continue;
     const handles = slider.querySelectorAll('.noUi-handle[role="slider"]');
+    const values = shownValues(slider, handles.length);
     handles.forEach((handle, i) => {
       const end = handles.length === 2 ? (i ? ', upper end' : ', lower end') : '';
-      if (handle.getAttribute('aria-label') !== name + end) {
-        handle.setAttribute('aria-label', name + end);
-      }
+      if (name) set(handle, 'aria-label', name + end);
+      if (values.length === handles.length) set(handle, 'aria-valuetext', values[i]);
     });
+  }
+}
+function nameBoxes(root) {
+  const boxes = root.querySelectorAll(
+    '.widget-text input[title], .widget-textarea textarea[title]');
+  for (const box of boxes) {
+    const labelled = Array.from(box.labels || []).some(l => l.textContent.trim());
+    const title = box.getAttribute('title');
+    if (!labelled && title !== 'null') set(box, 'aria-label', title.trim());
   }
 }
 function install() {
@@ -45,12 +72,16 @@ function install() {
   const later = () => {
     if (pending) return;
     pending = true;
-    requestAnimationFrame(() => { pending = false; nameHandles(document); });
+    requestAnimationFrame(() => {
+      pending = false;
+      nameHandles(document);
+      nameBoxes(document);
+    });
   };
   window.careerkitNames = new MutationObserver(later);
   window.careerkitNames.observe(document.body, {
     childList: true, subtree: true, characterData: true,
-    attributes: true, attributeFilter: ['title'],
+    attributes: true, attributeFilter: ['title', 'aria-valuetext'],
   });
   later();
 }
@@ -59,7 +90,8 @@ export default { render({ el }) { el.style.display = 'none'; install(); } };
 
 
 class PageNames(anywidget.AnyWidget):
-    """An invisible widget: once shown on a page, every slider handle on it is named."""
+    """An invisible widget: once shown on a page, every slider handle on it is named and
+    given its readout as value text, and every text box without a label its tooltip."""
 
     _esm = _ESM
 

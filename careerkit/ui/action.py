@@ -81,8 +81,12 @@ class ActionRow(w.HBox):
             style=WIDE,
             layout={"width": "70px"},
         )
-        self.text = lean.make(
-            w.Text, value=action.text, continuous_update=True, layout=ACTION_WIDTH
+        self.text = lean.make(  # no label beside it: the tooltip is its accessible name
+            w.Text,
+            value=action.text,
+            tooltip="Next action",
+            continuous_update=True,
+            layout=ACTION_WIDTH,
         )
         self.due = lean.make(w.DatePicker, value=action.due, description="by", style=WIDE)
         self.remove = lean.button(
@@ -105,6 +109,7 @@ class GoalActionsEditor(w.VBox):
         self.new_text = lean.make(
             w.Text,
             placeholder="Next action, e.g. Email Rosa about the open day",
+            tooltip="New next action",  # its accessible name (a placeholder is not a label)
             layout=ACTION_WIDTH,
         )
         self.new_due = lean.make(w.DatePicker, description="by", style=WIDE)

@@ -332,10 +332,20 @@ def choices_style() -> w.HTML:
 
 
 def text_area(
-    value: str, description: str, placeholder: str = "", rows: int = 3, *, hides: bool = False
+    value: str,
+    description: str,
+    placeholder: str = "",
+    rows: int = 3,
+    *,
+    hides: bool = False,
+    name: str = "",
 ) -> w.Textarea:
     """A full-width multi-line answer box whose text reaches the kernel as it is typed: the
     panels' savers wait for a typing pause, so text typed and never left is saved too.
+
+    A box without a ``description`` (its question shown above it) needs a ``name``, the
+    question in a few words: its tooltip, which ``careerkit.ui.a11y`` makes the name a
+    screen reader announces.
 
     Its layout is shared (see :mod:`careerkit.ui.lean`); one that ``hides`` (shown and
     hidden later) gets its own.
@@ -346,6 +356,7 @@ def text_area(
         value=value,
         description=description,
         placeholder=placeholder,
+        tooltip=name or None,
         rows=rows,
         continuous_update=True,
         layout=w.Layout(**full) if hides else full,

@@ -64,7 +64,10 @@ class ReflectionPanel(w.VBox):
         self.plan, self.saver = plan, saver or Saver(plan)
         self.errors = lean.output()
         saved = plan.dream_job.reflections
-        self.boxes = {p.id: text_area(saved.get(p.id, ""), "", p.hint, rows=3) for p in prompts}
+        self.boxes = {
+            p.id: text_area(saved.get(p.id, ""), "", p.hint, rows=3, name=p.question)
+            for p in prompts
+        }
         rows = [widget for p in prompts for widget in (_question(p), self.boxes[p.id])]
         super().__init__([*rows, self.saver.status, self.errors], layout=lean.layout())
         changed = guarded(self.errors)(self._changed)
@@ -138,7 +141,13 @@ class SkillsPanel(w.VBox):
         self.add_button = lean.button(description="Add", icon="plus", button_style="primary")
         self.message = lean.html()
         self.rows = lean.vbox()
-        self.use = text_area(plan.dream_job.skills_use, "", SKILLS_USE_PROMPT.hint, rows=3)
+        self.use = text_area(
+            plan.dream_job.skills_use,
+            "",
+            SKILLS_USE_PROMPT.hint,
+            rows=3,
+            name=SKILLS_USE_PROMPT.question,
+        )
         super().__init__(self._layout(), layout=lean.layout())
         self.add_button.on_click(guarded(self.errors)(self._add))
         self.use.observe(guarded(self.errors)(self._use_changed), names="value")
@@ -238,7 +247,8 @@ class VisionPanel(w.VBox):
         self.errors = lean.output()
         job = plan.dream_job
         self.prompts = {
-            p.id: text_area(job.vision_prompts.get(p.id, ""), "", p.hint, rows=2) for p in prompts
+            p.id: text_area(job.vision_prompts.get(p.id, ""), "", p.hint, rows=2, name=p.question)
+            for p in prompts
         }
         self.draft_button = lean.button(
             description="Draft from my answers", icon="pencil", layout={"width": "auto"}
@@ -249,7 +259,11 @@ class VisionPanel(w.VBox):
             layout=w.Layout(display="none", width="auto"),  # its own: shown with a draft
         )
         self.statement = text_area(
-            job.vision, "", "e.g. In three years I work as ... at ... I spend my days ...", rows=6
+            job.vision,
+            "",
+            "e.g. In three years I work as ... at ... I spend my days ...",
+            rows=6,
+            name="Your vision statement",
         )
         self.advice = lean.html(_advice_html(job.vision))
         self.dated = lean.html(self._dated_html())

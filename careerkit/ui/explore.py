@@ -182,12 +182,14 @@ class Questions(Panel):
             fact = facts.get(question.id)
             known = f"<br><span style='color:#1f4e79'>{html.escape(fact)}</span>" if fact else ""
             parts.append(lean.html(f"<b>{html.escape(question.text)}</b>{known}"))
-            box = text_area(option.answers.get(question.id, ""), "", question.hint)
+            box = text_area(
+                option.answers.get(question.id, ""), "", question.hint, name=question.text
+            )
             box.observe(guarded(self.errors)(self._saver_for(option.code, question.id)), "value")
             parts.append(box)
             if question.id == "skills_interests" and self._needs_own_skills(option):
                 parts += self._own_skills(option)
-        notes = text_area(option.notes, "", "anything else about this option")
+        notes = text_area(option.notes, "", "anything else about this option", name="Notes")
         notes.observe(guarded(self.errors)(self._saver_for(option.code, None)), "value")
         return [*parts, lean.html("<b>Notes</b>"), notes]
 
@@ -200,7 +202,12 @@ class Questions(Panel):
         note = lean.html(
             f"<b>Skills this job needs</b> <small>{html.escape(job_skills.INVITE)}</small>"
         )
-        box = text_area("\n".join(option.skills), "", "one skill per line, e.g. user research")
+        box = text_area(
+            "\n".join(option.skills),
+            "",
+            "one skill per line, e.g. user research",
+            name="Skills this job needs",
+        )
 
         def keep(change: dict[str, Any]) -> None:
             found = sl.find_option(self.plan, option.code)
@@ -266,7 +273,12 @@ class NarrowDown(Panel):
                 guarded(self.errors)(lambda _: self._try(lambda: self._restore(option.code)))
             )
             return lean.hbox([line, restore])
-        reason = lean.make(w.Text, placeholder="why you are dropping it", layout={"width": "35%"})
+        reason = lean.make(
+            w.Text,
+            placeholder="why you are dropping it",
+            tooltip=f"Why you are dropping {option.title}",  # its name (careerkit.ui.a11y)
+            layout={"width": "35%"},
+        )
         drop = lean.button(description="Drop", icon="times", layout={"width": "auto"})
         drop.on_click(
             guarded(self.errors)(lambda _: self._try(lambda: self._drop(option.code, reason.value)))

@@ -86,6 +86,7 @@ class Browser(Panel):
         )
         self.pay = lean.make(
             w.IntRangeSlider, value=(low, high), min=low, max=high, step=5_000, readout=False,
+            readout_format="$,d",  # the handles' value texts (careerkit.ui.a11y): "$50,000"
             description="Median pay a year", **slider,
         )  # fmt: skip
         self.pay_readout = lean.html(layout=WHOLE)  # the slider's own readout cuts "$250,000"

@@ -73,6 +73,7 @@ class GoalFields:
             w.Textarea,
             value=goal.text,
             placeholder=GOAL_PLACEHOLDER,
+            tooltip="Goal",  # its accessible name: it has no label (careerkit.ui.a11y)
             rows=2,
             continuous_update=True,
             layout={"width": "95%"},
