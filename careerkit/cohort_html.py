@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import base64
 import html
-import os
-import tempfile
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,6 +20,7 @@ from careerkit.charts import cohort as charts
 from careerkit.charts.style import png
 from careerkit.cohort import DUE_DAYS, Summary
 from careerkit.dates import long_date
+from careerkit.export_files import write_private
 from careerkit.wording import shorten
 
 if TYPE_CHECKING:
@@ -266,16 +265,7 @@ def write_page(
         path = path / dated.name
     data = cohort_page(summary, show_names, pngs).encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(name, path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
+    write_private(path, data)  # atomic: nobody opens half a page
     return path
 
 
