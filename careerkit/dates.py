@@ -20,8 +20,8 @@ def add_months(day: date, months: int) -> date:
 
 
 def long_date(day: date) -> str:
-    """A date as the person reads it everywhere in careerkit: "5 May 2027" (no leading zero)."""
-    return f"{day.day} {day:%B %Y}"
+    """A date as the person reads it everywhere in careerkit, in U.S. style: "May 5, 2027"."""
+    return f"{day:%B} {day.day}, {day.year}"
 
 
 __all__ = ["add_months", "long_date", "months_between"]

@@ -383,7 +383,7 @@ def prefilled_answers(
         ),
         "salary": (f"Median pay: {row_pay_text(row)}; range {pay_range_text(row)}."),
         "work_life": _sentence(work_life_fact(catalog, row)),
-        "development": f"Jobs outlook: {outlook}.{people}",
+        "development": f"Jobs outlook: {outlook.removesuffix('.')}.{people}",
     }
 
 

@@ -210,10 +210,17 @@ def _text_change(section: str, what: str, old: str, new: str, when: date | None)
     return [Change("changed", section, f"{what} rewritten{on}")]
 
 
+def _quoted(text: str) -> str:
+    """An answer as the change list shows it: “Dana”, or (empty)."""
+    return f"“{text}”" if text else "(empty)"
+
+
 def _profile_diff(old: Plan, new: Plan) -> list[Change]:
     a, b = old.profile, new.profile
     return [
-        Change("changed", "Profile", f"{label}: '{getattr(a, f)}' → '{getattr(b, f)}'")
+        Change(
+            "changed", "Profile", f"{label}: {_quoted(getattr(a, f))} → {_quoted(getattr(b, f))}"
+        )
         for f, label in (("name", "Name"), ("coach", "Coach"), ("workshop", "Workshop"))
         if getattr(a, f) != getattr(b, f)
     ]

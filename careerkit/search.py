@@ -20,8 +20,10 @@ import pandas as pd
 
 from careerkit import catalog_files
 
-#: Match ranks: the occupation's title, another title, anywhere (title words and description).
-TITLE, OTHER_TITLE, ANYWHERE, NONE = 0, 1, 2, 3
+#: Match ranks, best first: each typed word is a whole word (or its plural) of the
+#: occupation's title, then of another title ("nurse" -> Registered Nurses); each starts a
+#: word of the title, of another title ("nurse" -> Nursery Workers); anywhere (description).
+TITLE_WORDS, OTHER_TITLE_WORDS, TITLE, OTHER_TITLE, ANYWHERE, NONE = range(6)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -40,6 +42,16 @@ def _starts(tokens: pd.Series, words: list[str]) -> np.ndarray:
     found = np.ones(len(tokens), bool)
     for word in words:
         found &= tokens.str.contains(f" {word}", regex=False).to_numpy(bool, na_value=False)
+    return found
+
+
+def _whole(tokens: pd.Series, words: list[str]) -> np.ndarray:
+    """Rows of ``tokens`` where every word is a whole word, or that word with -s or -es."""
+    found = np.ones(len(tokens), bool)
+    ended = tokens + " "
+    for word in words:
+        pattern = rf" {re.escape(word)}(?:e?s)? "
+        found &= ended.str.contains(pattern, regex=True).to_numpy(bool, na_value=False)
     return found
 
 
@@ -93,11 +105,15 @@ def match_rank(catalog: pd.DataFrame, search: str) -> pd.Series:
     if not words:
         return rank
     index = _index(catalog)
-    in_other = pd.Series(_starts(index.others, words), index=index.others.index)
-    in_other = in_other.groupby(level=0).any().reindex(catalog.index, fill_value=False)
     rank[_starts(index.everything, words)] = ANYWHERE
-    rank[in_other.to_numpy(bool)] = OTHER_TITLE
-    rank[_starts(index.title, words)] = TITLE
+    for match, in_title, in_other in (
+        (_starts, TITLE, OTHER_TITLE),
+        (_whole, TITLE_WORDS, OTHER_TITLE_WORDS),
+    ):
+        other = pd.Series(match(index.others, words), index=index.others.index)
+        other = other.groupby(level=0).any().reindex(catalog.index, fill_value=False)
+        rank[other.to_numpy(bool) & (rank > in_other).to_numpy()] = in_other
+        rank[match(index.title, words) & (rank > in_title).to_numpy()] = in_title
     return rank
 
 

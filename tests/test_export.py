@@ -150,7 +150,7 @@ def test_report_holds_the_whole_plan(persona: Plan, catalog: pd.DataFrame) -> No
     ]
     text = " ".join(doc.text)
     for expected in (
-        "10 September 2026",  # vision date
+        "September 10, 2026",  # vision date
         "Night shifts and a full nursing degree",  # a dropped option's reason
         "Clinic management uses what I already do best",  # the reason for the choice
         "S.M.A.R.T. check",
@@ -181,7 +181,7 @@ def test_markdown_tables_and_fields(persona: Plan, catalog: pd.DataFrame) -> Non
     md = export_markdown.report_markdown(persona, catalog, TODAY)
     assert md.startswith("# Maya Alvarez (sample persona): career plan\n")
     assert "| Occupation | Median pay (USD/year) | Kept or dropped |\n| --- | --- | --- |" in md
-    assert "- **Next review due:** 1 November 2027" in md
+    assert "- **Next review due:** November 1, 2027" in md
 
 
 def test_criteria_are_named_by_their_labels_not_their_ids(

@@ -63,7 +63,7 @@ def test_add_goal_appends_a_checked_goal(plan: Plan) -> None:
         ({"text": "   \n "}, "The goal is empty"),
         ({"text": "x" * 2001}, "2,001 characters long; the limit is 2,000"),
         ({"area": "Hobbies"}, "'Hobbies' is not one of your areas"),
-        ({"due": date(2026, 11, 21)}, "21 November 2026 has already passed"),
+        ({"due": date(2026, 11, 21)}, "November 21, 2026 has already passed"),
         ({"due": "next june"}, "must be a date"),
         ({"horizon_months": 9}, "must be 6, 12 or 24 months, not 9"),
         ({"confidence": 7}, "rated 1 to 5, not 7"),
@@ -108,7 +108,7 @@ def test_bad_update_leaves_the_goal_as_it_was(persona: Plan) -> None:
 
 
 def test_a_due_date_that_has_passed_since_may_stay(persona: Plan) -> None:
-    later = date(2028, 1, 1)  # g-lrn01 was due 30 April 2027
+    later = date(2028, 1, 1)  # g-lrn01 was due April 30, 2027
     goal = g.update_goal(persona, "g-lrn01", later, measure="quiz passed")
     assert goal.measure == "quiz passed"
     with pytest.raises(g.GoalInputError, match="already passed"):
@@ -175,7 +175,7 @@ def test_add_months(day: date, months: int, expected: date) -> None:
 def test_months_between() -> None:
     assert months_between(date(2026, 11, 1), date(2027, 3, 1)) == 4
     assert months_between(date(2026, 11, 15), date(2027, 3, 1)) == 3
-    assert long_date(date(2027, 5, 3)) == "3 May 2027"
+    assert long_date(date(2027, 5, 3)) == "May 3, 2027"
 
 
 # --- the skill gap and suggestions ---------------------------------------------------
@@ -198,9 +198,9 @@ def test_suggestions_follow_the_gap_and_pass_the_check(persona: Plan) -> None:
     # what to practice, where and how to show it, in a person's words (not O*NET's names)
     assert texts == [
         "Lead 3 decisions at work, weigh the costs and benefits of each in writing, and review "
-        "them with your manager by 22 May 2027",
+        "them with your manager by May 22, 2027",
         "Manage one budget (a team, a project or a volunteer group) for 3 months and report "
-        "how the money was spent by 22 May 2027",
+        "how the money was spent by May 22, 2027",
     ]
     assert not [t for t in texts if any(s in t for s in SKILLS if " " in s)]
     # Monitoring (a basic skill Maya does not list) and the training specialists' Writing

@@ -48,9 +48,9 @@ def test_action_problem_wants_text() -> None:
 
 def test_action_problem_rejects_a_date_long_past_and_suggests_one() -> None:
     message = action_problem("Call Rosa", date(2025, 12, 5), TODAY)
-    assert "5 December 2025" in message and "5 December 2026" in message
+    assert "December 5, 2025" in message and "December 5, 2026" in message
     # earlier in the year than today: the suggestion moves to next year
-    assert "10 March 2027" in action_problem("Call Rosa", date(2020, 3, 10), TODAY)
+    assert "March 10, 2027" in action_problem("Call Rosa", date(2020, 3, 10), TODAY)
 
 
 def test_action_problem_accepts_recent_and_future_dates() -> None:
@@ -259,7 +259,7 @@ def test_added_removed_and_rewritten(before: Plan) -> None:
     new.comparison.chosen = ["11-9111.00"]
     new.reviews.append(Review(reviewed=date(2027, 11, 2), went_well="passed module 1"))
     assert plan_diff(before, new) == [
-        Change("changed", "Dream job", "Vision rewritten on 3 January 2027"),
+        Change("changed", "Dream job", "Vision rewritten on January 3, 2027"),
         Change("added", "Dream job", "New skill: Negotiation"),
         Change(
             "dropped",
@@ -277,9 +277,9 @@ def test_added_removed_and_rewritten(before: Plan) -> None:
         Change(
             "added",
             "Short-term goals",
-            "New goal: 'Shadow a clinic manager for a day' (Learning, due 1 March 2027)",
+            "New goal: 'Shadow a clinic manager for a day' (Learning, due March 1, 2027)",
         ),
-        Change("added", "Reviews", "Review written on 2 November 2027"),
+        Change("added", "Reviews", "Review written on November 2, 2027"),
     ]
 
 
@@ -315,7 +315,7 @@ def test_action_changes_are_matched_by_id(before: Plan) -> None:
         Change(
             "changed",
             "Action plan",
-            f"Action moved: Submit the application ('{goal}', due 1 February 2027)",
+            f"Action moved: Submit the application ('{goal}', due February 1, 2027)",
         ),
         Change(
             "changed",
@@ -336,8 +336,8 @@ def test_first_vision_and_interests_count_as_added() -> None:
     new.dream_job.interests = InterestResult(taken=date(2026, 9, 3), code="SEC")
     changes = plan_diff(old, new)
     assert changes == [
-        Change("added", "Dream job", "Vision written on 10 September 2026"),
-        Change("added", "Dream job", "Interest profile taken on 3 September 2026: SEC"),
+        Change("added", "Dream job", "Vision written on September 10, 2026"),
+        Change("added", "Dream job", "Interest profile taken on September 3, 2026: SEC"),
     ]
 
 

@@ -55,7 +55,7 @@ def test_every_onet_title_is_searched(catalog: pd.DataFrame) -> None:
 def test_user_experience_finds_the_ux_designers(catalog: pd.DataFrame) -> None:
     assert UX in found(catalog, "user experience")
     assert UX in found(catalog, "User Experience Designer")
-    assert search.match_rank(catalog, "user experience")[UX] == search.OTHER_TITLE
+    assert search.match_rank(catalog, "user experience")[UX] == search.OTHER_TITLE_WORDS
 
 
 def test_words_match_at_word_starts_only(catalog: pd.DataFrame) -> None:
@@ -78,8 +78,10 @@ def test_words_match_at_word_starts_only(catalog: pd.DataFrame) -> None:
 def test_title_matches_come_first(catalog: pd.DataFrame) -> None:
     rows = flt.apply_filters(catalog, flt.Filters(search="nurse", sort_by="median_wage"))
     ranks = search.match_rank(catalog, "nurse").reindex(rows.index).tolist()
-    assert ranks == sorted(ranks) and ranks[0] == search.TITLE and ranks[-1] > search.TITLE
-    titled = rows.index[: ranks.count(search.TITLE)]
+    assert ranks == sorted(ranks) and ranks[0] == search.TITLE_WORDS and ranks[-1] > search.TITLE
+    titled = [
+        c for c, r in zip(rows.index, ranks, strict=True) if r in (search.TITLE_WORDS, search.TITLE)
+    ]
     assert all("nurs" in t.casefold() for t in catalog.loc[titled, "title"])
 
 
@@ -121,3 +123,17 @@ def test_the_card_follows_the_table(plan: Plan, catalog: pd.DataFrame) -> None:
     browser.pick.value = accountant
     assert browser.add.description == "Add to shortlist" and not browser.add.disabled
     assert catalog.at[accountant, "title"] in browser.card.value
+
+
+def test_a_whole_word_ranks_above_a_longer_word_it_starts(catalog: pd.DataFrame) -> None:
+    """ "nurse" puts every title with Nurse or Nurses before "Nursery" (a walk found
+    Crop, Nursery, and Greenhouse Farmworkers fourth, above Registered Nurses)."""
+    rows = flt.apply_filters(catalog, flt.Filters(search="nurse", sort_by="title"))
+    whole = [bool(re.search(r"\bnurses?\b", t, re.I)) for t in rows["title"]]
+    nursery = [
+        ("nurser" in t.casefold()) and not w for t, w in zip(rows["title"], whole, strict=True)
+    ]
+    assert any(whole) and any(nursery)
+    assert max(i for i, w in enumerate(whole) if w) < min(i for i, n in enumerate(nursery) if n)
+    ranks = search.match_rank(catalog, "nurse")
+    assert ranks[NURSE] == search.TITLE_WORDS

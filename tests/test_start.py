@@ -105,7 +105,7 @@ def test_vision_banner_escapes_and_dates(persona) -> None:
     persona.dream_job.vision = "<script>x</script> & more"
     html = vision_banner(persona).value
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert "written 10 September 2026" in html
+    assert "written September 10, 2026" in html
 
 
 def test_vision_banner_without_a_vision_says_where_to_write_it(plan) -> None:

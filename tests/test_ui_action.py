@@ -131,10 +131,10 @@ def test_goal_text_is_escaped_in_the_editor(plan: Plan) -> None:
 
 def test_review_frequency_saves_the_choice(persona: Plan) -> None:
     panel = ui.review_frequency(persona)
-    assert panel.every.value == 12 and "1 November 2027" in panel.next.value
+    assert panel.every.value == 12 and "November 1, 2027" in panel.next.value
     panel.every.value = 24
     assert reopen(persona).action_plan.review_every_months == 24
-    assert "1 November 2028" in panel.next.value
+    assert "November 1, 2028" in panel.next.value
 
 
 def test_exports_link_to_the_written_files_the_page_opening_in_a_new_tab(

@@ -292,7 +292,7 @@ def test_gut_messages_for_unanswered_and_unsure() -> None:
 def test_choosing_a_direction(board: CompareBoard, persona: Plan) -> None:
     ticks, choice = board.choice.ticks, board.choice
     assert [code for code, tick in ticks.items() if tick.value] == [MHSM, TRAINING]
-    assert "Decided on 5 October 2026" in choice.decided.value
+    assert "Decided on October 5, 2026" in choice.decided.value
     ticks[HR].value = True  # a third: refused
     assert not ticks[HR].value and "Choose at most 2" in choice.messages.value
     assert reopen(persona).comparison.chosen == [MHSM, TRAINING]

@@ -159,12 +159,12 @@ def test_retake_keeps_the_earlier_result_in_history(persona: Plan) -> None:
     assert saved.interests is None
     assert [r.code for r in saved.interest_history] == ["SEC"]
     assert all(t.value is None for t in quiz.toggles.values())
-    assert "Your earlier result (SEC, 3 September 2026) is kept" in quiz.notice.value
+    assert "Your earlier result (SEC, September 3, 2026) is kept" in quiz.notice.value
     assert "Answer at least 12" in quiz.result.value
     assert quiz.chart.layout.display == "none" and "0 of 36" in quiz.progress.value
 
     fresh = dream.interest_quiz(reopen(persona))
-    assert "Earlier results, newest first: SEC (3 September 2026)" in fresh.history.value
+    assert "Earlier results, newest first: SEC (September 3, 2026)" in fresh.history.value
     answer(fresh, {t: [2, 1] for t in "RIASEC"})
     fresh.retake_button.click()
     history = reopen(persona).dream_job.interest_history
@@ -257,7 +257,7 @@ def test_same_statement_keeps_its_date(persona: Plan) -> None:
     panel = dream.vision(persona)
     panel.statement.value = persona.dream_job.vision + "  "
     assert reopen(persona).dream_job.vision_date == date(2026, 9, 10)
-    assert "Written on 10 September 2026" in panel.dated.value
+    assert "Written on September 10, 2026" in panel.dated.value
 
 
 def test_the_quiz_tells_how_many_saved_answers_no_longer_match(plan: Plan) -> None:

@@ -274,7 +274,7 @@ def test_a_date_in_the_goal_is_offered_never_set_silently(plan: Plan) -> None:
     form.text.value = f"Pass the CAPM exam by June 30, {NEXT_YEAR}"
     assert form.due.value is None  # offered, not set
     assert form.offer.children == (form.use_date,)
-    assert form.use_date.description == f"Set the due date to 30 June {NEXT_YEAR}"
+    assert form.use_date.description == f"Set the due date to June 30, {NEXT_YEAR}"
     assert "T ✓" in form.smart.value and f"by June 30, {NEXT_YEAR}" in form.smart.value
     form.use_date.click()
     assert form.due.value == date(NEXT_YEAR, 6, 30)
@@ -307,7 +307,7 @@ def test_a_saved_goal_keeps_its_date_until_the_person_takes_the_written_one(
     row.fields.text.value = f"Pass the CAPM exam by the end of March {NEXT_YEAR + 1}"
     assert row.fields.due.value == before
     assert saved_goal(persona, row.goal_id).due == before  # the text is saved, not the date
-    assert row.fields.use_date.description == (f"Change the due date to 31 March {NEXT_YEAR + 1}")
+    assert row.fields.use_date.description == (f"Change the due date to March 31, {NEXT_YEAR + 1}")
     row.fields.use_date.click()
     assert saved_goal(persona, row.goal_id).due == date(NEXT_YEAR + 1, 3, 31)
     assert no_errors(row.out)

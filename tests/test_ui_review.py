@@ -8,6 +8,7 @@ from pathlib import Path
 import ipywidgets as w
 import nbformat
 
+from careerkit.dates import long_date
 from careerkit.interests import load_items
 from careerkit.plan import Goal, Plan, Review, history
 from careerkit.ui import review as ui
@@ -72,7 +73,7 @@ def test_dropping_waits_for_a_reason(persona: Plan) -> None:
 
 def test_todays_review_is_appended_once_and_shows_the_next_date(persona: Plan) -> None:
     panel = ui.review_entry(persona)
-    assert "Review of 1 November 2026" in panel.earlier.value
+    assert "Review of November 1, 2026" in panel.earlier.value
     panel.answers["went_well"].value = "Passed module 1 & <b>met</b> Rosa"
     panel.answers["adjust"].value = "Move the visit goal to spring"
     reviews = reopen(persona).reviews
@@ -84,7 +85,7 @@ def test_todays_review_is_appended_once_and_shows_the_next_date(persona: Plan) -
         adjust="Move the visit goal to spring",
     )
     next_year = TODAY.replace(year=TODAY.year + 1) if TODAY.month != 2 else TODAY + timedelta(365)
-    assert f"{next_year:%B %Y}" in panel.next.value
+    assert long_date(next_year) in panel.next.value
     again = ui.review_entry(reopen(persona))  # reopened: today's answers shown back
     assert again.answers["went_well"].value == "Passed module 1 & <b>met</b> Rosa"
     assert "Passed module 1" not in again.earlier.value  # today's is not an earlier one

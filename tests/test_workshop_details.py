@@ -139,7 +139,7 @@ def test_00_names_the_workshop_with_its_coach_and_date(
     monkeypatch.chdir(group / "participants" / "ana" / "notebooks")
     check = next(c for c in start.check_setup() if c.name == "Workshop")
     assert check.ok
-    assert "Spring, coach Dana, first session 4 May 2026" in check.detail
+    assert "Spring, coach Dana, first session May 4, 2026" in check.detail
     assert str(group / "workshop.toml") in check.detail
 
 
