@@ -110,6 +110,7 @@ class BoundedKernelManager(AsyncMappingKernelManager):
         self.limiter = StartLimiter(self.starting_limit)
         self._preparing: dict[str, asyncio.TimerHandle] = {}
         self._starting_steps: set[str] = set()  # notebooks whose prepared kernel is starting
+        self._stopping: set[str] = set()  # kernels being shut down (a page left, the culler)
 
     async def start_kernel(self, **kwargs: Any) -> str:
         """Pages opened by a person hold their place in :class:`PageHandler`; a kernel
@@ -157,7 +158,19 @@ class BoundedKernelManager(AsyncMappingKernelManager):
 
     async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> None:
         self.prepared(kernel_id)
-        await super().shutdown_kernel(kernel_id, *args, **kwargs)
+        self._stopping.add(kernel_id)
+        try:
+            await super().shutdown_kernel(kernel_id, *args, **kwargs)
+        finally:
+            self._stopping.discard(kernel_id)
+
+    async def cull_kernel_if_idle(self, kernel_id: str) -> None:
+        """The culler lists the kernels, then checks them one by one, waiting for each idle
+        one to stop: a page left meanwhile shut its kernel down (Jupyter's check then fails
+        with a KeyError) or is doing so (it must not be shut down twice). Skip those."""
+        if kernel_id not in self._kernels or kernel_id in self._stopping:
+            return
+        await super().cull_kernel_if_idle(kernel_id)
 
     async def stop_everything(self) -> None:
         """Stop the prepared pages' work and every kernel (the app is stopping)."""

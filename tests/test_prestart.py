@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import shutil
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import voila.utils
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
 from careerkit import app, open_plan, prestart
-from careerkit.app_pages import StartLimiter
+from careerkit.app_pages import BoundedKernelManager, StartLimiter
 from tests.conftest import PERSONA
 
 
@@ -129,3 +134,63 @@ def test_pages_start_a_few_at_a_time_a_persons_first_then_in_step_order() -> Non
         return served
 
     assert asyncio.run(scenario()) == ["a person", "00 prepared", "03 prepared"]
+
+
+def idle_kernel(seconds: float) -> SimpleNamespace:
+    """What Jupyter's culler reads of a kernel, idle for ``seconds``, without its process."""
+    return SimpleNamespace(
+        kernel_name="python3",
+        execution_state="idle",
+        kernel_spec=SimpleNamespace(metadata={}),
+        last_activity=datetime.now(UTC) - timedelta(seconds=seconds),
+    )
+
+
+async def until(condition: Callable[[], bool]) -> None:
+    """Let the other tasks run until ``condition`` holds (they never wait on anything else)."""
+    for _ in range(1000):
+        if condition():
+            return
+        await asyncio.sleep(0)
+    raise AssertionError("the tasks stopped before the awaited point")
+
+
+@pytest.mark.parametrize("page_left", ["done", "under way"])
+def test_the_culler_skips_a_kernel_its_page_shut_down_meanwhile(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, page_left: str
+) -> None:
+    """careerkit.app_pages.BoundedKernelManager: the culler lists kernels "a" and "b", then
+    shuts idle "a" down; meanwhile "b"'s page is left and shuts "b" down ("done": before the
+    culler reaches "b"; "under way": not yet). No error is logged and "b" stops once."""
+    began: list[str] = []  # kernels whose shutdown began, once per shutdown
+    stopped: list[str] = []
+    may_stop = {"a": asyncio.Event(), "b": asyncio.Event()}
+
+    async def stop(manager: BoundedKernelManager, kernel_id: str, *args: object, **kw: object):
+        began.append(kernel_id)
+        await may_stop[kernel_id].wait()
+        stopped.append(kernel_id)
+        manager._kernels.pop(kernel_id, None)
+
+    # The kernel processes' shutdown, below careerkit's manager, replaced by stop().
+    monkeypatch.setattr(AsyncMappingKernelManager, "shutdown_kernel", stop)
+
+    async def scenario() -> None:
+        manager = BoundedKernelManager(log=logging.getLogger("cull-race"))
+        manager._kernels.update(a=idle_kernel(700), b=idle_kernel(700))
+        page_b = asyncio.create_task(manager.shutdown_kernel("b"))  # "b"'s page was left
+        await until(lambda: "b" in began)
+        culler = asyncio.create_task(manager.cull_kernels())
+        await until(lambda: "a" in began)  # the culler listed "a" and "b", stops "a"
+        if page_left == "done":
+            may_stop["b"].set()
+            await page_b
+        may_stop["a"].set()
+        await until(lambda: culler.done() or began.count("b") > 1)
+        may_stop["b"].set()
+        await asyncio.gather(culler, page_b)
+
+    with caplog.at_level(logging.DEBUG, logger="cull-race"):
+        asyncio.run(scenario())
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+    assert sorted(stopped) == ["a", "b"]
