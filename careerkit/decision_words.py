@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from careerkit import job_skills, occupation, scoring
+from careerkit import fit, job_skills, occupation, scoring
 from careerkit.charts import COLOURS
 from careerkit.choice import MAX_CHOSEN
 from careerkit.criteria import Criterion
@@ -258,11 +258,19 @@ WORK_LIFE_ASK = (
 )
 
 
-def unrated_reason(criterion: str, option: Option, catalog: pd.DataFrame) -> str | None:
-    """Why a data criterion has no value for ``option``, in words that say what to do."""
+def unrated_reason(
+    criterion: str, option: Option, catalog: pd.DataFrame, skills: Sequence[str] = ()
+) -> str | None:
+    """Why a data criterion has no value for ``option``, in words that say what to do;
+    ``skills``: the person's own (01)."""
     if criterion == "skills_match" and not option.custom:
-        if job_skills.lacks_ratings(catalog, option.code) and not option.skills:
-            return f"{job_skills.NO_RATINGS}: rate it yourself, or list its skills in 02"
+        if job_skills.lacks_ratings(catalog, option.code):
+            if not option.skills:
+                return f"{job_skills.NO_RATINGS}: rate it yourself, or list its skills in 02"
+        elif option.code in catalog.index and fit.other_names_only(skills):
+            return (
+                f"{job_skills.OTHER_NAMES}. To fix it, {job_skills.PICK_NAMES}; or rate it yourself"
+            )
     if criterion == "work_life" and not occupation.has_hours(catalog):
         return (
             "rate it yourself: hours in postings, shifts, on-call, travel; ask someone in the job"
@@ -284,6 +292,13 @@ def data_notes(
         notes.append("'Interest fit' needs the interest quiz: take it in 01 (Dream job).")
     if "skills_match" in ids and not skills:
         notes.append("'Skills match' needs your skills: list them in 01 (Dream job).")
+    if "skills_match" in ids and fit.other_names_only(skills):
+        notes.append(
+            f"'Skills match' is not rated (left out of the score): none of your skills in 01 "
+            f"({joined(list(skills)[:3])}{', ...' if len(skills) > 3 else ''}) is one of "
+            f"O*NET's skill names, so they cannot be compared. To fix it, "
+            f"{job_skills.PICK_NAMES}, such as Coordination or Service Orientation."
+        )
     if catalog is not None and "skills_match" in ids and skills:
         unrated = [
             o.title

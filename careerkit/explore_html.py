@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from careerkit import job_skills
 from careerkit.catalog import THEMES
 from careerkit.fit import LETTERS
 from careerkit.occupation import fit_reason, missing, pay_short, shared_themes, value_or
@@ -133,6 +134,13 @@ def _skills_cell(card: Mapping[str, Any], skills: str, have: int) -> str:
             f"<i>{html.escape(note)}</i><br><small>Shortlist it and list the skills you learn "
             "from job postings or people in the job (step 2's questions).</small>"
         )
+    if card.get("skills_other_names"):  # her own words: not "0 of 10", we cannot tell
+        return (
+            f"{skills}<br><small>{html.escape(job_skills.OTHER_NAMES)} with these. To see "
+            f"which you have, {html.escape(job_skills.PICK_NAMES)}.</small>"
+        )
+    if card.get("skills_listed") is False:
+        return f"{skills}<br><small>List your skills in 01 to see which you have.</small>"
     return f"{skills}<br><small>✓ = you already list it ({have} of {len(card['skills'])})</small>"
 
 

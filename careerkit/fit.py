@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from careerkit import catalog_files
-from careerkit.catalog import THEMES
+from careerkit.catalog import SKILLS, THEMES
 from careerkit.wording import join_words
 
 LETTERS = list(THEMES)
@@ -106,18 +106,37 @@ def importance_matrix(catalog: pd.DataFrame, ratings: pd.DataFrame | None = None
     return listed * weights.fillna(1.0)
 
 
+_ONET_NAME = {name.casefold(): name for name in SKILLS}
+
+
+def onet_names(person_skills: Iterable[str]) -> list[str]:
+    """The person's skills that are O*NET skill names (in O*NET's spelling), each once."""
+    found = (_ONET_NAME.get(str(s).casefold()) for s in person_skills)
+    return list(dict.fromkeys(name for name in found if name))
+
+
+def other_names_only(person_skills: Iterable[str]) -> bool:
+    """True when the person lists skills but none is one of O*NET's skill names."""
+    listed = list(person_skills)
+    return bool(listed) and not onet_names(listed)
+
+
 def skills_match(
     person_skills: Iterable[str], catalog: pd.DataFrame, ratings: pd.DataFrame | None = None
 ) -> pd.Series:
     """Share (0-100) of each occupation's important skills that the person has.
 
     Each skill counts by its O*NET importance, so having the skills that matter most
-    counts most. NaN for an occupation without skills (O*NET has no ratings): not rated,
-    never 0.
+    counts most. NaN for an occupation without skills (O*NET has no ratings), and NaN
+    for every occupation when none of the person's skills is one of O*NET's skill names
+    (we do not know their level in O*NET's skills): not rated, never 0.
     """
     matrix = importance_matrix(catalog, ratings)
-    have = [s for s in set(person_skills) if s in matrix.columns]
+    person_onet = onet_names(person_skills)
+    have = [s for s in person_onet if s in matrix.columns]
     total = matrix.sum(axis=1).replace(0, np.nan)
+    if not person_onet:
+        return (total * np.nan).rename("skills_match")
     share = matrix[have].sum(axis=1) / total * 100 if have else total * 0
     return share.round(1).rename("skills_match")
 

@@ -24,6 +24,10 @@ INVITE = (
     "for this option's skills match and skill gap."
 )
 Source = Literal["onet", "yours", "none"]
+#: Why the skills match is not rated when none of the person's skills is an O*NET name.
+OTHER_NAMES = "None of your skills in 01 is one of O*NET's skill names, so they cannot be compared"
+#: What to do about it: 01's Skill box offers O*NET's names (a combobox).
+PICK_NAMES = "pick the ones you have from the list in 01's Skill box (O*NET's names)"
 
 
 def onet_skills(catalog: pd.DataFrame, code: str) -> list[str]:
@@ -49,6 +53,12 @@ def for_plan(plan: Plan, catalog: pd.DataFrame, code: str) -> tuple[list[str], S
     """:func:`needed` for the option ``code`` of the person's shortlist."""
     option = next((o for o in plan.exploration.options if o.code == code), None)
     return needed(catalog, option, code)
+
+
+def own_list_counts(catalog: pd.DataFrame, option: Option) -> bool:
+    """True when the option's skills match comes from the skills the person listed for it
+    (their own occupation, or one O*NET gives no ratings) rather than from O*NET."""
+    return bool(option.skills) and (option.custom or lacks_ratings(catalog, option.code))
 
 
 def lacks_ratings(catalog: pd.DataFrame, code: str) -> bool:

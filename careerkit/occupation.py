@@ -22,7 +22,7 @@ from careerkit.catalog import (
     zone_words,
 )
 from careerkit.filters import person_scores
-from careerkit.fit import LETTERS, interest_fit, theme_names, top_themes
+from careerkit.fit import LETTERS, interest_fit, other_names_only, theme_names, top_themes
 from careerkit.plan import Option, Plan
 
 SCHEDULE_WORDS = {
@@ -315,6 +315,8 @@ def profile_card(catalog: pd.DataFrame, code: str, plan: Plan) -> dict[str, Any]
         "skills": [(s, s.casefold() in have) for s in skills],
         "work_life": work_life_fact(catalog, row),
         "skills_note": None if skills else job_skills.NO_RATINGS,
+        "skills_listed": bool(plan.dream_job.skills),
+        "skills_other_names": other_names_only(s.name for s in plan.dream_job.skills),
         "related": list(related_occupations(catalog, code).itertuples(name=None)),
     }
 
@@ -370,6 +372,11 @@ def prefilled_answers(
             f"Top skills: {', '.join(skills[:6])}. "
             f"You already list: {', '.join(yours) or 'none of these'}. "
         )
+        if other_names_only(person_skills):
+            skill_line = (
+                f"Top skills: {', '.join(skills[:6])}. {job_skills.OTHER_NAMES} with these. "
+                f"To see which you have, {job_skills.PICK_NAMES}. "
+            )
     else:
         skill_line = f"{job_skills.NO_RATINGS}: list the skills postings ask for below. "
     return {

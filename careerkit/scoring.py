@@ -8,10 +8,11 @@ that adding or removing an option never changes another option's rating:
 * ``interest_fit``: :func:`careerkit.fit.interest_fit` (0-100) divided by 10; needs the
   interest quiz of step 1.
 * ``skills_match``: :func:`careerkit.fit.skills_match` (0-100) of the skills listed in
-  step 1, divided by 10; needs at least one skill. Where O*NET has no skill ratings for
-  the occupation, the share of the skills the person listed for that option in 02
-  (``Option.skills``, from postings or people in the job) that they have; with none
-  listed it is "not rated", never 0.
+  step 1, divided by 10; needs at least one skill with an O*NET skill name (skills all in
+  the person's own words say nothing of O*NET's: "not rated", never 0). Where O*NET has
+  no skill ratings for the occupation, the share of the skills the person listed for that
+  option in 02 (``Option.skills``, from postings or people in the job) that they have;
+  with none listed it is "not rated", never 0.
 * ``pay``: the median yearly wage on a log scale, $25,000 or less -> 0 and $150,000 or
   more -> 10 (so $61,000 -> 5). Each doubling of pay adds the same 3.9 points. A median
   BLS top-codes counts as its least value ($239,200: 10 anyway). Where BLS publishes

@@ -24,6 +24,7 @@ from careerkit.charts.style import (
     plain,
 )
 from careerkit.dates import add_months
+from careerkit.fit import other_names_only
 from careerkit.goals import direction_title
 from careerkit.plan import Goal, Plan
 from careerkit.roadmap import RoadmapItem, gap_table, goal_span, roadmap_items
@@ -220,8 +221,14 @@ def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str) -> Figure:
             y, table["level"].clip(lower=0.08), color=kind.map(LEVEL_COLOURS), height=0.6,
             hatch=list(kind.map(LEVEL_HATCHES)), edgecolor=DARK_GREY, linewidth=0,
         )  # fmt: skip
+        # Her own words for her skills (none an O*NET name): "not under this name", not "not in".
+        missing = (
+            "not under this name in 01"
+            if other_names_only(s.name for s in plan.dream_job.skills)
+            else "not in your skills"
+        )
         for i, (level, picked) in enumerate(zip(table["level"], table["chosen"], strict=True)):
-            note = "not in your skills" if level == 0 else f"you: {level} of 5"
+            note = missing if level == 0 else f"you: {level} of 5"
             ax.text(
                 max(level, 0.1) + 0.08,
                 i,
@@ -235,7 +242,12 @@ def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str) -> Figure:
         ax.invert_yaxis()
         ax.set_xlim(0, 6.6)
         ax.set_xticks(range(6))
-        ax.set_xlabel("Your own rating (01), 0 = not listed; dotted line: solid (3 of 5)")
+        ax.set_xlabel(
+            "None of your skills in 01 is one of O*NET's names: pick the ones you have "
+            "from the list in 01"
+            if missing != "not in your skills"
+            else "Your own rating (01), 0 = not listed; dotted line: solid (3 of 5)"
+        )
         fig.legend(
             handles=[
                 _patch(LEVEL_COLOURS[k], LEVEL_HATCHES[k], words)

@@ -27,6 +27,7 @@ from careerkit.decision_words import (
     unrated_reason,
     weights_in_force,
 )
+from careerkit.job_skills import own_list_counts
 from careerkit.local_pay import catalog_for
 from careerkit.plan import Gut, Option, Plan
 from careerkit.scoring import Flip, Result, ScoreFn, ScoringError
@@ -151,8 +152,10 @@ class CompareBoard:
             (self.names[o.code], cid): reason
             for o in options
             for cid in self.ids
-            if (reason := unrated_reason(cid, o, catalog)) is not None
+            if (reason := unrated_reason(cid, o, catalog, skills)) is not None
         }
+        #: Options whose skills match comes from the skills the person listed for them.
+        self.own_skills = {self.names[o.code] for o in options if own_list_counts(catalog, o)}
         self.habits = formula.habits(score, self.ids)
         self.saver = Saver(plan)
         self.errors = lean.output()

@@ -186,6 +186,14 @@ class RatingRow:
     def _back(self, _: Any) -> None:
         self.slider.value = NOT_RATED
 
+    def _source(self) -> str:
+        """Where the data value comes from, in the person's words."""
+        if self.criterion.id == "skills_match" and self.name in self.board.own_skills:
+            return "from the skills you listed"
+        if self.name in self.board.custom:
+            return "from the wage you entered"
+        return "from the data"
+
     def _show(self, own: float | None) -> None:
         has_data = not np.isnan(self.data_value)
         if own is not None:
@@ -193,9 +201,7 @@ class RatingRow:
                 f"your rating (the data says {self.data_value:.1f})" if has_data else "your rating"
             )
         elif has_data:
-            text = (
-                "from the wage you entered" if self.name in self.board.custom else "from the data"
-            )
+            text = self._source()
         elif (self.name, self.criterion.id) in self.board.unrated:
             text = self.board.unrated[(self.name, self.criterion.id)]
         elif self.criterion.from_data:

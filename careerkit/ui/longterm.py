@@ -15,6 +15,7 @@ import pandas as pd
 
 from careerkit import job_skills
 from careerkit.charts import gap_chart, roadmap_chart
+from careerkit.fit import other_names_only
 from careerkit.goals import direction_title
 from careerkit.plan import Objective, Plan
 from careerkit.roadmap import (
@@ -211,9 +212,11 @@ class ObjectivesPanel(w.VBox):
         ]
         for _, box in self.picks:
             box.observe(guarded(self.out)(self._picked), names="value")
-        self.skills.children = [box for _, box in self.picks] or [
-            lean.html(no_gap_html(self.plan, self.catalog, code))
-        ]
+        why = other_names_html(self.plan, self.catalog, code)
+        self.skills.children = [
+            *([lean.html(why)] if why else []),
+            *(b for _, b in self.picks),
+        ] or [lean.html(no_gap_html(self.plan, self.catalog, code))]
 
     def _picked(self, _change: dict) -> None:
         self._save(skills_to_acquire=[s for s, box in self.picks if box.value])
@@ -229,6 +232,19 @@ class ObjectivesPanel(w.VBox):
         self.message.value = ""
         self.saver.request("long_term")
         plan_changed(self.plan)
+
+
+def other_names_html(plan: Plan, catalog: pd.DataFrame, code: str) -> str:
+    """Why every O*NET skill reads as missing when the person's skills use other names."""
+    if job_skills.for_plan(plan, catalog, code)[1] != "onet":
+        return ""
+    if not other_names_only(s.name for s in plan.dream_job.skills):
+        return ""
+    return message_html(
+        f"{job_skills.OTHER_NAMES} with this job's: the gap below lists every skill it "
+        f"needs as if you had none. To fix it, {job_skills.PICK_NAMES}.",
+        "warn",
+    )
 
 
 def no_gap_html(plan: Plan, catalog: pd.DataFrame, code: str) -> str:
