@@ -67,7 +67,7 @@ def write_exports(plan: Plan, catalog: pd.DataFrame, folder: Path | None = None)
             f"Not written down: some text cannot be written as UTF-8 ({err.reason}). {kept}"
         ) from err
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # private, like the files
         for path, data in contents:
             write_private(path, data)
     except OSError as err:

@@ -305,8 +305,8 @@ def profile_card(catalog: pd.DataFrame, code: str, plan: Plan) -> dict[str, Any]
         "job_zone": int(row["job_zone"]),
         "job_zone_text": zone_words(row["job_zone"], catalog_files.catalog_info().job_zone_levels),
         "education": education_text(row),
-        "experience": value_or(row.get("experience"), "unknown"),
-        "training": value_or(row.get("training"), "unknown"),
+        "experience": bls_requirement(row.get("experience")),
+        "training": bls_requirement(row.get("training")),
         "pay": row_pay_text(row),
         "pay_range": pay_range_text(row),
         "pay_basis": _pay_basis(row),
@@ -385,8 +385,8 @@ def prefilled_answers(
             f"Job zone {row['job_zone']}: "
             f"{zone_words(row['job_zone'], catalog_files.catalog_info().job_zone_levels)}. "
             f"Typical education: {education_text(row)}. "
-            f"Experience: {value_or(row.get('experience'), 'unknown')}; "
-            f"training: {value_or(row.get('training'), 'unknown')}."
+            f"Experience: {bls_requirement(row.get('experience'))}; "
+            f"training: {bls_requirement(row.get('training'))}."
         ),
         "salary": (f"Median pay: {row_pay_text(row)}; range {pay_range_text(row)}."),
         "work_life": _sentence(work_life_fact(catalog, row)),
@@ -398,6 +398,14 @@ def answered(option: Option) -> int:
     """How many of the exploring questions the person has answered for this option."""
     ids = {q.id for q in QUESTIONS}
     return sum(bool(text.strip()) for qid, text in option.answers.items() if qid in ids)
+
+
+def bls_requirement(value: Any) -> str:
+    """BLS's typical work experience or on-the-job training, as a person reads it: BLS's
+    "None" is "none needed", an absent figure "unknown"."""
+    if missing(value):
+        return "unknown"
+    return "none needed" if str(value).strip().casefold() == "none" else str(value)
 
 
 def missing(value: Any) -> bool:

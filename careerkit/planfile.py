@@ -363,7 +363,7 @@ def unique(folder: Path, stem: str) -> Path:
 
 def _file_history_copy(real: Path, data: bytes, mode: int, kind: str = "plan") -> Path:
     folder = history_dir(real)
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(mode=0o700, exist_ok=True)  # the plan's copies: its owner's alone
     tmp = _write_temporary(folder, ".plan-", data, mode)
     copy = unique(folder, f"{kind}-{_stamp()}")
     try:
