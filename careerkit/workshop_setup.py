@@ -128,6 +128,11 @@ def read_participants(file: Path) -> list[str]:
     A file of several columns without a name column is refused when it holds e-mail
     addresses, so that no address becomes a folder name.
     """
+    if file.exists() and not file.is_file():  # a pipe would never end: never open one
+        raise WorkshopSetupError(
+            f"{file} is not a regular file (a folder, a pipe or a device); give the path of "
+            "the participants' CSV file."
+        )
     try:
         text = file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -538,3 +540,21 @@ def test_the_title_defaults_to_the_folder_name_as_typed(tmp_path: Path) -> None:
     assert workshop.read_details(real / "workshop.toml").title == "Spring 2026"
     person = open_plan(real / "participants" / "ana" / "plan.json")
     assert person.profile.workshop == "Spring 2026"
+
+
+@pytest.mark.timeout(30)
+def test_a_pipe_given_as_participants_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """A FIFO would block a read for good: it is refused before it is opened."""
+    fifo = tmp_path / "people.csv"
+    os.mkfifo(fifo)
+    # If the code opened the pipe, this writer lets the test end (and fail) instead of hanging.
+    unblock = threading.Timer(10, lambda: open(fifo, "w").close())  # noqa: SIM115
+    unblock.daemon = True
+    unblock.start()
+    try:
+        with pytest.raises(WorkshopSetupError, match="not a regular file"):
+            workshop_setup.read_participants(fifo)
+    finally:
+        unblock.cancel()
+    assert main(["workshop", "new", str(tmp_path / "ws"), "--participants", str(fifo)]) != 0
+    assert not (tmp_path / "ws").exists()
