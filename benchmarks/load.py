@@ -123,7 +123,10 @@ async def participant(
             wanted = list(MAIN_WIDGETS.get(step, ANY_WIDGET).items())
             began = time.perf_counter()
             try:
-                await page.goto(address(f"/voila/render/{step}"), wait_until="commit")
+                # A page waiting its turn to start answers late: the same limit as below.
+                await page.goto(
+                    address(f"/voila/render/{step}"), wait_until="commit", timeout=PAGE_TIMEOUT_MS
+                )
                 state = await page.wait_for_function(
                     STATE_JS, arg=wanted, polling=100, timeout=PAGE_TIMEOUT_MS
                 )
