@@ -24,6 +24,7 @@ import pytest
 from careerkit import launch
 from careerkit.cli import main
 from tests.conftest import ROOT
+from tests.loopback import free_port, request
 
 BIN = Path(sys.executable).parent
 #: A PATH as in a shell where the environment is not activated.
@@ -97,31 +98,13 @@ def test_with_the_environment_on_path_the_command_is_plain_careerkit(
     assert launch.printed("lab", Path.home() / "spring" / "a b") == "careerkit lab ~/'spring/a b'"
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _request(url: str, method: str = "GET", body: dict | None = None) -> tuple[int, str]:
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(url, data=data, method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
-
-
 def test_a_lab_started_as_printed_saves_the_notebooks_without_outputs(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PATH", BARE_PATH)
     _, out = make_workshop(tmp_path, capsys)
     printed = printed_commands(out)[0]
-    port, token = _free_port(), "careerkit-test"
+    port, token = free_port(), "careerkit-test"
     server = subprocess.Popen(
         [*printed, "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
          f"--IdentityProvider.token={token}", "--ServerApp.port_retries=0"],
@@ -134,20 +117,20 @@ def test_a_lab_started_as_printed_saves_the_notebooks_without_outputs(
             if server.poll() is not None:
                 break
             try:
-                _request(f"{base}/api/status?token={token}")
+                request(f"{base}/api/status?token={token}")
                 break
             except urllib.error.URLError:  # not listening yet
                 time.sleep(0.5)
         assert server.poll() is None, server.stderr.read() if server.stderr else ""
         path = "notebooks/03_compare.ipynb"  # the server's folder is the participant's
-        status, body = _request(f"{base}/api/contents/{path}?token={token}")
+        status, body = request(f"{base}/api/contents/{path}?token={token}")
         assert status == 200, body
         notebook = json.loads(body)["content"]
         cell = next(c for c in notebook["cells"] if c["cell_type"] == "code")
         cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "Shortlist: X\n"}]
         cell["execution_count"] = 7
         put = {"type": "notebook", "format": "json", "content": notebook}
-        assert _request(f"{base}/api/contents/{path}?token={token}", "PUT", put)[0] == 200
+        assert request(f"{base}/api/contents/{path}?token={token}", "PUT", put)[0] == 200
         saved = Path(printed[2], path).read_text(encoding="utf-8")
         assert "Shortlist: X" not in saved and '"execution_count": null' in saved
     finally:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import sysconfig
@@ -27,6 +26,7 @@ import nbformat
 import pytest
 
 from tests.conftest import ROOT
+from tests.loopback import free_port, request
 
 DEPLOY = ROOT / "docs" / "deploy" / "jupyterhub"
 SKIP = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints", "*.lock")
@@ -201,22 +201,6 @@ def hub(env: Path, wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     return root
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _request(url: str, method: str = "GET", body: dict | None = None) -> tuple[int, str]:
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(url, data=data, method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=120) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
-
-
 def test_a_users_server_serves_the_workbook_pulled_with_nbgitpuller(
     env: Path, hub: Path, tmp_path: Path
 ) -> None:
@@ -233,7 +217,7 @@ def test_a_users_server_serves_the_workbook_pulled_with_nbgitpuller(
     home.mkdir()
     variables = _outside(tmp_path) | _spawner_environment() | {"HOME": str(home)}
     variables["CAREERKIT_WORKSHOP"] = str(hub / "srv" / "workshop.toml")  # not /srv here
-    port, token = _free_port(), "careerkit-test"
+    port, token = free_port(), "careerkit-test"
     server = subprocess.Popen(
         [env, "-m", "jupyter_server", "--no-browser", f"--ServerApp.port={port}",
          "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
@@ -244,18 +228,18 @@ def test_a_users_server_serves_the_workbook_pulled_with_nbgitpuller(
     try:
         for _ in range(240):
             try:
-                if server.poll() is not None or _request(f"{base}/api/status?token={token}"):
+                if server.poll() is not None or request(f"{base}/api/status?token={token}"):
                     break
             except urllib.error.URLError:  # not listening yet
                 time.sleep(0.5)
         assert server.poll() is None, server.stderr.read() if server.stderr else ""
         # nbgitpuller's link opens /git-pull; its page then calls this API.
-        status, said = _request(
+        status, said = request(
             f"{base}/git-pull/api?repo={repo}&branch=main&targetpath=workbook&token={token}"
         )
         assert status == 200 and '"phase": "finished"' in said, said
         path = "workbook/notebooks/00_start.ipynb"
-        status, body = _request(f"{base}/api/contents/{path}?token={token}")
+        status, body = request(f"{base}/api/contents/{path}?token={token}")
         assert status == 200, body
         notebook = json.loads(body)["content"]
         assert notebook["metadata"]["careerkit"]["private_outputs"]
@@ -264,7 +248,7 @@ def test_a_users_server_serves_the_workbook_pulled_with_nbgitpuller(
         cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "Ana Lopez\n"}]
         cell["execution_count"] = 1
         put = {"type": "notebook", "format": "json", "content": notebook}
-        assert _request(f"{base}/api/contents/{path}?token={token}", "PUT", put)[0] == 200
+        assert request(f"{base}/api/contents/{path}?token={token}", "PUT", put)[0] == 200
         saved = (home / path).read_text(encoding="utf-8")
         assert "Ana Lopez" not in saved and '"execution_count": null' in saved
     finally:
