@@ -28,9 +28,9 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 LAB_ARGS ?=
 APP_ARGS ?=
 
-# `careerkit lab` and `careerkit app` (careerkit/launch.py) start the server with careerkit's
-# Jupyter config (careerkit/jupyter-config) on JUPYTER_CONFIG_PATH: the pre-save hook that
-# saves the workbook's notebooks without answers or outputs (careerkit/server_hook.py), and
+# `careerkit lab` and `careerkit app` (careerkit/app/launch.py) start the server with careerkit's
+# Jupyter config (careerkit/app/jupyter-config) on JUPYTER_CONFIG_PATH: the pre-save hook that
+# saves the workbook's notebooks without answers or outputs (careerkit/app/save_hook.py), and
 # Voila's cell tags; --allow-root when run as root.
 
 # JupyterLab on the whole folder, so the file browser reaches workspace/ (plan, history,
@@ -41,7 +41,7 @@ lab: $(VENV)/.installed
 
 # The workbook as a no-code app: each notebook a page of forms (Voila), starting at 00;
 # every page's "Next" link opens the next step. Each step's page is started ahead of time
-# (careerkit/app.py), so it opens in about a second.
+# (careerkit/app/voila.py), so it opens in about a second.
 app: $(VENV)/.installed
 	CAREERKIT_HOME="$(CAREERKIT_HOME)" $(BIN)/careerkit app "$(CURDIR)/notebooks" $(APP_ARGS)
 
@@ -66,7 +66,7 @@ bench: $(VENV)/.installed-test
 
 # Regenerate the bundled catalogue (data/catalog) from the real data in ../shared.
 catalog: $(VENV)/.installed
-	$(BIN)/python -m careerkit.sources.bundle --shared ../shared
+	$(BIN)/python -m careerkit.catalog.sources.bundle --shared ../shared
 
 # Regenerate the README's pictures from the browser tests.
 screenshots: $(VENV)/.installed-test

@@ -244,7 +244,7 @@ SHARED = ROOT.parent / "shared"
 )
 def catalogue_import(settings: Settings) -> list[Timing]:
     """``careerkit catalog import-onet`` on the real releases in ../shared (skipped if absent)."""
-    from careerkit.sources.build import import_onet
+    from careerkit.catalog.sources.build import import_onet
 
     if not (SHARED / "onet").exists():
         raise RuntimeError(f"{SHARED} is not available: the real releases are needed")
@@ -279,10 +279,10 @@ def catalogue_import(settings: Settings) -> list[Timing]:
 )
 def bundled_filters(settings: Settings) -> list[Timing]:
     """What 02 does on a filter change with every real occupation loaded."""
-    from careerkit.filters import Filters, apply_filters
-    from careerkit.fit import interest_fit
-    from careerkit.local_pay import catalog_for
+    from careerkit.catalog.fit import interest_fit
+    from careerkit.catalog.local_pay import catalog_for
     from careerkit.plan import open_plan
+    from careerkit.steps.explore.filters import Filters, apply_filters
     from careerkit.ui.explore import Browser
 
     plan = open_plan(persona_plan(settings.workspace))
@@ -307,9 +307,9 @@ def bundled_filters(settings: Settings) -> list[Timing]:
 def fit_and_filter(settings: Settings) -> list[Timing]:
     """What notebook 02 recomputes when a filter changes: fit for every row, then filter."""
     from careerkit.catalog import load_catalog
-    from careerkit.filters import Filters, apply_filters
-    from careerkit.fit import interest_fit
+    from careerkit.catalog.fit import interest_fit
     from careerkit.plan import open_plan
+    from careerkit.steps.explore.filters import Filters, apply_filters
 
     catalog = load_catalog(synthetic_csv(settings.workspace))
     interests = open_plan(persona_plan(settings.workspace)).dream_job.interests
@@ -333,7 +333,7 @@ def scoring_analyses(settings: Settings) -> list[Timing]:
     """The what-if analyses of notebook 03 on a larger matrix than a person usually has."""
     import numpy as np
 
-    from careerkit import scoring
+    from careerkit.steps.compare import scoring
 
     ratings, weights = random_matrix()
     steps = np.linspace(0, scoring.WEIGHT_MAX, STEPS)
@@ -352,8 +352,8 @@ def random_matrix() -> tuple[pd.DataFrame, pd.Series]:
     import numpy as np
     import pandas as pd
 
-    from careerkit.criteria import DEFAULT_WEIGHTS
-    from careerkit.scoring import WEIGHT_GRID
+    from careerkit.steps.compare.criteria import DEFAULT_WEIGHTS
+    from careerkit.steps.compare.scoring import WEIGHT_GRID
 
     rng = np.random.default_rng(3)
     criteria = [*DEFAULT_WEIGHTS, *(f"own_{i}" for i in range(CRITERIA - len(DEFAULT_WEIGHTS)))]
@@ -448,7 +448,8 @@ def run_code(client: BlockingKernelClient, code: str) -> str:
 def cohort_summary(settings: Settings) -> list[Timing]:
     """The coach's notebook on a generated workshop (3 bad plans among them): every plan
     read and checked, the group summed up, the six charts drawn and the HTML page written."""
-    from careerkit import cohort, cohort_html
+    from careerkit.coach import cohort
+    from careerkit.report import cohort_page
     from tests.synthetic import synthetic_workshop
 
     made = synthetic_workshop(settings.workspace / "cohort", COHORT)
@@ -457,7 +458,7 @@ def cohort_summary(settings: Settings) -> list[Timing]:
     def whole() -> None:
         summary = cohort.summarise(cohort.read_cohort(made.folder))
         assert len(summary.cohort.read) == COHORT - 3
-        cohort_html.write_page(summary, out)
+        cohort_page.write_page(summary, out)
 
     from careerkit.ui.cohort import CohortBoard
 

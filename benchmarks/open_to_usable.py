@@ -135,7 +135,7 @@ def measure_lab(chromium: Browser, folder: Path, env: dict[str, str], runs: int)
 
 
 def measure_voila(chromium: Browser, env: dict[str, str], runs: int) -> dict:
-    """The app as ``make app`` serves it (careerkit.app: each step's page started ahead of
+    """The app as ``make app`` serves it (careerkit.app.voila: each step's page started ahead of
     time), opened at a person's pace: READING seconds between two opens of a step, time
     for the app to have the step's next page ready again."""
     args = [sys.executable, "-m", "careerkit.app", str(NOTEBOOKS), "--no-browser"]

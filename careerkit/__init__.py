@@ -12,7 +12,7 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "open_plan": "careerkit.plan",
+    "open_plan": "careerkit.workbook",
     "restore_plan": "careerkit.plan",
     "Plan": "careerkit.plan",
     "PlanError": "careerkit.plan",
@@ -20,8 +20,8 @@ _EXPORTS = {
     "PlanIsFine": "careerkit.plan",
     "load_catalog": "careerkit.catalog",
     "CatalogError": "careerkit.catalog",
-    "catalog_for": "careerkit.local_pay",
-    "import_onet": "careerkit.sources.build",
+    "catalog_for": "careerkit.catalog.local_pay",
+    "import_onet": "careerkit.catalog.sources.build",
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -7,12 +7,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from careerkit import __version__, catalog, gather, launch, start, workshop_setup
+from careerkit import __version__, catalog
+from careerkit.app import launch
+from careerkit.catalog.sources.bls import BlsError
+from careerkit.catalog.sources.build import import_onet
+from careerkit.catalog.sources.download import DownloadError, download
+from careerkit.catalog.sources.release import ReleaseError
+from careerkit.coach import gather, workshop_setup
 from careerkit.plan import PlanError
-from careerkit.sources.bls import BlsError
-from careerkit.sources.build import import_onet
-from careerkit.sources.download import DownloadError, download
-from careerkit.sources.release import ReleaseError
+from careerkit.steps import start
 from careerkit.workshop import WorkshopError
 
 #: Failures reported as one "error: ..." line (exit status 1) instead of a traceback.

@@ -1,23 +1,10 @@
-"""Workshop defaults: a coach's ``workshop.toml`` in the workspace sets the scoring criteria.
+"""The workshop file (``workshop.toml``): where it is found, what its tables hold, what it starts.
 
 The file (in :func:`careerkit.paths.workspace`, or for a participant workspace made by
 ``careerkit workshop new``, in the workshop folder above ``participants/``) may hold a
-``[workshop]`` table (see :func:`read_details`) and a ``[scoring]`` table; every key is
-optional::
-
-    [scoring]
-    criteria = ["interest_fit", "skills_match", "pay", "work_life", "commute"]  # column order
-    weights = { pay = 1, commute = 4 }         # starting weights, 0 to 5
-    labels = { commute = "Short commute" }     # names shown for criteria
-
-Without ``criteria`` careerkit's own criteria are used. A criterion without a weight
-in the file keeps careerkit's default weight; a new criterion (one careerkit does not
-fill from data, such as ``commute``) needs one, and the person rates it 0-10.
-
-Which defaults are in force, most specific first: the criteria cell of notebook 03 when
-it was edited; else the workshop file when it exists; else careerkit's defaults. A
-workshop file that cannot be used is reported either way (:attr:`ScoringSetup.notes`);
-careerkit's defaults then take its place.
+``[workshop]`` table (:func:`read_details`: a new plan's coach, title, area for pay, goal
+areas and review interval; the catalog; the interest items) and a ``[scoring]`` table
+(read by :mod:`careerkit.steps.compare.setup`); every key is optional.
 
 ``interest_items`` in ``[workshop]`` names the workshop's own interest item file (reworded
 or translated; relative to the workshop file), used instead of the bundled one.
@@ -30,19 +17,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careerkit import paths
-from careerkit.criteria import (
-    DEFAULT_WEIGHTS,
-    Criterion,
-    ScoringError,
-    check_id,
-    check_spelling,
-    default_criteria,
-    make_criteria,
-)
+from careerkit.dates import long_date
 from careerkit.errors import ForThePerson
+
+if TYPE_CHECKING:
+    from careerkit.plan import Plan
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -50,7 +32,7 @@ else:  # Python 3.10: the same parser, from PyPI
     import tomli as tomllib
 
 FILE_NAME = paths.WORKSHOP_FILE
-SCORING_KEYS = ("criteria", "weights", "labels")
+
 DETAILS_KEYS = (
     "title",
     "coach",
@@ -62,21 +44,10 @@ DETAILS_KEYS = (
     "interest_items",
 )
 BUNDLED = "bundled"
-CAREERKIT_DEFAULTS = "careerkit defaults"
-EDITED = "edited in this notebook"
 
 
-class WorkshopError(ForThePerson, ScoringError):
+class WorkshopError(ForThePerson, ValueError):
     """The workshop file cannot be read or holds a bad value; the message names the file."""
-
-
-@dataclass(frozen=True)
-class ScoringSetup:
-    """The criteria with their starting weights, and where they came from."""
-
-    criteria: tuple[Criterion, ...]
-    source: str  # CAREERKIT_DEFAULTS, EDITED, or "workshop file <path>"
-    notes: tuple[tuple[str, str], ...] = ()  # (text, kind): what else was found and not used
 
 
 @dataclass(frozen=True)
@@ -100,7 +71,7 @@ def workshop_file() -> Path:
     return paths.workshop_file()
 
 
-def _load(file: Path) -> dict[str, Any]:
+def load_toml(file: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as err:
@@ -112,28 +83,12 @@ def _load(file: Path) -> dict[str, Any]:
         ) from err
 
 
-def read_workshop(path: Path | None = None) -> tuple[Criterion, ...] | None:
-    """The criteria set by the workshop file; None without a file or a [scoring] table."""
-    file = path or workshop_file()
-    if not file.exists():
-        return None
-    data = _load(file)
-    if "scoring" not in data:  # the file sets other things, not the scoring
-        return None
-    try:
-        return _scoring(data["scoring"], file)
-    except WorkshopError:
-        raise
-    except ScoringError as err:  # a criterion's name, weight or label (the message names file)
-        raise WorkshopError(str(err)) from err
-
-
 def read_details(path: Path | None = None) -> WorkshopDetails:
     """The workshop file's ``[workshop]`` table, checked; defaults without file or table."""
     file = path or workshop_file()
     if not file.exists():
         return WorkshopDetails()
-    table = _load(file).get("workshop", {})
+    table = load_toml(file).get("workshop", {})
     where = f"The workshop file {file}, [workshop]"
     if not isinstance(table, Mapping):
         raise WorkshopError(f'{where} must be a table, e.g. title = "Spring cohort".')
@@ -172,84 +127,60 @@ def interest_items_file(path: Path | None = None) -> Path | None:
     return (file.parent / name).expanduser() if name else None
 
 
-def _scoring(table: Any, file: Path) -> tuple[Criterion, ...]:
-    where = f"The workshop file {file}, [scoring]"
-    if not isinstance(table, Mapping):
-        raise WorkshopError(f"{where} must be a table of criteria, weights and labels.")
-    unknown = [key for key in table if key not in SCORING_KEYS]
-    if unknown:
-        raise WorkshopError(f"{where} has an unknown key {unknown[0]!r}; use {SCORING_KEYS}.")
-    ids = table.get("criteria", list(DEFAULT_WEIGHTS))
-    weights = table.get("weights", {})
-    if not isinstance(ids, list) or not all(isinstance(cid, str) for cid in ids):
-        raise WorkshopError(f'{where}: criteria must be a list of names, e.g. ["pay", "commute"].')
-    for cid in ids:
-        check_id(cid, where, toml=True)
-        check_spelling(cid, where)
-    if len(set(ids)) != len(ids):
-        repeated = next(cid for cid in ids if ids.count(cid) > 1)
-        raise WorkshopError(f"{where}: criteria lists {repeated!r} twice.")
-    if not isinstance(weights, Mapping):
-        raise WorkshopError(f"{where}: weights must be a table, e.g. {{ pay = 2 }}.")
-    extra = [cid for cid in weights if cid not in ids]
-    if extra:
-        raise WorkshopError(
-            f"{where}: weights names {extra[0]!r}, which is not in criteria {ids}; "
-            "add it to criteria or fix the spelling."
-        )
-    missing = [cid for cid in ids if cid not in weights and cid not in DEFAULT_WEIGHTS]
-    if missing:
-        raise WorkshopError(
-            f"{where}: the new criterion {missing[0]!r} needs a weight, "
-            f"e.g. weights = {{ {missing[0]} = 3 }}."
-        )
-    return make_criteria(
-        {cid: weights.get(cid, DEFAULT_WEIGHTS.get(cid)) for cid in ids},
-        table.get("labels"),
-        where,
-        toml=True,
-    )
+# --- what the [workshop] table does: new plans' start, the catalog, its name ---------
 
 
-def scoring_setup(
-    criteria: Mapping[str, Any] | None = None, labels: Mapping[str, Any] | None = None
-) -> ScoringSetup:
-    """The criteria in force: the notebook's own (when they differ from careerkit's
-    defaults), else the workshop file's, else careerkit's defaults.
+def in_force() -> tuple[Path, WorkshopDetails] | None:
+    """The workshop file in force and its ``[workshop]`` table; None when there is none.
 
-    ``criteria`` maps criterion ids to starting weights (the notebook's CRITERIA cell);
-    ``labels`` optionally names them. Raises :class:`ScoringError` for bad values in the
-    cell; a workshop file that cannot be used is named in the notes, whoever wins.
+    Raises :class:`careerkit.workshop.WorkshopError` for a file that cannot be used.
     """
-    edited = criteria is not None and (
-        list(criteria.items()) != list(DEFAULT_WEIGHTS.items()) or bool(labels)
-    )
-    try:
-        from_file, problem = read_workshop(), ""
-    except ScoringError as err:
-        from_file, problem = None, str(err)
     file = workshop_file()
-    if edited:
-        assert criteria is not None
-        notes: tuple[tuple[str, str], ...] = ()
-        if problem:
-            notes = ((f"{problem} (Not in use now: the criteria cell was edited.)", "error"),)
-        elif from_file is not None:
-            notes = (
-                (
-                    f"The workshop file {file} sets other criteria and weights; they are not "
-                    "used, because the criteria cell of this notebook was edited and wins.",
-                    "info",
-                ),
-            )
-        where = "The criteria cell (CRITERIA and LABELS)"
-        return ScoringSetup(make_criteria(criteria, labels, where), EDITED, notes)
-    if problem:
-        return ScoringSetup(
-            default_criteria(),
-            CAREERKIT_DEFAULTS,
-            ((f"{problem} Until it is fixed, careerkit's own criteria are used.", "error"),),
-        )
-    if from_file is not None:
-        return ScoringSetup(from_file, f"workshop file {file}")
-    return ScoringSetup(default_criteria(), CAREERKIT_DEFAULTS)
+    if not file.exists():
+        return None
+    return file, read_details(file)
+
+
+def start_plan(plan: Plan, details: WorkshopDetails) -> None:
+    """Give a new plan the workshop's starting values (the caller saves it)."""
+    plan.profile.coach = details.coach
+    plan.profile.workshop = details.title
+    plan.profile.area = details.area
+    if details.goal_areas:
+        plan.short_term_goals.areas = list(details.goal_areas)
+    plan.action_plan.review_every_months = details.review_every_months  # type: ignore[assignment]
+
+
+def start_new_plan(plan: Plan) -> bool:
+    """:func:`start_plan` with the workshop file in force, if any and readable.
+
+    A file that cannot be read leaves the plan as careerkit starts it (00's set-up check
+    names the file and the problem); returns whether the workshop's values were given.
+    """
+    try:
+        found = in_force()
+    except (WorkshopError, OSError):
+        return False
+    if found is None:
+        return False
+    start_plan(plan, found[1])
+    return True
+
+
+def chosen_catalog(file: Path, details: WorkshopDetails) -> Path | None:
+    """The catalogue folder (or CSV) the workshop chose; None for the bundled catalogue.
+
+    A relative path is read from the workshop file's folder, so a workshop folder can
+    carry its own catalogue (``catalog = "catalog"`` beside ``toml``).
+    """
+    if details.catalog == BUNDLED:
+        return None
+    return (file.parent / Path(details.catalog).expanduser()).absolute()
+
+
+def named(file: Path, details: WorkshopDetails) -> str:
+    """One line naming the workshop: its title, coach, first session and file."""
+    title = details.title or "a workshop"
+    coach = f", coach {details.coach}" if details.coach else ""
+    when = f", first session {long_date(details.date)}" if details.date else ""
+    return f"{title}{coach}{when} (settings: {file})"

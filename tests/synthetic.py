@@ -142,7 +142,7 @@ def synthetic_workshop(
     S.M.A.R.T., some not), objectives, dated actions and reviews.
     """
     from careerkit.catalog import load_catalog
-    from careerkit.workshop_setup import create_workshop
+    from careerkit.coach.workshop_setup import create_workshop
 
     today = today or date.today()
     rng = np.random.default_rng(seed)

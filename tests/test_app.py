@@ -28,11 +28,11 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets.config import Config
 
-from careerkit.start import route
+from careerkit.steps.start import route
 from tests.conftest import PERSONA, ROOT
 
 NOTEBOOKS = ROOT / "notebooks"
-CONFIG = ROOT / "careerkit" / "jupyter-config"
+CONFIG = ROOT / "careerkit" / "app" / "jupyter-config"
 LAB_ONLY, COACH = "jupyterlab-only", "coach"
 # Text that only makes sense where cells can be run or edited: the app runs no code.
 LAB_WORDS = ("Run the cells", "Run All", "Shift</kbd>+<kbd>Enter", "Edit this cell")
@@ -113,7 +113,7 @@ def test_make_lab_and_make_app_start_at_00() -> None:
     lab = makefile.split("\nlab:")[1].split("\n\n")[0]
     app = makefile.split("\napp:")[1].split("\n\n")[0]
     # careerkit lab on the whole folder, so workspace/ shows in the file browser; it opens
-    # notebooks/00_start (careerkit/launch.py, tests/test_launch.py).
+    # notebooks/00_start (careerkit/app/launch.py, tests/test_launch.py).
     assert 'careerkit lab "$(CURDIR)"' in lab
     assert "$(LAB_ARGS)" in lab and "LAB_ARGS ?=" in makefile
     # careerkit app -> careerkit.app serves the notebooks folder; its address leads to 00.

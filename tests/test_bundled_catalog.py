@@ -1,6 +1,6 @@
 """The bundled catalogue (data/catalog/): up to date with the real data, in our own words.
 
-``python -m careerkit.sources.bundle`` generates it from ../shared (O*NET 30.3 with the
+``python -m careerkit.catalog.sources.bundle`` generates it from ../shared (O*NET 30.3 with the
 30.x Excel Skills and Alternate Titles, BLS OEWS May 2025, Employment Projections 2024-34
 and BLS's crosswalk). These tests import the same files afresh and compare, and check
 what the bundle promises: our own one-line descriptions (no O*NET description sentences),
@@ -19,9 +19,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from careerkit import catalog_files
-from careerkit.catalog import COLUMNS, load_catalog, outlook_label
-from careerkit.sources import bls, build, bundle
+from careerkit.catalog import COLUMNS, load_catalog, outlook_label, tables
+from careerkit.catalog.sources import bls, build, bundle
 from tests.conftest import ROOT, SHARED
 
 BUNDLED = ROOT / "data" / "catalog"
@@ -209,16 +208,16 @@ def test_load_catalog_of_the_bundle_is_indexed_by_code_with_column_types() -> No
 
 def test_bundle_tables_agree_with_each_other() -> None:
     catalog = load_catalog(BUNDLED)
-    ratings = catalog_files.skill_ratings(BUNDLED)
+    ratings = tables.skill_ratings(BUNDLED)
     joined = ratings.groupby(level="code", sort=False)["skill"].agg(";".join)
     assert catalog["skills"].dropna().to_dict() == joined.to_dict()
-    related = catalog_files.related(BUNDLED)
+    related = tables.related(BUNDLED)
     assert set(related["code"]) | set(related["related_code"]) <= set(catalog.index)
-    pay = catalog_files.area_wages(BUNDLED)
+    pay = tables.area_wages(BUNDLED)
     assert set(pay.index.get_level_values("soc_code")) <= set(catalog["wage_soc"].dropna())
-    areas = catalog_files.areas(BUNDLED)
+    areas = tables.areas(BUNDLED)
     assert set(pay.index.get_level_values("area_code")) <= set(areas.index)
     assert set(areas["area_type"]) == {"N", "S"}  # bundle(): nation and states only
-    info = catalog_files.catalog_info(BUNDLED)
+    info = tables.catalog_info(BUNDLED)
     assert info.occupations == len(catalog) and info.job_zone_levels == 4
     assert "O*NET 30.3 Database" in info.attribution and "CC BY 4.0" in info.attribution

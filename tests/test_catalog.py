@@ -9,8 +9,7 @@ import pandas as pd
 import pytest
 
 from careerkit import catalog as cat
-from careerkit import local_pay
-from careerkit.catalog import COLUMNS, SKILLS, THEMES, CatalogError, load_catalog
+from careerkit.catalog import COLUMNS, SKILLS, THEMES, CatalogError, load_catalog, local_pay
 from careerkit.plan import Plan
 from tests.conftest import PERSONA, ROOT, SHARED
 
@@ -281,8 +280,8 @@ def test_skills_table_groups_equal_onet_content_model() -> None:
 
 
 def test_skills_table_is_the_one_source_of_skill_names_kinds_and_learning() -> None:
-    from careerkit.dream import DEFAULT_KINDS
-    from careerkit.goals import PRACTICE_SKILLS
+    from careerkit.steps.dream_job import DEFAULT_KINDS
+    from careerkit.steps.short_term.goals import PRACTICE_SKILLS
 
     assert len(SKILLS) == 35 and SKILLS[0] == "Reading Comprehension"
     assert list(DEFAULT_KINDS) == list(SKILLS)

@@ -18,13 +18,14 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-from careerkit import charts, cohort
-from careerkit import shortlist as sl
-from careerkit.charts import cohort as cohort_charts
-from careerkit.interests import ThemeScores
+from careerkit.coach import cohort
 from careerkit.plan import Plan
-from careerkit.sections import Goal, Option
-from careerkit.ui.quiz import _result_html
+from careerkit.plan.sections import Goal, Option
+from careerkit.report import charts
+from careerkit.report.charts import cohort as cohort_charts
+from careerkit.steps.explore import shortlist as sl
+from careerkit.steps.interests import ThemeScores
+from careerkit.ui.interest_quiz import _result_html
 from tests.conftest import reopen
 from tests.synthetic import synthetic_workshop
 

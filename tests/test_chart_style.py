@@ -15,9 +15,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from careerkit import charts
-from careerkit.charts.style import COLOURS, OKABE_ITO, series
 from careerkit.plan import Goal, Plan
+from careerkit.report import charts
+from careerkit.report.charts.style import COLOURS, OKABE_ITO, series
 from tests.conftest import reopen
 from tests.test_goals import CLINIC, tiny_catalog
 

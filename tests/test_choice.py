@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from careerkit.choice import choose
 from careerkit.plan import Comparison
+from careerkit.steps.compare.choice import choose
 
 
 def test_the_date_changes_only_when_the_choice_does() -> None:

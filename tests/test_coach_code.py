@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from careerkit import coach_code
+from careerkit.steps.compare import coach_cells
 
 GOOD = 'CRITERIA = {"pay": 2, "commute": 4}\nLABELS = {"commute": "Short commute"}\n'
 
 
-def criteria(source: str, folder: Path) -> coach_code.CellRun:
-    return coach_code.run_cell("criteria", source, coach_code.default_criteria, folder)
+def criteria(source: str, folder: Path) -> coach_cells.CellRun:
+    return coach_cells.run_cell("criteria", source, coach_cells.default_criteria, folder)
 
 
 @pytest.mark.parametrize(
@@ -36,7 +36,7 @@ def test_mistakes_are_explained_with_their_line(
     if likely is not None:
         assert f"Line {line} of the criteria cell" in outcome.problem
         assert likely in outcome.problem
-    assert outcome.values == coach_code.default_criteria()
+    assert outcome.values == coach_cells.default_criteria()
     assert outcome.fallback.startswith("the default criteria")
 
 
@@ -49,26 +49,26 @@ def test_a_name_without_quotes_is_explained(tmp_path: Path) -> None:
 
 
 def test_the_last_good_version_is_kept_and_used(tmp_path: Path) -> None:
-    assert criteria(GOOD, tmp_path) == coach_code.CellRun(
+    assert criteria(GOOD, tmp_path) == coach_cells.CellRun(
         {"CRITERIA": {"pay": 2, "commute": 4}, "LABELS": {"commute": "Short commute"}}
     )
     outcome = criteria('CRITERIA = {"pay": 9}\n', tmp_path)  # a weight out of range
     assert "the weight of 'pay' is 9" in outcome.problem
     assert outcome.values["CRITERIA"] == {"pay": 2, "commute": 4}
     assert outcome.fallback.startswith("the criteria cell as it last worked (on ")
-    assert coach_code.last_good("criteria", tmp_path)["source"] == GOOD
+    assert coach_cells.last_good("criteria", tmp_path)["source"] == GOOD
 
 
 def test_a_cell_without_its_definition_is_explained(tmp_path: Path) -> None:
     assert "must define CRITERIA" in criteria("WEIGHTS = {}\n", tmp_path).problem
-    formula = coach_code.run_cell("formula", "def scor(r, w):\n    return r\n", dict, tmp_path)
+    formula = coach_cells.run_cell("formula", "def scor(r, w):\n    return r\n", dict, tmp_path)
     assert "must define a function score(ratings, weights)" in formula.problem
-    formula = coach_code.run_cell("formula", "def score(r):\n    return r\n", dict, tmp_path)
+    formula = coach_cells.run_cell("formula", "def score(r):\n    return r\n", dict, tmp_path)
     assert "it must take exactly two" in formula.problem
 
 
 def test_line_numbers_count_the_magic_line(tmp_path: Path) -> None:
-    outcome = coach_code.run_cell(
+    outcome = coach_cells.run_cell(
         "criteria", 'CRITERIA = {\n    "pay": 2\n    "x": 1}\n', dict, tmp_path, first_line=2
     )
     assert "Line 3 of the criteria cell" in outcome.problem

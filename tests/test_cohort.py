@@ -15,9 +15,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careerkit import cohort, cohort_html, open_plan, start, workshop_setup
+from careerkit import open_plan
+from careerkit.coach import cohort, workshop_setup
 from careerkit.plan import SCHEMA_VERSION, SECTIONS, Option, Plan
-from careerkit.smart import SMART_LETTERS, smart_check
+from careerkit.report import cohort_page
+from careerkit.steps import start
+from careerkit.steps.short_term.smart import SMART_LETTERS, smart_check
 from careerkit.ui import cohort as ui
 from tests.conftest import PERSONA, ROOT, execute_notebook, widget_text
 from tests.synthetic import SPOILED, SyntheticWorkshop, spoil, synthetic_workshop
@@ -281,20 +284,20 @@ def test_due_in_the_next_30_days_match(made: SyntheticWorkshop, summary) -> None
 
 
 def test_names_are_hidden_unless_switched_on(made: SyntheticWorkshop, summary) -> None:
-    hidden = cohort_html.cohort_page(summary)
+    hidden = cohort_page.cohort_page(summary)
     for folder, plan in made.plans.items():
         assert html.escape(plan.profile.name) not in hidden and f"/{folder}/" not in hidden
     assert "Names are hidden" in hidden
     for number in range(1, 31):
         assert f"<td>Participant {number}</td>" in hidden
-    shown = cohort_html.cohort_page(summary, show_names=True)
+    shown = cohort_page.cohort_page(summary, show_names=True)
     assert "&lt;b&gt;Lee&lt;/b&gt; &amp; &quot;Co&quot;" in shown and "<b>Lee</b>" not in shown
     for folder in made.spoiled:
         assert f"participants/{folder}/plan.json" in shown
 
 
 def test_typed_text_is_escaped_and_the_page_is_self_contained(summary) -> None:
-    page = cohort_html.cohort_page(summary, show_names=True)
+    page = cohort_page.cohort_page(summary, show_names=True)
     assert "Café &lt;owner&gt; &amp; &quot;baker&quot;" in page and "<owner>" not in page
     assert "Spring &lt;workshop&gt;" in page and "<workshop>" not in page
     assert page.count("data:image/png;base64,") == 6
@@ -304,7 +307,7 @@ def test_typed_text_is_escaped_and_the_page_is_self_contained(summary) -> None:
 def test_export_is_atomic_and_goes_into_the_workshop(
     made: SyntheticWorkshop, summary, monkeypatch
 ) -> None:
-    written = cohort_html.write_page(summary)
+    written = cohort_page.write_page(summary)
     assert written == made.folder / f"cohort-summary-{TODAY.isoformat()}.html"
     before = written.read_bytes()
 
@@ -313,7 +316,7 @@ def test_export_is_atomic_and_goes_into_the_workshop(
 
     monkeypatch.setattr(os, "replace", broken)
     with pytest.raises(OSError):
-        cohort_html.write_page(summary, show_names=True)
+        cohort_page.write_page(summary, show_names=True)
     assert written.read_bytes() == before
     assert not list(made.folder.glob(".cohort-summary*"))
 
@@ -322,9 +325,9 @@ def test_charts_draw_for_a_new_group_and_for_any_typed_title(tmp_path: Path) -> 
     folder = small_workshop(tmp_path)
     fresh = cohort.summarise(cohort.read_cohort(folder))
     assert fresh.goals == 0 and fresh.occupations.empty and fresh.due.empty
-    assert set(cohort_html.chart_pngs(fresh)) == {"steps", "interests", "occupations", "areas",
+    assert set(cohort_page.chart_pngs(fresh)) == {"steps", "interests", "occupations", "areas",
                                                   "smart", "due"}  # fmt: skip
-    page = cohort_html.cohort_page(fresh)
+    page = cohort_page.cohort_page(fresh)
     assert "No occupations shortlisted yet." in page and "Nothing falls due" in page
     person = open_plan(folder / "participants" / "ana" / "plan.json")
     title = r"Earn $\frac{a}{$ a year 🚀"  # broken maths if a $ started it; no rocket glyph
@@ -332,7 +335,7 @@ def test_charts_draw_for_a_new_group_and_for_any_typed_title(tmp_path: Path) -> 
     person.save()
     read = cohort.summarise(cohort.read_cohort(folder))
     assert read.occupations.loc["custom:earn", "shortlisted"] == 1
-    assert cohort_html.chart_pngs(read)["occupations"].startswith(b"\x89PNG")
+    assert cohort_page.chart_pngs(read)["occupations"].startswith(b"\x89PNG")
 
 
 # --- finding the workshop --------------------------------------------------------------------
@@ -449,24 +452,24 @@ def test_the_notebook_without_a_workshop_runs_and_says_so(monkeypatch) -> None:
 def test_two_people_of_the_same_name_are_told_apart_when_names_show(tmp_path: Path) -> None:
     folder = small_workshop(tmp_path, ("Ana López", "Bo", "ana  lópez"))
     summary = cohort.summarise(cohort.read_cohort(folder), TODAY)
-    shown = cohort_html.people_html(summary, True)
+    shown = cohort_page.people_html(summary, True)
     assert "<td>Ana López (ana-lopez)</td>" in shown
     assert "<td>ana  lópez (ana-lopez-2)</td>" in shown
     assert "<td>Bo</td>" in shown  # a name nobody shares stays as it is
-    hidden = cohort_html.people_html(summary, False)
+    hidden = cohort_page.people_html(summary, False)
     assert "López" not in hidden and "<td>Participant 3</td>" in hidden
 
 
 def test_the_page_with_names_never_replaces_the_page_without(tmp_path: Path) -> None:
     folder = small_workshop(tmp_path, ("Ana López", "Bo"))
     summary = cohort.summarise(cohort.read_cohort(folder), TODAY)
-    hidden = cohort_html.write_page(summary, show_names=False)
-    named = cohort_html.write_page(summary, show_names=True)
+    hidden = cohort_page.write_page(summary, show_names=False)
+    named = cohort_page.write_page(summary, show_names=True)
     assert hidden != named and hidden.parent == named.parent == folder
     assert "López" not in hidden.read_text(encoding="utf-8")
     assert "López" in named.read_text(encoding="utf-8")
     typed = tmp_path / "out"
-    assert cohort_html.write_page(summary, typed, True) != cohort_html.write_page(summary, typed)
+    assert cohort_page.write_page(summary, typed, True) != cohort_page.write_page(summary, typed)
 
 
 def test_the_notebooks_tables_get_borders_and_padding(tmp_path: Path) -> None:

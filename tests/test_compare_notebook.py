@@ -17,8 +17,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from careerkit import open_plan, scoring
+from careerkit import open_plan
 from careerkit.plan import Plan
+from careerkit.steps.compare import scoring
 from tests.conftest import ROOT, execute_notebook
 
 NOTEBOOK = ROOT / "notebooks" / "03_compare.ipynb"

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from careerkit import load_catalog
+from careerkit.catalog.sources import download as dl
+from careerkit.catalog.sources.download import DownloadError, download, fetch
 from careerkit.cli import main
-from careerkit.sources import download as dl
-from careerkit.sources.download import DownloadError, download, fetch
 from tests.test_cli import OCCUPATIONS, write_release
 
 BODY = bytes(range(256)) * 1000  # 256,000 bytes: several reads of 64 KiB

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from careerkit.catalog import SKILLS
-from careerkit.dream import (
+from careerkit.plan import Plan, Skill
+from careerkit.steps.dream_job import (
     DEFAULT_KINDS,
     REFLECTION_PROMPTS,
     VISION_PROMPTS,
@@ -11,7 +12,6 @@ from careerkit.dream import (
     draft_vision,
     new_skill,
 )
-from careerkit.plan import Plan, Skill
 from tests.conftest import PERSONA
 
 

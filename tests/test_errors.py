@@ -10,7 +10,7 @@ from IPython.core.interactiveshell import InteractiveShell
 
 from careerkit.catalog import CatalogError
 from careerkit.errors import ForThePerson
-from careerkit.planfile import PlanConflict, PlanError
+from careerkit.plan.storage import PlanConflict, PlanError
 from careerkit.workshop import WorkshopError
 
 

@@ -6,14 +6,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from careerkit import charts
-from careerkit import explore_html as render
-from careerkit import filters as flt
-from careerkit import occupation as occ
-from careerkit import shortlist as sl
 from careerkit.catalog import load_catalog, outlook_label
-from careerkit.fit import interest_fit
+from careerkit.catalog.fit import interest_fit
 from careerkit.plan import InterestResult, Option, Plan, Skill
+from careerkit.report import charts
+from careerkit.report import explore_html as render
+from careerkit.steps.explore import filters as flt
+from careerkit.steps.explore import occupation as occ
+from careerkit.steps.explore import shortlist as sl
 from tests.synthetic import synthetic_catalog
 
 SCORES = {"R": 10, "I": 20, "A": 30, "S": 90, "E": 80, "C": 40}  # top themes S, E, C

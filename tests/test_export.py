@@ -13,9 +13,9 @@ import icalendar
 import pandas as pd
 import pytest
 
-from careerkit import export, export_files, export_markdown, reminders
 from careerkit.plan import Action, Goal, GoalActions, Plan
-from careerkit.review import next_review_due
+from careerkit.report import export, export_files, export_markdown, reminders
+from careerkit.steps.action_plan import next_review_due
 from tests.conftest import PERSONA
 
 TODAY = date(2026, 11, 22)

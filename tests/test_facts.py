@@ -18,13 +18,14 @@ import pandas as pd
 import pytest
 
 from careerkit import catalog as cat
-from careerkit import catalog_files, decision_words, scoring
-from careerkit import filters as flt
-from careerkit import occupation as occ
-from careerkit.catalog import CatalogError, load_catalog
-from careerkit.fit import LETTERS, interest_fit, top_themes
-from careerkit.local_pay import local_pay
+from careerkit.catalog import CatalogError, load_catalog, tables
+from careerkit.catalog.fit import LETTERS, interest_fit, top_themes
+from careerkit.catalog.local_pay import local_pay
 from careerkit.plan import Option, Plan
+from careerkit.report import compare_words
+from careerkit.steps.compare import scoring
+from careerkit.steps.explore import filters as flt
+from careerkit.steps.explore import occupation as occ
 from tests.conftest import SHARED
 
 ONET = SHARED / "onet-30.3"
@@ -204,9 +205,9 @@ def test_top_coded_state_medians_say_at_least(catalog: pd.DataFrame) -> None:
                 assert pay == f"at least ${least:,.0f} a year in {r['area_name']} (2025)", pay
                 shown += 1
     assert shown > 0
-    kept = catalog_files.area_wages()["median_note"].fillna("").str.startswith("top-coded")
+    kept = tables.area_wages()["median_note"].fillna("").str.startswith("top-coded")
     assert kept.sum() == len(
-        {(r["area_code"], r["soc_code"]) for r in top_coded} & set(catalog_files.area_wages().index)
+        {(r["area_code"], r["soc_code"]) for r in top_coded} & set(tables.area_wages().index)
     )  # the flag is in the catalogue
 
 
@@ -372,13 +373,13 @@ def test_bls_notes_read_as_flags() -> None:
 
 
 def test_pay_note_in_03() -> None:
-    assert decision_words.hourly_pay_notes([]) == []
-    [(text, kind)] = decision_words.hourly_pay_notes(["Actors"])
+    assert compare_words.hourly_pay_notes([]) == []
+    [(text, kind)] = compare_words.hourly_pay_notes(["Actors"])
     assert "'Pay' is not rated for 'Actors'" in text and kind == "info"
 
 
 def test_import_keeps_hourly_only_and_top_coded_medians(tmp_path: Path) -> None:
-    from careerkit.sources.build import import_onet
+    from careerkit.catalog.sources.build import import_onet
     from tests.test_import import AREAS as SYNTHETIC_AREAS
     from tests.test_import import CROSSWALK as SYNTHETIC_CROSSWALK
     from tests.test_import import A, B, C, make_release

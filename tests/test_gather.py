@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from careerkit import cohort, gather
 from careerkit.cli import main
+from careerkit.coach import cohort, gather
 from tests.conftest import PERSONA
 
 

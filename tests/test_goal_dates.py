@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from careerkit.goal_dates import date_in_text, dates_in_text
+from careerkit.steps.short_term.goal_dates import date_in_text, dates_in_text
 
 TODAY = date(2026, 11, 22)  # a Sunday
 

@@ -7,11 +7,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from careerkit import goals as g
 from careerkit.catalog import SKILLS
 from careerkit.dates import add_months, long_date, months_between
 from careerkit.plan import Goal, GoalActions, Plan, Skill
-from careerkit.smart import smart_check
+from careerkit.steps.short_term import goals as g
+from careerkit.steps.short_term.smart import smart_check
 
 TODAY = date(2026, 11, 22)
 CLINIC, TRAINING = "11-9111.00", "13-1151.00"
@@ -260,7 +260,7 @@ def test_goal_model_limit_matches() -> None:
 
 
 def test_editing_a_goal_whose_direction_left_the_shortlist_is_allowed(persona) -> None:
-    from careerkit.goals import GoalInputError, update_goal
+    from careerkit.steps.short_term.goals import GoalInputError, update_goal
 
     goal = persona.short_term_goals.goals[0]
     goal.direction = "99-9999.00"  # an option since removed from the shortlist

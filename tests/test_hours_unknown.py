@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from careerkit import occupation as occ
-from careerkit import scoring
-from careerkit.explore_html import table_html
 from careerkit.plan import Option, Plan
+from careerkit.report.explore_html import table_html
+from careerkit.steps.compare import scoring
+from careerkit.steps.explore import occupation as occ
 from careerkit.ui import compare as compare_ui
 from careerkit.ui import explore as explore_ui
 from tests.conftest import reopen

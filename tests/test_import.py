@@ -1,4 +1,4 @@
-"""Importing an O*NET release and BLS files into a catalogue folder (careerkit.sources).
+"""Importing an O*NET release and BLS files into a catalogue folder (careerkit.catalog.sources).
 
 Part (a) builds small synthetic releases in every official O*NET format (tab-delimited
 text, 30.x CSV, Excel, and each as a zip) from one table of known figures and checks
@@ -24,12 +24,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from careerkit import catalog_files
 from careerkit.catalog import CatalogError, load_catalog, outlook_label, zone_words
-from careerkit.sources import build
-from careerkit.sources.bls import BlsError, read_projections
-from careerkit.sources.build import import_onet
-from careerkit.sources.release import ReleaseError, open_release
+from careerkit.catalog import tables as catalog_tables
+from careerkit.catalog.sources import build
+from careerkit.catalog.sources.bls import BlsError, read_projections
+from careerkit.catalog.sources.build import import_onet
+from careerkit.catalog.sources.release import ReleaseError, open_release
 from tests.conftest import ROOT, SHARED
 
 # --- a synthetic release --------------------------------------------------------------
@@ -477,7 +477,7 @@ def test_each_format_gives_the_exact_figures(imported: Callable[[str], Path], fm
 def test_skills_ordered_by_importance_with_level_kept(
     imported: Callable[[str], Path], fmt: str
 ) -> None:
-    ratings = catalog_files.skill_ratings(imported(fmt))
+    ratings = catalog_tables.skill_ratings(imported(fmt))
     assert set(ratings.index) == set(EXPECTED_SKILLS)  # D has no ratings; PARTIAL is not kept
     for code, expected in EXPECTED_SKILLS.items():
         rows = ratings.loc[[code]]
@@ -492,7 +492,7 @@ def test_skills_ordered_by_importance_with_level_kept(
 def test_related_occupations_within_the_catalogue(
     imported: Callable[[str], Path], fmt: str
 ) -> None:
-    related = catalog_files.related(imported(fmt))
+    related = catalog_tables.related(imported(fmt))
     got = list(related[["code", "related_code", "tier", "rank"]].itertuples(index=False))
     expected = [r for r in RELATED if r[1] in KEPT]
     assert sorted(got) == sorted(expected)
@@ -538,7 +538,7 @@ def test_sources_record_the_release_and_its_files(
     assert sources["counts"]["occupations"] == len(KEPT)
     assert sources["counts"]["with_skills"] == len(EXPECTED_SKILLS)
     assert sources["counts"]["related_pairs"] == len([r for r in RELATED if r[1] in KEPT])
-    info = catalog_files.catalog_info(imported(fmt))
+    info = catalog_tables.catalog_info(imported(fmt))
     assert info.job_zone_levels == 5 and info.occupations == len(KEPT)
     assert zone_words(1, info.job_zone_levels) == "little or no preparation"
 
@@ -766,7 +766,7 @@ def test_four_level_zones_from_the_reference(tmp_path: Path) -> None:
     assert sources["job_zone_levels"] == 4
     assert sources["onet_release"] is None  # no Read Me: not recorded, and said so
     assert "(release not recorded)" in sources["name"]
-    info = catalog_files.catalog_info(tmp_path / "catalog")
+    info = catalog_tables.catalog_info(tmp_path / "catalog")
     catalog = load_catalog(tmp_path / "catalog")
     assert info.job_zone_levels == 4
     assert catalog.at[D, "job_zone"] == 2 and not (catalog["job_zone"] == 1).any()
@@ -1019,11 +1019,11 @@ def test_percentiles_and_pay_by_area_from_the_areas_file(tmp_path: Path, nationa
     )
     assert summary.sources["areas"]["label"] == "BLS OEWS May 2025 by state and area"
 
-    areas = catalog_files.areas(out)
+    areas = catalog_tables.areas(out)
     assert areas.loc["0000000", "area_type"] == "N"  # codes keep their leading zeros
     assert areas.loc["3900000", ["area_name", "state_fips"]].tolist() == ["Ohio", "39"]
     assert areas.loc["0010420", "area_name"] == "Akron, OH"
-    pay = catalog_files.area_wages(out)
+    pay = catalog_tables.area_wages(out)
     assert pay.loc[("3900000", "15-1252"), "median_wage"] == 115000
     assert pay.loc[("3900000", "13-1020"), "wage_p90"] == 110000
     akron = pay.loc[("0010420", "15-1252")]
@@ -1043,10 +1043,10 @@ def test_area_types_keep_nation_and_states_only(tmp_path: Path) -> None:
         out=tmp_path / "catalog",
         progress=False,
     )
-    areas = catalog_files.areas(tmp_path / "catalog")
+    areas = catalog_tables.areas(tmp_path / "catalog")
     assert sorted(areas.index) == ["0000000", "3900000"]
     assert summary.sources["areas"]["areas"] == 2
-    pay = catalog_files.area_wages(tmp_path / "catalog")
+    pay = catalog_tables.area_wages(tmp_path / "catalog")
     assert set(pay.index.get_level_values("area_code")) == {"0000000", "3900000"}
     with gzip.open(tmp_path / "catalog" / "area_wages.csv.gz", "rt") as file:
         assert "0010420" not in file.read()
@@ -1296,7 +1296,7 @@ def test_real_30_records_release_and_four_zone_levels(real_30: Path) -> None:
         "file": "career_interest_types.csv",
         "release": "30.3",
     }
-    info = catalog_files.catalog_info(real_30)
+    info = catalog_tables.catalog_info(real_30)
     assert info.job_zone_levels == 4 and credit("30.3") in info.attribution
     catalog = load_catalog(real_30)
     zones = {r["O*NET-SOC Code"]: int(r["Job Zone"]) for r in csv_rows(ONET_30 / "job_zones.csv")}
@@ -1318,8 +1318,8 @@ def test_real_30_percentiles_and_aggregate_from_the_real_files(real_30: Path) ->
             cell = published[f"annual_{short}_usd"]
             assert value(catalog.at[code, column]) == (float(cell) if cell else None), code
     assert catalog.at["13-1021.00", "wage_soc"] == "13-1020"
-    pay = catalog_files.area_wages(real_30)
-    areas = catalog_files.areas(real_30)
+    pay = catalog_tables.area_wages(real_30)
+    areas = catalog_tables.areas(real_30)
     assert set(areas["area_type"]) == {"N", "S"} and len(areas) == 1 + 54  # SOURCE.md
     assert pay.loc[("0000000", "15-1252"), "median_wage"] == catalog.at["15-1252.00", "median_wage"]
 

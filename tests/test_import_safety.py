@@ -18,12 +18,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from careerkit import catalog_files
 from careerkit.catalog import CatalogError, load_catalog
+from careerkit.catalog import tables as catalog_tables
+from careerkit.catalog.sources import archive
+from careerkit.catalog.sources.build import import_onet
+from careerkit.catalog.sources.release import ReleaseError
 from careerkit.cli import main
-from careerkit.sources import archive
-from careerkit.sources.build import import_onet
-from careerkit.sources.release import ReleaseError
 from tests import test_import
 from tests.test_cli import error_line
 from tests.test_download import PROJECTIONS, release_zip, serve, server  # noqa: F401 (fixtures)
@@ -342,7 +342,7 @@ def test_a_catalogue_one_may_not_read_is_said_plainly(
         load_catalog(locked)
     assert str(locked) in str(error.value) and "not allowed to open" in str(error.value)
     with pytest.raises(CatalogError, match="not allowed to open"):
-        catalog_files.skill_ratings(locked)
+        catalog_tables.skill_ratings(locked)
     monkeypatch.setenv("CAREERKIT_HOME", str(locked.parent))  # the workspace's own import
     monkeypatch.delenv("CAREERKIT_CATALOG", raising=False)
     with pytest.raises(CatalogError, match="chmod -R g\\+rX"):

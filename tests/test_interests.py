@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careerkit.fit import LETTERS
-from careerkit.interests import (
+from careerkit.catalog.fit import LETTERS
+from careerkit.plan import DreamJob, InterestResult, Plan
+from careerkit.steps.interests import (
     EXPLANATIONS,
     MIN_ANSWERED,
     InterestItemsError,
@@ -23,7 +24,6 @@ from careerkit.interests import (
     unmatched,
     unmatched_note,
 )
-from careerkit.plan import DreamJob, InterestResult, Plan
 from tests.conftest import PERSONA
 
 ITEMS = load_items()

@@ -46,7 +46,11 @@ MODULES = {_module(p): _imports(p) for p in sorted(PACKAGE.rglob("*.py"))}
 
 
 def test_the_package_was_found() -> None:
-    assert len(MODULES) > 30 and "careerkit.charts" in MODULES and "careerkit.ui.common" in MODULES
+    assert (
+        len(MODULES) > 30
+        and "careerkit.report.charts" in MODULES
+        and "careerkit.ui.kit.common" in MODULES
+    )
 
 
 def _uses(imports: set[str], top: str) -> bool:
@@ -61,7 +65,7 @@ def test_only_ui_imports_widgets_and_ui(module: str) -> None:
 
 @pytest.mark.parametrize(
     "module",
-    sorted(m for m in MODULES if not m.startswith(("careerkit.ui", "careerkit.charts"))),
+    sorted(m for m in MODULES if not m.startswith(("careerkit.ui", "careerkit.report.charts"))),
 )
 def test_only_charts_and_ui_import_matplotlib(module: str) -> None:
     assert not _uses(MODULES[module], "matplotlib"), f"{module} imports matplotlib"

@@ -12,12 +12,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from careerkit import charts, explore_html, export_markdown, goals, roadmap, scoring
-from careerkit import occupation as occ
 from careerkit.plan import Option, Plan, Skill
+from careerkit.report import charts, explore_html, export_markdown
+from careerkit.steps import long_term
+from careerkit.steps.compare import scoring
+from careerkit.steps.explore import occupation as occ
+from careerkit.steps.short_term import goals
 from careerkit.ui import compare as compare_ui
 from careerkit.ui import explore as explore_ui
-from careerkit.ui import longterm as longterm_ui
+from careerkit.ui import long_term as longterm_ui
 from tests.conftest import SHARED, reopen
 
 UX = "15-1255.00"  # Web and Digital Interface Designers: no O*NET skill ratings
@@ -94,7 +97,7 @@ def test_05_and_04_use_the_listed_skills_and_never_say_no_gap(plan: Plan, catalo
     plan.exploration.options = [Option(code=UX, title="Web and Digital Interface Designers")]
     plan.comparison.chosen = [UX]
     plan.dream_job.skills = [Skill(name="Prototyping", level=4)]
-    assert roadmap.gap_table(plan, catalog, UX).empty
+    assert long_term.gap_table(plan, catalog, UX).empty
     plan.save()
     panel = longterm_ui.objectives(plan, catalog)
     message = panel.skills.children[0].value
@@ -103,7 +106,7 @@ def test_05_and_04_use_the_listed_skills_and_never_say_no_gap(plan: Plan, catalo
     assert NO_RATINGS in chart
     assert goals.suggest_goals(plan, catalog, date(2026, 11, 22)) == []
     plan.exploration.options[0].skills = ["User research", "Prototyping"]
-    table = roadmap.gap_table(plan, catalog, UX)
+    table = long_term.gap_table(plan, catalog, UX)
     assert list(table.index) == ["User research", "Prototyping"]
     assert table["gap"].tolist() == [True, False]
     drafts = goals.suggest_goals(plan, catalog, date(2026, 11, 22))

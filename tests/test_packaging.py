@@ -7,7 +7,7 @@ from pathlib import Path
 
 from packaging.requirements import Requirement
 
-from careerkit.start import coach_notebooks, route
+from careerkit.steps.start import coach_notebooks, route
 from tests.conftest import ROOT
 
 try:

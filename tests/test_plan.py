@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 import careerkit
 from careerkit import plan as plan_module
-from careerkit import planfile
 from careerkit.plan import (
     SCHEMA_VERSION,
     Goal,
@@ -26,6 +25,7 @@ from careerkit.plan import (
     history,
     open_plan,
     restore_plan,
+    storage,
 )
 from tests.conftest import PERSONA, reopen
 
@@ -100,7 +100,7 @@ def test_a_save_interrupted_mid_write_leaves_the_old_file(plan: Plan, monkeypatc
         raise OSError("power cut")
 
     copies = history(plan.path)
-    monkeypatch.setattr(plan_module.os, "fsync", crash)
+    monkeypatch.setattr(storage.os, "fsync", crash)
     plan.dream_job.vision = "After"
     with pytest.raises(PlanError, match="power cut") as err:
         plan.save("dream_job")
@@ -130,13 +130,13 @@ def test_history_is_bounded(tmp_path: Path) -> None:
         for hour in range(3):
             (folder / f"plan-202601{day:02d}-{hour:02d}0000-000000.json").write_text("{}")
     copies = sorted(folder.glob("plan-*.json"), reverse=True)
-    planfile.prune(copies)
+    storage.prune(copies)
     kept = sorted(folder.glob("plan-*.json"), reverse=True)
-    newest = copies[: planfile.HISTORY_RECENT]
+    newest = copies[: storage.HISTORY_RECENT]
     assert kept[: len(newest)] == newest
     older_days = [p.name[5:13] for p in kept[len(newest) :]]
     assert len(older_days) == len(set(older_days)), "more than one old copy kept for a day"
-    assert len(kept) == planfile.HISTORY_RECENT + len(set(older_days))
+    assert len(kept) == storage.HISTORY_RECENT + len(set(older_days))
 
 
 def test_corrupt_file_is_named_explained_and_not_overwritten(plan: Plan) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from careerkit import plan as plan_module
-from careerkit.plan import Plan, PlanError, history, open_plan, restore_plan
+from careerkit.plan import Plan, PlanError, history, open_plan, restore_plan, storage
 from tests.conftest import reopen
 
 history_dir = plan_module.history_dir
@@ -125,7 +125,7 @@ def test_two_restores_in_the_same_second_keep_both_damaged_files(
         def now(cls, tz=None):  # noqa: ANN001, ANN206 - same signature as datetime.now
             return datetime(2026, 5, 4, 10, 0, 0, 0)
 
-    for module in ("careerkit.plan", "careerkit.planfile"):
+    for module in ("careerkit.plan", "careerkit.plan.storage"):
         monkeypatch.setattr(f"{module}.datetime", Frozen, raising=False)
     _save_vision(plan, "Good")
     for damage in ("first damage", "second damage"):
@@ -236,7 +236,7 @@ def test_reading_needs_no_writable_folder(plan: Plan, monkeypatch: pytest.Monkey
         def __init__(self, *args: object, **kwargs: object) -> None:
             raise PermissionError(errno.EACCES, "Permission denied", f"{plan.path}.lock")
 
-    for module in ("careerkit.plan", "careerkit.planfile"):
+    for module in ("careerkit.plan", "careerkit.plan.storage"):
         monkeypatch.setattr(f"{module}.FileLock", NoLock, raising=False)
     assert open_plan().dream_job.vision == "Readable"
     plan.dream_job.vision = "Changed"
@@ -427,9 +427,8 @@ def test_a_history_folder_that_cannot_be_written_is_named(
     plan: Plan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The plan's own folder is fine; only history/ refuses (root ignores modes: faked)."""
-    from careerkit import planfile
 
-    write_temporary = planfile._write_temporary
+    write_temporary = storage._write_temporary
     folder = history_dir(plan.path)
 
     def refuse_history(where: Path, *args: Any) -> Path:
@@ -437,7 +436,7 @@ def test_a_history_folder_that_cannot_be_written_is_named(
             raise PermissionError(errno.EACCES, "Permission denied", str(where))
         return write_temporary(where, *args)
 
-    monkeypatch.setattr(planfile, "_write_temporary", refuse_history)
+    monkeypatch.setattr(storage, "_write_temporary", refuse_history)
     before = plan.path.read_bytes()
     plan.dream_job.vision = "Mine"
     with pytest.raises(PlanError) as err:

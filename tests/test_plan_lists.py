@@ -31,7 +31,7 @@ from careerkit.plan import (
     Skill,
     open_plan,
 )
-from careerkit.sections import Goal
+from careerkit.plan.sections import Goal
 from tests.conftest import PERSONA, reopen
 
 DIRECTION = "11-9111.00"

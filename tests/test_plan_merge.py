@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careerkit.plan import Plan, PlanConflict
-from careerkit.plan_merge import merge3
+from careerkit.plan.merge import merge3
 from tests.conftest import reopen
 
 

@@ -1,4 +1,4 @@
-"""Pages of the app started ahead of time (``careerkit.prestart``, ``careerkit.app``): the
+"""Pages of the app started ahead of time (``careerkit.workbook``, ``careerkit.app.voila``): the
 plan is read once the person opens the page, never while the page is being prepared.
 (That the app's address leads to step 00 is checked in tests/browser/test_app.py.)"""
 
@@ -17,8 +17,9 @@ import pytest
 import voila.utils
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
-from careerkit import app, open_plan, prestart
-from careerkit.app_pages import BoundedKernelManager, StartLimiter
+from careerkit import open_plan, workbook
+from careerkit.app import voila as app_voila
+from careerkit.app.pages import BoundedKernelManager, StartLimiter
 from tests.conftest import PERSONA
 
 
@@ -33,10 +34,10 @@ def requests(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_outside_a_page_started_ahead_nothing_waits(
     monkeypatch: pytest.MonkeyPatch, requests: list[str]
 ) -> None:
-    monkeypatch.delenv(prestart.PREHEATED, raising=False)
-    prestart.wait_for_person()
-    monkeypatch.setenv(prestart.PREHEATED, "False")
-    prestart.wait_for_person()
+    monkeypatch.delenv(workbook.PREHEATED, raising=False)
+    workbook.wait_for_person()
+    monkeypatch.setenv(workbook.PREHEATED, "False")
+    workbook.wait_for_person()
     assert requests == []
 
 
@@ -44,7 +45,7 @@ def test_the_plan_is_read_after_the_person_opens_the_page(
     workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shutil.copy(PERSONA, workspace / "plan.json")
-    monkeypatch.setenv(prestart.PREHEATED, "True")
+    monkeypatch.setenv(workbook.PREHEATED, "True")
 
     def person_opens_the_page() -> None:
         # Between the app's start and the person's visit, another page changed the plan.
@@ -60,7 +61,7 @@ def test_only_the_first_open_waits(
     workspace: Path, monkeypatch: pytest.MonkeyPatch, requests: list[str]
 ) -> None:
     """ "Reload my plan" opens the plan again in the same kernel: that must not wait."""
-    monkeypatch.setenv(prestart.PREHEATED, "True")
+    monkeypatch.setenv(workbook.PREHEATED, "True")
     open_plan()
     open_plan()
     assert requests == ["opened"]
@@ -70,8 +71,8 @@ def test_a_broken_catalogue_does_not_stop_the_page(
     workspace: Path, monkeypatch: pytest.MonkeyPatch, requests: list[str]
 ) -> None:
     monkeypatch.setenv("CAREERKIT_CATALOG", str(workspace / "missing.csv"))
-    monkeypatch.setenv(prestart.PREHEATED, "True")
-    prestart.wait_for_person()
+    monkeypatch.setenv(workbook.PREHEATED, "True")
+    workbook.wait_for_person()
     assert requests == ["opened"]
 
 
@@ -82,16 +83,20 @@ def test_a_token_is_made_unless_the_person_gives_one(
     monkeypatch: pytest.MonkeyPatch, given: list[str], auto: bool
 ) -> None:
     launched: list[list[str]] = []
-    monkeypatch.setattr(app.WorkbookApp, "launch_instance", lambda argv: launched.append(argv))
-    app.main(["notebooks", *given])
-    assert (app.AUTO_TOKEN in launched[0]) is auto
+    monkeypatch.setattr(
+        app_voila.WorkbookApp, "launch_instance", lambda argv: launched.append(argv)
+    )
+    app_voila.main(["notebooks", *given])
+    assert (app_voila.AUTO_TOKEN in launched[0]) is auto
     assert "--preheat_kernel=True" in launched[0]
 
 
 def test_an_option_the_person_gives_replaces_the_apps_own(monkeypatch: pytest.MonkeyPatch) -> None:
     launched: list[list[str]] = []
-    monkeypatch.setattr(app.WorkbookApp, "launch_instance", lambda argv: launched.append(argv))
-    app.main(["notebooks", "--pool_size=0", "--port=9999"])
+    monkeypatch.setattr(
+        app_voila.WorkbookApp, "launch_instance", lambda argv: launched.append(argv)
+    )
+    app_voila.main(["notebooks", "--pool_size=0", "--port=9999"])
     assert [a for a in launched[0] if a.startswith("--pool_size")] == ["--pool_size=0"]
     assert "--preheat_kernel=True" in launched[0] and "--port=9999" in launched[0]
 
@@ -99,16 +104,18 @@ def test_an_option_the_person_gives_replaces_the_apps_own(monkeypatch: pytest.Mo
 def test_the_notebooks_folder_is_not_taken_for_the_token(monkeypatch: pytest.MonkeyPatch) -> None:
     """Voila's flag ``--token`` takes the next word as its value: the folder, once."""
     launched: list[list[str]] = []
-    monkeypatch.setattr(app.WorkbookApp, "launch_instance", lambda argv: launched.append(argv))
-    app.main(["/somewhere/notebooks", "--no-browser"])
-    parsed = app.WorkbookApp()
+    monkeypatch.setattr(
+        app_voila.WorkbookApp, "launch_instance", lambda argv: launched.append(argv)
+    )
+    app_voila.main(["/somewhere/notebooks", "--no-browser"])
+    parsed = app_voila.WorkbookApp()
     parsed.parse_command_line(launched[0])
     assert parsed.extra_args == ["/somewhere/notebooks"]
     assert parsed.token is None and parsed.auto_token
 
 
 def test_pages_start_a_few_at_a_time_a_persons_first_then_in_step_order() -> None:
-    """careerkit.app_pages.StartLimiter: one place; then a prepared 03, a prepared 00 and a
+    """careerkit.app.pages.StartLimiter: one place; then a prepared 03, a prepared 00 and a
     person ask, in that order: the person gets the place first, then 00, then 03."""
 
     async def scenario() -> list[str]:
@@ -159,7 +166,7 @@ async def until(condition: Callable[[], bool]) -> None:
 def test_the_culler_skips_a_kernel_its_page_shut_down_meanwhile(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, page_left: str
 ) -> None:
-    """careerkit.app_pages.BoundedKernelManager: the culler lists kernels "a" and "b", then
+    """careerkit.app.pages.BoundedKernelManager: the culler lists kernels "a" and "b", then
     shuts idle "a" down; meanwhile "b"'s page is left and shuts "b" down ("done": before the
     culler reaches "b"; "under way": not yet). No error is logged and "b" stops once."""
     began: list[str] = []  # kernels whose shutdown began, once per shutdown

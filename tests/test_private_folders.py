@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from careerkit import export_files
-from careerkit import occupation as occ
 from careerkit.plan import Plan, open_plan
+from careerkit.report import export_files
+from careerkit.steps.explore import occupation as occ
 
 
 def _mode(path: Path) -> int:

@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from careerkit.charts import interest_change_chart, progress_chart
 from careerkit.plan import (
     Action,
     Goal,
@@ -18,17 +17,11 @@ from careerkit.plan import (
     Review,
     Skill,
 )
-from careerkit.review import (
-    Change,
-    action_problem,
-    interest_shift,
-    next_review_due,
-    plan_diff,
-    this_month,
-    todays_review,
-    update_progress,
-)
-from careerkit.wording import shorten
+from careerkit.report.charts import interest_change_chart, progress_chart
+from careerkit.steps.action_plan import action_problem, next_review_due, this_month
+from careerkit.steps.plan_changes import Change, plan_diff
+from careerkit.steps.review import interest_shift, todays_review, update_progress
+from careerkit.text import shorten
 
 TODAY = date(2026, 11, 22)
 

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from careerkit import roadmap as r
 from careerkit.dates import add_months
 from careerkit.plan import Goal, Objective, Option, Plan
+from careerkit.steps import long_term as r
 from tests.test_goals import CLINIC, TRAINING, tiny_catalog
 
 TODAY = date(2026, 11, 22)

@@ -8,10 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careerkit import fit, formula, scoring
-from careerkit.criteria import DATA_CRITERIA, DEFAULT_WEIGHTS, default_criteria, make_criteria
+from careerkit.catalog import fit
 from careerkit.plan import Option
-from careerkit.scoring import FormulaError, ScoringError
+from careerkit.steps.compare import formula, scoring
+from careerkit.steps.compare.criteria import (
+    DATA_CRITERIA,
+    DEFAULT_WEIGHTS,
+    default_criteria,
+    make_criteria,
+)
+from careerkit.steps.compare.scoring import FormulaError, ScoringError
 from tests.synthetic import synthetic_catalog
 
 CRITERIA = ["pay", "work_life", "feels_right"]

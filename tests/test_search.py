@@ -11,10 +11,10 @@ import re
 import pandas as pd
 import pytest
 
-from careerkit import filters as flt
-from careerkit import search
+from careerkit.catalog import search
+from careerkit.catalog.sources.release import open_release
 from careerkit.plan import Plan
-from careerkit.sources.release import open_release
+from careerkit.steps.explore import filters as flt
 from careerkit.ui import explore as ui
 from tests.conftest import SHARED, reopen
 

@@ -10,10 +10,10 @@ from typing import Any
 import nbformat
 from traitlets.config import Config
 
-from careerkit import server_hook
+from careerkit.app import save_hook
 from tests.conftest import ROOT
 
-CONFIG = ROOT / "careerkit" / "jupyter-config" / "jupyter_server_config.json"
+CONFIG = ROOT / "careerkit" / "app" / "jupyter-config" / "jupyter_server_config.json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
@@ -58,7 +58,7 @@ def run_notebook(private: bool = True) -> dict[str, Any]:
 
 
 def saved(model: dict[str, Any]) -> dict[str, Any]:
-    server_hook.pre_save_hook(model=model, path="notebooks/00_start.ipynb", contents_manager=None)
+    save_hook.pre_save_hook(model=model, path="notebooks/00_start.ipynb", contents_manager=None)
     return model
 
 
@@ -82,13 +82,13 @@ def test_a_notebook_outside_the_workbook_is_left_alone() -> None:
     model = {"type": "notebook", "format": "json", "content": run_notebook(private=False)}
     before = copy.deepcopy(model)
     assert saved(model) == before
-    assert not server_hook.is_private(model)
+    assert not save_hook.is_private(model)
 
 
 def test_a_flag_that_is_not_true_does_not_count() -> None:
     content = run_notebook()
     content["metadata"]["careerkit"] = {"private_outputs": "no"}
-    assert not server_hook.is_private({"type": "notebook", "content": content})
+    assert not save_hook.is_private({"type": "notebook", "content": content})
 
 
 def test_files_and_folders_are_untouched() -> None:
@@ -105,7 +105,7 @@ def test_files_and_folders_are_untouched() -> None:
 def test_every_workbook_notebook_carries_the_flag() -> None:
     for path in sorted((ROOT / "notebooks").rglob("*.ipynb")):  # the coach's ones too
         model = {"type": "notebook", "content": json.loads(path.read_text(encoding="utf-8"))}
-        assert server_hook.is_private(model), path.name
+        assert save_hook.is_private(model), path.name
 
 
 def test_the_jupyter_config_sets_the_hook_for_any_contents_manager() -> None:
@@ -113,7 +113,7 @@ def test_the_jupyter_config_sets_the_hook_for_any_contents_manager() -> None:
 
     config = Config(json.loads(CONFIG.read_text(encoding="utf-8")))
     manager = AsyncLargeFileManager(config=config, root_dir=str(ROOT))
-    assert manager.pre_save_hook is server_hook.pre_save_hook
+    assert manager.pre_save_hook is save_hook.pre_save_hook
 
 
 def test_every_way_of_starting_the_workbook_uses_the_config() -> None:
@@ -123,6 +123,6 @@ def test_every_way_of_starting_the_workbook_uses_the_config() -> None:
     # make lab / make app run careerkit lab / app, which set the config (tests/test_launch.py).
     assert "$(BIN)/careerkit lab " in makefile and "$(BIN)/careerkit app " in makefile
     assert "`careerkit lab`" in readme and "`careerkit app`" in readme
-    assert 'JUPYTER_CONFIG = ROOT / "careerkit" / "jupyter-config"' in browser
+    assert 'JUPYTER_CONFIG = ROOT / "careerkit" / "app" / "jupyter-config"' in browser
     attributes = (ROOT / ".gitattributes").read_text(encoding="utf-8")
     assert "notebooks/*.ipynb filter=nbstripout" in attributes

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from careerkit import fit, goals
+from careerkit.catalog import fit
 from careerkit.plan import Plan, Skill
+from careerkit.steps.short_term import goals
 
 RATINGS = pd.DataFrame(
     {
@@ -48,10 +49,10 @@ def test_level_gaps_compare_levels_on_onet_scale() -> None:
 
 
 def test_goal_suggestions_follow_the_level_gap(persona: Plan, catalog: pd.DataFrame) -> None:
-    from careerkit import catalog_files
+    from careerkit.catalog import tables
 
     code = "11-9111.00"
-    needed = catalog_files.skill_ratings().loc[[code]]
+    needed = tables.skill_ratings().loc[[code]]
     persona.dream_job.skills = [Skill(name=s, level=5) for s in needed["skill"]]
     assert goals.target_gap(persona, catalog, code) == []  # every skill at the top level
     weakest = needed.sort_values(["importance", "level"]).iloc[-1]["skill"]

@@ -9,12 +9,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from careerkit import charts, explore_html, fit, scoring
-from careerkit import occupation as occ
-from careerkit.catalog import SKILLS
+from careerkit.catalog import SKILLS, fit
 from careerkit.plan import Option, Plan, Skill
+from careerkit.report import charts, explore_html
+from careerkit.steps.compare import scoring
+from careerkit.steps.explore import occupation as occ
 from careerkit.ui import compare as compare_ui
-from careerkit.ui import longterm as longterm_ui
+from careerkit.ui import long_term as longterm_ui
 from tests.conftest import reopen
 
 OWN_WORDS = ["Scheduling", "Coaching", "Customer service"]

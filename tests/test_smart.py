@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from careerkit.plan import Comparison, Exploration, Goal, Option, Plan
-from careerkit.smart import SMART_LETTERS, Check, SmartResult, smart_check
+from careerkit.steps.short_term.smart import SMART_LETTERS, Check, SmartResult, smart_check
 
 TODAY = date(2026, 11, 22)
 CREATED = date(2026, 11, 1)
@@ -230,7 +230,7 @@ def test_short_specific_goals_are_not_asked_what_they_will_do(chosen_plan: Plan,
 
 
 def test_the_placeholder_example_passes(chosen_plan: Plan) -> None:
-    from careerkit.ui.goals import GOAL_PLACEHOLDER
+    from careerkit.ui.short_term import GOAL_PLACEHOLDER
 
     example = GOAL_PLACEHOLDER.split("e.g. ", 1)[1]
     assert smart_check(goal(example), chosen_plan, TODAY).passed
@@ -299,7 +299,7 @@ def test_the_overrun_tip_offers_only_a_longer_horizon_that_fits(
 def test_the_check_as_html_escapes_what_it_quotes_and_names_each_badge(
     chosen_plan: Plan,
 ) -> None:
-    from careerkit.smart_html import smart_html, smart_pending_html
+    from careerkit.report.smart_html import smart_html, smart_pending_html
 
     quoted = Check(ok=False, reason="'<b>x</b>' is vague", suggestion="Say <i>what</i> & how")
     result = SmartResult({x: quoted for x in SMART_LETTERS})

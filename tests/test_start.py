@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 
 import careerkit
-from careerkit.start import NOTEBOOKS, _check_dependencies, check_setup, route, route_markdown
+from careerkit.steps.start import NOTEBOOKS, _check_dependencies, check_setup, route, route_markdown
 from careerkit.ui import catalog_banner, start, vision_banner
 from tests.conftest import reopen
 
@@ -24,7 +24,9 @@ def test_00_shows_the_route_with_every_other_step_a_link_to_its_notebook() -> No
     assert len(steps) >= 8, "the workbook's steps were found"
     cells = nbformat.read(NOTEBOOKS / steps[0].file, as_version=4).cells
     shown = next(c.source for c in cells if c.source.startswith("## The route"))
-    assert route_markdown() in shown, "put careerkit.start.route_markdown() in 00's route cell"
+    assert route_markdown() in shown, (
+        "put careerkit.steps.start.route_markdown() in 00's route cell"
+    )
     links = re.findall(r"\[(\d\d [^\]]+)\]\(([^)]+)\)", shown)
     # Relative links, as the "Next" links: JupyterLab and the app resolve them beside 00.
     assert links == [(f"{s.number} {s.title}", s.file) for s in steps[1:]]

@@ -11,11 +11,10 @@ from datetime import date
 
 import pandas as pd
 
-from careerkit import catalog_files
-from careerkit import goals as g
-from careerkit.catalog import SKILL_TABLE
+from careerkit.catalog import SKILL_TABLE, tables
 from careerkit.plan import Plan
-from careerkit.smart import smart_check
+from careerkit.steps.short_term import goals as g
+from careerkit.steps.short_term.smart import smart_check
 
 TODAY = date(2026, 11, 22)
 BASIC = {s.name for s in SKILL_TABLE if s.group == "basic"}
@@ -24,7 +23,7 @@ BASIC = {s.name for s in SKILL_TABLE if s.group == "basic"}
 def test_suggestions_for_every_target_are_clear_gaps_in_plain_words(
     persona: Plan, catalog: pd.DataFrame
 ) -> None:
-    ratings = catalog_files.skill_ratings()
+    ratings = tables.skill_ratings()
     mine = {s.name: s.level * 7 / 5 for s in persona.dream_job.skills}
     checked = 0
     for code in catalog.index[catalog["skills"].notna()]:

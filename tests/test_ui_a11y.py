@@ -6,12 +6,13 @@ from __future__ import annotations
 import ipywidgets as w
 from ipywidgets.widgets.widget import _instances
 
-from careerkit import charts
 from careerkit.plan import Plan
-from careerkit.sections import Action
-from careerkit.ui import a11y, vision_banner
-from careerkit.ui.action import ActionRow
-from careerkit.ui.common import show_figure
+from careerkit.plan.sections import Action
+from careerkit.report import charts
+from careerkit.ui import vision_banner
+from careerkit.ui.action_plan import ActionRow
+from careerkit.ui.kit import a11y
+from careerkit.ui.kit.common import show_figure
 
 
 def test_chart_text_is_the_figure_title() -> None:

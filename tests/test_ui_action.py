@@ -10,7 +10,7 @@ import nbformat
 import pandas as pd
 
 from careerkit.plan import Action, Goal, GoalActions, Plan
-from careerkit.ui import action as ui
+from careerkit.ui import action_plan as ui
 from tests.conftest import ROOT, execute_notebook, reopen, widget_text
 
 TODAY = date.today()

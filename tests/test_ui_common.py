@@ -13,7 +13,7 @@ import ipywidgets as w
 import pytest
 
 from careerkit.plan import Plan
-from careerkit.ui import common
+from careerkit.ui.kit import common
 from tests.conftest import reopen
 
 
@@ -107,7 +107,7 @@ def test_a_change_still_waiting_is_saved_when_the_kernel_exits(plan: Plan, monke
 CHILD = """
 import asyncio, sys
 from careerkit import open_plan
-from careerkit.ui import common
+from careerkit.ui.kit import common
 
 common.kernel_loop = asyncio.get_running_loop  # defer saves as in a kernel
 

@@ -8,10 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from careerkit import charts, decision_words, scoring
-from careerkit.criteria import DEFAULT_WEIGHTS
 from careerkit.plan import Gut, Option, Plan
-from careerkit.scoring import Result
+from careerkit.report import charts, compare_words
+from careerkit.steps.compare import scoring
+from careerkit.steps.compare.criteria import DEFAULT_WEIGHTS
+from careerkit.steps.compare.scoring import Result
 from careerkit.ui import compare
 from careerkit.ui.compare import CompareBoard
 from careerkit.ui.compare_panels import NOT_RATED
@@ -213,7 +214,7 @@ def test_pay_message_when_the_top_options_tie() -> None:
     ranks = pd.Series([1.0, 1.0], index=["A", "B"])
     result = Result(ranks * 5, ranks, pd.DataFrame(), pd.DataFrame())
     sweep = pd.DataFrame({"A": [5.0], "B": [5.0]})
-    text, kind = decision_words.pay_message(result, pd.Series({"pay": 2.0}), sweep)
+    text, kind = compare_words.pay_message(result, pd.Series({"pay": 2.0}), sweep)
     assert text == "'A' and 'B' share first place, pay included." and kind == "info"
 
 
@@ -281,11 +282,11 @@ def test_gut_messages_for_unanswered_and_unsure() -> None:
     ranks = pd.Series([1.0, 2.0], index=["A", "B"])
     result = Result(ranks, ranks, pd.DataFrame(), pd.DataFrame())
     codes = {"A": "a", "B": "b"}
-    assert decision_words.gut_messages(result, {}, codes) == [
+    assert compare_words.gut_messages(result, {}, codes) == [
         ("Answer both questions for 'A': the top score deserves a gut check.", "info")
     ]
     unsure = {"a": Gut(feels_right="unsure")}
-    kinds = [kind for _, kind in decision_words.gut_messages(result, unsure, codes)]
+    kinds = [kind for _, kind in compare_words.gut_messages(result, unsure, codes)]
     assert kinds == ["info", "info"]
 
 
@@ -309,11 +310,11 @@ def test_choice_notes_missing_reason_and_a_choice_below_the_top() -> None:
     ranks = pd.Series([1.0, 2.0], index=["A", "B"])
     result = Result(ranks, ranks, pd.DataFrame(), pd.DataFrame())
     names = {"a": "A", "b": "B"}
-    notes = decision_words.choice_messages(["b", "gone"], "", result, names)
+    notes = compare_words.choice_messages(["b", "gone"], "", result, names)
     assert [kind for _, kind in notes] == ["warn", "warn", "info"]
     assert "gone, which is no longer on your shortlist" in notes[0][0]
     assert "You chose 'B' although 'A' scores highest" in notes[2][0]
-    assert decision_words.choice_messages([], "", result, names)[0][0].startswith("Tick one or 2")
+    assert compare_words.choice_messages([], "", result, names)[0][0].startswith("Tick one or 2")
 
 
 def test_sweep_figure_is_labelled() -> None:

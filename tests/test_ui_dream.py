@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from careerkit import charts
-from careerkit.interests import load_items
 from careerkit.plan import InterestResult, Plan
-from careerkit.ui import dream
+from careerkit.report import charts
+from careerkit.steps.interests import load_items
+from careerkit.ui import dream_job
 from tests.conftest import reopen
 
 ITEMS = load_items()
@@ -21,19 +21,19 @@ ITEMS = load_items()
 
 
 def test_reflection_saves_as_typed_and_shows_back(plan: Plan) -> None:
-    panel = dream.reflection(plan)
+    panel = dream_job.reflection(plan)
     panel.boxes["at_ease"].value = "  Building dens with my cousins  "
     panel.boxes["asked_for"].value = "Fixing their bikes"
     assert "Saved at" in panel.saver.status.value
     saved = reopen(plan).dream_job.reflections
     assert saved == {"at_ease": "Building dens with my cousins", "asked_for": "Fixing their bikes"}
-    again = dream.reflection(reopen(plan))
+    again = dream_job.reflection(reopen(plan))
     assert again.boxes["at_ease"].value == "Building dens with my cousins"
     assert again.boxes["drawn_to"].value == ""
 
 
 def test_clearing_a_reflection_removes_it(persona: Plan) -> None:
-    panel = dream.reflection(persona)
+    panel = dream_job.reflection(persona)
     panel.boxes["asked_for"].value = ""
     assert "asked_for" not in reopen(persona).dream_job.reflections
     assert "at_ease" in reopen(persona).dream_job.reflections
@@ -44,7 +44,7 @@ def test_clearing_a_reflection_removes_it(persona: Plan) -> None:
 
 def test_skills_add_edit_remove_and_show_back(plan: Plan) -> None:
     catalog = pd.DataFrame({"skills": ["Speaking;Writing", "Speaking", "Programming"]})
-    panel = dream.skills(plan, catalog)
+    panel = dream_job.skills(plan, catalog)
     panel.picker.value = "speaking"
     panel.add_button.click()
     panel.picker.value = "Spanish"
@@ -66,7 +66,7 @@ def test_skills_add_edit_remove_and_show_back(plan: Plan) -> None:
     assert [(s.kind, s.level) for s in saved.skills] == [("soft", 5), ("soft", 3)]
     assert saved.skills_use == "Speaking to patients as I spoke to customers."
 
-    again = dream.skills(reopen(plan))
+    again = dream_job.skills(reopen(plan))
     assert [row.level.value for row in again.rows.children] == [5, 3]
     assert again.use.value == "Speaking to patients as I spoke to customers."
     again.rows.children[1].remove_button.click()
@@ -81,7 +81,7 @@ def press_enter(box: w.Text) -> None:
 
 
 def test_enter_in_the_skill_box_adds_the_skill(plan: Plan) -> None:
-    panel = dream.skills(plan)
+    panel = dream_job.skills(plan)
     panel.picker.value = "Active Listening"
     press_enter(panel.picker)
     assert [s.name for s in reopen(plan).dream_job.skills] == ["Active Listening"]
@@ -96,7 +96,7 @@ def test_enter_in_the_skill_box_adds_the_skill(plan: Plan) -> None:
     [("", "Type a skill or pick one"), ("Speaking", "already in your list")],
 )
 def test_bad_skill_gets_a_message_and_changes_nothing(plan: Plan, typed: str, message: str) -> None:
-    panel = dream.skills(plan)
+    panel = dream_job.skills(plan)
     panel.picker.value = "Speaking"
     panel.add_button.click()
     panel.picker.value = typed
@@ -108,7 +108,7 @@ def test_bad_skill_gets_a_message_and_changes_nothing(plan: Plan, typed: str, me
 # --- interest questionnaire -----------------------------------------------------------------
 
 
-def answer(quiz: dream.InterestQuiz, per_theme: dict[str, list[int]]) -> None:
+def answer(quiz: dream_job.InterestQuiz, per_theme: dict[str, list[int]]) -> None:
     for letter, values in per_theme.items():
         ids = ITEMS.index[ITEMS["theme"] == letter]
         for item, value in zip(ids, values, strict=False):
@@ -116,8 +116,8 @@ def answer(quiz: dream.InterestQuiz, per_theme: dict[str, list[int]]) -> None:
 
 
 def test_empty_questionnaire_says_how_many_to_answer(plan: Plan) -> None:
-    quiz = dream.interest_quiz(plan)
-    assert isinstance(quiz, dream.InterestQuiz)
+    quiz = dream_job.interest_quiz(plan)
+    assert isinstance(quiz, dream_job.InterestQuiz)
     assert "Answer at least 12 of the activities" in quiz.result.value
     assert "So far you have answered 0" in quiz.result.value
     assert quiz.chart.layout.display == "none"
@@ -125,7 +125,7 @@ def test_empty_questionnaire_says_how_many_to_answer(plan: Plan) -> None:
 
 
 def test_answers_save_as_given_and_score_once_enough(plan: Plan) -> None:
-    quiz = dream.interest_quiz(plan)
+    quiz = dream_job.interest_quiz(plan)
     answer(quiz, {"S": [2]})
     saved = reopen(plan).dream_job.interests
     assert saved is not None and saved.answers == {"S01": 2} and saved.code == ""
@@ -139,20 +139,20 @@ def test_answers_save_as_given_and_score_once_enough(plan: Plan) -> None:
     assert "scored the same (100)" in quiz.result.value  # S and C tie
     assert quiz.chart.layout.display == "" and bytes(quiz.chart.value).startswith(b"\x89PNG")
 
-    again = dream.interest_quiz(reopen(plan))
+    again = dream_job.interest_quiz(reopen(plan))
     assert again.toggles["S01"].value == 2 and again.toggles["R01"].value == 0
     assert "Your interest code: SCE" in again.result.value
     assert "12 of 36" in again.progress.value
 
 
 def test_flat_profile_is_explained(plan: Plan) -> None:
-    quiz = dream.interest_quiz(plan)
+    quiz = dream_job.interest_quiz(plan)
     answer(quiz, {t: [0, 0] for t in "RIASEC"})
     assert "All six themes scored the same (0)" in quiz.result.value
 
 
 def test_retake_keeps_the_earlier_result_in_history(persona: Plan) -> None:
-    quiz = dream.interest_quiz(persona)
+    quiz = dream_job.interest_quiz(persona)
     assert "Your interest code: SEC" in quiz.result.value
     quiz.retake_button.click()
     saved = reopen(persona).dream_job
@@ -163,7 +163,7 @@ def test_retake_keeps_the_earlier_result_in_history(persona: Plan) -> None:
     assert "Answer at least 12" in quiz.result.value
     assert quiz.chart.layout.display == "none" and "0 of 36" in quiz.progress.value
 
-    fresh = dream.interest_quiz(reopen(persona))
+    fresh = dream_job.interest_quiz(reopen(persona))
     assert "Earlier results, newest first: SEC (September 3, 2026)" in fresh.history.value
     answer(fresh, {t: [2, 1] for t in "RIASEC"})
     fresh.retake_button.click()
@@ -174,8 +174,8 @@ def test_retake_keeps_the_earlier_result_in_history(persona: Plan) -> None:
 def test_broken_item_file_gets_a_message(plan: Plan, tmp_path: Path, monkeypatch) -> None:
     bad = tmp_path / "items.csv"
     bad.write_text("id,theme,text\nR1,Z,Fix a fence\n", encoding="utf-8")
-    monkeypatch.setattr("careerkit.interests.items_path", lambda: bad)
-    shown = dream.interest_quiz(plan)
+    monkeypatch.setattr("careerkit.steps.interests.items_path", lambda: bad)
+    shown = dream_job.interest_quiz(plan)
     assert isinstance(shown, w.HTML)
     assert "row 2, column &#x27;theme&#x27;" in shown.value
     assert "Fix the item file" in shown.value and "open this step again" in shown.value
@@ -200,7 +200,7 @@ def test_interest_chart_draws_six_labelled_bars() -> None:
 
 
 def test_vision_prompts_draft_and_dated_statement(plan: Plan) -> None:
-    panel = dream.vision(plan)
+    panel = dream_job.vision(plan)
     panel.draft_button.click()
     assert "Answer some of the questions above first" in panel.draft_note.value
 
@@ -217,13 +217,13 @@ def test_vision_prompts_draft_and_dated_statement(plan: Plan) -> None:
     assert saved.vision == expected and saved.vision_date == date.today()
     assert "Written on" in panel.dated.value
 
-    again = dream.vision(reopen(plan))
+    again = dream_job.vision(reopen(plan))
     assert again.prompts["where"].value == "A community clinic in Leeds"
     assert again.statement.value == expected
 
 
 def test_vague_statement_is_flagged_live(plan: Plan) -> None:
-    panel = dream.vision(plan)
+    panel = dream_job.vision(plan)
     assert "Write your statement" in panel.advice.value
     panel.statement.value = "I want to be successful and have a good job"
     assert "Make it more concrete" in panel.advice.value
@@ -238,7 +238,7 @@ def test_vague_statement_is_flagged_live(plan: Plan) -> None:
 
 def test_draft_never_overwrites_a_statement_unasked(persona: Plan) -> None:
     written = persona.dream_job.vision
-    panel = dream.vision(persona)
+    panel = dream_job.vision(persona)
     panel.prompts["dress"].value = "<b>Scrubs</b>"
     panel.draft_button.click()
     assert panel.statement.value == written
@@ -254,7 +254,7 @@ def test_draft_never_overwrites_a_statement_unasked(persona: Plan) -> None:
 
 
 def test_same_statement_keeps_its_date(persona: Plan) -> None:
-    panel = dream.vision(persona)
+    panel = dream_job.vision(persona)
     panel.statement.value = persona.dream_job.vision + "  "
     assert reopen(persona).dream_job.vision_date == date(2026, 9, 10)
     assert "Written on September 10, 2026" in panel.dated.value
@@ -262,8 +262,8 @@ def test_same_statement_keeps_its_date(persona: Plan) -> None:
 
 def test_the_quiz_tells_how_many_saved_answers_no_longer_match(plan: Plan) -> None:
     plan.dream_job.interests = InterestResult(answers={"GONE1": 2, "GONE2": 1, "R01": 2})
-    quiz = dream.interest_quiz(plan)
-    assert isinstance(quiz, dream.InterestQuiz)
+    quiz = dream_job.interest_quiz(plan)
+    assert isinstance(quiz, dream_job.InterestQuiz)
     assert "2 of your saved answers are for activities no longer on this list" in (
         quiz.unmatched.value
     )

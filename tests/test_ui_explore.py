@@ -9,10 +9,10 @@ import re
 import ipywidgets as w
 import pandas as pd
 
-from careerkit import filters as flt
-from careerkit import occupation as occ
 from careerkit.catalog import money
 from careerkit.plan import Plan
+from careerkit.steps.explore import filters as flt
+from careerkit.steps.explore import occupation as occ
 from careerkit.ui import explore as ui
 from tests.conftest import ROOT, reopen
 from tests.synthetic import synthetic_catalog

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from careerkit.plan import Plan
-from careerkit.ui import action, dream, explore, goals, longterm, review, start
+from careerkit.ui import action_plan, dream_job, explore, long_term, review, short_term, start
 from tests.test_goals import tiny_catalog
 
 # Form fields that wait for their button ("Add"): not answers saved by themselves. (02's
@@ -19,13 +19,13 @@ BUTTON_FORMS = {"Skill", "New area of growth"}
 
 PANELS: dict[str, Callable[[Plan, pd.DataFrame], w.Widget]] = {
     "00 profile": lambda plan, _: start.ProfileForm(plan),
-    "01 reflection": lambda plan, _: dream.reflection(plan),
-    "01 skills": lambda plan, cat: dream.skills(plan, cat),
-    "01 vision": lambda plan, _: dream.vision(plan),
+    "01 reflection": lambda plan, _: dream_job.reflection(plan),
+    "01 skills": lambda plan, cat: dream_job.skills(plan, cat),
+    "01 vision": lambda plan, _: dream_job.vision(plan),
     "02 questions": lambda plan, cat: explore.questions(plan, cat),
-    "04 goals": lambda plan, _: goals.goal_editor(plan, tiny_catalog()),
-    "05 objectives": lambda plan, _: longterm.objectives(plan, tiny_catalog()),
-    "06 actions": lambda plan, _: action.action_plan(plan),
+    "04 goals": lambda plan, _: short_term.goal_editor(plan, tiny_catalog()),
+    "05 objectives": lambda plan, _: long_term.objectives(plan, tiny_catalog()),
+    "06 actions": lambda plan, _: action_plan.action_plan(plan),
     "07 progress": lambda plan, _: review.progress(plan),
     "07 review": lambda plan, _: review.review_entry(plan),
 }

@@ -9,10 +9,10 @@ import ipywidgets as w
 import pytest
 from matplotlib.figure import Figure
 
-from careerkit import charts
 from careerkit.plan import Plan
-from careerkit.ui import common
-from careerkit.ui import goals as ui
+from careerkit.report import charts
+from careerkit.ui import short_term as ui
+from careerkit.ui.kit import common
 from tests.conftest import ROOT, reopen
 from tests.test_goals import CLINIC, tiny_catalog
 

@@ -8,10 +8,10 @@ import nbformat
 import pytest
 from matplotlib.figure import Figure
 
-from careerkit import charts
 from careerkit.plan import Option, Plan
-from careerkit.roadmap import UNLINKED
-from careerkit.ui import longterm as ui
+from careerkit.report import charts
+from careerkit.steps.long_term import UNLINKED
+from careerkit.ui import long_term as ui
 from tests.conftest import ROOT, execute_notebook, reopen, widget_text
 from tests.test_goals import CLINIC, TRAINING, tiny_catalog
 

@@ -1,6 +1,6 @@
 """Fewer widget models per step: each model costs the browser time when a step opens.
 
-Layouts and styles are shared where no code changes them (``careerkit.ui.lean``), and
+Layouts and styles are shared where no code changes them (``careerkit.ui.kit.lean``), and
 what is folded on the first view is built when it is opened.
 """
 
@@ -10,7 +10,7 @@ import ipywidgets as w
 import pytest
 
 from careerkit.plan import Plan
-from careerkit.ui import lean
+from careerkit.ui.kit import lean
 from tests.widget_models import models_made, step_models
 
 # Models each step made for the sample persona before sharing and folding: 01 590, 02 617,

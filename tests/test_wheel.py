@@ -101,7 +101,8 @@ def test_installed_careerkit_loads_the_catalogue_outside_the_repository(
 ) -> None:
     script = """
 import json, careerkit
-from careerkit import catalog, paths, start
+from careerkit import catalog, paths
+from careerkit.steps import start
 print(json.dumps({
     "module": careerkit.__file__,
     "catalogue": str(catalog.catalog_dir()),
@@ -173,6 +174,7 @@ def test_the_hub_files_parse_and_agree() -> None:
     from packaging.requirements import Requirement
 
     from careerkit import workshop
+    from careerkit.steps.compare import setup as compare_setup
 
     environment = _spawner_environment()
     assert set(environment) == {"CAREERKIT_WORKSHOP", "CAREERKIT_HOME"}
@@ -182,7 +184,7 @@ def test_the_hub_files_parse_and_agree() -> None:
     _run("bash", "-n", DEPLOY / "install.sh")
     details = workshop.read_details(DEPLOY / "workshop.toml")
     assert details.title and details.date and details.catalog == workshop.BUNDLED
-    assert workshop.read_workshop(DEPLOY / "workshop.toml")  # its [scoring] table is valid
+    assert compare_setup.read_workshop(DEPLOY / "workshop.toml")  # its [scoring] table is valid
     lines = (DEPLOY / "requirements.txt").read_text(encoding="utf-8").splitlines()
     wanted = [Requirement(line.split("#")[0]) for line in lines if line.split("#")[0].strip()]
     assert [r.name for r in wanted] == ["nbgitpuller"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from careerkit.fit import theme_names
-from careerkit.wording import join_words, shorten
+from careerkit.catalog.fit import theme_names
+from careerkit.text import join_words, shorten
 
 
 @pytest.mark.parametrize(

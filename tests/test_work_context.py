@@ -16,9 +16,9 @@ import pandas as pd
 import pytest
 
 from careerkit.catalog import HOURS, SCHEDULES, load_catalog
-from careerkit.sources import onet
-from careerkit.sources.build import import_onet
-from careerkit.sources.release import ReleaseError, open_release
+from careerkit.catalog.sources import onet
+from careerkit.catalog.sources.build import import_onet
+from careerkit.catalog.sources.release import ReleaseError, open_release
 from tests.conftest import SHARED
 from tests.test_import import TITLES, XLSX_WRITER, A, B, C, D, make_release
 

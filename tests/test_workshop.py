@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from careerkit import criteria, workshop
-from careerkit.criteria import ScoringError
-from careerkit.workshop import WorkshopError, scoring_setup
+from careerkit import workshop
+from careerkit.steps.compare import criteria
+from careerkit.steps.compare import setup as compare_setup
+from careerkit.steps.compare.criteria import ScoringError
+from careerkit.steps.compare.setup import scoring_setup
+from careerkit.workshop import WorkshopError
 from tests.conftest import ROOT
 
 EDITED = {**criteria.DEFAULT_WEIGHTS, "commute": 4}
@@ -92,7 +95,7 @@ def test_bad_workshop_files_are_explained_naming_the_file(
 ) -> None:
     path = write(workspace, text)
     with pytest.raises(ScoringError) as err:
-        workshop.read_workshop()
+        compare_setup.read_workshop()
     assert str(path) in str(err.value)
     assert expected in str(err.value)
     setup = scoring_setup()  # the notebook goes on with careerkit's defaults, and says why
@@ -105,7 +108,7 @@ def test_unreadable_file_is_a_workshop_error(workspace: Path) -> None:
     path = workspace / "workshop.toml"
     path.write_bytes(b"\xff\xfe[scoring]")
     with pytest.raises(WorkshopError, match="cannot be read"):
-        workshop.read_workshop(path)
+        compare_setup.read_workshop(path)
 
 
 def _careerkit_imports(module: str) -> set[str]:
@@ -121,19 +124,20 @@ def _careerkit_imports(module: str) -> set[str]:
 
 
 def test_criteria_sit_below_scoring_and_workshop() -> None:
-    assert "careerkit.criteria" in _careerkit_imports("workshop")
-    assert "careerkit.criteria" in _careerkit_imports("scoring")
-    assert "careerkit.scoring" not in _careerkit_imports("workshop")
-    assert _careerkit_imports("criteria") == set()
+    assert not any(m.startswith("careerkit.steps") for m in _careerkit_imports("workshop"))
+    assert "careerkit.steps.compare.criteria" in _careerkit_imports("steps/compare/setup")
+    assert "careerkit.workshop" in _careerkit_imports("steps/compare/setup")
+    assert "careerkit.steps.compare.criteria" in _careerkit_imports("steps/compare/scoring")
+    assert _careerkit_imports("steps/compare/criteria") == set()
 
 
 def test_a_misspelt_or_non_ascii_criterion_in_the_file_is_explained(workspace: Path) -> None:
     write(workspace, '[scoring]\ncriteria = ["intrest_fit", "pay"]\n')
     with pytest.raises(WorkshopError, match="did you mean 'interest_fit'"):
-        workshop.read_workshop()
+        compare_setup.read_workshop()
     write(workspace, '[scoring]\ncriteria = ["Nähe zur Familie"]\n')
     with pytest.raises(WorkshopError) as err:
-        workshop.read_workshop()
+        compare_setup.read_workshop()
     assert "'nahe_zur_familie'" in str(err.value)
     assert 'labels = { nahe_zur_familie = "Nähe zur Familie" }' in str(err.value)
 

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from careerkit import catalog, open_plan, paths, start, workshop_details, workshop_setup
+from careerkit import catalog, open_plan, paths, workshop
 from careerkit.catalog import CatalogError
-from careerkit.local_pay import catalog_for
+from careerkit.catalog.local_pay import catalog_for
+from careerkit.coach import workshop_setup
+from careerkit.steps import start
 from tests.conftest import ROOT
 
 
@@ -189,8 +191,8 @@ def test_the_persons_own_import_comes_before_the_workshops_choice(
 
 
 def test_the_catalogue_choice_is_read_from_the_files_folder(tmp_path: Path) -> None:
-    details = workshop_details.workshop.WorkshopDetails(catalog="cat")
-    chosen = workshop_details.chosen_catalog(tmp_path / "workshop.toml", details)
+    details = workshop.WorkshopDetails(catalog="cat")
+    chosen = workshop.chosen_catalog(tmp_path / "workshop.toml", details)
     assert chosen == tmp_path / "cat"
 
 

@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from careerkit import open_plan, paths, workshop, workshop_setup
+from careerkit import open_plan, paths, workshop
 from careerkit.cli import main
-from careerkit.workshop_setup import WorkshopSetupError, safe_name, unique_name
+from careerkit.coach import workshop_setup
+from careerkit.coach.workshop_setup import WorkshopSetupError, safe_name, unique_name
+from careerkit.steps.compare import criteria
+from careerkit.steps.compare import setup as compare_setup
 from tests.conftest import PERSONA, ROOT
 
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -162,8 +165,7 @@ def test_the_new_workshop_file_is_documented_and_read_by_careerkit(tmp_path: Pat
     details = workshop.read_details(file)
     assert details.title == "ws" and details.coach == 'Dana "D" Ng'
     assert details.review_every_months == 12 and details.catalog == "bundled"
-    criteria = workshop.read_workshop(file)
-    assert criteria == workshop.default_criteria()
+    assert compare_setup.read_workshop(file) == criteria.default_criteria()
 
 
 def test_the_workshop_file_settings_reach_new_plans(tmp_path: Path) -> None:
@@ -342,7 +344,7 @@ def test_a_participant_workspace_uses_the_workshops_file(
     home = folder / "participants" / "ana"
     monkeypatch.setenv("CAREERKIT_HOME", str(home))
     assert workshop.workshop_file() == file
-    setup = workshop.scoring_setup()
+    setup = compare_setup.scoring_setup()
     assert setup.source == f"workshop file {file}"  # what notebook 03's setup line shows
     assert {c.id: c.weight for c in setup.criteria}["pay"] == 0
     own = write(home / "workshop.toml", "[scoring]\nweights = { pay = 5 }\n")
@@ -389,7 +391,7 @@ def test_a_bad_workshop_table_is_explained(tmp_path: Path, table: str, says: str
     file = write(tmp_path / "workshop.toml", f"[workshop]\n{table}\n")
     with pytest.raises(workshop.WorkshopError, match=says):
         workshop.read_details(file)
-    assert workshop.read_workshop(file) is None  # the scoring reader still ignores the table
+    assert compare_setup.read_workshop(file) is None  # the scoring reader still ignores the table
 
 
 def test_add_to_a_workshop_with_a_bad_file_is_one_error_line(
@@ -473,14 +475,14 @@ def test_bytes_that_are_not_utf8_in_an_argument_are_one_plain_message(
 
 
 def _fail_on(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
-    real = workshop_setup.workshop_details.start_plan
+    real = workshop.start_plan
 
     def start_plan(person: workshop_setup.plan.Plan, details: object) -> None:
         if person.profile.name == name:
             raise OSError(28, "No space left on device")
         real(person, details)
 
-    monkeypatch.setattr(workshop_setup.workshop_details, "start_plan", start_plan)
+    monkeypatch.setattr(workshop, "start_plan", start_plan)
 
 
 def test_a_failed_new_leaves_no_half_made_folder(

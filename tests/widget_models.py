@@ -18,7 +18,7 @@ from unittest.mock import patch
 import ipywidgets as w
 import nbformat
 
-from careerkit.ui import lean
+from careerkit.ui.kit import lean
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
@@ -33,7 +33,7 @@ def _models() -> dict[str, w.Widget]:
 def counting() -> Iterator[Counter[str]]:
     """Counts the models created inside the block, by class name (``.total()`` for all).
 
-    As in a fresh kernel, the shared layouts and styles (``careerkit.ui.lean``) are made
+    As in a fresh kernel, the shared layouts and styles (``careerkit.ui.kit.lean``) are made
     anew inside the block, and count.
     """
     before = set(_models())

@@ -1,27 +1,31 @@
-"""Widgets for the notebooks: one module per workbook step, plus shared pieces.
+"""Widgets for the notebooks: one module per workbook step (named by the notebook's slug),
+the banners every step shows, and shared machinery in :mod:`.kit`.
 
-Import the step's module in its notebook, e.g. ``from careerkit.ui import dream``.
+Import the step's module in its notebook, e.g. ``from careerkit.ui import dream_job``.
 """
 
 from __future__ import annotations
 
 import html
+import warnings
+from importlib import import_module
+from types import ModuleType
 from typing import Any
 
 import ipywidgets as w
 
-from careerkit import catalog_files, paths, workshop
-from careerkit.catalog import CatalogError
+from careerkit import paths, workshop
+from careerkit.catalog import CatalogError, tables
+from careerkit.catalog.local_pay import area_name
 from careerkit.dates import long_date
-from careerkit.local_pay import area_name
 from careerkit.plan import Plan
-from careerkit.ui import lean
-from careerkit.ui.a11y import page_names
+from careerkit.ui.kit import lean
+from careerkit.ui.kit.a11y import page_names
 
 
 class Banner(w.HTML):
     """The banner at the top of a step. Shown, it brings along the invisible widget that
-    gives the page's slider handles their names for screen readers (see ``ui/a11y``)."""
+    gives the page's slider handles their names for screen readers (see ``ui/kit/a11y``)."""
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return lean.vbox([self, page_names()])._repr_mimebundle_(**kwargs)
@@ -81,7 +85,7 @@ def workshop_banner() -> w.HTML:
 def catalog_banner(plan: Plan) -> w.HTML:
     """Which catalogue is in use, where its pay figures are for, and its attribution."""
     try:
-        info = catalog_files.catalog_info()
+        info = tables.catalog_info()
         place = area_name(plan.profile.area)
     except CatalogError as err:
         return lean.html(f"<div style='color:#b00020'>{html.escape(str(err))}</div>")
@@ -98,3 +102,26 @@ def catalog_banner(plan: Plan) -> w.HTML:
         + (f"<br><span style='color:#666'>{credit}</span>" if credit else "")
         + "</small></div>"
     )
+
+
+#: Widget modules renamed to their notebook's slug (issue 22), and the name they had.
+RENAMED = {
+    "dream": "dream_job",
+    "goals": "short_term",
+    "longterm": "long_term",
+    "action": "action_plan",
+}
+
+
+def __getattr__(name: str) -> ModuleType:
+    """A coach's notebook written before the rename still runs, and is told what to change."""
+    if name in RENAMED:
+        new = RENAMED[name]
+        warnings.warn(
+            f"careerkit.ui.{name} is now careerkit.ui.{new}: in your notebook, write "
+            f"`from careerkit.ui import {new}` and `{new}.` where it says `{name}.`.",
+            FutureWarning,
+            stacklevel=2,
+        )
+        return import_module(f"careerkit.ui.{new}")
+    raise AttributeError(f"module 'careerkit.ui' has no attribute {name!r}")

@@ -1,6 +1,6 @@
 """The coach's cohort summary widgets: the group's charts and tables, names on or off, export.
 
-The workshop's plans are read once, read-only (:mod:`careerkit.cohort`); the charts are
+The workshop's plans are read once, read-only (:mod:`careerkit.coach.cohort`); the charts are
 drawn once. Switching names on or off only redraws the tables that name people.
 """
 
@@ -12,9 +12,11 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from careerkit import cohort, cohort_html, paths
-from careerkit.ui.common import guarded, message_html, note_html, show
-from careerkit.ui.file_links import FileLink, FileLinks
+from careerkit import paths
+from careerkit.coach import cohort
+from careerkit.report import cohort_page
+from careerkit.ui.kit.common import guarded, message_html, note_html, show
+from careerkit.ui.kit.file_links import FileLink, FileLinks
 
 _YES = {"true", "yes", "y", "on", "1", "show"}
 _NO = {"false", "no", "n", "off", "0", "hide", "", "none"}
@@ -51,8 +53,8 @@ class CohortBoard:
         self.notes = [message_html(problem, "warn")] if problem else []
         self.summary: cohort.Summary | None = None
         self.pngs: dict[str, bytes] = {}
-        self.tables = {part.key: w.HTML() for part in cohort_html.PARTS}
-        self.panels = {part.key: w.VBox() for part in cohort_html.PARTS}
+        self.tables = {part.key: w.HTML() for part in cohort_page.PARTS}
+        self.panels = {part.key: w.VBox() for part in cohort_page.PARTS}
         self.errors = w.Output()
         self.path = w.Text(
             placeholder="default: the workshop folder",
@@ -66,7 +68,7 @@ class CohortBoard:
             [w.HBox([self.path, self.button]), self.page_link, self.written, self.errors]
         )
         # The tables' borders and padding, which JupyterLab does not give a widget's table.
-        self.style = w.HTML(f"<style>{cohort_html.TABLE_CSS}</style>")
+        self.style = w.HTML(f"<style>{cohort_page.TABLE_CSS}</style>")
         show(self.style, False)
         self.header_panel = w.VBox([self.style, self.header, self.names])
         self._read(workshop, today)
@@ -91,8 +93,8 @@ class CohortBoard:
             )
             return
         self.summary = cohort.summarise(cohort.read_cohort(folder), today)
-        self.pngs = cohort_html.chart_pngs(self.summary)
-        for part in cohort_html.PARTS:
+        self.pngs = cohort_page.chart_pngs(self.summary)
+        for part in cohort_page.PARTS:
             image = [w.Image(value=self.pngs[part.key])] if part.key in self.pngs else []
             self.panels[part.key].children = (*image, self.tables[part.key])
         self._placeholder()
@@ -107,14 +109,14 @@ class CohortBoard:
         summary, show = self.summary, self.names.value
         if summary is None:
             return
-        self.header.value = "".join(self.notes) + cohort_html.header_html(summary, show)
-        for part in cohort_html.PARTS:
+        self.header.value = "".join(self.notes) + cohort_page.header_html(summary, show)
+        for part in cohort_page.PARTS:
             if not only or part.key in only:
                 self.tables[part.key].value = part.table(summary, show)
 
     def _placeholder(self) -> None:
         if self.summary is not None:
-            where = cohort_html.default_path(self.summary, self.names.value)
+            where = cohort_page.default_path(self.summary, self.names.value)
             self.path.placeholder = f"default: {where}"
 
     def _names_changed(self, _change: dict) -> None:
@@ -125,7 +127,7 @@ class CohortBoard:
 
     def part(self, key: str) -> w.VBox:
         """One part's chart and table: steps, interests, occupations, areas, smart, due,
-        people, unreadable (see :data:`careerkit.cohort_html.PARTS`)."""
+        people, unreadable (see :data:`careerkit.report.cohort_page.PARTS`)."""
         return self.panels[key]
 
     def _export(self, _button: w.Button | None = None) -> Path | None:
@@ -138,10 +140,10 @@ class CohortBoard:
             if not target.is_absolute():
                 target = self.summary.cohort.folder / target
         try:
-            written = cohort_html.write_page(self.summary, target, self.names.value, self.pngs)
+            written = cohort_page.write_page(self.summary, target, self.names.value, self.pngs)
         except OSError as err:
             where = (
-                err.filename or target or cohort_html.default_path(self.summary, self.names.value)
+                err.filename or target or cohort_page.default_path(self.summary, self.names.value)
             )
             self.written.value = message_html(
                 f"Not exported: {where} could not be written ({err.strerror or err}). "

@@ -4,7 +4,7 @@
 cell (setup, weights, ratings, results, pay check, gut check, choice), each after a
 few words of explanation. All state lives in ``plan.comparison``; every change is
 saved as the person goes and redraws the results. The panels are in
-``careerkit.ui.compare_panels``, their words and tables in ``careerkit.decision_words``.
+``careerkit.ui.compare_panels``, their words and tables in ``careerkit.report.compare_words``.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
-from careerkit import choice, formula, scoring, workshop
 from careerkit.catalog import COLUMNS, CatalogError
-from careerkit.decision_words import (
+from careerkit.catalog.local_pay import catalog_for
+from careerkit.plan import Gut, Option, Plan
+from careerkit.report.compare_words import (
     PAY,
     data_notes,
     hourly_pay_notes,
@@ -27,12 +28,11 @@ from careerkit.decision_words import (
     unrated_reason,
     weights_in_force,
 )
-from careerkit.job_skills import own_list_counts
-from careerkit.local_pay import catalog_for
-from careerkit.plan import Gut, Option, Plan
-from careerkit.scoring import Flip, Result, ScoreFn, ScoringError
-from careerkit.ui import coach_magics, lean
-from careerkit.ui.common import Saver, guarded, message_html
+from careerkit.steps.compare import choice, formula, scoring
+from careerkit.steps.compare import setup as compare_setup
+from careerkit.steps.compare.scoring import Flip, Result, ScoreFn, ScoringError
+from careerkit.steps.job_skills import own_list_counts
+from careerkit.ui import coach_cells
 from careerkit.ui.compare_panels import (
     ChoicePanel,
     GutPanel,
@@ -41,8 +41,10 @@ from careerkit.ui.compare_panels import (
     ResultsPanel,
     WeightsPanel,
 )
+from careerkit.ui.kit import lean
+from careerkit.ui.kit.common import Saver, guarded, message_html
 
-coach_magics.register()  # %%careerkit_criteria and %%careerkit_formula, for notebook 03
+coach_cells.register()  # %%careerkit_criteria and %%careerkit_formula, for notebook 03
 
 
 @dataclass(frozen=True)
@@ -71,13 +73,13 @@ def matrix(
 
     ``criteria`` maps criterion ids to starting weights and ``labels`` names them (the
     notebook's editable cell); ``score(ratings, weights)`` is the scoring formula
-    (default :func:`careerkit.scoring.weighted_average`). Mistakes in either are shown
+    (default :func:`careerkit.steps.compare.scoring.weighted_average`). Mistakes in either are shown
     on the board in plain words instead of raising; so are the mistakes of the notebook's
     coach cells (``%%careerkit_criteria``, ``%%careerkit_formula``) these came from.
     """
-    cells = coach_magics.notes_for(criteria, score)
+    cells = coach_cells.notes_for(criteria, score)
     try:
-        setup = workshop.scoring_setup(criteria, labels)
+        setup = compare_setup.scoring_setup(criteria, labels)
     except ScoringError as err:
         return CompareBoard.blocked(" ".join([*cells, str(err)]))
     options = [o for o in plan.exploration.options if not o.dropped]
@@ -118,7 +120,7 @@ class CompareBoard:
         self,
         plan: Plan,
         catalog: pd.DataFrame,
-        setup: workshop.ScoringSetup,
+        setup: compare_setup.ScoringSetup,
         score: ScoreFn,
         options: Sequence[Option],
         notes: Sequence[tuple[str, str]] = (),

@@ -14,12 +14,10 @@ import ipywidgets as w
 import numpy as np
 import pandas as pd
 
-from careerkit import scoring
-from careerkit.charts import SweepChart
-from careerkit.choice import MAX_CHOSEN
-from careerkit.criteria import Criterion
 from careerkit.dates import long_date
-from careerkit.decision_words import (
+from careerkit.plan import Gut
+from careerkit.report.charts import SweepChart
+from careerkit.report.compare_words import (
     ACROSS_ROWS,
     GUT_QUESTIONS,
     IGNORES_WEIGHTS,
@@ -35,10 +33,12 @@ from careerkit.decision_words import (
     ranking_html,
     sweep_summary,
 )
-from careerkit.plan import Gut
-from careerkit.ui import lean
-from careerkit.ui.a11y import Chart
-from careerkit.ui.common import (
+from careerkit.steps.compare import scoring
+from careerkit.steps.compare.choice import MAX_CHOSEN
+from careerkit.steps.compare.criteria import Criterion
+from careerkit.ui.kit import lean
+from careerkit.ui.kit.a11y import Chart
+from careerkit.ui.kit.common import (
     WIDE,
     choices,
     choices_style,
@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 NOT_RATED = -1.0  # slider position for "no rating of my own"
 RATING_STEPS = np.arange(0, 10.25, 0.5)
 SLIDER_WIDTH = "460px"
-FULL = {"width": "95%"}  # a shared layout (careerkit.ui.lean)
+FULL = {"width": "95%"}  # a shared layout (careerkit.ui.kit.lean)
 GUT_TOP = 3  # the gut check asks about this many top options
 ANSWERS = ("yes", "unsure", "no")
 

@@ -14,20 +14,20 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
-from careerkit import filters as flt
-from careerkit import job_skills
-from careerkit import occupation as occ
-from careerkit import shortlist as sl
 from careerkit.catalog import money
-from careerkit.charts import png, shortlist_figure
 from careerkit.plan import Option, Plan
-from careerkit.ui import lean
-from careerkit.ui.a11y import Chart
-from careerkit.ui.common import WIDE, guarded, later, message_html, note_html, text_area
+from careerkit.report.charts import png, shortlist_figure
+from careerkit.steps import job_skills
+from careerkit.steps.explore import filters as flt
+from careerkit.steps.explore import occupation as occ
+from careerkit.steps.explore import shortlist as sl
 from careerkit.ui.explore_browser import Browser
 from careerkit.ui.explore_panel import EMPTY_SHORTLIST, NO_FIT, Panel, RelatedList
+from careerkit.ui.kit import lean
+from careerkit.ui.kit.a11y import Chart
+from careerkit.ui.kit.common import WIDE, guarded, later, message_html, note_html, text_area
 
-SIXTY = {"width": "60%"}  # a shared layout (careerkit.ui.lean)
+SIXTY = {"width": "60%"}  # a shared layout (careerkit.ui.kit.lean)
 
 # --- the shortlist -------------------------------------------------------------------------
 
@@ -276,7 +276,7 @@ class NarrowDown(Panel):
         reason = lean.make(
             w.Text,
             placeholder="why you are dropping it",
-            tooltip=f"Why you are dropping {option.title}",  # its name (careerkit.ui.a11y)
+            tooltip=f"Why you are dropping {option.title}",  # its name (careerkit.ui.kit.a11y)
             layout={"width": "35%"},
         )
         drop = lean.button(description="Drop", icon="times", layout={"width": "auto"})

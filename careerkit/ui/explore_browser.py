@@ -9,17 +9,24 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
-from careerkit import catalog_files, search
-from careerkit import explore_html as render
-from careerkit import filters as flt
-from careerkit import occupation as occ
-from careerkit import shortlist as sl
-from careerkit.catalog import EDUCATION, JOB_ZONES, JOB_ZONES_4, money, zones_present
+from careerkit.catalog import (
+    EDUCATION,
+    JOB_ZONES,
+    JOB_ZONES_4,
+    money,
+    search,
+    tables,
+    zones_present,
+)
 from careerkit.plan import Plan
-from careerkit.ui import lean
-from careerkit.ui.common import WIDE, guarded, message_html, note_html, quietly
+from careerkit.report import explore_html as render
+from careerkit.steps.explore import filters as flt
+from careerkit.steps.explore import occupation as occ
+from careerkit.steps.explore import shortlist as sl
 from careerkit.ui.explore_panel import NO_FIT, WRAP, Panel, RelatedList
-from careerkit.ui.row_table import RowTable
+from careerkit.ui.kit import lean
+from careerkit.ui.kit.common import WIDE, guarded, message_html, note_html, quietly
+from careerkit.ui.kit.row_table import RowTable
 
 ROWS_SHOWN = 40
 #: The table scrolls inside a box this tall, so the profile picker above it and the card
@@ -86,7 +93,7 @@ class Browser(Panel):
         )
         self.pay = lean.make(
             w.IntRangeSlider, value=(low, high), min=low, max=high, step=5_000, readout=False,
-            readout_format="$,d",  # the handles' value texts (careerkit.ui.a11y): "$50,000"
+            readout_format="$,d",  # the handles' value texts (careerkit.ui.kit.a11y): "$50,000"
             description="Median pay a year", **slider,
         )  # fmt: skip
         self.pay_readout = lean.html(layout=WHOLE)  # the slider's own readout cuts "$250,000"
@@ -128,7 +135,7 @@ class Browser(Panel):
         self.related = RelatedList(self, "Related occupations (O*NET), one click to shortlist:")
 
     def _lay_out(self) -> None:
-        levels = catalog_files.catalog_info().job_zone_levels
+        levels = tables.catalog_info().job_zone_levels
         words = JOB_ZONES_4 if levels == 4 else JOB_ZONES
         zones = "; ".join(f"{z} = {words.get(z, 'unknown')}" for z in self.zones)
         if levels == 4:

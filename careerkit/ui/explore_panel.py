@@ -14,11 +14,11 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
-from careerkit import occupation as occ
-from careerkit import shortlist as sl
 from careerkit.plan import Plan
-from careerkit.ui import lean
-from careerkit.ui.common import Saver, guarded, message_html
+from careerkit.steps.explore import occupation as occ
+from careerkit.steps.explore import shortlist as sl
+from careerkit.ui.kit import lean
+from careerkit.ui.kit.common import Saver, guarded, message_html
 
 NO_FIT = "Take the interest quiz in 01 to see your fit: until then the table has no fit column."
 EMPTY_SHORTLIST = "Shortlist some occupations first: use the table or the shortlist above."

@@ -14,9 +14,7 @@ from datetime import date
 
 import ipywidgets as w
 
-from careerkit.charts import interest_change_chart, png, progress_chart
 from careerkit.dates import long_date
-from careerkit.goals import STATUSES, find_goal
 from careerkit.plan import (
     Goal,
     InterestResult,
@@ -26,18 +24,16 @@ from careerkit.plan import (
     load_snapshot,
 )
 from careerkit.plan import snapshot_date as taken_at
-from careerkit.review import (
-    Change,
-    criterion_labels,
-    interest_shift,
-    next_review_due,
-    plan_diff,
-    todays_review,
-    update_progress,
-)
-from careerkit.ui import lean
-from careerkit.ui.a11y import Chart
-from careerkit.ui.common import (
+from careerkit.report.charts import interest_change_chart, png, progress_chart
+from careerkit.steps.action_plan import next_review_due
+from careerkit.steps.plan_changes import Change, criterion_labels, plan_diff
+from careerkit.steps.review import interest_shift, todays_review, update_progress
+from careerkit.steps.short_term.goals import STATUSES, find_goal
+from careerkit.text import shorten
+from careerkit.ui.interest_quiz import InterestQuiz, interest_quiz
+from careerkit.ui.kit import lean
+from careerkit.ui.kit.a11y import Chart
+from careerkit.ui.kit.common import (
     WIDE,
     Saver,
     guarded,
@@ -48,8 +44,6 @@ from careerkit.ui.common import (
     show,
     text_area,
 )
-from careerkit.ui.quiz import InterestQuiz, interest_quiz
-from careerkit.wording import shorten
 
 NO_GOALS = "Add goals in 04 first (Short-term goals); then track your progress here."
 CHART_DELAY = 0.4  # seconds without a change before a chart is redrawn

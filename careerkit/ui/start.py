@@ -8,11 +8,11 @@ import ipywidgets as w
 
 from careerkit import paths
 from careerkit.catalog import CatalogError
-from careerkit.local_pay import area_choices
+from careerkit.catalog.local_pay import area_choices
 from careerkit.plan import Plan, earlier_versions
-from careerkit.start import check_setup
-from careerkit.ui import lean
-from careerkit.ui.common import Saver, guarded
+from careerkit.steps.start import check_setup
+from careerkit.ui.kit import lean
+from careerkit.ui.kit.common import Saver, guarded
 
 #: One label column and one field width for every line of the form, so the boxes line up
 #: and a workshop's name such as "Spring career-change group 2026" fits.

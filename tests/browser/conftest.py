@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from careerkit.criteria import WEIGHT_MAX
+from careerkit.steps.compare.criteria import WEIGHT_MAX
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Locator, LocatorAssertions, Page
@@ -40,8 +40,8 @@ ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 PERSONA = ROOT / "data" / "examples" / "persona.json"
 # The Jupyter config every way of starting the workbook uses: its pre-save hook keeps answers
-# and outputs out of the workbook's notebooks (careerkit/server_hook.py).
-JUPYTER_CONFIG = ROOT / "careerkit" / "jupyter-config"
+# and outputs out of the workbook's notebooks (careerkit/app/save_hook.py).
+JUPYTER_CONFIG = ROOT / "careerkit" / "app" / "jupyter-config"
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")

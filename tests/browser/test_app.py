@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 import psutil
 import pytest
 
-from careerkit.app import CULL_AFTER_S
-from careerkit.start import route
+from careerkit.app.voila import CULL_AFTER_S
+from careerkit.steps.start import route
 from tests.browser.conftest import (
     PERSONA,
     VIEWPORT,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from careerkit.dream import REFLECTION_PROMPTS
+from careerkit.steps.dream_job import REFLECTION_PROMPTS
 from tests.browser.conftest import (
     PERSONA,
     Lab,

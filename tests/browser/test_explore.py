@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from careerkit import occupation as occ
+from careerkit.steps.explore import occupation as occ
 from tests.browser.conftest import WAIT_MS, Lab, Server, expect, screenshot_path
 
 if TYPE_CHECKING:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from careerkit import cohort
+from careerkit.coach import cohort
 from tests.browser.conftest import (
     ARTIFACTS,
     CLOSE_JS,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from careerkit.ui.goals import GOAL_PLACEHOLDER
+from careerkit.ui.short_term import GOAL_PLACEHOLDER
 from tests.browser.conftest import WAIT_MS, Server, expect, wait_for_plan
 
 if TYPE_CHECKING:

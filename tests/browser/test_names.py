@@ -137,7 +137,7 @@ def problems(page: Page, scope: str) -> tuple[int, list[str]]:
 
 
 def settled(page: Page) -> None:
-    """Wait until the page's namer (careerkit.ui.a11y) is installed, where something needs
+    """Wait until the page's namer (careerkit.ui.kit.a11y) is installed, where something needs
     it, and has had its animation frame."""
     page.wait_for_function(
         "() => window.careerkitNames || !document.querySelector("

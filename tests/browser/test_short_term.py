@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from careerkit.ui.goals import GOAL_PLACEHOLDER
+from careerkit.ui.short_term import GOAL_PLACEHOLDER
 from tests.browser.conftest import (
     Lab,
     colours,

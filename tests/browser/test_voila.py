@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from careerkit.criteria import DEFAULT_LABELS
+from careerkit.steps.compare.criteria import DEFAULT_LABELS
 from tests.browser.conftest import (
     NOTEBOOKS,
     RANKING,

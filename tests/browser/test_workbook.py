@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from careerkit.start import route
+from careerkit.steps.start import route
 from tests.browser.conftest import (
     CLOSE_JS,
     Lab,

@@ -6,7 +6,7 @@ import os
 
 c = get_config()  # noqa: F821
 
-# Every user's server is started by `careerkit lab` (careerkit/launch.py): the hub's
+# Every user's server is started by `careerkit lab` (careerkit/app/launch.py): the hub's
 # single-user server with careerkit's Jupyter config, so the pre-save hook keeps answers
 # out of the notebooks however the user opens them. CAREERKIT_USER_ENV: where careerkit
 # is installed for the users (TLJH's user environment unless set for the hub).

@@ -19,7 +19,7 @@ SHARED="${SHARED:-/srv/careerkit}"                             # the workshop fi
 "$USER_ENV/bin/python" -m pip install --upgrade "$spec" -r "$here/requirements.txt"
 
 # 2. Every user's Jupyter server saves the workbook's notebooks without answers or
-#    outputs (careerkit/server_hook.py), so nbgitpuller can always merge updates. The
+#    outputs (careerkit/app/save_hook.py), so nbgitpuller can always merge updates. The
 #    setting is merged into the environment's jupyter_server_config.json (Jupyter reads
 #    only extension switches from jupyter_server_config.d/).
 mkdir -p "$USER_ENV/etc/jupyter"
@@ -30,7 +30,7 @@ import sys
 
 import careerkit
 
-ours = pathlib.Path(careerkit.__file__).parent / "jupyter-config" / "jupyter_server_config.json"
+ours = pathlib.Path(careerkit.__file__).parent / "app" / "jupyter-config" / "jupyter_server_config.json"
 target = pathlib.Path(sys.argv[1])
 config = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
 for section, values in json.loads(ours.read_text(encoding="utf-8")).items():

@@ -1,0 +1,1 @@
+"""What a coach runs: setting up a workshop, gathering plans, the cohort summary (read-only)."""

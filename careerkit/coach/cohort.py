@@ -1,0 +1,467 @@
+"""A workshop's cohort, read-only: every participant's plan, and what the group has done.
+
+The coach's notebook ``notebooks/coach/cohort_summary.ipynb`` reads each plan in
+``DIR/participants/*/plan.json`` (``DIR`` made by ``careerkit workshop new``) and sums the
+group up: interest codes, shortlisted and chosen occupations, the step reached, goal areas,
+the S.M.A.R.T. letters goals pass, and what falls due in the next 30 days.
+
+Reading never writes, locks, creates or upgrades anything on disk. One plan that cannot
+be read never stops the summary: it is listed with the reason, and the others are read.
+Refused without parsing: a plan over :data:`MAX_BYTES` (its size is checked before it is
+opened), a symbolic link (a plan or a participant folder; never followed), anything but a
+regular file. The rest is read as JSON only (``json.loads``) and checked by the plan model.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from pydantic import ValidationError
+
+from careerkit import paths, workshop
+from careerkit.catalog import THEMES
+from careerkit.plan import SCHEMA_VERSION, Goal, Plan
+from careerkit.plan.migrations import MIGRATIONS
+from careerkit.plan.model import NO_REAL_SCHEMA
+from careerkit.plan.sections import DEFAULT_AREAS
+from careerkit.plan.storage import quote
+from careerkit.steps import start
+from careerkit.steps.short_term.smart import NAMES, SMART_LETTERS, smart_check
+
+ENV = "CAREERKIT_WORKSHOP"  # the workshop file (or its folder), when the cell leaves it None
+PLAN_FILE = "plan.json"
+MAX_BYTES = 5 * 1024 * 1024  # a plan larger than this is not read at all
+DUE_DAYS = 30  # "due soon": today and the next 30 days
+
+
+class CohortError(ValueError):
+    """The folder to summarise is not a workshop; the message says how to point at one."""
+
+
+class Unreadable(ValueError):
+    """One participant's plan cannot be read; the message is the reason, in plain words."""
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One folder in ``participants/``: its plan, or why it could not be read."""
+
+    number: int  # 1, 2, ... in folder-name order: the label when names are hidden
+    folder: str  # the folder's name
+    name: str = ""  # the name in the plan ("" when not given or not read)
+    plan: Plan | None = field(default=None, repr=False)
+    problem: str = ""  # why the plan could not be read ("" when it was)
+
+    def label(self, show_names: bool) -> str:
+        """``Participant 3``; with ``show_names``, their name (else their folder's name)."""
+        if show_names:
+            return self.name.strip() or self.folder
+        return f"Participant {self.number}"
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """A workshop folder as read: its title and every participant."""
+
+    folder: Path
+    title: str
+    participants: tuple[Participant, ...]
+    areas: tuple[str, ...] = DEFAULT_AREAS  # the goal areas the workshop offers
+    notes: tuple[str, ...] = ()  # e.g. a workshop.toml that could not be read
+
+    @property
+    def read(self) -> list[Participant]:
+        return [p for p in self.participants if p.plan is not None]
+
+    @property
+    def unreadable(self) -> list[Participant]:
+        return [p for p in self.participants if p.plan is None]
+
+    def labels(self, show_names: bool) -> dict[int, str]:
+        """Each participant's label by number (:meth:`Participant.label`); with names
+        shown, a name two people share gets each one's folder: ``Ana López (ana-lopez-2)``."""
+        shown = {p.number: p.label(show_names) for p in self.participants}
+        if show_names:
+            count = Counter(" ".join(label.split()).casefold() for label in shown.values())
+            for p in self.participants:
+                if count[" ".join(shown[p.number].split()).casefold()] > 1:
+                    shown[p.number] = f"{shown[p.number]} ({p.folder})"
+        return shown
+
+
+# --- finding the workshop -------------------------------------------------------------
+
+
+def find_workshop(
+    chosen: object = None, environ: Mapping[str, str] | None = None, cwd: Path | None = None
+) -> Path | None:
+    """The workshop folder: ``chosen`` (the notebook's cell), else ``$CAREERKIT_WORKSHOP``,
+    else the workshop folder the notebook sits in (a folder above ``cwd`` holding a
+    ``workshop.toml``); None when there is none. A chosen folder that is not a workshop
+    raises :class:`CohortError` saying why and what to write instead.
+    """
+    environ = os.environ if environ is None else environ
+    if chosen is not None and not isinstance(chosen, (str, os.PathLike)):
+        raise CohortError(
+            f'WORKSHOP should be a folder\'s path in quotes, e.g. WORKSHOP = "~/spring", or '
+            f"None to find it on its own; it is {chosen!r}."
+        )
+    for given, where in ((chosen, "WORKSHOP"), (environ.get(ENV), f"${ENV}")):
+        if given is not None and str(given).strip():
+            return _workshop_folder(Path(str(given).strip()).expanduser(), where)
+    here = (cwd or Path.cwd()).absolute()
+    return next((f for f in (here, *here.parents) if (f / paths.WORKSHOP_FILE).is_file()), None)
+
+
+def _workshop_folder(folder: Path, where: str) -> Path:
+    if folder.name == paths.WORKSHOP_FILE and folder.is_file():  # the workshop file: its folder
+        folder = folder.parent
+    if not folder.is_dir():
+        problem = "does not exist" if not folder.exists() else "is not a folder"
+        raise CohortError(
+            f"{where} is {str(folder)!r}, which {problem}. Write the path of the folder "
+            '`careerkit workshop new` made, e.g. "~/spring".'
+        )
+    if not (folder / paths.WORKSHOP_FILE).is_file():
+        raise CohortError(
+            f"{folder} ({where}) is not a workshop folder: it has no {paths.WORKSHOP_FILE}. "
+            "Write the path of the folder `careerkit workshop new` made (the one holding "
+            f"{paths.WORKSHOP_FILE} and {paths.PARTICIPANTS}/)."
+        )
+    return folder
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+def read_cohort(folder: Path) -> Cohort:
+    """Every participant of the workshop in ``folder``, in folder-name order; read-only."""
+    notes, title, areas = [], folder.name, DEFAULT_AREAS
+    try:
+        details = workshop.read_details(folder / paths.WORKSHOP_FILE)
+        title = details.title or title
+        areas = details.goal_areas or areas
+    except (workshop.WorkshopError, OSError) as err:
+        notes.append(f"{paths.WORKSHOP_FILE} could not be read, so its title is not shown: {err}")
+    people = folder / paths.PARTICIPANTS
+    try:
+        entries = sorted(e for e in people.iterdir() if not e.name.startswith("."))
+    except OSError:
+        entries = []
+        notes.append(f"There is no {paths.PARTICIPANTS} folder in {folder} yet.")
+    homes = [e for e in entries if e.is_symlink() or e.is_dir()]
+    found = tuple(_participant(n, home) for n, home in enumerate(homes, start=1))
+    return Cohort(folder, title, found, tuple(areas), tuple(notes))
+
+
+def _participant(number: int, home: Path) -> Participant:
+    try:
+        if home.is_symlink():
+            raise Unreadable("its folder is a symbolic link, which is not followed")
+        person = read_plan(home / PLAN_FILE)
+    except Unreadable as why:
+        return Participant(number, home.name, problem=str(why))
+    return Participant(number, home.name, person.profile.name, person)
+
+
+def read_plan(file: Path) -> Plan:
+    """The plan in ``file``, read-only; :class:`Unreadable` says why it cannot be used."""
+    return parse_plan(_read_bytes(file))
+
+
+def _read_bytes(file: Path) -> bytes:
+    try:
+        info = file.lstat()
+    except FileNotFoundError:
+        raise Unreadable(f"there is no {file.name} in the folder") from None
+    except OSError as err:
+        raise Unreadable(f"it cannot be looked at ({err.strerror or err})") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise Unreadable(f"{file.name} is a symbolic link, which is not followed")
+    if not stat.S_ISREG(info.st_mode):
+        raise Unreadable(f"{file.name} is not a regular file")
+    _size_ok(info.st_size)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(file, flags)
+    except OSError as err:
+        raise Unreadable(f"it cannot be opened ({err.strerror or err})") from None
+    with os.fdopen(fd, "rb") as handle:
+        now = os.fstat(handle.fileno())
+        if not stat.S_ISREG(now.st_mode):  # swapped after the check
+            raise Unreadable(f"{file.name} is not a regular file")
+        _size_ok(now.st_size)
+        data = handle.read(MAX_BYTES + 1)
+    _size_ok(len(data))
+    return data
+
+
+def _size_ok(size: int) -> None:
+    if size > MAX_BYTES:
+        raise Unreadable(
+            f"it is {size / 1024 / 1024:.1f} MB, over the {MAX_BYTES // 1024 // 1024} MB a "
+            "plan can be, so it was not read"
+        )
+
+
+def parse_plan(data: bytes) -> Plan:
+    """A plan from a file's bytes: JSON only, upgraded in memory, checked by the model."""
+    if not data.strip():
+        raise Unreadable("the file is empty")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise Unreadable(f"it is not UTF-8 text ({err.reason})") from None
+    raw = _json(text)
+    version = raw.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise Unreadable("it has no valid 'schema_version', so it is not a careerkit plan")
+    if version >= NO_REAL_SCHEMA:
+        raise Unreadable(f"its 'schema_version' is {quote(version)}, which no careerkit wrote")
+    if version > SCHEMA_VERSION:
+        raise Unreadable(
+            f"it was written by a newer careerkit (plan schema {version}; this one reads up "
+            f"to {SCHEMA_VERSION}): update careerkit on this computer"
+        )
+    try:
+        while version < SCHEMA_VERSION:
+            raw = MIGRATIONS[version](raw)
+            version = raw["schema_version"] = version + 1
+        return Plan.model_validate({k: v for k, v in raw.items() if k != "saved"})
+    except ValidationError as err:
+        where = "; ".join(
+            f"{quote('.'.join(map(str, e['loc'])))}: {quote(e['msg'], 120)}"
+            for e in err.errors()[:3]
+        )
+        raise Unreadable(f"some answers are not valid ({where})") from None
+    except (AttributeError, TypeError, ValueError, KeyError, RecursionError) as err:
+        raise Unreadable(f"it could not be read as a plan ({type(err).__name__})") from None
+
+
+def _json(text: str) -> dict[str, Any]:
+    try:
+        raw = json.loads(text, parse_constant=lambda _token: None)
+    except json.JSONDecodeError as err:
+        if err.pos >= len(text.rstrip()) or err.msg.startswith("Unterminated string"):
+            raise Unreadable(
+                "it stops part-way through (cut short, e.g. by an interrupted copy)"
+            ) from None
+        raise Unreadable(
+            f"it is not valid JSON ({err.msg} at line {err.lineno}, column {err.colno})"
+        ) from None
+    except ValueError:  # a number with thousands of digits
+        raise Unreadable("it holds a number far too long to be an answer") from None
+    except RecursionError:
+        raise Unreadable("it is nested far too deeply to be a plan") from None
+    if not isinstance(raw, dict):
+        raise Unreadable("it does not hold a JSON object, so it is not a careerkit plan")
+    return raw
+
+
+# --- the summary ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the group has done, as plain tables (no names: rows carry participant numbers)."""
+
+    cohort: Cohort
+    today: date
+    steps: pd.DataFrame  # index step "00".."07": title, participants
+    themes: pd.DataFrame  # index RIASEC letter: theme, first (code starts with it), in_code
+    codes: pd.Series  # interest code -> participants, most common first
+    no_interests: int  # read plans without an interest result
+    occupations: pd.DataFrame  # index code: title, custom, shortlisted, chosen
+    areas: pd.DataFrame  # index area: participants (with a goal in it), goals
+    smart: pd.DataFrame  # index S.M.A.R.T. letter: name, passing, goals, share (0-1)
+    due: pd.DataFrame  # number, kind ("goal"/"action"), what, due, days (from today)
+    people: pd.DataFrame  # index participant number: step, code, shortlisted, chosen, goals
+
+    @property
+    def goals(self) -> int:
+        """Goals checked against S.M.A.R.T. (every goal not dropped)."""
+        return int(self.smart["goals"].iloc[0]) if len(self.smart) else 0
+
+
+def summarise(cohort: Cohort, today: date | None = None) -> Summary:
+    """Sum up the plans that were read; the unreadable ones are left out of every count."""
+    today = today or date.today()
+    plans = [(p.number, p.plan) for p in cohort.read if p.plan is not None]
+    return Summary(
+        cohort=cohort,
+        today=today,
+        steps=_steps([plan for _, plan in plans]),
+        themes=_themes([plan for _, plan in plans]),
+        codes=_codes([plan for _, plan in plans]),
+        no_interests=sum(plan.dream_job.interests is None for _, plan in plans),
+        occupations=_occupations([plan for _, plan in plans]),
+        areas=_areas([plan for _, plan in plans], cohort.areas),
+        smart=_smart([plan for _, plan in plans], today),
+        due=_due(plans, today),
+        people=_people(plans),
+    )
+
+
+def _live_goals(plan: Plan) -> list[Goal]:
+    return [g for g in plan.short_term_goals.goals if g.status != "dropped"]
+
+
+def _steps(plans: list[Plan]) -> pd.DataFrame:
+    reached = Counter(start.step_reached(p) for p in plans)
+    titles = {s.number: s.title for s in start.route()}
+    numbers = sorted(set(titles) | set(reached) | {"00"})
+    return pd.DataFrame(
+        {
+            "title": [titles.get(n, "") for n in numbers],
+            "participants": [reached.get(n, 0) for n in numbers],
+        },
+        index=pd.Index(numbers, name="step"),
+    )
+
+
+def _code(plan: Plan) -> str:
+    interests = plan.dream_job.interests
+    if interests is None:
+        return ""
+    return "".join(c for c in interests.code.upper() if c in THEMES)
+
+
+def _themes(plans: list[Plan]) -> pd.DataFrame:
+    codes = [c for c in map(_code, plans) if c]
+    return pd.DataFrame(
+        {
+            "theme": list(THEMES.values()),
+            "first": [sum(c[0] == t for c in codes) for t in THEMES],
+            "in_code": [sum(t in c for c in codes) for t in THEMES],
+        },
+        index=pd.Index(list(THEMES), name="letter"),
+    )
+
+
+def _codes(plans: list[Plan]) -> pd.Series:
+    counts = Counter(c for c in map(_code, plans) if c)
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return pd.Series(dict(ordered), name="participants", dtype="int64").rename_axis("code")
+
+
+def _occupations(plans: list[Plan]) -> pd.DataFrame:
+    titles: dict[str, str] = {}
+    custom: dict[str, bool] = {}
+    listed: Counter[str] = Counter()
+    chosen: Counter[str] = Counter()
+    for plan in plans:
+        for option in plan.exploration.options:
+            titles.setdefault(option.code, option.title)
+            custom.setdefault(option.code, option.custom)
+        listed.update({o.code for o in plan.exploration.options if not o.dropped})
+        chosen.update(set(plan.comparison.chosen))
+    codes = sorted(set(listed) | set(chosen))
+    frame = pd.DataFrame(
+        {
+            "title": [titles.get(c, c) for c in codes],
+            "custom": [custom.get(c, False) for c in codes],
+            "shortlisted": [listed.get(c, 0) for c in codes],
+            "chosen": [chosen.get(c, 0) for c in codes],
+        },
+        index=pd.Index(codes, name="code", dtype="object"),
+    )
+    return frame.sort_values(["chosen", "shortlisted", "title"], ascending=[False, False, True])
+
+
+def _areas(plans: list[Plan], offered: tuple[str, ...]) -> pd.DataFrame:
+    shown: dict[str, str] = {" ".join(a.split()).casefold(): a for a in reversed(offered)}
+    people: Counter[str] = Counter()
+    goals: Counter[str] = Counter()
+    for plan in plans:
+        keys = [" ".join(g.area.split()).casefold() for g in _live_goals(plan)]
+        for key, goal in zip(keys, _live_goals(plan), strict=True):
+            shown.setdefault(key, " ".join(goal.area.split()))
+        goals.update(keys)
+        people.update(set(keys))
+    keys = sorted(shown, key=lambda k: (-people[k], -goals[k], k))
+    return pd.DataFrame(
+        {"participants": [people[k] for k in keys], "goals": [goals[k] for k in keys]},
+        index=pd.Index([shown[k] for k in keys], name="area", dtype="object"),
+    )
+
+
+def _smart(plans: list[Plan], today: date) -> pd.DataFrame:
+    passing: Counter[str] = Counter()
+    total = 0
+    for plan in plans:
+        for goal in _live_goals(plan):
+            result = smart_check(goal, plan, today)
+            total += 1
+            passing.update(x for x in SMART_LETTERS if result.letters[x].ok)
+            passing.update(["all"] if result.passed else [])
+    letters = [*SMART_LETTERS, "all"]
+    return pd.DataFrame(
+        {
+            "name": [NAMES.get(x, "All five") for x in letters],
+            "passing": [passing[x] for x in letters],
+            "goals": [total] * len(letters),
+            "share": [passing[x] / total if total else 0.0 for x in letters],
+        },
+        index=pd.Index(letters, name="letter"),
+    )
+
+
+def _people(plans: list[tuple[int, Plan]]) -> pd.DataFrame:
+    rows = [
+        (
+            number,
+            start.step_reached(plan),
+            _code(plan),
+            sum(not o.dropped for o in plan.exploration.options),
+            len(plan.comparison.chosen),
+            len(_live_goals(plan)),
+        )
+        for number, plan in plans
+    ]
+    columns = ["number", "step", "code", "shortlisted", "chosen", "goals"]
+    return pd.DataFrame(rows, columns=columns).set_index("number")
+
+
+def _due(plans: list[tuple[int, Plan]], today: date) -> pd.DataFrame:
+    end = today + timedelta(days=DUE_DAYS)
+    rows = []
+    for number, plan in plans:
+        for goal in plan.short_term_goals.goals:
+            if goal.due and today <= goal.due <= end and goal.status not in ("done", "dropped"):
+                rows.append((number, "goal", goal.text, goal.due))
+        goals = {g.id: g for g in plan.short_term_goals.goals}
+        for goal_id, item in plan.action_plan.items.items():
+            goal = goals.get(goal_id)
+            if goal is not None and goal.status == "dropped":
+                continue
+            for action in item.actions:
+                if action.due and today <= action.due <= end and not action.done:
+                    rows.append((number, "action", action.text, action.due))
+    frame = pd.DataFrame(rows, columns=["number", "kind", "what", "due"])
+    frame["days"] = [(d - today).days for d in frame["due"]]
+    return frame.sort_values(["due", "number", "kind"], kind="stable").reset_index(drop=True)
+
+
+__all__ = [
+    "ENV",
+    "MAX_BYTES",
+    "Cohort",
+    "CohortError",
+    "Participant",
+    "Summary",
+    "Unreadable",
+    "find_workshop",
+    "parse_plan",
+    "read_cohort",
+    "read_plan",
+    "summarise",
+]

@@ -1,0 +1,79 @@
+"""The person's plan: a typed model, and a JSON file that never loses their work.
+
+One file per person holds a section per workbook step (:mod:`.sections`). Saving takes a
+file lock, writes only the sections a notebook changed after re-reading the file (so two
+notebooks open at once keep each other's answers, :mod:`.merge`), and is atomic with a
+copy in ``history/`` beside the file (:mod:`.storage`, :mod:`.history`); an older plan is
+upgraded on reading (:mod:`.migrations`). This face is what the rest of careerkit and the
+notebooks import.
+"""
+
+from careerkit.plan.history import (
+    PlanIsFine,
+    earlier_versions,
+    ensure_writable,
+    history,
+    history_dir,
+    load_snapshot,
+    restore_plan,
+)
+from careerkit.plan.model import SCHEMA_VERSION, SECTIONS, Plan, open_plan, read_raw
+from careerkit.plan.sections import (
+    DEFAULT_AREAS,
+    Action,
+    ActionPlan,
+    Answer,
+    Comparison,
+    DreamJob,
+    Exploration,
+    Goal,
+    GoalActions,
+    Gut,
+    InterestResult,
+    LongTerm,
+    Objective,
+    Option,
+    Profile,
+    Review,
+    ShortTermGoals,
+    Skill,
+    Status,
+)
+from careerkit.plan.storage import PlanConflict, PlanError, snapshot_date
+
+__all__ = [
+    "Plan",
+    "PlanError",
+    "PlanConflict",
+    "PlanIsFine",
+    "open_plan",
+    "read_raw",
+    "restore_plan",
+    "history",
+    "history_dir",
+    "earlier_versions",
+    "load_snapshot",
+    "snapshot_date",
+    "ensure_writable",
+    "SECTIONS",
+    "DEFAULT_AREAS",
+    "SCHEMA_VERSION",
+    "Status",
+    "Answer",
+    "Profile",
+    "Skill",
+    "InterestResult",
+    "DreamJob",
+    "Option",
+    "Exploration",
+    "Gut",
+    "Comparison",
+    "Goal",
+    "ShortTermGoals",
+    "Objective",
+    "LongTerm",
+    "Action",
+    "GoalActions",
+    "ActionPlan",
+    "Review",
+]

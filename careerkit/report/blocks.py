@@ -1,0 +1,95 @@
+"""The written-down plan's building blocks: paragraphs, fields, tables and charts.
+
+:mod:`careerkit.report.export` builds the plan from these and renders them as HTML, and
+:mod:`careerkit.report.export_markdown` as Markdown. A chart is drawn once per key (what it
+shows), so a plan written down again, or drawn ahead when step 06 opens, redraws nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from careerkit.report import charts
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+@dataclass
+class Para:
+    text: str
+
+
+@dataclass
+class Note:
+    """Our own hint, e.g. which step to fill in first; shown in italics."""
+
+    text: str
+
+
+@dataclass
+class Fields:
+    pairs: list[tuple[str, str]]
+
+
+@dataclass
+class Items:
+    items: list[str]
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+
+
+def table(header: list[str], rows: list[list[str]]) -> Table:
+    """A table without the columns that are empty in every row (e.g. "Done" when none is)."""
+    keep = [i for i in range(len(header)) if any(str(r[i]).strip() for r in rows)] or [0]
+    return Table([header[i] for i in keep], [[r[i] for i in keep] for r in rows])
+
+
+@dataclass
+class Chart:
+    alt: str
+    draw: Callable[[], Figure]
+    key: Callable[[], str] = lambda: ""  # what it shows: the same key, the same picture
+    narrow: bool = False  # printed at half the page's width
+
+
+@dataclass
+class Sub:
+    """A sub-heading inside a section."""
+
+    title: str
+
+
+Block = Para | Note | Fields | Items | Table | Chart | Sub
+
+
+@dataclass
+class Section:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+_PNGS: dict[str, bytes] = {}  # chart key -> PNG: a plan written down again redraws nothing
+_DRAWING = threading.Lock()  # one chart drawn at a time (and never twice at once)
+
+
+def chart_png(chart: Chart) -> bytes:
+    """The chart as PNG, drawn once per key: a second export of an unchanged plan, or one
+    after :func:`prepare_charts`, reuses the picture (drawing one takes most of a second)."""
+    with _DRAWING:
+        key = chart.key()
+        if key and key in _PNGS:
+            return _PNGS[key]
+        data = charts.png(chart.draw(), dpi=100)
+        if key and chart.key() == key:  # the plan did not change while it was drawn
+            while len(_PNGS) >= 8:
+                _PNGS.pop(next(iter(_PNGS)))
+            _PNGS[key] = data
+        return data

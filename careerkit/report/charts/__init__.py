@@ -1,0 +1,37 @@
+"""Every figure the workbook draws (notebooks and the written report), in one style.
+
+Each builder returns a bare :class:`matplotlib.figure.Figure` (never pyplot, so nothing
+is shown twice or left open); :func:`png` turns one into bytes for an ``Image`` widget
+or the report.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+# Imported on first use, so a module that may draw (the report, say) costs nothing until
+# it does: matplotlib takes a third of a second to import.
+_EXPORTS = {
+    "interest_change_chart": "careerkit.report.charts.interests",
+    "interest_chart": "careerkit.report.charts.interests",
+    "SweepChart": "careerkit.report.charts.options",
+    "score_limits": "careerkit.report.charts.options",
+    "shortlist_figure": "careerkit.report.charts.options",
+    "sweep_figure": "careerkit.report.charts.options",
+    "gap_chart": "careerkit.report.charts.plan",
+    "progress_chart": "careerkit.report.charts.plan",
+    "roadmap_chart": "careerkit.report.charts.plan",
+    "timeline_chart": "careerkit.report.charts.plan",
+    "COLOURS": "careerkit.report.charts.style",
+    "new_figure": "careerkit.report.charts.style",
+    "png": "careerkit.report.charts.style",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'careerkit.report.charts' has no attribute {name!r}")

@@ -1,0 +1,209 @@
+"""Charts of the options: the shortlist (pay against fit) and the scores as one weight moves."""
+
+from __future__ import annotations
+
+import io
+from itertools import product
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib import image as mpl_image
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+from careerkit.report.charts.style import GREY, LIGHT_GREY, OKABE_ITO, new_figure, series
+from careerkit.steps.compare import scoring
+from careerkit.steps.explore.filters import OUTLOOKS
+
+_OUTLOOK_SIZE = dict(zip(OUTLOOKS, (320, 230, 150, 90, 60, 30, 80), strict=True))
+# Catalogue occupations are blue circles, the person's own options orange squares.
+_KIND_STYLE = {False: (OKABE_ITO["blue"], "o"), True: (OKABE_ITO["orange"], "s")}
+
+
+def clip(title: str, limit: int) -> str:
+    """``title`` cut to ``limit`` characters with "…" when longer."""
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+# --- the shortlist (notebook 02) ------------------------------------------------------------
+
+
+def shortlist_figure(points: pd.DataFrame) -> Figure:
+    """Pay against interest fit for the remaining options; marker size shows the outlook.
+
+    Options without a fit (custom ones, or before the interest quiz) sit in a column at
+    the left marked "no fit"; options without pay are listed under the chart instead.
+    """
+    fig = new_figure(7.5, 4.2)
+    fig.subplots_adjust(left=0.14, right=0.74, bottom=0.12, top=0.92)  # fixed: quicker to draw
+    ax = fig.add_subplot()
+    shown = points[points["pay"].notna()].sort_values("pay")
+    fits = shown["fit"].dropna()
+    low = 0 if fits.empty else max(0, int(fits.min() // 10) * 10 - 10)  # zoom in on the fits
+    gap = (103 - low) * 0.12  # width of the "no fit" column
+    x = shown["fit"].fillna(low - gap)
+    sizes = shown["outlook"].map(_OUTLOOK_SIZE).astype(float)
+    for own, (colour, marker) in _KIND_STYLE.items():  # own options: orange squares
+        mine = (shown["custom"] == own).to_numpy()
+        ax.scatter(
+            x[mine], shown["pay"][mine], s=sizes[mine], c=colour, marker=marker,
+            alpha=0.75, edgecolors="black", linewidths=0.6,
+        )  # fmt: skip
+    pay = shown["pay"].to_numpy(float)
+    if len(pay):
+        pad = max(np.ptp(pay), pay.max() * 0.2) * 0.12
+        ax.set_ylim(pay.min() - pad, pay.max() + pad)
+    ticks = list(range(low, 101, 10 if low >= 50 else 20))
+    ax.set_xticks([low - gap, *ticks], ["no fit", *map(str, ticks)])
+    ax.set_xlim(low - 1.8 * gap, 103)
+    ax.axvline(low - gap / 2, color=LIGHT_GREY, linewidth=0.8)
+    ax.set_xlabel("Interest fit (0-100)")
+    ax.set_ylabel("Median pay, USD a year")
+    ax.yaxis.set_major_formatter(lambda v, _: f"${v:,.0f}")
+    ax.set_title(
+        "Your shortlist: pay against interest fit; bigger marker = better outlook", fontsize=10
+    )
+    _label_points(fig, ax, x.to_numpy(float), pay, sizes.to_numpy(float), list(shown["title"]), low)
+    # The legend names only what is drawn: the kinds of option, then the outlooks shown.
+    for own, words in ((False, "O*NET occupation"), (True, "your own option")):
+        colour, marker = _KIND_STYLE[own]
+        if (shown["custom"] == own).any():
+            ax.scatter([], [], s=90, c=colour, marker=marker, edgecolors="black", label=words)
+    for label in OUTLOOKS[:-1]:
+        if (shown["outlook"] == label).any():
+            ax.scatter([], [], s=_OUTLOOK_SIZE[label], c="none", edgecolors="black", label=label)
+    if not shown.empty:
+        ax.legend(
+            title="Option and outlook",
+            fontsize=7,
+            title_fontsize=8,
+            labelspacing=1.3,
+            borderpad=1,
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1),
+            frameon=False,
+        )
+    else:
+        ax.text(0.5, 0.5, "No option with a known pay to show", transform=ax.transAxes, ha="center")
+    return fig
+
+
+_NUDGES = (0, 11, -11, 22, -22, 33, -33, 44, -44, 55, -55)  # points up or down from a marker
+_LABEL_CHARS = (36, 24, 14)  # a label is cut shorter only when no place fits it whole
+
+
+def _label_points(
+    fig: Figure, ax: Any, xs: np.ndarray, ys: np.ndarray, sizes: np.ndarray, titles: list[str],
+    low: float,
+) -> None:  # fmt: skip
+    """Label each point where the label stays inside the plot and overlaps no other label
+    or marker: a simple greedy placement (beside, then nudged up or down, then shorter)."""
+    renderer = fig.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    centres = ax.transData.transform(np.column_stack([xs, ys])) if len(xs) else np.empty((0, 2))
+    radii = np.sqrt(sizes) / 2 * fig.dpi / 72 + 2  # a marker's radius in pixels
+    taken: list[Any] = []  # the boxes of the labels placed so far
+
+    def free(box: Any, mine: int) -> bool:
+        inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0
+        if not (inside and box.y1 <= frame.y1):
+            return False
+        near = [
+            i for i, (cx, cy) in enumerate(centres)
+            if i != mine and box.x0 - radii[i] < cx < box.x1 + radii[i]
+            and box.y0 - radii[i] < cy < box.y1 + radii[i]
+        ]  # fmt: skip
+        return not near and not any(box.overlaps(other) for other in taken)
+
+    for i in np.argsort(-ys, kind="stable"):  # the best paid first: they are read first
+        inward = -1 if xs[i] > (low + 100) / 2 else 1
+        for chars, nudge, side in product(_LABEL_CHARS, _NUDGES, (inward, -inward)):
+            label = ax.annotate(
+                clip(titles[i], chars), (xs[i], ys[i]),
+                xytext=(side * (radii[i] * 72 / fig.dpi + 5), nudge), textcoords="offset points",
+                ha="left" if side > 0 else "right", va="center", fontsize=8,
+                arrowprops={"arrowstyle": "-", "color": GREY, "linewidth": 0.6} if nudge else None,
+            )  # fmt: skip
+            label.update_positions(renderer)
+            box = Text.get_window_extent(label, renderer)  # the words, not the line
+            if free(box, i):
+                taken.append(box)
+                break
+            label.remove()  # no room here: try the next place (a crowded point stays unnamed)
+
+
+# --- the what-if sweep (notebook 03) ---------------------------------------------------------
+
+
+def score_limits(sweep: pd.DataFrame) -> tuple[float, float]:
+    """The chart's score axis: 0-10, widened when a formula's scores go beyond it."""
+    values = sweep.to_numpy(dtype=float)
+    values = values[np.isfinite(values)]
+    low, high = (values.min(), values.max()) if values.size else (0.0, 10.0)
+    if 0 <= low and high <= 10:
+        return 0.0, 10.0
+    pad = (max(high, 10) - min(low, 0)) * 0.05
+    return float(min(low, 0) - pad), float(max(high, 10) + pad)
+
+
+def sweep_figure(sweep: pd.DataFrame, current: float, label: str) -> Figure:
+    """Each option's score (a line each) as one criterion's weight goes from 0 to its maximum.
+
+    The dotted line marks the person's ``current`` weight.
+    """
+    fig = new_figure(9, 3.2, dpi=80)
+    fig.subplots_adjust(left=0.07, right=0.58, bottom=0.16, top=0.92)
+    ax = fig.add_subplot()
+    for i, name in enumerate(sweep.columns):
+        ax.plot(
+            sweep.index, sweep[name], lw=2, markevery=10, markersize=5, label=clip(name, 45),
+            **series(i),  # colour, marker and dashes: told apart without colour too
+        )  # fmt: skip
+    ax.axvline(current, color="#333", ls=":", lw=1.5, label="your weight")
+    ax.set_xlim(0, scoring.WEIGHT_MAX)
+    ax.set_ylim(*score_limits(sweep))
+    ax.set_xlabel(f"Weight on {label.lower()}")
+    ax.set_ylabel("Score")
+    ax.set_title(f"How the scores change with the weight on {label.lower()}", fontsize=10)
+    ax.grid(alpha=0.3)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8, frameon=False)
+    return fig
+
+
+class SweepChart:
+    """:func:`sweep_figure` as PNG bytes, redrawn in milliseconds for each change.
+
+    Axes, labels and legend are drawn once (again only when the score axis must change)
+    and kept as a background; an update draws just the lines onto it (blitting), because
+    a full redraw takes 100-200 ms, more than a slider may take.
+    """
+
+    def __init__(self, sweep: pd.DataFrame, current: float, label: str) -> None:
+        self.fig = sweep_figure(sweep, current, label)
+        self.canvas: FigureCanvasAgg = self.fig.canvas
+        self.ax = self.fig.axes[0]
+        *self.lines, self.marker = self.ax.lines
+        self.background: Any = None
+
+    def png(self, sweep: pd.DataFrame, current: float) -> bytes:
+        limits = score_limits(sweep)
+        if self.background is None or limits != self.ax.get_ylim():
+            self.ax.set_ylim(*limits)
+            for line in (*self.lines, self.marker):
+                line.set_visible(False)
+            self.canvas.draw()
+            self.background = self.canvas.copy_from_bbox(self.fig.bbox)
+            for line in (*self.lines, self.marker):
+                line.set_visible(True)
+        self.canvas.restore_region(self.background)
+        for line, name in zip(self.lines, sweep.columns, strict=True):
+            line.set_data(sweep.index, sweep[name])
+            self.ax.draw_artist(line)
+        self.marker.set_xdata([current, current])
+        self.ax.draw_artist(self.marker)
+        buffer = io.BytesIO()
+        pixels = np.asarray(self.canvas.buffer_rgba())
+        mpl_image.imsave(buffer, pixels, format="png", pil_kwargs={"compress_level": 1})
+        return buffer.getvalue()

@@ -1,0 +1,438 @@
+"""The comparison (notebook 03) in words and HTML: what the scores, pay and gut answers say.
+
+Pure functions, tested without widgets: ``careerkit.ui.compare`` shows what they return.
+The ranking bars and the heat map are HTML tables, not matplotlib figures: they redraw
+on every slider move and must stay within 100 ms, and one matplotlib figure alone takes
+50-100 ms to render on a modest machine.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from careerkit.catalog import fit
+from careerkit.plan import Gut, Option
+from careerkit.report.charts import COLOURS
+from careerkit.steps import job_skills
+from careerkit.steps.compare import scoring
+from careerkit.steps.compare.choice import MAX_CHOSEN
+from careerkit.steps.compare.criteria import Criterion
+from careerkit.steps.compare.scoring import Flip, Result
+from careerkit.steps.explore import occupation
+from careerkit.text import join_words
+
+PAY = "pay"  # the criterion whose weight the what-if sweep moves
+GUT_QUESTIONS = {
+    "feels_right": "Does this feel right?",
+    "want_to_grow": "Do I want to grow in this field?",
+}
+SHARE = "<span style='color:#555'>{:.0f}% of the score</span>"
+NOT_RATED_STYLE = "background:#f3f3f3;color:#777;text-align:center"
+HEAT = np.array([[255, 255, 229], [173, 221, 142], [49, 163, 84], [0, 104, 55]])  # 0 -> 10
+
+
+IGNORES_WEIGHTS = (
+    "The scoring formula does not use the weights: moving the weight sliders changes no "
+    "score, so their shares of the score mean nothing. To make them count, use weights in "
+    "score(), e.g. (ratings * weights).sum(axis=1)."
+)
+ACROSS_ROWS = (
+    "The scoring formula scores each option against the others (it divides by the best "
+    "score, say, or uses .max(), .mean() or .rank() over the options): this ranking can "
+    "change when an option is added or dropped, though nothing about the others changed."
+)
+
+
+# --- wording ---------------------------------------------------------------------------------
+
+
+def number(value: float) -> str:
+    """A weight or rating for text: 3, 2.5."""
+    return f"{value:g}"
+
+
+def ordinal(rank: float) -> str:
+    n = int(rank)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def joined(names: Sequence[str]) -> str:
+    """'A', 'A and B', 'A, B and C', each quoted."""
+    return join_words(f"'{n}'" for n in names)
+
+
+def weights_in_force(
+    criteria: Sequence[Criterion], saved: Mapping[str, float], source: str
+) -> tuple[str, bool]:
+    """Which weights are in force (HTML) and why, and whether the person's own differ from
+    the starting weights (``source``: where those came from)."""
+    own = [c for c in criteria if c.id in saved]
+    differ = [c for c in own if saved[c.id] != c.weight]
+    where = "the workshop file" if source.startswith("workshop file") else source
+    if not own:
+        text = (
+            f"<b>In force:</b> these starting weights ({html.escape(where)}). Once you move a "
+            "slider, your own weights are saved in your plan and replace them."
+        )
+    elif not differ:
+        text = "<b>In force:</b> your own weights, saved in your plan: the same as these."
+    else:
+        changed = ", ".join(
+            f"{html.escape(c.label)} {number(saved[c.id])} (starting weight {number(c.weight)})"
+            for c in differ
+        )
+        text = (
+            "<b>In force:</b> your own weights, saved in your plan when you moved the sliders, "
+            f"not the starting weights ({html.escape(where)}): {changed}. Your own weights "
+            "win; the button puts the starting weights back."
+        )
+    return text, bool(differ)
+
+
+def pay_message(result: Result, weights: pd.Series, sweep: pd.DataFrame | None) -> tuple[str, str]:
+    """Whether pay alone puts the top option first, as (text, kind)."""
+    if sweep is None:
+        return "Pay is not one of the criteria, so it cannot decide the ranking.", "info"
+    if weights[PAY] == 0:
+        return "Pay has weight 0, so it plays no part in the ranking.", "info"
+    top = result.leaders
+    if len(top) != 1:
+        return f"{joined(top)} share first place, pay included.", "info"
+    without = scoring.leaders(sweep).iloc[0]
+    if without == top[0]:
+        return (
+            f"Pay is not the decider: without the pay weight, '{top[0]}' would still rank first.",
+            "good",
+        )
+    if without is None:
+        return (
+            f"Without the pay weight, '{top[0]}' would only share first place: pay is what "
+            "puts it ahead. Is pay what matters most to you?",
+            "warn",
+        )
+    return (
+        f"Pay decides the top spot: without the pay weight, '{without}' would rank first. "
+        f"'{top[0]}' is first only because it pays more. Is pay what matters most to you?",
+        "warn",
+    )
+
+
+def flip_message(flip: Flip | None, result: Result, labels: Mapping[str, str]) -> str:
+    """Which single weight change would put the runner-up first, in plain words."""
+    scored = result.scores.dropna()
+    top = result.leaders
+    if len(scored) < 2:
+        return "Only one option has a score, so there is no runner-up to compare with."
+    if len(top) > 1:
+        return f"{joined(top)} share first place: any weight change may decide between them."
+    if flip is None:
+        runner = scored.drop(top[0]).idxmax()
+        return (
+            f"No single weight change puts '{runner}' ahead of '{top[0]}': "
+            f"'{top[0]}' stays first whichever one weight you move."
+        )
+    verb = "Raising" if flip.new > flip.old else "Lowering"
+    return (
+        f"{verb} '{labels[flip.criterion]}' from {number(flip.old)} to {number(flip.new)} "
+        f"would put '{flip.winner}' first, ahead of '{flip.loser}'."
+    )
+
+
+def sweep_summary(sweep: pd.DataFrame, label: str) -> str:
+    """Which option is first along the sweep (read at the slider's stops), in words."""
+    stops = np.isclose(sweep.index.to_numpy()[:, None], scoring.WEIGHT_GRID).any(axis=1)
+    leaders = scoring.leaders(sweep.loc[stops]).fillna("")
+    runs = (leaders != leaders.shift()).cumsum()
+    spans = [(group.iloc[0], group.index[0], group.index[-1]) for _, group in leaders.groupby(runs)]
+    what = f"the weight on {label.lower()}"
+    if len(spans) == 1:
+        who = spans[0][0]
+        return f"Whatever {what}, " + (f"'{who}' stays first." if who else "the top options tie.")
+    words = [
+        (joined([who]) if who else "a tie") + f" from {number(low)} to {number(high)}"
+        for who, low, high in spans
+    ]
+    return f"As {what} goes up, first place goes to " + ", then ".join(words) + "."
+
+
+def gut_messages(
+    result: Result, gut: Mapping[str, Gut], codes: Mapping[str, str]
+) -> list[tuple[str, str]]:
+    """Where the top score and the gut answers agree or not, as (text, kind) lines.
+
+    ``codes`` maps option names (the result's index) to option codes (the plan's keys).
+    """
+    top = result.leaders
+    if not top:
+        return []
+    name = top[0]
+    answers = gut.get(codes[name]) or Gut()
+    said = {q: getattr(answers, q) for q in GUT_QUESTIONS}
+    out: list[tuple[str, str]] = []
+    if None in said.values():
+        out.append(
+            (f"Answer both questions for '{name}': the top score deserves a gut check.", "info")
+        )
+    if "no" in said.values():
+        asked = " and ".join(f"'{GUT_QUESTIONS[q]}'" for q, a in said.items() if a == "no")
+        out.append(
+            (
+                f"'{name}' has the top score, but you answered no to {asked}. The score only "
+                "counts what you rated: ask what the matrix is missing (a criterion? a "
+                "weight?) before you choose it.",
+                "warn",
+            )
+        )
+    elif "unsure" in said.values():
+        out.append(
+            (
+                f"'{name}' has the top score, but you are unsure about it. Talking to someone "
+                "who does this work could settle it.",
+                "info",
+            )
+        )
+    elif None not in said.values():
+        out.append((f"The top score and your gut agree on '{name}'.", "good"))
+    if set(said.values()) != {"yes"}:
+        keen = [
+            n
+            for n in result.ranks.sort_values().index
+            if n != name and _both_yes(gut.get(codes[n]))
+        ]
+        if keen:
+            out.append(
+                (
+                    f"Your gut says yes to both questions for {joined(keen)}, which "
+                    f"{'scores' if len(keen) == 1 else 'score'} lower: the numbers and your "
+                    "gut point different ways. Which do you trust here?",
+                    "warn",
+                )
+            )
+    return out
+
+
+def _both_yes(answers: Gut | None) -> bool:
+    return answers is not None and answers.feels_right == answers.want_to_grow == "yes"
+
+
+def choice_messages(
+    chosen: Sequence[str], reason: str, result: Result | None, names: Mapping[str, str]
+) -> list[tuple[str, str]]:
+    """Notes on the chosen direction. ``names`` maps codes of remaining options to names."""
+    gone = [code for code in chosen if code not in names]
+    kept = [names[code] for code in chosen if code in names]
+    out: list[tuple[str, str]] = []
+    if gone:
+        out.append(
+            (
+                f"You had chosen {', '.join(gone)}, which is no longer on your shortlist "
+                "(dropped in 02): choose again.",
+                "warn",
+            )
+        )
+    if not kept:
+        out.append((f"Tick one or {MAX_CHOSEN} options to choose your direction.", "info"))
+        return out
+    if not reason.strip():
+        out.append(
+            ("Say in a sentence or two why you chose it: later steps show it back to you.", "warn")
+        )
+    top = result.leaders if result is not None else []
+    if top and not set(top) & set(kept):
+        out.append(
+            (
+                f"You chose {joined(kept)} although {joined(top)} scores highest: that is "
+                "fine when your reason says why.",
+                "info",
+            )
+        )
+    return out
+
+
+#: What to find out to rate work-life balance, where the catalogue has no hours.
+WORK_LIFE_ASK = (
+    "The catalog has no hours or schedule: look for the hours in job postings, shifts, "
+    "on-call and travel, and ask someone in the job."
+)
+
+
+def unrated_reason(
+    criterion: str, option: Option, catalog: pd.DataFrame, skills: Sequence[str] = ()
+) -> str | None:
+    """Why a data criterion has no value for ``option``, in words that say what to do;
+    ``skills``: the person's own (01)."""
+    if criterion == "skills_match" and not option.custom:
+        if job_skills.lacks_ratings(catalog, option.code):
+            if not option.skills:
+                return f"{job_skills.NO_RATINGS}: rate it yourself, or list its skills in 02"
+        elif option.code in catalog.index and fit.other_names_only(skills):
+            return (
+                f"{job_skills.OTHER_NAMES}. To fix it, {job_skills.PICK_NAMES}; or rate it yourself"
+            )
+    if criterion == "work_life" and not occupation.has_hours(catalog):
+        return (
+            "rate it yourself: hours in postings, shifts, on-call, travel; ask someone in the job"
+        )
+    return None
+
+
+def data_notes(
+    ids: Sequence[str],
+    interests: Mapping[str, float] | None,
+    skills: Sequence[str],
+    options: Sequence[Option],
+    not_in_catalog: Sequence[str],
+    catalog: pd.DataFrame | None = None,
+) -> list[tuple[str, str]]:
+    """What the person can do about data criteria that stay "not rated"."""
+    notes = []
+    if "interest_fit" in ids and not interests:
+        notes.append("'Interest fit' needs the interest quiz: take it in 01 (Dream job).")
+    if "skills_match" in ids and not skills:
+        notes.append("'Skills match' needs your skills: list them in 01 (Dream job).")
+    if "skills_match" in ids and fit.other_names_only(skills):
+        notes.append(
+            f"'Skills match' is not rated (left out of the score): none of your skills in 01 "
+            f"({joined(list(skills)[:3])}{', ...' if len(skills) > 3 else ''}) is one of "
+            f"O*NET's skill names, so they cannot be compared. To fix it, "
+            f"{job_skills.PICK_NAMES}, such as Coordination or Service Orientation."
+        )
+    if catalog is not None and "skills_match" in ids and skills:
+        unrated = [
+            o.title
+            for o in options
+            if not o.custom and job_skills.lacks_ratings(catalog, o.code) and not o.skills
+        ]
+        if unrated:
+            notes.append(
+                f"{job_skills.NO_RATINGS.replace('this occupation', joined(unrated))}: its "
+                "skills match is not rated (left out of the score) until you list the skills "
+                "the job needs in 02 (question 1), from postings or people in the job, or "
+                "rate it yourself here."
+            )
+    if catalog is not None and "work_life" in ids and not occupation.has_hours(catalog):
+        notes.append(f"Work-life balance is yours to rate. {WORK_LIFE_ASK}")
+    if any(o.custom for o in options):
+        notes.append(
+            "Your own occupations are not in the catalog: their pay comes from the wage "
+            "you entered in 02, and you rate the rest yourself."
+        )
+    if not_in_catalog:
+        them = "it" if len(not_in_catalog) == 1 else "them"
+        notes.append(
+            f"{joined(not_in_catalog)} cannot be found in the occupation catalog: "
+            f"rate {them} yourself."
+        )
+    return [(note, "info") for note in notes]
+
+
+def hourly_pay_notes(names: Sequence[str]) -> list[tuple[str, str]]:
+    """Why 'Pay' is not rated for options BLS publishes only an hourly median of."""
+    if not names:
+        return []
+    return [
+        (
+            f"'Pay' is not rated for {joined(names)}: BLS publishes only an hourly median "
+            "(the work is often not full time all year), so there is no yearly pay to rate. "
+            "Rate it yourself from what you learn of the yearly earnings.",
+            "info",
+        )
+    ]
+
+
+# --- HTML tables ------------------------------------------------------------------------------
+
+
+def heat_colour(values: np.ndarray) -> np.ndarray:
+    """0-10 ratings -> '#rrggbb' strings on a pale-yellow-to-green scale."""
+    x = np.clip(values, 0, 10) / 10 * (len(HEAT) - 1)
+    low = np.floor(x).astype(int).clip(0, len(HEAT) - 2)
+    rgb = HEAT[low] + (HEAT[low + 1] - HEAT[low]) * (x - low)[..., None]
+    return np.array(
+        [f"#{r:02x}{g:02x}{b:02x}" for r, g, b in rgb.round().astype(int).reshape(-1, 3)]
+    ).reshape(values.shape)
+
+
+def legend_html(criteria: Sequence[Criterion]) -> str:
+    chips = "".join(
+        f'<span style="margin-right:12px"><span style="display:inline-block;width:12px;'
+        f'height:12px;background:{COLOURS[i % len(COLOURS)]};vertical-align:middle"></span> '
+        f"{html.escape(c.label)}</span>"
+        for i, c in enumerate(criteria)
+    )
+    return f'<div style="margin:4px 0">{chips}</div>'
+
+
+def ranking_html(result: Result, criteria: Sequence[Criterion]) -> str:
+    """The ranking as a table with one stacked bar per option, split by criterion."""
+    order = result.ranks.sort_values(kind="stable", na_position="last").index
+    scale = max(10.0, float(np.nanmax(result.scores.to_numpy(), initial=0)))
+    rows = []
+    for name in order:
+        value, rank = result.scores[name], result.ranks[name]
+        segments = "".join(
+            f'<div title="{html.escape(c.label)}: {part:.1f}" '
+            f'style="width:{part / scale * 100:.2f}%;background:{COLOURS[i % len(COLOURS)]}"></div>'
+            for i, (c, part) in enumerate(zip(criteria, result.parts.loc[name], strict=True))
+            if part > 0
+        )
+        if np.isnan(value):
+            note = "not enough ratings to score"
+        else:
+            missing = [c.label for c in criteria if result.missing.at[name, c.id]]
+            note = f"not rated, so left out: {', '.join(missing)}" if missing else ""
+        rows.append(
+            f"<tr><td style='text-align:center'>{'–' if np.isnan(rank) else ordinal(rank)}</td>"
+            f"<td>{html.escape(name)}</td>"
+            f"<td style='text-align:right'><b>{'–' if np.isnan(value) else f'{value:.1f}'}</b></td>"
+            f"<td style='width:40%'><div style='display:flex;height:16px;background:#eee'>"
+            f"{segments}</div></td><td style='color:#8a5300'>{html.escape(note)}</td></tr>"
+        )
+    return (
+        legend_html(criteria)
+        + "<table style='border-collapse:collapse;width:100%'><tr><th>Rank</th>"
+        "<th style='text-align:left'>Option</th><th>Score</th>"
+        "<th style='text-align:left'>Score split by criterion</th><th></th></tr>"
+        + "".join(rows)
+        + "</table>"
+    )
+
+
+def heatmap_html(
+    ratings: pd.DataFrame, data: pd.DataFrame, own: pd.DataFrame, criteria: Sequence[Criterion]
+) -> str:
+    """The ratings as a coloured table: options x criteria; overrides marked ✎."""
+    values = ratings.to_numpy(dtype=float, na_value=np.nan)
+    colours = heat_colour(np.nan_to_num(values))
+    override = (own.notna() & data.notna()).to_numpy()
+    head = "".join(f"<th style='padding:2px 6px'>{html.escape(c.label)}</th>" for c in criteria)
+    rows = []
+    for i, name in enumerate(ratings.index):
+        cells = []
+        for j in range(len(criteria)):
+            v = values[i, j]
+            if np.isnan(v):
+                cells.append(f"<td style='{NOT_RATED_STYLE}'><i>not rated</i></td>")
+                continue
+            mark, tip = "", "from data" if not np.isnan(data.iat[i, j]) else "your rating"
+            if override[i, j]:
+                mark, tip = " ✎", f"your rating; the data says {data.iat[i, j]:.1f}"
+            ink = "#fff" if v > 7 else "#000"
+            cells.append(
+                f"<td title='{tip}' style='background:{colours[i, j]};color:{ink};"
+                f"text-align:center'>{v:.1f}{mark}</td>"
+            )
+        rows.append(f"<tr><td>{html.escape(name)}</td>{''.join(cells)}</tr>")
+    return (
+        "<table style='border-collapse:collapse'><tr><th></th>"
+        + head
+        + "</tr>"
+        + "".join(rows)
+        + "</table><div style='color:#555'>0 = poor, 10 = excellent. "
+        "✎ your own rating replaces the data value.</div>"
+    )

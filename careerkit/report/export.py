@@ -1,0 +1,450 @@
+"""The written-down plan: a printable HTML report and the same as Markdown.
+
+The report is first built as a small document (sections of paragraphs, fields, lists,
+tables and charts) and then rendered twice, so the HTML and the Markdown always hold the
+same content. Every text goes through one escaping function per format, so nothing a
+person typed can become markup. The files are written by ``careerkit.report.export_files``.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+from datetime import date
+
+import pandas as pd
+
+from careerkit.catalog import THEMES, CatalogError, money, tables
+from careerkit.catalog.fit import top_themes
+from careerkit.dates import long_date
+from careerkit.plan import Goal, Plan
+from careerkit.report import charts
+from careerkit.report.blocks import (
+    Block,
+    Chart,
+    Fields,
+    Items,
+    Note,
+    Para,
+    Section,
+    Sub,
+    Table,
+    chart_png,
+    table,
+)
+from careerkit.steps import job_skills
+from careerkit.steps.action_plan import next_review_due, this_month
+from careerkit.steps.compare import scoring
+from careerkit.steps.compare.criteria import ScoringError, label_for
+from careerkit.steps.compare.setup import scoring_setup
+from careerkit.steps.explore.occupation import QUESTIONS as EXPLORING
+from careerkit.steps.explore.occupation import pay_short
+from careerkit.steps.plan_changes import criterion_labels
+from careerkit.steps.short_term.smart import SmartResult, smart_check
+from careerkit.text import join_words, shorten
+
+SMART_NAMES = dict(S="Specific", M="Measurable", A="Attainable", R="Relevant", T="Timely")
+FILE_STEM = "career-plan"
+QUESTIONS = {q.id: q.text for q in EXPLORING}
+ROADMAP = {"dream_job", "exploration", "comparison", "short_term_goals", "long_term"}  # drawn
+REFLECTIONS = dict(at_ease="Moments at ease", drawn_to="Always drawn to")  # step 01's
+REFLECTIONS |= dict(still_love="Still love doing", asked_for="People come to me for")
+
+# --- the document -------------------------------------------------------------------------
+
+
+def plan_document(plan: Plan, catalog: pd.DataFrame, today: date | None = None) -> list[Section]:
+    """The whole plan as sections, in the order of the workbook's steps."""
+    today = today or date.today()
+    titles = _titles(plan, catalog)
+    return [
+        _dream_section(plan),
+        _shortlist_section(plan, catalog),
+        _comparison_section(plan, catalog, titles),
+        _goals_section(plan, titles, today),
+        _long_term_section(plan, catalog, titles, today),
+        _action_section(plan, today),
+        _reviews_section(plan),
+    ]
+
+
+def _titles(plan: Plan, catalog: pd.DataFrame) -> dict[str, str]:
+    """Occupation code -> title: the person's own shortlist first, then the catalogue."""
+    known = catalog["title"].astype(str).to_dict() if "title" in catalog else {}
+    return known | {o.code: o.title for o in plan.exploration.options}
+
+
+def _dream_section(plan: Plan) -> Section:
+    dream = plan.dream_job
+    blocks: list[Block] = []
+    if dream.vision:
+        written = long_date(dream.vision_date) if dream.vision_date else "no date"
+        blocks += [Fields([("Written on", written)]), Para(dream.vision)]
+    else:
+        blocks.append(Note("No vision written yet: write it down in step 01 (Dream job)."))
+    answered = [
+        (REFLECTIONS.get(k, k.replace("_", " ").capitalize()), v)
+        for k, v in dream.reflections.items()
+        if v.strip()
+    ]
+    if answered:
+        blocks += [Sub("Reflections"), Fields(answered)]
+    if dream.interests and dream.interests.scores:
+        scores = dream.interests.scores
+        themes = ", ".join(THEMES[t] for t in top_themes(scores))
+        blocks += [
+            Sub("Interests"),
+            Fields([("Taken on", long_date(dream.interests.taken)), ("Top themes", themes)]),
+            Chart(
+                "Interest profile on the six RIASEC themes",
+                lambda: charts.interest_chart(scores),
+                lambda: f"interests {sorted(scores.items())}",
+                narrow=True,
+            ),
+        ]
+    if dream.skills:
+        kinds = [
+            (f"{kind.capitalize()} skills (level 1-5)", [s for s in dream.skills if s.kind == kind])
+            for kind in ("hard", "soft")
+        ]
+        pairs = [(k, ", ".join(f"{s.name} {s.level}" for s in found)) for k, found in kinds]
+        blocks += [Sub("Skills you bring"), Fields([(k, v) for k, v in pairs if v])]
+    if dream.skills_use:
+        blocks += [Fields([("How they could serve", dream.skills_use)])]
+    return Section("Dream job", blocks)
+
+
+def _shortlist_section(plan: Plan, catalog: pd.DataFrame) -> Section:
+    options = plan.exploration.options
+    if not options:
+        return Section("Shortlist", [Note("No options yet: build a shortlist in step 02.")])
+    rows = [
+        [
+            o.title,
+            _wage(o.code, o.median_wage, catalog),
+            f"Dropped: {o.drop_reason}" if o.dropped else "Kept",
+        ]
+        for o in options
+    ]
+    blocks: list[Block] = [table(["Occupation", "Median pay (USD/year)", "Kept or dropped"], rows)]
+    for o in options:
+        notes = [(_question(k), v) for k, v in o.answers.items() if v]
+        notes += [("Notes", o.notes)] if o.notes else []
+        if o.skills or job_skills.lacks_ratings(catalog, o.code):
+            notes.append(("Skills it needs", ", ".join(o.skills) or job_skills.NO_RATINGS))
+        if notes:
+            blocks += [Sub(o.title), Fields(notes)]
+    return Section("Shortlist", blocks)
+
+
+def _question(question_id: str) -> str:
+    """An exploring question's wording (without its number), for an answer's id."""
+    text = QUESTIONS.get(question_id, question_id.replace("_", " ").capitalize())
+    return re.sub(r"^\d+\.\s*", "", text)
+
+
+def _wage(code: str, own: float | None, catalog: pd.DataFrame) -> str:
+    if own is None and code in catalog.index and "median_wage" in catalog:
+        return pay_short(catalog.loc[code])  # "at least ...", or hourly where BLS gives only that
+    return money(own)
+
+
+def _comparison_section(plan: Plan, catalog: pd.DataFrame, titles: dict[str, str]) -> Section:
+    comp = plan.comparison
+    blocks: list[Block] = []
+    if comp.chosen:
+        decided = long_date(comp.decided) if comp.decided else "no date"
+        chosen = join_words(titles.get(c, c) for c in comp.chosen)
+        blocks.append(
+            Fields(
+                [
+                    ("Chosen direction", chosen),
+                    ("Decided on", decided),
+                    ("Why", comp.reason or "(no reason written)"),
+                ]
+            )
+        )
+    else:
+        blocks.append(Note("No direction chosen yet: compare your options in step 03."))
+    blocks += _ranking(plan, catalog, titles)
+    if comp.weights:
+        labels = criterion_labels()
+        weights = ", ".join(f"{label_for(k, labels)} {v:g}" for k, v in comp.weights.items())
+        blocks.append(Fields([("Weights of your criteria (0-5)", weights)]))
+    return Section("Comparison", blocks)
+
+
+def _ranking(plan: Plan, catalog: pd.DataFrame, titles: dict[str, str]) -> list[Block]:
+    """Step 03's ranking: each option kept, its score (0-10) and rank, and the gut check."""
+    options = [o for o in plan.exploration.options if not o.dropped]
+    gut = plan.comparison.gut
+    if not options:
+        return []
+    scores: pd.DataFrame | None = None
+    problem = ""
+    try:
+        criteria = scoring_setup().criteria
+        scores = scoring.plan_scores(plan, catalog, options, criteria)
+    except (ScoringError, CatalogError, KeyError, ValueError) as err:
+        problem = f"The scores could not be worked out here ({err}); step 03 shows them."
+    rows = []
+    for option in options:
+        known = scores is not None and option.code in scores.index
+        score = scores.at[option.code, "score"] if known else float("nan")
+        place = scores.at[option.code, "rank"] if known else float("nan")
+        answers = gut.get(option.code)
+        rows.append(
+            [
+                f"{place:.0f}" if place == place else "unknown",
+                titles.get(option.code, option.title),
+                f"{score:.1f}" if score == score else "unknown",
+                (answers.feels_right if answers else None) or "",
+                (answers.want_to_grow if answers else None) or "",
+            ]
+        )
+    rows.sort(key=lambda r: (not r[0].isdigit(), int(r[0]) if r[0].isdigit() else 0))
+    header = ["Rank", "Option", "Score (0-10)", "Feels right?", "Want to grow in it?"]
+    blocks: list[Block] = [Sub("Ranking and gut check"), table(header, rows)]
+    blocks.append(Note(problem or SCORED_BY))
+    return blocks
+
+
+SCORED_BY = (
+    "Scores are the weighted average of your ratings (your own, else the occupation data) "
+    "with the weights below; a coach's own scoring formula in step 03 may rank differently."
+)
+
+
+def _goals_section(plan: Plan, titles: dict[str, str], today: date) -> Section:
+    goals = plan.short_term_goals.goals
+    if not goals:
+        return Section("Short-term goals", [Note("No goals yet: set them in step 04.")])
+    areas = ", ".join(plan.short_term_goals.areas)
+    header = ["Goal", "Area", "Due", "Measure", "Serves", "Status", "S.M.A.R.T. check"]
+    rows, missing = [], []
+    for goal in goals:
+        result = smart_check(goal, plan, today=today)
+        text = goal.text or "(goal without text)"
+        rows.append([text, *(v for _, v in _goal_fields(goal, titles)), _smart_summary(result)])
+        missing += [
+            [shorten(text, 70), SMART_NAMES.get(k, k), c.reason, c.suggestion]
+            for k, c in result.letters.items()
+            if not c.ok
+        ]
+    blocks: list[Block] = [Fields([("Areas of growth", areas)]), table(header, rows)]
+    if missing:
+        blocks += [
+            Sub("S.M.A.R.T. letters not met yet"),
+            table(["Goal", "Letter", "Why", "To improve"], missing),
+        ]
+    return Section("Short-term goals", blocks)
+
+
+def _smart_summary(result: SmartResult) -> str:
+    met = sum(check.ok for check in result.letters.values())
+    return f"{result.summary} ({'all five met' if result.passed else f'{met} of 5 met'})"
+
+
+def _goal_fields(goal: Goal, titles: dict[str, str]) -> list[tuple[str, str]]:
+    status = f"{goal.status}, {goal.percent}% done"
+    if goal.status == "dropped":
+        status = f"dropped: {goal.drop_reason}"
+    return [
+        ("Area", goal.area),
+        ("Due", long_date(goal.due) if goal.due else "no date yet"),
+        ("Measure", goal.measure or "none yet"),
+        ("Serves", titles.get(goal.direction, goal.direction) or "no direction named"),
+        ("Status", status),
+    ]
+
+
+def _long_term_section(
+    plan: Plan, catalog: pd.DataFrame, titles: dict[str, str], today: date
+) -> Section:
+    objectives = plan.long_term.objectives
+    blocks: list[Block] = []
+    if plan.short_term_goals.goals or objectives:
+        blocks.append(
+            Chart(
+                "Roadmap from short-term goals to long-term objectives",
+                lambda: charts.roadmap_chart(plan, catalog, today=today),
+                lambda: f"roadmap {today} {len(catalog)} {plan.model_dump_json(include=ROADMAP)}",
+            )
+        )
+    if not objectives:
+        blocks.append(Note("No long-term objectives yet: plan five to ten years in step 05."))
+    for code, o in objectives.items():
+        stay = f"{o.stay_years} years" if o.stay_years is not None else ""
+        pairs = [
+            ("Skills to acquire", ", ".join(o.skills_to_acquire + o.own_skills)),
+            ("Experience to gain", o.experience),
+            ("In five years", o.role_5y),
+            ("In ten years", o.role_10y),
+            ("Ambitions", o.ambitions),
+            ("How long to stay", stay),
+            ("What would make me leave", o.leave_when),
+        ]
+        blocks += [Sub(titles.get(code, code)), Fields([(k, v) for k, v in pairs if v])]
+    return Section("Long-term objectives", blocks)
+
+
+def _action_section(plan: Plan, today: date) -> Section:
+    every = plan.action_plan.review_every_months
+    blocks: list[Block] = [
+        Fields(
+            [
+                ("Review the plan every", f"{every} months"),
+                ("Next review due", long_date(next_review_due(plan))),
+            ]
+        )
+    ]
+    goals = {g.id: g for g in plan.short_term_goals.goals}
+    items = {k: v for k, v in plan.action_plan.items.items() if k in goals}
+    if not items:
+        blocks.append(Note("No resources or actions yet: make your action plan in step 06."))
+        return Section("Action plan", blocks)
+    due_now = [
+        f"{long_date(a.due)}: {a.text} (for '{shorten(g.text, 50)}')"
+        for g, a in this_month(plan, today)
+    ]
+    blocks += [
+        Sub(f"This month ({today:%B %Y}) and overdue"),
+        Items(due_now) if due_now else Note("Nothing due this month."),
+    ]
+    resources, actions = [], []
+    for goal_id, item in items.items():
+        goal = goals[goal_id]
+        name = shorten(goal.text, 70) + (" (goal dropped)" if goal.status == "dropped" else "")
+        if item.people or item.tools or item.programs:
+            resources.append([name, item.people, item.tools, item.programs])
+        actions += [
+            [name, a.text, long_date(a.due) if a.due else "no date", "done" if a.done else ""]
+            for a in item.actions
+        ]
+    if resources:
+        header = ["Goal", "People", "Online tools", "Programs at work"]
+        blocks += [Sub("Resources"), table(header, resources)]
+    if actions:
+        blocks += [Sub("Next actions"), table(["Goal", "Next action", "Date", "Done"], actions)]
+    return Section("Action plan", blocks)
+
+
+def _reviews_section(plan: Plan) -> Section:
+    blocks: list[Block] = []  # progress on each goal: the goals table's Status column
+    if not plan.reviews:
+        blocks.append(Note("No reviews yet: look back and adjust in step 07."))
+    for r in reversed(plan.reviews):
+        pairs = [
+            ("What went well", r.went_well),
+            ("What changed", r.changed),
+            ("What to adjust", r.adjust),
+        ]
+        blocks += [
+            Sub(f"Review of {long_date(r.reviewed)}"),
+            Fields([(k, v) for k, v in pairs if v]),
+        ]
+    return Section("Reviews", blocks)
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+CSS = """
+body { font-family: Georgia, 'Times New Roman', serif; max-width: 48rem; margin: 2rem auto;
+       padding: 0 1rem; line-height: 1.4; color: #111; }
+h1 { margin-bottom: 0.2rem; }
+h2 { border-bottom: 1px solid #999; padding-bottom: 0.2rem; margin: 1.6rem 0 0.4rem; }
+h3 { margin: 1rem 0 0.3rem; }
+p { margin: 0.3rem 0; }
+table { border-collapse: collapse; width: 100%; margin: 0.4rem 0; }
+th, td { border: 1px solid #999; padding: 0.2rem 0.4rem; text-align: left; vertical-align: top; }
+dl { display: grid; grid-template-columns: fit-content(35%) 1fr; gap: 0.1rem 0.8rem;
+     margin: 0.3rem 0; }
+dt { font-weight: bold; }
+dd { margin: 0; }
+ul { margin: 0.3rem 0; }
+.note { font-style: italic; color: #444; }
+img { max-width: 100%; }
+figure { margin: 0.5rem 0; }
+figure.narrow img { width: 60%; }
+@page { size: auto; margin: 14mm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 9pt; line-height: 1.25; }
+  h1 { font-size: 16pt; } h2 { font-size: 12.5pt; margin-top: 1rem; } h3 { font-size: 10.5pt; }
+  h2, h3 { break-after: avoid; }
+  figure img { width: 75%; } figure.narrow img { width: 45%; }
+  figcaption { font-size: 8pt; }
+  figure, li, tr, dt, dd { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def _h(text: str) -> str:
+    """Escape the person's text for HTML; line breaks they typed are kept."""
+    return html.escape(text, quote=True).replace("\n", "<br>")
+
+
+def report_html(plan: Plan, catalog: pd.DataFrame, today: date | None = None) -> str:
+    """The whole plan as one self-contained, printable HTML page (charts inlined as PNG)."""
+    today = today or date.today()
+    title = heading(plan)
+    body = "\n".join(_html_section(s) for s in plan_document(plan, catalog, today))
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{_h(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f'<header><h1>{_h(title)}</h1><p class="note">Written down on {long_date(today)} '
+        "with the careerkit workbook.</p></header>\n"
+        f'{body}\n<footer><p class="note">{_h(sources_line())}</p></footer>\n</body>\n</html>\n'
+    )
+
+
+def sources_line() -> str:
+    """The occupation data used, with the attribution its licence asks for."""
+    info = tables.catalog_info()
+    return f"{info.line()} {info.attribution}".strip()
+
+
+def heading(plan: Plan) -> str:
+    return f"{plan.profile.name}: career plan" if plan.profile.name else "My career plan"
+
+
+def _html_section(section: Section) -> str:
+    inner = "\n".join(_html_block(b) for b in section.blocks)
+    return f"<section>\n<h2>{_h(section.title)}</h2>\n{inner}\n</section>"
+
+
+def _html_block(block: Block) -> str:
+    match block:
+        case Para(text):
+            return f"<p>{_h(text)}</p>"
+        case Note(text):
+            return f'<p class="note">{_h(text)}</p>'
+        case Sub(title):
+            return f"<h3>{_h(title)}</h3>"
+        case Fields(pairs):
+            rows = "".join(f"<dt>{_h(k)}</dt><dd>{_h(v)}</dd>" for k, v in pairs)
+            return f"<dl>{rows}</dl>" if pairs else ""
+        case Items(items):
+            return "<ul>" + "".join(f"<li>{_h(i)}</li>" for i in items) + "</ul>"
+        case Table(header, rows):
+            head = "".join(f"<th>{_h(c)}</th>" for c in header)
+            body = "".join("<tr>" + "".join(f"<td>{_h(c)}</td>" for c in r) + "</tr>" for r in rows)
+            return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        case Chart(alt, narrow=narrow):
+            data = base64.b64encode(chart_png(block)).decode("ascii")
+            kind = ' class="narrow"' if narrow else ""
+            return (
+                f'<figure{kind}><img alt="{_h(alt)}" src="data:image/png;base64,{data}">'
+                f"<figcaption>{_h(alt)}</figcaption></figure>"
+            )
+    raise TypeError(f"Unknown report block {block!r}")
+
+
+def prepare_charts(plan: Plan, catalog: pd.DataFrame, today: date | None = None) -> None:
+    """Draw the report's charts ahead (e.g. in a thread when step 06 opens), so that
+    writing the plan down later takes a fraction of a second."""
+    for section in plan_document(plan, catalog, today):
+        for block in section.blocks:
+            if isinstance(block, Chart):
+                chart_png(block)

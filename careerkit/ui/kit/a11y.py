@@ -1,0 +1,157 @@
+"""Accessible names ipywidgets leaves out: slider handles and bare text boxes, charts."""
+
+from __future__ import annotations
+
+import base64
+import html
+from typing import TYPE_CHECKING
+
+import anywidget
+import traitlets
+
+from careerkit.ui.kit import lean
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+# ipywidgets 8 draws sliders with noUiSlider, whose handle (role="slider", the element a
+# screen reader and the keyboard reach) carries no name: the visible description is a
+# <label> beside it that nothing links to, and no widget option reaches the handle. Its
+# value text is noUiSlider's number: a SelectionSlider's stop index ("18" for a rating of
+# 9), a FloatSlider's value without its shown format. This script, run once per page by
+# the first `PageNames` view, names every handle after its slider's tooltip (a `title`),
+# else its description, and gives it the value text the slider's readout shows, and keeps
+# doing so as widgets appear or change. Range sliders name their two handles
+# "..., lower end" / "upper end" and give each its end of the readout ("low – high").
+# ipywidgets writes a missing tooltip into the label's title as the word "null".
+# A text box without a description (its question shown above it) has an empty <label>,
+# which Chromium takes for its name, ignoring the tooltip (the box's `title`); the script
+# makes that tooltip its aria-label.
+_ESM = """
+function sliderName(slider) {
+  const label = slider.querySelector(':scope > .widget-label');
+  const title = (label && label.title) || slider.getAttribute('title');
+  const tooltip = title === 'null' ? '' : title;
+  return (tooltip || (label ? label.textContent : '')).trim();
+}
+function shownValues(slider, count) {
+  const readout = slider.querySelector('.widget-readout');
+  const shown = readout ? readout.textContent.trim() : '';
+  if (!shown) return [];
+  return count === 2 ? shown.split(/\\s+[\\u2013-]\\s+/) : [shown];
+}
+function set(element, attribute, value) {
+  if (value && element.getAttribute(attribute) !== value) {
+    element.setAttribute(attribute, value);
+  }
+}
+function nameHandles(root) {
+  for (const slider of root.querySelectorAll('.widget-slider')) {
+    const name = sliderName(slider);
+    const handles = slider.querySelectorAll('.noUi-handle[role="slider"]');
+    const values = shownValues(slider, handles.length);
+    handles.forEach((handle, i) => {
+      const end = handles.length === 2 ? (i ? ', upper end' : ', lower end') : '';
+      if (name) set(handle, 'aria-label', name + end);
+      if (values.length === handles.length) set(handle, 'aria-valuetext', values[i]);
+    });
+  }
+}
+function nameBoxes(root) {
+  const boxes = root.querySelectorAll(
+    '.widget-text input[title], .widget-textarea textarea[title]');
+  for (const box of boxes) {
+    const labelled = Array.from(box.labels || []).some(l => l.textContent.trim());
+    const title = box.getAttribute('title');
+    if (!labelled && title !== 'null') set(box, 'aria-label', title.trim());
+  }
+}
+function install() {
+  if (window.careerkitNames) return;
+  let pending = false;
+  const later = () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      nameHandles(document);
+      nameBoxes(document);
+    });
+  };
+  window.careerkitNames = new MutationObserver(later);
+  window.careerkitNames.observe(document.body, {
+    childList: true, subtree: true, characterData: true,
+    attributes: true, attributeFilter: ['title', 'aria-valuetext'],
+  });
+  later();
+}
+export default { render({ el }) { el.style.display = 'none'; install(); } };
+"""
+
+
+class PageNames(anywidget.AnyWidget):
+    """An invisible widget: once shown on a page, every slider handle on it is named and
+    given its readout as value text, and every text box without a label its tooltip."""
+
+    _esm = _ESM
+
+
+class Chart(anywidget.AnyWidget):
+    """A PNG chart with its text alternative, where ipywidgets' ``Image`` would be used.
+
+    ``Image`` has no ``alt``, and its ``tooltip`` (which would give a ``title``) breaks its
+    view in ipywidgets 8.1. ``value`` (PNG bytes) and ``layout`` work as for ``Image``.
+    """
+
+    _esm = """
+    function render({ model, el }) {
+      el.classList.add('widget-image');
+      const img = document.createElement('img');
+      img.style.maxWidth = '100%';
+      el.appendChild(img);
+      const draw = () => {
+        const old = img.src;
+        img.src = URL.createObjectURL(new Blob([model.get('value')], {type: 'image/png'}));
+        if (old) URL.revokeObjectURL(old);
+        img.alt = model.get('alt');
+      };
+      model.on('change:value', draw);
+      model.on('change:alt', draw);
+      draw();
+    }
+    export default { render };
+    """
+    value = traitlets.Bytes(b"").tag(sync=True)
+    alt = traitlets.Unicode("Chart").tag(sync=True)
+    format = traitlets.Unicode("png")  # as for Image; always PNG
+
+
+def page_names() -> PageNames:
+    """The widget that names the page's slider handles (show it once per notebook)."""
+    return PageNames(layout=lean.layout(display="none"))
+
+
+def chart_text(fig: Figure) -> str:
+    """A chart's text alternative: its title, else a plain word."""
+    titles = [ax.get_title(loc) for ax in fig.axes for loc in ("center", "left")]
+    title = next((t for t in titles if t.strip()), "")
+    return f"Chart: {title}" if title else "Chart"
+
+
+class ChartImage:
+    """A PNG chart for an ``Output`` widget, with its text alternative.
+
+    JupyterLab's own PNG view has no ``alt``; the HTML form carries one, and the PNG stays
+    in the bundle for anything that does not render HTML.
+    """
+
+    def __init__(self, data: bytes, text: str) -> None:
+        self.data, self.text = data, text
+
+    def _repr_png_(self) -> bytes:
+        return self.data
+
+    def _repr_html_(self) -> str:
+        source = base64.b64encode(self.data).decode("ascii")
+        alt = html.escape(self.text)
+        return f'<img src="data:image/png;base64,{source}" alt="{alt}" title="{alt}">'
