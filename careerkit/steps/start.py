@@ -57,7 +57,7 @@ def route_markdown(steps: list[Step] | None = None, here: str = "00") -> str:
 
     Relative links, as the "Next" links at the end of each step: JupyterLab opens them in a
     tab, the app as its next page. (A link in a cell's HTML output would open a new browser
-    tab in the app.) ``tests/test_start.py`` checks the cell against this line.
+    tab in the app.) ``tests/steps/test_start.py`` checks the cell against this line.
     """
     items = [
         f"**▶ {s.number} {s.title}**" if s.number == here else f"[{s.number} {s.title}]({s.file})"

@@ -14,7 +14,7 @@ from careerkit.report import charts
 from careerkit.ui import short_term as ui
 from careerkit.ui.kit import common
 from tests.conftest import ROOT, reopen
-from tests.test_goals import CLINIC, tiny_catalog
+from tests.steps.test_goals import CLINIC, tiny_catalog
 
 FUTURE = date.today() + timedelta(days=120)
 NOTEBOOK = ROOT / "notebooks" / "04_short_term.ipynb"

@@ -11,7 +11,7 @@ import pytest
 
 from careerkit.plan import Plan
 from careerkit.ui import action_plan, dream_job, explore, long_term, review, short_term, start
-from tests.test_goals import tiny_catalog
+from tests.steps.test_goals import tiny_catalog
 
 # Form fields that wait for their button ("Add"): not answers saved by themselves. (02's
 # shortlist and narrowing-down panels hold only such fields.)

@@ -16,7 +16,7 @@ from tests.conftest import PERSONA, ROOT, execute_notebook
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 #: The steps that show rows of choices for the sample persona: soft/hard and the interest
 #: questionnaire (01), the gut check (03), each goal's horizon (04), the review interval (06).
-#: 07's questionnaire, finished, builds its rows only when taken again (tests/test_ui_review.py).
+#: 07's questionnaire, finished, builds its rows only when taken again (tests/ui/test_review.py).
 WITH_CHOICES = {"01", "03", "04", "06"}
 UNCHOSEN = "#eeeeee"  # JupyterLab's grey for the buttons not chosen
 

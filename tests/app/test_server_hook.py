@@ -120,7 +120,7 @@ def test_every_way_of_starting_the_workbook_uses_the_config() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     browser = (ROOT / "tests" / "browser" / "conftest.py").read_text(encoding="utf-8")
-    # make lab / make app run careerkit lab / app, which set the config (tests/test_launch.py).
+    # make lab / make app run careerkit lab / app, which set the config (tests/app/test_launch.py).
     assert "$(BIN)/careerkit lab " in makefile and "$(BIN)/careerkit app " in makefile
     assert "`careerkit lab`" in readme and "`careerkit app`" in readme
     assert 'JUPYTER_CONFIG = ROOT / "careerkit" / "app" / "jupyter-config"' in browser

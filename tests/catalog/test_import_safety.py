@@ -24,10 +24,10 @@ from careerkit.catalog.sources import archive
 from careerkit.catalog.sources.build import import_onet
 from careerkit.catalog.sources.release import ReleaseError
 from careerkit.cli import main
-from tests import test_import
+from tests.catalog import test_import
+from tests.catalog.test_download import PROJECTIONS, release_zip, serve, server  # noqa: F401 (fixtures)
+from tests.catalog.test_import import B, make_release, release_tables, snapshot, write_table
 from tests.test_cli import error_line
-from tests.test_download import PROJECTIONS, release_zip, serve, server  # noqa: F401 (fixtures)
-from tests.test_import import B, make_release, release_tables, snapshot, write_table
 
 #: One real row of the synthetic Interests table, repeated to make a file that packs tightly.
 ROW = "11-1011.00\tChief Executives\t1.B.1.a\tRealistic\tOI\tOccupational Interests\t1.26\t"
@@ -275,7 +275,7 @@ def test_a_projections_workbook_that_is_text_is_one_plain_line(
 
 def test_a_web_page_served_for_a_file_is_one_plain_line(
     tmp_path: Path,
-    serve,  # noqa: F811 (the fixture of tests/test_download.py)
+    serve,  # noqa: F811 (the fixture of tests/catalog/test_download.py)
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:

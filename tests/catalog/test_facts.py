@@ -380,9 +380,9 @@ def test_pay_note_in_03() -> None:
 
 def test_import_keeps_hourly_only_and_top_coded_medians(tmp_path: Path) -> None:
     from careerkit.catalog.sources.build import import_onet
-    from tests.test_import import AREAS as SYNTHETIC_AREAS
-    from tests.test_import import CROSSWALK as SYNTHETIC_CROSSWALK
-    from tests.test_import import A, B, C, make_release
+    from tests.catalog.test_import import AREAS as SYNTHETIC_AREAS
+    from tests.catalog.test_import import CROSSWALK as SYNTHETIC_CROSSWALK
+    from tests.catalog.test_import import A, B, C, make_release
 
     areas = SYNTHETIC_AREAS.replace(  # Software Developers: hourly only, nationally
         "N,0000000,National,00,15-1252,Software Developers,3,1687890,82460,105210,135980,"

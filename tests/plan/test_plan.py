@@ -27,7 +27,7 @@ from careerkit.plan import (
     restore_plan,
     storage,
 )
-from tests.conftest import PERSONA, reopen
+from tests.conftest import PERSONA, ROOT, reopen
 
 
 def test_new_plan_is_created_in_the_workspace(workspace: Path) -> None:
@@ -251,7 +251,7 @@ def test_a_refused_section_stays_refused_after_saving_another(plan: Plan) -> Non
     assert final.profile.name == "Theirs" and final.dream_job.vision == "Saved fine"
 
 
-SCHEMA_2 = Path(__file__).parent / "data" / "plan-schema2.json"  # written by careerkit 0.1
+SCHEMA_2 = ROOT / "tests" / "data" / "plan-schema2.json"  # written by careerkit 0.1
 
 
 def _action_ids(plan: Plan) -> dict[str, list[str]]:

@@ -19,7 +19,7 @@ from careerkit.plan import Goal, Plan
 from careerkit.report import charts
 from careerkit.report.charts.style import COLOURS, OKABE_ITO, series
 from tests.conftest import reopen
-from tests.test_goals import CLINIC, tiny_catalog
+from tests.steps.test_goals import CLINIC, tiny_catalog
 
 PALETTE = {to_hex(c) for c in OKABE_ITO.values()}
 TODAY = date(2026, 12, 1)

@@ -9,7 +9,7 @@ import pytest
 from careerkit.dates import add_months
 from careerkit.plan import Goal, Objective, Option, Plan
 from careerkit.steps import long_term as r
-from tests.test_goals import CLINIC, TRAINING, tiny_catalog
+from tests.steps.test_goals import CLINIC, TRAINING, tiny_catalog
 
 TODAY = date(2026, 11, 22)
 

@@ -13,7 +13,7 @@ from careerkit.report import charts
 from careerkit.steps.long_term import UNLINKED
 from careerkit.ui import long_term as ui
 from tests.conftest import ROOT, execute_notebook, reopen, widget_text
-from tests.test_goals import CLINIC, TRAINING, tiny_catalog
+from tests.steps.test_goals import CLINIC, TRAINING, tiny_catalog
 
 NOTEBOOK = ROOT / "notebooks" / "05_long_term.ipynb"
 

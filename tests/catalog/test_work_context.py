@@ -3,7 +3,7 @@
 The fixture is a small Work Context table in O*NET's own layout (the 29.x/30.x columns,
 the CT mean and CTP category rows of Duration of Typical Work Week, 4.C.3.d.8, and Work
 Schedules, 4.C.3.d.4, beside another element), added to the synthetic release of
-tests/test_import.py. The element ids and categories are checked against the real
+tests/catalog/test_import.py. The element ids and categories are checked against the real
 Work Context Categories tables in ../shared (skipped without them).
 """
 
@@ -19,8 +19,8 @@ from careerkit.catalog import HOURS, SCHEDULES, load_catalog
 from careerkit.catalog.sources import onet
 from careerkit.catalog.sources.build import import_onet
 from careerkit.catalog.sources.release import ReleaseError, open_release
+from tests.catalog.test_import import TITLES, XLSX_WRITER, A, B, C, D, make_release
 from tests.conftest import SHARED
-from tests.test_import import TITLES, XLSX_WRITER, A, B, C, D, make_release
 
 COLUMNS = [
     "O*NET-SOC Code", "Title", "Element ID", "Element Name", "Scale ID", "Scale Name",

@@ -113,7 +113,7 @@ def test_make_lab_and_make_app_start_at_00() -> None:
     lab = makefile.split("\nlab:")[1].split("\n\n")[0]
     app = makefile.split("\napp:")[1].split("\n\n")[0]
     # careerkit lab on the whole folder, so workspace/ shows in the file browser; it opens
-    # notebooks/00_start (careerkit/app/launch.py, tests/test_launch.py).
+    # notebooks/00_start (careerkit/app/launch.py, tests/app/test_launch.py).
     assert 'careerkit lab "$(CURDIR)"' in lab
     assert "$(LAB_ARGS)" in lab and "LAB_ARGS ?=" in makefile
     # careerkit app -> careerkit.app serves the notebooks folder; its address leads to 00.

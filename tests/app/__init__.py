@@ -1,0 +1,1 @@
+"""Tests of careerkit/app: the no-code app, careerkit lab/app, the pre-save hook."""

@@ -1,0 +1,1 @@
+"""Tests of careerkit/catalog: loading, the bundled figures, the importer, search."""

@@ -1,0 +1,1 @@
+"""Tests of careerkit/coach: workshop set-up, gathering plans, the cohort."""

@@ -1,0 +1,1 @@
+"""Tests of careerkit/plan: the model, the file, its history and merges."""

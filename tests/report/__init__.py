@@ -1,0 +1,1 @@
+"""Tests of careerkit/report: charts and the written-down plan."""

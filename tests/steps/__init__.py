@@ -1,0 +1,1 @@
+"""Tests of careerkit/steps: each step's rules, without widgets."""

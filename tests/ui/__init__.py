@@ -1,0 +1,1 @@
+"""Tests of careerkit/ui: each step's widgets, driven from Python."""
