@@ -88,9 +88,20 @@ def vagueness_advice(text: str, min_words: int = 12) -> list[str]:
 
 
 def shorten(text: str, limit: int = 60) -> str:
-    """``text`` on one line, cut to at most ``limit`` characters with "…" when cut."""
+    """``text`` on one line, cut to at most ``limit`` characters with "…" when cut.
+
+    The cut falls between words (a word is cut only when the first one is longer than
+    half the limit), without the punctuation or lone number left before it.
+    """
     line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + ELLIPSIS
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    words = cut[: cut.rfind(" ")] if line[limit - 1] != " " and " " in cut else cut
+    if len(words) < limit // 2:
+        words = cut
+    words = re.sub(r"(\s+\d+)?[\s,;:.(–-]*$", "", words) or cut
+    return words + ELLIPSIS
 
 
 def join_words(words: Iterable[str]) -> str:

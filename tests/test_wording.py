@@ -31,3 +31,22 @@ def test_shorten_keeps_short_text_and_cuts_with_one_ellipsis() -> None:
     assert shorten("Pass the CAPM exam", 40) == "Pass the CAPM exam"
     cut = shorten("Pass the project management exam with a score of 80%", 20)
     assert len(cut) <= 20 and cut.endswith("…") and not cut.endswith(" …")
+
+
+@pytest.mark.parametrize(
+    "text, limit, expected",
+    [
+        # 06's "This month" once showed "(for: ... and publish 1 )": cut mid-goal.
+        (
+            "Write three articles about retail leadership and publish 1 on LinkedIn",
+            60,
+            "Write three articles about retail leadership and publish…",
+        ),
+        ("Finish the course, then apply", 20, "Finish the course…"),
+        ("Supercalifragilisticexpialidocious words", 12, "Supercalifr…"),
+    ],
+)
+def test_shorten_cuts_between_words_without_a_dangling_number_or_comma(
+    text: str, limit: int, expected: str
+) -> None:
+    assert shorten(text, limit) == expected

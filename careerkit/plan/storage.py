@@ -405,9 +405,11 @@ def complete(copy: Path) -> bool:
 
 
 def prune(copies: list[Path]) -> None:
-    """Drop unreadable copies; keep the newest readable ones, then one per day.
+    """Drop unreadable copies; keep the newest readable ones, then the first of each day,
+    and always the very first (where the plan started: 07 compares with it).
 
-    Only complete copies count, so failed or cut-short saves never push good ones out.
+    ``copies`` are newest first. Only complete copies count, so failed or cut-short saves
+    never push good ones out.
     """
     readable = []
     for copy in copies:
@@ -415,11 +417,16 @@ def prune(copies: list[Path]) -> None:
             readable.append(copy)
         else:
             copy.unlink(missing_ok=True)
-    keep, days = readable[:HISTORY_RECENT], set()
-    for copy in readable[HISTORY_RECENT:]:
-        day = copy.name[5:13]
-        if day not in days and len(keep) < HISTORY_MAX:
-            keep.append(copy)
-            days.add(day)
-        else:
+    older = readable[HISTORY_RECENT:]
+    first_of_day: dict[str, Path] = {}
+    for copy in reversed(older):  # oldest first: a day's first copy is met first
+        first_of_day.setdefault(copy.name[5:13], copy)
+    kept = set(readable[:HISTORY_RECENT])
+    kept.update(older[-1:])  # the plan's first copy
+    for day in sorted(first_of_day, reverse=True):  # newest days first, up to the maximum
+        if len(kept) >= HISTORY_MAX:
+            break
+        kept.add(first_of_day[day])
+    for copy in older:
+        if copy not in kept:
             copy.unlink()

@@ -148,3 +148,28 @@ def _keeps_capital(text: str) -> bool:
     """True for "I ...", acronyms and words like "McDonald's" at the start of ``text``."""
     word = text.split()[0]
     return bool(_PRONOUN_I.match(word)) or any(c.isupper() or c.isdigit() for c in word[1:])
+
+
+#: Words that say a role without a catalog title ("as a nurse" is caught by the title's word).
+_ROLE_PHRASE = re.compile(r"\b(work(?:ing)? as|job as|role as|career as|become|becoming)\b", re.I)
+
+
+def role_words(titles: Iterable[str]) -> frozenset[str]:
+    """The words that name a job: each occupation title's last word, singular and lower-case
+    ("Registered Nurses" gives "nurse", "Web and Digital Interface Designers" "designer")."""
+    words = set()
+    for title in titles:
+        last = re.findall(r"[^\W\d_]+", str(title))[-1:]
+        for word in last:
+            word = word.casefold()
+            words.add(word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
+    return frozenset(w for w in words if len(w) > 2)
+
+
+def names_a_role(text: str, words: frozenset[str]) -> bool:
+    """Whether a vision statement names the job it is about: a word of an occupation title
+    (singular or plural), or a phrase such as "work as" or "become"."""
+    if _ROLE_PHRASE.search(text):
+        return True
+    found = {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
+    return any(w in words or (w.endswith("s") and w[:-1] in words) for w in found)

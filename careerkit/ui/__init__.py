@@ -31,10 +31,16 @@ class Banner(w.HTML):
         return lean.vbox([self, page_names()])._repr_mimebundle_(**kwargs)
 
 
-def vision_banner(plan: Plan) -> Banner:
-    """The person's vision statement and its date, shown at the top of later notebooks."""
+def vision_banner(plan: Plan, *, writing_it_here: bool = False) -> Banner:
+    """The person's vision statement and its date, shown at the top of a step.
+
+    On step 01, where the vision is written, pass ``writing_it_here=True``: a missing vision
+    then points to the end of this page, not to the page the person is on.
+    """
     job = plan.dream_job
-    if not job.vision.strip():
+    if not job.vision.strip() and writing_it_here:
+        text = "<i>No vision statement yet: you write it at the end of this page.</i>"
+    elif not job.vision.strip():
         text = "<i>No vision statement yet: write it in <b>01 Define your dream job</b>.</i>"
     else:
         when = f" <small>(written {long_date(job.vision_date)})</small>" if job.vision_date else ""

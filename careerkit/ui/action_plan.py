@@ -22,6 +22,7 @@ from careerkit.dates import long_date
 from careerkit.plan import Action, Goal, GoalActions, Plan
 from careerkit.report import export, export_files
 from careerkit.steps.action_plan import action_problem, active_goals, next_review_due, this_month
+from careerkit.text import shorten
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.common import (
     WIDE,
@@ -64,7 +65,7 @@ def this_month_html(plan: Plan, today: date | None = None) -> str:
         late = " <b style='color:#b00020'>overdue</b>" if action.due and action.due < today else ""
         rows.append(
             f"<li>{long_date(action.due) if action.due else ''}: {html.escape(action.text)}"
-            f"{late} <small>(for: {html.escape(goal.text[:80])})</small></li>"
+            f"{late} <small>(for the goal “{html.escape(shorten(goal.text, 80))}”)</small></li>"
         )
     return f"<b>This month ({today:%B %Y}) and overdue</b><ul>{''.join(rows)}</ul>"
 

@@ -25,7 +25,9 @@ from careerkit.steps.dream_job import (
     VISION_PROMPTS,
     Prompt,
     draft_vision,
+    names_a_role,
     new_skill,
+    role_words,
 )
 from careerkit.text import vagueness_advice
 from careerkit.ui.interest_quiz import InterestQuiz, interest_quiz
@@ -227,10 +229,17 @@ class SkillsPanel(w.VBox):
 # --- vision statement -----------------------------------------------------------------
 
 
-def _advice_html(text: str) -> str:
+def _advice_html(text: str, roles: frozenset[str] = frozenset()) -> str:
+    """The live check under the vision statement; ``roles`` (job words from the catalog's
+    titles) lets it ask for the job when the statement names none."""
     if not text.strip():
         return message_html("Write your statement in the box above, or start from a draft.")
     tips = vagueness_advice(text)
+    if roles and not names_a_role(text, roles):
+        tips.append(
+            "It does not name a job yet: say which role you see yourself in, e.g. "
+            "'I work as a registered nurse' or 'as a UX designer'."
+        )
     if not tips:
         return message_html("Clear and concrete: well done. You can refine it any time.", "good")
     items = "".join(f"<li>{html.escape(tip)}</li>" for tip in tips)
@@ -241,9 +250,14 @@ class VisionPanel(w.VBox):
     """Guide prompts, then the dated vision statement with a live vagueness check."""
 
     def __init__(
-        self, plan: Plan, saver: Saver | None = None, prompts: Sequence[Prompt] = VISION_PROMPTS
+        self,
+        plan: Plan,
+        saver: Saver | None = None,
+        prompts: Sequence[Prompt] = VISION_PROMPTS,
+        roles: frozenset[str] = frozenset(),
     ) -> None:
         self.plan, self.saver = plan, saver or Saver(plan)
+        self.roles = roles
         self.errors = lean.output()
         job = plan.dream_job
         self.prompts = {
@@ -265,7 +279,7 @@ class VisionPanel(w.VBox):
             rows=6,
             name="Your vision statement",
         )
-        self.advice = lean.html(_advice_html(job.vision))
+        self.advice = lean.html(_advice_html(job.vision, roles))
         self.dated = lean.html(self._dated_html())
         self._draft = ""
         super().__init__(self._layout(prompts), layout=lean.layout())
@@ -297,7 +311,7 @@ class VisionPanel(w.VBox):
 
     def _statement_changed(self, _change: dict) -> None:
         job, text = self.plan.dream_job, self.statement.value.strip()
-        self.advice.value = _advice_html(text)
+        self.advice.value = _advice_html(text, self.roles)
         if text == job.vision:
             return
         job.vision, job.vision_date = text, date.today() if text else None
@@ -345,9 +359,11 @@ def skills(plan: Plan, catalog: pd.DataFrame | None = None) -> SkillsPanel:
     return SkillsPanel(plan, catalog)
 
 
-def vision(plan: Plan) -> VisionPanel:
-    """The vision prompts, a draft button and the dated vision statement."""
-    return VisionPanel(plan)
+def vision(plan: Plan, catalog: pd.DataFrame | None = None) -> VisionPanel:
+    """The vision prompts, a draft button and the dated vision statement; with a catalog,
+    its check also asks for the job when the statement names none."""
+    roles = role_words(catalog["title"]) if catalog is not None else frozenset()
+    return VisionPanel(plan, roles=roles)
 
 
 # The interest questionnaire lives in ui/interest_quiz.py (07 retakes it); 01 shows it from here.

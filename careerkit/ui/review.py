@@ -283,6 +283,9 @@ class ComparePanel(w.VBox):
         for copy in earlier_versions(self.plan.path):  # newest first: the day's earliest wins
             by_day[taken_at(copy).date()] = copy
         options = [(f"{long_date(day)} ({taken_at(c):%H:%M})", c) for day, c in by_day.items()]
+        if options:  # the oldest copy kept is where the plan started (history keeps it)
+            label, first = options[-1]
+            options[-1] = (f"{label}, when you started", first)
         self.when.options = options
         self.when.value = options[-1][1] if options else None
         show(self.when, bool(options))

@@ -137,6 +137,23 @@ def test_history_is_bounded(tmp_path: Path) -> None:
     older_days = [p.name[5:13] for p in kept[len(newest) :]]
     assert len(older_days) == len(set(older_days)), "more than one old copy kept for a day"
     assert len(kept) == storage.HISTORY_RECENT + len(set(older_days))
+    # The plan as it started stays, and each older day keeps its first copy (07 compares
+    # with "your plan as it was on" a day, and with where it started).
+    assert copies[-1] in kept
+    assert all(p.name[14:16] == "00" for p in kept[len(newest) :])
+
+
+def test_a_day_of_many_saves_keeps_where_the_plan_started(tmp_path: Path) -> None:
+    folder = tmp_path / "history"
+    folder.mkdir()
+    for minute in range(120):  # a workshop day: a save a minute
+        stamp = f"plan-20261207-{9 + minute // 60:02d}{minute % 60:02d}00-000000.json"
+        (folder / stamp).write_text("{}")
+    copies = sorted(folder.glob("plan-*.json"), reverse=True)
+    storage.prune(copies)
+    kept = sorted(folder.glob("plan-*.json"), reverse=True)
+    assert kept[-1] == copies[-1]  # 09:00, the first save
+    assert len(kept) == storage.HISTORY_RECENT + 1
 
 
 def test_corrupt_file_is_named_explained_and_not_overwritten(plan: Plan) -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from careerkit.catalog import SKILLS
@@ -10,7 +11,9 @@ from careerkit.steps.dream_job import (
     VISION_PROMPTS,
     default_kind,
     draft_vision,
+    names_a_role,
     new_skill,
+    role_words,
 )
 from tests.conftest import PERSONA
 
@@ -76,3 +79,22 @@ def test_draft_frames_first_person_places_and_names() -> None:
 def test_draft_of_nothing_is_empty() -> None:
     assert draft_vision({}) == ""
     assert draft_vision({"where": "   ", "feel": "\n"}) == ""
+
+
+@pytest.mark.parametrize(
+    "statement, named",
+    [
+        ("In three years I work as a registered nurse on a children's ward.", True),
+        ("I lead a small team of UX designers at a health startup in Denver.", True),
+        ("I am a teacher of young kids and I love it every single day of the week.", True),
+        ("I want to become a pilot.", True),
+        ("In three years I wake up happy, I help people every day and feel valued.", False),
+        ("I spend my days with people I like, doing meaningful work, and go home calm.", False),
+    ],
+)
+def test_a_vision_that_names_no_job_is_told_so(
+    catalog: pd.DataFrame, statement: str, named: bool
+) -> None:
+    roles = role_words(catalog["title"])
+    assert {"nurse", "designer", "teacher", "manager"} <= roles
+    assert names_a_role(statement, roles) is named

@@ -8,6 +8,9 @@ import pytest
 
 from careerkit.plan import Plan
 from careerkit.ui import vision_banner, workshop_banner, workshop_line
+from tests.conftest import ROOT
+
+NOTEBOOKS = ROOT / "notebooks"
 
 SPRING = '[workshop]\ntitle = "Spring <cohort>"\ncoach = "Dana & Co"\n'
 
@@ -47,3 +50,12 @@ def test_a_broken_workshop_file_is_reported_naming_it(workspace: Path) -> None:
     (workspace / "workshop.toml").write_text("[workshop\ntitle = 1", encoding="utf-8")
     line = workshop_banner().value
     assert "cannot be used" in line and "not valid TOML" in line and "workshop.toml" in line
+
+
+def test_step_01_does_not_send_the_person_to_the_page_they_are_on(plan: Plan) -> None:
+    elsewhere = vision_banner(plan).value
+    here = vision_banner(plan, writing_it_here=True).value
+    assert "write it in <b>01 Define your dream job</b>" in elsewhere
+    assert "01 Define" not in here and "end of this page" in here
+    notebook = (NOTEBOOKS / "01_dream_job.ipynb").read_text(encoding="utf-8")
+    assert "vision_banner(plan, writing_it_here=True)" in notebook

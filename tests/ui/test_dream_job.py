@@ -268,3 +268,19 @@ def test_the_quiz_tells_how_many_saved_answers_no_longer_match(plan: Plan) -> No
         quiz.unmatched.value
     )
     assert quiz.toggles["R01"].value == 2
+
+
+def test_the_vision_check_asks_for_the_job_when_none_is_named(
+    plan: Plan, catalog: pd.DataFrame
+) -> None:
+    panel = dream_job.vision(plan, catalog)
+    panel.statement.value = (
+        "In three years I wake up happy, I help people every day, I learn and feel valued."
+    )
+    assert "Clear and concrete" not in panel.advice.value
+    assert "does not name a job" in panel.advice.value
+    panel.statement.value = (
+        "In three years I work as a registered nurse on a children's ward in Denver, "
+        "and I feel I make a difference."
+    )
+    assert "Clear and concrete" in panel.advice.value

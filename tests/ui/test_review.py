@@ -124,6 +124,8 @@ def test_changes_since_lists_what_happened(persona: Plan) -> None:
     assert history(persona.path)
     panel.refresh.click()
     assert len(panel.when.options) == 1
+    assert panel.when.options[0][0].endswith(", when you started")  # chosen by default
+    assert panel.when.value == panel.when.options[0][1]
     text = panel.result.value
     assert "status in progress → done" in text and "completed" in text
     assert "Option dropped: Educational, Guidance" in text
