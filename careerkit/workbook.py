@@ -25,6 +25,16 @@ from careerkit.plan import open_plan as open_plan_file
 PREHEATED = "VOILA_PREHEAT"
 
 
+#: Set by Voila in every kernel it starts for a page (see voila.notebook_renderer).
+APP_KERNEL = "VOILA_KERNEL_ID"
+
+
+def in_app() -> bool:
+    """Whether this notebook runs as a page of the no-code app (Voila), not in JupyterLab:
+    the app then says what to do in its own terms, never "set a variable" or "run make"."""
+    return APP_KERNEL in os.environ or PREHEATED in os.environ
+
+
 def started_ahead() -> bool:
     """Whether this kernel was started ahead of time and nobody has opened its page yet."""
     return os.environ.get(PREHEATED) == "True"

@@ -13,6 +13,7 @@ from careerkit.plan import Plan, earlier_versions
 from careerkit.steps.start import check_setup
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.common import Saver, guarded
+from careerkit.workbook import in_app
 
 #: One label column and one field width for every line of the form, so the boxes line up
 #: and a workshop's name such as "Spring career-change group 2026" fits.
@@ -22,12 +23,19 @@ FIELD = {"width": "640px", "max_width": "100%"}
 
 def setup_check() -> w.HTML:
     """A table of set-up checks, each with what to do when it fails."""
+    checks = check_setup()
     rows = "".join(
         f"<tr><td>{'&#10004;' if c.ok else '&#10008;'}</td><td>{html.escape(c.name)}</td>"
         f"<td>{html.escape(c.detail)}</td></tr>"
-        for c in check_setup()
+        for c in checks
     )
-    return lean.html(f"<table>{rows}</table>")
+    note = ""
+    if in_app() and not all(c.ok for c in checks):  # the fix is for whoever runs the app
+        note = (
+            "<p>Something is not set up yet. Show this page to your coach or to whoever "
+            "started this app: the notes above tell them what to do.</p>"
+        )
+    return lean.html(f"<table>{rows}</table>{note}")
 
 
 class ProfileForm(w.VBox):
@@ -79,10 +87,16 @@ class ProfileForm(w.VBox):
         self.area.options = choices or [("the United States (national figures)", "")]
         self.area.value = saved if saved in [c for _, c in self.area.options] else ""
         if not self.area_note.value:
+            metro = (
+                "Metropolitan areas are listed when the catalog was imported with them "
+                "(your coach can do that)."
+                if in_app()
+                else "Metropolitan areas are listed after an import with <code>--areas</code> "
+                "(see the README)."
+            )
             self.area_note.value = (
                 "<small>Pay in 02 and 03 is shown for this state or area where BLS publishes "
-                "it, else for its state, else national. Metropolitan areas are listed after an "
-                "import with <code>--areas</code> (see the README).</small>"
+                f"it, else for its state, else national. {metro}</small>"
             )
 
     def _changed(self, _change: dict) -> None:
@@ -103,6 +117,11 @@ def where_saved(plan: Plan) -> w.HTML:
         f"({copies} earlier version{'s' if copies != 1 else ''} kept in the "
         f"<code>history</code> folder beside it).<br>"
         "To back it up, copy that file (or the whole folder) somewhere safe, e.g. a USB stick "
-        "or your cloud drive. To move to another computer, copy it there and set "
-        "<code>CAREERKIT_PLAN</code> to its path."
+        "or your cloud drive. "
+        + (
+            "To move to another computer, copy it to the same place there."
+            if in_app()
+            else "To move to another computer, copy it there and set "
+            "<code>CAREERKIT_PLAN</code> to its path."
+        )
     )
