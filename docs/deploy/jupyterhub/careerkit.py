@@ -1,7 +1,7 @@
 # JupyterHub configuration for careerkit: install.sh copies this file into TLJH's
 # /opt/tljh/config/jupyterhub_config.d/ (then `tljh-config reload hub`).
 # `c` is JupyterHub's configuration object (TLJH loads every file of that folder).
-# tests/browser/test_jupyterhub.py applies it to a real hub (README, "Hosting a workshop").
+# tests/browser/test_jupyterhub.py applies it to a real hub (docs/hosting.md, "Hosting a workshop").
 import os
 
 c = get_config()  # noqa: F821

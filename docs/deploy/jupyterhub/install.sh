@@ -49,7 +49,7 @@ fi
 install -d "$HUB_CONFIG"
 install -m 644 "$here/careerkit.py" "$HUB_CONFIG/careerkit.py"
 if command -v tljh-config >/dev/null; then
-    tljh-config set limits.memory 1G   # per user: see "Hosting a workshop" in the README
+    tljh-config set limits.memory 1G   # per user: see "Sizing" in docs/hosting.md
     tljh-config reload hub
 fi
 echo "careerkit installed in $USER_ENV; workshop file: $SHARED/workshop.toml"
