@@ -214,7 +214,7 @@ def large_plan(path: Path) -> Path:
 )
 def catalogue(settings: Settings) -> list[Timing]:
     """Reading and checking a catalogue CSV, and the cached load every later call gets."""
-    from careerkit.catalog import _load_file, load_catalog
+    from careerkit.catalog.load import _load_file, load_catalog
 
     csv = synthetic_csv(settings.workspace)
     runs = settings.runs

@@ -367,12 +367,13 @@ ul { margin: 0.3rem 0; }
 img { max-width: 100%; }
 figure { margin: 0.5rem 0; }
 figure.narrow img { width: 60%; }
-@page { size: auto; margin: 14mm; }
+@page { size: auto; margin: 12mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 9pt; line-height: 1.25; }
   h1 { font-size: 16pt; } h2 { font-size: 12.5pt; margin-top: 1rem; } h3 { font-size: 10.5pt; }
   h2, h3 { break-after: avoid; }
-  figure img { width: 75%; } figure.narrow img { width: 45%; }
+  figure img { width: auto; max-width: 75%; max-height: 90mm; }
+  figure.narrow img { max-width: 45%; max-height: 60mm; }
   figcaption { font-size: 8pt; }
   figure, li, tr, dt, dd { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }

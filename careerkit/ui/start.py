@@ -92,7 +92,7 @@ class ProfileForm(w.VBox):
                 "(your coach can do that)."
                 if in_app()
                 else "Metropolitan areas are listed after an import with <code>--areas</code> "
-                "(see the README)."
+                "(see docs/data.md)."
             )
             self.area_note.value = (
                 "<small>Pay in 02 and 03 is shown for this state or area where BLS publishes "
