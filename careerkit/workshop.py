@@ -146,8 +146,10 @@ def setting(default: Any, help: str, *, example: str, choices: tuple[Any, ...] =
     above it in a new file, an example of what to write (TOML), and the values it allows.
     The field's type annotation says which kind of value it takes."""
     metadata = {"help": help, "example": example, "choices": choices}
-    if isinstance(default, Mapping | list):  # a fresh copy for each instance
-        return field(default_factory=lambda: type(default)(default), metadata=metadata)
+    if isinstance(default, Mapping):  # a fresh copy for each instance
+        return field(default_factory=lambda: dict(default), metadata=metadata)
+    if isinstance(default, list):
+        return field(default_factory=lambda: list(default), metadata=metadata)
     return field(default=default, metadata=metadata)
 
 

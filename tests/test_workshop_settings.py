@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +15,7 @@ from careerkit.coach import workshop_setup
 from careerkit.steps.compare import criteria
 from careerkit.steps.compare import setup as compare_setup
 from careerkit.steps.compare.setup import ScoringSettings
-from careerkit.workshop import Workshop, WorkshopDetails, WorkshopError
+from careerkit.workshop import Settings, Workshop, WorkshopDetails, WorkshopError
 
 TABLES = (WorkshopDetails, ScoringSettings)
 DAY = date(2026, 5, 4)
@@ -71,7 +72,7 @@ def test_a_setting_without_a_value_is_written_as_an_example_and_reads_back(
     ids=lambda x: getattr(x, "name", getattr(x, "TABLE", "")),
 )
 def test_each_example_in_the_help_and_messages_is_a_value_careerkit_takes(
-    tmp_path: Path, table: type, declared: dataclasses.Field
+    tmp_path: Path, table: type[Settings], declared: dataclasses.Field[Any]
 ) -> None:
     file = write(tmp_path, f"[{table.TABLE}]\n{declared.name} = {declared.metadata['example']}\n")
     assert Workshop(file).read(table) is not None
