@@ -120,11 +120,13 @@ class ScoringSetup:
 def read_workshop(path: Path | None = None) -> tuple[Criterion, ...] | None:
     """The criteria set by the workshop file; None without a file or a [scoring] table."""
     workshop = Workshop(path or workshop_file())
+    if not workshop.file.exists():
+        return None
     try:
-        found = workshop.read(ScoringSettings)
-        if found is None:  # no file, or it sets other things, not the scoring
+        table = workshop.data().get(ScoringSettings.TABLE)
+        if table is None:  # the file sets other things, not the scoring
             return None
-        table = workshop.data()[ScoringSettings.TABLE]
+        found = ScoringSettings.from_toml(table, workshop.file)
         return found.to_criteria(table, f"The workshop file {workshop.file}, [scoring]")
     except ScoringFileError:
         raise
