@@ -1,12 +1,10 @@
 """Setting up a workshop: one workshop.toml, a workspace per participant, who reached which step.
 
-``careerkit workshop new DIR --participants FILE`` makes::
-
-    DIR/workshop.toml                   the group's settings (documented, commented)
-    DIR/participants/<safe-name>/       one workspace per person:
-        plan.json                       their plan (name, coach and workshop filled in)
-        notebooks/00_start.ipynb ...    their own copy of the notebooks
-    DIR/coach/cohort_summary.ipynb      the coach's notebooks: the group summed up, read-only
+``careerkit workshop new DIR --participants FILE`` makes the folder
+:class:`careerkit.workshop.Workshop` describes: ``workshop.toml`` (every setting with its
+help, :func:`default_workshop_toml`), a workspace per person in ``participants/`` (their
+``plan.json`` with name, coach and workshop filled in, and their own copy of the notebooks),
+and the coach's notebooks in ``coach/``.
 
 A notebook run in ``DIR/participants/<name>/notebooks/`` uses that workspace and the
 group's ``workshop.toml`` on its own (:func:`careerkit.paths.participant_folder`).
@@ -17,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import re
 import shutil
@@ -29,15 +26,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from careerkit import paths, plan, workshop
+from careerkit import plan, workshop
 from careerkit.coach import cohort
-from careerkit.plan.sections import DEFAULT_AREAS
 from careerkit.steps import start
-from careerkit.steps.compare.criteria import default_criteria
+from careerkit.steps.compare.setup import ScoringSettings
 
-PARTICIPANTS = paths.PARTICIPANTS
+PARTICIPANTS = workshop.Workshop.PARTICIPANTS  # the folder's layout: see workshop.Workshop
 PLAN_FILE = "plan.json"
-COACH = "coach"  # DIR/coach/: the coach's own notebooks
+COACH = workshop.Workshop.COACH  # DIR/coach/: the coach's own notebooks
 MAX_NAME = 60  # characters of a folder name, before a "-2" suffix
 #: Names Windows will not use for a file or folder, whatever the extension.
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10))}
@@ -219,52 +215,21 @@ def check_text(text: str, what: str) -> str:
 # --- the workshop folder --------------------------------------------------------------
 
 
-def _toml_text(value: str) -> str:
-    """A TOML basic string: JSON's, with DEL escaped too (TOML allows no control character)."""
-    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+#: The comments at the top of a new workshop file; the keys' own come from their declarations.
+HEADING = (
+    "careerkit workshop file: the settings of the whole group.\n"
+    "Every participant workspace in participants/ reads it; notebook 03 names this file "
+    '("workshop file <path>") when its criteria and weights come from here.\n'
+    'Edit it with any text editor. Text goes in "quotes"; a date does not: 2025-05-01. '
+    "Every setting is optional: delete a line to use careerkit's default."
+)
 
 
 def default_workshop_toml(title: str, coach: str = "", day: date | None = None) -> str:
-    """The documented ``workshop.toml`` a new workshop starts with (careerkit's defaults)."""
-    criteria = default_criteria()
-    ids = ", ".join(_toml_text(c.id) for c in criteria)
-    weights = ", ".join(f"{c.id} = {c.weight:g}" for c in criteria)
-    labels = ", ".join(f"{c.id} = {_toml_text(c.label)}" for c in criteria)
-    areas = ", ".join(_toml_text(a) for a in DEFAULT_AREAS)
-    return f"""\
-# careerkit workshop file: the settings of the whole group.
-# Every participant workspace in participants/ reads it; notebook 03 names this file
-# ("workshop file <path>") when its criteria and weights come from here.
-# Edit it with any text editor. Text goes in "quotes"; a date does not: 2025-05-01.
-
-[workshop]
-title = {_toml_text(title)}  # filled in as "Workshop" in each new participant's plan
-coach = {_toml_text(coach)}  # filled in as "Coach" in each new participant's plan
-date = {(day or date.today()).isoformat()}  # the first session, shown in 00_start
-# Areas of growth offered for short-term goals (notebook 04); new plans start with them.
-goal_areas = [{areas}]
-# How often participants plan to review their plan (notebook 06): 12 or 24 months.
-review_every_months = 12
-# Where participants live, for local pay: a BLS area code from the catalog's areas.csv
-# (e.g. "0600000" for California), "" = the nation. New plans start with it (as
-# with title, coach, goal areas and review interval); each person can change it in 00_start.
-area = ""
-# The occupation catalog: "bundled" (careerkit's O*NET and BLS data), or a catalog
-# folder made with `careerkit catalog import-onet --out FOLDER` (a relative path is read
-# from this file's folder, e.g. "catalog"). A participant's own import, or
-# $CAREERKIT_CATALOG, still comes first.
-catalog = "bundled"
-
-[scoring]
-# The decision criteria of notebook 03, in column order. Add one of your own (e.g.
-# "commute") with a weight, and participants rate it 0-10; delete one to leave it out.
-criteria = [{ids}]
-# Starting weights, 0 (does not count) to 5 (counts most). A participant's own slider
-# moves are saved in their plan and replace these.
-weights = {{ {weights} }}
-# The names shown for the criteria.
-labels = {{ {labels} }}
-"""
+    """The documented ``workshop.toml`` a new workshop starts with: every declared setting
+    with its help text, at careerkit's defaults (title, coach and first session given)."""
+    details = workshop.WorkshopDetails(title=title, coach=coach, date=day or date.today())
+    return workshop.file_text(details, ScoringSettings(), heading=HEADING)
 
 
 def create_workshop(

@@ -33,7 +33,10 @@ from tests.conftest import PERSONA, ROOT
 
 NOTEBOOKS = ROOT / "notebooks"
 CONFIG = ROOT / "careerkit" / "app" / "jupyter-config"
-LAB_ONLY, COACH = "jupyterlab-only", "coach"
+# jupyter-book's tags (issue 22): remove-cell leaves a cell out of the app, remove-input runs
+# it with its source hidden; a coach's older notebook still uses careerkit's own names.
+LAB_ONLY, COACH = "remove-cell", "remove-input"
+OLD_LAB_ONLY, OLD_COACH = "jupyterlab-only", "coach"
 # Text that only makes sense where cells can be run or edited: the app runs no code.
 LAB_WORDS = ("Run the cells", "Run All", "Shift</kbd>+<kbd>Enter", "Edit this cell")
 LAB_WORDS += ("restore_plan(", "in a cell", "run this cell", "run the cell")
@@ -86,7 +89,33 @@ def test_voila_alone_and_as_a_server_extension_hide_the_same_cells() -> None:
     "Render with Voila" button in JupyterLab) hands the server's config to its exporter."""
     settings = tag_settings("voila.json")
     assert settings == tag_settings("jupyter_server_config.json")
-    assert settings["remove_cell_tags"] == [LAB_ONLY] and settings["remove_input_tags"] == [COACH]
+    assert settings["remove_cell_tags"] == [LAB_ONLY, OLD_LAB_ONLY]
+    assert settings["remove_input_tags"] == [COACH, OLD_COACH]
+
+
+@pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.stem)
+def test_the_notebooks_use_the_tags_jupyter_book_knows(path: Path) -> None:
+    used = set().union(*(tags(cell) for cell in nbformat.read(path, as_version=4).cells))
+    assert used <= {LAB_ONLY, COACH}, f"{path.name} uses {used - {LAB_ONLY, COACH}}"
+    for cell in nbformat.read(path, as_version=4).cells:  # a note has no input to hide alone
+        assert not (cell.cell_type == "markdown" and COACH in tags(cell)), cell.source
+
+
+def test_a_coachs_older_notebook_with_careerkits_own_tags_still_works() -> None:
+    """Cells tagged ``jupyterlab-only`` and ``coach`` (before issue 22) are hidden as before."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("Press Run All now", metadata={"tags": [OLD_LAB_ONLY]}),
+        nbformat.v4.new_markdown_cell("Coach note: weights", metadata={"tags": [OLD_COACH]}),
+        nbformat.v4.new_code_cell("COACH_WEIGHT = 41 + 1", metadata={"tags": [OLD_COACH]}),
+        nbformat.v4.new_markdown_cell("Everyone reads this"),
+    ]
+    config = Config({"TagRemovePreprocessor": tag_settings("voila.json")})
+    html, _ = HTMLExporter(config=config, template_name="lab").from_notebook_node(nb)
+    assert "Everyone reads this" in html
+    assert "Run All" not in html and "Coach note" not in html and "COACH_WEIGHT" not in html
+    ran, _ = TagRemovePreprocessor(config=config, enabled=True).preprocess(copy.deepcopy(nb), {})
+    assert [c.source for c in ran.cells if c.cell_type == "code"] == ["COACH_WEIGHT = 41 + 1"]
 
 
 @pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.stem)

@@ -196,10 +196,10 @@ def test_coach_cells_are_out_of_the_participant_s_way() -> None:
     assert nb.cells[criteria_cell - 1].source.startswith("## For coaches")
     for index in (criteria_cell, formula_cell):
         assert nb.cells[index].metadata.jupyter.source_hidden is True
-        assert "coach" in nb.cells[index].metadata.tags
-        assert "coach" in nb.cells[index - 1].metadata.tags
+        assert "remove-input" in nb.cells[index].metadata.tags  # run in the app, not shown
+        assert "remove-cell" in nb.cells[index - 1].metadata.tags  # the note: not in the app
     between = nb.cells[formula_cell + 1 : board_cell]
-    assert not any("coach" in c.metadata.get("tags", []) for c in between)
+    assert not any(c.metadata.get("tags") for c in between)
     assert "## How the options are scored" in between[0].source  # the participant's text
 
 

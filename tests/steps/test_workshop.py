@@ -77,7 +77,7 @@ def test_mistakes_in_the_notebook_cell_are_explained() -> None:
     ("text", "expected"),
     [
         ("[scoring\nweights = 1", "is not valid TOML"),
-        ("scoring = 3", "must be a table of criteria"),
+        ("scoring = 3", "[scoring] must be a table of settings"),
         ("[scoring]\nweight = { pay = 1 }", "unknown key 'weight'"),
         ('[scoring]\ncriteria = "pay"', "criteria must be a list of names"),
         ('[scoring]\ncriteria = ["pay", "pay"]', "lists 'pay' twice"),
@@ -85,9 +85,9 @@ def test_mistakes_in_the_notebook_cell_are_explained() -> None:
         ('[scoring]\ncriteria = ["pay"]\nweights = { comute = 1 }', "names 'comute', which is"),
         ('[scoring]\ncriteria = ["pay", "commute"]', "'commute' needs a weight"),
         ("[scoring]\nweights = { pay = 6 }", "the weight of 'pay' is 6; use a number from 0"),
-        ('[scoring]\nweights = { pay = "high" }', "the weight of 'pay' is 'high'"),
+        ('[scoring]\nweights = { pay = "high" }', 'in weights, pay = "high" must be a number'),
         ('[scoring]\ncriteria = ["Commute time"]\nweights = { "Commute time" = 2 }', "lower-case"),
-        ("[scoring]\nlabels = { pay = 3 }", "the label of 'pay' must be some text"),
+        ("[scoring]\nlabels = { pay = 3 }", "in labels, pay = 3 must be some text"),
     ],
 )
 def test_bad_workshop_files_are_explained_naming_the_file(

@@ -1,6 +1,7 @@
 """Which criteria step 03 starts from: its coach cell, the workshop's ``[scoring]``, or careerkit's.
 
-A workshop file's ``[scoring]`` table; every key is optional::
+A workshop file's ``[scoring]`` table (:class:`ScoringSettings` declares its keys); every
+key is optional::
 
     [scoring]
     criteria = ["interest_fit", "skills_match", "pay", "work_life", "commute"]  # column order
@@ -22,10 +23,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from careerkit.steps.compare.criteria import (
+    DEFAULT_LABELS,
     DEFAULT_WEIGHTS,
+    WEIGHT_MAX,
     Criterion,
     ScoringError,
     check_id,
@@ -33,15 +36,76 @@ from careerkit.steps.compare.criteria import (
     default_criteria,
     make_criteria,
 )
-from careerkit.workshop import WorkshopError, load_toml, workshop_file
+from careerkit.workshop import Settings, Workshop, WorkshopError, setting, workshop_file
 
-SCORING_KEYS = ("criteria", "weights", "labels")
 CAREERKIT_DEFAULTS = "careerkit defaults"
 EDITED = "edited in this notebook"
 
 
 class ScoringFileError(WorkshopError, ScoringError):
     """The workshop file's ``[scoring]`` cannot be used; the message names the file and key."""
+
+
+@dataclass(frozen=True)
+class ScoringSettings(Settings):
+    """The ``[scoring]`` table: step 03's criteria, their starting weights and names."""
+
+    TABLE: ClassVar[str] = "scoring"
+
+    criteria: tuple[str, ...] = setting(
+        tuple(DEFAULT_WEIGHTS),
+        "The decision criteria of notebook 03, in column order. Add one of your own (e.g. "
+        '"commute") with a weight, and participants rate it 0-10; delete one to leave it out.',
+        example='["pay", "outlook", "work_life"]',
+    )
+    weights: Mapping[str, float] = setting(
+        DEFAULT_WEIGHTS,
+        f"Starting weights, 0 (does not count) to {WEIGHT_MAX:g} (counts most); a criterion "
+        "of careerkit's left out keeps its own. A participant's own slider moves are saved "
+        "in their plan and replace these.",
+        example="{ pay = 2, outlook = 4 }",
+    )
+    labels: Mapping[str, str] = setting(
+        DEFAULT_LABELS,
+        "The names shown for the criteria.",
+        example='{ pay = "Salary" }',
+    )
+
+    def checked(self, table: Mapping[str, Any], where: str) -> ScoringSettings:
+        """Rules between the keys: each criterion once, a weight for each new one, no
+        weight or label for a criterion that is not listed."""
+        ids = list(self.criteria)
+        for cid in ids:
+            check_id(cid, where, toml=True)
+            check_spelling(cid, where)
+        if len(set(ids)) != len(ids):
+            repeated = next(cid for cid in ids if ids.count(cid) > 1)
+            raise ScoringFileError(f"{where}: criteria lists {repeated!r} twice.")
+        given = table.get("weights", {})
+        extra = [cid for cid in given if cid not in ids]
+        if extra:
+            raise ScoringFileError(
+                f"{where}: weights names {extra[0]!r}, which is not in criteria {ids}; "
+                "add it to criteria or fix the spelling."
+            )
+        missing = [cid for cid in ids if cid not in given and cid not in DEFAULT_WEIGHTS]
+        if missing:
+            raise ScoringFileError(
+                f"{where}: the new criterion {missing[0]!r} needs a weight, "
+                f"e.g. weights = {{ {missing[0]} = 3 }}."
+            )
+        self.to_criteria(table, where)  # weights' range, labels' criteria
+        return self
+
+    def to_criteria(self, table: Mapping[str, Any], where: str) -> tuple[Criterion, ...]:
+        """The criteria with their starting weights; a label only where the file gave one or
+        careerkit has one."""
+        weights = {cid: self.weights.get(cid, DEFAULT_WEIGHTS.get(cid)) for cid in self.criteria}
+        labels = self.labels if "labels" in table else {}
+        return make_criteria(weights, labels, where, toml=True)
+
+
+SCORING_KEYS = ScoringSettings.keys()
 
 
 @dataclass(frozen=True)
@@ -55,62 +119,19 @@ class ScoringSetup:
 
 def read_workshop(path: Path | None = None) -> tuple[Criterion, ...] | None:
     """The criteria set by the workshop file; None without a file or a [scoring] table."""
-    file = path or workshop_file()
-    if not file.exists():
+    workshop = Workshop(path or workshop_file())
+    if not workshop.file.exists():
         return None
     try:
-        data = load_toml(file)
-    except WorkshopError as err:
-        raise ScoringFileError(str(err)) from err
-    if "scoring" not in data:  # the file sets other things, not the scoring
-        return None
-    try:
-        return _scoring(data["scoring"], file)
+        table = workshop.data().get(ScoringSettings.TABLE)
+        if table is None:  # the file sets other things, not the scoring
+            return None
+        found = ScoringSettings.from_toml(table, workshop.file)
+        return found.to_criteria(table, f"The workshop file {workshop.file}, [scoring]")
     except ScoringFileError:
         raise
-    except ScoringError as err:  # a criterion's name, weight or label (the message names file)
+    except (WorkshopError, ScoringError) as err:  # the message names the file
         raise ScoringFileError(str(err)) from err
-
-
-def _scoring(table: Any, file: Path) -> tuple[Criterion, ...]:
-    where = f"The workshop file {file}, [scoring]"
-    if not isinstance(table, Mapping):
-        raise ScoringFileError(f"{where} must be a table of criteria, weights and labels.")
-    unknown = [key for key in table if key not in SCORING_KEYS]
-    if unknown:
-        raise ScoringFileError(f"{where} has an unknown key {unknown[0]!r}; use {SCORING_KEYS}.")
-    ids = table.get("criteria", list(DEFAULT_WEIGHTS))
-    weights = table.get("weights", {})
-    if not isinstance(ids, list) or not all(isinstance(cid, str) for cid in ids):
-        raise ScoringFileError(
-            f'{where}: criteria must be a list of names, e.g. ["pay", "commute"].'
-        )
-    for cid in ids:
-        check_id(cid, where, toml=True)
-        check_spelling(cid, where)
-    if len(set(ids)) != len(ids):
-        repeated = next(cid for cid in ids if ids.count(cid) > 1)
-        raise ScoringFileError(f"{where}: criteria lists {repeated!r} twice.")
-    if not isinstance(weights, Mapping):
-        raise ScoringFileError(f"{where}: weights must be a table, e.g. {{ pay = 2 }}.")
-    extra = [cid for cid in weights if cid not in ids]
-    if extra:
-        raise ScoringFileError(
-            f"{where}: weights names {extra[0]!r}, which is not in criteria {ids}; "
-            "add it to criteria or fix the spelling."
-        )
-    missing = [cid for cid in ids if cid not in weights and cid not in DEFAULT_WEIGHTS]
-    if missing:
-        raise ScoringFileError(
-            f"{where}: the new criterion {missing[0]!r} needs a weight, "
-            f"e.g. weights = {{ {missing[0]} = 3 }}."
-        )
-    return make_criteria(
-        {cid: weights.get(cid, DEFAULT_WEIGHTS.get(cid)) for cid in ids},
-        table.get("labels"),
-        where,
-        toml=True,
-    )
 
 
 def scoring_setup(
