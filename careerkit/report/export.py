@@ -367,12 +367,16 @@ ul { margin: 0.3rem 0; }
 img { max-width: 100%; }
 figure { margin: 0.5rem 0; }
 figure.narrow img { width: 60%; }
-@page { size: auto; margin: 12mm; }
+@page { size: auto; margin: 11mm; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 9pt; line-height: 1.25; }
-  h1 { font-size: 16pt; } h2 { font-size: 12.5pt; margin-top: 1rem; } h3 { font-size: 10.5pt; }
+  body { margin: 0; max-width: none; font-size: 8.5pt; line-height: 1.2; }
+  h1 { font-size: 15pt; } h2 { font-size: 11.5pt; margin: 0.7rem 0 0.25rem; }
+  h3 { font-size: 9.5pt; margin: 0.5rem 0 0.15rem; }
+  th, td { padding: 0.05rem 0.3rem; }
+  th:first-child { width: 30%; }  /* the goal or option: fewer, longer lines */
+  dl { grid-template-columns: fit-content(28%) 1fr; }
   h2, h3 { break-after: avoid; }
-  figure img { width: auto; max-width: 75%; max-height: 90mm; }
+  figure img { width: auto; max-width: 75%; max-height: 80mm; }
   figure.narrow img { max-width: 45%; max-height: 60mm; }
   figcaption { font-size: 8pt; }
   figure, li, tr, dt, dd { break-inside: avoid; }

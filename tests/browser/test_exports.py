@@ -78,5 +78,6 @@ def test_a_plan_with_three_goals_prints_on_a_few_pages(browser: Browser, tmp_pat
         printing.close()
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     # The sample persona is a full plan (5 options with notes, 2 directions, 4 action
-    # items); printed with a page per section and a table per S.M.A.R.T. check, it took 12.
-    assert 2 <= pages <= 5, pages
+    # items); printed with a page per section and a table per S.M.A.R.T. check, it took 12,
+    # then 5 with the roadmap on a page of its own; compact print styles make it 4.
+    assert 2 <= pages <= 4, pages
