@@ -31,3 +31,11 @@ def __getattr__(name: str) -> Any:
     if name in _EXPORTS:
         return getattr(import_module(_EXPORTS[name]), name)
     raise AttributeError(f"module 'careerkit' has no attribute {name!r}")
+
+
+def load_ipython_extension(ipython: Any) -> None:
+    """``%load_ext careerkit``: register notebook 03's coach cell magics
+    (``%%careerkit_criteria``, ``%%careerkit_formula``) in this kernel."""
+    # Imported here, not above: `import careerkit` stays fast (see the docstring), and the
+    # magics need the widget layer a notebook loads anyway.
+    import_module("careerkit.ui.coach_cells").register(ipython)
