@@ -31,3 +31,12 @@ def __getattr__(name: str) -> Any:
     if name in _EXPORTS:
         return getattr(import_module(_EXPORTS[name]), name)
     raise AttributeError(f"module 'careerkit' has no attribute {name!r}")
+
+
+def load_ipython_extension(ipython: Any) -> None:
+    """``%load_ext careerkit``: register notebook 03's coach cell magics
+    (``%%careerkit_criteria``, ``%%careerkit_formula``) in this kernel."""
+    # Imported here, not above: measured on the 2-core test machine, `import careerkit`
+    # takes about 0.04 s and careerkit.ui.coach_cells (pandas, ipywidgets, IPython) 2-5 s
+    # more, which only a notebook loading the extension should pay (it loads them anyway).
+    import_module("careerkit.ui.coach_cells").register(ipython)

@@ -19,7 +19,7 @@ from careerkit.plan import Gut, Option
 from careerkit.report.charts import COLOURS
 from careerkit.steps import job_skills
 from careerkit.steps.compare import scoring
-from careerkit.steps.compare.choice import MAX_CHOSEN
+from careerkit.steps.compare.comparison import MAX_CHOSEN
 from careerkit.steps.compare.criteria import Criterion
 from careerkit.steps.compare.scoring import Flip, Result
 from careerkit.steps.explore import occupation

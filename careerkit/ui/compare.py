@@ -2,16 +2,20 @@
 
 :func:`matrix` builds a :class:`CompareBoard`; the notebook shows its panels one per
 cell (setup, weights, ratings, results, pay check, gut check, choice), each after a
-few words of explanation. All state lives in ``plan.comparison``; every change is
-saved as the person goes and redraws the results. The panels are in
-``careerkit.ui.compare_panels``, their words and tables in ``careerkit.report.compare_words``.
+few words of explanation. All state lives in ``plan.comparison``, changed by the step's
+rules (``careerkit.steps.compare.comparison``); every change is saved as the person goes
+and redraws the results. The panels are in ``careerkit.ui.compare_panels`` (handed what
+they show and a callback per change, never this board), their words and tables in
+``careerkit.report.compare_words``.
+
+Importing this module also registers notebook 03's coach cell magics (as
+``%load_ext careerkit`` does), so a coach's notebook without that line keeps working.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import ipywidgets as w
@@ -19,7 +23,7 @@ import pandas as pd
 
 from careerkit.catalog import COLUMNS, CatalogError
 from careerkit.catalog.local_pay import catalog_for
-from careerkit.plan import Gut, Option, Plan
+from careerkit.plan import Option, Plan
 from careerkit.report.compare_words import (
     PAY,
     data_notes,
@@ -28,12 +32,14 @@ from careerkit.report.compare_words import (
     unrated_reason,
     weights_in_force,
 )
-from careerkit.steps.compare import choice, formula, scoring
+from careerkit.steps.compare import coach_cells, formula, scoring
 from careerkit.steps.compare import setup as compare_setup
-from careerkit.steps.compare.scoring import Flip, Result, ScoreFn, ScoringError
+from careerkit.steps.compare.comparison import Analysis, ComparisonEditor, analyse
+from careerkit.steps.compare.scoring import ScoreFn, ScoringError
 from careerkit.steps.job_skills import own_list_counts
-from careerkit.ui import coach_cells
+from careerkit.ui import coach_cells as coach_cell_magics
 from careerkit.ui.compare_panels import (
+    BoardView,
     ChoicePanel,
     GutPanel,
     PayPanel,
@@ -44,21 +50,9 @@ from careerkit.ui.compare_panels import (
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.common import Saver, guarded, message_html
 
-coach_cells.register()  # %%careerkit_criteria and %%careerkit_formula, for notebook 03
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """One consistent snapshot of the comparison: inputs, scores and what-if results."""
-
-    weights: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))
-    own: pd.DataFrame = field(default_factory=pd.DataFrame)  # the person's ratings (NaN: none)
-    ratings: pd.DataFrame = field(default_factory=pd.DataFrame)  # own, else the data values
-    result: Result | None = None
-    sweep: pd.DataFrame | None = None
-    flip: Flip | None = None
-    problem: str = ""  # the scores cannot be computed
-    whatif_problem: str = ""  # the scores can, the what-if analyses cannot
+# %%careerkit_criteria and %%careerkit_formula for a coach's notebook 03 that has no
+# "%load_ext careerkit" (registering twice is harmless).
+coach_cell_magics.register()
 
 
 def matrix(
@@ -77,7 +71,7 @@ def matrix(
     on the board in plain words instead of raising; so are the mistakes of the notebook's
     coach cells (``%%careerkit_criteria``, ``%%careerkit_formula``) these came from.
     """
-    cells = coach_cells.notes_for(criteria, score)
+    cells = [note for value in (criteria, score) if (note := coach_cells.problem_of(value))]
     try:
         setup = compare_setup.scoring_setup(criteria, labels)
     except ScoringError as err:
@@ -172,12 +166,28 @@ class CompareBoard:
         self.setup_panel = lean.vbox(
             [lean.html(self._setup_html()), self.in_force, self.use_starting, self.undo_note]
         )
-        self.weights = WeightsPanel(self)
-        self.rater = RatingsPanel(self)
-        self.results = ResultsPanel()
-        self.pay = PayPanel()
-        self.gut = GutPanel(self)
-        self.choice = ChoicePanel(self)
+        self.editor = ComparisonEditor(plan, self.criteria, self.codes)
+        self.view = BoardView(
+            criteria=tuple(self.criteria),
+            names=self.names,
+            data=self.data,
+            label_style=self.label_style,
+            habits=self.habits,
+            status=self.saver.status,
+            errors=self.errors,
+            custom=frozenset(self.custom),
+            own_skills=frozenset(self.own_skills),
+            unrated=self.unrated,
+        )
+        comparison = plan.comparison
+        self.weights = WeightsPanel(
+            self.view, self.weights_now(), self.set_weight, self.reset_weights
+        )
+        self.rater = RatingsPanel(self.view, self.own(), self.set_rating)
+        self.results = ResultsPanel(self.view)
+        self.pay = PayPanel(self.labels)
+        self.gut = GutPanel(self.view, self.set_gut)
+        self.choice = ChoicePanel(self.view, comparison, self.set_choice, self.set_reason)
         self.weights_panel, self.ratings_panel = self.weights.box, self.rater.box
         self.results_panel = self.results.box
         self.pay_panel, self.gut_panel, self.choice_panel = (
@@ -200,13 +210,11 @@ class CompareBoard:
 
     def weights_now(self) -> pd.Series:
         """The person's weights, else the starting weights, by criterion."""
-        saved = self.plan.comparison.weights
-        return pd.Series({c.id: float(saved.get(c.id, c.weight)) for c in self.criteria})
+        return self.editor.weights()
 
     def own(self) -> pd.DataFrame:
         """Options x criteria: the person's own ratings and overrides (NaN: none)."""
-        table = scoring.own_ratings(self.plan.comparison.ratings, self.codes, self.ids)
-        return table.set_axis(self.data.index, axis=0)
+        return self.editor.own().set_axis(self.data.index, axis=0)
 
     def ranking(self) -> pd.DataFrame:
         """The current scores and ranks, best first (empty when they cannot be computed)."""
@@ -216,54 +224,43 @@ class CompareBoard:
         table = pd.concat([result.ranks, result.scores], axis=1)
         return table.sort_values("rank", kind="stable", na_position="last")
 
-    # --- changes, from the panels ---
+    # --- changes, from the panels: the rules are the editor's, the redraw is ours ---
 
     def set_weight(self, criterion: str, value: float) -> None:
-        """Save the weights in force, ``criterion`` at ``value``; the saved weights of
-        criteria not in use now (a coach removed them) are kept for when they come back."""
-        weights = self.weights_now()
-        weights[criterion] = value
-        self.plan.comparison.weights = {**self.plan.comparison.weights, **weights.to_dict()}
+        """Save the weights in force, ``criterion`` at ``value``."""
+        self.editor.set_weight(criterion, value)
         self.undo_note.value = ""
         self._changed()
 
     def reset_weights(self) -> None:
         """Back to the starting weights for the criteria in use (others' are kept)."""
-        saved = self.plan.comparison.weights
-        self.plan.comparison.weights = {k: v for k, v in saved.items() if k not in self.ids}
+        self.editor.reset_weights()
         self._changed()
 
     def use_starting_weights(self) -> None:
         """The "Use the workshop's weights" button: reset, and say what the weights were."""
-        before = self.weights_now()
-        self.reset_weights()
+        before = self.editor.reset_weights()
+        self._changed()
         was = ", ".join(f"{self.labels[c]} {number(v)}" for c, v in before.items())
         self.undo_note.value = message_html(
             f"Your own weights were: {was}. Move the sliders to set them again.", "info"
         )
 
     def set_rating(self, name: str, criterion: str, value: float | None) -> None:
-        saved = self.plan.comparison.ratings
-        code = self.code_of[name]
-        if value is None:
-            saved.get(code, {}).pop(criterion, None)
-            if not saved.get(code, True):
-                del saved[code]
-        else:
-            saved.setdefault(code, {})[criterion] = float(value)
+        """The person's rating of option ``name`` (as shown) on ``criterion``."""
+        self.editor.set_rating(self.code_of[name], criterion, value)
         self._changed()
 
     def set_gut(self, code: str, question: str, answer: str | None) -> None:
-        answers = self.plan.comparison.gut.get(code) or Gut()
-        self.plan.comparison.gut[code] = answers.model_copy(update={question: answer})
+        self.editor.set_gut(code, question, answer)
         self._answered()
 
     def set_choice(self, chosen: list[str]) -> None:
-        choice.choose(self.plan.comparison, chosen)
+        self.editor.choose(chosen)
         self._answered()
 
     def set_reason(self, text: str) -> None:
-        self.plan.comparison.reason = text
+        self.editor.set_reason(text)
         self._answered()
 
     def _changed(self) -> None:
@@ -274,40 +271,27 @@ class CompareBoard:
     def _answered(self) -> None:
         """A gut answer or the choice changed: save; scores stay as they are."""
         self.saver.request("comparison")
-        self.gut.update(self)
-        self.choice.update(self)
+        self.gut.update(self.analysis, self.plan.comparison)
+        self.choice.update(self.analysis, self.plan.comparison)
 
     # --- results ---
 
     def refresh(self) -> None:
         """Recompute scores and what-if analyses, and redraw every panel."""
-        self.analysis = self._analyse()
+        sweep = PAY if PAY in self.ids else None
+        self.analysis = analyse(self.weights_now(), self.own(), self.data, self.score, sweep)
         text, differ = weights_in_force(
             self.criteria, self.plan.comparison.weights, self.setup.source
         )
         self.in_force.value = text
         self.use_starting.layout.display = None if differ else "none"
+        comparison = self.plan.comparison
         self.weights.update(self.analysis.weights)
-        self.results.update(self)
-        self.pay.update(self)
-        self.gut.update(self)
-        self.choice.update(self)
-
-    def _analyse(self) -> Analysis:
-        weights, own = self.weights_now(), self.own()
-        ratings = own.where(own.notna(), self.data)
-        inputs = {"weights": weights, "own": own, "ratings": ratings}
-        try:
-            result = scoring.score_options(ratings, weights, self.score)
-        except ScoringError as err:
-            return Analysis(**inputs, problem=str(err))
-        try:
-            sweep, flip = scoring.what_if(
-                ratings, weights, PAY if PAY in self.ids else None, self.score, result.scores
-            )
-        except ScoringError as err:
-            return Analysis(**inputs, result=result, whatif_problem=str(err))
-        return Analysis(**inputs, result=result, sweep=sweep, flip=flip)
+        self.rater.update(self.analysis)
+        self.results.update(self.analysis)
+        self.pay.update(self.analysis)
+        self.gut.update(self.analysis, comparison)
+        self.choice.update(self.analysis, comparison)
 
     def _setup_html(self) -> str:
         source = self.setup.source

@@ -1,21 +1,25 @@
 """Notebook 03 widgets: the comparison board's panels (weights, ratings, results, pay, gut, choice).
 
-Each panel builds its widgets once and redraws in ``update(board)``; changes go to the
-board (``careerkit.ui.compare.CompareBoard``), which saves them and rescores.
+Each panel is handed what it shows (a :class:`BoardView` of the options and criteria,
+the comparison's values) and a callback per change the person can make; it redraws in
+``update(...)`` from the latest :class:`~careerkit.steps.compare.comparison.Analysis`.
+The board that builds them (``careerkit.ui.compare``) applies the changes by the step's
+rules and rescores; the panels never see it.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 import ipywidgets as w
 import numpy as np
 import pandas as pd
 
 from careerkit.dates import long_date
-from careerkit.plan import Gut
+from careerkit.plan import Comparison, Gut
 from careerkit.report.charts import SweepChart
 from careerkit.report.compare_words import (
     ACROSS_ROWS,
@@ -34,8 +38,9 @@ from careerkit.report.compare_words import (
     sweep_summary,
 )
 from careerkit.steps.compare import scoring
-from careerkit.steps.compare.choice import MAX_CHOSEN
+from careerkit.steps.compare.comparison import ANSWERS, Analysis, ComparisonError
 from careerkit.steps.compare.criteria import Criterion
+from careerkit.steps.compare.formula import Habits
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.a11y import Chart
 from careerkit.ui.kit.common import (
@@ -48,23 +53,57 @@ from careerkit.ui.kit.common import (
     text_area,
 )
 
-if TYPE_CHECKING:
-    from careerkit.ui.compare import CompareBoard
-
 NOT_RATED = -1.0  # slider position for "no rating of my own"
 RATING_STEPS = np.arange(0, 10.25, 0.5)
 SLIDER_WIDTH = "460px"
 FULL = {"width": "95%"}  # a shared layout (careerkit.ui.kit.lean)
 GUT_TOP = 3  # the gut check asks about this many top options
-ANSWERS = ("yes", "unsure", "no")
+
+
+@dataclass(frozen=True)
+class BoardView:
+    """What the panels of one board show that stays fixed while the board lives."""
+
+    criteria: tuple[Criterion, ...]
+    names: dict[str, str]  # option code -> the name shown (unique)
+    data: pd.DataFrame  # names x criterion ids: the data values (NaN: none)
+    label_style: dict[str, str]  # one label width, so that the sliders line up
+    habits: Habits  # of the scoring formula
+    status: w.Widget  # the saver's status line
+    errors: w.Output  # where a callback's unexpected error is shown
+    custom: frozenset[str] = frozenset()  # the person's own occupations (names)
+    own_skills: frozenset[str] = frozenset()  # skills match from the person's list (names)
+    #: (option name, criterion) -> why its data value is missing, and what to do.
+    unrated: Mapping[tuple[str, str], str] = field(default_factory=dict)
+
+    @property
+    def ids(self) -> list[str]:
+        return [c.id for c in self.criteria]
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return {c.id: c.label for c in self.criteria}
+
+    @property
+    def code_of(self) -> dict[str, str]:
+        return {name: code for code, name in self.names.items()}
+
+    def guarded(self, handler: Callable[..., Any]) -> Callable[..., Any]:
+        """``handler`` with any unexpected error shown in ``errors``, never lost."""
+        return guarded(self.errors)(handler)
 
 
 class WeightsPanel:
     """One slider per criterion (0-5), the normalised weights, and a reset button."""
 
-    def __init__(self, board: CompareBoard) -> None:
-        self.board, self.quiet = board, False
-        weights = board.weights_now()
+    def __init__(
+        self,
+        view: BoardView,
+        weights: pd.Series,
+        on_weight: Callable[[str, float], None],
+        on_reset: Callable[[], None],
+    ) -> None:
+        self.view, self.on_weight, self.quiet = view, on_weight, False
         self.sliders = {
             c.id: lean.make(
                 w.FloatSlider,
@@ -74,10 +113,10 @@ class WeightsPanel:
                 step=0.5,
                 description=c.label,
                 readout_format=".1f",
-                style=board.label_style,
+                style=view.label_style,
                 layout={"width": SLIDER_WIDTH},
             )
-            for c in board.criteria
+            for c in view.criteria
         }
         self.shares = {cid: lean.html() for cid in self.sliders}
         self.message = lean.html()
@@ -87,22 +126,22 @@ class WeightsPanel:
             layout={"width": "max-content"},
         )
         rows = [lean.hbox([self.sliders[cid], self.shares[cid]]) for cid in self.sliders]
-        self.box = lean.vbox([*rows, self.message, self.reset, board.saver.status, board.errors])
+        self.box = lean.vbox([*rows, self.message, self.reset, view.status, view.errors])
         for cid, slider in self.sliders.items():
-            slider.observe(guarded(board.errors)(self._moved(cid)), names="value")
-        self.reset.on_click(guarded(board.errors)(lambda _: board.reset_weights()))
+            slider.observe(view.guarded(self._moved(cid)), names="value")
+        self.reset.on_click(view.guarded(lambda _: on_reset()))
 
     def _moved(self, cid: str) -> Callable[[dict], None]:
         def handler(change: dict) -> None:
             if not self.quiet:
-                self.board.set_weight(cid, change["new"])
+                self.on_weight(cid, change["new"])
 
         return handler
 
     def update(self, weights: pd.Series) -> None:
         total = weights.sum()
         shares = weights / total * 100 if total else weights * 0
-        ignored = self.board.habits.ignores_weights
+        ignored = self.view.habits.ignores_weights
         with quietly(self):
             for cid, slider in self.sliders.items():
                 slider.value = weights[cid]
@@ -114,12 +153,15 @@ class WeightsPanel:
             self.message.value = message_html(zero, "warn") if total == 0 else ""
 
 
+RatingFn = Callable[[str, str, float | None], None]  # (option name, criterion, rating or None)
+
+
 class RatingsPanel:
     """Pick an option, then rate it 0-10 on each criterion (or keep the data value)."""
 
-    def __init__(self, board: CompareBoard) -> None:
-        self.board = board
-        names = list(board.names.values())
+    def __init__(self, view: BoardView, own: pd.DataFrame, on_rating: RatingFn) -> None:
+        self.view, self.own, self.on_rating = view, own, on_rating
+        names = list(view.names.values())
         self.picker = lean.make(
             w.Dropdown,
             options=names,
@@ -130,20 +172,27 @@ class RatingsPanel:
         )
         self.rows: dict[str, dict[str, RatingRow]] = {}  # option -> criterion -> row
         self.sheet = lean.vbox([self._sheet(names[0])])
-        self.box = lean.vbox([self.picker, self.sheet, board.saver.status, board.errors])
-        self.picker.observe(guarded(board.errors)(self._picked), names="value")
+        self.box = lean.vbox([self.picker, self.sheet, view.status, view.errors])
+        self.picker.observe(view.guarded(self._picked), names="value")
+
+    def update(self, analysis: Analysis) -> None:
+        """Keep the latest own ratings: rows made from now on start from them."""
+        self.own = analysis.own
 
     def row(self, name: str, criterion: str) -> RatingRow:
         """The rating row of one option on one criterion."""
         if name not in self.rows:
-            self.rows[name] = {c.id: RatingRow(self.board, name, c) for c in self.board.criteria}
+            self.rows[name] = {
+                c.id: RatingRow(self.view, name, c, self.own.at[name, c.id], self.on_rating)
+                for c in self.view.criteria
+            }
         return self.rows[name][criterion]
 
     def _picked(self, change: dict) -> None:
         self.sheet.children = [self._sheet(change["new"])]
 
     def _sheet(self, name: str) -> w.VBox:
-        return lean.vbox([self.row(name, cid).box for cid in self.board.ids])
+        return lean.vbox([self.row(name, cid).box for cid in self.view.ids])
 
 
 class RatingRow:
@@ -152,11 +201,12 @@ class RatingRow:
     handle starts at the data value and an own rating starts from it. Without data that
     stop is the first one ("not rated")."""
 
-    def __init__(self, board: CompareBoard, name: str, criterion: Criterion) -> None:
-        self.board, self.name, self.criterion = board, name, criterion
-        self.data_value = board.data.at[name, criterion.id]
+    def __init__(
+        self, view: BoardView, name: str, criterion: Criterion, own: float, on_rating: RatingFn
+    ) -> None:
+        self.view, self.name, self.criterion, self.on_rating = view, name, criterion, on_rating
+        self.data_value = view.data.at[name, criterion.id]
         options = rating_stops(self.data_value)
-        own = board.own().at[name, criterion.id]
         start = NOT_RATED
         if not np.isnan(own):
             nearest = float(RATING_STEPS[np.abs(RATING_STEPS - own).argmin()])
@@ -166,7 +216,7 @@ class RatingRow:
             options=options,
             value=start,
             description=criterion.label,
-            style=board.label_style,
+            style=view.label_style,
             layout={"width": SLIDER_WIDTH},
             tooltip=f"{criterion.label}: your rating of {name}",  # the handle's name
         )
@@ -174,13 +224,13 @@ class RatingRow:
         back = "Use the data value" if not np.isnan(self.data_value) else "Clear my rating"
         self.back = lean.button(description=back, layout=w.Layout(width="auto"))  # it hides
         self.box = lean.hbox([self.slider, self.status, self.back])
-        self.slider.observe(guarded(board.errors)(self._moved), names="value")
-        self.back.on_click(guarded(board.errors)(self._back))
+        self.slider.observe(view.guarded(self._moved), names="value")
+        self.back.on_click(view.guarded(self._back))
         self._show(None if np.isnan(own) else own)
 
     def _moved(self, change: dict) -> None:
         value = None if change["new"] == NOT_RATED else change["new"]
-        self.board.set_rating(self.name, self.criterion.id, value)
+        self.on_rating(self.name, self.criterion.id, value)
         self._show(value)
 
     def _back(self, _: Any) -> None:
@@ -188,9 +238,9 @@ class RatingRow:
 
     def _source(self) -> str:
         """Where the data value comes from, in the person's words."""
-        if self.criterion.id == "skills_match" and self.name in self.board.own_skills:
+        if self.criterion.id == "skills_match" and self.name in self.view.own_skills:
             return "from the skills you listed"
-        if self.name in self.board.custom:
+        if self.name in self.view.custom:
             return "from the wage you entered"
         return "from the data"
 
@@ -202,8 +252,8 @@ class RatingRow:
             )
         elif has_data:
             text = self._source()
-        elif (self.name, self.criterion.id) in self.board.unrated:
-            text = self.board.unrated[(self.name, self.criterion.id)]
+        elif (self.name, self.criterion.id) in self.view.unrated:
+            text = self.view.unrated[(self.name, self.criterion.id)]
         elif self.criterion.from_data:
             text = "no data: rate it yourself, or leave it out"
         else:
@@ -226,19 +276,19 @@ def rating_stops(data: float) -> list[tuple[str, float]]:
 class ResultsPanel:
     """The ranking with stacked bars, and the heat map of the ratings."""
 
-    def __init__(self) -> None:
+    def __init__(self, view: BoardView) -> None:
+        self.view = view
         self.message, self.ranking, self.heatmap = lean.html(), lean.html(), lean.html()
         heading = lean.html("<b>The ratings</b>")
         self.box = lean.vbox([self.message, self.ranking, heading, self.heatmap])
 
-    def update(self, board: CompareBoard) -> None:
-        analysis = board.analysis
+    def update(self, analysis: Analysis) -> None:
         own, ratings = analysis.own, analysis.ratings
         if analysis.result is None:
             self.message.value = message_html(analysis.problem, "error")
             self.ranking.value = ""
         else:
-            habits = board.habits
+            habits = self.view.habits
             self.message.value = "".join(
                 message_html(text, "warn")
                 for text, shown in (
@@ -247,18 +297,19 @@ class ResultsPanel:
                 )
                 if shown
             )
-            self.ranking.value = ranking_html(analysis.result, board.criteria)
+            self.ranking.value = ranking_html(analysis.result, self.view.criteria)
             order = analysis.result.ranks.sort_values(kind="stable", na_position="last").index
             own, ratings = own.loc[order], ratings.loc[order]
         self.heatmap.value = heatmap_html(
-            ratings, board.data.loc[ratings.index], own, board.criteria
+            ratings, self.view.data.loc[ratings.index], own, self.view.criteria
         )
 
 
 class PayPanel:
     """Is pay the decider? The pay flag, the sweep chart, and the flip of the top two."""
 
-    def __init__(self) -> None:
+    def __init__(self, labels: Mapping[str, str]) -> None:
+        self.labels = labels  # criterion id -> its name
         self.flag, self.summary, self.flip = lean.html(), lean.html(), lean.html()
         self.chart = Chart(  # an Image with a text alternative; its own layout: it hides
             alt="Chart: how the scores change with one weight", layout=w.Layout(max_width="100%")
@@ -266,8 +317,7 @@ class PayPanel:
         self.drawer: SweepChart | None = None
         self.box = lean.vbox([self.flag, self.chart, self.summary, self.flip])
 
-    def update(self, board: CompareBoard) -> None:
-        analysis = board.analysis
+    def update(self, analysis: Analysis) -> None:
         result, sweep = analysis.result, analysis.sweep
         if result is None or analysis.whatif_problem:
             self.flag.value = message_html(analysis.problem or analysis.whatif_problem, "error")
@@ -276,12 +326,12 @@ class PayPanel:
             return
         text, kind = pay_message(result, analysis.weights, sweep)
         self.flag.value = message_html(text, kind)
-        self.flip.value = message_html(flip_message(analysis.flip, result, board.labels), "info")
+        self.flip.value = message_html(flip_message(analysis.flip, result, self.labels), "info")
         if sweep is None:
             self.chart.layout.display = "none"
             self.summary.value = ""
             return
-        label, current = board.labels[PAY], analysis.weights[PAY]
+        label, current = self.labels[PAY], analysis.weights[PAY]
         if self.drawer is None:
             self.drawer = SweepChart(sweep, current, label)
         self.chart.value = self.drawer.png(sweep, current)
@@ -289,45 +339,42 @@ class PayPanel:
         self.summary.value = message_html(sweep_summary(sweep, label), "info")
 
 
+AnswerFn = Callable[[str, str, str | None], None]  # (option code, question, answer or None)
+
+
 class GutPanel:
     """For each top option: does it feel right, do I want to grow in this field?"""
 
-    def __init__(self, board: CompareBoard) -> None:
-        self.board = board
+    def __init__(self, view: BoardView, on_answer: AnswerFn) -> None:
+        self.view, self.on_answer = view, on_answer
         self.rows: dict[str, w.VBox] = {}
         self.toggles: dict[tuple[str, str], w.ToggleButtons] = {}  # (option, question) -> answer
         self.list, self.messages = lean.vbox(), lean.html()
-        self.box = lean.vbox(
-            [choices_style(), self.list, self.messages, board.saver.status, board.errors]
-        )
+        self.box = lean.vbox([choices_style(), self.list, self.messages, view.status, view.errors])
 
-    def update(self, board: CompareBoard) -> None:
-        result = board.analysis.result
+    def update(self, analysis: Analysis, comparison: Comparison) -> None:
+        result = analysis.result
         if result is None:
             self.list.children = []
-            self.messages.value = message_html(board.analysis.problem, "error")
+            self.messages.value = message_html(analysis.problem, "error")
             return
         top = result.ranks[result.ranks <= GUT_TOP].sort_values(kind="stable").index
-        rows = [self._row(name, result.ranks[name]) for name in top]
+        rows = [self._row(name, result.ranks[name], comparison) for name in top]
         if tuple(rows) != self.list.children:
             self.list.children = rows
-        codes = board.code_of
-        self.messages.value = "".join(
-            message_html(t, k) for t, k in gut_messages(result, board.plan.comparison.gut, codes)
-        )
+        said = gut_messages(result, comparison.gut, self.view.code_of)
+        self.messages.value = "".join(message_html(t, k) for t, k in said)
 
-    def _row(self, name: str, rank: float) -> w.VBox:
+    def _row(self, name: str, rank: float, comparison: Comparison) -> w.VBox:
         if name not in self.rows:
-            code = self.board.code_of[name]
-            saved = self.board.plan.comparison.gut.get(code) or Gut()
+            code = self.view.code_of[name]
+            saved = comparison.gut.get(code) or Gut()
             toggles = []
             for question, words in GUT_QUESTIONS.items():
                 toggle = choices(
                     options=ANSWERS, value=getattr(saved, question), description=words, style=WIDE
                 )
-                toggle.observe(
-                    guarded(self.board.errors)(self._answered(code, question)), names="value"
-                )
+                toggle.observe(self.view.guarded(self._answered(code, question)), names="value")
                 self.toggles[name, question] = toggle
                 toggles.append(toggle)
             self.rows[name] = lean.vbox([lean.html(), *toggles], layout={"margin": "0 0 8px 0"})
@@ -337,68 +384,68 @@ class GutPanel:
 
     def _answered(self, code: str, question: str) -> Callable[[dict], None]:
         def handler(change: dict) -> None:
-            self.board.set_gut(code, question, change["new"])
+            self.on_answer(code, question, change["new"])
 
         return handler
 
 
 class ChoicePanel:
-    """Choose one or two target occupations, say why; the date is recorded."""
+    """Choose one or two target occupations, say why; the date is recorded.
 
-    def __init__(self, board: CompareBoard) -> None:
-        self.board, self.quiet = board, False
-        chosen = board.plan.comparison.chosen
+    ``on_choice`` raises :class:`ComparisonError` for a choice the rules refuse (too
+    many): the tick is taken back and the reason shown."""
+
+    def __init__(
+        self,
+        view: BoardView,
+        comparison: Comparison,
+        on_choice: Callable[[list[str]], None],
+        on_reason: Callable[[str], None],
+    ) -> None:
+        self.view, self.on_choice, self.quiet = view, on_choice, False
         self.ticks = {
             code: lean.make(
-                w.Checkbox, value=code in chosen, description=name, indent=False, layout=FULL
+                w.Checkbox,
+                value=code in comparison.chosen,
+                description=name,
+                indent=False,
+                layout=FULL,
             )
-            for code, name in board.names.items()
+            for code, name in view.names.items()
         }
         self.reason = text_area(
-            board.plan.comparison.reason,
+            comparison.reason,
             "Why this direction?",
             "In your own words: what makes it right for you now?",
         )
         self.decided, self.messages = lean.html(), lean.html()
         self.list = lean.vbox(list(self.ticks.values()))
         self.box = lean.vbox(
-            [
-                self.list,
-                self.reason,
-                self.decided,
-                self.messages,
-                board.saver.status,
-                board.errors,
-            ]
+            [self.list, self.reason, self.decided, self.messages, view.status, view.errors]
         )
         for tick in self.ticks.values():
-            tick.observe(guarded(board.errors)(self._ticked), names="value")
-        self.reason.observe(
-            guarded(board.errors)(lambda change: board.set_reason(change["new"])), names="value"
-        )
+            tick.observe(view.guarded(self._ticked), names="value")
+        self.reason.observe(view.guarded(lambda change: on_reason(change["new"])), names="value")
 
     def _ticked(self, change: dict) -> None:
         if self.quiet:
             return
         chosen = [code for code, tick in self.ticks.items() if tick.value]
-        if len(chosen) > MAX_CHOSEN:
+        try:
+            self.on_choice(chosen)
+        except ComparisonError as refused:
             with quietly(self):
-                change["owner"].value = False
-            self.messages.value = message_html(
-                f"Choose at most {MAX_CHOSEN}: untick one before you tick another.", "warn"
-            )
-            return
-        self.board.set_choice(chosen)
+                change["owner"].value = change["old"]
+            self.messages.value = message_html(str(refused), "warn")
 
-    def update(self, board: CompareBoard) -> None:
-        comparison, result = board.plan.comparison, board.analysis.result
+    def update(self, analysis: Analysis, comparison: Comparison) -> None:
+        result, names = analysis.result, self.view.names
         ranks = {
-            code: result.ranks[board.names[code]] if result is not None else np.nan
-            for code in self.ticks
+            code: result.ranks[names[code]] if result is not None else np.nan for code in self.ticks
         }
         for code, tick in self.ticks.items():
             rank = ranks[code]
-            tick.description = board.names[code] + (
+            tick.description = names[code] + (
                 "" if np.isnan(rank) else f" (ranked {ordinal(rank)})"
             )
         order = sorted(self.ticks, key=lambda code: np.nan_to_num(ranks[code], nan=np.inf))
@@ -411,5 +458,5 @@ class ChoicePanel:
             if decided and comparison.chosen
             else ""
         )
-        notes = choice_messages(comparison.chosen, comparison.reason, result, board.names)
+        notes = choice_messages(comparison.chosen, comparison.reason, result, names)
         self.messages.value = "".join(message_html(t, k) for t, k in notes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from careerkit.plan import Comparison
-from careerkit.steps.compare.choice import choose
+from careerkit.steps.compare.comparison import choose
 
 
 def test_the_date_changes_only_when_the_choice_does() -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from careerkit.steps.compare import coach_cells
+from careerkit.steps.compare import coach_cells, formula
+from careerkit.steps.compare.formula import FormulaError
 
 GOOD = 'CRITERIA = {"pay": 2, "commute": 4}\nLABELS = {"commute": "Short commute"}\n'
 
@@ -85,3 +87,31 @@ def test_an_unwritable_workspace_only_means_no_fallback(tmp_path: Path) -> None:
         folder.chmod(0o700)
     assert criteria(GOOD, folder).values["CRITERIA"] == {"pay": 2, "commute": 4}
     assert not list(folder.glob(".coach_cells.json.*"))  # no half-written file left
+
+
+def test_a_fallback_carries_the_cell_s_problem_as_a_value(tmp_path: Path) -> None:
+    fine = criteria(GOOD, tmp_path).noted_values()
+    assert fine["CRITERIA"] == {"pay": 2, "commute": 4}
+    assert coach_cells.problem_of(fine["CRITERIA"]) == ""
+    broken = criteria('CRITERIA = {"pay": 9}\n', tmp_path)
+    values = broken.noted_values()
+    assert values["CRITERIA"] == {"pay": 2, "commute": 4}  # the last good, usable as a dict
+    note = coach_cells.problem_of(values["CRITERIA"])
+    assert note.startswith("The criteria cell") and "the weight of 'pay' is 9" in note
+    assert note.endswith("Until it is fixed, the notebook uses " + broken.fallback + ".")
+    assert coach_cells.problem_of({"pay": 2}) == coach_cells.problem_of(None) == ""
+
+
+def test_a_fallback_formula_is_called_like_the_function_and_its_lines_are_named(
+    tmp_path: Path,
+) -> None:
+    good = "def score(ratings, weights):\n    return ratings['salary']\n"
+    coach_cells.run_cell("formula", good, dict, tmp_path, first_line=2)  # kept as last good
+    outcome = coach_cells.run_cell("formula", "def score(", dict, tmp_path, first_line=2)
+    score = outcome.noted_values()["score"]
+    assert "never closed" in coach_cells.problem_of(score)
+    assert "as it last worked" in coach_cells.problem_of(score)
+    ratings = pd.DataFrame({"pay": [5.0, 6.0]}, index=["a", "b"])
+    with pytest.raises(FormulaError) as stopped:
+        formula.evaluate(score, ratings, ratings * 0 + 1)
+    assert "(line 3 of the formula cell)" in str(stopped.value)  # the coach's line, unwrapped

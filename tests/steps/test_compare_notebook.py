@@ -258,3 +258,51 @@ def test_a_missing_criterion_in_the_formula_is_named(persona: Plan, workspace: P
     said = plain(report["results"])
     assert "there is no criterion called 'salary'. The criteria are 'interest_fit'," in said
     assert "(line 3 of the formula cell)" in said and "KeyError" not in said
+
+
+def first_code_cell(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    return next(cell for cell in nb.cells if cell.cell_type == "code")
+
+
+@pytest.mark.timeout(300)
+def test_a_coach_cell_runs_first_after_a_restart(workspace: Path) -> None:
+    """``%load_ext careerkit``, 03's first line, is all a coach cell needs in a fresh
+    kernel: no plan, no board, no widgets module imported before it."""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    assert first_code_cell(nb).source.startswith("%load_ext careerkit\n")
+    criteria_cell, formula_cell = edit_cells(nb)
+    check = (
+        "import json, sys\n"
+        "print(json.dumps({'criteria': CRITERIA, 'labels': LABELS, 'score': score.__name__,"
+        " 'board imported': 'careerkit.ui.compare' in sys.modules}))"
+    )
+    cells = [nb.cells[criteria_cell], nb.cells[formula_cell], nbformat.v4.new_code_cell(check)]
+    fresh = nbformat.v4.new_notebook(
+        metadata=nb.metadata, cells=[nbformat.v4.new_code_cell("%load_ext careerkit"), *cells]
+    )
+    execute_notebook(fresh)
+    printed = "".join(out.text for out in fresh.cells[-1].outputs if out.get("name") == "stdout")
+    space: dict[str, Any] = {}
+    exec(body(nb.cells[criteria_cell]), space)
+    assert json.loads(printed) == {
+        "criteria": space["CRITERIA"],
+        "labels": space["LABELS"],
+        "score": "score",
+        "board imported": False,
+    }
+
+
+@pytest.mark.timeout(300)
+def test_a_coach_s_copy_without_load_ext_still_works(persona: Plan, workspace: Path) -> None:
+    """A copy of 03 made before ``%load_ext careerkit`` was added: importing
+    careerkit.ui.compare in its first cell registers the coach cells' magics."""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    first = first_code_cell(nb)
+    first.source = first.source.replace("%load_ext careerkit\n", "")
+    assert "load_ext" not in "".join(cell.source for cell in nb.cells)
+    nb.cells.append(nbformat.v4.new_code_cell(REPORT))
+    execute_notebook(nb)
+    report = json.loads(
+        "".join(out.text for out in nb.cells[-1].outputs if out.get("name") == "stdout")
+    )
+    assert list(report["ranking"])[0] == MANAGERS

@@ -13,6 +13,7 @@ from careerkit.report import charts, compare_words
 from careerkit.steps.compare import scoring
 from careerkit.steps.compare.criteria import DEFAULT_WEIGHTS
 from careerkit.steps.compare.scoring import Result
+from careerkit.ui import coach_cells as coach_cell_magics
 from careerkit.ui import compare
 from careerkit.ui.compare import CompareBoard
 from careerkit.ui.compare_panels import NOT_RATED
@@ -413,3 +414,26 @@ def test_a_broken_workshop_file_is_reported_when_the_cell_is_edited(
     assert f"The workshop file {path} is not valid TOML" in said
     assert "the criteria cell was edited" in said
     assert "not valid TOML" in board.setup_panel.children[0].value
+
+
+def test_a_coach_cell_s_problem_reaches_the_board_with_its_values(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    """The board repeats a coach cell's mistake because the values it is handed carry it,
+    whatever ran in the kernel before (no module state)."""
+    space: dict[str, object] = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(coach_cell_magics, "display", lambda *_: None)
+        coach_cell_magics.run("criteria", 'CRITERIA = {"pay": 9}\n', space)
+        coach_cell_magics.run("formula", "def score(r):\n    return r\n", space)
+        noted = space["CRITERIA"], space["score"]
+        coach_cell_magics.run("criteria", 'CRITERIA = {"pay": 2, "outlook": 1}\n', space)
+    setup = compare.matrix(persona, catalog, criteria=noted[0], score=noted[1])
+    line = setup.setup_panel.children[0].value.replace("&#x27;", "'")
+    assert "the weight of 'pay' is 9" in line and "takes 1 input(s)" in line
+    fixed = compare.matrix(persona, catalog, criteria=space["CRITERIA"])
+    assert "the weight of 'pay' is 9" not in fixed.setup_panel.children[0].value
+    assert (
+        "the weight of 'pay' is 9"
+        not in compare.matrix(persona, catalog).setup_panel.children[0].value
+    )

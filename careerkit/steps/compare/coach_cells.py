@@ -6,6 +6,11 @@ mistake (a syntax error, a name Python does not know, a weight of 9, a misspelt
 criterion) never stops the notebook: :func:`run_criteria` and :func:`run_formula` say
 which line is wrong and what is likely wrong with it, and hand back the definitions that
 last worked (kept in ``coach_cells.json`` in the workspace), else the defaults.
+
+What a cell defines reaches the board as values: while a cell has a mistake, the value
+the board is handed (``CRITERIA`` a :class:`NotedCriteria`, ``score`` a
+:class:`NotedFormula`) carries the cell's problem, which :func:`problem_of` reads, so
+the board can repeat it where Voila, which hides the coach's cells, shows it.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from typing import Any
 from careerkit import paths
 from careerkit.dates import long_date
 from careerkit.steps.compare.criteria import DEFAULT_WEIGHTS, ScoringError, make_criteria
+from careerkit.steps.compare.formula import ScoreFn
 
 LAST_GOOD_FILE = "coach_cells.json"
 CELLS = {"criteria": "criteria cell", "formula": "formula cell"}
@@ -65,6 +71,51 @@ class CellRun:
     values: dict[str, Any] = field(default_factory=dict)
     problem: str = ""
     fallback: str = ""  # what is used instead while the cell has a mistake
+
+    def note(self) -> str:
+        """The cell's problem and what the notebook uses until it is fixed ("" if none)."""
+        if not self.problem:
+            return ""
+        return f"{self.problem} Until it is fixed, the notebook uses {self.fallback}."
+
+    def noted_values(self) -> dict[str, Any]:
+        """:attr:`values`, with ``CRITERIA`` or ``score`` carrying :meth:`note` while the
+        cell has a problem (see :func:`problem_of`)."""
+        values, note = dict(self.values), self.note()
+        if note and isinstance(values.get("CRITERIA"), Mapping):
+            values["CRITERIA"] = NotedCriteria(values["CRITERIA"], note)
+        if note and callable(values.get("score")):
+            values["score"] = NotedFormula(values["score"], note)
+        return values
+
+
+class NotedCriteria(dict[str, Any]):
+    """``CRITERIA`` a coach cell fell back to, carrying the cell's problem in ``note``."""
+
+    def __init__(self, weights: Mapping[str, Any], note: str) -> None:
+        super().__init__(weights)
+        self.note = note
+
+
+@dataclass(frozen=True)
+class NotedFormula:
+    """The formula a coach cell fell back to, carrying the cell's problem in ``note``;
+    called like the function it holds."""
+
+    function: ScoreFn
+    note: str
+
+    def __call__(self, ratings: Any, weights: Any) -> Any:
+        return self.function(ratings, weights)
+
+    @property
+    def __wrapped__(self) -> ScoreFn:  # inspect.unwrap finds the code (formula.py)
+        return self.function
+
+
+def problem_of(value: object) -> str:
+    """The problem of the coach cell ``value`` came from ("" if none, or not a cell's)."""
+    return value.note if isinstance(value, NotedCriteria | NotedFormula) else ""
 
 
 def explain_syntax(err: SyntaxError, cell: str) -> str:

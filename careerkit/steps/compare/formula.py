@@ -8,6 +8,7 @@ weights at all and whether it scores each option from its own row alone.
 
 from __future__ import annotations
 
+import inspect
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -134,7 +135,7 @@ def stopped(score: ScoreFn, err: BaseException, criteria: pd.Index, context: str
 def _where(score: ScoreFn, err: BaseException) -> str:
     """ " (line N of the formula cell)" (notebook 03's cell), " (line N of score())"
     (counted from its ``def``) where ``err`` was raised in ``score``'s own code, else ""."""
-    code = getattr(score, "__code__", None)
+    code = getattr(inspect.unwrap(score), "__code__", None)
     if code is None:
         return ""
     lines = [
