@@ -31,8 +31,6 @@ if sys.version_info >= (3, 11):
 else:  # Python 3.10: the same parser, from PyPI
     import tomli as tomllib
 
-FILE_NAME = paths.WORKSHOP_FILE
-
 DETAILS_KEYS = (
     "title",
     "coach",
@@ -64,13 +62,6 @@ class WorkshopDetails:
     interest_items: str = ""  # the workshop's own interest item file ("" = the bundled one)
 
 
-def workshop_file() -> Path:
-    """Where the workshop file is looked for: see :func:`careerkit.paths.workshop_file`
-    (the workspace's, a participant's workshop folder's, then ``$CAREERKIT_WORKSHOP``).
-    """
-    return paths.workshop_file()
-
-
 def load_toml(file: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(file.read_text(encoding="utf-8"))
@@ -85,7 +76,7 @@ def load_toml(file: Path) -> dict[str, Any]:
 
 def read_details(path: Path | None = None) -> WorkshopDetails:
     """The workshop file's ``[workshop]`` table, checked; defaults without file or table."""
-    file = path or workshop_file()
+    file = path or paths.workshop_file()
     if not file.exists():
         return WorkshopDetails()
     table = load_toml(file).get("workshop", {})
@@ -122,7 +113,7 @@ def read_details(path: Path | None = None) -> WorkshopDetails:
 def interest_items_file(path: Path | None = None) -> Path | None:
     """The workshop's own interest item file (``interest_items``, relative to the workshop
     file), or None for the bundled one. Raises WorkshopError for an unreadable file."""
-    file = path or workshop_file()
+    file = path or paths.workshop_file()
     name = read_details(file).interest_items
     return (file.parent / name).expanduser() if name else None
 
@@ -135,7 +126,7 @@ def in_force() -> tuple[Path, WorkshopDetails] | None:
 
     Raises :class:`careerkit.workshop.WorkshopError` for a file that cannot be used.
     """
-    file = workshop_file()
+    file = paths.workshop_file()
     if not file.exists():
         return None
     return file, read_details(file)

@@ -17,7 +17,7 @@ from careerkit.plan.history import (
     load_snapshot,
     restore_plan,
 )
-from careerkit.plan.model import SCHEMA_VERSION, SECTIONS, Plan, open_plan, read_raw
+from careerkit.plan.model import SCHEMA_VERSION, SECTIONS, Plan, open_plan, read_plan, read_raw
 from careerkit.plan.sections import (
     DEFAULT_AREAS,
     Action,
@@ -48,6 +48,7 @@ __all__ = [
     "PlanIsFine",
     "open_plan",
     "read_raw",
+    "read_plan",
     "restore_plan",
     "history",
     "history_dir",

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from careerkit.paths import workshop_file
 from careerkit.steps.compare.criteria import (
     DEFAULT_WEIGHTS,
     Criterion,
@@ -33,7 +34,7 @@ from careerkit.steps.compare.criteria import (
     default_criteria,
     make_criteria,
 )
-from careerkit.workshop import WorkshopError, load_toml, workshop_file
+from careerkit.workshop import WorkshopError, load_toml
 
 SCORING_KEYS = ("criteria", "weights", "labels")
 CAREERKIT_DEFAULTS = "careerkit defaults"
