@@ -1,4 +1,9 @@
-"""Where careerkit finds its bundled data and the person's workspace."""
+"""Where careerkit finds its bundled data and the person's workspace.
+
+The one owner of the names on disk: the plan file (``plan.json``), the workshop file
+(``workshop.toml``), a workshop's ``participants/`` folder and the variables that move
+them; everything else uses these names and functions instead of spelling them again.
+"""
 
 from __future__ import annotations
 

@@ -230,10 +230,9 @@ def open_plan(
         with storage.lock(file):  # two notebooks creating it at once: one creates
             if not storage.target(file).exists():
                 return _create(file, name, start)
-    raw, version = _load(file)
+    raw, version, plan = _load(file)
     if version < SCHEMA_VERSION:
         _save_migration(file)
-    plan = validate(raw, file)
     plan._baseline = {n: raw[n] for n in SECTIONS if n in raw}
     plan._path = file
     return plan
@@ -263,7 +262,7 @@ def _save_migration(file: Path) -> None:
     """
     try:
         with storage.lock(file):
-            raw, version = _load(file)
+            raw, version, _ = _load(file)
             if version < SCHEMA_VERSION:  # not upgraded by another notebook meanwhile
                 storage.write(file, storage.encode(raw, file))
     except PlanError:
@@ -282,14 +281,14 @@ def read_plan(path: Path, *, follow_links: bool = True, max_bytes: int | None = 
     refused, and with ``max_bytes`` a larger file, both before it is opened (the coach's
     cohort summary reads participants' plans so).
     """
-    raw = _load(path, follow_links=follow_links, max_bytes=max_bytes)[0]
-    return validate(raw, path)
+    return _load(path, follow_links=follow_links, max_bytes=max_bytes)[2]
 
 
 def _load(
     path: Path, *, follow_links: bool = True, max_bytes: int | None = None
-) -> tuple[dict[str, Any], int]:
-    """The file's JSON, checked and migrated, and the schema version it was written in."""
+) -> tuple[dict[str, Any], int, Plan]:
+    """The file's JSON, checked and migrated, the schema version it was written in, and
+    the plan it holds."""
     file = storage.target(path) if follow_links else path
     raw = storage.read_json(file, follow_links=follow_links, max_bytes=max_bytes)
     version = raw.get("schema_version")
@@ -320,8 +319,7 @@ def _load(
     except (AttributeError, TypeError, ValueError, KeyError, RecursionError) as err:
         problem = f"it could not be upgraded from plan schema {start} ({quote(err, 120)})"
         raise damaged(path, problem) from err
-    validate(raw, path)
-    return raw, start
+    return raw, start, validate(raw, path)
 
 
 def validate(raw: dict[str, Any], path: Path | None, *, saving: bool = False) -> Plan:
