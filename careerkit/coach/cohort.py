@@ -171,8 +171,12 @@ def read_plan(file: Path) -> Plan:
     (:func:`careerkit.plan.read_plan`): no symbolic link followed, nothing over
     :data:`MAX_BYTES` opened. :class:`Unreadable` carries that reader's words for what is
     wrong (``PlanError.problem``); the cohort page names the file."""
-    if not os.path.lexists(file):
-        raise Unreadable(f"there is no {file.name} in the folder")
+    try:
+        file.lstat()
+    except FileNotFoundError:
+        raise Unreadable(f"there is no {file.name} in the folder") from None
+    except OSError:
+        pass  # e.g. a folder the coach may not look into: the plan's reader says so
     try:
         return read_a_plan(file, follow_links=False, max_bytes=MAX_BYTES)
     except PlanError as err:  # the plan's own words for what is wrong (the file is named)
