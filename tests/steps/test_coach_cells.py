@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -85,3 +88,20 @@ def test_an_unwritable_workspace_only_means_no_fallback(tmp_path: Path) -> None:
         folder.chmod(0o700)
     assert criteria(GOOD, folder).values["CRITERIA"] == {"pay": 2, "commute": 4}
     assert not list(folder.glob(".coach_cells.json.*"))  # no half-written file left
+
+
+def test_the_last_good_versions_are_written_whole_and_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    criteria(GOOD, tmp_path)
+    kept = coach_cells.store_path(tmp_path)
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600  # the coach's cells, not the group's
+    before = kept.read_bytes()
+
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    coach_cells.remember("criteria", 'CRITERIA = {"pay": 1}\n', tmp_path)  # no fallback: fine
+    assert kept.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
