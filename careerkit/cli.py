@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from careerkit import __version__, catalog
+from careerkit import __version__, catalog, paths
 from careerkit.app import launch
 from careerkit.catalog.sources.bls import BlsError
 from careerkit.catalog.sources.build import import_onet
@@ -220,7 +220,7 @@ def _workshop_new(args: argparse.Namespace) -> str:
     return "\n".join(
         [
             f"Made the workshop {args.dir} for {len(made)} participant(s); its settings are "
-            f"in {args.dir / 'workshop.toml'}.",
+            f"in {args.dir / paths.WORKSHOP_FILE}.",
             *(workshop_setup.printable(f"  {p.folder.name}: {p.name}") for p in made),
             *workshop_setup.duplicates(made),
             "Each participant opens their own notebooks, e.g.:",

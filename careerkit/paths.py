@@ -1,4 +1,9 @@
-"""Where careerkit finds its bundled data and the person's workspace."""
+"""Where careerkit finds its bundled data and the person's workspace.
+
+The one owner of the names on disk: the plan file (``plan.json``), the workshop file
+(``workshop.toml``), a workshop's ``participants/`` folder and the variables that move
+them; everything else uses these names and functions instead of spelling them again.
+"""
 
 from __future__ import annotations
 
@@ -23,9 +28,14 @@ def _shipped(name: str) -> Path:
 DATA_DIR = _shipped("data")
 #: The workbook's notebooks, as shipped (each person works on their own copy).
 NOTEBOOKS_DIR = _shipped("notebooks")
+#: The person's plan, in their workspace (one per participant in a workshop).
+PLAN_FILE = "plan.json"
 #: A workshop folder holds this file, and one workspace per person in ``participants/``.
 WORKSHOP_FILE = "workshop.toml"
 PARTICIPANTS = "participants"
+#: Names one workshop file for a whole JupyterHub (or, for the coach's cohort summary, the
+#: workshop whose folder holds it).
+WORKSHOP_ENV = "CAREERKIT_WORKSHOP"
 
 
 def workspace() -> Path:
@@ -68,6 +78,13 @@ def participant_folder(path: Path) -> Path | None:
     return None
 
 
+def workshop_folder(path: Path) -> Path | None:
+    """The nearest folder at or above ``path`` holding a ``workshop.toml`` (where a coach's
+    notebook in ``DIR/coach/`` finds its workshop), or None."""
+    path = path.absolute()
+    return next((f for f in (path, *path.parents) if (f / WORKSHOP_FILE).is_file()), None)
+
+
 def shown(path: Path) -> str:
     """A path as the person would type it: ``~/careerkit/plan.json`` under their home."""
     try:
@@ -82,7 +99,7 @@ def plan_path() -> Path:
     plan = os.environ.get("CAREERKIT_PLAN")
     if plan and not _running_in():
         return Path(plan).expanduser()
-    return workspace() / "plan.json"
+    return workspace() / PLAN_FILE
 
 
 def workshop_file() -> Path:
@@ -98,7 +115,7 @@ def workshop_file() -> Path:
     member = participant_folder(home)
     if member:
         return member.parent.parent / WORKSHOP_FILE
-    shared = os.environ.get("CAREERKIT_WORKSHOP")
+    shared = os.environ.get(WORKSHOP_ENV)
     return Path(shared).expanduser() if shared else own
 
 

@@ -48,7 +48,6 @@ if sys.version_info >= (3, 11):
 else:  # Python 3.10: the same parser, from PyPI
     import tomli as tomllib
 
-FILE_NAME = paths.WORKSHOP_FILE
 BUNDLED = "bundled"
 #: The tables a workshop file may hold, in the order a new file writes them.
 TABLES = ("workshop", "scoring")
@@ -94,7 +93,7 @@ class Workshop:
     @classmethod
     def at(cls, folder: Path) -> Workshop:
         """The workshop made in ``folder``."""
-        return cls(folder / FILE_NAME)
+        return cls(folder / paths.WORKSHOP_FILE)
 
     @property
     def folder(self) -> Path:
@@ -364,13 +363,6 @@ class WorkshopDetails(Settings):
 DETAILS_KEYS = WorkshopDetails.keys()
 
 
-def workshop_file() -> Path:
-    """Where the workshop file is looked for: see :func:`careerkit.paths.workshop_file`
-    (the workspace's, a participant's workshop folder's, then ``$CAREERKIT_WORKSHOP``).
-    """
-    return paths.workshop_file()
-
-
 def load_toml(file: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(file.read_text(encoding="utf-8"))
@@ -385,14 +377,14 @@ def load_toml(file: Path) -> dict[str, Any]:
 
 def read_details(path: Path | None = None) -> WorkshopDetails:
     """The workshop file's ``[workshop]`` table, checked; defaults without file or table."""
-    found = Workshop(path or workshop_file()).read(WorkshopDetails)
+    found = Workshop(path or paths.workshop_file()).read(WorkshopDetails)
     return found or WorkshopDetails()
 
 
 def interest_items_file(path: Path | None = None) -> Path | None:
     """The workshop's own interest item file (``interest_items``, relative to the workshop
     file), or None for the bundled one. Raises WorkshopError for an unreadable file."""
-    file = path or workshop_file()
+    file = path or paths.workshop_file()
     name = read_details(file).interest_items
     return (file.parent / name).expanduser() if name else None
 
@@ -405,7 +397,7 @@ def in_force() -> tuple[Path, WorkshopDetails] | None:
 
     Raises :class:`careerkit.workshop.WorkshopError` for a file that cannot be used.
     """
-    file = workshop_file()
+    file = paths.workshop_file()
     if not file.exists():
         return None
     return file, read_details(file)

@@ -6,39 +6,32 @@ group up: interest codes, shortlisted and chosen occupations, the step reached, 
 the S.M.A.R.T. letters goals pass, and what falls due in the next 30 days.
 
 Reading never writes, locks, creates or upgrades anything on disk. One plan that cannot
-be read never stops the summary: it is listed with the reason, and the others are read.
-Refused without parsing: a plan over :data:`MAX_BYTES` (its size is checked before it is
-opened), a symbolic link (a plan or a participant folder; never followed), anything but a
-regular file. The rest is read as JSON only (``json.loads``) and checked by the plan model.
+be read never stops the summary: it is listed with the plan's own message, and the others
+are read. Each plan is read by the plan's reader (:func:`careerkit.plan.read_plan`: the
+same versions, upgrades and checks as a notebook's), which refuses before opening a plan
+over :data:`MAX_BYTES` and a symbolic link (a participant folder that is a link is not
+followed either), and anything but a regular file.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import stat
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
-from pydantic import ValidationError
 
 from careerkit import paths, workshop
 from careerkit.catalog import THEMES
-from careerkit.plan import SCHEMA_VERSION, Goal, Plan
-from careerkit.plan.migrations import MIGRATIONS
-from careerkit.plan.model import NO_REAL_SCHEMA
+from careerkit.plan import Goal, Plan, PlanError
+from careerkit.plan import read_plan as read_a_plan
 from careerkit.plan.sections import DEFAULT_AREAS
-from careerkit.plan.storage import quote
 from careerkit.steps import start
 from careerkit.steps.short_term.smart import NAMES, SMART_LETTERS, smart_check
 
-ENV = "CAREERKIT_WORKSHOP"  # the workshop file (or its folder), when the cell leaves it None
-PLAN_FILE = "plan.json"
 MAX_BYTES = 5 * 1024 * 1024  # a plan larger than this is not read at all
 DUE_DAYS = 30  # "due soon": today and the next 30 days
 
@@ -115,11 +108,11 @@ def find_workshop(
             f'WORKSHOP should be a folder\'s path in quotes, e.g. WORKSHOP = "~/spring", or '
             f"None to find it on its own; it is {chosen!r}."
         )
-    for given, where in ((chosen, "WORKSHOP"), (environ.get(ENV), f"${ENV}")):
+    env = paths.WORKSHOP_ENV
+    for given, where in ((chosen, "WORKSHOP"), (environ.get(env), f"${env}")):
         if given is not None and str(given).strip():
             return _workshop_folder(Path(str(given).strip()).expanduser(), where)
-    here = (cwd or Path.cwd()).absolute()
-    return next((f for f in (here, *here.parents) if (f / paths.WORKSHOP_FILE).is_file()), None)
+    return paths.workshop_folder(cwd or Path.cwd())
 
 
 def _workshop_folder(folder: Path, where: str) -> Path:
@@ -167,104 +160,27 @@ def _participant(number: int, home: Path) -> Participant:
     try:
         if home.is_symlink():
             raise Unreadable("its folder is a symbolic link, which is not followed")
-        person = read_plan(home / PLAN_FILE)
+        person = read_plan(home / paths.PLAN_FILE)
     except Unreadable as why:
         return Participant(number, home.name, problem=str(why))
     return Participant(number, home.name, person.profile.name, person)
 
 
 def read_plan(file: Path) -> Plan:
-    """The plan in ``file``, read-only; :class:`Unreadable` says why it cannot be used."""
-    return parse_plan(_read_bytes(file))
-
-
-def _read_bytes(file: Path) -> bytes:
+    """The plan in ``file``, read-only by the plan's own reader
+    (:func:`careerkit.plan.read_plan`): no symbolic link followed, nothing over
+    :data:`MAX_BYTES` opened. :class:`Unreadable` carries that reader's words for what is
+    wrong (``PlanError.problem``); the cohort page names the file."""
     try:
-        info = file.lstat()
+        file.lstat()
     except FileNotFoundError:
         raise Unreadable(f"there is no {file.name} in the folder") from None
-    except OSError as err:
-        raise Unreadable(f"it cannot be looked at ({err.strerror or err})") from None
-    if stat.S_ISLNK(info.st_mode):
-        raise Unreadable(f"{file.name} is a symbolic link, which is not followed")
-    if not stat.S_ISREG(info.st_mode):
-        raise Unreadable(f"{file.name} is not a regular file")
-    _size_ok(info.st_size)
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    except OSError:
+        pass  # e.g. a folder the coach may not look into: the plan's reader says so
     try:
-        fd = os.open(file, flags)
-    except OSError as err:
-        raise Unreadable(f"it cannot be opened ({err.strerror or err})") from None
-    with os.fdopen(fd, "rb") as handle:
-        now = os.fstat(handle.fileno())
-        if not stat.S_ISREG(now.st_mode):  # swapped after the check
-            raise Unreadable(f"{file.name} is not a regular file")
-        _size_ok(now.st_size)
-        data = handle.read(MAX_BYTES + 1)
-    _size_ok(len(data))
-    return data
-
-
-def _size_ok(size: int) -> None:
-    if size > MAX_BYTES:
-        raise Unreadable(
-            f"it is {size / 1024 / 1024:.1f} MB, over the {MAX_BYTES // 1024 // 1024} MB a "
-            "plan can be, so it was not read"
-        )
-
-
-def parse_plan(data: bytes) -> Plan:
-    """A plan from a file's bytes: JSON only, upgraded in memory, checked by the model."""
-    if not data.strip():
-        raise Unreadable("the file is empty")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise Unreadable(f"it is not UTF-8 text ({err.reason})") from None
-    raw = _json(text)
-    version = raw.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise Unreadable("it has no valid 'schema_version', so it is not a careerkit plan")
-    if version >= NO_REAL_SCHEMA:
-        raise Unreadable(f"its 'schema_version' is {quote(version)}, which no careerkit wrote")
-    if version > SCHEMA_VERSION:
-        raise Unreadable(
-            f"it was written by a newer careerkit (plan schema {version}; this one reads up "
-            f"to {SCHEMA_VERSION}): update careerkit on this computer"
-        )
-    try:
-        while version < SCHEMA_VERSION:
-            raw = MIGRATIONS[version](raw)
-            version = raw["schema_version"] = version + 1
-        return Plan.model_validate({k: v for k, v in raw.items() if k != "saved"})
-    except ValidationError as err:
-        where = "; ".join(
-            f"{quote('.'.join(map(str, e['loc'])))}: {quote(e['msg'], 120)}"
-            for e in err.errors()[:3]
-        )
-        raise Unreadable(f"some answers are not valid ({where})") from None
-    except (AttributeError, TypeError, ValueError, KeyError, RecursionError) as err:
-        raise Unreadable(f"it could not be read as a plan ({type(err).__name__})") from None
-
-
-def _json(text: str) -> dict[str, Any]:
-    try:
-        raw = json.loads(text, parse_constant=lambda _token: None)
-    except json.JSONDecodeError as err:
-        if err.pos >= len(text.rstrip()) or err.msg.startswith("Unterminated string"):
-            raise Unreadable(
-                "it stops part-way through (cut short, e.g. by an interrupted copy)"
-            ) from None
-        raise Unreadable(
-            f"it is not valid JSON ({err.msg} at line {err.lineno}, column {err.colno})"
-        ) from None
-    except ValueError:  # a number with thousands of digits
-        raise Unreadable("it holds a number far too long to be an answer") from None
-    except RecursionError:
-        raise Unreadable("it is nested far too deeply to be a plan") from None
-    if not isinstance(raw, dict):
-        raise Unreadable("it does not hold a JSON object, so it is not a careerkit plan")
-    return raw
+        return read_a_plan(file, follow_links=False, max_bytes=MAX_BYTES)
+    except PlanError as err:  # the plan's own words for what is wrong (the file is named)
+        raise Unreadable(err.problem) from None
 
 
 # --- the summary ------------------------------------------------------------------------
@@ -452,7 +368,6 @@ def _due(plans: list[tuple[int, Plan]], today: date) -> pd.DataFrame:
 
 
 __all__ = [
-    "ENV",
     "MAX_BYTES",
     "Cohort",
     "CohortError",
@@ -460,7 +375,6 @@ __all__ = [
     "Summary",
     "Unreadable",
     "find_workshop",
-    "parse_plan",
     "read_cohort",
     "read_plan",
     "summarise",

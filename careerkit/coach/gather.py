@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import glob
 import os
-import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from careerkit import paths
+from careerkit import files, paths
 from careerkit.coach import workshop_setup
-from careerkit.coach.cohort import MAX_BYTES, PLAN_FILE
+from careerkit.coach.cohort import MAX_BYTES
+from careerkit.plan import storage
 
 COPY_MODE = 0o400  # read-only, for the person who gathered
 FOLDER_MODE = 0o700
@@ -57,46 +56,46 @@ def owner_part(pattern: str) -> int:
 
 
 def _read(source: Path) -> bytes:
-    """The file's bytes, read as the cohort summary reads a plan: no links, no devices,
-    nothing over :data:`MAX_BYTES`. Raises ValueError saying why not."""
-    info = source.lstat()
-    if stat.S_ISLNK(info.st_mode):
-        raise ValueError("it is a symbolic link, which is not followed")
-    if not stat.S_ISREG(info.st_mode):
-        raise ValueError("it is not a regular file")
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    with os.fdopen(os.open(source, flags), "rb") as handle:
-        data = handle.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise ValueError(f"it is over the {MAX_BYTES // 1024 // 1024} MB a plan can be")
-    return data
+    """The file's bytes, read as the cohort summary reads a plan (the plan's own reader,
+    :func:`careerkit.plan.storage.read_bytes`): no links, no devices, nothing over
+    :data:`MAX_BYTES`. Raises OSError or ValueError saying why not."""
+    try:
+        return storage.read_bytes(source, follow_links=False, max_bytes=MAX_BYTES)
+    except storage.NotFollowed:
+        raise ValueError("it is a symbolic link, which is not followed") from None
+    except storage.TooLarge as err:
+        raise ValueError(
+            f"it is {storage.megabytes(err.size)}, over the {storage.megabytes(err.limit)} "
+            "a plan can be"
+        ) from None
+    except storage.NotRegular:
+        raise ValueError("it is not a regular file") from None
 
 
-def _owned_by_caller(path: Path) -> None:
+def _caller() -> tuple[int, int] | None:
     """Under sudo, the copies belong to the person who typed sudo (the coach), not root."""
     uid, gid = os.environ.get("SUDO_UID"), os.environ.get("SUDO_GID")
     if hasattr(os, "geteuid") and os.geteuid() == 0 and uid and gid:
-        os.chown(path, int(uid), int(gid))
+        return int(uid), int(gid)
+    return None
 
 
 def _write(target: Path, data: bytes) -> None:
-    """``target`` replaced atomically by a read-only file holding ``data``."""
-    fd, temporary = tempfile.mkstemp(prefix=".gather-", dir=target.parent)
+    """``target`` replaced atomically by a read-only copy holding ``data``; a GatherError
+    says why it could not be written."""
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temporary, COPY_MODE)
-        _owned_by_caller(Path(temporary))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        files.write_atomic(target, data, COPY_MODE, owner=_caller())
+    except OSError as err:
+        why = files.why_not_written(target, err, again="gather again")
+        raise GatherError(f"{target} could not be written because {why}.") from err
 
 
 def _folder(path: Path) -> None:
     if not path.is_dir():
         path.mkdir(mode=FOLDER_MODE, parents=True)
-        _owned_by_caller(path)
+        owner = _caller()
+        if owner is not None:
+            os.chown(path, *owner)
 
 
 def gather(folder: Path, pattern: str) -> Gathered:
@@ -121,6 +120,6 @@ def gather(folder: Path, pattern: str) -> Gathered:
             skipped.append((source, getattr(why, "strerror", None) or str(why)))
             continue
         _folder(people / name)
-        _write(people / name / PLAN_FILE, data)
+        _write(people / name / paths.PLAN_FILE, data)
         copied.append((name, source))
     return Gathered(folder.expanduser(), tuple(copied), tuple(skipped))

@@ -26,13 +26,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from careerkit import plan, workshop
+from careerkit import paths, plan, workshop
 from careerkit.coach import cohort
 from careerkit.steps import start
 from careerkit.steps.compare.setup import ScoringSettings
 
 PARTICIPANTS = workshop.Workshop.PARTICIPANTS  # the folder's layout: see workshop.Workshop
-PLAN_FILE = "plan.json"
 COACH = workshop.Workshop.COACH  # DIR/coach/: the coach's own notebooks
 MAX_NAME = 60  # characters of a folder name, before a "-2" suffix
 #: Names Windows will not use for a file or folder, whatever the extension.
@@ -264,15 +263,17 @@ def create_workshop(
     final = folder.resolve() if folder.is_symlink() else folder  # the link stays a link
     final.parent.mkdir(parents=True, exist_ok=True)
     with _building(final.parent, f".{final.name}.") as build:
-        (build / workshop.FILE_NAME).write_text(text, encoding="utf-8")
+        (build / paths.WORKSHOP_FILE).write_text(text, encoding="utf-8")
         (build / COACH).mkdir()
         for notebook in start.coach_notebooks():  # they find this workshop from where they are
             shutil.copyfile(notebook, build / COACH / notebook.name)
         details = read_details(build)
         for name, safe in zip(names, chosen, strict=True):
-            _workspace(build / PARTICIPANTS / safe, name, details, notebooks)
+            _workspace(build / paths.PARTICIPANTS / safe, name, details, notebooks)
         _move_into_place(build, final)
-    return [Participant(n, folder / PARTICIPANTS / s) for n, s in zip(names, chosen, strict=True)]
+    return [
+        Participant(n, folder / paths.PARTICIPANTS / s) for n, s in zip(names, chosen, strict=True)
+    ]
 
 
 def default_title(folder: Path) -> str:
@@ -292,7 +293,7 @@ def add_participant(folder: Path, name: str) -> Participant:
     clean = " ".join(check_text(name, "The participant's name").split())
     if not clean:
         raise WorkshopSetupError("The participant's name is empty; write a name or an id.")
-    people = folder / PARTICIPANTS
+    people = folder / paths.PARTICIPANTS
     taken = [p.name for p in people.iterdir()] if people.is_dir() else []
     taken = [t for t in taken if not t.startswith(".")]  # a build in progress, or hidden
     safe, notebooks = unique_name(clean, taken), _notebooks()
@@ -358,10 +359,10 @@ def _move_into_place(built: Path, final: Path) -> None:
 
 def read_details(folder: Path) -> workshop.WorkshopDetails:
     """The ``[workshop]`` table of the workshop in ``folder``; refused if it is not one."""
-    file = folder / workshop.FILE_NAME
+    file = folder / paths.WORKSHOP_FILE
     if not file.is_file():
         raise WorkshopSetupError(
-            f"{folder} is not a workshop folder (it has no {workshop.FILE_NAME}); make one "
+            f"{folder} is not a workshop folder (it has no {paths.WORKSHOP_FILE}); make one "
             "with `careerkit workshop new DIR --participants FILE`."
         )
     return workshop.read_details(file)
@@ -380,7 +381,7 @@ def _workspace(
     (home / "notebooks").mkdir(parents=True)  # fails if it exists: nobody's work is replaced
     for notebook in notebooks:
         shutil.copyfile(notebook, home / "notebooks" / notebook.name)
-    person = plan.open_plan(home / PLAN_FILE, name=name)
+    person = plan.open_plan(home / paths.PLAN_FILE, name=name)
     workshop.start_plan(person, details)
     person.save("profile", "short_term_goals", "action_plan")
 

@@ -4,8 +4,9 @@ One file per person holds a section per workbook step (:mod:`.sections`). Saving
 file lock, writes only the sections a notebook changed after re-reading the file (so two
 notebooks open at once keep each other's answers, :mod:`.merge`), and is atomic with a
 copy in ``history/`` beside the file (:mod:`.storage`, :mod:`.history`); an older plan is
-upgraded on reading (:mod:`.migrations`). This face is what the rest of careerkit and the
-notebooks import.
+upgraded on reading (:mod:`.migrations`). :func:`read_plan` is the read-only reader for
+anyone else's plan (the coach's cohort summary): the same checks, upgrades and words,
+nothing written. This face is what the rest of careerkit and the notebooks import.
 """
 
 from careerkit.plan.history import (
@@ -17,7 +18,7 @@ from careerkit.plan.history import (
     load_snapshot,
     restore_plan,
 )
-from careerkit.plan.model import SCHEMA_VERSION, SECTIONS, Plan, open_plan, read_raw
+from careerkit.plan.model import SCHEMA_VERSION, SECTIONS, Plan, open_plan, read_plan, read_raw
 from careerkit.plan.sections import (
     DEFAULT_AREAS,
     Action,
@@ -48,6 +49,7 @@ __all__ = [
     "PlanIsFine",
     "open_plan",
     "read_raw",
+    "read_plan",
     "restore_plan",
     "history",
     "history_dir",

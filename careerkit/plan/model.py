@@ -34,7 +34,7 @@ from careerkit.plan.sections import (
     ShortTermGoals,
     _Model,
 )
-from careerkit.plan.storage import PlanConflict, PlanError, broken, quote
+from careerkit.plan.storage import PlanConflict, PlanError, damaged, quote
 
 SCHEMA_VERSION = 4
 NO_REAL_SCHEMA = 1000  # a schema_version this high is damage, not a newer careerkit
@@ -230,10 +230,9 @@ def open_plan(
         with storage.lock(file):  # two notebooks creating it at once: one creates
             if not storage.target(file).exists():
                 return _create(file, name, start)
-    raw, version = _load(file)
+    raw, version, plan = _load(file)
     if version < SCHEMA_VERSION:
         _save_migration(file)
-    plan = validate(raw, file)
     plan._baseline = {n: raw[n] for n in SECTIONS if n in raw}
     plan._path = file
     return plan
@@ -263,7 +262,7 @@ def _save_migration(file: Path) -> None:
     """
     try:
         with storage.lock(file):
-            raw, version = _load(file)
+            raw, version, _ = _load(file)
             if version < SCHEMA_VERSION:  # not upgraded by another notebook meanwhile
                 storage.write(file, storage.encode(raw, file))
     except PlanError:
@@ -275,35 +274,52 @@ def read_raw(path: Path) -> dict[str, Any]:
     return _load(path)[0]
 
 
-def _load(path: Path) -> tuple[dict[str, Any], int]:
-    """The file's JSON, checked and migrated, and the schema version it was written in."""
-    raw = storage.read_json(storage.target(path))
+def read_plan(path: Path, *, follow_links: bool = True, max_bytes: int | None = None) -> Plan:
+    """The plan in ``path``, read-only: nothing is locked, written, created or upgraded on
+    disk (an older plan is upgraded in memory). A :class:`PlanError` says why it cannot be
+    read, in the words :func:`open_plan` uses. Without ``follow_links`` a symbolic link is
+    refused, and with ``max_bytes`` a larger file, both before it is opened (the coach's
+    cohort summary reads participants' plans so).
+    """
+    return _load(path, follow_links=follow_links, max_bytes=max_bytes)[2]
+
+
+def _load(
+    path: Path, *, follow_links: bool = True, max_bytes: int | None = None
+) -> tuple[dict[str, Any], int, Plan]:
+    """The file's JSON, checked and migrated, the schema version it was written in, and
+    the plan it holds."""
+    file = storage.target(path) if follow_links else path
+    raw = storage.read_json(file, follow_links=follow_links, max_bytes=max_bytes)
     version = raw.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise PlanError(broken(path, "it has no whole-number 'schema_version'"))
+        raise damaged(path, "it has no whole-number 'schema_version'")
     if version >= NO_REAL_SCHEMA:
         problem = f"its 'schema_version' is {quote(version)}, which no careerkit has written"
-        raise PlanError(broken(path, problem))
+        raise damaged(path, problem)
     if version > SCHEMA_VERSION:
+        problem = (
+            f"it was written by a newer careerkit (plan schema {version}; this one reads up "
+            f"to {SCHEMA_VERSION})"
+        )
         raise PlanError(
-            f"{path} was written by a newer careerkit (plan schema {version}; this one reads "
-            f"up to {SCHEMA_VERSION}). Update careerkit (`git pull`, then `make lab`). "
-            "The file has not been changed."
+            f"The plan file {path} cannot be read here: {problem}. Update careerkit "
+            "(`git pull`, then `make lab`). The file has not been changed.",
+            problem,
         )
     if version < 1:
-        raise PlanError(
-            broken(path, f"its 'schema_version' is {quote(version)}, but plan versions start at 1")
+        raise damaged(
+            path, f"its 'schema_version' is {quote(version)}, but plan versions start at 1"
         )
     start = version
     try:
         while version < SCHEMA_VERSION:
             raw = MIGRATIONS[version](raw)
             version = raw["schema_version"] = version + 1
-    except (AttributeError, TypeError, ValueError) as err:
+    except (AttributeError, TypeError, ValueError, KeyError, RecursionError) as err:
         problem = f"it could not be upgraded from plan schema {start} ({quote(err, 120)})"
-        raise PlanError(broken(path, problem)) from err
-    validate(raw, path)
-    return raw, start
+        raise damaged(path, problem) from err
+    return raw, start, validate(raw, path)
 
 
 def validate(raw: dict[str, Any], path: Path | None, *, saving: bool = False) -> Plan:
@@ -319,6 +335,6 @@ def validate(raw: dict[str, Any], path: Path | None, *, saving: bool = False) ->
                 f"Not saved: some answers are not valid ({problems}). The file {path} has "
                 "not been changed. Correct those answers and the plan will save again."
             ) from err
-        raise PlanError(broken(path, f"some answers are not valid ({problems})")) from err
+        raise damaged(path, f"some answers are not valid ({problems})") from err
     except RecursionError as err:
-        raise PlanError(broken(path, "it is nested far too deeply to be a plan")) from err
+        raise damaged(path, "it is nested far too deeply to be a plan") from err

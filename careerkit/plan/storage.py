@@ -5,8 +5,8 @@ becomes a :class:`PlanError` that names the file, the problem and what to do.
 
 - A symlinked plan is resolved: the target is written and locked, the link stays.
 - Writing goes to a temporary file beside the target, which is fsynced, given the
-  target's file mode and then renamed over it (``os.replace``), so the file is always
-  either the old or the new version. Temporary files left by a killed save are removed
+  target's file mode and then renamed over it (:mod:`careerkit.files`), so the file is
+  always either the old or the new version. Temporary files left by a killed save are removed
   on the next save (writers hold the lock, so no other save can still be using them).
 - Each save also files a copy of the version it writes in ``history/`` (itself written
   atomically, and removed again if the save fails), so history holds only complete,
@@ -20,7 +20,6 @@ import json
 import math
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
@@ -29,15 +28,24 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
+from careerkit import files
 from careerkit.errors import ForThePerson
 
 HISTORY_RECENT = 30  # newest copies always kept
 HISTORY_MAX = 200  # older copies: one per day, up to this many in all
-NEW_FILE_MODE = 0o600  # a new plan holds personal notes: readable by its owner only
+NEW_FILE_MODE = files.PRIVATE  # a new plan holds personal notes: readable by its owner only
 
 
 class PlanError(ForThePerson, Exception):
-    """The plan file cannot be read or written; the message says how to fix it."""
+    """The plan file cannot be read or written; the message says how to fix it.
+
+    ``problem``: what is wrong in a few words ("it is empty"), for a list of plans that
+    names each file (the coach's cohort summary); the whole message by default.
+    """
+
+    def __init__(self, message: str, problem: str = "") -> None:
+        super().__init__(message)
+        self.problem = problem or message
 
 
 class PlanConflict(PlanError):
@@ -92,69 +100,133 @@ def broken(path: Path | None, problem: str) -> str:
     )
 
 
+def damaged(path: Path | None, problem: str) -> PlanError:
+    """The error for a plan file that cannot be read (:func:`broken`), with its problem."""
+    return PlanError(broken(path, problem), problem)
+
+
 def quote(value: object, limit: int = 40) -> str:
     """A value for a message: at most ``limit`` characters of it, and its length if cut."""
     text = str(value)
     return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} characters)"
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, *, follow_links: bool = True, max_bytes: int | None = None) -> bytes:
     """A file's bytes; OSError (``ENOTREG``-like, errno EINVAL) if it is not a regular file.
 
     Opened without blocking and checked before reading, so a FIFO or a device named like
-    the plan is refused at once instead of waiting for a writer for good.
+    the plan is refused at once instead of waiting for a writer for good. Without
+    ``follow_links`` a symbolic link is refused (:class:`NotFollowed`) and, with
+    ``max_bytes``, a larger file (:class:`TooLarge`), both before the file is opened.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    if not follow_links or max_bytes is not None:
+        info = os.stat(path, follow_symlinks=follow_links)
+        if stat.S_ISLNK(info.st_mode):
+            raise NotFollowed(errno.ELOOP, "it is a symbolic link", str(path))
+        _size_ok(path, info.st_size, max_bytes)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow_links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise NotRegular(errno.EINVAL, "it is not a regular file", str(path))
-        return handle.read()
+        _size_ok(path, info.st_size, max_bytes)
+        data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+    _size_ok(path, len(data), max_bytes)
+    return data
+
+
+def _size_ok(path: Path, size: int, max_bytes: int | None) -> None:
+    if max_bytes is not None and size > max_bytes:
+        raise TooLarge(path, size, max_bytes)
 
 
 class NotRegular(OSError):
     """A path that should be a plan (or a copy of one) is a folder, FIFO, device or socket."""
 
 
-def read_json(path: Path) -> dict[str, Any]:
+class NotFollowed(OSError):
+    """A plan read without following links is a symbolic link."""
+
+
+class TooLarge(OSError):
+    """A plan read with a size limit is larger than the limit."""
+
+    def __init__(self, path: Path, size: int, limit: int) -> None:
+        super().__init__(errno.EFBIG, f"it is {size} bytes, over {limit}", str(path))
+        self.size, self.limit = size, limit
+
+
+def megabytes(size: int) -> str:
+    """A size in plain words: ``5 MB``, ``6.3 MB``."""
+    return f"{size / 1024 / 1024:.1f}".removesuffix(".0") + " MB"
+
+
+def read_json(
+    path: Path, *, follow_links: bool = True, max_bytes: int | None = None
+) -> dict[str, Any]:
     """The file's JSON object. Non-standard ``NaN``/``Infinity`` tokens are read as null.
 
     A value careerkit could not save again (a number too large, ``1e999``, read as infinity;
     half of an emoji, a lone ``\\ud83d`` escape) makes the file a damaged one, naming the
-    answer: read as it is, it would block every later save.
+    answer: read as it is, it would block every later save. ``follow_links`` and
+    ``max_bytes``: see :func:`read_bytes`.
     """
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, follow_links=follow_links, max_bytes=max_bytes)
+    except NotFollowed as err:
+        raise damaged(path, "it is a symbolic link, which is not followed here") from err
+    except TooLarge as err:
+        problem = (
+            f"it is {megabytes(err.size)}, over the {megabytes(err.limit)} a plan can be, "
+            "so it was not read"
+        )
+        raise damaged(path, problem) from err
     except (NotRegular, IsADirectoryError) as err:
-        raise PlanError(
-            broken(path, "it is not a regular file (a folder, a pipe or a device has its name)")
+        raise damaged(
+            path, "it is not a regular file (a folder, a pipe or a device has its name)"
         ) from err
     except FileNotFoundError as err:
         raise PlanError(
             f"The plan file {path} is not there any more. If it was moved or deleted by "
-            f"mistake, bring back your last version: {way_back(path)}."
+            f"mistake, bring back your last version: {way_back(path)}.",
+            "it is not there any more",
         ) from err
     except OSError as err:
+        if err.errno == errno.ELOOP and not follow_links:  # swapped for a link meanwhile
+            problem = "it is a symbolic link, which is not followed here"
+            raise damaged(path, problem) from err
         raise PlanError(
             f"The plan file {path} cannot be opened ({err.strerror or err}). Check that it "
-            "is a file you are allowed to read (its permissions, or a disk that is mounted)."
+            "is a file you are allowed to read (its permissions, or a disk that is mounted).",
+            f"it cannot be opened ({err.strerror or err})",
         ) from err
+    if not data.strip():
+        raise damaged(path, "it is empty")
     try:
-        raw = json.loads(data.decode("utf-8-sig"), parse_constant=lambda _token: None)
+        text = data.decode("utf-8-sig")
+        raw = json.loads(text, parse_constant=lambda _token: None)
     except UnicodeDecodeError as err:
-        raise PlanError(broken(path, f"it is not UTF-8 text ({err.reason})")) from err
+        raise damaged(path, f"it is not UTF-8 text ({err.reason})") from err
     except json.JSONDecodeError as err:
-        raise PlanError(broken(path, f"it is not valid JSON ({err})")) from err
+        if err.pos >= len(text.rstrip()) or err.msg.startswith("Unterminated string"):
+            problem = (
+                "it is not valid JSON: it stops part-way through (cut short, e.g. by an "
+                "interrupted save or copy)"
+            )
+            raise damaged(path, problem) from err
+        raise damaged(path, f"it is not valid JSON ({err})") from err
     except ValueError as err:  # e.g. a number with thousands of digits
-        raise PlanError(
-            broken(path, f"it holds a number too long to be an answer ({err})")
-        ) from err
+        raise damaged(path, f"it holds a number too long to be an answer ({err})") from err
     except RecursionError as err:
-        raise PlanError(broken(path, "it is nested far too deeply to be a plan")) from err
+        raise damaged(path, "it is nested far too deeply to be a plan") from err
     if not isinstance(raw, dict):
-        raise PlanError(broken(path, "it does not hold a JSON object"))
+        raise damaged(path, "it does not hold a JSON object")
     bad = _unstorable(raw, "")
     if bad:
-        raise PlanError(broken(path, f"the answer at {quote(bad[0])} {bad[1]}"))
+        raise damaged(path, f"the answer at {quote(bad[0])} {bad[1]}")
     return raw
 
 
@@ -199,38 +271,29 @@ def _unstorable(value: Any, where: str) -> tuple[str, str] | None:
 
 
 def cannot_write(path: Path, err: OSError, history: Path | None = None) -> str:
-    """Plain words for an operating-system error while saving, with what to do.
+    """Plain words for an operating-system error while saving, with what to do
+    (:func:`careerkit.files.why_not_written`).
 
     ``history``: the error came from filing the history copy in that folder, which the
     message then names (the plan file and its folder may be fine).
     """
-    if err.errno == errno.ENOSPC or err.errno == errno.EDQUOT:
-        advice = "the disk is full. Free some space (empty the trash), then save again"
-    elif err.errno == errno.EROFS:
-        advice = (
-            "the disk is read-only. Copy the plan to a folder you can write and set "
-            "CAREERKIT_PLAN to it"
-        )
-    elif isinstance(err, PermissionError) and history is not None:
+    if history is not None and isinstance(err, PermissionError):
         advice = (
             f"you are not allowed to write in its history folder {history} (where each save "
             "keeps a copy). Check that folder's permissions, or set CAREERKIT_HOME to a "
             "folder you own"
         )
-    elif isinstance(err, PermissionError):
-        advice = (
-            f"you are not allowed to change it or its folder {target(path).parent}. Check "
-            "the permissions (or the file's 'immutable'/'locked' flag), or set "
-            "CAREERKIT_HOME to a folder you own"
-        )
     else:
-        at = f" at {err.filename}" if err.filename else ""
-        place = f" (filing its copy in the history folder {history})" if history else ""
-        advice = f"the system said: {err.strerror or err}{at}{place}. Check the disk and save again"
+        advice = files.why_not_written(target(path), err, again="save again", elsewhere=_ELSEWHERE)
+        if history is not None:
+            advice += f" (it failed while filing its copy in the history folder {history})"
     return (
         f"Not saved: {path} could not be written because {advice}. "
         "Your changes are still in this notebook."
     )
+
+
+_ELSEWHERE = "set CAREERKIT_HOME to a folder you own"
 
 
 def refuse_read_only(path: Path) -> None:
@@ -264,7 +327,7 @@ def write(path: Path, data: bytes) -> None:
         real.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temporary(real)
         mode = _mode(real)
-        tmp = _write_temporary(real.parent, f".{real.name}.", data, mode)
+        tmp = files.write_temporary(real.parent, f".{real.name}.", data, mode)
         try:
             copy = _file_history_copy(real, data, mode)
         except OSError as err:
@@ -279,7 +342,7 @@ def write(path: Path, data: bytes) -> None:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
     with suppress(OSError):  # the save is done; these only make it more durable and tidy
-        _fsync_folder(real.parent)
+        files.fsync_folder(real.parent)
         prune(history(real))
 
 
@@ -288,32 +351,6 @@ def _mode(real: Path) -> int:
         return real.stat().st_mode & 0o7777
     except FileNotFoundError:
         return NEW_FILE_MODE
-
-
-def _write_temporary(folder: Path, prefix: str, data: bytes, mode: int) -> Path:
-    fd, name = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".tmp")
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            if hasattr(os, "fchmod"):  # keep the plan's own permissions (POSIX)
-                os.fchmod(f.fileno(), mode)
-            os.fsync(f.fileno())
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return tmp
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename itself durable (POSIX)."""
-    if hasattr(os, "O_DIRECTORY"):
-        dir_fd = os.open(folder, os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 def remove_stale_temporary(real: Path) -> None:
@@ -364,7 +401,7 @@ def unique(folder: Path, stem: str) -> Path:
 def _file_history_copy(real: Path, data: bytes, mode: int, kind: str = "plan") -> Path:
     folder = history_dir(real)
     folder.mkdir(mode=0o700, exist_ok=True)  # the plan's copies: its owner's alone
-    tmp = _write_temporary(folder, ".plan-", data, mode)
+    tmp = files.write_temporary(folder, ".plan-", data, mode)
     copy = unique(folder, f"{kind}-{_stamp()}")
     try:
         os.replace(tmp, copy)

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from careerkit import files, paths
 from careerkit.coach.cohort import DUE_DAYS, Summary
 from careerkit.dates import long_date
 from careerkit.report.charts import cohort as charts
 from careerkit.report.charts.style import png
-from careerkit.report.export_files import write_private
 from careerkit.text import shorten
 
 if TYPE_CHECKING:
@@ -153,7 +153,8 @@ def unreadable_html(summary: Summary, show_names: bool) -> str:
         table = _table(["participant", "why"], rows, "Every plan could be read.")
         hint = "Switch names on to see each one's folder." if bad else ""
     else:
-        rows = [(names[p.number], f"participants/{p.folder}/plan.json", p.problem) for p in bad]
+        file = f"{paths.PARTICIPANTS}/{{}}/{paths.PLAN_FILE}"
+        rows = [(names[p.number], file.format(p.folder), p.problem) for p in bad]
         table = _table(["participant", "file", "why"], rows, "Every plan could be read.")
         hint = "Nothing was changed; fix or restore those files in the participants' folders."
     return table + (f"<p class='note'>{_h(hint)}</p>" if bad else "")
@@ -266,7 +267,7 @@ def write_page(
         path = path / dated.name
     data = cohort_page(summary, show_names, pngs).encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_private(path, data)  # atomic: nobody opens half a page
+    files.write_atomic(path, data)  # atomic and private: nobody opens half a page
     return path
 
 

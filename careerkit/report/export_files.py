@@ -7,22 +7,20 @@ character or a full disk leaves the files written before as they were, and says 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from careerkit import paths
+from careerkit import files, paths
 from careerkit.errors import ForThePerson
 from careerkit.plan import Plan
 from careerkit.report.export import FILE_STEM, report_html
 from careerkit.report.export_markdown import report_markdown
 from careerkit.report.reminders import calendar_ics
 
-FILE_MODE = 0o600  # like the plan: the person's notes, readable by them only
+FILE_MODE = files.PRIVATE  # like the plan: the person's notes, readable by them only
 
 
 class ExportError(ForThePerson, Exception):
@@ -45,7 +43,7 @@ def write_exports(plan: Plan, catalog: pd.DataFrame, folder: Path | None = None)
     """
     folder = folder or paths.exports_dir()
     today = date.today()
-    files = Exports(
+    made = Exports(
         folder / f"{FILE_STEM}.html", folder / f"{FILE_STEM}.md", folder / f"{FILE_STEM}.ics"
     )
     kept = f"The files written before in {folder} are kept as they were."
@@ -58,42 +56,25 @@ def write_exports(plan: Plan, catalog: pd.DataFrame, folder: Path | None = None)
         )
     try:
         contents = [
-            (files.html, report_html(plan, catalog, today).encode("utf-8")),
-            (files.markdown, report_markdown(plan, catalog, today).encode("utf-8")),
-            (files.ics, calendar_ics(plan)),
+            (made.html, report_html(plan, catalog, today).encode("utf-8")),
+            (made.markdown, report_markdown(plan, catalog, today).encode("utf-8")),
+            (made.ics, calendar_ics(plan)),
         ]
     except UnicodeEncodeError as err:  # e.g. a catalogue title with a broken character
         raise ExportError(
             f"Not written down: some text cannot be written as UTF-8 ({err.reason}). {kept}"
         ) from err
+    where = folder
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # private, like the files
-        for path, data in contents:
-            write_private(path, data)
+        for where, data in contents:
+            files.write_atomic(where, data, FILE_MODE)
     except OSError as err:
+        why = files.why_not_written(where, err, again="press the button again")
         raise ExportError(
-            f"Not written down: {err.filename or folder} could not be written "
-            f"({err.strerror or err}). Check that the disk is not full and that you may "
-            f"write in {folder}. {kept}"
+            f"Not written down: {where} could not be written because {why}. {kept}"
         ) from err
-    return files
-
-
-def write_private(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
-    """Replace ``path`` with ``data`` atomically: a temporary file beside it (``mode``),
-    flushed to disk, then renamed over it; a reader sees the old file or the new one."""
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            if hasattr(os, "fchmod"):
-                os.fchmod(handle.fileno(), mode)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(name, path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
+    return made
 
 
 def _broken_text(value: object, where: str) -> str | None:

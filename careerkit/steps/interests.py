@@ -108,7 +108,7 @@ def load_items(
         if own is None:
             raise
         raise InterestItemsError(
-            f"{err} (The workshop file {workshop.workshop_file()} names this file as "
+            f"{err} (The workshop file {paths.workshop_file()} names this file as "
             "interest_items: fix the file, or remove that line to use careerkit's own items.)"
         ) from err
 

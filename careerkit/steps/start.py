@@ -126,12 +126,12 @@ def _check_workshop() -> Check | None:
             compare_setup.read_workshop(found[0])  # its [scoring] table too
     except (workshop.WorkshopError, OSError) as err:
         return Check("Workshop", False, str(err))
-    shared = os.environ.get("CAREERKIT_WORKSHOP")
+    shared = os.environ.get(paths.WORKSHOP_ENV)
     if found is None and shared:
         return Check(
             "Workshop",
             False,
-            f"CAREERKIT_WORKSHOP names {shared}, which does not exist: ask whoever set up "
+            f"{paths.WORKSHOP_ENV} names {shared}, which does not exist: ask whoever set up "
             "this computer (or hub) to put the workshop file there, or unset the variable.",
         )
     return Check("Workshop", True, workshop.named(*found)) if found else None

@@ -63,7 +63,7 @@ def workshop_line() -> str:
     A file that cannot be read is named with what is wrong, in red (careerkit's defaults
     are used meanwhile).
     """
-    file = workshop.workshop_file()
+    file = paths.workshop_file()
     if not file.is_file():
         return ""
     where = html.escape(paths.shown(file))

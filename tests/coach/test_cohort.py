@@ -6,6 +6,7 @@ import html
 import json
 import os
 import re
+import tempfile
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
@@ -15,9 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careerkit import open_plan
+from careerkit import open_plan, paths
 from careerkit.coach import cohort, workshop_setup
-from careerkit.plan import SCHEMA_VERSION, SECTIONS, Option, Plan
+from careerkit.plan import SCHEMA_VERSION, SECTIONS, Option, Plan, PlanError, read_plan
 from careerkit.report import cohort_page
 from careerkit.steps import start
 from careerkit.steps.short_term.smart import SMART_LETTERS, smart_check
@@ -61,7 +62,7 @@ def small_workshop(tmp_path: Path, names: tuple[str, ...] = ("Ana", "Bo")) -> Pa
 
 REASONS = {
     "cut short": "stops part-way through",
-    "empty": "the file is empty",
+    "empty": "it is empty",
     "newer schema": "written by a newer careerkit .plan schema 99",
     "not json": "not valid JSON",
     "too big": r"over the 5 MB a plan can be, so it was not read",
@@ -80,8 +81,43 @@ def test_each_kind_of_bad_plan_is_skipped_with_its_reason(tmp_path: Path, kind: 
     (bad,) = read.unreadable
     assert (bad.folder, bad.number, bad.name) == ("ana", 1, "")
     assert re.search(REASONS[kind], bad.problem), bad.problem
+    assert bad.problem == _plan_says(folder / "participants" / "ana" / "plan.json").problem
     cohort.summarise(read)
     assert files(tmp_path) == before  # nothing written, locked or upgraded
+
+
+def _plan_says(file: Path) -> PlanError:
+    """What the plan's own reader says of ``file`` (as the cohort reads: no links, 5 MB)."""
+    with pytest.raises(PlanError) as err:
+        read_plan(file, follow_links=False, max_bytes=cohort.MAX_BYTES)
+    return err.value
+
+
+def test_a_plan_from_a_newer_careerkit_gets_the_plan_readers_words(tmp_path: Path) -> None:
+    """One plan reader: the cohort says what a notebook opening the plan says (no copy of
+    the versions check with words of its own)."""
+    folder = small_workshop(tmp_path)
+    file = folder / "participants" / "ana" / "plan.json"
+    raw = json.loads(file.read_text(encoding="utf-8"))
+    file.write_text(json.dumps({**raw, "schema_version": SCHEMA_VERSION + 1}), encoding="utf-8")
+    with pytest.raises(PlanError) as opened:
+        open_plan(file)
+    (bad,) = cohort.read_cohort(folder).unreadable
+    assert bad.problem == opened.value.problem and bad.problem in str(opened.value)
+    assert "newer careerkit (plan schema" in bad.problem
+
+
+def test_an_older_plan_is_upgraded_in_memory_only(tmp_path: Path) -> None:
+    folder = small_workshop(tmp_path)
+    file = folder / "participants" / "ana" / "plan.json"
+    raw = json.loads(file.read_text(encoding="utf-8"))
+    raw["schema_version"] = 1
+    raw["short_term_goals"] = raw["short_term_goals"]["goals"]  # schema 1: a bare list
+    file.write_text(json.dumps(raw), encoding="utf-8")
+    before = files(tmp_path)
+    (ana, _bo) = cohort.read_cohort(folder).read
+    assert ana.plan is not None and ana.plan.schema_version == SCHEMA_VERSION
+    assert files(tmp_path) == before
 
 
 _JSON = st.recursive(
@@ -100,10 +136,13 @@ _PLANISH = st.fixed_dictionaries(
 @settings(max_examples=150, deadline=None)
 @given(st.binary(max_size=200) | _PLANISH.map(lambda raw: json.dumps(raw).encode()))
 def test_any_file_content_is_a_plan_or_a_reason_never_an_error(data: bytes) -> None:
-    try:
-        assert isinstance(cohort.parse_plan(data), Plan)
-    except cohort.Unreadable as why:
-        assert str(why)
+    with tempfile.TemporaryDirectory() as folder:
+        file = Path(folder) / "plan.json"
+        file.write_bytes(data)
+        try:
+            assert isinstance(cohort.read_plan(file), Plan)
+        except cohort.Unreadable as why:
+            assert str(why)
 
 
 def test_a_plan_over_5_mb_is_never_opened_and_a_link_never_followed(
@@ -153,7 +192,7 @@ def test_a_missing_plan_and_a_folder_instead_of_a_plan_are_listed(tmp_path: Path
     read = cohort.read_cohort(folder)
     assert [(p.folder, p.problem) for p in read.unreadable] == [
         ("ana", "there is no plan.json in the folder"),
-        ("bo", "plan.json is not a regular file"),
+        ("bo", "it is not a regular file (a folder, a pipe or a device has its name)"),
     ]
     assert [p.folder for p in read.read] == ["cy"]
 
@@ -165,7 +204,7 @@ def test_a_huge_schema_version_or_key_is_named_in_a_few_words(tmp_path: Path) ->
     ana.write_text('{"schema_version": 3' + "0" * 4000 + "}")
     bo.write_text(json.dumps({"schema_version": 4, "dream_job": {"reflections": {"k" * 4000: 1}}}))
     problems = [p.problem for p in cohort.read_cohort(folder).unreadable]
-    assert "which no careerkit wrote" in problems[0] and "newer" not in problems[0]
+    assert "which no careerkit has written" in problems[0] and "newer" not in problems[0]
     assert "not valid" in problems[1]
     assert all(len(problem) < 300 for problem in problems)
 
@@ -345,10 +384,12 @@ def test_the_workshop_is_the_cell_then_the_variable_then_the_folder_above(tmp_pa
     one, two = small_workshop(tmp_path / "1"), small_workshop(tmp_path / "2")
     inside = one / workshop_setup.COACH  # where `careerkit workshop new` puts the notebook
     assert (inside / NOTEBOOK.name).is_file()
-    env = {cohort.ENV: str(two)}
+    env = {paths.WORKSHOP_ENV: str(two)}
     assert cohort.find_workshop(str(one), env, inside) == one
     assert cohort.find_workshop(None, env, inside) == two
-    assert cohort.find_workshop(None, {cohort.ENV: str(two / "workshop.toml")}, inside) == two
+    assert (
+        cohort.find_workshop(None, {paths.WORKSHOP_ENV: str(two / "workshop.toml")}, inside) == two
+    )
     assert cohort.find_workshop(None, {}, inside) == one
     assert cohort.find_workshop("  ", {}, tmp_path) is None
 
@@ -400,7 +441,7 @@ def test_the_board_toggles_names_and_exports(made: SyntheticWorkshop, tmp_path: 
 
 
 def test_without_a_workshop_the_board_says_how_to_point_at_one(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.delenv(cohort.ENV, raising=False)
+    monkeypatch.delenv(paths.WORKSHOP_ENV, raising=False)
     monkeypatch.chdir(tmp_path)
     board = ui.board()
     assert "No workshop folder was found" in board.header.value and board.button.disabled
@@ -419,9 +460,9 @@ def test_the_notebook_reports_the_generated_counts_and_changes_nothing(
 ) -> None:
     notebook = NOTEBOOK
     if found_by == "CAREERKIT_WORKSHOP":  # the workshop file, as on a JupyterHub
-        monkeypatch.setenv(cohort.ENV, str(made.folder / "workshop.toml"))
+        monkeypatch.setenv(paths.WORKSHOP_ENV, str(made.folder / "workshop.toml"))
     else:  # `careerkit workshop new` put a copy in DIR/coach/; run there, it finds DIR
-        monkeypatch.delenv(cohort.ENV, raising=False)
+        monkeypatch.delenv(paths.WORKSHOP_ENV, raising=False)
         notebook = made.folder / workshop_setup.COACH / NOTEBOOK.name
         assert notebook.read_bytes() == NOTEBOOK.read_bytes()
     before = files(made.folder)
@@ -441,7 +482,7 @@ def test_the_notebook_reports_the_generated_counts_and_changes_nothing(
 
 @pytest.mark.timeout(240)
 def test_the_notebook_without_a_workshop_runs_and_says_so(monkeypatch) -> None:
-    monkeypatch.delenv(cohort.ENV, raising=False)
+    monkeypatch.delenv(paths.WORKSHOP_ENV, raising=False)
     nb = execute_notebook(nbformat.read(NOTEBOOK, as_version=4), NOTEBOOK.parent)
     assert "No workshop folder was found" in widget_text(nb)
 

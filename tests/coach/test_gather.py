@@ -3,6 +3,7 @@ cohort summary; the sources are never changed, links and oversized files are ski
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -105,3 +106,19 @@ def test_under_sudo_the_copies_belong_to_the_coach(
     copy = tmp_path / "cohort" / "participants" / "ana" / "plan.json"
     for path in (copy, copy.parent, tmp_path / "cohort"):
         assert (path.stat().st_uid, path.stat().st_gid) == (4321, 4322), path
+
+
+def test_a_copy_that_cannot_be_written_is_named_in_plain_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = homes(tmp_path, "jupyter-ana")
+
+    def refuse(*_args: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(gather.GatherError) as raised:
+        gather.gather(tmp_path / "cohort", pattern(base))
+    target = tmp_path / "cohort" / "participants" / "jupyter-ana" / "plan.json"
+    assert f"{target} could not be written because you are not allowed" in str(raised.value)
+    assert list(target.parent.iterdir()) == []  # no temporary file left behind

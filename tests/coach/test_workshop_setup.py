@@ -343,12 +343,12 @@ def test_a_participant_workspace_uses_the_workshops_file(
     write(file, file.read_text(encoding="utf-8").replace("pay = 2", "pay = 0"))
     home = folder / "participants" / "ana"
     monkeypatch.setenv("CAREERKIT_HOME", str(home))
-    assert workshop.workshop_file() == file
+    assert paths.workshop_file() == file
     setup = compare_setup.scoring_setup()
     assert setup.source == f"workshop file {file}"  # what notebook 03's setup line shows
     assert {c.id: c.weight for c in setup.criteria}["pay"] == 0
     own = write(home / "workshop.toml", "[scoring]\nweights = { pay = 5 }\n")
-    assert workshop.workshop_file() == own  # the workspace's own file comes first
+    assert paths.workshop_file() == own  # the workspace's own file comes first
 
 
 def test_a_notebook_in_a_participant_folder_uses_that_workspace(
@@ -360,7 +360,7 @@ def test_a_notebook_in_a_participant_folder_uses_that_workspace(
     monkeypatch.chdir(home / "notebooks")  # a kernel starts in its notebook's folder
     assert paths.workspace() == home.absolute()
     assert paths.plan_path() == home.absolute() / "plan.json"
-    assert workshop.workshop_file() == (folder / "workshop.toml").absolute()
+    assert paths.workshop_file() == (folder / "workshop.toml").absolute()
     assert open_plan().profile.name == "Ana"
 
 

@@ -19,8 +19,9 @@ from typing import Any
 
 import pytest
 
+from careerkit import files
 from careerkit import plan as plan_module
-from careerkit.plan import Plan, PlanError, history, open_plan, restore_plan, storage
+from careerkit.plan import Plan, PlanError, history, open_plan, restore_plan
 from tests.conftest import reopen
 
 history_dir = plan_module.history_dir
@@ -428,15 +429,15 @@ def test_a_history_folder_that_cannot_be_written_is_named(
 ) -> None:
     """The plan's own folder is fine; only history/ refuses (root ignores modes: faked)."""
 
-    write_temporary = storage._write_temporary
+    write_temporary = files.write_temporary
     folder = history_dir(plan.path)
 
-    def refuse_history(where: Path, *args: Any) -> Path:
+    def refuse_history(where: Path, *args: Any, **kwargs: Any) -> Path:
         if where == folder:
             raise PermissionError(errno.EACCES, "Permission denied", str(where))
-        return write_temporary(where, *args)
+        return write_temporary(where, *args, **kwargs)
 
-    monkeypatch.setattr(storage, "_write_temporary", refuse_history)
+    monkeypatch.setattr(files, "write_temporary", refuse_history)
     before = plan.path.read_bytes()
     plan.dream_job.vision = "Mine"
     with pytest.raises(PlanError) as err:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 from datetime import date, timedelta
 from html.parser import HTMLParser
@@ -440,3 +442,26 @@ def test_no_table_of_the_report_has_an_empty_column(
     for table in tables:
         for column, name in enumerate(table.header):
             assert any(str(row[column]).strip() for row in table.rows), name
+
+
+def test_a_full_disk_names_the_file_and_keeps_the_ones_written_before(
+    persona: Plan, catalog: pd.DataFrame, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = export_files.write_exports(persona, catalog)
+    before = {p: p.read_bytes() for p in (made.html, made.markdown, made.ics)}
+    real_replace = os.replace
+
+    def full_for_markdown(source: str, target: str | Path) -> None:
+        if Path(target) == made.markdown:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", full_for_markdown)
+    persona.profile.name = "Someone else"
+    with pytest.raises(export_files.ExportError) as raised:
+        export_files.write_exports(persona, catalog)
+    said = str(raised.value)
+    assert f"{made.markdown} could not be written because the disk is full" in said
+    assert "press the button again" in said and "kept as they were" in said
+    assert made.markdown.read_bytes() == before[made.markdown]
+    assert len(list(made.html.parent.iterdir())) == 3  # no temporary file left behind

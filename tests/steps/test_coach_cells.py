@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
 import pandas as pd
@@ -115,3 +118,20 @@ def test_a_fallback_formula_is_called_like_the_function_and_its_lines_are_named(
     with pytest.raises(FormulaError) as stopped:
         formula.evaluate(score, ratings, ratings * 0 + 1)
     assert "(line 3 of the formula cell)" in str(stopped.value)  # the coach's line, unwrapped
+
+
+def test_the_last_good_versions_are_written_whole_and_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    criteria(GOOD, tmp_path)
+    kept = coach_cells.store_path(tmp_path)
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600  # the coach's cells, not the group's
+    before = kept.read_bytes()
+
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    coach_cells.remember("criteria", 'CRITERIA = {"pay": 1}\n', tmp_path)  # no fallback: fine
+    assert kept.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

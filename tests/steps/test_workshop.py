@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from careerkit import workshop
+from careerkit import paths, workshop
 from careerkit.steps.compare import criteria
 from careerkit.steps.compare import setup as compare_setup
 from careerkit.steps.compare.criteria import ScoringError
@@ -28,7 +28,7 @@ def test_without_a_file_careerkit_defaults_are_used(workspace: Path) -> None:
     setup = scoring_setup(criteria.DEFAULT_WEIGHTS, {})
     assert setup.source == "careerkit defaults"
     assert setup.criteria == criteria.default_criteria()
-    assert workshop.workshop_file() == workspace / "workshop.toml"
+    assert paths.workshop_file() == workspace / "workshop.toml"
 
 
 def test_workshop_file_sets_criteria_weights_and_labels(workspace: Path) -> None:

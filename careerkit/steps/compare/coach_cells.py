@@ -16,8 +16,6 @@ the board can repeat it where Voila, which hides the coach's cells, shows it.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -25,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from careerkit import paths
+from careerkit import files, paths
 from careerkit.dates import long_date
 from careerkit.steps.compare.criteria import DEFAULT_WEIGHTS, ScoringError, make_criteria
 from careerkit.steps.compare.formula import ScoreFn
@@ -273,16 +271,8 @@ def remember(kind: str, source: str, folder: Path | None = None) -> None:
     if (data.get(kind) or {}).get("source") == source:
         return
     data[kind] = {"source": source, "saved": datetime.now().isoformat(timespec="seconds")}
-    tmp = None
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(prefix=f".{LAST_GOOD_FILE}.", dir=file.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, indent=1)
-        os.replace(tmp, file)
-        tmp = None
+        files.write_atomic(file, json.dumps(data, indent=1).encode("utf-8"))
     except OSError:
         return
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
+from careerkit.paths import workshop_file
 from careerkit.steps.compare.criteria import (
     DEFAULT_LABELS,
     DEFAULT_WEIGHTS,
@@ -36,7 +37,7 @@ from careerkit.steps.compare.criteria import (
     default_criteria,
     make_criteria,
 )
-from careerkit.workshop import Settings, Workshop, WorkshopError, setting, workshop_file
+from careerkit.workshop import Settings, Workshop, WorkshopError, setting
 
 CAREERKIT_DEFAULTS = "careerkit defaults"
 EDITED = "edited in this notebook"
