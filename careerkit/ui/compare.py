@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import ipywidgets as w
 import pandas as pd
@@ -223,7 +223,8 @@ class CompareBoard:
         criteria not in use now (a coach removed them) are kept for when they come back."""
         weights = self.weights_now()
         weights[criterion] = value
-        self.plan.comparison.weights = {**self.plan.comparison.weights, **weights.to_dict()}
+        ids_to_weights = cast("dict[str, float]", weights.to_dict())  # criterion ids, str
+        self.plan.comparison.weights = {**self.plan.comparison.weights, **ids_to_weights}
         self.undo_note.value = ""
         self._changed()
 
@@ -237,7 +238,7 @@ class CompareBoard:
         """The "Use the workshop's weights" button: reset, and say what the weights were."""
         before = self.weights_now()
         self.reset_weights()
-        was = ", ".join(f"{self.labels[c]} {number(v)}" for c, v in before.items())
+        was = ", ".join(f"{self.labels[str(c)]} {number(v)}" for c, v in before.items())
         self.undo_note.value = message_html(
             f"Your own weights were: {was}. Move the sliders to set them again.", "info"
         )

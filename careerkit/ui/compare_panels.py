@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import ipywidgets as w
 import numpy as np
@@ -154,9 +154,9 @@ class RatingRow:
 
     def __init__(self, board: CompareBoard, name: str, criterion: Criterion) -> None:
         self.board, self.name, self.criterion = board, name, criterion
-        self.data_value = board.data.at[name, criterion.id]
+        self.data_value = cast(float, board.data.at[name, criterion.id])  # NaN: no data
         options = rating_stops(self.data_value)
-        own = board.own().at[name, criterion.id]
+        own = cast(float, board.own().at[name, criterion.id])  # NaN: not rated
         start = NOT_RATED
         if not np.isnan(own):
             nearest = float(RATING_STEPS[np.abs(RATING_STEPS - own).argmin()])
