@@ -77,4 +77,4 @@ screenshots: $(VENV)/.installed-test
 	CAREERKIT_SCREENSHOTS=docs/img $(BIN)/pytest -m browser tests/browser -q
 
 clean:
-	rm -rf $(VENV) test-artifacts .pytest_cache .ruff_cache
+	rm -rf $(VENV) test-artifacts .pytest_cache .ruff_cache .mypy_cache .import_linter_cache
