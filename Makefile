@@ -1,7 +1,8 @@
 # careerkit: two commands set everything up on a fresh machine.
 #   make app   - install careerkit in .venv and open the workbook as a no-code app (Voila)
 #   make lab   - install careerkit in .venv and open the workbook in JupyterLab
-#   make test  - install with the test extras and run every test (ruff, units, notebooks, browser)
+#   make test  - install with the test extras and run every test (ruff, layers, types, units,
+#                notebooks, browser)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -48,6 +49,9 @@ app: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	# The layers and no import loops (pyproject.toml [tool.importlinter]), then the types.
+	$(BIN)/lint-imports
+	$(BIN)/mypy careerkit
 	$(BIN)/pytest --nbval-lax tests notebooks --ignore=tests/browser
 	# The browser suite runs in its own process: Playwright keeps an event loop running.
 	$(BIN)/pytest tests/browser
@@ -73,4 +77,4 @@ screenshots: $(VENV)/.installed-test
 	CAREERKIT_SCREENSHOTS=docs/img $(BIN)/pytest -m browser tests/browser -q
 
 clean:
-	rm -rf $(VENV) test-artifacts .pytest_cache .ruff_cache
+	rm -rf $(VENV) test-artifacts .pytest_cache .ruff_cache .mypy_cache .import_linter_cache

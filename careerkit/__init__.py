@@ -7,7 +7,19 @@ notebook only pays for what it uses.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what editors and mypy see; at run time __getattr__ imports on first use
+    from careerkit.catalog import CatalogError as CatalogError
+    from careerkit.catalog import load_catalog as load_catalog
+    from careerkit.catalog.local_pay import catalog_for as catalog_for
+    from careerkit.catalog.sources.build import import_onet as import_onet
+    from careerkit.plan import Plan as Plan
+    from careerkit.plan import PlanConflict as PlanConflict
+    from careerkit.plan import PlanError as PlanError
+    from careerkit.plan import PlanIsFine as PlanIsFine
+    from careerkit.plan import restore_plan as restore_plan
+    from careerkit.workbook import open_plan as open_plan
 
 __version__ = "0.1.0"
 

@@ -112,7 +112,8 @@ class BoundedKernelManager(AsyncMappingKernelManager):
         self._starting_steps: set[str] = set()  # notebooks whose prepared kernel is starting
         self._stopping: set[str] = set()  # kernels being shut down (a page left, the culler)
 
-    async def start_kernel(self, **kwargs: Any) -> str:
+    # jupyter_client types the sync manager's start_kernel; this async manager's is awaited.
+    async def start_kernel(self, **kwargs: Any) -> str:  # type: ignore[override]
         """Pages opened by a person hold their place in :class:`PageHandler`; a kernel
         prepared ahead holds one from here until :meth:`prepared`."""
         if kwargs.get("env", {}).get(PREHEAT_VARIABLE) != "True":
@@ -156,7 +157,10 @@ class BoundedKernelManager(AsyncMappingKernelManager):
             with contextlib.suppress(Exception):
                 await asyncio.shield(pool[0])
 
-    async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> None:
+    # As start_kernel: jupyter_client types the sync manager's method.
+    async def shutdown_kernel(  # type: ignore[override]
+        self, kernel_id: str, *args: Any, **kwargs: Any
+    ) -> None:
         self.prepared(kernel_id)
         self._stopping.add(kernel_id)
         try:
@@ -249,7 +253,7 @@ class PageHandler(TornadoVoilaHandler):
                 self.write(EXTERNAL_STYLESHEET.sub("", html))
                 self.flush()
         finally:
-            if place:
+            if place and limiter is not None:
                 await limiter.release()
 
     def should_use_rendered_notebook(self, *args: Any, **kwargs: Any) -> bool:
@@ -265,11 +269,15 @@ class FilesHandler(AuthenticatedFileHandler):
     """``/voila/files/``: only files the allowlist names, only with the token, and in a
     sandbox (an SVG's script never runs as the app). The workbook's pages need none."""
 
-    def initialize(self, allowlist: list[str], denylist: list[str], path: str) -> None:
+    # tornado hands initialize the route's own keywords (app/voila.py's handler list).
+    def initialize(  # type: ignore[override]
+        self, allowlist: list[str], denylist: list[str], path: str
+    ) -> None:
         self.allowlist, self.denylist = allowlist, denylist
         super().initialize(path=path)
 
-    def get_absolute_path(self, root: str, path: str) -> str:
+    # tornado calls it on the handler, so it may read this handler's lists (a classmethod there).
+    def get_absolute_path(self, root: str, path: str) -> str:  # type: ignore[override]
         listed = any(re.fullmatch(p, path, re.IGNORECASE) for p in self.allowlist)
         if not listed or any(re.fullmatch(p, path, re.IGNORECASE) for p in self.denylist):
             raise web.HTTPError(403, "File not served by the app")

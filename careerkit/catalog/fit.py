@@ -15,6 +15,7 @@ A flat profile (all six scores equal) has no shape, so its correlation counts as
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -30,7 +31,7 @@ def theme_names(letters: Iterable[str]) -> str:
     return join_words(THEMES[t] for t in letters)
 
 
-def tie_order(code: object) -> list[int]:
+def tie_order(code: str | float | None) -> list[int]:
     """Each theme's place among equal scores: as in O*NET's high-point ``code`` ("SCR"),
     the letters it leaves out after them in R-I-A-S-E-C order."""
     code = "" if code is None or pd.isna(code) else str(code)
@@ -43,7 +44,7 @@ def score_text(score: float) -> str:
     return f"{round(float(score), 1):g}"
 
 
-def top_themes(scores: Mapping[str, float], n: int = 3) -> list[str]:
+def top_themes(scores: Mapping[str, float] | pd.Series[Any], n: int = 3) -> list[str]:
     """Theme letters from highest to lowest score.
 
     Equal scores follow the occupation's O*NET high-point code when ``scores`` has one

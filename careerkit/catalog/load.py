@@ -15,6 +15,7 @@ import os
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -213,7 +214,7 @@ def _check(file: Path, raw: pd.DataFrame, column: str, ok, problem: str) -> None
         )
 
 
-def _split(cell: object) -> list[str]:
+def _split(cell: Any) -> list[str]:
     return [] if pd.isna(cell) else [s.strip() for s in str(cell).split(";") if s.strip()]
 
 

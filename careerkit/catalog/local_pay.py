@@ -61,7 +61,10 @@ def local_pay(catalog: pd.DataFrame, area: str, where: Path | None = None) -> pd
     known = out["median_wage"].notna() | out["hourly_median_wage"].notna()
     national = known.to_numpy(bool)
     out["pay_area"] = pd.Series(
-        np.where(national, NATION_NAME, None), index=out.index, dtype="string"
+        # numpy's stubs: None is a valid choice (an object array).
+        np.where(national, NATION_NAME, None),  # type: ignore[call-overload]
+        index=out.index,
+        dtype="string",
     )
     chain = fallback_chain(area, where)
     if not chain or "wage_soc" not in out:

@@ -50,13 +50,13 @@ def onet_url(code: str) -> str | None:
     return None if code.startswith("local-") else f"https://www.onetonline.org/link/summary/{code}"
 
 
-def wage_note(note: object) -> str | None:
+def wage_note(note: str | float | None) -> str | None:
     """BLS's ``median_note`` as one of WAGE_NOTES, or None (no note, or "not released")."""
     text = "" if note is None or pd.isna(note) else str(note).strip().casefold()
     return next((flag for flag in WAGE_NOTES if text.startswith(flag)), None)
 
 
-def top_code(note: object) -> float | None:
+def top_code(note: str | float | None) -> float | None:
     """The least value of a top-coded median, from BLS's note "top-coded: >= 239200"."""
     found = re.search(r">=\s*\$?([\d,]+)", "" if note is None or pd.isna(note) else str(note))
     return float(found.group(1).replace(",", "")) if found else None

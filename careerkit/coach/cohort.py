@@ -138,7 +138,8 @@ def _workshop_folder(folder: Path, where: str) -> Path:
 
 def read_cohort(folder: Path) -> Cohort:
     """Every participant of the workshop in ``folder``, in folder-name order; read-only."""
-    notes, title, areas = [], folder.name, DEFAULT_AREAS
+    notes, title = [], folder.name
+    areas: tuple[str, ...] = DEFAULT_AREAS
     try:
         details = workshop.read_details(folder / paths.WORKSHOP_FILE)
         title = details.title or title
@@ -356,8 +357,8 @@ def _due(plans: list[tuple[int, Plan]], today: date) -> pd.DataFrame:
                 rows.append((number, "goal", goal.text, goal.due))
         goals = {g.id: g for g in plan.short_term_goals.goals}
         for goal_id, item in plan.action_plan.items.items():
-            goal = goals.get(goal_id)
-            if goal is not None and goal.status == "dropped":
+            aim = goals.get(goal_id)
+            if aim is not None and aim.status == "dropped":
                 continue
             for action in item.actions:
                 if action.due and today <= action.due <= end and not action.done:

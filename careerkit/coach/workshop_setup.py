@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from careerkit import paths, plan, workshop
 from careerkit.coach import cohort
@@ -167,7 +168,7 @@ def read_participants(file: Path) -> list[str]:
     return names
 
 
-def _separator(lines: list[str]) -> dict[str, str]:
+def _separator(lines: list[str]) -> dict[str, Any]:
     """``csv.reader`` keywords for the file's separator (``{}``: commas, or one column)."""
     try:
         dialect = csv.Sniffer().sniff("\n".join(lines[:50]), delimiters=SEPARATORS)
@@ -178,7 +179,7 @@ def _separator(lines: list[str]) -> dict[str, str]:
     return {"delimiter": dialect.delimiter}
 
 
-def _no_email_columns(file: Path, lines: list[str], separator: dict[str, str]) -> None:
+def _no_email_columns(file: Path, lines: list[str], separator: dict[str, Any]) -> None:
     """Refuse a file of several columns without a name column when it holds an address."""
     rows = list(csv.reader(lines, **separator))
     if all(len(row) < 2 for row in rows):

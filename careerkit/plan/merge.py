@@ -24,6 +24,7 @@ empty on one side takes the other's; and a record's
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from operator import itemgetter
 from typing import Any
 
 MISSING: Any = object()  # an answer that is absent on one side
@@ -142,7 +143,7 @@ def _record_key(*lists: Any) -> Callable[[Any], str] | None:
         if all(key in item and isinstance(item[key], str) and item[key] for item in items) and all(
             len({item[key] for item in v}) == len(v) for v in present
         ):
-            return lambda record, key=key: record[key]
+            return itemgetter(key)
     return None
 
 

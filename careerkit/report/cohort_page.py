@@ -148,6 +148,7 @@ def people_html(summary: Summary, show_names: bool) -> str:
 def unreadable_html(summary: Summary, show_names: bool) -> str:
     """The "could not read" table: who, and why; the folder only when names are shown."""
     bad, names = summary.cohort.unreadable, _names(summary, show_names)
+    rows: list[tuple[str, ...]]
     if not show_names:
         rows = [(names[p.number], p.problem) for p in bad]
         table = _table(["participant", "why"], rows, "Every plan could be read.")
@@ -189,10 +190,13 @@ PARTS = (
 
 def chart_pngs(summary: Summary) -> dict[str, bytes]:
     """Every part's chart as PNG bytes, keyed by the part's key."""
-    charts = [part for part in PARTS if part.chart is not None]
     with warnings.catch_warnings():  # an emoji in a typed title is drawn as a box, quietly
         warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
-        return {part.key: png(part.chart(summary), tight=False) for part in charts}
+        return {
+            part.key: png(part.chart(summary), tight=False)
+            for part in PARTS
+            if part.chart is not None
+        }
 
 
 def image_html(data: bytes, alt: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -419,7 +420,8 @@ def heatmap_html(
             if np.isnan(v):
                 cells.append(f"<td style='{NOT_RATED_STYLE}'><i>not rated</i></td>")
                 continue
-            mark, tip = "", "from data" if not np.isnan(data.iat[i, j]) else "your rating"
+            from_data = cast(float, data.iat[i, j])  # a rating, NaN where the data has none
+            mark, tip = "", "from data" if not np.isnan(from_data) else "your rating"
             if override[i, j]:
                 mark, tip = " ✎", f"your rating; the data says {data.iat[i, j]:.1f}"
             ink = "#fff" if v > 7 else "#000"

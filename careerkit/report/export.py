@@ -12,6 +12,7 @@ import base64
 import html
 import re
 from datetime import date
+from typing import cast
 
 import pandas as pd
 
@@ -71,7 +72,10 @@ def plan_document(plan: Plan, catalog: pd.DataFrame, today: date | None = None) 
 
 def _titles(plan: Plan, catalog: pd.DataFrame) -> dict[str, str]:
     """Occupation code -> title: the person's own shortlist first, then the catalogue."""
-    known = catalog["title"].astype(str).to_dict() if "title" in catalog else {}
+    # The catalogue's index holds occupation codes, str.
+    known = (
+        cast("dict[str, str]", catalog["title"].astype(str).to_dict()) if "title" in catalog else {}
+    )
     return known | {o.code: o.title for o in plan.exploration.options}
 
 
@@ -190,9 +194,10 @@ def _ranking(plan: Plan, catalog: pd.DataFrame, titles: dict[str, str]) -> list[
         problem = f"The scores could not be worked out here ({err}); step 03 shows them."
     rows = []
     for option in options:
-        known = scores is not None and option.code in scores.index
-        score = scores.at[option.code, "score"] if known else float("nan")
-        place = scores.at[option.code, "rank"] if known else float("nan")
+        score = place = float("nan")
+        if scores is not None and option.code in scores.index:
+            score = cast(float, scores.at[option.code, "score"])
+            place = cast(float, scores.at[option.code, "rank"])
         answers = gut.get(option.code)
         rows.append(
             [
@@ -304,8 +309,8 @@ def _action_section(plan: Plan, today: date) -> Section:
     if not items:
         blocks.append(Note("No resources or actions yet: make your action plan in step 06."))
         return Section("Action plan", blocks)
-    due_now = [
-        f"{long_date(a.due)}: {a.text} (for '{shorten(g.text, 50)}')"
+    due_now = [  # this_month gives only dated actions
+        f"{long_date(cast(date, a.due))}: {a.text} (for '{shorten(g.text, 50)}')"
         for g, a in this_month(plan, today)
     ]
     blocks += [

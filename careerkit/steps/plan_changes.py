@@ -205,7 +205,8 @@ def _goal_changes(was: Goal, g: Goal) -> list[Change]:
             Change("changed", section, f"Goal '{shorten(was.text)}' reworded: '{shorten(g.text)}'")
         )
     if was.status != g.status:
-        kind: Kind = {"done": "completed", "dropped": "dropped"}.get(g.status, "changed")
+        kinds: dict[str, Kind] = {"done": "completed", "dropped": "dropped"}
+        kind = kinds.get(g.status, "changed")
         why = f" ({g.drop_reason})" if g.status == "dropped" else ""
         changes.append(Change(kind, section, f"{name}: status {was.status} → {g.status}{why}"))
     elif was.percent != g.percent:

@@ -8,7 +8,7 @@ from datetime import date
 from careerkit.catalog import THEMES
 from careerkit.catalog.fit import top_themes
 from careerkit.plan import Goal, Plan, Review
-from careerkit.plan.sections import review_id
+from careerkit.plan.sections import Status, review_id
 
 #: A theme must move by at least this many points (0-100) to count as a change.
 INTEREST_STEP = 10
@@ -17,7 +17,7 @@ INTEREST_STEP = 10
 def update_progress(
     goal: Goal,
     *,
-    status: str | None = None,
+    status: Status | None = None,
     percent: int | None = None,
     drop_reason: str | None = None,
 ) -> str | None:

@@ -14,6 +14,7 @@ the coach's cells, shows it too).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from IPython import get_ipython
@@ -45,8 +46,13 @@ def register(shell: InteractiveShell | None = None) -> None:
     if shell is None:
         return
     for kind, name in MAGICS.items():
+        shell.magics_manager.register_function(_magic(shell, kind), "cell", name)
 
-        def magic(line: str, cell: str, kind: str = kind) -> None:
-            run(kind, cell, shell.user_ns)
 
-        shell.register_magic_function(magic, "cell", name)
+def _magic(shell: Any, kind: str) -> Callable[[str, str], None]:
+    """The cell magic of one kind of coach cell, run in ``shell``'s namespace."""
+
+    def magic(line: str, cell: str) -> None:
+        run(kind, cell, shell.user_ns)
+
+    return magic

@@ -241,7 +241,7 @@ class CompareBoard:
         """The "Use the workshop's weights" button: reset, and say what the weights were."""
         before = self.editor.reset_weights()
         self._changed()
-        was = ", ".join(f"{self.labels[c]} {number(v)}" for c, v in before.items())
+        was = ", ".join(f"{self.labels[str(c)]} {number(v)}" for c, v in before.items())
         self.undo_note.value = message_html(
             f"Your own weights were: {was}. Move the sliders to set them again.", "info"
         )

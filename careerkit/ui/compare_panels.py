@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import ipywidgets as w
 import numpy as np
@@ -183,7 +183,9 @@ class RatingsPanel:
         """The rating row of one option on one criterion."""
         if name not in self.rows:
             self.rows[name] = {
-                c.id: RatingRow(self.view, name, c, self.own.at[name, c.id], self.on_rating)
+                c.id: RatingRow(
+                    self.view, name, c, cast(float, self.own.at[name, c.id]), self.on_rating
+                )
                 for c in self.view.criteria
             }
         return self.rows[name][criterion]
@@ -205,7 +207,7 @@ class RatingRow:
         self, view: BoardView, name: str, criterion: Criterion, own: float, on_rating: RatingFn
     ) -> None:
         self.view, self.name, self.criterion, self.on_rating = view, name, criterion, on_rating
-        self.data_value = view.data.at[name, criterion.id]
+        self.data_value = cast(float, view.data.at[name, criterion.id])  # a number; NaN: no data
         options = rating_stops(self.data_value)
         start = NOT_RATED
         if not np.isnan(own):

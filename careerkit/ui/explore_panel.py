@@ -85,7 +85,8 @@ class RelatedList(w.VBox):
 
     def __init__(self, panel: Panel, heading: str) -> None:
         super().__init__(layout=lean.layout())
-        self.panel, self.heading, self.code = panel, heading, None
+        self.panel, self.heading = panel, heading
+        self.code: str | None = None
         self.buttons: dict[str, w.Button] = {}
 
     def show(self, code: str | None) -> None:

@@ -240,7 +240,8 @@ def changes_html(changes: list[Change]) -> str:
     """The changes grouped by part of the plan, one marked line each."""
     if not changes:
         return message_html("Nothing changed since then.", "info")
-    parts, section = [], None
+    parts: list[str] = []
+    section: str | None = None
     for change in changes:
         if change.section != section:
             section = change.section
@@ -390,7 +391,7 @@ def interests(plan: Plan) -> w.VBox:
     quiz, shift = interest_quiz(plan, folded=finished), InterestShift(plan)
     if isinstance(quiz, InterestQuiz):
         quiz.follow(guarded(shift.errors)(shift.refresh))
-        if finished:
+        if finished and current is not None:
             quiz.notice.value = message_html(
                 f"Your answers of {long_date(current.taken)} are kept as they are: their result "
                 "is shown above. Press 'Take it again' to answer the activities afresh."

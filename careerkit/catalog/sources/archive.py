@@ -12,6 +12,7 @@ import io
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -144,7 +145,7 @@ def check_workbook(data: bytes, where: str) -> None:
         raise ArchiveError(f"{where} is a damaged workbook ({_reason(error)}).") from None
 
 
-def read_workbook(data: bytes, where: str, **options: object) -> pd.DataFrame:
+def read_workbook(data: bytes, where: str, **options: Any) -> pd.DataFrame:
     """A sheet of the .xlsx ``data`` as read by pandas, after :func:`check_workbook`."""
     from python_calamine import CalamineError  # pandas' engine for .xlsx, loaded when used
 

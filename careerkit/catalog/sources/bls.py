@@ -13,6 +13,7 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -176,7 +177,7 @@ def read_projections(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, float,
     total = frame.loc[frame["projection_code"] == "00-0000", "outlook_pct"]
     frame = frame[frame["type"] == "Line item"].drop(columns="type")
     frame["openings"] = (frame["openings"] * 1000).round()
-    mean = float(total.iat[0]) if len(total) else np.nan
+    mean = float(cast(float, total.iat[0])) if len(total) else np.nan
     span = f"{years.group(1)}-{years.group(2)}" if years else "years not stated"
     return frame.set_index("projection_code"), mean, span
 

@@ -282,7 +282,8 @@ def _join_projections(rows: pd.DataFrame, table: pd.DataFrame, nem: pd.Series, a
     found = table.reindex(code)
     for column in ("outlook_pct", "openings", "education", "experience", "training"):
         rows[column] = found[column].to_numpy()
-    rows["projection_soc"] = np.where(found["outlook_pct"].notna(), code, None)
+    # numpy's stubs: None is a valid choice (an object array).
+    rows["projection_soc"] = np.where(found["outlook_pct"].notna(), code, None)  # type: ignore[call-overload]
     rows["projection_title"] = found["projection_title"].to_numpy()
     rows["outlook"] = [catalog.outlook_label(p, average) for p in rows["outlook_pct"]]
     rows.loc[rows["outlook_pct"].isna(), "outlook"] = None

@@ -80,7 +80,7 @@ def _values(release: Release, table: str, frame: pd.DataFrame) -> pd.Series:
         out = (values < low) | (values > high)
         if out.any():
             i = frame.index[int(out.to_numpy().argmax())]
-            lo, hi = SCALES[frame.at[i, "Scale ID"]]
+            lo, hi = SCALES[str(frame.at[i, "Scale ID"])]
             raise release.bad_cell(
                 table, frame, "Data Value", out, f"is outside the {frame.at[i, 'Scale ID']} "
                 f"scale ({lo:g}-{hi:g})"

@@ -16,6 +16,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import pandas as pd
 
@@ -110,7 +111,9 @@ class Release:
                 frame = archive.read_workbook(data, where)
             else:
                 text = io.StringIO(_text(data, where))
-                tabbed = {"sep": "\t", "quoting": csv.QUOTE_NONE} if suffix == ".txt" else {}
+                tabbed: dict[str, Any] = (
+                    {"sep": "\t", "quoting": csv.QUOTE_NONE} if suffix == ".txt" else {}
+                )
                 frame = pd.read_csv(
                     text, dtype=str, keep_default_na=False, skip_blank_lines=False, **tabbed
                 )

@@ -8,7 +8,22 @@ or the report.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what editors and mypy see; at run time __getattr__ imports on first use
+    from careerkit.report.charts.interests import interest_change_chart as interest_change_chart
+    from careerkit.report.charts.interests import interest_chart as interest_chart
+    from careerkit.report.charts.options import SweepChart as SweepChart
+    from careerkit.report.charts.options import score_limits as score_limits
+    from careerkit.report.charts.options import shortlist_figure as shortlist_figure
+    from careerkit.report.charts.options import sweep_figure as sweep_figure
+    from careerkit.report.charts.plan import gap_chart as gap_chart
+    from careerkit.report.charts.plan import progress_chart as progress_chart
+    from careerkit.report.charts.plan import roadmap_chart as roadmap_chart
+    from careerkit.report.charts.plan import timeline_chart as timeline_chart
+    from careerkit.report.charts.style import COLOURS as COLOURS
+    from careerkit.report.charts.style import new_figure as new_figure
+    from careerkit.report.charts.style import png as png
 
 # Imported on first use, so a module that may draw (the report, say) costs nothing until
 # it does: matplotlib takes a third of a second to import.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from itertools import product
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -100,7 +100,7 @@ def _label_points(
 ) -> None:  # fmt: skip
     """Label each point where the label stays inside the plot and overlaps no other label
     or marker: a simple greedy placement (beside, then nudged up or down, then shorter)."""
-    renderer = fig.canvas.get_renderer()
+    renderer = cast(FigureCanvasAgg, fig.canvas).get_renderer()  # new_figure's Agg canvas
     frame = ax.get_window_extent(renderer)
     centres = ax.transData.transform(np.column_stack([xs, ys])) if len(xs) else np.empty((0, 2))
     radii = np.sqrt(sizes) / 2 * fig.dpi / 72 + 2  # a marker's radius in pixels
@@ -182,7 +182,7 @@ class SweepChart:
 
     def __init__(self, sweep: pd.DataFrame, current: float, label: str) -> None:
         self.fig = sweep_figure(sweep, current, label)
-        self.canvas: FigureCanvasAgg = self.fig.canvas
+        self.canvas = cast(FigureCanvasAgg, self.fig.canvas)  # new_figure's Agg canvas
         self.ax = self.fig.axes[0]
         *self.lines, self.marker = self.ax.lines
         self.background: Any = None

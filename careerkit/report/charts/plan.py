@@ -5,10 +5,11 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import matplotlib.dates as mdates
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -323,7 +324,7 @@ def _wrapped(label: str, chars: int = LABEL_CHARS_PER_LINE, most: int = LABEL_LI
 def widen(fig: Figure, labels: Iterable[tuple[Text, str]], margin_px: float = 4) -> None:
     """Rewrap each label cut with "…" onto wider lines, as far as the figure's right edge
     allows, so a long label is shown whole where there is room (measured, not guessed)."""
-    renderer = fig.canvas.get_renderer()
+    renderer = cast(FigureCanvasAgg, fig.canvas).get_renderer()  # new_figure's Agg canvas
     right = fig.bbox.x1 - margin_px
     for text, full in labels:
         lines = text.get_text().count("\n") + 1
@@ -342,7 +343,7 @@ def fit_texts(fig: Figure, texts: Iterable[Text], margin_px: float = 4) -> None:
 
     Measured with the figure's renderer, so nothing is cut off or widens the picture.
     """
-    renderer = fig.canvas.get_renderer()
+    renderer = cast(FigureCanvasAgg, fig.canvas).get_renderer()  # new_figure's Agg canvas
     right = fig.bbox.x1 - margin_px
     for text in texts:
         lines = text.get_text().split("\n")
@@ -370,7 +371,7 @@ def roadmap_chart(plan: Plan, catalog: pd.DataFrame, today: date | None = None) 
     ax.axvspan(now, short, color=OKABE_ITO["sky blue"], alpha=0.12, zorder=0)
     ax.axvspan(short, right, color=OKABE_ITO["orange"], alpha=0.12, zorder=0)
     top = -2.0
-    band = {"fontsize": TEXT_PT, "va": "center"}
+    band: dict[str, Any] = {"fontsize": TEXT_PT, "va": "center"}
     ax.text(now + 15, top + 0.9, "Short-term\ngoals (04)", color="#1f4e79", **band)
     ax.text(short + 15, top + 0.9, "Long-term objectives (05)", color="#8a5300", **band)
     ax.axvline(now, color=TODAY_COLOUR, linewidth=1.2, linestyle="--")
@@ -402,7 +403,7 @@ def roadmap_chart(plan: Plan, catalog: pd.DataFrame, today: date | None = None) 
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.tick_params(labelsize=TEXT_PT)
     drawn = {i.group for i in items if i.kind != "goal"}  # a legend names only what is drawn
-    handles = (
+    handles: list[Patch | Line2D] = (
         [_patch(GOAL_COLOUR, "", "short-term goal")] if any(i.kind == "goal" for i in items) else []
     )
     handles += [

@@ -201,6 +201,7 @@ def run_cell(
     as for :func:`run_source`."""
     cell, check = CELLS[kind], CHECKS[kind]
     space, problem = run_source(source, cell, first_line)
+    values: dict[str, Any] | None
     if not problem:
         try:
             values = check(space)

@@ -88,7 +88,8 @@ class ComparisonEditor:
             )
         weights = self.weights()
         weights[criterion] = float(value)
-        self.comparison.weights = {**self.comparison.weights, **weights.to_dict()}
+        by_id = {str(c): float(v) for c, v in weights.items()}
+        self.comparison.weights = {**self.comparison.weights, **by_id}
 
     def reset_weights(self) -> pd.Series:
         """Back to the starting weights for the criteria in use; returns the weights before."""

@@ -113,7 +113,7 @@ def check_weight(value: Any, what: str) -> float:
     """``value`` as a float when it is a weight from 0 to WEIGHT_MAX; else ScoringError."""
     if isinstance(value, bool) or not isinstance(value, Real) or not math.isfinite(value):
         raise ScoringError(f"{what} is {value!r}; use a number from 0 to {WEIGHT_MAX:g}.")
-    if not 0 <= value <= WEIGHT_MAX:
+    if not 0 <= float(value) <= WEIGHT_MAX:
         raise ScoringError(f"{what} is {value:g}; use a number from 0 to {WEIGHT_MAX:g}.")
     return float(value)
 

@@ -153,7 +153,8 @@ def hourly_only(options: Sequence[Option], catalog: pd.DataFrame) -> list[str]:
         if not o.custom
         and o.code in catalog.index
         and str(catalog.at[o.code, "wage_note"]) == HOURLY_ONLY
-        and pd.isna(catalog.at[o.code, "median_wage"])
+        # pandas-stubs: the scalar .at gives is wider than the scalars isna takes.
+        and pd.isna(catalog.at[o.code, "median_wage"])  # type: ignore[arg-type]
     ]
 
 
@@ -420,7 +421,7 @@ def _best_flip(
         return None
     c, g = np.unravel_index(distance.argmin(), distance.shape)
     return Flip(
-        criterion=str(weights.index[c]),
+        criterion=str(weights.index[int(c)]),
         old=float(w[c]),
         new=float(grid[g]),
         winner=str(options[runner]),

@@ -106,11 +106,11 @@ def filter_masks(
         masks["education"] = (education_rank(catalog["education"]) <= limit).to_numpy(
             bool, na_value=False
         )
-    low, high = filters.pay
-    if low is not None or high is not None:
-        low, high = (-np.inf if low is None else low), (np.inf if high is None else high)
+    least, most = filters.pay
+    if least is not None or most is not None:
+        least, most = (-np.inf if least is None else least), (np.inf if most is None else most)
         wage = catalog["median_wage"].to_numpy(float, na_value=np.nan)
-        masks["pay"] = ((wage >= low) & (wage <= high)) | (np.isnan(wage) & filters.unknown_pay)
+        masks["pay"] = ((wage >= least) & (wage <= most)) | (np.isnan(wage) & filters.unknown_pay)
     if set(filters.outlooks) != set(OUTLOOKS):
         masks["outlook"] = outlook_labels(catalog).isin(filters.outlooks).to_numpy(bool)
     return masks

@@ -7,7 +7,7 @@ Plain data, no HTML: ``careerkit.report.explore_html`` renders the card and the 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeAlias
 
 import pandas as pd
 
@@ -25,6 +25,9 @@ from careerkit.catalog.fit import LETTERS, interest_fit, other_names_only, theme
 from careerkit.plan import Option, Plan
 from careerkit.steps import job_skills
 from careerkit.steps.explore.filters import person_scores
+
+# One occupation's row of the catalog: ``catalog.loc[code]``, or a plain mapping.
+Row: TypeAlias = "Mapping[str, Any] | pd.Series[Any]"
 
 SCHEDULE_WORDS = {
     "regular": "regular hours",
@@ -86,13 +89,13 @@ QUESTIONS = (
 FACTS = ("skills_interests", "development", "requirements", "salary", "work_life")
 
 
-def shared_themes(scores: Mapping[str, float], occupation: Mapping[str, Any]) -> list[str]:
+def shared_themes(scores: Mapping[str, float], occupation: Row) -> list[str]:
     """The person's top three themes that are also among the occupation's, theirs first."""
     theirs = top_themes(occupation)
     return [t for t in top_themes(scores) if t in theirs]
 
 
-def fit_reason(scores: Mapping[str, float], occupation: Mapping[str, Any]) -> str:
+def fit_reason(scores: Mapping[str, float], occupation: Row) -> str:
     """One line on why the interest fit is high or low, from both profiles' top themes."""
     mine, theirs = top_themes(scores), top_themes(occupation)
     shared = shared_themes(scores, occupation)
@@ -118,7 +121,7 @@ def openings_text(openings: float | None) -> str:
 
     "0.0" thousand means fewer than 50: never "about 0".
     """
-    if missing(openings):
+    if openings is None or missing(openings):
         return ""
     if openings < 50:
         return "fewer than 50 openings a year"
@@ -141,7 +144,7 @@ def outlook_text(
     return text + ("" if group is None else f", for all {group}")
 
 
-def broader_group(row: Mapping[str, Any], which: str = "projection") -> str | None:
+def broader_group(row: Row, which: str = "projection") -> str | None:
     """BLS's group a figure is for when it is broader than this occupation, else None.
 
     ``which``: "projection" (outlook and openings) or "wage" (pay and employment). E.g.
@@ -155,7 +158,7 @@ def broader_group(row: Mapping[str, Any], which: str = "projection") -> str | No
     return f"“{title}”" + ("" if missing(soc) else f" ({soc})")
 
 
-def employment_text(row: Mapping[str, Any]) -> str:
+def employment_text(row: Row) -> str:
     """E.g. "About 3,379,720 people do it in the U.S.", naming a broader group; or ""."""
     if missing(row.get("employment")):
         return ""
@@ -190,7 +193,7 @@ def pay_text(
     return f"{least}{money(wage)} a year{place}{when}"
 
 
-def pay_short(row: Mapping[str, Any]) -> str:
+def pay_short(row: Row) -> str:
     """A catalogue row's median pay in a few words: "$97,550", "at least $239,200",
     "$29.05/hour" (BLS publishes only an hourly median) or "unknown"."""
     wage, hourly = row.get("median_wage"), row.get("hourly_median_wage")
@@ -201,7 +204,7 @@ def pay_short(row: Mapping[str, Any]) -> str:
     return money(wage)
 
 
-def pay_range_text(row: Mapping[str, Any]) -> str:
+def pay_range_text(row: Row) -> str:
     """E.g. "$41,000 to $98,000 (10th to 90th percentile)", or "unknown"."""
     low, high = row.get("wage_p10"), row.get("wage_p90")
     if missing(low) or missing(high):
@@ -209,7 +212,7 @@ def pay_range_text(row: Mapping[str, Any]) -> str:
     return f"{money(low)} to {money(high)} (10th to 90th percentile)"
 
 
-def education_text(row: Mapping[str, Any]) -> str:
+def education_text(row: Row) -> str:
     """BLS's typical entry education beside O*NET's largest required level.
 
     O*NET's level is named "most often" only as the largest share; where O*NET
@@ -217,7 +220,7 @@ def education_text(row: Mapping[str, Any]) -> str:
     """
     bls = value_or(row.get("education"), "unknown")
     onet = row.get("onet_education")
-    if missing(onet):
+    if onet is None or missing(onet):
         return bls
     share = row.get("onet_education_pct")
     detail = ["O*NET"]
@@ -276,7 +279,7 @@ def has_hours(catalog: pd.DataFrame) -> bool:
     return any(has_data(catalog, c) for c in ("weekly_hours", "hours_per_week", "schedule"))
 
 
-def work_life_fact(catalog: pd.DataFrame, row: Mapping[str, Any]) -> str:
+def work_life_fact(catalog: pd.DataFrame, row: Row) -> str:
     """Hours and schedule with their source, or what to find out when the catalogue has none."""
     if not has_hours(catalog):
         return WORK_LIFE_PROMPT
@@ -322,7 +325,7 @@ def profile_card(catalog: pd.DataFrame, code: str, plan: Plan) -> dict[str, Any]
     }
 
 
-def row_pay_text(row: Mapping[str, Any]) -> str:
+def row_pay_text(row: Row) -> str:
     """:func:`pay_text` of a catalogue row (its median, year, area, note, hourly figure)."""
     return pay_text(
         row["median_wage"],
@@ -333,14 +336,14 @@ def row_pay_text(row: Mapping[str, Any]) -> str:
     )
 
 
-def row_outlook_text(row: Mapping[str, Any]) -> str:
+def row_outlook_text(row: Row) -> str:
     """:func:`outlook_text` of a catalogue row, naming BLS's broader group if any."""
     return outlook_text(
         row["outlook_pct"], row.get("outlook"), row.get("openings"), broader_group(row)
     )
 
 
-def _pay_basis(row: Mapping[str, Any]) -> str | None:
+def _pay_basis(row: Row) -> str | None:
     """Which BLS occupation the pay is for, when it is not this one exactly."""
     title = row.get("wage_title")
     if missing(title) or str(title).casefold() == str(row["title"]).casefold():

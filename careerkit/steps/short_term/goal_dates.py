@@ -152,18 +152,20 @@ def _period(kind: str, m: re.Match[str], today: date) -> tuple[date, date, str]:
         start, end = date(year, month, 1), _month_end(year, month)
         return _part(g, start, end, f"{calendar.month_name[month]} {year}")
     if kind == "year":
+        assert year is not None  # the "year" pattern always has one
         return _part(g, date(year, 1, 1), date(year, 12, 31), str(year))
     if kind == "this":
         unit, shift = g["unit"], int((g.get("which") or "").strip() == "next")
         if unit == "year":
             y = today.year + shift
             return _part(g, date(y, 1, 1), date(y, 12, 31), f"{y}")
-        first = date(today.year, today.month, 1) + relativedelta(months=shift)
-        end = _month_end(first.year, first.month)
-        return _part(g, first, end, f"{calendar.month_name[first.month]} {first.year}")
+        start = date(today.year, today.month, 1) + relativedelta(months=shift)
+        end = _month_end(start.year, start.month)
+        return _part(g, start, end, f"{calendar.month_name[start.month]} {start.year}")
     if kind == "span":
         n = int(g["n"]) if g["n"].isdigit() else _NUMBERS[g["n"]]
-        end = today + relativedelta(**{g["unit"] + "s": n})
+        # The unit is day, week, month or year (_UNIT): a keyword, never relativedelta's dt1.
+        end = today + relativedelta(**{g["unit"] + "s": n})  # type: ignore[arg-type]
         return end, end, f"{n} {g['unit']}{'s' * (n != 1)} from {long_date(today)}"
     if kind == "christmas":
         day_of = date(year or today.year + (today > date(today.year, 12, 25)), 12, 25)

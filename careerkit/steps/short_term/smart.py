@@ -228,7 +228,9 @@ def _measurable(text: str, measure: str) -> Check:
         if _is_name(both, found):
             names.append(" ".join([*tokens_of(both[: found.start()])[-1:], found.group(0)]))
             continue
-        kind = {"pct": "a percentage", "num": "a number", "freq": "a frequency"}[found.lastgroup]
+        kind = {"pct": "a percentage", "num": "a number", "freq": "a frequency"}[
+            str(found.lastgroup)
+        ]
         return Check(True, f"measured by {kind} ({found.group(0).strip()})")
     for kind, label in (("credential", "a credential"), ("deliverable", "a deliverable")):
         word = next(filter(None, (match_word(t, kind) for t in tokens_of(both))), None)
@@ -269,7 +271,8 @@ def _written_due(text: str, today: date) -> date | None:
 
 
 def _attainable(goal: Goal, today: date) -> Check:
-    months, due = goal.horizon_months, goal.due or _written_due(goal.text, today)
+    months: int = goal.horizon_months
+    due = goal.due or _written_due(goal.text, today)
     if due and due > goal.created:
         months = min(months, max(1, months_between(goal.created, due)))
     problems, tips = [], []

@@ -252,7 +252,9 @@ def main_action(text: str) -> tuple[str | None, str | None, bool, tuple[str, str
     The first action that is specific wins; else the first one, with why it is not.
     """
     found, weak = actions(text)
-    checked = [(verb, bool(object_words(rest)), too_general(verb, rest)) for verb, rest in found]
+    checked: list[tuple[str | None, bool, tuple[str, str] | None]] = [
+        (verb, bool(object_words(rest)), too_general(verb, rest)) for verb, rest in found
+    ]
     good = [c for c in checked if c[1] and not c[2]]
     verb, has_object, general = (good or checked or [(None, False, None)])[0]
     return verb, weak, has_object, general
@@ -277,6 +279,7 @@ def done_or_not(text: str) -> tuple[bool, str] | None:
     count is needed; None when the goal has no such act.
     """
     many = None
+    phrase: list[str]
     for verb, rest in actions(text)[0]:
         if verb not in ONE_OFF or not object_words(rest) or too_general(verb, rest):
             continue

@@ -48,7 +48,7 @@ def _frozen_class(cls: type[w.Widget]) -> type[w.Widget]:
 _SHARED: dict[tuple[type, tuple[tuple[str, Any], ...]], w.Widget] = {}
 
 
-def _shared(cls: type[w.Widget], settings: Settings) -> Any:
+def _shared(cls: type, settings: Settings) -> Any:
     key = (cls, tuple(sorted(settings.items())))
     found = _SHARED.get(key)
     if found is None or found.comm is None:  # none yet, or closed (``Widget.close_all``)
