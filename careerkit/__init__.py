@@ -18,9 +18,9 @@ _EXPORTS = {
     "PlanError": "careerkit.plan",
     "PlanConflict": "careerkit.plan",
     "PlanIsFine": "careerkit.plan",
-    "load_catalog": "careerkit.catalog",
+    "load_catalog": "careerkit.workbook",
     "CatalogError": "careerkit.catalog",
-    "catalog_for": "careerkit.catalog.local_pay",
+    "catalog_for": "careerkit.workbook",
     "import_onet": "careerkit.catalog.sources.build",
 }
 

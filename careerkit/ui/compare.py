@@ -18,7 +18,6 @@ import ipywidgets as w
 import pandas as pd
 
 from careerkit.catalog import COLUMNS, CatalogError
-from careerkit.catalog.local_pay import catalog_for
 from careerkit.plan import Gut, Option, Plan
 from careerkit.report.compare_words import (
     PAY,
@@ -43,6 +42,7 @@ from careerkit.ui.compare_panels import (
 )
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.common import Saver, guarded, message_html
+from careerkit.workbook import catalog_for
 
 coach_cells.register()  # %%careerkit_criteria and %%careerkit_formula, for notebook 03
 
