@@ -214,7 +214,8 @@ def large_plan(path: Path) -> Path:
 )
 def catalogue(settings: Settings) -> list[Timing]:
     """Reading and checking a catalogue CSV, and the cached load every later call gets."""
-    from careerkit.catalog.load import _load_file, load_catalog
+    from careerkit.catalog.load import _load_file
+    from careerkit.workbook import load_catalog
 
     csv = synthetic_csv(settings.workspace)
     runs = settings.runs
@@ -280,10 +281,10 @@ def catalogue_import(settings: Settings) -> list[Timing]:
 def bundled_filters(settings: Settings) -> list[Timing]:
     """What 02 does on a filter change with every real occupation loaded."""
     from careerkit.catalog.fit import interest_fit
-    from careerkit.catalog.local_pay import catalog_for
     from careerkit.plan import open_plan
     from careerkit.steps.explore.filters import Filters, apply_filters
     from careerkit.ui.explore import Browser
+    from careerkit.workbook import catalog_for
 
     plan = open_plan(persona_plan(settings.workspace))
     catalog = catalog_for(plan)

@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what editors and mypy see; at run time __getattr__ imports on first use
     from careerkit.catalog import CatalogError as CatalogError
-    from careerkit.catalog import load_catalog as load_catalog
-    from careerkit.catalog.local_pay import catalog_for as catalog_for
     from careerkit.catalog.sources.build import import_onet as import_onet
     from careerkit.plan import Plan as Plan
     from careerkit.plan import PlanConflict as PlanConflict
     from careerkit.plan import PlanError as PlanError
     from careerkit.plan import PlanIsFine as PlanIsFine
     from careerkit.plan import restore_plan as restore_plan
+    from careerkit.workbook import catalog_for as catalog_for
+    from careerkit.workbook import load_catalog as load_catalog
     from careerkit.workbook import open_plan as open_plan
 
 __version__ = "0.1.0"
@@ -30,9 +30,9 @@ _EXPORTS = {
     "PlanError": "careerkit.plan",
     "PlanConflict": "careerkit.plan",
     "PlanIsFine": "careerkit.plan",
-    "load_catalog": "careerkit.catalog",
+    "load_catalog": "careerkit.workbook",
     "CatalogError": "careerkit.catalog",
-    "catalog_for": "careerkit.catalog.local_pay",
+    "catalog_for": "careerkit.workbook",
     "import_onet": "careerkit.catalog.sources.build",
 }
 

@@ -141,8 +141,8 @@ def synthetic_workshop(
     occupation with markup in its title), choices, goals due around ``today`` (some
     S.M.A.R.T., some not), objectives, dated actions and reviews.
     """
-    from careerkit.catalog import load_catalog
     from careerkit.coach.workshop_setup import create_workshop
+    from careerkit.workbook import load_catalog
 
     today = today or date.today()
     rng = np.random.default_rng(seed)
@@ -151,7 +151,7 @@ def synthetic_workshop(
     ]
     names[participants // 2] = '<b>Lee</b> & "Co"'  # markup in a name stays text
     made = create_workshop(folder, names, title="Spring <workshop>", coach="Dana Ng")
-    catalog = load_catalog()
+    catalog = load_catalog()  # the catalog in force
     catalog = catalog.iloc[rng.choice(len(catalog), 12, replace=False)]  # a group's favourites
     steps, plans, bad = {}, {}, {}
     for i, person in enumerate(made):

@@ -101,11 +101,11 @@ def test_installed_careerkit_loads_the_catalogue_outside_the_repository(
 ) -> None:
     script = """
 import json, careerkit
-from careerkit import catalog, paths
+from careerkit import paths, workbook
 from careerkit.steps import start
 print(json.dumps({
     "module": careerkit.__file__,
-    "catalogue": str(catalog.catalog_dir()),
+    "catalogue": str(workbook.catalog_in_force()),
     "occupations": len(careerkit.load_catalog()),
     "steps": [s.file for s in start.route()],
     "checks": [[c.name, c.ok, c.detail] for c in start.check_setup()],

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from careerkit import catalog, open_plan, paths, workshop
+from careerkit import open_plan, paths, workshop
 from careerkit.catalog import CatalogError
-from careerkit.catalog.local_pay import catalog_for
 from careerkit.coach import workshop_setup
 from careerkit.steps import start
+from careerkit.workbook import catalog_for, catalog_in_force, load_catalog
 from tests.conftest import ROOT
 
 
@@ -160,13 +160,13 @@ def test_the_workshop_chooses_a_catalogue_beside_its_file(
     (group / "catalog" / "occupations.csv").write_text("\n".join(rows[:11]) + "\n")
     settings(group, catalog="catalog")
     monkeypatch.chdir(group / "participants" / "bo" / "notebooks")
-    assert catalog.catalog_dir() == group / "catalog"
-    assert len(catalog.load_catalog()) == 10
+    assert catalog_in_force() == group / "catalog"
+    assert len(load_catalog()) == 10
 
 
 def test_bundled_is_the_bundled_catalogue(group: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(group / "participants" / "bo" / "notebooks")
-    assert catalog.catalog_dir() == paths.DATA_DIR / "catalog"
+    assert catalog_in_force() == paths.DATA_DIR / "catalog"
 
 
 def test_a_workshop_catalogue_that_is_not_there_is_named(
@@ -175,7 +175,7 @@ def test_a_workshop_catalogue_that_is_not_there_is_named(
     settings(group, catalog="imports/2026")
     monkeypatch.chdir(group / "participants" / "bo" / "notebooks")
     with pytest.raises(CatalogError, match="imports/2026.*has no occupations.csv.*import-onet"):
-        catalog.load_catalog()
+        load_catalog()
     check = next(c for c in start.check_setup() if c.name == "Occupation catalog")
     assert not check.ok and "workshop.toml" in check.detail
 
@@ -187,7 +187,7 @@ def test_the_persons_own_import_comes_before_the_workshops_choice(
     bo = group / "participants" / "bo"
     shutil.copytree(ROOT / "data" / "catalog", bo / "catalog")
     monkeypatch.chdir(bo / "notebooks")
-    assert catalog.catalog_dir() == bo / "catalog"
+    assert catalog_in_force() == bo / "catalog"
 
 
 def test_the_catalogue_choice_is_read_from_the_files_folder(tmp_path: Path) -> None:
@@ -206,5 +206,5 @@ def test_an_editable_install_uses_the_repositorys_data_and_notebooks() -> None:
 def test_a_broken_workshop_file_leaves_the_bundled_catalogue(workspace: Path) -> None:
     """The coach's broken file must not stop a participant: the banner reports it."""
     (workspace / paths.WORKSHOP_FILE).write_text('[workshop\ncatalog = "x"\n', encoding="utf-8")
-    assert catalog.catalog_dir() == paths.DATA_DIR / "catalog"
-    assert len(catalog.load_catalog()) > 100
+    assert catalog_in_force() == paths.DATA_DIR / "catalog"
+    assert len(load_catalog()) > 100

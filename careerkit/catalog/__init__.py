@@ -1,20 +1,16 @@
 """The occupation catalog: O*NET occupations with BLS pay and outlook, loaded and checked.
 
-The folder's modules: :mod:`.schema` (columns and values), :mod:`.load` (finding and
-reading a catalog), :mod:`.tables` (its other tables: sources, skill ratings, titles,
-related occupations, area pay), :mod:`.skills` (the skills table), :mod:`.values` (values in
-words), :mod:`.fit` (interest fit and skills match), :mod:`.search`, :mod:`.local_pay`, and
-:mod:`.sources` (the importer of O*NET and BLS releases). This face holds what the rest of
-careerkit and the notebooks import.
+The folder's modules: :mod:`.schema` (columns and values), :mod:`.load` (reading and
+checking a catalog it is handed), :mod:`.tables` (its other tables, carried by the loaded
+frame: sources, skill ratings, titles, related occupations, area pay), :mod:`.skills` (the
+skills table), :mod:`.values` (values in words), :mod:`.fit` (interest fit and skills
+match), :mod:`.search`, :mod:`.local_pay`, and :mod:`.sources` (the importer of O*NET and
+BLS releases). This face holds what the rest of careerkit and the notebooks import. The
+catalog knows nothing of plans or workshops: which catalog is in force is
+:mod:`careerkit.workbook`'s to say.
 """
 
-from careerkit.catalog.load import (
-    catalog_dir,
-    load_catalog,
-    occupations_file,
-    readable_exists,
-    skills_of,
-)
+from careerkit.catalog.load import load_catalog, occupations_file, skills_of
 from careerkit.catalog.schema import (
     AREA_WAGES,
     AREAS,
@@ -52,6 +48,8 @@ from careerkit.catalog.skills import (
     SkillInfo,
     read_skills,
 )
+from careerkit.catalog.tables import CatalogInfo, CatalogTables, tables_of
+from careerkit.catalog.text_table import readable_exists
 from careerkit.catalog.values import (
     money,
     onet_url,
@@ -63,10 +61,12 @@ from careerkit.catalog.values import (
 )
 
 __all__ = [
-    "catalog_dir",
     "readable_exists",
     "occupations_file",
     "load_catalog",
+    "tables_of",
+    "CatalogTables",
+    "CatalogInfo",
     "skills_of",
     "THEMES",
     "EDUCATION",

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from careerkit.catalog import SKILLS, THEMES, tables
+from careerkit.catalog import SKILLS, THEMES, tables_of
 from careerkit.text import join_words
 
 LETTERS = list(THEMES)
@@ -93,11 +93,11 @@ def skill_matrix(catalog: pd.DataFrame) -> pd.DataFrame:
 def importance_matrix(catalog: pd.DataFrame, ratings: pd.DataFrame | None = None) -> pd.DataFrame:
     """Occupations x skills: O*NET importance (1-5) of each listed skill, 0 if not listed.
 
-    ``ratings`` (code-indexed: skill, importance) defaults to the catalogue in use; a
+    ``ratings`` (code-indexed: skill, importance) defaults to the catalogue's own; a
     listed skill without a rating (a local occupation) counts with importance 1.
     """
     listed = skill_matrix(catalog).astype(float)
-    ratings = tables.skill_ratings() if ratings is None else ratings
+    ratings = tables_of(catalog).skill_ratings() if ratings is None else ratings
     known = ratings[ratings.index.isin(catalog.index)]
     if known.empty or listed.empty:
         return listed

@@ -5,8 +5,9 @@ A catalog is a folder (``data/catalog/`` bundled, or one made by
 the columns of :mod:`careerkit.catalog.schema` (documented in ``data/README.md``), beside
 the skill ratings, related occupations, pay by area and a record of sources
 (:mod:`careerkit.catalog.tables`). A coach's local occupations go in extra CSV files with
-the same columns, merged at load (``local_occupations.csv`` in the workspace is picked up
-on its own).
+the same columns, merged at load. The loader is handed which catalog to read: which one
+is in force (the environment, the workspace, a workshop's choice) is decided by
+:mod:`careerkit.workbook`, which also adds the workspace's ``local_occupations.csv``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from careerkit import paths, workshop
 from careerkit.catalog.schema import (
     CODE,
     COLUMNS,
@@ -37,57 +37,9 @@ from careerkit.catalog.schema import (
     CatalogError,
 )
 from careerkit.catalog.skills import SKILLS
-from careerkit.catalog.text_table import read_text_table
+from careerkit.catalog.tables import with_tables
+from careerkit.catalog.text_table import read_text_table, readable_exists
 from careerkit.catalog.values import outlook_label
-from careerkit.workshop import WorkshopError
-
-
-def catalog_dir() -> Path:
-    """The catalogue in use: ``$CAREERKIT_CATALOG``, an import in the workspace, the
-    workshop file's ``catalog`` (see :mod:`careerkit.workshop`), or bundled.
-
-    ``$CAREERKIT_CATALOG`` may name a catalogue folder or a single occupations CSV.
-    """
-    env = os.environ.get("CAREERKIT_CATALOG")
-    if env:
-        return Path(env).expanduser()
-    imported = paths.workspace() / "catalog"
-    if readable_exists(imported / OCCUPATIONS):
-        return imported
-    return _workshop_catalog() or paths.DATA_DIR / "catalog"
-
-
-def _workshop_catalog() -> Path | None:
-    """The catalogue the workshop file in force chose, checked; None for the bundled one.
-
-    A workshop file that cannot be read gives the bundled catalogue: every notebook's
-    banner names the file and what is wrong, and the person can go on meanwhile.
-    """
-    try:
-        found = workshop.in_force()
-    except WorkshopError:
-        return None
-    chosen = workshop.chosen_catalog(*found) if found else None
-    if found and chosen and not occupations_file(chosen).is_file():
-        raise CatalogError(
-            f"The workshop file {found[0]} chooses the catalog {chosen} "
-            f"(catalog = {found[1].catalog!r}), which has no {OCCUPATIONS}: import one "
-            f"there with `careerkit catalog import-onet PATH --out {chosen}`, or write "
-            'catalog = "bundled".'
-        )
-    return chosen
-
-
-def readable_exists(file: Path) -> bool:
-    """Whether ``file`` exists; a folder one may not open is a CatalogError, said plainly."""
-    try:
-        return file.exists()
-    except PermissionError:
-        raise CatalogError(
-            f"The catalog file {file} cannot be read: you are not allowed to open its folder "
-            f"{file.parent}. Ask whoever imported it to make it readable for you (for a "
-            f"workshop group: chmod -R g+rX {file.parent}), or import your own catalog."
-        ) from None
 
 
 def occupations_file(where: Path) -> Path:
@@ -96,19 +48,18 @@ def occupations_file(where: Path) -> Path:
 
 
 def load_catalog(
-    path: str | os.PathLike[str] | None = None, extra: Iterable[str | os.PathLike[str]] = ()
+    path: str | os.PathLike[str], extra: Iterable[str | os.PathLike[str]] = ()
 ) -> pd.DataFrame:
-    """Load and check the occupation catalogue, indexed by O*NET-SOC code.
+    """Load and check the occupation catalogue at ``path``, indexed by O*NET-SOC code.
 
-    ``path`` is a catalogue folder or CSV (default: :func:`catalog_dir`). ``extra`` CSV
-    files (same columns) are appended; so is ``local_occupations.csv`` in the workspace
-    when it exists. Raises :class:`CatalogError` naming the file, row and column of the
-    first problem found.
+    ``path`` is a catalogue folder or CSV; the frame carries that folder's other tables
+    (:func:`careerkit.catalog.tables.tables_of`). ``extra`` CSV files (same columns) are
+    appended. Raises :class:`CatalogError` naming the file, row and column of the first
+    problem found. ``careerkit.load_catalog()`` (:mod:`careerkit.workbook`) loads the
+    catalogue in force.
     """
-    files = [occupations_file(Path(path) if path else catalog_dir()), *map(Path, extra)]
-    local = paths.workspace() / "local_occupations.csv"
-    if readable_exists(local) and local not in files:
-        files.append(local)
+    where = Path(path).expanduser()
+    files = [occupations_file(where), *map(Path, extra)]
     frames = [_load_file(f, f.stat().st_mtime_ns if readable_exists(f) else 0) for f in files]
     catalog = pd.concat(frames) if len(frames) > 1 else frames[0]
     dupes = catalog.index[catalog.index.duplicated()].unique()
@@ -118,7 +69,7 @@ def load_catalog(
             f"{', '.join(map(str, files))}; each code may appear only once "
             "(give a local occupation its own 'local-...' code)."
         )
-    return catalog.copy()
+    return with_tables(catalog.copy(), where)
 
 
 @lru_cache(maxsize=8)

@@ -1,14 +1,18 @@
-"""Pay where the person lives: an area's BLS figures, else its state's, else the nation's."""
+"""Pay where the person lives: an area's BLS figures, else its state's, else the nation's.
+
+The areas and their pay come from the catalog's own tables (:func:`.tables.tables_of`), so
+local pay is always the loaded catalog's. ``careerkit.catalog_for(plan)`` (in
+:mod:`careerkit.workbook`) applies it to the catalog in force for the plan's area.
+"""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from careerkit.catalog import HOURLY_ONLY, TOP_CODED, load_catalog, tables, top_code, wage_note
-from careerkit.plan import Plan
+from careerkit.catalog.schema import HOURLY_ONLY, TOP_CODED
+from careerkit.catalog.tables import CatalogTables, tables_of
+from careerkit.catalog.values import top_code, wage_note
 
 NATION = "0000000"
 NATION_NAME = "the United States"
@@ -16,9 +20,13 @@ NATION_NAME = "the United States"
 PAY_COLUMNS = ("median_wage", "wage_p10", "wage_p25", "wage_p75", "wage_p90", "hourly_median_wage")
 
 
-def area_choices(where: Path | None = None) -> list[tuple[str, str]]:
+def _tables(catalog: pd.DataFrame | CatalogTables) -> CatalogTables:
+    return catalog if isinstance(catalog, CatalogTables) else tables_of(catalog)
+
+
+def area_choices(catalog: pd.DataFrame | CatalogTables) -> list[tuple[str, str]]:
     """(label, area code) for a picker: the nation, then states, then other areas, by name."""
-    areas = tables.areas(where)
+    areas = _tables(catalog).areas()
     choices = [(f"{NATION_NAME} (national figures)", "")]
     for kind, suffix in (("S", ""), ("M", " (area)")):
         part = areas[areas["area_type"] == kind].sort_values("area_name")
@@ -26,17 +34,17 @@ def area_choices(where: Path | None = None) -> list[tuple[str, str]]:
     return choices
 
 
-def area_name(area: str, where: Path | None = None) -> str:
+def area_name(area: str, catalog: pd.DataFrame | CatalogTables) -> str:
     """The area's name, "the United States" for "" or the nation, or "unknown area"."""
     if area in ("", NATION):
         return NATION_NAME
-    areas = tables.areas(where)
+    areas = _tables(catalog).areas()
     return str(areas.at[area, "area_name"]) if area in areas.index else f"unknown area {area}"
 
 
-def fallback_chain(area: str, where: Path | None = None) -> list[str]:
+def fallback_chain(area: str, catalog: pd.DataFrame | CatalogTables) -> list[str]:
     """The areas to try, most local first: the area, its state, then the nation."""
-    areas = tables.areas(where)
+    areas = _tables(catalog).areas()
     if area in ("", NATION) or area not in areas.index:
         return []
     chain = [area]
@@ -46,7 +54,7 @@ def fallback_chain(area: str, where: Path | None = None) -> list[str]:
     return chain
 
 
-def local_pay(catalog: pd.DataFrame, area: str, where: Path | None = None) -> pd.DataFrame:
+def local_pay(catalog: pd.DataFrame, area: str) -> pd.DataFrame:
     """The catalogue with pay for ``area`` where BLS published it, else state, else nation.
 
     Adds ``pay_area``: the place each row's pay figures are for (NA when none is known).
@@ -66,10 +74,11 @@ def local_pay(catalog: pd.DataFrame, area: str, where: Path | None = None) -> pd
         index=out.index,
         dtype="string",
     )
-    chain = fallback_chain(area, where)
+    parts = tables_of(catalog)
+    chain = fallback_chain(area, parts)
     if not chain or "wage_soc" not in out:
         return out
-    wages = tables.area_wages(where)
+    wages = parts.area_wages()
     soc = out["wage_soc"].astype(object)
     done = np.zeros(len(out), dtype=bool)
     for code in chain:
@@ -90,11 +99,6 @@ def local_pay(catalog: pd.DataFrame, area: str, where: Path | None = None) -> pd
                 values = values.to_numpy(dtype=float)
                 out[column] = out[column].mask(usable, values).astype("Float64")
             out["wage_note"] = out["wage_note"].mask(usable, note.to_numpy(object))
-            out.loc[usable, "pay_area"] = area_name(code, where)
+            out.loc[usable, "pay_area"] = area_name(code, parts)
         done |= usable
     return out
-
-
-def catalog_for(plan: Plan, path: Path | None = None) -> pd.DataFrame:
-    """The catalogue in use, with pay for the area the person chose in 00."""
-    return local_pay(load_catalog(path), plan.profile.area, path)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from careerkit.catalog import tables
+from careerkit.catalog import tables_of
 
 #: Match ranks, best first: each typed word is a whole word (or its plural) of the
 #: occupation's title, then of another title ("nurse" -> Registered Nurses); each starts a
@@ -58,7 +58,7 @@ def _whole(tokens: pd.Series, words: list[str]) -> np.ndarray:
 def other_titles(catalog: pd.DataFrame) -> pd.Series:
     """Every other title of each occupation, one per row, indexed by code."""
     short = catalog["alt_titles"].fillna("").astype(str).str.split(";").explode().str.strip()
-    table = tables.search_titles()
+    table = tables_of(catalog).titles()
     full = pd.Series(table["title"].to_numpy(), index=table["code"].to_numpy(), dtype=object)
     both = pd.concat([short, full[full.index.isin(catalog.index)]])
     return both[both.astype(bool)].astype(str)

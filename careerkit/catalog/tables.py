@@ -1,7 +1,18 @@
-"""The other tables of a catalogue folder: sources, skill ratings, titles, related, area pay.
+"""A catalog's other tables (sources, skill ratings, titles, related, area pay), bound to it.
 
-Each is optional (a single CSV catalogue has none of them) and read once per change of
-the file. Missing tables read as empty; the workbook then says "unknown".
+Why the tables travel with the occupations: a notebook's catalog is one value, so the
+table in 02, its card's related occupations, 04's skill ratings and the job-zone words
+must come from one folder. :func:`careerkit.catalog.load_catalog` puts a
+:class:`CatalogTables` (the folder its occupations came from) in the loaded frame's
+``attrs`` under :data:`TABLES`; pandas carries ``attrs`` through copies, selections, sorts
+and added columns, so every frame cut from a catalog still knows its folder, and
+:func:`tables_of` gives them back. Nothing here asks which catalog is in force (that is
+:mod:`careerkit.workbook`'s business). The occupations stay a plain DataFrame because every
+step, chart and coach's cell already takes one; a wrapper object would change them all.
+
+A frame that never came from a catalog folder (built by hand, or a concat with such a
+frame) has no other tables: they read as empty, so the workbook says "unknown". Each
+table is optional (a single CSV catalog has none) and read once per change of its file.
 """
 
 from __future__ import annotations
@@ -10,10 +21,10 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from careerkit.catalog.load import catalog_dir, readable_exists
 from careerkit.catalog.schema import (
     AREA_WAGES,
     AREAS,
@@ -22,6 +33,13 @@ from careerkit.catalog.schema import (
     SOURCES,
     CatalogError,
 )
+from careerkit.catalog.text_table import readable_exists
+
+#: The key of a catalog frame's ``attrs`` that holds its :class:`CatalogTables`.
+TABLES = "careerkit_catalog"
+
+#: Every other title of each occupation (O*NET's reported, short and alternate titles).
+TITLES = "titles.csv.gz"
 
 
 @dataclass(frozen=True)
@@ -40,8 +58,55 @@ class CatalogInfo:
         return f"Catalog: {count} from {self.name}."
 
 
-def _folder(where: Path | None) -> Path:
-    where = where or catalog_dir()
+@dataclass(frozen=True)
+class CatalogTables:
+    """The other tables of the catalog folder ``folder`` (None: a catalog without them)."""
+
+    folder: Path | None
+
+    def info(self) -> CatalogInfo:
+        """The catalogue's name, size, attribution and job-zone levels."""
+        if self.folder is None:
+            return CatalogInfo(name="unknown sources")
+        return catalog_info(self.folder)
+
+    def titles(self) -> pd.DataFrame:
+        """Every other title people use for each occupation (``code, title``), for search."""
+        return search_titles(self.folder)
+
+    def skill_ratings(self) -> pd.DataFrame:
+        """Importance (1-5) and level (0-7) of each occupation's main skills, by code."""
+        return skill_ratings(self.folder)
+
+    def related(self) -> pd.DataFrame:
+        """O*NET's related occupations: code, related_code, tier, rank."""
+        return related(self.folder)
+
+    def areas(self) -> pd.DataFrame:
+        """The areas with pay figures, indexed by BLS area code: type, name, state."""
+        return areas(self.folder)
+
+    def area_wages(self) -> pd.DataFrame:
+        """Pay by area and SOC code, indexed by both."""
+        return area_wages(self.folder)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> CatalogTables:
+        return self  # immutable; pandas deep-copies ``attrs`` on every operation
+
+
+def tables_of(catalog: pd.DataFrame | pd.Series) -> CatalogTables:
+    """The other tables of the catalog ``catalog`` (a frame or row cut from it)."""
+    found = catalog.attrs.get(TABLES)
+    return found if isinstance(found, CatalogTables) else CatalogTables(None)
+
+
+def with_tables(catalog: pd.DataFrame, where: Path | None) -> pd.DataFrame:
+    """``catalog`` bound to the tables of the folder ``where`` (or a CSV's folder)."""
+    catalog.attrs[TABLES] = CatalogTables(None if where is None else _folder(where))
+    return catalog
+
+
+def _folder(where: Path) -> Path:
     return where if where.is_dir() else where.parent
 
 
@@ -49,7 +114,7 @@ def _stamp(file: Path) -> int:
     return file.stat().st_mtime_ns if readable_exists(file) else 0
 
 
-def catalog_info(where: Path | None = None) -> CatalogInfo:
+def catalog_info(where: Path) -> CatalogInfo:
     """The catalogue's name, size, attribution and job-zone levels."""
     file = _folder(where) / SOURCES
     return _info(file, _stamp(file))
@@ -72,40 +137,38 @@ def _info(file: Path, _stamp: int) -> CatalogInfo:
     )
 
 
-#: Every other title of each occupation (O*NET's reported, short and alternate titles).
-TITLES = "titles.csv.gz"
-
-
-def search_titles(where: Path | None = None) -> pd.DataFrame:
+def search_titles(where: Path | None) -> pd.DataFrame:
     """Every other title people use for each occupation (``code, title``), for search."""
-    file = _folder(where) / TITLES
-    return _read(file, _stamp(file), ("code", "title"))
+    return _table(where, TITLES, ("code", "title"))
 
 
-def skill_ratings(where: Path | None = None) -> pd.DataFrame:
+def skill_ratings(where: Path | None) -> pd.DataFrame:
     """Importance (1-5) and level (0-7) of each occupation's main skills, indexed by code."""
-    file = _folder(where) / SKILL_RATINGS
-    return _read(file, _stamp(file), ("code", "skill", "importance", "level")).set_index("code")
+    return _table(where, SKILL_RATINGS, ("code", "skill", "importance", "level")).set_index("code")
 
 
-def related(where: Path | None = None) -> pd.DataFrame:
+def related(where: Path | None) -> pd.DataFrame:
     """O*NET's related occupations: code, related_code, tier, rank."""
-    file = _folder(where) / RELATED
-    return _read(file, _stamp(file), ("code", "related_code", "tier", "rank"))
+    return _table(where, RELATED, ("code", "related_code", "tier", "rank"))
 
 
-def areas(where: Path | None = None) -> pd.DataFrame:
+def areas(where: Path | None) -> pd.DataFrame:
     """The areas with pay figures, indexed by BLS area code: type (N, S, M), name, state."""
-    file = _folder(where) / AREAS
     columns = ("area_code", "area_type", "area_name", "state_fips")
-    return _read(file, _stamp(file), columns).set_index("area_code")
+    return _table(where, AREAS, columns).set_index("area_code")
 
 
-def area_wages(where: Path | None = None) -> pd.DataFrame:
+def area_wages(where: Path | None) -> pd.DataFrame:
     """Pay by area and SOC code (employment, percentiles, BLS's note), indexed by both."""
-    file = _folder(where) / AREA_WAGES
     columns = ("area_code", "soc_code", "employment", "median_wage", "median_note")
-    return _read(file, _stamp(file), columns).set_index(["area_code", "soc_code"])
+    return _table(where, AREA_WAGES, columns).set_index(["area_code", "soc_code"])
+
+
+def _table(where: Path | None, name: str, columns: tuple[str, ...]) -> pd.DataFrame:
+    if where is None:
+        return pd.DataFrame(columns=list(columns))
+    file = _folder(where) / name
+    return _read(file, _stamp(file), columns)
 
 
 @lru_cache(maxsize=8)

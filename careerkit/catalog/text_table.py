@@ -11,6 +11,18 @@ import pandas as pd
 from careerkit.catalog.schema import CatalogError
 
 
+def readable_exists(file: Path) -> bool:
+    """Whether ``file`` exists; a folder one may not open is a CatalogError, said plainly."""
+    try:
+        return file.exists()
+    except PermissionError:
+        raise CatalogError(
+            f"The catalog file {file} cannot be read: you are not allowed to open its folder "
+            f"{file.parent}. Ask whoever imported it to make it readable for you (for a "
+            f"workshop group: chmod -R g+rX {file.parent}), or import your own catalog."
+        ) from None
+
+
 def read_text_table(file: Path) -> pd.DataFrame:
     """The CSV as text cells, after checking encoding, emptiness and the field count."""
     try:

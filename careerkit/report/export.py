@@ -16,7 +16,7 @@ from typing import cast
 
 import pandas as pd
 
-from careerkit.catalog import THEMES, CatalogError, money, tables
+from careerkit.catalog import THEMES, CatalogError, money, tables_of
 from careerkit.catalog.fit import top_themes
 from careerkit.dates import long_date
 from careerkit.plan import Goal, Plan
@@ -400,18 +400,19 @@ def report_html(plan: Plan, catalog: pd.DataFrame, today: date | None = None) ->
     today = today or date.today()
     title = heading(plan)
     body = "\n".join(_html_section(s) for s in plan_document(plan, catalog, today))
+    sources = _h(sources_line(catalog))
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{_h(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
         f'<header><h1>{_h(title)}</h1><p class="note">Written down on {long_date(today)} '
         "with the careerkit workbook.</p></header>\n"
-        f'{body}\n<footer><p class="note">{_h(sources_line())}</p></footer>\n</body>\n</html>\n'
+        f'{body}\n<footer><p class="note">{sources}</p></footer>\n</body>\n</html>\n'
     )
 
 
-def sources_line() -> str:
-    """The occupation data used, with the attribution its licence asks for."""
-    info = tables.catalog_info()
+def sources_line(catalog: pd.DataFrame) -> str:
+    """The occupation data used (``catalog``'s), with the attribution its licence asks for."""
+    info = tables_of(catalog).info()
     return f"{info.line()} {info.attribution}".strip()
 
 

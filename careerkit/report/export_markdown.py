@@ -43,7 +43,7 @@ def report_markdown(plan: Plan, catalog: pd.DataFrame, today: date | None = None
     for section in plan_document(plan, catalog, today):
         parts.append(f"## {_m(section.title)}")
         parts += [text for text in map(_md_block, section.blocks) if text]
-    parts.append(f"_{_m(sources_line())}_")
+    parts.append(f"_{_m(sources_line(catalog))}_")
     return "\n\n".join(parts) + "\n"
 
 

@@ -95,8 +95,9 @@ class Check:
 
 def check_setup() -> list[Check]:
     """Check what the workbook needs: dependencies, the catalogue, a writable plan folder."""
-    from careerkit.catalog import CatalogError, load_catalog
+    from careerkit.catalog import CatalogError
     from careerkit.plan import PlanError, ensure_writable
+    from careerkit.workbook import load_catalog
 
     checks = [_check_dependencies()]
     try:

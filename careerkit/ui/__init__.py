@@ -13,14 +13,16 @@ from types import ModuleType
 from typing import Any
 
 import ipywidgets as w
+import pandas as pd
 
 from careerkit import paths, workshop
-from careerkit.catalog import CatalogError, tables
+from careerkit.catalog import CatalogError, tables_of
 from careerkit.catalog.local_pay import area_name
 from careerkit.dates import long_date
 from careerkit.plan import Plan
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.a11y import page_names
+from careerkit.workbook import catalog_for
 
 
 class Banner(w.HTML):
@@ -88,11 +90,16 @@ def workshop_banner() -> w.HTML:
     return lean.html(f"<small>{line}</small>")
 
 
-def catalog_banner(plan: Plan) -> w.HTML:
-    """Which catalogue is in use, where its pay figures are for, and its attribution."""
+def catalog_banner(plan: Plan, catalog: pd.DataFrame | None = None) -> w.HTML:
+    """Which catalogue is in use, where its pay figures are for, and its attribution.
+
+    ``catalog`` is the step's (``careerkit.catalog_for(plan)``); without it, the catalogue
+    in force is loaded, as the step's own board does.
+    """
     try:
-        info = tables.catalog_info()
-        place = area_name(plan.profile.area)
+        catalog = catalog_for(plan) if catalog is None else catalog
+        info = tables_of(catalog).info()
+        place = area_name(plan.profile.area, catalog)
     except CatalogError as err:
         return lean.html(f"<div style='color:#b00020'>{html.escape(str(err))}</div>")
     local = (

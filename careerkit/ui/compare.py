@@ -22,7 +22,6 @@ import ipywidgets as w
 import pandas as pd
 
 from careerkit.catalog import COLUMNS, CatalogError
-from careerkit.catalog.local_pay import catalog_for
 from careerkit.plan import Option, Plan
 from careerkit.report.compare_words import (
     PAY,
@@ -49,6 +48,7 @@ from careerkit.ui.compare_panels import (
 )
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.common import Saver, guarded, message_html
+from careerkit.workbook import catalog_for
 
 # %%careerkit_criteria and %%careerkit_formula for a coach's notebook 03 that has no
 # "%load_ext careerkit" (registering twice is harmless).

@@ -15,7 +15,7 @@ from careerkit.catalog import (
     JOB_ZONES_4,
     money,
     search,
-    tables,
+    tables_of,
     zones_present,
 )
 from careerkit.plan import Plan
@@ -135,7 +135,7 @@ class Browser(Panel):
         self.related = RelatedList(self, "Related occupations (O*NET), one click to shortlist:")
 
     def _lay_out(self) -> None:
-        levels = tables.catalog_info().job_zone_levels
+        levels = tables_of(self.catalog).info().job_zone_levels
         words = JOB_ZONES_4 if levels == 4 else JOB_ZONES
         zones = "; ".join(f"{z} = {words.get(z, 'unknown')}" for z in self.zones)
         if levels == 4:

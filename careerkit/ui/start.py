@@ -13,7 +13,7 @@ from careerkit.plan import Plan, earlier_versions
 from careerkit.steps.start import check_setup
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.common import Saver, guarded
-from careerkit.workbook import in_app
+from careerkit.workbook import in_app, load_catalog
 
 #: One label column and one field width for every line of the form, so the boxes line up
 #: and a workshop's name such as "Spring career-change group 2026" fits.
@@ -78,7 +78,7 @@ class ProfileForm(w.VBox):
 
     def _fill_areas(self, saved: str) -> None:
         try:
-            choices = area_choices()
+            choices = area_choices(load_catalog())  # the areas of the catalog in force
         except CatalogError as err:
             choices, self.area_note.value = [], f"<small>{html.escape(str(err))}</small>"
         codes = [code for _, code in choices]

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from careerkit import open_plan
-from careerkit.catalog import load_catalog
 from careerkit.report import export
+from careerkit.workbook import load_catalog
 from tests.browser.conftest import PERSONA, WAIT_MS, Lab, Server, expect, screenshot_path
 
 if TYPE_CHECKING:

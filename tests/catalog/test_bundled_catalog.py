@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from careerkit import workbook
 from careerkit.catalog import COLUMNS, load_catalog, outlook_label, tables
 from careerkit.catalog.sources import bls, build, bundle
 from tests.conftest import ROOT, SHARED
@@ -197,7 +198,7 @@ def test_outlook_labels_are_bls_words_for_the_projected_change() -> None:
 
 
 def test_load_catalog_of_the_bundle_is_indexed_by_code_with_column_types() -> None:
-    for catalog in (load_catalog(BUNDLED), load_catalog()):  # the default is the bundle
+    for catalog in (load_catalog(BUNDLED), workbook.load_catalog()):  # the default: the bundle
         assert catalog.index.name == "code"
         assert str(catalog.index.dtype) == COLUMNS["code"]
         assert catalog.index.is_unique and len(catalog) == 923

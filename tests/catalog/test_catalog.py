@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 
 from careerkit import catalog as cat
-from careerkit.catalog import COLUMNS, SKILLS, THEMES, CatalogError, load_catalog, local_pay
+from careerkit.catalog import COLUMNS, SKILLS, THEMES, CatalogError, local_pay
 from careerkit.plan import Plan
+from careerkit.workbook import catalog_for, catalog_in_force, load_catalog
 from tests.conftest import PERSONA, ROOT, SHARED
 
 BUNDLED = ROOT / "data" / "catalog" / "occupations.csv"
@@ -241,10 +242,10 @@ def test_replacement_catalogue_from_environment(
 
 
 def test_an_import_in_the_workspace_is_used_before_the_bundled_one(workspace: Path) -> None:
-    assert cat.catalog_dir() == ROOT / "data" / "catalog"
+    assert catalog_in_force() == ROOT / "data" / "catalog"
     (workspace / "catalog").mkdir()
     write(raw_rows(4), workspace / "catalog" / "occupations.csv")
-    assert cat.catalog_dir() == workspace / "catalog"
+    assert catalog_in_force() == workspace / "catalog"
     assert len(load_catalog()) == 4
 
 
@@ -343,7 +344,7 @@ OHIO = "3900000"
 
 
 def test_area_choices_start_with_the_nation_then_states(catalog: pd.DataFrame) -> None:
-    choices = local_pay.area_choices()
+    choices = local_pay.area_choices(catalog)
     assert choices[0][1] == ""
     names = [name for name, code in choices if code.endswith("00000") and code != "0000000"]
     assert "Ohio" in names and len(names) >= 50
@@ -368,10 +369,10 @@ def test_no_area_or_an_unknown_one_keeps_national_pay(catalog: pd.DataFrame) -> 
     for area in ("", "9999999"):
         local = local_pay.local_pay(catalog, area)
         assert local["median_wage"].equals(catalog["median_wage"])
-    assert local_pay.area_name("9999999") == "unknown area 9999999"
+    assert local_pay.area_name("9999999", catalog) == "unknown area 9999999"
 
 
 def test_catalog_for_uses_the_plan_area(workspace: Path) -> None:
     plan = Plan()
     plan.profile.area = OHIO
-    assert (local_pay.catalog_for(plan)["pay_area"] == "Ohio").sum() > 500
+    assert (catalog_for(plan)["pay_area"] == "Ohio").sum() > 500

@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 from careerkit import catalog as cat
-from careerkit.catalog import CatalogError, load_catalog, tables
+from careerkit.catalog import CatalogError, load_catalog, tables_of
 from careerkit.catalog.fit import LETTERS, interest_fit, top_themes
 from careerkit.catalog.local_pay import local_pay
 from careerkit.plan import Option, Plan
@@ -205,9 +205,10 @@ def test_top_coded_state_medians_say_at_least(catalog: pd.DataFrame) -> None:
                 assert pay == f"at least ${least:,.0f} a year in {r['area_name']} (2025)", pay
                 shown += 1
     assert shown > 0
-    kept = tables.area_wages()["median_note"].fillna("").str.startswith("top-coded")
+    kept = tables_of(catalog).area_wages()["median_note"].fillna("").str.startswith("top-coded")
     assert kept.sum() == len(
-        {(r["area_code"], r["soc_code"]) for r in top_coded} & set(tables.area_wages().index)
+        {(r["area_code"], r["soc_code"]) for r in top_coded}
+        & set(tables_of(catalog).area_wages().index)
     )  # the flag is in the catalogue
 
 
@@ -411,7 +412,7 @@ def test_import_keeps_hourly_only_and_top_coded_medians(tmp_path: Path) -> None:
     assert pd.isna(catalog.at[B, "median_wage"]) and catalog.at[B, "hourly_median_wage"] == 65.38
     assert catalog.at[B, "wage_note"] == "hourly only"
     assert catalog[["hourly_median_wage", "wage_note"]].drop(index=B).isna().all().all()
-    ohio = local_pay(catalog, "3900000", out)
+    ohio = local_pay(catalog, "3900000")
     assert ohio.at[C, "median_wage"] == 239_200 and ohio.at[C, "wage_note"] == "top-coded"
     assert ohio.at[C, "pay_area"] == "Ohio" and pd.isna(ohio.at[C, "wage_p90"])
     assert occ.pay_short(ohio.loc[C]) == "at least $239,200"

@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from careerkit import workbook
 from careerkit.catalog import CatalogError, load_catalog
 from careerkit.catalog import tables as catalog_tables
 from careerkit.catalog.sources import archive
@@ -346,7 +347,7 @@ def test_a_catalogue_one_may_not_read_is_said_plainly(
     monkeypatch.setenv("CAREERKIT_HOME", str(locked.parent))  # the workspace's own import
     monkeypatch.delenv("CAREERKIT_CATALOG", raising=False)
     with pytest.raises(CatalogError, match="chmod -R g\\+rX"):
-        load_catalog()
+        workbook.load_catalog()
 
 
 @pytest.mark.skipif(

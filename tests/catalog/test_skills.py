@@ -49,10 +49,10 @@ def test_level_gaps_compare_levels_on_onet_scale() -> None:
 
 
 def test_goal_suggestions_follow_the_level_gap(persona: Plan, catalog: pd.DataFrame) -> None:
-    from careerkit.catalog import tables
+    from careerkit.catalog import tables_of
 
     code = "11-9111.00"
-    needed = tables.skill_ratings().loc[[code]]
+    needed = tables_of(catalog).skill_ratings().loc[[code]]
     persona.dream_job.skills = [Skill(name=s, level=5) for s in needed["skill"]]
     assert goals.target_gap(persona, catalog, code) == []  # every skill at the top level
     weakest = needed.sort_values(["importance", "level"]).iloc[-1]["skill"]

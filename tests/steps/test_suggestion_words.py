@@ -11,7 +11,7 @@ from datetime import date
 
 import pandas as pd
 
-from careerkit.catalog import SKILL_TABLE, tables
+from careerkit.catalog import SKILL_TABLE, tables_of
 from careerkit.plan import Plan
 from careerkit.steps.short_term import goals as g
 from careerkit.steps.short_term.smart import smart_check
@@ -23,7 +23,7 @@ BASIC = {s.name for s in SKILL_TABLE if s.group == "basic"}
 def test_suggestions_for_every_target_are_clear_gaps_in_plain_words(
     persona: Plan, catalog: pd.DataFrame
 ) -> None:
-    ratings = tables.skill_ratings()
+    ratings = tables_of(catalog).skill_ratings()
     mine = {s.name: s.level * 7 / 5 for s in persona.dream_job.skills}
     checked = 0
     for code in catalog.index[catalog["skills"].notna()]:

@@ -77,7 +77,7 @@ def import_onet(
     """Import an O*NET release (folder or zip) with BLS figures into a catalogue folder.
 
     ``out`` defaults to ``catalog/`` in the person's workspace, which the workbook then
-    uses (``careerkit.catalog.catalog_dir``). ``area_types`` keeps pay for the nation (N),
+    uses (``careerkit.workbook.catalog_in_force``). ``area_types`` keeps pay for the nation (N),
     states (S) and metropolitan areas (M) of the areas file. Raises ``ReleaseError``,
     ``BlsError`` or ``CatalogError`` naming the file and column of any problem; nothing
     is written then.

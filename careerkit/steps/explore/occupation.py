@@ -18,7 +18,7 @@ from careerkit.catalog import (
     money,
     onet_url,
     skills_of,
-    tables,
+    tables_of,
     zone_words,
 )
 from careerkit.catalog.fit import LETTERS, interest_fit, other_names_only, theme_names, top_themes
@@ -237,7 +237,7 @@ def related_occupations(catalog: pd.DataFrame, code: str, limit: int = 10) -> pd
 
     Columns: title, tier (O*NET's "Primary-Short", "Primary-Long", "Supplemental").
     """
-    table = tables.related()
+    table = tables_of(catalog).related()
     found = table[(table["code"] == code) & table["related_code"].isin(catalog.index)]
     found = found.sort_values("rank").head(limit)
     return pd.DataFrame(
@@ -307,7 +307,7 @@ def profile_card(catalog: pd.DataFrame, code: str, plan: Plan) -> dict[str, Any]
         "onet_description": value_or(row.get("onet_description"), None),
         "onet_url": onet_url(code),
         "job_zone": int(row["job_zone"]),
-        "job_zone_text": zone_words(row["job_zone"], tables.catalog_info().job_zone_levels),
+        "job_zone_text": zone_words(row["job_zone"], tables_of(catalog).info().job_zone_levels),
         "education": education_text(row),
         "experience": bls_requirement(row.get("experience")),
         "training": bls_requirement(row.get("training")),
@@ -387,7 +387,7 @@ def prefilled_answers(
         "skills_interests": skill_line + interests,
         "requirements": (
             f"Job zone {row['job_zone']}: "
-            f"{zone_words(row['job_zone'], tables.catalog_info().job_zone_levels)}. "
+            f"{zone_words(row['job_zone'], tables_of(catalog).info().job_zone_levels)}. "
             f"Typical education: {education_text(row)}. "
             f"Experience: {bls_requirement(row.get('experience'))}; "
             f"training: {bls_requirement(row.get('training'))}."

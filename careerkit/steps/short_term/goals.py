@@ -13,7 +13,7 @@ from typing import Any, get_args
 import pandas as pd
 from pydantic import ValidationError
 
-from careerkit.catalog import BASIC_SKILLS, PLAIN_SKILLS, PRACTICE_GOALS, PRACTICE_SKILLS, tables
+from careerkit.catalog import BASIC_SKILLS, PLAIN_SKILLS, PRACTICE_GOALS, PRACTICE_SKILLS, tables_of
 from careerkit.catalog.fit import LEVEL_SCALE, level_gaps, skill_gap
 from careerkit.dates import add_months, long_date
 from careerkit.plan import Goal, Plan, Status
@@ -227,7 +227,7 @@ def target_gap(plan: Plan, catalog: pd.DataFrame, code: str) -> list[str]:
 
 def _rated(catalog: pd.DataFrame, code: str, listed: list[str]) -> pd.DataFrame | None:
     """``listed`` with O*NET's importance and level (skill, importance, level), or None."""
-    ratings = tables.skill_ratings()
+    ratings = tables_of(catalog).skill_ratings()
     rated = ratings[ratings.index == code].set_index("skill")
     if listed and rated.index.is_unique and set(listed) <= set(rated.index[rated["level"].notna()]):
         return rated.loc[listed].reset_index()
@@ -249,7 +249,7 @@ def suggestion_skills(plan: Plan, catalog: pd.DataFrame, code: str) -> list[str]
     mine = {s.name.casefold(): s.level for s in plan.dream_job.skills}
     if source != "onet":
         return [s for s in listed if s.casefold() not in mine]
-    ratings = tables.skill_ratings()
+    ratings = tables_of(catalog).skill_ratings()
     rated = ratings[ratings.index == code].drop_duplicates("skill").set_index("skill")
     frame = pd.DataFrame({"skill": listed}).join(rated[["importance", "level"]], on="skill")
     frame = frame.sort_values("importance", ascending=False, kind="stable", na_position="last")
