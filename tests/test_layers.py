@@ -49,7 +49,7 @@ def test_the_package_was_found() -> None:
     assert (
         len(MODULES) > 30
         and "careerkit.report.charts" in MODULES
-        and "careerkit.ui.kit.common" in MODULES
+        and "careerkit.ui.kit.autosave" in MODULES
     )
 
 

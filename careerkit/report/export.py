@@ -12,9 +12,11 @@ import base64
 import html
 import re
 from datetime import date
+from string import Template
 
 import pandas as pd
 
+from careerkit import palette
 from careerkit.catalog import THEMES, CatalogError, money, tables
 from careerkit.catalog.fit import top_themes
 from careerkit.dates import long_date
@@ -349,21 +351,21 @@ def _reviews_section(plan: Plan) -> Section:
 
 # --- HTML -----------------------------------------------------------------------------------
 
-CSS = """
+CSS = Template("""
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 48rem; margin: 2rem auto;
-       padding: 0 1rem; line-height: 1.4; color: #111; }
+       padding: 0 1rem; line-height: 1.4; color: $text; }
 h1 { margin-bottom: 0.2rem; }
-h2 { border-bottom: 1px solid #999; padding-bottom: 0.2rem; margin: 1.6rem 0 0.4rem; }
+h2 { border-bottom: 1px solid $rule; padding-bottom: 0.2rem; margin: 1.6rem 0 0.4rem; }
 h3 { margin: 1rem 0 0.3rem; }
 p { margin: 0.3rem 0; }
 table { border-collapse: collapse; width: 100%; margin: 0.4rem 0; }
-th, td { border: 1px solid #999; padding: 0.2rem 0.4rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid $rule; padding: 0.2rem 0.4rem; text-align: left; vertical-align: top; }
 dl { display: grid; grid-template-columns: fit-content(35%) 1fr; gap: 0.1rem 0.8rem;
      margin: 0.3rem 0; }
 dt { font-weight: bold; }
 dd { margin: 0; }
 ul { margin: 0.3rem 0; }
-.note { font-style: italic; color: #444; }
+.note { font-style: italic; color: $note; }
 img { max-width: 100%; }
 figure { margin: 0.5rem 0; }
 figure.narrow img { width: 60%; }
@@ -377,7 +379,7 @@ figure.narrow img { width: 60%; }
   figure, li, tr, dt, dd { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
-"""
+""").substitute(text=palette.TEXT, rule=palette.GREY, note=palette.DARK_GREY)
 
 
 def _h(text: str) -> str:

@@ -17,7 +17,7 @@ from IPython import get_ipython
 from IPython.display import HTML, display
 
 from careerkit.steps.compare import coach_cells, scoring
-from careerkit.ui.kit.common import message_html
+from careerkit.ui.kit.messages import message_html
 
 # The latest run of each coach cell in this kernel ("criteria", "formula").
 LATEST: dict[str, coach_cells.CellRun] = {}

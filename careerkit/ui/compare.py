@@ -42,7 +42,9 @@ from careerkit.ui.compare_panels import (
     WeightsPanel,
 )
 from careerkit.ui.kit import lean
-from careerkit.ui.kit.common import Saver, guarded, message_html
+from careerkit.ui.kit.autosave import Saver
+from careerkit.ui.kit.callbacks import guarded
+from careerkit.ui.kit.messages import message_html
 
 coach_cells.register()  # %%careerkit_criteria and %%careerkit_formula, for notebook 03
 

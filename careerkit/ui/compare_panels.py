@@ -14,6 +14,7 @@ import ipywidgets as w
 import numpy as np
 import pandas as pd
 
+from careerkit import palette
 from careerkit.dates import long_date
 from careerkit.plan import Gut
 from careerkit.report.charts import SweepChart
@@ -38,15 +39,9 @@ from careerkit.steps.compare.choice import MAX_CHOSEN
 from careerkit.steps.compare.criteria import Criterion
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.a11y import Chart
-from careerkit.ui.kit.common import (
-    WIDE,
-    choices,
-    choices_style,
-    guarded,
-    message_html,
-    quietly,
-    text_area,
-)
+from careerkit.ui.kit.callbacks import guarded, quietly
+from careerkit.ui.kit.fields import WIDE, choices, choices_style, text_area
+from careerkit.ui.kit.messages import message_html
 
 if TYPE_CHECKING:
     from careerkit.ui.compare import CompareBoard
@@ -208,7 +203,7 @@ class RatingRow:
             text = "no data: rate it yourself, or leave it out"
         else:
             text = "not rated: left out of this option's score"
-        self.status.value = f"<span style='color:#555'>{html.escape(text)}</span>"
+        self.status.value = f"<span style='color:{palette.DARK_GREY}'>{html.escape(text)}</span>"
         self.back.layout.display = None if own is not None else "none"
 
 
@@ -407,7 +402,7 @@ class ChoicePanel:
             self.list.children = ticks
         decided = comparison.decided
         self.decided.value = (
-            f"<span style='color:#555'>Decided on {long_date(decided)}.</span>"
+            f"<span style='color:{palette.DARK_GREY}'>Decided on {long_date(decided)}.</span>"
             if decided and comparison.chosen
             else ""
         )

@@ -23,7 +23,7 @@ _EXPORTS = {
     "progress_chart": "careerkit.report.charts.plan",
     "roadmap_chart": "careerkit.report.charts.plan",
     "timeline_chart": "careerkit.report.charts.plan",
-    "COLOURS": "careerkit.report.charts.style",
+    "COLOURS": "careerkit.palette",  # no matplotlib for a tuple of colours
     "new_figure": "careerkit.report.charts.style",
     "png": "careerkit.report.charts.style",
 }
