@@ -43,10 +43,10 @@ from careerkit.steps.compare.setup import scoring_setup
 from careerkit.steps.explore.occupation import QUESTIONS as EXPLORING
 from careerkit.steps.explore.occupation import pay_short
 from careerkit.steps.plan_changes import criterion_labels
+from careerkit.steps.short_term.smart import NAMES as SMART_NAMES
 from careerkit.steps.short_term.smart import SmartResult, smart_check
 from careerkit.text import join_words, shorten
 
-SMART_NAMES = dict(S="Specific", M="Measurable", A="Attainable", R="Relevant", T="Timely")
 FILE_STEM = "career-plan"
 QUESTIONS = {q.id: q.text for q in EXPLORING}
 ROADMAP = {"dream_job", "exploration", "comparison", "short_term_goals", "long_term"}  # drawn
