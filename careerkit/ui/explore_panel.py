@@ -1,7 +1,8 @@
 """Step 2 widgets, shared: the panels' base class, their refreshing, related occupations.
 
-The panels of one plan keep each other up to date: an occupation added in the browser
-appears at once in the shortlist, the questions, the narrowing-down list and the chart.
+The panels of one plan keep each other up to date (they follow the plan's "exploration"
+section, :mod:`careerkit.ui.kit.plan_signal`): an occupation added in the browser appears at
+once in the shortlist, the questions, the narrowing-down list and the chart.
 """
 
 from __future__ import annotations
