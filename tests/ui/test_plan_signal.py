@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import gc
 
+from matplotlib.figure import Figure
+
 from careerkit.plan import Plan
+from careerkit.report.charts import new_figure
 from careerkit.ui.kit import plan_signal
-from careerkit.ui.kit.plan_signal import follow, plan_changed, signal_of
+from careerkit.ui.kit.plan_signal import FollowingChart, follow, plan_changed, signal_of
 from tests.conftest import reopen
 
 
@@ -66,3 +69,19 @@ def test_the_signal_ends_with_its_plan(plan: Plan) -> None:
 def test_changing_the_plan_without_followers_is_harmless(plan: Plan) -> None:
     plan_changed(plan, "long_term")  # no page follows this plan: nothing to tell
     assert id(plan) not in plan_signal._SIGNALS
+
+
+def test_a_chart_redraws_for_its_section_only(plan: Plan) -> None:
+    """04's timeline follows the goals: a change in 05 leaves it be, a goal change redraws it."""
+    drawn: list[int] = []
+
+    def draw() -> Figure:  # outside a kernel the redraw runs at once (no typing pause to wait for)
+        drawn.append(1)
+        return new_figure(2, 1)
+
+    chart = FollowingChart(plan, draw, "short_term_goals")
+    assert len(drawn) == 1 and chart.out.outputs  # drawn once when built
+    plan_changed(plan, "long_term")
+    assert len(drawn) == 1
+    plan_changed(plan, "short_term_goals")
+    assert len(drawn) == 2
