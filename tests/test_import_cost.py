@@ -27,7 +27,14 @@ def test_import_careerkit_loads_no_heavy_library() -> None:
 
 # 06 draws only in the report it writes on request: matplotlib waits until then.
 @pytest.mark.parametrize(
-    "module", ["careerkit.ui.start", "careerkit.ui.kit.common", "careerkit.ui.action_plan"]
+    "module",
+    [
+        "careerkit.ui.start",
+        "careerkit.ui.kit.autosave",
+        "careerkit.ui.kit.fields",
+        "careerkit.ui.kit.plan_signal",
+        "careerkit.ui.action_plan",
+    ],
 )
 def test_a_step_without_charts_on_screen_does_not_load_matplotlib(module: str) -> None:
     loaded = loaded_after(f"import {module}")

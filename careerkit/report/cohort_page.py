@@ -15,9 +15,10 @@ import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from string import Template
 from typing import TYPE_CHECKING
 
-from careerkit import files, paths
+from careerkit import files, palette, paths
 from careerkit.coach.cohort import DUE_DAYS, Summary
 from careerkit.dates import long_date
 from careerkit.report.charts import cohort as charts
@@ -209,21 +210,21 @@ def image_html(data: bytes, alt: str) -> str:
 
 #: The tables' look, in the page and in the notebook (JupyterLab gives a widget's table no
 #: padding or borders, so its headers ran together).
-TABLE_CSS = """
+TABLE_CSS = Template("""
 table.cohort { border-collapse: collapse; margin: 0.5rem 0 1rem; }
-table.cohort th, table.cohort td { border: 1px solid #ccc; padding: 0.2rem 0.5rem;
+table.cohort th, table.cohort td { border: 1px solid $rule; padding: 0.2rem 0.5rem;
   text-align: left; vertical-align: top; }
-table.cohort th { font-weight: bold; background: #f3f3f3; }
-"""
+table.cohort th { font-weight: bold; background: $head; }
+""").substitute(rule=palette.LIGHT_GREY, head=palette.FAINT_GREY)
 
-CSS = """
-body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; color: #222;
+CSS = Template("""
+body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; color: $text;
   padding: 0 1rem; line-height: 1.4; }
-h1 { margin-bottom: 0; } h2 { border-bottom: 1px solid #ccc; margin-top: 2rem; }
-.note { color: #555; font-size: 0.9em; }
+h1 { margin-bottom: 0; } h2 { border-bottom: 1px solid $rule; margin-top: 2rem; }
+.note { color: $note; font-size: 0.9em; }
 img { max-width: 100%; }
 @media print { h2 { break-after: avoid; } figure, table { break-inside: avoid; } }
-"""
+""").substitute(text=palette.TEXT, rule=palette.LIGHT_GREY, note=palette.DARK_GREY)
 
 
 def cohort_page(

@@ -16,8 +16,17 @@ import numpy as np
 import pandas as pd
 
 from careerkit.catalog import fit
+from careerkit.palette import (
+    BLACK,
+    COLOURS,
+    DARK_GREY,
+    FAINT_GREY,
+    HEAT_SCALE,
+    PALE_GREY,
+    WARN,
+    WHITE,
+)
 from careerkit.plan import Gut, Option
-from careerkit.report.charts import COLOURS
 from careerkit.steps import job_skills
 from careerkit.steps.compare import scoring
 from careerkit.steps.compare.comparison import MAX_CHOSEN
@@ -31,9 +40,9 @@ GUT_QUESTIONS = {
     "feels_right": "Does this feel right?",
     "want_to_grow": "Do I want to grow in this field?",
 }
-SHARE = "<span style='color:#555'>{:.0f}% of the score</span>"
-NOT_RATED_STYLE = "background:#f3f3f3;color:#777;text-align:center"
-HEAT = np.array([[255, 255, 229], [173, 221, 142], [49, 163, 84], [0, 104, 55]])  # 0 -> 10
+SHARE = f"<span style='color:{DARK_GREY}'>{{:.0f}}% of the score</span>"
+NOT_RATED_STYLE = f"background:{FAINT_GREY};color:{DARK_GREY};text-align:center"
+HEAT = np.array(HEAT_SCALE)  # 0 -> 10
 
 
 IGNORES_WEIGHTS = (
@@ -391,8 +400,8 @@ def ranking_html(result: Result, criteria: Sequence[Criterion]) -> str:
             f"<tr><td style='text-align:center'>{'–' if np.isnan(rank) else ordinal(rank)}</td>"
             f"<td>{html.escape(name)}</td>"
             f"<td style='text-align:right'><b>{'–' if np.isnan(value) else f'{value:.1f}'}</b></td>"
-            f"<td style='width:40%'><div style='display:flex;height:16px;background:#eee'>"
-            f"{segments}</div></td><td style='color:#8a5300'>{html.escape(note)}</td></tr>"
+            f"<td style='width:40%'><div style='display:flex;height:16px;background:{PALE_GREY}'>"
+            f"{segments}</div></td><td style='color:{WARN}'>{html.escape(note)}</td></tr>"
         )
     return (
         legend_html(criteria)
@@ -424,7 +433,7 @@ def heatmap_html(
             mark, tip = "", "from data" if not np.isnan(from_data) else "your rating"
             if override[i, j]:
                 mark, tip = " ✎", f"your rating; the data says {data.iat[i, j]:.1f}"
-            ink = "#fff" if v > 7 else "#000"
+            ink = WHITE if v > 7 else BLACK
             cells.append(
                 f"<td title='{tip}' style='background:{colours[i, j]};color:{ink};"
                 f"text-align:center'>{v:.1f}{mark}</td>"
@@ -435,6 +444,6 @@ def heatmap_html(
         + head
         + "</tr>"
         + "".join(rows)
-        + "</table><div style='color:#555'>0 = poor, 10 = excellent. "
+        + f"</table><div style='color:{DARK_GREY}'>0 = poor, 10 = excellent. "
         "✎ your own rating replaces the data value.</div>"
     )

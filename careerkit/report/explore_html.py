@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from careerkit import palette
 from careerkit.catalog import THEMES
 from careerkit.catalog.fit import LETTERS
 from careerkit.steps import job_skills
@@ -36,7 +37,7 @@ def table_html(rows: pd.DataFrame, scores: Mapping[str, float] | None = None) ->
     columns: dict[str, list[str]] = {
         "Occupation": [
             f"<button type='button' class='ck-pick'>{e(t)}</button> "
-            f"<small style='color:#666'>{e(c)}</small>"
+            f"<small style='color:{palette.DARK_GREY}'>{e(c)}</small>"
             for t, c in zip(rows["title"], rows.index, strict=True)
         ]
     }
@@ -78,16 +79,17 @@ def table_html(rows: pd.DataFrame, scores: Mapping[str, float] | None = None) ->
 _TABLE_STYLE = (
     "<style>.careerkit-table{border-collapse:collapse;font-size:90%;line-height:1.3}"
     ".careerkit-table td,.careerkit-table th{padding:3px 8px;text-align:left;"
-    "vertical-align:top;border-bottom:1px solid #e4e4e4}"
-    ".careerkit-table th{border-bottom:2px solid #999}"
+    f"vertical-align:top;border-bottom:1px solid {palette.PALE_GREY}}}"
+    f".careerkit-table th{{border-bottom:2px solid {palette.GREY}}}"
     # A row can be picked: its title is a button that reads as a link; the picked row is
     # bold as well as shaded (not by colour alone).
     ".careerkit-table tr[data-key]{cursor:pointer}"
-    ".careerkit-table tr[data-key]:hover{background:#f2f6fb}"
-    ".careerkit-table tr.ck-picked{background:#e3eefa}"
-    ".careerkit-table .ck-pick{font:inherit;color:#0b57a4;background:none;border:0;padding:0;"
-    "text-align:left;text-decoration:underline;cursor:pointer}"
-    ".careerkit-table .ck-pick:focus-visible{outline:2px solid #0b57a4;outline-offset:2px}"
+    f".careerkit-table tr[data-key]:hover{{background:{palette.ROW_HOVER}}}"
+    f".careerkit-table tr.ck-picked{{background:{palette.ROW_PICKED}}}"
+    f".careerkit-table .ck-pick{{font:inherit;color:{palette.LINK};background:none;border:0;"
+    "padding:0;text-align:left;text-decoration:underline;cursor:pointer}"
+    f".careerkit-table .ck-pick:focus-visible{{outline:2px solid {palette.LINK};"
+    "outline-offset:2px}"
     ".careerkit-table tr.ck-picked .ck-pick{font-weight:bold}</style>"
 )
 
@@ -168,7 +170,7 @@ def theme_bars_html(card: Mapping[str, Any]) -> str:
     return f"<b>Interest themes</b><table style='font-size:90%'>{''.join(rows)}</table>{legend}"
 
 
-_YOU_COLOUR, _JOB_COLOUR = "#ff7f0e", "#1f77b4"
+_YOU_COLOUR, _JOB_COLOUR = palette.YOU, palette.JOB
 
 
 def _bar(value: float, colour: str, label: str) -> str:

@@ -12,10 +12,12 @@ import base64
 import html
 import re
 from datetime import date
+from string import Template
 from typing import cast
 
 import pandas as pd
 
+from careerkit import palette
 from careerkit.catalog import THEMES, CatalogError, money, tables_of
 from careerkit.catalog.fit import top_themes
 from careerkit.dates import long_date
@@ -42,10 +44,10 @@ from careerkit.steps.compare.setup import scoring_setup
 from careerkit.steps.explore.occupation import QUESTIONS as EXPLORING
 from careerkit.steps.explore.occupation import pay_short
 from careerkit.steps.plan_changes import criterion_labels
+from careerkit.steps.short_term.smart import NAMES as SMART_NAMES
 from careerkit.steps.short_term.smart import SmartResult, smart_check
 from careerkit.text import join_words, shorten
 
-SMART_NAMES = dict(S="Specific", M="Measurable", A="Attainable", R="Relevant", T="Timely")
 FILE_STEM = "career-plan"
 QUESTIONS = {q.id: q.text for q in EXPLORING}
 ROADMAP = {"dream_job", "exploration", "comparison", "short_term_goals", "long_term"}  # drawn
@@ -354,21 +356,21 @@ def _reviews_section(plan: Plan) -> Section:
 
 # --- HTML -----------------------------------------------------------------------------------
 
-CSS = """
+CSS = Template("""
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 48rem; margin: 2rem auto;
-       padding: 0 1rem; line-height: 1.4; color: #111; }
+       padding: 0 1rem; line-height: 1.4; color: $text; }
 h1 { margin-bottom: 0.2rem; }
-h2 { border-bottom: 1px solid #999; padding-bottom: 0.2rem; margin: 1.6rem 0 0.4rem; }
+h2 { border-bottom: 1px solid $rule; padding-bottom: 0.2rem; margin: 1.6rem 0 0.4rem; }
 h3 { margin: 1rem 0 0.3rem; }
 p { margin: 0.3rem 0; }
 table { border-collapse: collapse; width: 100%; margin: 0.4rem 0; }
-th, td { border: 1px solid #999; padding: 0.2rem 0.4rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid $rule; padding: 0.2rem 0.4rem; text-align: left; vertical-align: top; }
 dl { display: grid; grid-template-columns: fit-content(35%) 1fr; gap: 0.1rem 0.8rem;
      margin: 0.3rem 0; }
 dt { font-weight: bold; }
 dd { margin: 0; }
 ul { margin: 0.3rem 0; }
-.note { font-style: italic; color: #444; }
+.note { font-style: italic; color: $note; }
 img { max-width: 100%; }
 figure { margin: 0.5rem 0; }
 figure.narrow img { width: 60%; }
@@ -387,7 +389,7 @@ figure.narrow img { width: 60%; }
   figure, li, tr, dt, dd { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
-"""
+""").substitute(text=palette.TEXT, rule=palette.GREY, note=palette.DARK_GREY)
 
 
 def _h(text: str) -> str:

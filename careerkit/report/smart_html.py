@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import html
 
+from careerkit import palette
 from careerkit.steps.short_term import smart
 
 #: colour, background and mark of a letter that passes, fails, or is not checked yet (None)
 BADGES = {
-    True: ("#1b5e20", "#e3f1e6", "✓"),
-    False: ("#b00020", "#fdecea", "✗"),
-    None: ("#555", "#eee", "·"),
+    True: (palette.GOOD, palette.GOOD_BACK, "✓"),
+    False: (palette.ERROR, palette.ERROR_BACK, "✗"),
+    None: (palette.DARK_GREY, palette.PALE_GREY, "·"),
 }
 
 
@@ -40,7 +41,7 @@ def smart_html(result: smart.SmartResult) -> str:
     for letter, check in result.letters.items():
         if check.ok and not check.suggestion:
             continue
-        colour = "#555" if check.ok else "#b00020"
+        colour = palette.DARK_GREY if check.ok else palette.ERROR
         tip = f" <i>{html.escape(check.suggestion)}</i>" if check.suggestion else ""
         lines.append(
             f'<li style="color:{colour}"><b>{smart.NAMES[letter]}</b>: '
@@ -48,7 +49,7 @@ def smart_html(result: smart.SmartResult) -> str:
         )
     badges = "".join(_badge(x, c) for x, c in result.letters.items())
     return (
-        f'<div>{badges} <span style="color:#555">S.M.A.R.T.: {head}</span>'
+        f'<div>{badges} <span style="color:{palette.DARK_GREY}">S.M.A.R.T.: {head}</span>'
         f'<ul style="margin:4px 0">{"".join(lines)}</ul></div>'
     )
 
@@ -57,4 +58,4 @@ def smart_pending_html() -> str:
     """Five grey letters before a goal is written: no verdict yet, not five red crosses."""
     badges = "".join(_badge(x, None) for x in smart.SMART_LETTERS)
     note = "S.M.A.R.T. not checked yet: write your goal and the check follows as you type."
-    return f'<div>{badges} <span style="color:#555">{note}</span></div>'
+    return f'<div>{badges} <span style="color:{palette.DARK_GREY}">{note}</span></div>'

@@ -15,7 +15,7 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
-from careerkit import paths, workshop
+from careerkit import palette, paths, workshop
 from careerkit.catalog import CatalogError, tables_of
 from careerkit.catalog.local_pay import area_name
 from careerkit.dates import long_date
@@ -52,7 +52,8 @@ def vision_banner(plan: Plan, *, writing_it_here: bool = False) -> Banner:
     group = workshop_line()
     return lean.make(
         Banner,
-        f'<div style="border-left:4px solid #2e7d32;padding:6px 12px;background:#f4f9f4">'
+        f'<div style="border-left:4px solid {palette.DONE};padding:6px 12px;'
+        f'background:{palette.DONE_BACK}">'
         f"<small>Plan of {name} &middot; saved in <code>{where}</code></small>"
         + (f"<br><small>{group}</small>" if group else "")
         + f"<br>{text}</div>",
@@ -73,7 +74,8 @@ def workshop_line() -> str:
         details = workshop.read_details(file)
     except workshop.WorkshopError as err:
         return (
-            f"<span style='color:#b00020'>Workshop file <code>{where}</code> cannot be used: "
+            f"<span style='color:{palette.ERROR}'>Workshop file <code>{where}</code> "
+            "cannot be used: "
             f"{html.escape(str(err))}</span>"
         )
     title = f"<b>{html.escape(details.title)}</b>" if details.title else "a workshop"
@@ -101,7 +103,7 @@ def catalog_banner(plan: Plan, catalog: pd.DataFrame | None = None) -> w.HTML:
         info = tables_of(catalog).info()
         place = area_name(plan.profile.area, catalog)
     except CatalogError as err:
-        return lean.html(f"<div style='color:#b00020'>{html.escape(str(err))}</div>")
+        return lean.html(f"<div style='color:{palette.ERROR}'>{html.escape(str(err))}</div>")
     local = (
         f"Pay is for <b>{html.escape(place)}</b> where BLS publishes it, else for its state, "
         "else national"
@@ -110,9 +112,10 @@ def catalog_banner(plan: Plan, catalog: pd.DataFrame | None = None) -> w.HTML:
     )
     credit = html.escape(info.attribution)
     return lean.html(
-        f"<div style='border-left:4px solid #1f77b4;padding:4px 12px;background:#f3f7fb'>"
+        f"<div style='border-left:4px solid {palette.INFO};padding:4px 12px;"
+        f"background:{palette.INFO_BACK}'>"
         f"<small>{html.escape(info.line())} {local}."
-        + (f"<br><span style='color:#666'>{credit}</span>" if credit else "")
+        + (f"<br><span style='color:{palette.DARK_GREY}'>{credit}</span>" if credit else "")
         + "</small></div>"
     )
 

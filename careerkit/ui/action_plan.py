@@ -18,23 +18,18 @@ from datetime import date, datetime
 import ipywidgets as w
 import pandas as pd
 
+from careerkit import palette
 from careerkit.dates import long_date
 from careerkit.plan import Action, Goal, GoalActions, Plan
 from careerkit.report import export, export_files
 from careerkit.steps.action_plan import action_problem, active_goals, next_review_due, this_month
 from careerkit.text import shorten
 from careerkit.ui.kit import lean
-from careerkit.ui.kit.common import (
-    WIDE,
-    Saver,
-    choices,
-    choices_style,
-    guarded,
-    message_html,
-    note_html,
-    text_area,
-)
+from careerkit.ui.kit.autosave import Saver
+from careerkit.ui.kit.callbacks import guarded
+from careerkit.ui.kit.fields import WIDE, choices, choices_style, text_area
 from careerkit.ui.kit.file_links import FileLink, FileLinks
+from careerkit.ui.kit.messages import message_html, note_html
 
 SECTION = "action_plan"
 NO_GOALS = "Add goals in 04 first (Short-term goals); then plan their next steps here."
@@ -62,7 +57,11 @@ def this_month_html(plan: Plan, today: date | None = None) -> str:
         return message_html(f"Nothing due in {today:%B} yet: give your next actions dates.")
     rows = []
     for goal, action in due:
-        late = " <b style='color:#b00020'>overdue</b>" if action.due and action.due < today else ""
+        late = (
+            f" <b style='color:{palette.ERROR}'>overdue</b>"
+            if action.due and action.due < today
+            else ""
+        )
         rows.append(
             f"<li>{long_date(action.due) if action.due else ''}: {html.escape(action.text)}"
             f"{late} <small>(for the goal “{html.escape(shorten(goal.text, 80))}”)</small></li>"

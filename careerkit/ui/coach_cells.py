@@ -22,7 +22,7 @@ from IPython.core.interactiveshell import InteractiveShell
 from IPython.display import HTML, display
 
 from careerkit.steps.compare import coach_cells, scoring
-from careerkit.ui.kit.common import message_html
+from careerkit.ui.kit.messages import message_html
 
 DEFAULTS = {
     "criteria": coach_cells.default_criteria,

@@ -15,8 +15,10 @@ import ipywidgets as w
 from careerkit import paths
 from careerkit.coach import cohort
 from careerkit.report import cohort_page
-from careerkit.ui.kit.common import guarded, message_html, note_html, show
+from careerkit.ui.kit.callbacks import guarded
+from careerkit.ui.kit.fields import show
 from careerkit.ui.kit.file_links import FileLink, FileLinks
+from careerkit.ui.kit.messages import message_html, note_html
 
 _YES = {"true", "yes", "y", "on", "1", "show"}
 _NO = {"false", "no", "n", "off", "0", "hide", "", "none"}

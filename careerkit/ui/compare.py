@@ -47,7 +47,9 @@ from careerkit.ui.compare_panels import (
     WeightsPanel,
 )
 from careerkit.ui.kit import lean
-from careerkit.ui.kit.common import Saver, guarded, message_html
+from careerkit.ui.kit.autosave import Saver
+from careerkit.ui.kit.callbacks import guarded
+from careerkit.ui.kit.messages import message_html
 from careerkit.workbook import catalog_for
 
 # %%careerkit_criteria and %%careerkit_formula for a coach's notebook 03 that has no

@@ -18,6 +18,7 @@ import ipywidgets as w
 import numpy as np
 import pandas as pd
 
+from careerkit import palette
 from careerkit.dates import long_date
 from careerkit.plan import Comparison, Gut
 from careerkit.report.charts import SweepChart
@@ -43,15 +44,9 @@ from careerkit.steps.compare.criteria import Criterion
 from careerkit.steps.compare.formula import Habits
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.a11y import Chart
-from careerkit.ui.kit.common import (
-    WIDE,
-    choices,
-    choices_style,
-    guarded,
-    message_html,
-    quietly,
-    text_area,
-)
+from careerkit.ui.kit.callbacks import guarded, quietly
+from careerkit.ui.kit.fields import WIDE, choices, choices_style, text_area
+from careerkit.ui.kit.messages import message_html
 
 NOT_RATED = -1.0  # slider position for "no rating of my own"
 RATING_STEPS = np.arange(0, 10.25, 0.5)
@@ -260,7 +255,7 @@ class RatingRow:
             text = "no data: rate it yourself, or leave it out"
         else:
             text = "not rated: left out of this option's score"
-        self.status.value = f"<span style='color:#555'>{html.escape(text)}</span>"
+        self.status.value = f"<span style='color:{palette.DARK_GREY}'>{html.escape(text)}</span>"
         self.back.layout.display = None if own is not None else "none"
 
 
@@ -456,7 +451,7 @@ class ChoicePanel:
             self.list.children = ticks
         decided = comparison.decided
         self.decided.value = (
-            f"<span style='color:#555'>Decided on {long_date(decided)}.</span>"
+            f"<span style='color:{palette.DARK_GREY}'>Decided on {long_date(decided)}.</span>"
             if decided and comparison.chosen
             else ""
         )

@@ -15,6 +15,7 @@ from datetime import date
 import ipywidgets as w
 import pandas as pd
 
+from careerkit import palette
 from careerkit.catalog import SKILLS
 from careerkit.catalog.fit import skill_matrix
 from careerkit.dates import long_date
@@ -32,16 +33,10 @@ from careerkit.steps.dream_job import (
 from careerkit.text import vagueness_advice
 from careerkit.ui.interest_quiz import InterestQuiz, interest_quiz
 from careerkit.ui.kit import lean
-from careerkit.ui.kit.common import (
-    WIDE,
-    Saver,
-    choices,
-    choices_style,
-    guarded,
-    message_html,
-    show,
-    text_area,
-)
+from careerkit.ui.kit.autosave import Saver
+from careerkit.ui.kit.callbacks import guarded
+from careerkit.ui.kit.fields import WIDE, choices, choices_style, show, text_area
+from careerkit.ui.kit.messages import message_html
 
 SECTION = "dream_job"
 
@@ -93,7 +88,7 @@ class SkillRow(w.HBox):
         self.skill_name = skill.name
         label = f"<b>{html.escape(skill.name)}</b>"
         if note:
-            label += f'<br><small style="color:#555">{html.escape(note)}</small>'
+            label += f'<br><small style="color:{palette.DARK_GREY}">{html.escape(note)}</small>'
         self.kind = choices(
             options=["soft", "hard"],
             value=skill.kind,
@@ -243,7 +238,7 @@ def _advice_html(text: str, roles: frozenset[str] = frozenset()) -> str:
     if not tips:
         return message_html("Clear and concrete: well done. You can refine it any time.", "good")
     items = "".join(f"<li>{html.escape(tip)}</li>" for tip in tips)
-    return f'<div style="color:#8a5300"><b>Make it more concrete:</b><ul>{items}</ul></div>'
+    return f'<div style="color:{palette.WARN}"><b>Make it more concrete:</b><ul>{items}</ul></div>'
 
 
 class VisionPanel(w.VBox):

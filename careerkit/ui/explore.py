@@ -14,6 +14,7 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
+from careerkit import palette
 from careerkit.catalog import money
 from careerkit.plan import Option, Plan
 from careerkit.report.charts import png, shortlist_figure
@@ -25,7 +26,10 @@ from careerkit.ui.explore_browser import Browser
 from careerkit.ui.explore_panel import EMPTY_SHORTLIST, NO_FIT, Panel, RelatedList
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.a11y import Chart
-from careerkit.ui.kit.common import WIDE, guarded, later, message_html, note_html, text_area
+from careerkit.ui.kit.callbacks import guarded
+from careerkit.ui.kit.fields import WIDE, text_area
+from careerkit.ui.kit.kernel import later
+from careerkit.ui.kit.messages import message_html, note_html
 
 SIXTY = {"width": "60%"}  # a shared layout (careerkit.ui.kit.lean)
 
@@ -180,7 +184,9 @@ class Questions(Panel):
         parts: list[w.Widget] = []
         for question in occ.QUESTIONS:
             fact = facts.get(question.id)
-            known = f"<br><span style='color:#1f4e79'>{html.escape(fact)}</span>" if fact else ""
+            known = (
+                f"<br><span style='color:{palette.INFO}'>{html.escape(fact)}</span>" if fact else ""
+            )
             parts.append(lean.html(f"<b>{html.escape(question.text)}</b>{known}"))
             box = text_area(
                 option.answers.get(question.id, ""), "", question.hint, name=question.text

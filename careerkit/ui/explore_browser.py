@@ -25,7 +25,9 @@ from careerkit.steps.explore import occupation as occ
 from careerkit.steps.explore import shortlist as sl
 from careerkit.ui.explore_panel import NO_FIT, WRAP, Panel, RelatedList
 from careerkit.ui.kit import lean
-from careerkit.ui.kit.common import WIDE, guarded, message_html, note_html, quietly
+from careerkit.ui.kit.callbacks import guarded, quietly
+from careerkit.ui.kit.fields import WIDE
+from careerkit.ui.kit.messages import message_html, note_html
 from careerkit.ui.kit.row_table import RowTable
 
 ROWS_SHOWN = 40

@@ -1,15 +1,14 @@
 """Step 2 widgets, shared: the panels' base class, their refreshing, related occupations.
 
-The panels of one plan keep each other up to date: an occupation added in the browser
-appears at once in the shortlist, the questions, the narrowing-down list and the chart.
+The panels of one plan keep each other up to date (they follow the plan's "exploration"
+section, :mod:`careerkit.ui.kit.plan_signal`): an occupation added in the browser appears at
+once in the shortlist, the questions, the narrowing-down list and the chart.
 """
 
 from __future__ import annotations
 
 import html
-import weakref
 from collections.abc import Callable
-from typing import Any
 
 import ipywidgets as w
 import pandas as pd
@@ -18,29 +17,14 @@ from careerkit.plan import Plan
 from careerkit.steps.explore import occupation as occ
 from careerkit.steps.explore import shortlist as sl
 from careerkit.ui.kit import lean
-from careerkit.ui.kit.common import Saver, guarded, message_html
+from careerkit.ui.kit.autosave import Saver
+from careerkit.ui.kit.callbacks import guarded
+from careerkit.ui.kit.messages import message_html
+from careerkit.ui.kit.plan_signal import follow, plan_changed
 
 NO_FIT = "Take the interest quiz in 01 to see your fit: until then the table has no fit column."
 EMPTY_SHORTLIST = "Shortlist some occupations first: use the table or the shortlist above."
 WRAP = lean.wrap()  # shared: never change it
-
-# --- panels of one plan refresh each other when the shortlist changes --------------------
-
-_PANELS: dict[int, weakref.WeakSet[Any]] = {}
-
-
-def follow(plan: Plan, panel: Any) -> None:
-    """Call ``panel.shortlist_changed()`` whenever another panel changes this plan's shortlist."""
-    key = id(plan)
-    if key not in _PANELS:
-        _PANELS[key] = weakref.WeakSet()
-        weakref.finalize(plan, _PANELS.pop, key, None)
-    _PANELS[key].add(panel)
-
-
-def shortlist_changed(plan: Plan) -> None:
-    for panel in list(_PANELS.get(id(plan), ())):
-        panel.shortlist_changed()
 
 
 class Panel(w.VBox):
@@ -52,7 +36,7 @@ class Panel(w.VBox):
         self.saver = Saver(plan)
         self.errors = lean.output()
         self.message = lean.html()
-        follow(plan, self)
+        follow(plan, self.shortlist_changed, "exploration")
 
     def shortlist_changed(self) -> None:
         guarded(self.errors)(self.render)()
@@ -65,7 +49,7 @@ class Panel(w.VBox):
         """Save the shortlist, say what happened, and refresh every panel of this plan."""
         self.message.value = message_html(text, "good") if text else ""
         self.saver.request("exploration")
-        shortlist_changed(self.plan)
+        plan_changed(self.plan, "exploration")
 
     def _try(self, action: Callable[[], str]) -> None:
         """Run a shortlist change; a refusal is shown as a message and nothing changes."""

@@ -33,16 +33,11 @@ from careerkit.steps.interests import (
 )
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.a11y import Chart
-from careerkit.ui.kit.common import (
-    Saver,
-    choices,
-    choices_style,
-    guarded,
-    later,
-    message_html,
-    quietly,
-    show,
-)
+from careerkit.ui.kit.autosave import Saver
+from careerkit.ui.kit.callbacks import guarded, quietly
+from careerkit.ui.kit.fields import choices, choices_style, show
+from careerkit.ui.kit.kernel import later
+from careerkit.ui.kit.messages import message_html
 
 SECTION = "dream_job"
 CHOICES = [(label.capitalize(), points) for label, points in SCALE.items()]

@@ -26,16 +26,12 @@ from careerkit.steps.long_term import (
 )
 from careerkit.steps.short_term.goals import direction_title
 from careerkit.ui.kit import lean
-from careerkit.ui.kit.common import (
-    WIDE,
-    Saver,
-    guarded,
-    message_html,
-    quietly,
-    show_figure,
-    text_area,
-)
-from careerkit.ui.kit.following import FollowingChart, plan_changed
+from careerkit.ui.kit.a11y import show_figure
+from careerkit.ui.kit.autosave import Saver
+from careerkit.ui.kit.callbacks import guarded, quietly
+from careerkit.ui.kit.fields import WIDE, text_area
+from careerkit.ui.kit.messages import message_html
+from careerkit.ui.kit.plan_signal import FollowingChart, plan_changed
 
 STAY_OPTIONS = [
     ("not sure yet", -1),
@@ -239,7 +235,7 @@ class ObjectivesPanel(w.VBox):
             return
         self.message.value = ""
         self.saver.request("long_term")
-        plan_changed(self.plan)
+        plan_changed(self.plan, "long_term")
 
 
 def other_names_html(plan: Plan, catalog: pd.DataFrame, code: str) -> str:

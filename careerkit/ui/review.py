@@ -14,6 +14,7 @@ from datetime import date
 
 import ipywidgets as w
 
+from careerkit import palette
 from careerkit.dates import long_date
 from careerkit.plan import (
     Goal,
@@ -33,17 +34,11 @@ from careerkit.text import shorten
 from careerkit.ui.interest_quiz import InterestQuiz, interest_quiz
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.a11y import Chart
-from careerkit.ui.kit.common import (
-    WIDE,
-    Saver,
-    guarded,
-    later,
-    message_html,
-    note_html,
-    quietly,
-    show,
-    text_area,
-)
+from careerkit.ui.kit.autosave import Saver
+from careerkit.ui.kit.callbacks import guarded, quietly
+from careerkit.ui.kit.fields import WIDE, show, text_area
+from careerkit.ui.kit.kernel import later
+from careerkit.ui.kit.messages import message_html, note_html
 
 NO_GOALS = "Add goals in 04 first (Short-term goals); then track your progress here."
 CHART_DELAY = 0.4  # seconds without a change before a chart is redrawn
@@ -53,11 +48,11 @@ REVIEW_QUESTIONS = (
     ("adjust", "What will you adjust?", "goals to drop, add or move; new dates; new people"),
 )
 KIND_MARKS = {
-    "added": ("+", "#1b5e20"),
-    "changed": ("~", "#1f4e79"),
-    "completed": ("✓", "#2e7d32"),
-    "dropped": ("✗", "#8a5300"),
-    "removed": ("−", "#b00020"),
+    "added": ("+", palette.GOOD),
+    "changed": ("~", palette.INFO),
+    "completed": ("✓", palette.DONE),
+    "dropped": ("✗", palette.WARN),
+    "removed": ("−", palette.ERROR),
 }
 
 

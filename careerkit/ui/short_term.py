@@ -16,6 +16,7 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
+from careerkit import palette
 from careerkit.dates import long_date
 from careerkit.plan import Goal, Plan
 from careerkit.report.charts import timeline_chart
@@ -24,16 +25,11 @@ from careerkit.steps.short_term import goals as g
 from careerkit.steps.short_term import smart
 from careerkit.steps.short_term.goal_dates import date_in_text
 from careerkit.ui.kit import lean
-from careerkit.ui.kit.common import (
-    WIDE,
-    Saver,
-    choices,
-    choices_style,
-    guarded,
-    message_html,
-    quietly,
-)
-from careerkit.ui.kit.following import FollowingChart, plan_changed
+from careerkit.ui.kit.autosave import Saver
+from careerkit.ui.kit.callbacks import guarded, quietly
+from careerkit.ui.kit.fields import WIDE, choices, choices_style
+from careerkit.ui.kit.messages import message_html
+from careerkit.ui.kit.plan_signal import FollowingChart, plan_changed
 
 HORIZON_OPTIONS = [("6 months", 6), ("12 months", 12), ("24 months", 24)]
 CONFIDENCE_OPTIONS = [
@@ -241,7 +237,9 @@ class GoalRow(w.VBox):
         buttons = lean.hbox([self.remove_button, self.confirm], layout=WRAP)
         super().__init__(
             [self.fields.box(), buttons, self.out],
-            layout=lean.layout(border="1px solid #ddd", padding="6px", margin="4px 0"),
+            layout=lean.layout(
+                border=f"1px solid {palette.LIGHT_GREY}", padding="6px", margin="4px 0"
+            ),
         )
         self.fields.observe(guarded(self.out)(self._changed))
         self.remove_button.on_click(guarded(self.out)(lambda _: self._ask()))
@@ -271,7 +269,7 @@ class GoalRow(w.VBox):
         else:
             self.fields.message.value = ""
             self.saver.request("short_term_goals")
-            plan_changed(self.plan)
+            plan_changed(self.plan, "short_term_goals")
         self.fields.check(goal.model_copy(update=values), self.plan, self.today)
 
 
@@ -339,7 +337,7 @@ class GoalEditor(w.VBox):
         text = f"Removed the goal '{goal.text.strip() or '(no text)'}'."
         self.removed.value = message_html(text, "info")
         self._show_coverage()
-        plan_changed(self.plan)
+        plan_changed(self.plan, "short_term_goals")
 
     def _blank(self) -> Goal:
         areas = g.areas_without_goals(self.plan) or self.plan.short_term_goals.areas or ["Learning"]
@@ -359,7 +357,7 @@ class GoalEditor(w.VBox):
         self.rows.children = (*self.rows.children, self._row(goal))
         self.saver.request("short_term_goals")
         self._show_coverage()
-        plan_changed(self.plan)
+        plan_changed(self.plan, "short_term_goals")
         return goal
 
     def _on_add(self, _button: w.Button) -> None:
@@ -383,7 +381,7 @@ class GoalEditor(w.VBox):
         for fields in [self.form, *(row.fields for row in self.rows.children)]:
             fields.set_areas(self.plan)
         self._show_coverage()
-        plan_changed(self.plan)
+        plan_changed(self.plan, "short_term_goals")
 
     def _show_coverage(self) -> None:
         missing = g.areas_without_goals(self.plan)
@@ -456,7 +454,8 @@ class Suggestions(w.VBox):
     def _item(self, draft: Goal, button: w.Button) -> w.HBox:
         title = g.direction_title(self.plan, draft.direction, self.catalog)
         text = (
-            f"{html.escape(draft.text)}<br><small style='color:#555'>{html.escape(draft.area)}"
+            f"{html.escape(draft.text)}<br><small style='color:{palette.DARK_GREY}'>"
+            f"{html.escape(draft.area)}"
             f" · for {html.escape(title)}</small>"
         )
         return lean.hbox([button, lean.html(text, layout={"width": "80%"})])
@@ -486,7 +485,7 @@ def suggestions(
 
 def timeline(plan: Plan, today: date | None = None) -> FollowingChart:
     """The timeline chart; it follows the goal editor's changes by itself."""
-    return FollowingChart(plan, lambda: timeline_chart(plan, today))
+    return FollowingChart(plan, lambda: timeline_chart(plan, today), "short_term_goals")
 
 
 __all__ = [

@@ -12,7 +12,8 @@ from careerkit.catalog.local_pay import area_choices
 from careerkit.plan import Plan, earlier_versions
 from careerkit.steps.start import check_setup
 from careerkit.ui.kit import lean
-from careerkit.ui.kit.common import Saver, guarded
+from careerkit.ui.kit.autosave import Saver
+from careerkit.ui.kit.callbacks import guarded
 from careerkit.workbook import in_app, load_catalog
 
 #: One label column and one field width for every line of the form, so the boxes line up

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 from datetime import date
 from typing import Any
@@ -9,7 +10,9 @@ from typing import Any
 import pytest
 
 from careerkit.plan import Comparison, Exploration, Goal, Option, Plan
+from careerkit.steps.short_term import smart
 from careerkit.steps.short_term.smart import SMART_LETTERS, Check, SmartResult, smart_check
+from tests.conftest import ROOT
 
 TODAY = date(2026, 11, 22)
 CREATED = date(2026, 11, 1)
@@ -462,3 +465,18 @@ def test_attainable_counts_the_time_to_a_date_written_in_the_goal(chosen_plan: P
     hurried = goal("Complete a master's degree by March 1, 2027", horizon_months=24, due=None)
     attainable = smart_check(hurried, chosen_plan, TODAY).letters["A"]
     assert not attainable.ok and "4 months" in attainable.reason
+
+
+def test_the_letters_names_are_written_once() -> None:
+    """S.M.A.R.T.'s words live in smart.NAMES; the goal forms, the written plan and the
+    cohort summary read them there instead of typing them again."""
+    words = set(smart.NAMES.values())
+    typed = sorted(
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "careerkit").rglob("*.py")
+        if path.name != "smart.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and node.value in words
+    )
+    assert typed == []
+    assert smart.SMART_LETTERS == tuple(smart.NAMES)  # the letters, in the same order

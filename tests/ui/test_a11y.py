@@ -12,7 +12,7 @@ from careerkit.report import charts
 from careerkit.ui import vision_banner
 from careerkit.ui.action_plan import ActionRow
 from careerkit.ui.kit import a11y
-from careerkit.ui.kit.common import show_figure
+from careerkit.ui.kit.a11y import show_figure
 
 
 def test_chart_text_is_the_figure_title() -> None:

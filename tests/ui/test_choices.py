@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from careerkit.ui.kit.common import CHOICE_CLASS, CHOICE_CSS, choices, choices_style
+from careerkit.ui.kit.fields import CHOICE_CLASS, CHOICE_CSS, choices, choices_style
 from tests.conftest import PERSONA, ROOT, execute_notebook
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))

@@ -12,7 +12,7 @@ from careerkit.dates import long_date
 from careerkit.plan import Goal, Plan, Review, history
 from careerkit.steps.interests import load_items
 from careerkit.ui import review as ui
-from careerkit.ui.kit.common import CHOICE_CLASS, CHOICE_CSS
+from careerkit.ui.kit.fields import CHOICE_CLASS, CHOICE_CSS
 from tests.conftest import ROOT, execute_notebook, reopen, widget_text
 
 TODAY = date.today()

@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from careerkit.plan import Plan
 from careerkit.report import charts
 from careerkit.ui import short_term as ui
-from careerkit.ui.kit import common
+from careerkit.ui.kit import kernel
 from tests.conftest import ROOT, reopen
 from tests.steps.test_goals import CLINIC, tiny_catalog
 
@@ -247,7 +247,7 @@ def test_a_goal_with_next_actions_is_kept_and_the_message_says_why(persona: Plan
 
 def test_typing_in_a_kernel_saves_once_typing_pauses(persona: Plan, monkeypatch) -> None:
     """Keystrokes as in a kernel: checked each time, saved after the pause (debounced)."""
-    monkeypatch.setattr(common, "kernel_loop", asyncio.get_running_loop)
+    monkeypatch.setattr(kernel, "kernel_loop", asyncio.get_running_loop)
     editor = ui.goal_editor(persona, tiny_catalog())
     row = row_of(editor, "g-net02")
     words = "Attend 4 meetings of the regional healthcare managers network and speak once"

@@ -11,6 +11,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what editors and mypy see; at run time __getattr__ imports on first use
+    from careerkit.palette import COLOURS as COLOURS
     from careerkit.report.charts.interests import interest_change_chart as interest_change_chart
     from careerkit.report.charts.interests import interest_chart as interest_chart
     from careerkit.report.charts.options import SweepChart as SweepChart
@@ -21,7 +22,6 @@ if TYPE_CHECKING:  # what editors and mypy see; at run time __getattr__ imports 
     from careerkit.report.charts.plan import progress_chart as progress_chart
     from careerkit.report.charts.plan import roadmap_chart as roadmap_chart
     from careerkit.report.charts.plan import timeline_chart as timeline_chart
-    from careerkit.report.charts.style import COLOURS as COLOURS
     from careerkit.report.charts.style import new_figure as new_figure
     from careerkit.report.charts.style import png as png
 
@@ -38,7 +38,7 @@ _EXPORTS = {
     "progress_chart": "careerkit.report.charts.plan",
     "roadmap_chart": "careerkit.report.charts.plan",
     "timeline_chart": "careerkit.report.charts.plan",
-    "COLOURS": "careerkit.report.charts.style",
+    "COLOURS": "careerkit.palette",  # no matplotlib for a tuple of colours
     "new_figure": "careerkit.report.charts.style",
     "png": "careerkit.report.charts.style",
 }

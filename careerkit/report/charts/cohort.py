@@ -15,12 +15,12 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
+from careerkit import palette
 from careerkit.report.charts.style import COLOURS, LABEL_CHARS, new_figure, plain
 from careerkit.text import shorten
 
 CHAR_INCHES = 0.075  # the width of a 10-point character, about
-_BAR = "#2f6fb0"
-_PALE = "#b0bec5"
+_BAR, _PALE = palette.BAR, palette.BAR_PALE
 
 
 def _text(text: str, limit: int = LABEL_CHARS) -> str:
@@ -45,7 +45,9 @@ def _figure(
 
 def _empty(ax: Any, title: str, words: str) -> None:
     ax.set_title(title, loc="left")
-    ax.text(0.5, 0.5, words, ha="center", va="center", transform=ax.transAxes, color="#555")
+    ax.text(
+        0.5, 0.5, words, ha="center", va="center", transform=ax.transAxes, color=palette.DARK_GREY
+    )
     ax.set_axis_off()
 
 

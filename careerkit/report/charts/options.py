@@ -13,6 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
+from careerkit import palette
 from careerkit.report.charts.style import GREY, LIGHT_GREY, OKABE_ITO, new_figure, series
 from careerkit.steps.compare import scoring
 from careerkit.steps.explore.filters import OUTLOOKS
@@ -161,7 +162,7 @@ def sweep_figure(sweep: pd.DataFrame, current: float, label: str) -> Figure:
             sweep.index, sweep[name], lw=2, markevery=10, markersize=5, label=clip(name, 45),
             **series(i),  # colour, marker and dashes: told apart without colour too
         )  # fmt: skip
-    ax.axvline(current, color="#333", ls=":", lw=1.5, label="your weight")
+    ax.axvline(current, color=palette.INK, ls=":", lw=1.5, label="your weight")
     ax.set_xlim(0, scoring.WEIGHT_MAX)
     ax.set_ylim(*score_limits(sweep))
     ax.set_xlabel(f"Weight on {label.lower()}")

@@ -15,6 +15,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.text import Text
 
+from careerkit import palette
 from careerkit.catalog.fit import other_names_only
 from careerkit.dates import add_months
 from careerkit.plan import Goal, Plan
@@ -109,7 +110,9 @@ def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
     shown: list[tuple[Text, str]] = []  # each goal's label with its whole text
     for y, (_area, goal), label in zip(ys, rows, labels, strict=True):
         if goal is None:
-            ax.text(now + 10, y, "no goal yet", va="center", color="#666", style="italic")
+            ax.text(
+                now + 10, y, "no goal yet", va="center", color=palette.DARK_GREY, style="italic"
+            )
             continue
         start, end = (mdates.date2num(d) for d in goal_span(goal))
         horizons.add(goal.horizon_months)
@@ -128,8 +131,10 @@ def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
         shown.append((ax.text(end + 8, y, label, va="center", fontsize=TEXT_PT), full))
     for months in g.HORIZONS:
         mark = mdates.date2num(add_months(today, months))
-        ax.axvline(mark, color="#999", linestyle=":", linewidth=1)
-        ax.text(mark, -0.9, f"{months} months", ha="center", fontsize=TEXT_PT, color="#555")
+        ax.axvline(mark, color=palette.GREY, linestyle=":", linewidth=1)
+        ax.text(
+            mark, -0.9, f"{months} months", ha="center", fontsize=TEXT_PT, color=palette.DARK_GREY
+        )
     ax.axvline(now, color=TODAY_COLOUR, linewidth=1.2, linestyle="--")
     ax.text(now, -0.9, "today", ha="center", fontsize=TEXT_PT, color=TODAY_COLOUR)
     spans: dict[str, list[float]] = {}  # area -> the y of its rows
@@ -143,7 +148,7 @@ def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
         fontsize=TEXT_PT,
     )
     for top in list(firsts.values())[1:]:
-        ax.axhline(top, color="#eee", linewidth=1)
+        ax.axhline(top, color=palette.PALE_GREY, linewidth=1)
     ax.set_ylim(bottom, -1.3)
     last = max([now, *(mdates.date2num(goal_span(x)[1]) + 8 for _, x in rows if x)])
     ax.set_xlim(left, max(right, _label_room(left, last, ROADMAP_WIDTH - 2.2)))
@@ -209,7 +214,7 @@ def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str) -> Figure:
             + ":\nlist the skills it needs in 02 (from postings or people in the job).",
             ha="center",
             va="center",
-            color="#555",
+            color=palette.DARK_GREY,
             transform=ax.transAxes,
         )
         ax.set_axis_off()
@@ -236,9 +241,9 @@ def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str) -> Figure:
                 note + ("  · picked" if picked else ""),
                 va="center",
                 fontsize=8.5,
-                color="#333",
+                color=palette.INK,
             )
-        ax.axvline(SOLID_LEVEL, color="#999", linestyle=":", linewidth=1)
+        ax.axvline(SOLID_LEVEL, color=palette.GREY, linestyle=":", linewidth=1)
         ax.set_yticks(list(y), [shorten(s, 40) for s in table.index])
         ax.invert_yaxis()
         ax.set_xlim(0, 6.6)
@@ -372,8 +377,8 @@ def roadmap_chart(plan: Plan, catalog: pd.DataFrame, today: date | None = None) 
     ax.axvspan(short, right, color=OKABE_ITO["orange"], alpha=0.12, zorder=0)
     top = -2.0
     band: dict[str, Any] = {"fontsize": TEXT_PT, "va": "center"}
-    ax.text(now + 15, top + 0.9, "Short-term\ngoals (04)", color="#1f4e79", **band)
-    ax.text(short + 15, top + 0.9, "Long-term objectives (05)", color="#8a5300", **band)
+    ax.text(now + 15, top + 0.9, "Short-term\ngoals (04)", color=palette.INFO, **band)
+    ax.text(short + 15, top + 0.9, "Long-term objectives (05)", color=palette.WARN, **band)
     ax.axvline(now, color=TODAY_COLOUR, linewidth=1.2, linestyle="--")
     if not items:
         ax.text(
@@ -382,7 +387,7 @@ def roadmap_chart(plan: Plan, catalog: pd.DataFrame, today: date | None = None) 
             "Nothing on the roadmap yet: write short-term goals\nin 04 and your objectives above.",
             ha="center",
             va="center",
-            color="#555",
+            color=palette.DARK_GREY,
             fontsize=TEXT_PT,
         )
     colours = {group: colour for group, (colour, _) in GROUP_STYLE.items()}
@@ -394,7 +399,7 @@ def roadmap_chart(plan: Plan, catalog: pd.DataFrame, today: date | None = None) 
         )
         ax.text(left + 10, y, heading, fontsize=TEXT_PT + 1, fontweight="bold", va="center")
         if y:
-            ax.axhline(y - 0.5, color="#ccc", linewidth=0.8)
+            ax.axhline(y - 0.5, color=palette.LIGHT_GREY, linewidth=0.8)
     _arrows(ax, rows)
     ax.set_ylim(bottom, top)
     ax.set_xlim(left, right)  # with room for the labels
@@ -437,7 +442,7 @@ def _arrows(ax: Any, rows: list[tuple[float, RoadmapItem]]) -> None:
                 "",
                 xy=(mdates.date2num(first.start), oy),
                 xytext=(mdates.date2num(goal.end), gy),
-                arrowprops={"arrowstyle": "->", "color": "#555", "linewidth": 1},
+                arrowprops={"arrowstyle": "->", "color": palette.DARK_GREY, "linewidth": 1},
             )
 
 

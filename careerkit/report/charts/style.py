@@ -1,4 +1,5 @@
-"""The charts' shared style: how a figure is made, its colours, labels and PNG bytes."""
+"""The charts' shared style: how a figure is made, its colors (:mod:`careerkit.palette`),
+markers and patterns, labels and PNG bytes."""
 
 from __future__ import annotations
 
@@ -8,25 +9,9 @@ from typing import Any
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-#: The Okabe-Ito palette (Okabe & Ito, "Color Universal Design", 2008): eight colours that
-#: people with any common colour-vision deficiency can still tell apart.
-OKABE_ITO = {
-    "black": "#000000",
-    "orange": "#E69F00",
-    "sky blue": "#56B4E9",
-    "bluish green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish purple": "#CC79A7",
-}
-#: Neutral greys for frames, guides and "nothing here": they never tell series apart.
-GREY, LIGHT_GREY, DARK_GREY = "#999999", "#CCCCCC", "#555555"
-#: Series colours, one per criterion or option in order (yellow last: pale on white).
-COLOURS = tuple(
-    OKABE_ITO[name]
-    for name in ("blue", "orange", "bluish green", "reddish purple", "sky blue", "vermillion")
-) + (OKABE_ITO["yellow"], OKABE_ITO["black"])
+# The colours are careerkit's palette (shared with the HTML pieces); named here for the charts.
+from careerkit.palette import COLOURS, DARK_GREY, GREY, LIGHT_GREY, OKABE_ITO
+
 #: What tells series apart besides colour, so no chart carries meaning by colour alone:
 #: a fill pattern for bars and areas, a marker and a dash pattern for points and lines.
 HATCHES = ("", "//", "..", "xx", "\\\\", "++", "oo", "--")
@@ -69,3 +54,20 @@ def png(fig: Figure, dpi: int = 96, tight: bool = True) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight" if tight else None)
     return buffer.getvalue()
+
+
+__all__ = [
+    "COLOURS",
+    "DARK_GREY",
+    "GREY",
+    "HATCHES",
+    "LABEL_CHARS",
+    "LIGHT_GREY",
+    "LINESTYLES",
+    "MARKERS",
+    "OKABE_ITO",
+    "new_figure",
+    "plain",
+    "png",
+    "series",
+]

@@ -73,9 +73,11 @@ from careerkit.steps.short_term.smart_words import (
 )
 from careerkit.text import VAGUE
 
-#: The letters of S.M.A.R.T., in order (not RIASEC's theme letters: careerkit.catalog.fit.LETTERS).
-SMART_LETTERS = ("S", "M", "A", "R", "T")
+#: What each letter of S.M.A.R.T. stands for, in order: the one place these names are written
+#: (the goal forms, the written plan and the cohort summary read them here).
 NAMES = {"S": "Specific", "M": "Measurable", "A": "Attainable", "R": "Relevant", "T": "Timely"}
+#: The letters of S.M.A.R.T., in order (not RIASEC's theme letters: careerkit.catalog.fit.LETTERS).
+SMART_LETTERS = tuple(NAMES)
 SLACK = 0.25  # share of the horizon a due date may run over
 
 

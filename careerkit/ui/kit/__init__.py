@@ -1,1 +1,1 @@
-"""Widget machinery every step shares: saving as the person types, messages, lean models, a11y."""
+"""Widget machinery every step shares: autosave, the plan-changed signal, fields, messages, a11y."""

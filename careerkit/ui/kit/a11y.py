@@ -1,4 +1,5 @@
-"""Accessible names ipywidgets leaves out: slider handles and bare text boxes, charts."""
+"""Accessible names ipywidgets leaves out: slider handles and bare text boxes, charts (shown
+with their text alternative by :func:`show_figure`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import html
 from typing import TYPE_CHECKING
 
 import anywidget
+import ipywidgets as w
 import traitlets
 
 from careerkit.ui.kit import lean
@@ -155,3 +157,12 @@ class ChartImage:
         source = base64.b64encode(self.data).decode("ascii")
         alt = html.escape(self.text)
         return f'<img src="data:image/png;base64,{source}" alt="{alt}" title="{alt}">'
+
+
+def show_figure(out: w.Output, fig: Figure) -> None:
+    """Show a chart in ``out`` as a PNG with its text alternative (the same in JupyterLab,
+    Voila and tests)."""
+    from careerkit.report.charts import png  # not at import: a step without charts skips matplotlib
+
+    out.outputs = ()
+    out.append_display_data(ChartImage(png(fig), chart_text(fig)))

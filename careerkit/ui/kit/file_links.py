@@ -15,6 +15,8 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+from careerkit import palette
+
 MIME = {".html": "text/html", ".md": "text/markdown", ".ics": "text/calendar"}
 
 _ESM = """
@@ -35,7 +37,7 @@ function render({ model, el }) {
       const link = document.createElement('a');
       link.href = url;
       link.textContent = file.label;
-      link.style.color = '#0b57d0';
+      link.style.color = '$link';
       link.style.textDecoration = 'underline';
       if (file.open) {
         link.target = '_blank';
@@ -55,7 +57,7 @@ function render({ model, el }) {
   return forget;
 }
 export default { render };
-"""
+""".replace("$link", palette.LINK)
 
 
 @dataclass(frozen=True)

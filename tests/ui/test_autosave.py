@@ -1,4 +1,5 @@
-"""Shared widget pieces: deferred work only inside a kernel, the saver, callback errors."""
+"""Shared widget machinery: deferred work only inside a kernel, the saver and its flushing
+at exit, callback errors."""
 
 from __future__ import annotations
 
@@ -13,13 +14,13 @@ import ipywidgets as w
 import pytest
 
 from careerkit.plan import Plan
-from careerkit.ui.kit import common
+from careerkit.ui.kit import autosave, callbacks, kernel
 from tests.conftest import reopen
 
 
 def test_later_runs_at_once_outside_a_kernel() -> None:
     ran = []
-    assert common.later(5, lambda: ran.append(1)) is None
+    assert kernel.later(5, lambda: ran.append(1)) is None
     assert ran == [1]
 
 
@@ -28,20 +29,20 @@ def test_another_librarys_event_loop_does_not_defer_work() -> None:
     ran = []
 
     async def inside_a_foreign_loop() -> None:
-        common.later(5, lambda: ran.append(1))
+        kernel.later(5, lambda: ran.append(1))
 
     asyncio.run(inside_a_foreign_loop())
     assert ran == [1]
 
 
 def test_in_a_kernel_only_the_last_request_runs(monkeypatch) -> None:
-    monkeypatch.setattr(common, "kernel_loop", asyncio.get_running_loop)
+    monkeypatch.setattr(kernel, "kernel_loop", asyncio.get_running_loop)
     ran: list[int] = []
 
     async def clicks() -> None:
         handle = None
         for i in range(3):
-            handle = common.later(0.01, lambda i=i: ran.append(i), handle)
+            handle = kernel.later(0.01, lambda i=i: ran.append(i), handle)
         assert ran == []
         await asyncio.sleep(0.05)
 
@@ -53,7 +54,7 @@ def test_saver_shows_a_conflict_and_keeps_the_change_pending(plan: Plan) -> None
     other = reopen(plan)
     other.dream_job.vision = "Theirs"
     other.save("dream_job")
-    saver = common.Saver(plan)
+    saver = autosave.Saver(plan)
     plan.dream_job.vision = "Mine"
     saver.request("dream_job")
     assert "Not saved" in saver.status.value and "another notebook" in saver.status.value
@@ -64,7 +65,7 @@ def test_saver_shows_a_conflict_and_keeps_the_change_pending(plan: Plan) -> None
 def test_guarded_shows_a_callback_error_instead_of_losing_it() -> None:
     out = w.Output()
 
-    @common.guarded(out)
+    @callbacks.guarded(out)
     def broken() -> None:
         raise ValueError("bad <input>")
 
@@ -72,12 +73,12 @@ def test_guarded_shows_a_callback_error_instead_of_losing_it() -> None:
     assert "ValueError: bad &lt;input&gt;" in out.outputs[0]["data"]["text/plain"]
 
 
-def failing_save(plan: Plan) -> common.Saver:
+def failing_save(plan: Plan) -> autosave.Saver:
     """A Saver whose save of a changed vision fails: a file stands where history/ goes."""
     history = plan.path.parent / "history"
     shutil.rmtree(history)
     history.write_text("a file where the history folder should be")
-    saver = common.Saver(plan)
+    saver = autosave.Saver(plan)
     plan.dream_job.vision = "Mine"
     saver.request("dream_job")
     return saver
@@ -91,14 +92,14 @@ def test_saver_shows_a_disk_error_and_keeps_the_change_pending(plan: Plan) -> No
 
 
 def test_a_change_still_waiting_is_saved_when_the_kernel_exits(plan: Plan, monkeypatch) -> None:
-    monkeypatch.setattr(common, "kernel_loop", asyncio.get_running_loop)
-    saver = common.Saver(plan, delay=60)
+    monkeypatch.setattr(kernel, "kernel_loop", asyncio.get_running_loop)
+    saver = autosave.Saver(plan, delay=60)
 
     async def type_then_close() -> None:
         plan.dream_job.vision = "Typed just before closing the tab"
         saver.request("dream_job")
         assert reopen(plan).dream_job.vision == ""  # still waiting for the pause
-        common.flush_all()  # what atexit runs as the kernel shuts down
+        autosave.flush_all()  # what atexit runs as the kernel shuts down
 
     asyncio.run(type_then_close())
     assert reopen(plan).dream_job.vision == "Typed just before closing the tab"
@@ -107,14 +108,14 @@ def test_a_change_still_waiting_is_saved_when_the_kernel_exits(plan: Plan, monke
 CHILD = """
 import asyncio, sys
 from careerkit import open_plan
-from careerkit.ui.kit import common
+from careerkit.ui.kit import autosave, kernel
 
-common.kernel_loop = asyncio.get_running_loop  # defer saves as in a kernel
+kernel.kernel_loop = asyncio.get_running_loop  # defer saves as in a kernel
 
 
 async def main() -> None:
     plan = open_plan(sys.argv[1])
-    saver = common.Saver(plan, delay=600)
+    saver = autosave.Saver(plan, delay=600)
     plan.dream_job.vision = "Typed just before the kernel was stopped"
     saver.request("dream_job")
     print("waiting", flush=True)
@@ -143,16 +144,16 @@ def test_a_change_still_waiting_is_saved_on_the_kernels_shutdown_request(
     plan: Plan, monkeypatch
 ) -> None:
     shutdowns: list[bool] = []
-    kernel = SimpleNamespace(do_shutdown=lambda restart: shutdowns.append(restart) or {})
-    monkeypatch.setattr(common, "get_ipython", lambda: SimpleNamespace(kernel=kernel))
-    monkeypatch.setattr(common, "kernel_loop", asyncio.get_running_loop)
+    running = SimpleNamespace(do_shutdown=lambda restart: shutdowns.append(restart) or {})
+    monkeypatch.setattr(autosave, "get_ipython", lambda: SimpleNamespace(kernel=running))
+    monkeypatch.setattr(kernel, "kernel_loop", asyncio.get_running_loop)
 
     async def type_then_shut_down() -> None:
-        saver = common.Saver(plan, delay=60)
+        saver = autosave.Saver(plan, delay=60)
         plan.dream_job.vision = "Typed just before shutting down"
         saver.request("dream_job")
         assert reopen(plan).dream_job.vision == ""
-        kernel.do_shutdown(False)  # what the kernel runs on a shutdown_request message
+        running.do_shutdown(False)  # what the kernel runs on a shutdown_request message
 
     asyncio.run(type_then_shut_down())
     assert shutdowns == [False]  # the kernel's own shutdown still runs

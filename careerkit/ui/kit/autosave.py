@@ -1,20 +1,17 @@
-"""Pieces every notebook's widgets share: saving as the person types, errors shown, and rows of
-choices whose chosen button stands out."""
+"""Saving as the person types: a ``Saver`` per panel, its status line, and the saves still
+waiting flushed when the kernel stops (exit, signal, shutdown request)."""
 
 from __future__ import annotations
 
 import asyncio
 import atexit
 import functools
-import html
 import os
 import signal
 import weakref
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import ipywidgets as w
 from IPython import get_ipython
@@ -22,52 +19,9 @@ from IPython import get_ipython
 from careerkit import paths
 from careerkit.plan import Plan, PlanConflict, PlanError
 from careerkit.ui.kit import lean
-from careerkit.ui.kit.a11y import ChartImage, chart_text
-
-if TYPE_CHECKING:  # matplotlib is imported by the charts, when a step draws one
-    from matplotlib.figure import Figure
-
-WIDE = {"description_width": "initial"}
-#: The chosen button of a row of choices stands out: white on dark blue (contrast 8.7:1,
-#: WCAG AA asks 4.5:1; 7.5:1 against the unchosen buttons' grey), not JupyterLab's grey on grey.
-#: :func:`choices` puts the class on a ``ToggleButtons``; a panel holding some shows
-#: :func:`choices_style` once (a ``<style>`` applies to the whole page).
-CHOICE_CLASS = "ck-choices"
-CHOICE_CSS = (
-    f"<style>.{CHOICE_CLASS} .jupyter-button.mod-active"
-    "{background:#1f4e79;color:#fff;font-weight:bold;box-shadow:none}</style>"
-)
-
-
-def kernel_loop() -> asyncio.AbstractEventLoop | None:
-    """The event loop of the IPython kernel running this code, or None (tests, scripts).
-
-    Only a kernel's loop counts: another library's running loop (a test's browser
-    driver, say) would never run our timers while a test waits.
-    """
-    try:
-        loop = asyncio.get_running_loop()
-    except RuntimeError:
-        return None
-    shell = get_ipython()
-    return loop if getattr(shell, "kernel", None) is not None else None
-
-
-def later(
-    delay: float, fn: Callable[[], Any], pending: asyncio.TimerHandle | None = None
-) -> asyncio.TimerHandle | None:
-    """Run ``fn`` once changes pause for ``delay`` seconds in a kernel, else at once.
-
-    ``pending`` (the handle returned by the previous call) is cancelled first.
-    """
-    if pending:
-        pending.cancel()
-    loop = kernel_loop()
-    if loop is None:
-        fn()
-        return None
-    return loop.call_later(delay, fn)
-
+from careerkit.ui.kit.fields import show
+from careerkit.ui.kit.kernel import later
+from careerkit.ui.kit.messages import error_html, note_html
 
 _SAVERS: weakref.WeakSet[Saver] = weakref.WeakSet()
 _SIGNALS_HOOKED = False
@@ -258,107 +212,3 @@ class Saver:
             )
         problem = str(err) if isinstance(err, PlanError) else f"{type(err).__name__}: {err}"
         return error_html(problem.removeprefix("Not saved: "))  # error_html says it already
-
-
-def show_figure(out: w.Output, fig: Figure) -> None:
-    """Show a chart in ``out`` as a PNG (the same in JupyterLab, Voila and tests)."""
-    from careerkit.report.charts import png  # not at import: a step without charts skips matplotlib
-
-    out.outputs = ()
-    out.append_display_data(ChartImage(png(fig), chart_text(fig)))  # with its text alternative
-
-
-def note_html(text: str) -> str:
-    return f'<span style="color:#555">{html.escape(text)}</span>'
-
-
-def error_html(text: str) -> str:
-    return f'<div style="color:#b00020"><b>Not saved:</b> {html.escape(text)}</div>'
-
-
-def message_html(text: str, kind: str = "info") -> str:
-    """A one-line message box; ``kind`` is info, good, warn or error."""
-    colours = {"info": "#1f4e79", "good": "#1b5e20", "warn": "#8a5300", "error": "#b00020"}
-    return f'<div style="color:{colours[kind]}">{html.escape(text)}</div>'
-
-
-@contextmanager
-def quietly(owner: Any) -> Iterator[None]:
-    """Set widget values from code without ``owner``'s observers acting on them.
-
-    Sets ``owner.quiet`` for the duration (nesting is fine); observers that must not
-    react to the code's own changes return early while ``self.quiet`` is true.
-    """
-    before = getattr(owner, "quiet", False)
-    owner.quiet = True
-    try:
-        yield
-    finally:
-        owner.quiet = before
-
-
-def guarded(out: w.Output) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Decorate a widget callback so an unexpected error is shown in ``out``, not lost."""
-
-    def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(fn)
-        def guarded_fn(*args: Any, **kwargs: Any) -> Any:
-            try:
-                return fn(*args, **kwargs)
-            except Exception as err:  # noqa: BLE001 - shown to the person, not swallowed
-                text = f"{type(err).__name__}: {err}"
-                out.append_display_data(w.HTML(message_html(text, "error")))
-                return None
-
-        return guarded_fn
-
-    return wrap
-
-
-def show(widget: w.DOMWidget, visible: bool = True) -> None:
-    """Show or hide ``widget``, which needs a Layout of its own (see :mod:`.lean`)."""
-    widget.layout.display = "" if visible else "none"
-
-
-def choices(**options: Any) -> w.ToggleButtons:
-    """A row of buttons to pick one of (``ToggleButtons``) whose chosen button stands out;
-    its layout and style are shared (:mod:`careerkit.ui.kit.lean`)."""
-    return lean.make(w.ToggleButtons, **options).add_class(CHOICE_CLASS)
-
-
-def choices_style() -> w.HTML:
-    """The style that makes the chosen button of :func:`choices` stand out (invisible)."""
-    return lean.html(CHOICE_CSS, layout={"display": "none"})
-
-
-def text_area(
-    value: str,
-    description: str,
-    placeholder: str = "",
-    rows: int = 3,
-    *,
-    hides: bool = False,
-    name: str = "",
-) -> w.Textarea:
-    """A full-width multi-line answer box whose text reaches the kernel as it is typed: the
-    panels' savers wait for a typing pause, so text typed and never left is saved too.
-
-    A box without a ``description`` (its question shown above it) needs a ``name``, the
-    question in a few words: its tooltip, which ``careerkit.ui.kit.a11y`` makes the name a
-    screen reader announces.
-
-    Its layout is shared (see :mod:`careerkit.ui.kit.lean`); one that ``hides`` (shown and
-    hidden later) gets its own.
-    """
-    full = {"width": "95%"}
-    return lean.make(
-        w.Textarea,
-        value=value,
-        description=description,
-        placeholder=placeholder,
-        tooltip=name or None,
-        rows=rows,
-        continuous_update=True,
-        layout=w.Layout(**full) if hides else full,
-        style=WIDE,
-    )
