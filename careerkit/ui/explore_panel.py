@@ -36,9 +36,12 @@ class Panel(w.VBox):
         self.saver = Saver(plan)
         self.errors = lean.output()
         self.message = lean.html()
+        self._speaking = False  # this panel made the change being announced
         follow(plan, self.shortlist_changed, "exploration")
 
     def shortlist_changed(self) -> None:
+        if not self._speaking:  # another panel changed the shortlist: this line is stale
+            self.message.value = ""
         guarded(self.errors)(self.render)()
 
     def render(self) -> None:
@@ -49,7 +52,11 @@ class Panel(w.VBox):
         """Save the shortlist, say what happened, and refresh every panel of this plan."""
         self.message.value = message_html(text, "good") if text else ""
         self.saver.request("exploration")
-        plan_changed(self.plan, "exploration")
+        self._speaking = True
+        try:
+            plan_changed(self.plan, "exploration")
+        finally:
+            self._speaking = False
 
     def _try(self, action: Callable[[], str]) -> None:
         """Run a shortlist change; a refusal is shown as a message and nothing changes."""

@@ -356,7 +356,7 @@ def test_drop_needs_a_reason_and_changes_nothing_without_one(tiny: pd.DataFrame)
         "",
         {"inspiring": "Helping people"},
     )
-    assert sl.shortlist_summary(plan) == "1 option remains"
+    assert sl.shortlist_summary(plan) == "1 option on your shortlist"
 
 
 def test_remove_is_refused_once_answers_are_written(tiny: pd.DataFrame) -> None:

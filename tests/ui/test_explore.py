@@ -198,6 +198,27 @@ def test_adding_from_the_card_saves_and_updates_the_other_panels(
     assert codes_on_disk(persona).count(code) == 1
 
 
+def test_every_panel_tells_the_truth_after_changes_elsewhere(
+    plan: Plan, catalog: pd.DataFrame
+) -> None:
+    """The walk saw 02's shortlist line still say "Added 'Registered Nurses'" after two
+    more were added in the table, an old "Saved at", and "1 option remains" before any
+    option was dropped."""
+    shortlist, browser = ui.shortlist(plan, catalog), ui.browser(plan, catalog)
+    shortlist.find.value = catalog.at["29-1141.00", "title"]
+    shortlist.add.click()
+    assert "Registered Nurses" in shortlist.message.value
+    assert shortlist.summary.value == "<b>1 option on your shortlist</b>"
+    shortlist.saver.status.value = "Saved at 09:00:00"  # as it read a while ago
+    for code in [c for _, c in browser.pick.options if c != "29-1141.00"][:2]:
+        browser.pick.value = code
+        browser.add.click()
+    assert shortlist.message.value == ""  # not "Added 'Registered Nurses'" any more
+    assert shortlist.summary.value == "<b>3 options on your shortlist</b>"
+    assert shortlist.saver.status.value == browser.saver.status.value  # the plan's last save
+    assert "09:00:00" not in shortlist.saver.status.value
+
+
 def test_a_row_clicked_in_the_table_is_picked_as_in_the_picker(
     persona: Plan, catalog: pd.DataFrame
 ) -> None:
@@ -233,7 +254,8 @@ def test_add_by_title_and_an_unknown_title(plan: Plan, catalog: pd.DataFrame) ->
     panel.add.click()
     assert codes_on_disk(plan) == ["11-9111.00"]
     assert panel.find.value == "" and "Added" in panel.message.value
-    assert panel.summary.value == "<b>1 option remains</b>" and len(panel.items.children) == 1
+    assert panel.summary.value == "<b>1 option on your shortlist</b>"
+    assert len(panel.items.children) == 1
 
 
 def test_own_occupation_is_checked_and_input_kept_until_it_is_right(

@@ -125,14 +125,18 @@ def restore_option(plan: Plan, code: str) -> Option:
 
 
 def shortlist_summary(plan: Plan) -> str:
-    """E.g. "4 options remain, 1 dropped"."""
+    """E.g. "3 options on your shortlist", or once some are dropped "4 options remain,
+    1 dropped" ("remain" only says something after a drop)."""
     options = plan.exploration.options
     if not options:
         return "Your shortlist is empty."
     dropped = sum(o.dropped for o in options)
     remain = len(options) - dropped
-    text = f"{counted(remain, 'option')} {'remains' if remain == 1 else 'remain'}"
-    return f"{text}, {dropped} dropped" if dropped else text
+    if not dropped:
+        return f"{counted(remain, 'option')} on your shortlist"
+    return (
+        f"{counted(remain, 'option')} {'remains' if remain == 1 else 'remain'}, {dropped} dropped"
+    )
 
 
 def shortlist_frame(plan: Plan, catalog: pd.DataFrame) -> pd.DataFrame:

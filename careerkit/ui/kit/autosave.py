@@ -161,10 +161,12 @@ class Saver:
             self.status.value = self._problem(err, sections)
             self.status.offer_reload(isinstance(err, PlanConflict))
             return False
+        saved = note_html(f"Saved at {datetime.now():%H:%M:%S} to {paths.shown(self.plan.path)}")
         self.status.offer_reload(False)
-        self.status.value = note_html(
-            f"Saved at {datetime.now():%H:%M:%S} to {paths.shown(self.plan.path)}"
-        )
+        self.status.value = saved
+        for other in list(_SAVERS):  # the plan's other panels: one save time, not several
+            if other is not self and other.plan is self.plan and not other._pending:
+                other.status.value = saved
         return True
 
     def reload(self) -> None:
