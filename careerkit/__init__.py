@@ -22,6 +22,7 @@ _EXPORTS = {
     "CatalogError": "careerkit.catalog",
     "catalog_for": "careerkit.catalog.local_pay",
     "import_onet": "careerkit.catalog.sources.build",
+    "similar_occupations": "careerkit.steps.similar_jobs",
 }
 
 __all__ = ["__version__", *_EXPORTS]
