@@ -304,6 +304,25 @@ def bundled_filters(settings: Settings) -> list[Timing]:
     ]
 
 
+@measure(Spec("skills match of every occupation, bundled catalogue (all 35 skills)", 0.020))
+def skills_match_every_occupation(settings: Settings) -> list[Timing]:
+    """What 02 recomputes when the person changes a skill's level: the match of every
+    occupation (issue 23), the catalogue's skill matrix built once beforehand."""
+    from careerkit.catalog import load_catalog, tables
+    from careerkit.plan import open_plan
+    from careerkit.steps.similar_jobs import skills_match_all
+
+    catalog, ratings = load_catalog(), tables.skill_ratings()
+    skills = open_plan(persona_plan(settings.workspace)).dream_job.skills
+    levels = [{s.name: (s.level + i) % 5 + 1 for s in skills} for i in range(5)]
+    if skills_match_all(levels[0], ratings, catalog.index).isna().all():
+        raise RuntimeError("the persona has no O*NET skill: the measure would not be realistic.")
+    moves = iter(levels * 10_000)
+    return [
+        median_time(lambda: skills_match_all(next(moves), ratings, catalog.index), settings.runs)
+    ]
+
+
 @measure(Spec(f"interest fit + filters, {OCCUPATIONS:,} occupations", 0.020))
 def fit_and_filter(settings: Settings) -> list[Timing]:
     """What notebook 02 recomputes when a filter changes: fit for every row, then filter."""

@@ -34,6 +34,7 @@ _EXPORTS = {
     "CatalogError": "careerkit.catalog",
     "catalog_for": "careerkit.workbook",
     "import_onet": "careerkit.catalog.sources.build",
+    "similar_occupations": "careerkit.steps.similar_jobs",
 }
 
 __all__ = ["__version__", *_EXPORTS]

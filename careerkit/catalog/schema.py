@@ -103,7 +103,10 @@ CODE = re.compile(r"^(\d\d-\d{4}\.\d\d|local-[a-z0-9-]+)$")
 
 #: The files of a catalogue folder.
 OCCUPATIONS = "occupations.csv"
-SKILL_RATINGS = "skills.csv"
+#: Every skill's importance and level for each rated occupation (issue 23); a catalogue
+#: imported before it has OLD_SKILL_RATINGS: only each occupation's important skills.
+SKILL_RATINGS = "skills.csv.gz"
+OLD_SKILL_RATINGS = "skills.csv"
 RELATED = "related.csv"
 AREAS = "areas.csv"
 AREA_WAGES = "area_wages.csv.gz"

@@ -28,11 +28,13 @@ import pandas as pd
 from careerkit.catalog.schema import (
     AREA_WAGES,
     AREAS,
+    OLD_SKILL_RATINGS,
     RELATED,
     SKILL_RATINGS,
     SOURCES,
     CatalogError,
 )
+from careerkit.catalog.skills import SKILLS
 from careerkit.catalog.text_table import readable_exists
 
 #: The key of a catalog frame's ``attrs`` that holds its :class:`CatalogTables`.
@@ -143,8 +145,49 @@ def search_titles(where: Path | None) -> pd.DataFrame:
 
 
 def skill_ratings(where: Path | None) -> pd.DataFrame:
-    """Importance (1-5) and level (0-7) of each occupation's main skills, indexed by code."""
-    return _table(where, SKILL_RATINGS, ("code", "skill", "importance", "level")).set_index("code")
+    """Importance (1-5) and level (0-7) of each occupation's skills, indexed by code.
+
+    All 35 skills of each rated occupation (``skills.csv.gz``), most important first; a
+    catalogue imported before careerkit bundled them has only each occupation's important
+    skills (``skills.csv``), read as before. NaN: unknown (O*NET suppresses the value).
+    """
+    columns = ("code", "skill", "importance", "level")
+    if where is None:  # a frame that never came from a folder: no ratings, never another's
+        return pd.DataFrame(columns=list(columns)).set_index("code")
+    folder = _folder(where)
+    file = folder / SKILL_RATINGS
+    if not readable_exists(file) and readable_exists(folder / OLD_SKILL_RATINGS):
+        file = folder / OLD_SKILL_RATINGS
+    return _checked_ratings(file, _stamp(file))
+
+
+#: The range of each skill-rating column (O*NET's IM and LV scales).
+RATING_RANGES = {"importance": (1.0, 5.0), "level": (0.0, 7.0)}
+
+
+@lru_cache(maxsize=4)
+def _checked_ratings(file: Path, _stamp: int) -> pd.DataFrame:
+    """The skill ratings with every figure checked: a bad one names file, row and column."""
+    frame = _read(file, _stamp, ("code", "skill", "importance", "level")).copy()
+    unknown = ~frame["skill"].isin(SKILLS)
+    if unknown.any():
+        i = int(unknown.to_numpy().argmax())
+        raise CatalogError(
+            f"{file}, row {i + 2} ({frame['code'].iat[i]}), column 'skill': "
+            f"{frame['skill'].iat[i]!r} is not one of O*NET's 35 skills; import the catalog again."
+        )
+    for column, (low, high) in RATING_RANGES.items():
+        values = pd.to_numeric(frame[column], errors="coerce")
+        bad = (values.isna() & frame[column].notna()) | (values < low) | (values > high)
+        if bad.any():
+            i = int(bad.to_numpy().argmax())
+            raise CatalogError(
+                f"{file}, row {i + 2} ({frame['code'].iat[i]}, {frame['skill'].iat[i]}), "
+                f"column {column!r}: {frame[column].iat[i]!r} is not a number from {low:g} "
+                f"to {high:g}; import the catalog again."
+            )
+        frame[column] = values.astype(float)
+    return frame.set_index("code")
 
 
 def related(where: Path | None) -> pd.DataFrame:
@@ -178,7 +221,7 @@ def _read(file: Path, _stamp: int, columns: tuple[str, ...]) -> pd.DataFrame:
     text = {"area_code": str, "state_fips": str, "soc_code": str, "median_note": str}
     try:
         frame = pd.read_csv(file, dtype=text, keep_default_na=False, na_values=[""])
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, EOFError) as error:  # EOFError: a gzip file cut short
         raise CatalogError(f"{file} cannot be read ({error}); import the catalog again.") from None
     missing = [c for c in columns if c not in frame.columns]
     if missing:

@@ -51,6 +51,16 @@ class Skill(_Model):
     level: int = Field(3, ge=1, le=5)  # self-rated, 1 (beginner) to 5 (expert)
 
 
+class PastJob(_Model):
+    """A job the person has held (01, "Jobs I have done"): its O*NET-SOC code, or only a
+    title they typed for a job not in the catalogue; and the years in it."""
+
+    id: str = Field(default_factory=_record_id)  # stable: merging two notebooks' lists
+    code: str = ""  # O*NET-SOC code; "" for a job not in the catalogue (free text)
+    title: str = Field("", max_length=200)
+    years: float | None = Field(None, ge=0, le=60)
+
+
 class InterestResult(_Model):
     id: str = Field(default_factory=_record_id)  # stable: merging two notebooks' histories
     taken: date = Field(default_factory=date.today)
@@ -62,6 +72,7 @@ class InterestResult(_Model):
 class DreamJob(_Model):
     reflections: dict[str, str] = {}  # prompt id -> the person's text
     skills: list[Skill] = []
+    past_jobs: list[PastJob] = []  # jobs held, current or most recent first (issue 23)
     skills_use: str = ""  # how these skills could serve in a field of interest
     interests: InterestResult | None = None
     interest_history: list[InterestResult] = []  # earlier results, oldest first

@@ -477,15 +477,88 @@ def test_each_format_gives_the_exact_figures(imported: Callable[[str], Path], fm
 def test_skills_ordered_by_importance_with_level_kept(
     imported: Callable[[str], Path], fmt: str
 ) -> None:
+    """The important skills (the catalog's list) lead each occupation's ratings, in order."""
     ratings = catalog_tables.skill_ratings(imported(fmt))
     assert set(ratings.index) == set(EXPECTED_SKILLS)  # D has no ratings; PARTIAL is not kept
     for code, expected in EXPECTED_SKILLS.items():
-        rows = ratings.loc[[code]]
+        rows = ratings.loc[[code]].set_index("skill").loc[[s for s, _, _ in expected]]
         got = [
             (s, i, None if pd.isna(v) else v)
-            for s, i, v in zip(rows["skill"], rows["importance"], rows["level"], strict=True)
+            for s, i, v in zip(rows.index, rows["importance"], rows["level"], strict=True)
         ]
         assert got == expected, code
+
+
+#: Every rated skill as the matrix must hold it: Recommend Suppress -> unknown (None);
+#: a level marked Not Relevant kept as published.
+EXPECTED_MATRIX = {
+    (code, skill): (
+        None if flag == "suppress_im" else round(importance, 2),
+        None if flag == "suppress_lv" else round(level, 2),
+    )
+    for code, skill, importance, level, flag in SKILL_SPEC
+    if code in KEPT
+}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_rated_skill_is_in_the_matrix_as_published(
+    imported: Callable[[str], Path], fmt: str
+) -> None:
+    """skills.csv.gz holds every (occupation, skill) the release rates, not only the top."""
+    ratings = catalog_tables.skill_ratings(imported(fmt)).reset_index()
+    got = {
+        (c, s): (None if pd.isna(i) else i, None if pd.isna(v) else v)
+        for c, s, i, v in ratings[["code", "skill", "importance", "level"]].itertuples(index=False)
+    }
+    assert got == EXPECTED_MATRIX
+    assert not (imported(fmt) / "skills.csv").exists()  # the old file's name is not written
+    order = ratings.assign(i=ratings["importance"].fillna(-1), v=ratings["level"].fillna(-1))
+    for code, rows in order.groupby("code", sort=False):  # most important first, then level
+        keys = list(zip(-rows["i"], -rows["v"], strict=True))
+        assert keys == sorted(keys), code
+
+
+def test_an_old_catalogue_with_top_skills_only_is_still_read(
+    imported: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """A catalogue imported before issue 23 has skills.csv (top skills only): still read."""
+    old = tmp_path / "old"
+    old.mkdir()
+    for name in ("occupations.csv", "related.csv", "sources.json"):
+        (old / name).write_bytes((imported("txt") / name).read_bytes())
+    top = catalog_tables.skill_ratings(imported("txt")).reset_index()
+    top = top[top["skill"].isin([s for rows in EXPECTED_SKILLS.values() for s, _, _ in rows])]
+    top.to_csv(old / "skills.csv", index=False)
+    ratings = catalog_tables.skill_ratings(old)
+    assert len(ratings) == len(top) and set(ratings.index) == set(EXPECTED_SKILLS)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"code,skill,importance,level\nA,Writing,high,3\n", "column 'importance': 'high'"),
+        (b"code,skill,importance,level\nA,Writing,4,9.5\n", "column 'level'"),
+        (b"code,skill,importance,level\nA,Typing,4,3\n", "column 'skill': 'Typing'"),
+        (b"code,skill,level\nA,Writing,3\n", "missing column(s) ['importance']"),
+    ],
+)
+def test_a_bad_skills_matrix_is_named_with_what_to_do(
+    tmp_path: Path, content: bytes, expected: str
+) -> None:
+    (tmp_path / "skills.csv.gz").write_bytes(gzip.compress(content))
+    with pytest.raises(CatalogError) as error:
+        catalog_tables.skill_ratings(tmp_path)
+    message = str(error.value)
+    assert message.startswith(str(tmp_path / "skills.csv.gz")) and expected in message
+    assert "import the catalog again" in message
+
+
+def test_a_skills_matrix_cut_short_is_named(tmp_path: Path) -> None:
+    data = gzip.compress(b"code,skill,importance,level\n" + b"A,Writing,4,3\n" * 200)
+    (tmp_path / "skills.csv.gz").write_bytes(data[: len(data) // 2])
+    with pytest.raises(CatalogError, match="cannot be read.*import the catalog again"):
+        catalog_tables.skill_ratings(tmp_path)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -503,7 +576,7 @@ def test_related_occupations_within_the_catalogue(
 def test_every_format_writes_the_same_files_as_text(
     imported: Callable[[str], Path], fmt: str
 ) -> None:
-    for name in ("occupations.csv", "skills.csv", "related.csv"):
+    for name in ("occupations.csv", "skills.csv.gz", "related.csv"):
         assert (imported(fmt) / name).read_bytes() == (imported("txt") / name).read_bytes(), name
 
 
@@ -564,7 +637,7 @@ def test_tables_in_sub_folders_shallowest_then_text_first(
     assert release.table_release("skills") is None  # no Read Me in excel/: not recorded
     summary = import_onet(folder, out=tmp_path / "catalog", progress=False)
     assert summary.sources["tables"]["skills"] == {"file": "excel/Skills.xlsx", "release": None}
-    for name in ("occupations.csv", "skills.csv", "related.csv"):
+    for name in ("occupations.csv", "skills.csv.gz", "related.csv"):
         assert (tmp_path / "catalog" / name).read_bytes() == (imported("txt") / name).read_bytes()
 
 
@@ -576,7 +649,7 @@ def test_rows_repeated_exactly_are_read_once(
     for key in ("occupations", "interests", "job_zones", "skills", "related", "education"):
         tables[key] = pd.concat([tables[key], tables[key].iloc[::3]], ignore_index=True)
     import_onet(make_release(tmp_path, kind, tables), out=tmp_path / "catalog", progress=False)
-    for name in ("occupations.csv", "skills.csv", "related.csv"):
+    for name in ("occupations.csv", "skills.csv.gz", "related.csv"):
         expected = text_frame(imported("txt") / name)
         pd.testing.assert_frame_equal(text_frame(tmp_path / "catalog" / name), expected)
 

@@ -181,18 +181,33 @@ def test_months_between() -> None:
 # --- the skill gap and suggestions ---------------------------------------------------
 
 
+def weak_in_finance(persona: Plan) -> Plan:
+    """Maya rating Management of Financial Resources 1 of 5 (1.4 of 7), well below the
+    clinic managers' O*NET level 3.62. (At her 2 of 5, 2.8, it is within a level of it:
+    since the catalogue rates all 35 skills (issue 23) the gap follows O*NET's level.)"""
+    persona.dream_job.skills = [
+        Skill(
+            name=s.name, kind=s.kind, level=1 if s.name.startswith("Management of F") else s.level
+        )
+        for s in persona.dream_job.skills
+    ]
+    return persona
+
+
 def test_target_gap_counts_weak_skills(persona: Plan) -> None:
-    # Maya lists Management of Financial Resources at level 2 of 5: still a gap
-    gap = g.target_gap(persona, tiny_catalog(), CLINIC)
+    # Maya lists Management of Financial Resources at level 1 of 5: still a gap; the two
+    # skills she does not list at all come first (O*NET's importance x gap)
+    gap = g.target_gap(weak_in_finance(persona), tiny_catalog(), CLINIC)
     assert gap == [
+        "Monitoring",
         "Judgment and Decision Making",
         "Management of Financial Resources",
-        "Monitoring",
     ]
     assert g.target_gap(persona, tiny_catalog(), "custom:clinic-operations-coordinator") == []
 
 
 def test_suggestions_follow_the_gap_and_pass_the_check(persona: Plan) -> None:
+    persona = weak_in_finance(persona)
     drafts = g.suggest_goals(persona, tiny_catalog(), TODAY)
     texts = [d.text for d in drafts]
     # what to practice, where and how to show it, in a person's words (not O*NET's names)
@@ -210,6 +225,7 @@ def test_suggestions_follow_the_gap_and_pass_the_check(persona: Plan) -> None:
 
 
 def test_suggestions_skip_skills_a_goal_already_names(persona: Plan) -> None:
+    persona = weak_in_finance(persona)
     g.add_goal(persona, TODAY, **valid(text="Take 2 courses in judgment and decision making"))
     texts = " ".join(d.text for d in g.suggest_goals(persona, tiny_catalog(), TODAY))
     assert "Lead 3 decisions" not in texts

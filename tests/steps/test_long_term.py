@@ -9,7 +9,7 @@ import pytest
 from careerkit.dates import add_months
 from careerkit.plan import Goal, Objective, Option, Plan
 from careerkit.steps import long_term as r
-from tests.steps.test_goals import CLINIC, TRAINING, tiny_catalog
+from tests.steps.test_goals import CLINIC, TRAINING, tiny_catalog, weak_in_finance
 
 TODAY = date(2026, 11, 22)
 
@@ -18,7 +18,7 @@ TODAY = date(2026, 11, 22)
 
 
 def test_gap_table(persona: Plan) -> None:
-    table = r.gap_table(persona, tiny_catalog(), CLINIC)
+    table = r.gap_table(weak_in_finance(persona), tiny_catalog(), CLINIC)
     assert list(table.index) == [
         "Management of Personnel Resources",
         "Coordination",
@@ -27,7 +27,7 @@ def test_gap_table(persona: Plan) -> None:
         "Speaking",
         "Monitoring",
     ]
-    assert table["level"].tolist() == [4, 4, 0, 2, 4, 0]
+    assert table["level"].tolist() == [4, 4, 0, 1, 4, 0]
     assert table["gap"].tolist() == [False, False, True, True, False, True]
     # Maya picked Management of Financial Resources, Systems Analysis and Judgment...
     assert table["chosen"].tolist() == [False, False, True, True, False, False]
@@ -39,12 +39,13 @@ def test_gap_table_of_a_custom_option_is_empty(persona: Plan) -> None:
 
 
 def test_skill_choices_keep_earlier_picks(persona: Plan) -> None:
-    choices = r.skill_choices(persona, tiny_catalog(), CLINIC)
-    # the gap first, then "Systems Analysis": picked before, no longer in the gap
+    choices = r.skill_choices(weak_in_finance(persona), tiny_catalog(), CLINIC)
+    # the gap first (O*NET importance x gap), then "Systems Analysis": picked before, no
+    # longer in the gap
     assert choices == [
+        "Monitoring",
         "Judgment and Decision Making",
         "Management of Financial Resources",
-        "Monitoring",
         "Systems Analysis",
     ]
 

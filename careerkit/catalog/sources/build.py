@@ -36,8 +36,8 @@ ATTRIBUTION = (
     "This product includes information from the O*NET {release} Database by the U.S. "
     "Department of Labor, Employment and Training Administration (USDOL/ETA). Used under "
     "the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA. careerkit has modified "
-    "the information: it selected columns, kept the most important skills and joined BLS "
-    "figures. No endorsement by USDOL/ETA is implied."
+    "the information: it selected columns, named each occupation's most important skills "
+    "and joined BLS figures. No endorsement by USDOL/ETA is implied."
 )
 
 
@@ -122,9 +122,11 @@ def _import(
     rows = rows[rows["job_zone"].notna()]
     onet.check_coverage(release, rows.index, table.index, themes.index, zones.index)
     step("skills")
-    skills = onet.skill_ratings(release)
+    skills = onet.skill_matrix(release)
     skills = skills[skills["code"].isin(rows.index)]
-    rows["skills"] = skills.groupby("code")["skill"].agg(";".join).reindex(rows.index)
+    important = onet.important_skills(skills)  # the catalog's skills column: a card's list
+    rows["skills"] = important.groupby("code")["skill"].agg(";".join).reindex(rows.index)
+    skills = skills.drop(columns="not_relevant")
     step("titles")
     rows["alt_titles"] = onet.titles(release).reindex(rows.index)
     search_titles = onet.all_titles(release)  # every title, for search (titles.csv.gz)
@@ -202,6 +204,7 @@ def _import(
         "occupations": len(rows),
         "with_interests": int(rows[list(catalog.THEMES)].notna().all(axis=1).sum()),
         "with_skills": int(rows["skills"].notna().sum()),
+        "skill_ratings": len(skills),  # every rated skill of every occupation (skills.csv.gz)
         "with_wages": int(rows["median_wage"].notna().sum()),
         "with_projections": int(rows["outlook_pct"].notna().sum()),
         "with_hours": int(rows["hours_per_week"].notna().sum()),
@@ -304,7 +307,13 @@ def _write(out, rows, skills, related, area_frames, sources, search_titles=None)
     tmp.mkdir(mode=0o777)
     try:
         rows.to_csv(tmp / catalog.OCCUPATIONS, lineterminator="\n", float_format="%.15g")
-        skills.to_csv(tmp / catalog.SKILL_RATINGS, index=False, lineterminator="\n")
+        skills.to_csv(
+            tmp / catalog.SKILL_RATINGS,
+            index=False,
+            lineterminator="\n",
+            float_format="%.15g",
+            compression={"method": "gzip", "mtime": 0},
+        )
         related.to_csv(tmp / catalog.RELATED, index=False, lineterminator="\n")
         if area_frames is not None:
             area_list, area_wages = area_frames

@@ -7,7 +7,8 @@ for O*NET's flags, documented in ``data/README.md``:
 
 * a value with ``Recommend Suppress = Y`` is treated as unknown (O*NET advises against it),
   except an education share: the largest is still the largest, kept and flagged;
-* a skill whose level is marked ``Not Relevant = Y`` is left out for that occupation;
+* a skill whose level is marked ``Not Relevant = Y`` keeps its published figures in the
+  skills matrix but is never one of the occupation's important skills;
 * rows repeated exactly are read once; the same key with two different values is an error;
 * a row that cannot be read (a cell out of place, a score that is not a number or is
   outside its scale) stops the import with its file, line and column: never dropped.
@@ -165,15 +166,20 @@ def _skill_values(release: Release, table: str) -> pd.DataFrame:
     return pd.concat([usable, flagged], ignore_index=True)
 
 
-def skill_ratings(release: Release) -> pd.DataFrame:
-    """The most important skills of each occupation: code, skill, importance, level.
+def skill_matrix(release: Release) -> pd.DataFrame:
+    """Every skill O*NET rates for each occupation: code, skill, importance, level, not_relevant.
 
-    Importance (IM, 1-5) and level (LV, 0-7) as published; most important first.
+    Importance (IM, 1-5) and level (LV, 0-7) as published, one row per occupation and
+    skill (35 a rated occupation), most important first (ties: higher level, then by
+    name). A value marked ``Recommend Suppress`` is unknown (NaN). A level marked ``Not
+    Relevant`` (O*NET's mark for a skill of little importance) is kept as published,
+    flagged in ``not_relevant``. Occupations O*NET does not rate have no rows.
     """
     tables = _skill_tables(release)
     frame = pd.concat([_skill_values(release, t) for t in tables], ignore_index=True)
     flagged = frame[frame["not_relevant"].astype(bool)]
-    dropped = flagged[[CODE, "Element Name"]].drop_duplicates()
+    flagged = pd.MultiIndex.from_frame(flagged[[CODE, "Element Name"]].drop_duplicates())
+    every = frame[[CODE, "Element Name"]].drop_duplicates()
     frame = frame[~frame["not_relevant"].astype(bool)]
     repeated = frame.duplicated([CODE, "Element Name", "Scale ID"], keep=False)
     if repeated.any():  # the same skill in two files
@@ -185,13 +191,28 @@ def skill_ratings(release: Release) -> pd.DataFrame:
     wide = frame.pivot_table(
         index=[CODE, "Element Name"], columns="Scale ID", values="value", aggfunc="first"
     ).reindex(columns=["IM", "LV"])
-    wide = wide.drop(index=pd.MultiIndex.from_frame(dropped), errors="ignore")
-    wide = wide.dropna(subset=["IM"]).reset_index()
+    wide = wide.reindex(pd.MultiIndex.from_frame(every)).reset_index()  # suppressed: NaN
     wide.columns = ["code", "skill", "importance", "level"]
-    wide = wide.sort_values(["code", "importance", "level"], ascending=[True, False, False])
-    rank = wide.groupby("code").cumcount()
-    keep = (rank < MIN_SKILLS) | ((wide["importance"] >= MIN_IMPORTANCE) & (rank < MAX_SKILLS))
-    return wide[keep].reset_index(drop=True)
+    index = pd.MultiIndex.from_frame(wide[["code", "skill"]])
+    wide["not_relevant"] = index.isin(flagged)
+    wide = wide.sort_values(
+        ["code", "importance", "level", "skill"], ascending=[True, False, False, True]
+    )
+    return wide.reset_index(drop=True)
+
+
+def important_skills(matrix: pd.DataFrame) -> pd.DataFrame:
+    """The rows of :func:`skill_matrix` that are each occupation's important skills.
+
+    The rule (data/README.md): skills of importance >= MIN_IMPORTANCE (3 of 5), at least
+    MIN_SKILLS (3) and at most MAX_SKILLS (10) an occupation, most important first, ties
+    by level; a skill of unknown importance or whose level is marked Not Relevant is
+    never one of them. The catalog's ``skills`` column lists them.
+    """
+    usable = matrix[matrix["importance"].notna() & ~matrix["not_relevant"].astype(bool)]
+    rank = usable.groupby("code").cumcount()
+    keep = (rank < MIN_SKILLS) | ((usable["importance"] >= MIN_IMPORTANCE) & (rank < MAX_SKILLS))
+    return usable[keep].reset_index(drop=True)
 
 
 def titles(release: Release) -> pd.Series:
