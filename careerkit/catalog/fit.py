@@ -175,11 +175,11 @@ def skill_profiles(ratings: pd.DataFrame, codes: Iterable[str]) -> tuple[np.ndar
     skill of :data:`SKILLS` (O*NET's order); NaN where the catalogue has no figure (an
     occupation O*NET does not rate, a suppressed value, or a skill an old catalogue's
     top-skills file leaves out). ``ratings``: code-indexed skill, importance, level."""
-    codes = pd.Index(codes)
-    rows = codes.get_indexer(ratings.index)
+    index = pd.Index(list(codes))
+    rows = index.get_indexer(ratings.index)
     columns = pd.Index(SKILLS).get_indexer(ratings["skill"])
     keep = (rows >= 0) & (columns >= 0)
-    shape = (len(codes), len(SKILLS))
+    shape = (len(index), len(SKILLS))
     importance, level = np.full(shape, np.nan), np.full(shape, np.nan)
     importance[rows[keep], columns[keep]] = ratings["importance"].to_numpy(float)[keep]
     level[rows[keep], columns[keep]] = ratings["level"].to_numpy(float)[keep]

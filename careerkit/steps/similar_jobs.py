@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -99,10 +100,10 @@ def skills_match_all(
     level, 1)``; NaN ("not rated", never 0) where O*NET gives no ratings, and everywhere
     when none of the person's skills is one of O*NET's names.
     """
-    codes = pd.Index(ratings.index.unique() if codes is None else codes)
-    importance, level = profiles(ratings, codes)
+    index = pd.Index(ratings.index.unique() if codes is None else list(codes))
+    importance, level = profiles(ratings, index)
     if not onet_names(person_levels):
-        return pd.Series(np.nan, index=codes, name="skills_match")
+        return pd.Series(np.nan, index=index, name="skills_match")
     person = _person_vector(person_levels)
     with np.errstate(invalid="ignore", divide="ignore"):
         cover = np.where(level > 0, np.minimum(person / level, 1.0), 1.0)
@@ -110,7 +111,7 @@ def skills_match_all(
     total = weight.sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         match = np.where(total > 0, (weight * cover).sum(axis=1) / total * 100, np.nan)
-    return pd.Series(np.round(match, 1), index=codes, name="skills_match")
+    return pd.Series(np.round(match, 1), index=index, name="skills_match")
 
 
 def _column_mean(values: np.ndarray) -> np.ndarray:
@@ -137,13 +138,13 @@ def profile_similarity(
     module's rule: cosine of importance x level over the skills both have figures for,
     the jobs' profile being the average of theirs); NaN for a candidate, or jobs, O*NET
     does not rate."""
-    candidates = pd.Index(candidates)
-    everyone = candidates.union(pd.Index(list(codes)), sort=False)
+    others = pd.Index(list(candidates))
+    everyone = others.union(pd.Index(list(codes)), sort=False)
     importance, level = profiles(ratings, everyone)
     profile = importance * level
-    source = _column_mean(profile[everyone.get_indexer(list(codes))])
-    similarity = _similarity(profile[everyone.get_indexer(candidates)], source)
-    return pd.Series(similarity, index=candidates, name="similarity")
+    source = _column_mean(profile[everyone.get_indexer(pd.Index(list(codes)))])
+    similarity = _similarity(profile[everyone.get_indexer(others)], source)
+    return pd.Series(similarity, index=others, name="similarity")
 
 
 def levels_from_jobs(
@@ -205,13 +206,31 @@ def _gap_text(gaps: pd.DataFrame) -> str:
     )
 
 
+def _zone(catalog: pd.DataFrame, code: str) -> int | None:
+    """An occupation's job zone, or None where the catalog has none."""
+    zone = _number(catalog.at[code, "job_zone"])
+    return None if zone is None else int(zone)
+
+
 def _pay(catalog: pd.DataFrame, code: str) -> float | None:
     """A median that can be subtracted: known and not top-coded (a least value)."""
-    if code not in catalog.index or pd.isna(catalog.at[code, "median_wage"]):
+    if code not in catalog.index:
+        return None
+    median = _number(catalog.at[code, "median_wage"])
+    if median is None:
         return None
     if "wage_note" in catalog and str(catalog.at[code, "wage_note"]) == TOP_CODED:
         return None
-    return float(catalog.at[code, "median_wage"])
+    return median
+
+
+def _number(value: Any) -> float | None:
+    """A catalog cell as a number; None where it is empty or not a number."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
 
 
 def similar_occupations(
@@ -253,7 +272,7 @@ def similar_occupations(
             "imported before careerkit bundled all 35); import it again with "
             "`careerkit catalog import-onet` to compare occupations by their skills."
         )
-    where = catalog.index.get_indexer(codes)
+    where = catalog.index.get_indexer(pd.Index(codes))
     rated = [c for c, i in zip(codes, where, strict=True) if known[i]]
     if not rated:
         return pd.DataFrame(columns=list(COLUMNS))
@@ -264,14 +283,14 @@ def similar_occupations(
     yours = levels_from_jobs(rated, ratings, person_levels)
     held = pd.Series(np.nanmax(importance[where[known[where] > 0]], axis=0), index=list(SKILLS))
     first = codes[0]
-    zone, pay = catalog.at[first, "job_zone"], _pay(catalog, first)
+    zone, pay = _zone(catalog, first), _pay(catalog, first)
     rows = []
     for code, score in top.items():
         i = catalog.index.get_loc(code)
         its_importance = pd.Series(importance[i], index=list(SKILLS))
         its_level = pd.Series(level[i], index=list(SKILLS))
         other = _pay(catalog, code)
-        zones = catalog.at[code, "job_zone"]
+        zones = _zone(catalog, str(code))
         rows.append(
             {
                 "code": code,
@@ -279,7 +298,7 @@ def similar_occupations(
                 "similarity": score,
                 "carries_over": ", ".join(_carried(its_importance, its_level, yours, held)[:SHOWN]),
                 "gaps": _gap_text(_gaps(its_importance, its_level, yours)),
-                "job_zone_change": pd.NA if pd.isna(zone) or pd.isna(zones) else zones - zone,
+                "job_zone_change": pd.NA if zone is None or zones is None else zones - zone,
                 "pay_change": UNKNOWN if pay is None or other is None else round(other - pay),
             }
         )
