@@ -401,8 +401,9 @@ def heat_colour(values: np.ndarray) -> np.ndarray:
 
 def legend_html(criteria: Sequence[Criterion]) -> str:
     chips = "".join(
-        f'<span style="margin-right:12px"><span style="display:inline-block;width:12px;'
-        f'height:12px;background:{COLOURS[i % len(COLOURS)]};vertical-align:middle"></span> '
+        f'<span style="margin-right:12px;white-space:nowrap">'
+        '<span style="display:inline-block;width:12px;height:12px;'
+        f'background:{COLOURS[i % len(COLOURS)]};vertical-align:middle"></span> '
         f"{html.escape(c.label)}</span>"
         for i, c in enumerate(criteria)
     )
@@ -436,12 +437,13 @@ def ranking_html(result: Result, criteria: Sequence[Criterion]) -> str:
             "<div style='display:flex;height:16px;background:#eee'>"
             f"{segments}</div></td><td style='color:#8a5300'>{html.escape(note)}</td></tr>"
         )
+    head = "vertical-align:bottom;padding:2px 8px"
     return (
         "<table style='border-collapse:collapse;width:100%'>"
-        f"<caption style='{CAPTION_STYLE}'>{RANKING_CAPTION}</caption><tr><th>Rank</th>"
-        "<th style='text-align:left'>Option</th>"
-        f"<th style='text-align:right;padding-right:16px'>{SCORE_HEADER}</th>"
-        f"<th style='text-align:left;{PARTS_STYLE}'>{PARTS_HEADER}"
+        f"<caption style='{CAPTION_STYLE}'>{RANKING_CAPTION}</caption>"
+        f"<tr><th style='{head}'>Rank</th><th style='{head};text-align:left'>Option</th>"
+        f"<th style='{head};text-align:right;padding-right:16px;white-space:nowrap'>"
+        f"{SCORE_HEADER}</th><th style='{head};text-align:left;{PARTS_STYLE}'>{PARTS_HEADER}"
         f"{legend_html(criteria)}</th><th></th></tr>" + "".join(rows) + "</table>"
     )
 

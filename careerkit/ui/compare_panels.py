@@ -61,7 +61,11 @@ NOT_RATED = -1.0  # slider position for "no rating of my own"
 #: rating of 0 (it sits at the left end). Hollow, dashed and faint, with the readout in
 #: italics; the handle keeps its name and value text ("not rated") for screen readers.
 UNRATED_CLASS = "careerkit-not-rated"
-FEELS_RIGHT_HINT = "This rating counts in the score; the gut check after the results does not"
+#: Said above the ratings when 'Feels right' is a criterion, not to be taken for the gut check.
+FEELS_RIGHT_HINT = (
+    "'{label}' is a rating like the others: it counts in the score. The gut check after "
+    "the results asks again how an option feels, and counts for nothing."
+)
 UNRATED_CSS = f"""<style>
 .{UNRATED_CLASS} .noUi-handle {{
   background: transparent !important; border: 2px dashed #888 !important; opacity: 0.6;
@@ -187,7 +191,12 @@ class RatingsPanel:
         self.rows: dict[str, dict[str, RatingRow]] = {}  # option -> criterion -> row
         self.sheet = lean.vbox([self._sheet(names[0])])
         style = lean.html(UNRATED_CSS, layout={"display": "none"})
-        self.box = lean.vbox([style, self.picker, self.sheet, view.status, view.errors])
+        labels = view.labels
+        hint = FEELS_RIGHT_HINT.format(label=labels[FEELS_RIGHT]) if FEELS_RIGHT in labels else ""
+        self.note = lean.html(
+            f"<span style='color:#555'>{html.escape(hint)}</span>" if hint else ""
+        )
+        self.box = lean.vbox([style, self.picker, self.note, self.sheet, view.status, view.errors])
         self.picker.observe(view.guarded(self._picked), names="value")
 
     def update(self, analysis: Analysis) -> None:
@@ -279,8 +288,6 @@ class RatingRow:
             text = "no data: rate it yourself, or leave it out"
         else:
             text = "not rated: left out of this option's score"
-        if self.criterion.id == FEELS_RIGHT:  # not to be taken for the gut check's question
-            text += f". {FEELS_RIGHT_HINT}"
         self.status.value = f"<span style='color:#555'>{html.escape(text)}</span>"
         self.back.layout.display = None if own is not None else "none"
 

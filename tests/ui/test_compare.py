@@ -421,13 +421,13 @@ def test_the_gut_check_says_how_it_differs_from_the_feels_right_criterion(
     before = board.ranking()
     board.gut.toggles[MANAGERS, "feels_right"].value = "no"  # the gut check counts for nothing
     pd.testing.assert_frame_equal(board.ranking(), before)
-    row = board.rater.row(MANAGERS, "feels_right")
-    assert compare_panels.FEELS_RIGHT_HINT in row.status.value  # the rating counts
-    assert compare_panels.FEELS_RIGHT_HINT not in board.rater.row(MANAGERS, "pay").status.value
+    rating = board.rater.note.value.replace("&#x27;", "'")  # above the rating sliders
+    assert "'Feels right' is a rating like the others: it counts in the score" in rating
     without = dict(DEFAULT_WEIGHTS)
     del without["feels_right"]
     other = compare.matrix(persona, catalog, criteria=without)
     assert "criterion" not in other.gut.intro.value and "do not change" in other.gut.intro.value
+    assert other.rater.note.value == ""
 
 
 def test_gut_messages_for_unanswered_and_unsure() -> None:
