@@ -130,6 +130,7 @@ def test_not_rated_looks_unlike_0_and_the_score_headers_stand_apart(lab: Lab) ->
         assert "dashed" not in style and float(opacity) == 1, (style, opacity)
         name = handle.get_attribute("aria-label") or ""
         assert DEFAULT_LABELS["outlook"] in name and CLINIC in name  # still named
+        notebook.picture(screenshot_path("03_compare_not_rated.png"), ratings, ratings)
 
         ranking = notebook.cell("board.results_panel").locator(RANKING)
         expect(ranking.locator("caption")).to_have_text("Your ranking")
