@@ -131,9 +131,9 @@ def _has_file(plan: Plan) -> bool:
 
 PANELS = ("setup", "weights", "ratings", "results", "pay", "gut", "choice")
 PREVIEW_NOTE = (
-    "A preview on the sample persona, {name}: how the options are scored, with this "
-    "notebook's criteria and formula. Nothing can be changed here and nothing is saved; "
-    "your own plan is not touched."
+    "A preview on the sample persona, {name}: how the options are scored, with the "
+    "criteria and scoring formula in use here. Nothing can be changed here and nothing "
+    "is saved; your own plan is not touched."
 )
 
 
