@@ -21,11 +21,13 @@ if TYPE_CHECKING:  # what editors and mypy see; at run time __getattr__ imports 
     from careerkit.workbook import catalog_for as catalog_for
     from careerkit.workbook import load_catalog as load_catalog
     from careerkit.workbook import open_plan as open_plan
+    from careerkit.workbook import sample_plan as sample_plan
 
 __version__ = "0.1.0"
 
 _EXPORTS = {
     "open_plan": "careerkit.workbook",
+    "sample_plan": "careerkit.workbook",
     "restore_plan": "careerkit.plan",
     "Plan": "careerkit.plan",
     "PlanError": "careerkit.plan",

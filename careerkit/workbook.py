@@ -25,11 +25,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careerkit import paths, workshop
-from careerkit.plan import Plan
+from careerkit.plan import Plan, read_raw
 from careerkit.plan import open_plan as open_plan_file
 
 if TYPE_CHECKING:
     import pandas as pd
+
+#: The sample persona's plan, bundled for coaches to try the steps on.
+SAMPLE_PLAN = paths.DATA_DIR / "examples" / "persona.json"
 
 #: A coach's own occupations, in the workspace: merged into whichever catalog is in force.
 LOCAL_OCCUPATIONS = "local_occupations.csv"
@@ -84,6 +87,13 @@ def open_plan(path: str | os.PathLike[str] | None = None, *, name: str | None = 
     wait_for_person()
     start = None if path else workshop.start_new_plan
     return open_plan_file(Path(path).expanduser() if path else None, name=name, start=start)
+
+
+def sample_plan() -> Plan:
+    """The sample persona's plan (``data/examples/persona.json``), in memory only: it has
+    no file, so nothing done to it is ever saved (a coach previews a step on it)."""
+    raw = read_raw(SAMPLE_PLAN)  # checked and upgraded as any plan
+    return Plan.model_validate({key: value for key, value in raw.items() if key != "saved"})
 
 
 # The catalog package (and pandas) is imported in the functions below, when a step first

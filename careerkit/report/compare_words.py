@@ -22,6 +22,7 @@ from careerkit.palette import (
     DARK_GREY,
     FAINT_GREY,
     HEAT_SCALE,
+    LIGHT_GREY,
     PALE_GREY,
     WARN,
     WHITE,
@@ -37,11 +38,21 @@ from careerkit.text import join_words
 
 PAY = "pay"  # the criterion whose weight the what-if sweep moves
 GUT_QUESTIONS = {
-    "feels_right": "Does this feel right?",
+    "feels_right": "Seeing the scores, does this feel right?",
     "want_to_grow": "Do I want to grow in this field?",
 }
-SHARE = f"<span style='color:{DARK_GREY}'>{{:.0f}}% of the score</span>"
+#: The criterion a gut question could be taken for (the same words, a different role).
+FEELS_RIGHT = "feels_right"
+SHARE = f"<span style='color:{DARK_GREY}'>{{:d}}% of the score</span>"
 NOT_RATED_STYLE = f"background:{FAINT_GREY};color:{DARK_GREY};text-align:center"
+#: The results' two tables, each under its own caption; the ranking's score column and the
+#: column that splits it are apart (a gap and a rule), so that their headers never read as one.
+RANKING_CAPTION = "Your ranking"
+HEATMAP_CAPTION = "The ratings behind the scores"
+SCORE_HEADER = "Score (0-10)"
+PARTS_HEADER = "What the score is made of, by criterion"
+PARTS_STYLE = f"padding-left:16px;border-left:1px solid {LIGHT_GREY}"  # apart from the score
+CAPTION_STYLE = "caption-side:top;text-align:left;font-weight:bold;margin:12px 0 4px"
 HEAT = np.array(HEAT_SCALE)  # 0 -> 10
 
 
@@ -63,6 +74,36 @@ ACROSS_ROWS = (
 def number(value: float) -> str:
     """A weight or rating for text: 3, 2.5."""
     return f"{value:g}"
+
+
+def percent_shares(weights: pd.Series) -> pd.Series:
+    """Each weight's share of the total in whole percent, summing to exactly 100 (largest
+    remainder: the shares rounded down, then the points left over go to the largest
+    fractions, ties to the earlier criterion); all 0 when the weights are."""
+    total = float(weights.sum())
+    if total <= 0:
+        return pd.Series(0, index=weights.index, dtype=int)
+    exact = weights.to_numpy(dtype=float) / total * 100
+    shares = np.floor(exact + 1e-9).astype(int)  # 1e-9: 3/3 * 100 is exactly 100, not 99.99
+    left_over = 100 - int(shares.sum())
+    by_fraction = np.argsort(-(exact - shares), kind="stable")
+    shares[by_fraction[:left_over]] += 1
+    return pd.Series(shares, index=weights.index, dtype=int)
+
+
+def gut_difference(labels: Mapping[str, str]) -> str:
+    """What the gut check is, and how it differs from the 'Feels right' criterion when that
+    is in use (``labels``: criterion id -> name shown)."""
+    if FEELS_RIGHT not in labels:
+        return (
+            "These answers do not change the scores: they are your check on them, now "
+            "that you have seen them."
+        )
+    return (
+        f"These answers do not change the scores: they are your check on them, now that you "
+        f"have seen them. The '{labels[FEELS_RIGHT]}' criterion you rated above is "
+        "different: it is a rating (0-10) given before the scores, and it counts in them."
+    )
 
 
 def ordinal(rank: float) -> str:
@@ -370,12 +411,13 @@ def heat_colour(values: np.ndarray) -> np.ndarray:
 
 def legend_html(criteria: Sequence[Criterion]) -> str:
     chips = "".join(
-        f'<span style="margin-right:12px"><span style="display:inline-block;width:12px;'
-        f'height:12px;background:{COLOURS[i % len(COLOURS)]};vertical-align:middle"></span> '
+        f'<span style="margin-right:12px;white-space:nowrap">'
+        '<span style="display:inline-block;width:12px;height:12px;'
+        f'background:{COLOURS[i % len(COLOURS)]};vertical-align:middle"></span> '
         f"{html.escape(c.label)}</span>"
         for i, c in enumerate(criteria)
     )
-    return f'<div style="margin:4px 0">{chips}</div>'
+    return f'<div style="margin:4px 0;font-weight:normal">{chips}</div>'
 
 
 def ranking_html(result: Result, criteria: Sequence[Criterion]) -> str:
@@ -399,17 +441,20 @@ def ranking_html(result: Result, criteria: Sequence[Criterion]) -> str:
         rows.append(
             f"<tr><td style='text-align:center'>{'–' if np.isnan(rank) else ordinal(rank)}</td>"
             f"<td>{html.escape(name)}</td>"
-            f"<td style='text-align:right'><b>{'–' if np.isnan(value) else f'{value:.1f}'}</b></td>"
-            f"<td style='width:40%'><div style='display:flex;height:16px;background:{PALE_GREY}'>"
+            f"<td style='text-align:right;padding-right:16px'>"
+            f"<b>{'–' if np.isnan(value) else f'{value:.1f}'}</b></td>"
+            f"<td style='width:40%;{PARTS_STYLE}'>"
+            f"<div style='display:flex;height:16px;background:{PALE_GREY}'>"
             f"{segments}</div></td><td style='color:{WARN}'>{html.escape(note)}</td></tr>"
         )
+    head = "vertical-align:bottom;padding:2px 8px"
     return (
-        legend_html(criteria)
-        + "<table style='border-collapse:collapse;width:100%'><tr><th>Rank</th>"
-        "<th style='text-align:left'>Option</th><th>Score</th>"
-        "<th style='text-align:left'>Score split by criterion</th><th></th></tr>"
-        + "".join(rows)
-        + "</table>"
+        "<table style='border-collapse:collapse;width:100%'>"
+        f"<caption style='{CAPTION_STYLE}'>{RANKING_CAPTION}</caption>"
+        f"<tr><th style='{head}'>Rank</th><th style='{head};text-align:left'>Option</th>"
+        f"<th style='{head};text-align:right;padding-right:16px;white-space:nowrap'>"
+        f"{SCORE_HEADER}</th><th style='{head};text-align:left;{PARTS_STYLE}'>{PARTS_HEADER}"
+        f"{legend_html(criteria)}</th><th></th></tr>" + "".join(rows) + "</table>"
     )
 
 
@@ -440,7 +485,8 @@ def heatmap_html(
             )
         rows.append(f"<tr><td>{html.escape(name)}</td>{''.join(cells)}</tr>")
     return (
-        "<table style='border-collapse:collapse'><tr><th></th>"
+        f"<table style='border-collapse:collapse'><caption style='{CAPTION_STYLE}'>"
+        f"{HEATMAP_CAPTION}</caption><tr><th></th>"
         + head
         + "</tr>"
         + "".join(rows)

@@ -15,14 +15,14 @@ Importing this module also registers notebook 03's coach cell magics (as
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import ipywidgets as w
 import pandas as pd
 
 from careerkit.catalog import COLUMNS, CatalogError
-from careerkit.plan import Option, Plan
+from careerkit.plan import Option, Plan, PlanError
 from careerkit.report.compare_words import (
     PAY,
     data_notes,
@@ -50,7 +50,7 @@ from careerkit.ui.kit import lean
 from careerkit.ui.kit.autosave import Saver
 from careerkit.ui.kit.callbacks import guarded
 from careerkit.ui.kit.messages import message_html
-from careerkit.workbook import catalog_for
+from careerkit.workbook import catalog_for, sample_plan
 
 # %%careerkit_criteria and %%careerkit_formula for a coach's notebook 03 that has no
 # "%load_ext careerkit" (registering twice is harmless).
@@ -64,6 +64,7 @@ def matrix(
     criteria: Mapping[str, Any] | None = None,
     labels: Mapping[str, Any] | None = None,
     score: ScoreFn | None = None,
+    read_only: bool = False,
 ) -> CompareBoard:
     """The comparison board for the options left on ``plan``'s shortlist.
 
@@ -72,6 +73,10 @@ def matrix(
     (default :func:`careerkit.steps.compare.scoring.weighted_average`). Mistakes in either are shown
     on the board in plain words instead of raising; so are the mistakes of the notebook's
     coach cells (``%%careerkit_criteria``, ``%%careerkit_formula``) these came from.
+
+    A ``read_only`` board (any board of a plan without a file, such as
+    :func:`careerkit.sample_plan`'s) shows everything, changes nothing and saves nothing.
+    With nothing on the shortlist, the board offers a preview of the sample persona's.
     """
     cells = [note for value in (criteria, score) if (note := coach_cells.problem_of(value))]
     try:
@@ -87,7 +92,8 @@ def matrix(
             )
         return CompareBoard.blocked(
             "There is nothing to compare yet: shortlist some occupations in 02 "
-            "(Explore your choices) first, then come back here."
+            "(Explore your choices) first, then come back here.",
+            lambda: preview(criteria=criteria, labels=labels, score=score),
         )
     notes = [(text, "error") for text in cells]
     notes += setup.notes
@@ -97,20 +103,55 @@ def matrix(
         except CatalogError as err:
             notes.append((f"The occupation catalog could not be loaded: {err}", "error"))
             catalog = pd.DataFrame(columns=[c for c in COLUMNS if c != "code"])
+    read_only = read_only or not _has_file(plan)
     try:
-        return CompareBoard(plan, catalog, setup, score or scoring.weighted_average, options, notes)
+        return CompareBoard(
+            plan, catalog, setup, score or scoring.weighted_average, options, notes, read_only
+        )
     except CatalogError as err:  # e.g. the skill ratings of a catalogue a broken file names
         return CompareBoard.blocked(" ".join([*(text for text, _ in notes), str(err)]))
+
+
+def preview(
+    *,
+    criteria: Mapping[str, Any] | None = None,
+    labels: Mapping[str, Any] | None = None,
+    score: ScoreFn | None = None,
+) -> CompareBoard:
+    """The board of the sample persona (:func:`careerkit.sample_plan`) with these criteria
+    and this formula, read-only: a coach sees how options are scored before a person has
+    any to compare. Nothing is saved, and the person's plan is not touched."""
+    return matrix(sample_plan(), criteria=criteria, labels=labels, score=score, read_only=True)
+
+
+def _has_file(plan: Plan) -> bool:
+    try:
+        return bool(plan.path)
+    except PlanError:  # e.g. careerkit.sample_plan()
+        return False
+
+
+PANELS = ("setup", "weights", "ratings", "results", "pay", "gut", "choice")
+PREVIEW_NOTE = (
+    "A preview on the sample persona, {name}: how the options are scored, with the "
+    "criteria and scoring formula in use here. Nothing can be changed here and nothing "
+    "is saved; your own plan is not touched."
+)
 
 
 class CompareBoard:
     """The weighted comparison of one plan's remaining options; panels show its parts.
 
-    ``problem`` is set (and every panel shows it) when there is nothing to compare yet
-    or the criteria cannot be used.
+    ``problem`` is set when there is nothing to compare yet or the criteria cannot be
+    used: the first panel says so, once, and the others stay empty.
     """
 
     problem = ""
+    read_only = False
+    # A blocked board's preview of the sample persona (see blocked()):
+    preview_button: w.Button
+    preview_area: w.VBox
+    preview_board: CompareBoard | None = None
 
     def __init__(
         self,
@@ -120,8 +161,9 @@ class CompareBoard:
         score: ScoreFn,
         options: Sequence[Option],
         notes: Sequence[tuple[str, str]] = (),
+        read_only: bool = False,
     ) -> None:
-        self.plan, self.setup, self.score = plan, setup, score
+        self.plan, self.setup, self.score, self.read_only = plan, setup, score, read_only
         self.criteria = setup.criteria
         self.labels = {c.id: c.label for c in self.criteria}
         # One label width for every slider, so that the sliders line up.
@@ -198,15 +240,51 @@ class CompareBoard:
             self.choice.box,
         )
         self.refresh()
+        if read_only:
+            for panel in PANELS:
+                _freeze(getattr(self, f"{panel}_panel"))
+            note = PREVIEW_NOTE.format(name=plan.profile.name or "a sample person")
+            self.setup_panel.children = (
+                lean.html(message_html(note, "info")),
+                *self.setup_panel.children,
+            )
 
     @classmethod
-    def blocked(cls, message: str) -> CompareBoard:
-        """A board that can only say what to do first (every panel shows ``message``)."""
+    def blocked(
+        cls, message: str, preview: Callable[[], CompareBoard] | None = None
+    ) -> CompareBoard:
+        """A board that can only say what to do first: the first panel shows ``message``
+        (the others are empty, so it is said once), with a button that shows the board
+        ``preview`` makes below it (a coach's look at the scoring), if given."""
         board = cls.__new__(cls)
         board.problem, board.analysis = message, Analysis(problem=message)
-        for panel in ("setup", "weights", "ratings", "results", "pay", "gut", "choice"):
-            setattr(board, f"{panel}_panel", lean.html(message_html(message, "warn")))
+        for panel in PANELS[1:]:
+            setattr(board, f"{panel}_panel", lean.html())
+        said = lean.html(message_html(message, "warn"))
+        board.setup_panel = lean.vbox([said])
+        if preview is not None:
+            board.preview_button = lean.button(
+                description="Preview the scoring on the sample persona",
+                icon="eye",
+                layout=w.Layout(width="max-content"),
+            )
+            board.preview_area, board.errors = lean.vbox(), lean.output()
+            board.preview_button.on_click(
+                guarded(board.errors)(lambda _: board.show_preview(preview()))
+            )
+            board.setup_panel.children = (
+                said,
+                board.preview_button,
+                board.preview_area,
+                board.errors,
+            )
         return board
+
+    def show_preview(self, sample: CompareBoard) -> None:
+        """Show ``sample``'s panels (read-only) under the button, one after the other."""
+        self.preview_board = sample
+        self.preview_area.children = [getattr(sample, f"{panel}_panel") for panel in PANELS]
+        self.preview_button.layout.display = "none"
 
     # --- state, read from the plan ---
 
@@ -267,14 +345,18 @@ class CompareBoard:
 
     def _changed(self) -> None:
         """Weights or ratings changed: save, rescore, redraw everything."""
-        self.saver.request("comparison")
+        self._save()
         self.refresh()
 
     def _answered(self) -> None:
         """A gut answer or the choice changed: save; scores stay as they are."""
-        self.saver.request("comparison")
+        self._save()
         self.gut.update(self.analysis, self.plan.comparison)
         self.choice.update(self.analysis, self.plan.comparison)
+
+    def _save(self) -> None:
+        if not self.read_only:  # a preview's changes (its widgets are disabled) are never saved
+            self.saver.request("comparison")
 
     # --- results ---
 
@@ -307,6 +389,14 @@ USE_STARTING = {
     "edited": "Use the coach's weights",
     "": "Use the starting weights",
 }
+
+
+def _freeze(widget: w.Widget) -> None:
+    """Disable every control in ``widget`` and its children (a read-only board)."""
+    if "disabled" in widget.trait_names():
+        widget.disabled = True
+    for child in getattr(widget, "children", ()):
+        _freeze(child)
 
 
 def _unique_names(options: Sequence[Option]) -> list[str]:

@@ -24,17 +24,20 @@ from careerkit.plan import Comparison, Gut
 from careerkit.report.charts import SweepChart
 from careerkit.report.compare_words import (
     ACROSS_ROWS,
+    FEELS_RIGHT,
     GUT_QUESTIONS,
     IGNORES_WEIGHTS,
     PAY,
     SHARE,
     choice_messages,
     flip_message,
+    gut_difference,
     gut_messages,
     heatmap_html,
     number,
     ordinal,
     pay_message,
+    percent_shares,
     ranking_html,
     sweep_summary,
 )
@@ -49,6 +52,21 @@ from careerkit.ui.kit.fields import WIDE, choices, choices_style, text_area
 from careerkit.ui.kit.messages import message_html
 
 NOT_RATED = -1.0  # slider position for "no rating of my own"
+#: A rating slider at "not rated" with no data value: its handle must not look like a
+#: rating of 0 (it sits at the left end). Hollow, dashed and faint, with the readout in
+#: italics; the handle keeps its name and value text ("not rated") for screen readers.
+UNRATED_CLASS = "careerkit-not-rated"
+#: Said above the ratings when 'Feels right' is a criterion, not to be taken for the gut check.
+FEELS_RIGHT_HINT = (
+    "'{label}' is a rating like the others: it counts in the score. The gut check after "
+    "the results asks again how an option feels, and counts for nothing."
+)
+UNRATED_CSS = f"""<style>
+.{UNRATED_CLASS} .noUi-handle {{
+  background: transparent !important; border: 2px dashed {palette.GREY} !important; opacity: 0.6;
+}}
+.{UNRATED_CLASS} .widget-readout {{ font-style: italic; color: {palette.DARK_GREY}; }}
+</style>"""
 RATING_STEPS = np.arange(0, 10.25, 0.5)
 SLIDER_WIDTH = "460px"
 FULL = {"width": "95%"}  # a shared layout (careerkit.ui.kit.lean)
@@ -135,12 +153,12 @@ class WeightsPanel:
 
     def update(self, weights: pd.Series) -> None:
         total = weights.sum()
-        shares = weights / total * 100 if total else weights * 0
+        shares = percent_shares(weights)  # whole percent, adding up to 100
         ignored = self.view.habits.ignores_weights
         with quietly(self):
             for cid, slider in self.sliders.items():
                 slider.value = weights[cid]
-                self.shares[cid].value = "" if ignored else SHARE.format(shares[cid])
+                self.shares[cid].value = "" if ignored else SHARE.format(int(shares[cid]))
         zero = "All the weights are 0, so nothing counts: move at least one above 0."
         if ignored:
             self.message.value = message_html(IGNORES_WEIGHTS, "warn")
@@ -167,7 +185,13 @@ class RatingsPanel:
         )
         self.rows: dict[str, dict[str, RatingRow]] = {}  # option -> criterion -> row
         self.sheet = lean.vbox([self._sheet(names[0])])
-        self.box = lean.vbox([self.picker, self.sheet, view.status, view.errors])
+        style = lean.html(UNRATED_CSS, layout={"display": "none"})
+        labels = view.labels
+        hint = FEELS_RIGHT_HINT.format(label=labels[FEELS_RIGHT]) if FEELS_RIGHT in labels else ""
+        self.note = lean.html(
+            f"<span style='color:{palette.DARK_GREY}'>{html.escape(hint)}</span>" if hint else ""
+        )
+        self.box = lean.vbox([style, self.picker, self.note, self.sheet, view.status, view.errors])
         self.picker.observe(view.guarded(self._picked), names="value")
 
     def update(self, analysis: Analysis) -> None:
@@ -243,6 +267,10 @@ class RatingRow:
 
     def _show(self, own: float | None) -> None:
         has_data = not np.isnan(self.data_value)
+        if own is None and not has_data:
+            self.slider.add_class(UNRATED_CLASS)
+        else:
+            self.slider.remove_class(UNRATED_CLASS)
         if own is not None:
             text = (
                 f"your rating (the data says {self.data_value:.1f})" if has_data else "your rating"
@@ -276,8 +304,7 @@ class ResultsPanel:
     def __init__(self, view: BoardView) -> None:
         self.view = view
         self.message, self.ranking, self.heatmap = lean.html(), lean.html(), lean.html()
-        heading = lean.html("<b>The ratings</b>")
-        self.box = lean.vbox([self.message, self.ranking, heading, self.heatmap])
+        self.box = lean.vbox([self.message, self.ranking, self.heatmap])  # each with its caption
 
     def update(self, analysis: Analysis) -> None:
         own, ratings = analysis.own, analysis.ratings
@@ -347,7 +374,10 @@ class GutPanel:
         self.rows: dict[str, w.VBox] = {}
         self.toggles: dict[tuple[str, str], w.ToggleButtons] = {}  # (option, question) -> answer
         self.list, self.messages = lean.vbox(), lean.html()
-        self.box = lean.vbox([choices_style(), self.list, self.messages, view.status, view.errors])
+        self.intro = lean.html(message_html(gut_difference(view.labels), "info"))
+        self.box = lean.vbox(
+            [choices_style(), self.intro, self.list, self.messages, view.status, view.errors]
+        )
 
     def update(self, analysis: Analysis, comparison: Comparison) -> None:
         result = analysis.result

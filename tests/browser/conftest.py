@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from careerkit.report.compare_words import PARTS_HEADER
 from careerkit.steps.compare.criteria import WEIGHT_MAX
 
 if TYPE_CHECKING:
@@ -594,7 +595,7 @@ def docs_path(name: str) -> Path | None:
 # --- notebook 03, in JupyterLab and in Voila ---------------------------------------------
 
 # The ranking table of the results panel.
-RANKING = '.widget-html:has-text("Score split by criterion")'
+RANKING = f'.widget-html:has-text("{PARTS_HEADER}")'
 WEIGHT_STEP = 0.5  # one arrow key press on a weight slider
 
 

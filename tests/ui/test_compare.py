@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 
+import ipywidgets as w
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -14,9 +18,10 @@ from careerkit.steps.compare import scoring
 from careerkit.steps.compare.criteria import DEFAULT_WEIGHTS
 from careerkit.steps.compare.scoring import Result
 from careerkit.ui import coach_cells as coach_cell_magics
-from careerkit.ui import compare
+from careerkit.ui import compare, compare_panels
 from careerkit.ui.compare import CompareBoard
 from careerkit.ui.compare_panels import NOT_RATED
+from careerkit.workbook import SAMPLE_PLAN
 from tests.conftest import reopen
 
 MHSM, TRAINING, HR = "11-9111.00", "13-1151.00", "13-1071.00"
@@ -54,12 +59,53 @@ def texts(board: CompareBoard) -> str:
 # --- nothing to compare, or set up wrongly ---------------------------------------------------
 
 
-def test_empty_plan_says_to_shortlist_in_02_first(plan: Plan, catalog: pd.DataFrame) -> None:
+def shown(widget: w.Widget) -> str:
+    """Every text ``widget`` and its children show (HTML values and descriptions)."""
+    own = [getattr(widget, trait, "") for trait in ("value", "description")]
+    words = " ".join(text for text in own if isinstance(text, str))
+    return " ".join([words, *(shown(child) for child in getattr(widget, "children", ()))])
+
+
+def test_empty_plan_says_to_shortlist_in_02_first_once(plan: Plan, catalog: pd.DataFrame) -> None:
     board = compare.matrix(plan, catalog)
     assert "shortlist some occupations in 02" in board.problem
-    for panel in (board.setup_panel, board.weights_panel, board.results_panel, board.choice_panel):
-        assert "shortlist some occupations in 02" in panel.value
+    panels = [getattr(board, f"{panel}_panel") for panel in compare.PANELS]
+    said = [shown(panel).count("There is nothing to compare yet") for panel in panels]
+    assert said == [1, 0, 0, 0, 0, 0, 0]  # in the first panel only
     assert board.ranking().empty
+
+
+def test_a_coach_previews_the_scoring_on_the_sample_persona(
+    plan: Plan, catalog: pd.DataFrame
+) -> None:
+    on_disk = plan.path.read_bytes()
+    sample = SAMPLE_PLAN.read_bytes()
+    board = compare.matrix(plan, catalog, criteria={**DEFAULT_WEIGHTS, "commute": 2})
+    board.preview_button.click()
+    preview = board.preview_board
+    assert preview is not None
+    assert shown(board.setup_panel).count("Maya Alvarez") == 1  # whose plan it is
+    assert preview.ranking().index[0] == MANAGERS and "commute" in preview.ids
+    assert preview.results_panel in board.preview_area.children
+    assert (
+        preview.weights.sliders["pay"].disabled
+        and preview.rater.row(MANAGERS, "pay").slider.disabled
+    )
+    assert all(tick.disabled for tick in preview.choice.ticks.values())
+    preview.weights.sliders["pay"].value = 5  # were a control moved anyway: nothing is saved
+    preview.gut.toggles[MANAGERS, "feels_right"].value = "no"
+    preview.saver.flush()
+    assert preview.ranking()["score"].notna().all()
+    assert plan.path.read_bytes() == on_disk and SAMPLE_PLAN.read_bytes() == sample
+    assert reopen(plan).comparison == plan.comparison and board.errors.outputs == ()
+
+
+def test_a_plan_without_a_file_is_shown_read_only(catalog: pd.DataFrame) -> None:
+    import careerkit
+
+    board = compare.matrix(careerkit.sample_plan(), catalog)
+    assert board.read_only and board.weights.sliders["pay"].disabled
+    assert "Nothing can be changed here and nothing is saved" in shown(board.setup_panel)
 
 
 def test_all_options_dropped(persona: Plan, catalog: pd.DataFrame) -> None:
@@ -71,7 +117,7 @@ def test_all_options_dropped(persona: Plan, catalog: pd.DataFrame) -> None:
 def test_bad_criteria_cell_is_shown_not_raised(persona: Plan, catalog: pd.DataFrame) -> None:
     board = compare.matrix(persona, catalog, criteria={"pay": 9})
     assert "The criteria cell" in board.problem and "0 to 5" in board.problem
-    assert "0 to 5" in board.results_panel.value
+    assert "0 to 5" in shown(board.setup_panel) and "0 to 5" not in board.results_panel.value
 
 
 def test_missing_catalogue_is_reported_and_ratings_still_work(
@@ -112,6 +158,42 @@ def test_results_show_ranking_bars_and_heat_map(persona: Plan, catalog: pd.DataF
     assert "not rated, so left out: Outlook" in html
 
 
+class Cells(HTMLParser):
+    """The text of each <caption>, <th> and <td> of an HTML table, with its style."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.cells: list[tuple[str, str, str]] = []  # (tag, style, text)
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("caption", "th", "td"):
+            self.cells.append((tag, dict(attrs).get("style") or "", ""))
+
+    def handle_data(self, data: str) -> None:
+        if self.cells:
+            tag, style, text = self.cells[-1]
+            self.cells[-1] = (tag, style, text + data)
+
+    def of(self, tag: str) -> list[tuple[str, str]]:
+        return [(style, text.strip()) for t, style, text in self.cells if t == tag]
+
+
+def test_the_score_and_its_split_have_headers_apart(board: CompareBoard) -> None:
+    ranking, heat = Cells(board.results.ranking.value), Cells(board.results.heatmap.value)
+    # Each table under its own caption, and they differ.
+    (ranked,), (rated,) = ranking.of("caption"), heat.of("caption")
+    assert ranked[1] and rated[1] and ranked[1] != rated[1]
+    headers = [text for _, text in ranking.of("th")]
+    score = headers.index(compare_words.SCORE_HEADER)
+    split_style, split = ranking.of("th")[score + 1]
+    # Neither header reads as the start of the other, and a gap and a rule keep them apart.
+    assert not split.startswith(headers[score]) and not headers[score].startswith(split)
+    assert "padding-right" in ranking.of("th")[score][0] and "padding-left" in split_style
+    assert "border-left" in split_style
+    assert "Pay" in split  # the colour legend sits under the header of the split it explains
+
+
 def test_moving_a_weight_rescores_and_is_saved(board: CompareBoard, persona: Plan) -> None:
     before = board.ranking()["score"]
     board.weights.sliders["work_life"].value = 5
@@ -123,6 +205,41 @@ def test_moving_a_weight_rescores_and_is_saved(board: CompareBoard, persona: Pla
     board.weights.reset.click()
     assert reopen(persona).comparison.weights == {}
     assert board.weights.sliders["pay"].value == 2 and board.weights.sliders["work_life"].value == 3
+
+
+def shares_shown(board: CompareBoard) -> list[int]:
+    return [
+        int(re.search(r"(\d+)% of the score", share.value).group(1))
+        for share in board.weights.shares.values()
+    ]
+
+
+def test_weight_shares_add_up_to_100(board: CompareBoard) -> None:
+    # Maya's weights: 3 of 18 is 16.7% and 2 of 18 is 11.1%; rounded alone they make 101%.
+    weights = board.weights_now()
+    alone = (weights / weights.sum() * 100).round()
+    assert alone.sum() == 101
+    exact = (weights / weights.sum() * 100).tolist()
+    shares = shares_shown(board)
+    assert sum(shares) == 100
+    assert all(abs(share - x) < 1 for share, x in zip(shares, exact, strict=True))
+    board.weights.sliders["pay"].value = 1  # 3 3 1 2 3 2 3: rounded alone, 102%
+    weights = board.weights_now()
+    assert (weights / weights.sum() * 100).round().sum() == 102
+    assert sum(shares_shown(board)) == 100
+
+
+def test_percent_shares_are_whole_and_sum_to_100() -> None:
+    rng = np.random.default_rng(3)
+    for _ in range(300):
+        weights = pd.Series(rng.choice(scoring.WEIGHT_GRID, size=rng.integers(1, 9)))
+        if weights.sum() == 0:
+            assert (compare_words.percent_shares(weights) == 0).all()
+            continue
+        shares = compare_words.percent_shares(weights)
+        exact = weights / weights.sum() * 100
+        assert shares.sum() == 100 and ((shares - exact).abs() < 1).all()
+        assert (shares[weights == 0] == 0).all()
 
 
 def test_all_weights_zero_gives_a_message_not_an_error(board: CompareBoard) -> None:
@@ -166,6 +283,23 @@ def test_overriding_data_and_going_back(board: CompareBoard, persona: Plan) -> N
     row.back.click()  # "Use the data value"
     assert "pay" not in reopen(persona).comparison.ratings[MHSM]
     assert "4.0 ✎</td>" not in board.results.heatmap.value
+
+
+def test_a_not_rated_slider_does_not_look_like_a_rating_of_0(board: CompareBoard) -> None:
+    row = board.rater.row(HR_NAME, "development")  # rated 6 by the persona, no data
+    assert row.slider.value == 6 and compare_panels.UNRATED_CLASS not in row.slider._dom_classes
+    row.back.click()  # "Clear my rating": the handle goes to the "not rated" stop, left of 0
+    assert row.slider.label == "not rated" and row.slider.index == 0
+    assert compare_panels.UNRATED_CLASS in row.slider._dom_classes  # hollow, dashed, faint
+    assert compare_panels.UNRATED_CLASS in compare_panels.UNRATED_CSS
+    assert compare_panels.UNRATED_CSS in shown(board.ratings_panel)  # the style is on the page
+    row.slider.value = 0.0  # a real 0 looks like a rating
+    assert compare_panels.UNRATED_CLASS not in row.slider._dom_classes
+    data = board.rater.row(MANAGERS, "pay")  # at its data value: a number, not "not rated"
+    assert (
+        data.slider.value == NOT_RATED
+        and compare_panels.UNRATED_CLASS not in data.slider._dom_classes
+    )
 
 
 def test_picking_an_option_shows_its_rows(board: CompareBoard) -> None:
@@ -275,8 +409,25 @@ def test_gut_check_saves_answers_and_points_out_a_mismatch(
     saved = reopen(persona).comparison.gut
     assert saved[MHSM].feels_right == "no" and saved[TRAINING].want_to_grow == "yes"
     words = board.gut.messages.value.replace("&#x27;", "'")
-    assert "you answered no to 'Does this feel right?'" in words
+    assert f"you answered no to '{compare_words.GUT_QUESTIONS['feels_right']}'" in words
     assert f"Your gut says yes to both questions for '{TRAINERS}'" in words
+
+
+def test_the_gut_check_says_how_it_differs_from_the_feels_right_criterion(
+    board: CompareBoard, persona: Plan, catalog: pd.DataFrame
+) -> None:
+    intro = board.gut.intro.value.replace("&#x27;", "'")
+    assert "do not change the scores" in intro and "'Feels right' criterion" in intro
+    before = board.ranking()
+    board.gut.toggles[MANAGERS, "feels_right"].value = "no"  # the gut check counts for nothing
+    pd.testing.assert_frame_equal(board.ranking(), before)
+    rating = board.rater.note.value.replace("&#x27;", "'")  # above the rating sliders
+    assert "'Feels right' is a rating like the others: it counts in the score" in rating
+    without = dict(DEFAULT_WEIGHTS)
+    del without["feels_right"]
+    other = compare.matrix(persona, catalog, criteria=without)
+    assert "criterion" not in other.gut.intro.value and "do not change" in other.gut.intro.value
+    assert other.rater.note.value == ""
 
 
 def test_gut_messages_for_unanswered_and_unsure() -> None:
