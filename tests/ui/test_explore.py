@@ -9,7 +9,7 @@ import re
 import ipywidgets as w
 import pandas as pd
 
-from careerkit.catalog import money
+from careerkit.catalog import money, tables_of
 from careerkit.plan import Plan
 from careerkit.steps.explore import filters as flt
 from careerkit.steps.explore import occupation as occ
@@ -452,3 +452,45 @@ def test_card_shows_pay_range_bls_facts_and_the_onet_link(
     assert row["outlook"] in card and html.escape(row["education"]) in card
     assert f"https://www.onetonline.org/link/summary/{code}" in card
     assert "O*NET:" not in card  # O*NET's own sentence only once the person imported it
+
+
+# --- skills match (issue 23 §2) -----------------------------------------------------------
+
+
+def test_the_table_has_a_skills_match_column_sort_and_minimum(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    browser = ui.browser(persona, catalog)
+    assert "<th>Skills match</th>" in browser.table.value
+    assert flt.SKILLS_MATCH_RULE in html.unescape(html_of(browser))  # the rule, on the page
+    assert "skills_match" in [key for _, key in browser.sort.options]
+    browser.sort.value = "skills_match"
+    browser.min_skills.value = 30
+    assert browser.filters == flt.Filters(min_skills=30, sort_by="skills_match")
+    skills = flt.skills_for(persona, catalog)
+    rows = flt.apply_filters(catalog, browser.filters, flt.fit_for(persona, catalog), skills)
+    assert 0 < len(rows) < len(catalog) and (rows["skills_match"] >= 30).all()
+    assert [code for _, code in browser.pick.options] == list(rows.index[:40])
+    browser.reset.click()
+    assert browser.filters.min_skills == 0
+
+
+def test_not_rated_occupations_say_so(persona: Plan, catalog: pd.DataFrame) -> None:
+    unrated = catalog.index.difference(tables_of(catalog).skill_ratings().index)
+    assert "11-1031.00" in unrated  # Legislators: O*NET gives them no skills
+    browser = ui.browser(persona, catalog)
+    browser.search.value = "legislators"
+    cells = re.findall(r"<tr data-key='11-1031.00'>(.*?)</tr>", browser.table.value)
+    assert cells and "<td><i>not rated</i></td>" in cells[0]
+    browser.search.value = ""
+    browser.sort.value = "skills_match"
+    browser.order.value = True  # low to high: the not rated still come last
+    browser.min_skills.value = 5
+    assert not set(unrated) & {code for _, code in browser.pick.options}
+
+
+def test_without_skills_the_table_says_where_to_add_them(plan: Plan, catalog: pd.DataFrame) -> None:
+    empty = ui.browser(plan, catalog)
+    assert "List your skills in 01" in html_of(empty)
+    assert "<th>Skills match</th>" not in empty.table.value
+    assert "skills_match" not in [key for _, key in empty.sort.options]
