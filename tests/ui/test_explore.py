@@ -494,7 +494,7 @@ def test_not_rated_occupations_say_so(persona: Plan, catalog: pd.DataFrame) -> N
 
 def test_without_skills_the_table_says_where_to_add_them(plan: Plan, catalog: pd.DataFrame) -> None:
     empty = ui.browser(plan, catalog)
-    assert "List your skills in 01" in html_of(empty)
+    assert "how well they match each occupation" in html_of(empty)  # above the table
     assert "<th>Skills match</th>" not in empty.table.value
     assert "skills_match" not in [key for _, key in empty.sort.options]
 
