@@ -107,14 +107,15 @@ class SimilarJobs(Panel):
             return
         rows = []
         for row in self.table.itertuples(index=False):
+            code = str(row.code)
             button = lean.button(
                 icon="plus",
                 tooltip=f"Add {row.title} to your shortlist",
                 layout={"width": "44px"},
             )
-            add = lambda _, code=row.code: self._try(lambda: add_code(self, code))  # noqa: E731
+            add = lambda _, code=code: self._try(lambda: add_code(self, code))  # noqa: E731
             button.on_click(guarded(self.errors)(add))
-            self.buttons[row.code] = button
+            self.buttons[code] = button
             rows.append(lean.hbox([button, lean.html(_line(row))]))
         self.list.children = rows
 

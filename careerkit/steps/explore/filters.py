@@ -232,7 +232,7 @@ def skills_for(plan: Plan, catalog: pd.DataFrame) -> pd.Series | None:
     ratings = tables_of(catalog).skill_ratings()
     if not levels or ratings.empty:
         return None
-    match = skills_match_all(levels, ratings, catalog.index)
+    match = skills_match_all(levels, ratings, list(catalog.index))
     return None if match.isna().all() else match
 
 
