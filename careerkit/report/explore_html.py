@@ -29,7 +29,8 @@ def table_html(rows: pd.DataFrame, scores: Mapping[str, float] | None = None) ->
     """Occupations (already filtered, sorted and cut to the rows to show) as an HTML table.
 
     Shows the fit and its reason when ``rows`` has a ``fit`` column and ``scores`` are
-    given; missing pay, outlook or hours read "unknown"; every text is escaped. Each row
+    given, and the skills match when it has a ``skills_match`` column ("not rated" for
+    NaN); missing pay, outlook or hours read "unknown"; every text is escaped. Each row
     carries its code (``data-key``) and its title is a button, so ``ui.row_table`` can let
     a person pick a row with a click or the keyboard.
     """
@@ -53,6 +54,10 @@ def table_html(rows: pd.DataFrame, scores: Mapping[str, float] | None = None) ->
         ]
         columns["Your top themes it shares"] = [
             ", ".join(THEMES[t] for t in shared_themes(scores, p)) or "none" for p in profiles
+        ]
+    if "skills_match" in rows:  # NaN: O*NET gives the occupation no skills, never 0
+        columns["Skills match"] = [
+            "<i>not rated</i>" if pd.isna(v) else f"{v:.0f}" for v in rows["skills_match"]
         ]
     columns |= {
         "Job zone": [str(z) for z in rows["job_zone"]],

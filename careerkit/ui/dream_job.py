@@ -1,7 +1,7 @@
-"""Widgets for 01_dream_job: reflection, transferable skills, the interest quiz, the vision.
+"""Widgets for 01_dream_job: reflection, jobs done, transferable skills, interests, the vision.
 
 Each panel is a ``VBox`` that shows the plan's ``dream_job`` section and saves every change
-as the person goes (no Save button): :func:`reflection`, :func:`skills`,
+as the person goes (no Save button): :func:`reflection`, :func:`past_jobs`, :func:`skills`,
 :func:`interest_quiz` (from :mod:`.interest_quiz`, which 07 uses too) and :func:`vision`.
 """
 
@@ -19,7 +19,8 @@ from careerkit import palette
 from careerkit.catalog import SKILLS
 from careerkit.catalog.fit import skill_matrix
 from careerkit.dates import long_date
-from careerkit.plan import Plan, Skill
+from careerkit.plan import PastJob, Plan, Skill
+from careerkit.steps import past_jobs as pj
 from careerkit.steps.dream_job import (
     REFLECTION_PROMPTS,
     SKILLS_USE_PROMPT,
@@ -36,7 +37,8 @@ from careerkit.ui.kit import lean
 from careerkit.ui.kit.autosave import Saver
 from careerkit.ui.kit.callbacks import guarded
 from careerkit.ui.kit.fields import WIDE, choices, choices_style, show, text_area
-from careerkit.ui.kit.messages import message_html
+from careerkit.ui.kit.messages import message_html, note_html
+from careerkit.ui.kit.plan_signal import follow, plan_changed
 
 SECTION = "dream_job"
 
@@ -76,6 +78,168 @@ class ReflectionPanel(w.VBox):
         answers = {**self.plan.dream_job.reflections, **typed}
         self.plan.dream_job.reflections = {key: text for key, text in answers.items() if text}
         self.saver.request(SECTION)
+
+
+# --- jobs I have done -------------------------------------------------------------------
+
+OWN_JOB = "__own__"  # the picker's choice "not listed: my own job" (a code is never this)
+
+
+class PastJobsPanel(w.VBox):
+    """The jobs the person has done, found by any title, with years in each; a button
+    fills the skills list from them (their own ratings win). Nothing here is required."""
+
+    def __init__(self, plan: Plan, catalog: pd.DataFrame, saver: Saver | None = None) -> None:
+        self.plan, self.catalog, self.saver = plan, catalog, saver or Saver(plan)
+        self.errors = lean.output()
+        self.find = lean.make(
+            w.Text,
+            description="Job title",
+            placeholder="any title, e.g. store manager, cashier, RN; then press Enter",
+            continuous_update=False,  # a search takes a moment: on Enter, not per keystroke
+            style=WIDE,
+            layout={"width": "430px"},
+        )
+        self.find_button = lean.button(description="Find", icon="search")
+        self.pick = lean.make(
+            w.Dropdown, description="Occupation", style=WIDE, layout={"width": "95%"}
+        )
+        self.years = lean.make(
+            w.Text, description="Years in it", placeholder="e.g. 3", style=WIDE,
+            layout={"width": "200px"},
+        )  # fmt: skip
+        self.add_button = lean.button(description="Add this job", icon="plus")
+        self.message = lean.html()
+        self.rows = lean.vbox()
+        self.fill_button = lean.button(
+            description="Fill my skills from these jobs", icon="magic", layout={"width": "auto"}
+        )
+        super().__init__(self._layout(), layout=lean.layout())
+        self.find.observe(guarded(self.errors)(self._search), names="value")
+        self.find_button.on_click(guarded(self.errors)(lambda _: self._search()))
+        self.add_button.on_click(guarded(self.errors)(self._add))
+        self.fill_button.on_click(guarded(self.errors)(self._fill))
+        self._search()
+        self._render_rows()
+
+    def _layout(self) -> list[w.Widget]:
+        intro = _intro(
+            "<b>Jobs I have done</b> (optional; skip it if you like). Type a job title the "
+            "way you would say it and pick the occupation it belongs to, with the years you "
+            "spent in it; a job the catalog does not have can be added under your own title."
+        )
+        rule = lean.html(note_html(pj.PREFILL_RULE))
+        return [
+            intro,
+            lean.hbox([self.find, self.find_button]),
+            self.pick,
+            lean.hbox([self.years, self.add_button]),
+            self.message,
+            self.rows,
+            self.fill_button,
+            rule,
+            self.saver.status,
+            self.errors,
+        ]
+
+    def _search(self, _change: dict | None = None) -> None:
+        typed = " ".join(self.find.value.split())
+        found = pj.find_titles(self.catalog, typed)
+        options = [(m.label, m.code) for m in found]
+        if typed:
+            options.append((f"Not listed: add “{typed}” as my own job", OWN_JOB))
+        self.pick.options = options
+        self.pick.value = options[0][1] if options else None
+        if typed and not found:
+            self.message.value = message_html(
+                f"No occupation title has “{typed}”: try another word, or add it as your own job.",
+                "info",
+            )
+        else:
+            self.message.value = ""
+
+    def _add(self, _button: w.Button) -> None:
+        if self.pick.value is None:
+            self.message.value = message_html("Type a job title above first.", "warn")
+            return
+        own = self.pick.value == OWN_JOB
+        try:
+            job = pj.add_past_job(
+                self.plan,
+                self.catalog,
+                code="" if own else self.pick.value,
+                title=self.find.value if own else "",
+                years=self.years.value,
+            )
+        except pj.PastJobError as err:
+            self.message.value = message_html(str(err), "warn")
+            return
+        self.find.value = self.years.value = ""
+        how = (
+            "as your own job: add its skills by hand in the list below"
+            if own
+            else "; press “Fill my skills from these jobs” to start your skills list from it"
+        )
+        self.message.value = message_html(f"Added “{job.title}” {how}.", "good")
+        self._render_rows()
+        self.saver.request(SECTION)
+
+    def _row(self, job: PastJob) -> w.HBox:
+        where = job.code if job.code else "your own job"
+        label = f"<b>{html.escape(job.title)}</b> <small>({html.escape(where)})</small>"
+        years = lean.make(
+            w.Text, "" if job.years is None else f"{job.years:g}", description="years",
+            placeholder="not said", continuous_update=False, tooltip=f"Years as {job.title}",
+            layout={"width": "160px"},
+        )  # fmt: skip
+        remove = lean.button(icon="trash", tooltip=f"Remove {job.title}", layout={"width": "44px"})
+        years.observe(guarded(self.errors)(functools.partial(self._years, job.id)), "value")
+        remove.on_click(guarded(self.errors)(functools.partial(self._remove, job.id)))
+        return lean.hbox([lean.html(label, layout={"width": "430px"}), years, remove])
+
+    def _render_rows(self) -> None:
+        jobs = self.plan.dream_job.past_jobs
+        self.rows.children = [self._row(j) for j in jobs] or [
+            lean.html("<i>No jobs yet: this part is optional.</i>")
+        ]
+        self.fill_button.disabled = not any(j.code for j in jobs)
+
+    def _years(self, job_id: str, change: dict) -> None:
+        try:
+            pj.set_years(self.plan, job_id, change["new"])
+        except pj.PastJobError as err:
+            self.message.value = message_html(str(err), "warn")
+            return
+        self.message.value = ""
+        self.saver.request(SECTION)
+
+    def _remove(self, job_id: str, _button: w.Button) -> None:
+        gone = pj.remove_past_job(self.plan, job_id)
+        self.message.value = message_html(f"Removed “{gone.title}”.", "info")
+        self._render_rows()
+        self.saver.request(SECTION)
+
+    def _fill(self, _button: w.Button) -> None:
+        try:
+            added = pj.fill_skills(self.plan, self.catalog)
+        except pj.PastJobError as err:
+            self.message.value = message_html(str(err), "warn")
+            return
+        if not added:
+            self.message.value = message_html(
+                "Your skills list already has every skill these jobs call for; "
+                "your ratings stay as they are.",
+                "info",
+            )
+            return
+        self.message.value = message_html(
+            f"Added {len(added)} skills to your list below, rated from these jobs: "
+            + ", ".join(f"{s.name} {s.level}" for s in added)
+            + ". Change any rating that does not fit you.",
+            "good",
+        )
+        self.saver.request(SECTION)
+        plan_changed(self.plan, SECTION)  # the skills list shows them
 
 
 # --- transferable skills -------------------------------------------------------------
@@ -149,6 +313,13 @@ class SkillsPanel(w.VBox):
         self.add_button.on_click(guarded(self.errors)(self._add))
         self.use.observe(guarded(self.errors)(self._use_changed), names="value")
         self._render_rows()
+        follow(plan, self._refresh, SECTION)  # skills filled from the jobs done above
+
+    def _refresh(self) -> None:
+        """Show skills added elsewhere (01's "Fill my skills from these jobs")."""
+        shown = [row.skill_name for row in self.rows.children if isinstance(row, SkillRow)]
+        if shown != [s.name for s in self.plan.dream_job.skills]:
+            guarded(self.errors)(self._render_rows)()
 
     def _layout(self) -> list[w.Widget]:
         intro = _intro(
@@ -349,6 +520,12 @@ def reflection(plan: Plan) -> ReflectionPanel:
     return ReflectionPanel(plan)
 
 
+def past_jobs(plan: Plan, catalog: pd.DataFrame) -> PastJobsPanel:
+    """Jobs I have done: find each by any title, with years in it, and fill the skills
+    list from them (optional)."""
+    return PastJobsPanel(plan, catalog)
+
+
 def skills(plan: Plan, catalog: pd.DataFrame | None = None) -> SkillsPanel:
     """The transferable-skills list; with a catalogue, how widely each skill is needed."""
     return SkillsPanel(plan, catalog)
@@ -364,10 +541,12 @@ def vision(plan: Plan, catalog: pd.DataFrame | None = None) -> VisionPanel:
 # The interest questionnaire lives in ui/interest_quiz.py (07 retakes it); 01 shows it from here.
 __all__ = [
     "InterestQuiz",
+    "PastJobsPanel",
     "ReflectionPanel",
     "SkillsPanel",
     "VisionPanel",
     "interest_quiz",
+    "past_jobs",
     "reflection",
     "skills",
     "vision",

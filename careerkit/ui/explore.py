@@ -24,6 +24,7 @@ from careerkit.steps.explore import occupation as occ
 from careerkit.steps.explore import shortlist as sl
 from careerkit.ui.explore_browser import Browser
 from careerkit.ui.explore_panel import EMPTY_SHORTLIST, NO_FIT, Panel, RelatedList
+from careerkit.ui.explore_similar import SimilarJobs
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.a11y import Chart
 from careerkit.ui.kit.callbacks import guarded
@@ -360,6 +361,11 @@ def _progress_title(option: Option) -> str:
 def browser(plan: Plan, catalog: pd.DataFrame) -> Browser:
     """The catalogue table with filters, sorting and an occupation's profile card."""
     return Browser(plan, catalog)
+
+
+def similar_jobs(plan: Plan, catalog: pd.DataFrame) -> SimilarJobs:
+    """Occupations closest in skills to the jobs done in 01, each one click to shortlist."""
+    return SimilarJobs(plan, catalog)
 
 
 def shortlist(plan: Plan, catalog: pd.DataFrame) -> Shortlist:

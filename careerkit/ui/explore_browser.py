@@ -23,7 +23,7 @@ from careerkit.report import explore_html as render
 from careerkit.steps.explore import filters as flt
 from careerkit.steps.explore import occupation as occ
 from careerkit.steps.explore import shortlist as sl
-from careerkit.ui.explore_panel import NO_FIT, WRAP, Panel, RelatedList
+from careerkit.ui.explore_panel import NO_FIT, NO_SKILLS, WRAP, Panel, RelatedList
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.callbacks import guarded, quietly
 from careerkit.ui.kit.fields import WIDE
@@ -56,6 +56,7 @@ class Browser(Panel):
         self.shown = rows
         self.scores = flt.person_scores(plan)
         self.fit = flt.fit_for(plan, catalog)
+        self.skills = flt.skills_for(plan, catalog)  # skills match of every occupation, or None
         self.code: str | None = None  # the occupation on the card
         self.quiet = False  # True while widgets are set from code: no re-render per change
         self._build()
@@ -79,6 +80,10 @@ class Browser(Panel):
         )
         self.min_fit = lean.make(
             w.IntSlider, value=0, min=0, max=100, step=5, description="Interest fit at least",
+            **slider,
+        )  # fmt: skip
+        self.min_skills = lean.make(
+            w.IntSlider, value=0, min=0, max=100, step=5, description="Skills match at least",
             **slider,
         )  # fmt: skip
         self.zones = zones_present(self.catalog) or (1, 5)  # 30.x: 2-5 (zones 1 and 2 merged)
@@ -113,7 +118,10 @@ class Browser(Panel):
             for label in flt.OUTLOOKS
         }
         sorts = [
-            (name, key) for key, name in flt.sorts_for(self.catalog, self.fit is not None).items()
+            (name, key)
+            for key, name in flt.sorts_for(
+                self.catalog, self.fit is not None, self.skills is not None
+            ).items()
         ]
         self.sort = lean.make(w.Dropdown, options=sorts, description="Sort by", style=WIDE)
         self.order = lean.make(
@@ -143,10 +151,14 @@ class Browser(Panel):
         if levels == 4:
             zones += " (this O*NET release merges zones 1 and 2 into one level, shown as 2)"
         fit = [self.min_fit] if self.fit is not None else [lean.html(message_html(NO_FIT, "info"))]
+        if self.skills is not None:
+            fit += [self.min_skills, lean.html(note_html(flt.SKILLS_MATCH_RULE))]
+        else:
+            fit.append(lean.html(message_html(NO_SKILLS, "info")))
         outlook = lean.html("Job outlook:", layout=WHOLE)
         self.children = [
             self.search,
-            lean.hbox(fit),
+            lean.hbox(fit, layout=WRAP),
             lean.hbox([self.zone, self.education], layout=WRAP),
             lean.html(note_html(f"Job zone is the preparation needed: {zones}.")),
             lean.hbox([self.pay, self.pay_readout, self.unknown_pay], layout=WRAP),
@@ -164,7 +176,8 @@ class Browser(Panel):
         ]
 
     def _wire(self) -> None:
-        controls = [self.search, self.min_fit, self.zone, self.education, self.pay]
+        controls = [self.search, self.min_fit, self.min_skills, self.zone, self.education]
+        controls.append(self.pay)
         controls += [self.unknown_pay, *self.outlooks.values(), self.sort, self.order]
         for control in controls:
             control.observe(guarded(self.errors)(self._on_filter), names="value")
@@ -183,6 +196,7 @@ class Browser(Panel):
         return flt.Filters(
             search=self.search.value,
             min_fit=self.min_fit.value,
+            min_skills=self.min_skills.value,
             job_zone=zone,
             max_education=self.education.value or None,
             pay=(low if low > self.pay.min else None, high if high < self.pay.max else None),
@@ -206,10 +220,12 @@ class Browser(Panel):
         low, high = self.pay.value
         self.pay_readout.value = f"{money(low)} – {money(high)}"
         filters = self.filters
-        rows = flt.apply_filters(self.catalog, filters, self.fit)
+        rows = flt.apply_filters(self.catalog, filters, self.fit, self.skills)
         spelling = ""
         if rows.empty and (nearer := search.nearest_words(self.catalog, filters.search)):
-            found = flt.apply_filters(self.catalog, replace(filters, search=nearer), self.fit)
+            found = flt.apply_filters(
+                self.catalog, replace(filters, search=nearer), self.fit, self.skills
+            )
             if not found.empty:
                 rows = found
                 spelling = (
@@ -225,7 +241,7 @@ class Browser(Panel):
         self.more.description = f"Show {more} more ({len(rows) - len(top):,} not shown)"
         self.more.layout.display = None if more > 0 else "none"
         if rows.empty:
-            hint = flt.loosen_hint(self.catalog, filters, self.fit)
+            hint = flt.loosen_hint(self.catalog, filters, self.fit, self.skills)
             self.table.value = message_html(hint, "warn")
         else:
             self.table.value = scrolling(render.table_html(top, self.scores), "Occupations")
@@ -292,6 +308,7 @@ class Browser(Panel):
         with quietly(self):
             self.search.value = ""
             self.min_fit.value = 0
+            self.min_skills.value = 0
             self.zone.value = (self.zone.min, self.zone.max)
             self.education.value = ""
             self.pay.value = (self.pay.min, self.pay.max)

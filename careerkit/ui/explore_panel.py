@@ -23,6 +23,10 @@ from careerkit.ui.kit.messages import message_html
 from careerkit.ui.kit.plan_signal import follow, plan_changed
 
 NO_FIT = "Take the interest quiz in 01 to see your fit: until then the table has no fit column."
+NO_SKILLS = (
+    "List your skills in 01 (from the catalog's list, or filled from the jobs you have done) "
+    "to see how well they match each occupation."
+)
 EMPTY_SHORTLIST = "Shortlist some occupations first: use the table or the shortlist above."
 WRAP = lean.wrap()  # shared: never change it
 

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from careerkit.catalog import load_catalog, outlook_label
+from careerkit.catalog import load_catalog, outlook_label, tables_of
 from careerkit.catalog.fit import interest_fit
 from careerkit.plan import InterestResult, Option, Plan, Skill
 from careerkit.report import charts
@@ -14,6 +14,7 @@ from careerkit.report import explore_html as render
 from careerkit.steps.explore import filters as flt
 from careerkit.steps.explore import occupation as occ
 from careerkit.steps.explore import shortlist as sl
+from careerkit.steps.similar_jobs import skills_match_all
 from tests.synthetic import synthetic_catalog
 
 SCORES = {"R": 10, "I": 20, "A": 30, "S": 90, "E": 80, "C": 40}  # top themes S, E, C
@@ -455,3 +456,39 @@ def test_synthetic_catalog_loads_like_the_real_one(tmp_path) -> None:
     assert cat["median_wage"].isna().any() and cat["outlook_pct"].isna().any()
     pd.testing.assert_frame_equal(synthetic_catalog(300, seed=3), cat)
     assert not synthetic_catalog(300, seed=4).equals(cat)
+
+
+# --- skills match of every occupation (issue 23 §2) -------------------------------------
+
+
+def test_skills_match_is_a_column_a_sort_and_a_minimum(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    skills = flt.skills_for(persona, catalog)
+    assert skills is not None and skills.notna().sum() > 100 and skills.isna().any()
+    ratings = tables_of(catalog).skill_ratings()
+    assert skills.equals(skills_match_all(flt.person_levels(persona), ratings, catalog.index))
+    assert "skills_match" not in flt.sorts_for(catalog, True)
+    assert "skills_match" in flt.sorts_for(catalog, True, with_skills=True)
+
+    least = float(skills.quantile(0.75))
+    shown = flt.apply_filters(
+        catalog, flt.Filters(min_skills=least, sort_by="skills_match"), skills=skills
+    )
+    assert len(shown) == (skills >= least).sum()  # "not rated" never passes a minimum
+    assert shown["skills_match"].is_monotonic_decreasing
+    everything = flt.apply_filters(catalog, flt.Filters(sort_by="skills_match"), skills=skills)
+    assert everything["skills_match"].tail(int(skills.isna().sum())).isna().all()  # last
+
+    html = render.table_html(everything.tail(3))
+    assert "<th>Skills match</th>" in html and html.count("not rated") == 3  # never 0
+    hint = flt.loosen_hint(catalog, flt.Filters(min_skills=100, search="nurse"), skills=skills)
+    assert "the minimum skills match" in hint
+
+
+def test_no_skills_match_before_a_skill_onet_rates(plan: Plan, catalog: pd.DataFrame) -> None:
+    assert flt.skills_for(plan, catalog) is None
+    plan.dream_job.skills = [Skill(name="Knitting", kind="hard", level=4)]
+    assert flt.skills_for(plan, catalog) is None
+    plan.dream_job.skills.append(Skill(name="Speaking", kind="soft", level=4))
+    assert flt.skills_for(plan, catalog) is not None

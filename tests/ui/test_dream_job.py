@@ -8,9 +8,11 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from careerkit.plan import InterestResult, Plan
+from careerkit.catalog import tables_of
+from careerkit.plan import InterestResult, PastJob, Plan, Skill
 from careerkit.report import charts
 from careerkit.steps.interests import load_items
+from careerkit.steps.similar_jobs import prefill_levels
 from careerkit.ui import dream_job
 from tests.conftest import reopen
 
@@ -71,6 +73,63 @@ def test_skills_add_edit_remove_and_show_back(plan: Plan) -> None:
     assert again.use.value == "Speaking to patients as I spoke to customers."
     again.rows.children[1].remove_button.click()
     assert [s.name for s in reopen(plan).dream_job.skills] == ["Speaking"]
+
+
+# --- jobs I have done ------------------------------------------------------------------
+
+RETAIL = "41-1011.00"
+
+
+def test_a_job_found_by_its_title_fills_the_skills_list_below(
+    plan: Plan, catalog: pd.DataFrame
+) -> None:
+    plan.dream_job.skills = [Skill(name="Speaking", kind="soft", level=1)]
+    jobs = dream_job.past_jobs(plan, catalog)
+    skills = dream_job.skills(plan, catalog)
+    assert jobs.fill_button.disabled  # nothing to fill from yet; nothing is required
+    assert "5/7" in html_of(jobs)  # the conversion is stated on the page
+
+    jobs.find.value = "store manager"  # another title of the occupation, as people say it
+    labels = dict(jobs.pick.options)
+    assert RETAIL in labels.values()
+    jobs.pick.value = RETAIL
+    jobs.years.value = "6"
+    jobs.add_button.click()
+    jobs.find.value = "Market stall owner"
+    assert jobs.pick.value == dream_job.OWN_JOB  # the catalog has no such title
+    jobs.add_button.click()
+    saved = reopen(plan).dream_job.past_jobs
+    assert [(j.code, j.years) for j in saved] == [(RETAIL, 6.0), ("", None)]
+    assert saved[1].title == "Market stall owner"
+
+    jobs.fill_button.click()
+    expected = prefill_levels([RETAIL], tables_of(catalog).skill_ratings(), {"Speaking": 1})
+    on_disk = {s.name: s.level for s in reopen(plan).dream_job.skills}
+    assert on_disk == expected and on_disk["Speaking"] == 1  # own rating wins
+    assert [row.skill_name for row in skills.rows.children] == list(expected)  # shown at once
+
+    years = jobs.rows.children[0].children[1]
+    years.value = "lots"
+    assert "not a number" in jobs.message.value
+    assert reopen(plan).dream_job.past_jobs[0].years == 6.0
+    years.value = "7"
+    assert reopen(plan).dream_job.past_jobs[0].years == 7.0
+    jobs.rows.children[1].children[2].click()
+    assert [j.code for j in reopen(plan).dream_job.past_jobs] == [RETAIL]
+
+
+def test_jobs_done_show_back_escaped(plan: Plan, catalog: pd.DataFrame) -> None:
+    plan.dream_job.past_jobs = [PastJob(title="<b>Owner</b>", years=2)]
+    panel = dream_job.past_jobs(plan, catalog)
+    text = html_of(panel)
+    assert "&lt;b&gt;Owner&lt;/b&gt;" in text and "<b>Owner</b>" not in text
+    assert panel.rows.children[0].children[1].value == "2"
+    assert panel.fill_button.disabled  # a job of one's own title has no skill figures
+
+
+def html_of(widget: w.Widget) -> str:
+    own = widget.value if isinstance(widget, w.HTML) else ""
+    return " ".join([own, *(html_of(c) for c in getattr(widget, "children", ()))])
 
 
 def press_enter(box: w.Text) -> None:

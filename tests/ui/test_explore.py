@@ -9,11 +9,14 @@ import re
 import ipywidgets as w
 import pandas as pd
 
-from careerkit.catalog import money
-from careerkit.plan import Plan
+from careerkit.catalog import money, tables_of
+from careerkit.plan import PastJob, Plan
 from careerkit.steps.explore import filters as flt
 from careerkit.steps.explore import occupation as occ
+from careerkit.steps.similar_jobs import similar_occupations
 from careerkit.ui import explore as ui
+from careerkit.ui import explore_similar as similar
+from careerkit.workbook import catalog_for
 from tests.conftest import ROOT, reopen
 from tests.synthetic import synthetic_catalog
 
@@ -452,3 +455,96 @@ def test_card_shows_pay_range_bls_facts_and_the_onet_link(
     assert row["outlook"] in card and html.escape(row["education"]) in card
     assert f"https://www.onetonline.org/link/summary/{code}" in card
     assert "O*NET:" not in card  # O*NET's own sentence only once the person imported it
+
+
+# --- skills match (issue 23 §2) -----------------------------------------------------------
+
+
+def test_the_table_has_a_skills_match_column_sort_and_minimum(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    browser = ui.browser(persona, catalog)
+    assert "<th>Skills match</th>" in browser.table.value
+    assert flt.SKILLS_MATCH_RULE in html.unescape(html_of(browser))  # the rule, on the page
+    assert "skills_match" in [key for _, key in browser.sort.options]
+    browser.sort.value = "skills_match"
+    browser.min_skills.value = 30
+    assert browser.filters == flt.Filters(min_skills=30, sort_by="skills_match")
+    skills = flt.skills_for(persona, catalog)
+    rows = flt.apply_filters(catalog, browser.filters, flt.fit_for(persona, catalog), skills)
+    assert 0 < len(rows) < len(catalog) and (rows["skills_match"] >= 30).all()
+    assert [code for _, code in browser.pick.options] == list(rows.index[:40])
+    browser.reset.click()
+    assert browser.filters.min_skills == 0
+
+
+def test_not_rated_occupations_say_so(persona: Plan, catalog: pd.DataFrame) -> None:
+    unrated = catalog.index.difference(tables_of(catalog).skill_ratings().index)
+    assert "11-1031.00" in unrated  # Legislators: O*NET gives them no skills
+    browser = ui.browser(persona, catalog)
+    browser.search.value = "legislators"
+    cells = re.findall(r"<tr data-key='11-1031.00'>(.*?)</tr>", browser.table.value)
+    assert cells and "<td><i>not rated</i></td>" in cells[0]
+    browser.search.value = ""
+    browser.sort.value = "skills_match"
+    browser.order.value = True  # low to high: the not rated still come last
+    browser.min_skills.value = 5
+    assert not set(unrated) & {code for _, code in browser.pick.options}
+
+
+def test_without_skills_the_table_says_where_to_add_them(plan: Plan, catalog: pd.DataFrame) -> None:
+    empty = ui.browser(plan, catalog)
+    assert "how well they match each occupation" in html_of(empty)  # above the table
+    assert "<th>Skills match</th>" not in empty.table.value
+    assert "skills_match" not in [key for _, key in empty.sort.options]
+
+
+# --- similar to the jobs I have done (issue 23 §2) ----------------------------------------
+
+RETAIL = "41-1011.00"
+
+
+def test_similar_to_my_jobs_lists_what_carries_over_and_shortlists_in_one_click(
+    persona: Plan,
+) -> None:
+    persona.profile.area = "0600000"  # California: pay changes are California's
+    persona.dream_job.past_jobs = [PastJob(code=RETAIL, years=6), PastJob(title="Baker")]
+    catalog = catalog_for(persona)
+    panel = ui.similar_jobs(persona, catalog)
+    shortlist = ui.shortlist(persona, catalog)
+    expected = similar_occupations(
+        [RETAIL], catalog, person_levels=flt.person_levels(persona), n=15
+    )
+    assert list(panel.buttons) == list(expected["code"])
+    assert "California" in panel.intro.value and "5/7" not in panel.intro.value
+    first = expected.iloc[0]
+    line = html.unescape(panel.list.children[0].children[1].value)
+    assert first["title"] in line and f"Carries over:</b> {first['carries_over']}" in line
+    assert f"Pay:</b> {similar.pay_words(first['pay_change'])}" in line
+    assert f"Job zone:</b> {similar.zone_words(first['job_zone_change'])}" in line
+    gappy = expected[expected["gaps"] != ""].iloc[0]
+    row = panel.list.children[list(expected["code"]).index(gappy["code"])]
+    assert gappy["gaps"] in html.unescape(row.children[1].value)  # "skill 3.00 -> 4.00"
+
+    panel.buttons[first["code"]].click()
+    assert first["code"] in codes_on_disk(persona)
+    assert panel.buttons[first["code"]].disabled  # on the list now
+    assert first["title"] in html_of(shortlist)  # the other panels follow
+    assert "Added" in panel.message.value
+
+
+def test_similar_without_jobs_says_how_to_add_them(plan: Plan, catalog: pd.DataFrame) -> None:
+    panel = ui.similar_jobs(plan, catalog)
+    assert "Jobs I have done" in html.unescape(panel.intro.value) and not panel.buttons
+    plan.dream_job.past_jobs = [PastJob(title="<i>Baker</i>")]
+    panel = ui.similar_jobs(plan, catalog)
+    assert "own titles" in panel.intro.value and not panel.buttons
+
+
+def test_changes_in_words_never_show_an_unknown_as_zero() -> None:
+    assert similar.pay_words("unknown") == "unknown"
+    assert similar.pay_words(-1200) == "−$1,200 a year"
+    assert similar.pay_words(0) == "+$0 a year"
+    assert similar.zone_words(pd.NA) == "unknown"
+    assert similar.zone_words(0) == "same preparation"
+    assert similar.zone_words(-1) == "-1 (less preparation)"

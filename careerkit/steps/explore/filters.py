@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from careerkit.catalog import EDUCATION, search
+from careerkit.catalog import EDUCATION, search, tables_of
 from careerkit.catalog import OUTLOOKS as BLS_OUTLOOKS
 from careerkit.catalog.fit import interest_fit
 from careerkit.plan import Plan
+from careerkit.steps.similar_jobs import skills_match_all
 
 #: Outlook categories, fastest first, in BLS's words (``careerkit.catalog.OUTLOOKS``).
 OUTLOOKS = (*BLS_OUTLOOKS, "unknown")
@@ -26,6 +27,7 @@ OUTLOOKS = (*BLS_OUTLOOKS, "unknown")
 SORTS = {
     "fit": "Interest fit",
     "title": "Title",
+    "skills_match": "Skills match",
     "median_wage": "Median pay",
     "outlook_pct": "Outlook",
     "job_zone": "Job zone",
@@ -35,14 +37,15 @@ SORTS = {
 }
 
 
-def sorts_for(catalog: pd.DataFrame, with_fit: bool) -> dict[str, str]:
+def sorts_for(catalog: pd.DataFrame, with_fit: bool, with_skills: bool = False) -> dict[str, str]:
     """The ``SORTS`` this catalogue can use: no column without a figure (the bundled
-    catalogue has no hours), and no interest fit before the quiz."""
+    catalogue has no hours), no interest fit before the quiz, and no skills match before
+    the person lists a skill O*NET rates."""
+    person = {"fit": with_fit, "skills_match": with_skills, "title": True}
     return {
         key: name
         for key, name in SORTS.items()
-        if (key != "fit" or with_fit)
-        and (key in ("fit", "title") or (key in catalog and catalog[key].notna().any()))
+        if person.get(key, key in catalog and catalog[key].notna().any())
     }
 
 
@@ -50,6 +53,7 @@ def sorts_for(catalog: pd.DataFrame, with_fit: bool) -> dict[str, str]:
 FILTER_NAMES = {
     "search": "the search words",
     "fit": "the minimum interest fit",
+    "skills": "the minimum skills match",
     "job_zone": "the job zone range",
     "education": "the education limit",
     "pay": "the pay range",
@@ -65,6 +69,7 @@ class Filters:
         ""  # every word starts a word of a title or the description (careerkit.catalog.search)
     )
     min_fit: float = 0  # used only when an interest fit is given
+    min_skills: float = 0  # used only when a skills match is given; "not rated" fails it
     job_zone: tuple[int, int] = (1, 5)
     max_education: str | None = None  # one of catalog.EDUCATION
     # median pay from, to (USD a year); a top-coded median counts as its least value
@@ -87,7 +92,10 @@ def education_rank(education: pd.Series) -> pd.Series:
 
 
 def filter_masks(
-    catalog: pd.DataFrame, filters: Filters, fit: pd.Series | None = None
+    catalog: pd.DataFrame,
+    filters: Filters,
+    fit: pd.Series | None = None,
+    skills: pd.Series | None = None,
 ) -> dict[str, np.ndarray]:
     """One boolean array per active filter (keys as in ``FILTER_NAMES``)."""
     masks: dict[str, np.ndarray] = {}
@@ -96,6 +104,10 @@ def filter_masks(
     if fit is not None and filters.min_fit > 0:
         masks["fit"] = (
             fit.reindex(catalog.index).to_numpy(float, na_value=np.nan) >= filters.min_fit
+        )
+    if skills is not None and filters.min_skills > 0:
+        masks["skills"] = (
+            skills.reindex(catalog.index).to_numpy(float, na_value=np.nan) >= filters.min_skills
         )
     low, high = filters.job_zone
     zones = catalog["job_zone"].dropna()
@@ -117,13 +129,19 @@ def filter_masks(
 
 
 def apply_filters(
-    catalog: pd.DataFrame, filters: Filters, fit: pd.Series | None = None
+    catalog: pd.DataFrame,
+    filters: Filters,
+    fit: pd.Series | None = None,
+    skills: pd.Series | None = None,
 ) -> pd.DataFrame:
-    """The occupations that pass every filter, sorted; with a ``fit`` column when given."""
-    masks = filter_masks(catalog, filters, fit)
+    """The occupations that pass every filter, sorted; with a ``fit`` column and a
+    ``skills_match`` column (NaN: not rated) when given."""
+    masks = filter_masks(catalog, filters, fit, skills)
     rows = catalog[_all(masks.values(), len(catalog))] if masks else catalog
     if fit is not None:
         rows = rows.assign(fit=fit.reindex(rows.index))
+    if skills is not None:
+        rows = rows.assign(skills_match=skills.reindex(rows.index))
     rows = sort_rows(rows, filters.sort_by, filters.ascending)
     if "search" in masks:  # title matches first, then other titles, then descriptions
         rank = search.match_rank(catalog, filters.search).reindex(rows.index)
@@ -135,7 +153,7 @@ def sort_rows(rows: pd.DataFrame, by: str, ascending: bool) -> pd.DataFrame:
     """Sort by a ``SORTS`` column, missing values last; ties stay in title order."""
     if by not in SORTS:
         raise ValueError(f"Cannot sort by {by!r}; choose one of {list(SORTS)}.")
-    if by not in rows.columns:  # "fit" when the person has no interest scores yet
+    if by not in rows.columns:  # "fit" or "skills_match" before the person has one
         by, ascending = "title", True
     rows = rows.sort_values("title", key=lambda s: s.str.casefold(), kind="stable")
     if by == "title":
@@ -144,9 +162,14 @@ def sort_rows(rows: pd.DataFrame, by: str, ascending: bool) -> pd.DataFrame:
     return rows.sort_values(by, ascending=ascending, na_position="last", kind="stable", key=key)
 
 
-def loosen_hint(catalog: pd.DataFrame, filters: Filters, fit: pd.Series | None = None) -> str:
+def loosen_hint(
+    catalog: pd.DataFrame,
+    filters: Filters,
+    fit: pd.Series | None = None,
+    skills: pd.Series | None = None,
+) -> str:
     """Say plainly that nothing matches, and which one filter to loosen to get results."""
-    masks = filter_masks(catalog, filters, fit)
+    masks = filter_masks(catalog, filters, fit, skills)
     if not masks:
         return "The catalog is empty, so there is nothing to show."
     counts = {
@@ -187,6 +210,30 @@ def fit_for(plan: Plan, catalog: pd.DataFrame) -> pd.Series | None:
     """Interest fit of every occupation for this person, or None before the quiz."""
     scores = person_scores(plan)
     return interest_fit(scores, catalog) if scores else None
+
+
+#: The skills match rule as 02 states it (careerkit.steps.similar_jobs, data/README.md).
+SKILLS_MATCH_RULE = (
+    "Skills match: how much of each occupation's skills your levels in 01 cover, each "
+    "skill weighted by how important O*NET rates it (0-100); “not rated” where O*NET "
+    "gives the occupation no skills."
+)
+
+
+def person_levels(plan: Plan) -> dict[str, float]:
+    """The person's skills with their self-rated levels (1-5), from 01."""
+    return {s.name: float(s.level) for s in plan.dream_job.skills}
+
+
+def skills_for(plan: Plan, catalog: pd.DataFrame) -> pd.Series | None:
+    """Skills match of every occupation for this person (NaN: not rated), or None before
+    they list a skill O*NET rates (careerkit.steps.similar_jobs.skills_match_all)."""
+    levels = person_levels(plan)
+    ratings = tables_of(catalog).skill_ratings()
+    if not levels or ratings.empty:
+        return None
+    match = skills_match_all(levels, ratings, list(catalog.index))
+    return None if match.isna().all() else match
 
 
 def _all(masks: Iterable[np.ndarray], n: int) -> np.ndarray:

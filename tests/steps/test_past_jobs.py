@@ -1,0 +1,96 @@
+"""01's "Jobs I have done" (issue 23 §1): finding a job by the title a person types,
+keeping it with its years, and the skills list pre-filled from it (own ratings win)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from careerkit.catalog import tables_of
+from careerkit.plan import Plan, Skill
+from careerkit.steps import past_jobs as pj
+from careerkit.steps import similar_jobs as sj
+from tests.conftest import reopen
+
+RETAIL, NURSE = "41-1011.00", "29-1141.00"
+
+
+def test_a_title_people_say_finds_its_occupation(catalog: pd.DataFrame) -> None:
+    found = pj.find_titles(catalog, "retail sales supervisor")
+    assert found[0].code == RETAIL and found[0].matched == ""
+    by_other = pj.find_titles(catalog, "store manager")
+    hit = next(m for m in by_other if m.code == RETAIL)
+    assert "store manager" in hit.matched.casefold()  # the other title it was found by
+    assert hit.label == f"{catalog.at[RETAIL, 'title']} (as: {hit.matched})"
+    assert pj.find_titles(catalog, "   ") == []
+    assert len(pj.find_titles(catalog, "manager")) == pj.SHOWN
+
+
+def test_jobs_are_kept_with_years_and_saved(plan: Plan, catalog: pd.DataFrame) -> None:
+    pj.add_past_job(plan, catalog, code=RETAIL, years="6")
+    own = pj.add_past_job(plan, catalog, title="  Market   stall  owner ", years="")
+    assert own.title == "Market stall owner" and own.code == "" and own.years is None
+    plan.save()
+    jobs = reopen(plan).dream_job.past_jobs
+    assert [(j.code, j.title, j.years) for j in jobs] == [
+        (RETAIL, catalog.at[RETAIL, "title"], 6.0),
+        ("", "Market stall owner", None),
+    ]
+    assert pj.past_codes(plan, catalog) == [RETAIL]
+    pj.set_years(plan, own.id, "1,5")
+    assert own.years == 1.5
+    assert pj.remove_past_job(plan, own.id) is own
+    assert [j.code for j in plan.dream_job.past_jobs] == [RETAIL]
+
+
+@pytest.mark.parametrize(
+    ("code", "title", "years", "words"),
+    [
+        ("", "", "", "title"),
+        ("99-9999.99", "", "", "not an occupation"),
+        (RETAIL, "", "lots", "not a number"),
+        (RETAIL, "", "70", "0 to 60"),
+    ],
+)
+def test_bad_entries_say_what_to_do(
+    plan: Plan, catalog: pd.DataFrame, code: str, title: str, years: str, words: str
+) -> None:
+    with pytest.raises(pj.PastJobError, match=words):
+        pj.add_past_job(plan, catalog, code=code, title=title, years=years)
+    assert plan.dream_job.past_jobs == []
+
+
+def test_the_same_job_twice_is_refused(plan: Plan, catalog: pd.DataFrame) -> None:
+    pj.add_past_job(plan, catalog, code=RETAIL)
+    pj.add_past_job(plan, catalog, title="Baker")
+    with pytest.raises(pj.PastJobError, match="already"):
+        pj.add_past_job(plan, catalog, code=RETAIL)
+    with pytest.raises(pj.PastJobError, match="already"):
+        pj.add_past_job(plan, catalog, title="baker")
+
+
+def test_filling_adds_the_jobs_skills_and_keeps_own_ratings(
+    plan: Plan, catalog: pd.DataFrame
+) -> None:
+    plan.dream_job.skills = [Skill(name="Speaking", kind="soft", level=1)]
+    pj.add_past_job(plan, catalog, code=RETAIL)
+    pj.add_past_job(plan, catalog, title="Market stall owner")
+    added = pj.fill_skills(plan, catalog)
+    ratings = tables_of(catalog).skill_ratings()
+    expected = sj.prefill_levels([RETAIL], ratings)
+    assert {s.name: s.level for s in added} == {
+        k: v for k, v in expected.items() if k != "Speaking"
+    }
+    assert "Speaking" in expected  # a skill the job has: the person's 1 still wins
+    levels = {s.name: s.level for s in plan.dream_job.skills}
+    assert levels["Speaking"] == 1
+    assert pj.fill_skills(plan, catalog) == []  # again: nothing new, nothing overwritten
+    assert {s.name: s.level for s in plan.dream_job.skills} == levels
+
+
+def test_filling_without_a_catalog_job_says_to_add_skills_by_hand(
+    plan: Plan, catalog: pd.DataFrame
+) -> None:
+    pj.add_past_job(plan, catalog, title="Market stall owner")
+    with pytest.raises(pj.PastJobError, match="by hand"):
+        pj.fill_skills(plan, catalog)
