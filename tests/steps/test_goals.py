@@ -8,18 +8,21 @@ import pandas as pd
 import pytest
 
 from careerkit.catalog import SKILLS
+from careerkit.catalog.tables import with_tables
 from careerkit.dates import add_months, long_date, months_between
 from careerkit.plan import Goal, GoalActions, Plan, Skill
 from careerkit.steps.short_term import goals as g
 from careerkit.steps.short_term.smart import smart_check
+from tests.conftest import ROOT
 
 TODAY = date(2026, 11, 22)
 CLINIC, TRAINING = "11-9111.00", "13-1151.00"
 
 
 def tiny_catalog() -> pd.DataFrame:
-    """Two occupations of the persona's, with skill lists like the bundled catalogue's."""
-    return pd.DataFrame(
+    """Two occupations of the persona's, with skill lists like the bundled catalogue's, and
+    its tables (O*NET's skill ratings: the gaps' levels and order come from them)."""
+    frame = pd.DataFrame(
         {
             "title": [
                 "Medical and Health Services Managers",
@@ -33,6 +36,7 @@ def tiny_catalog() -> pd.DataFrame:
         },
         index=pd.Index([CLINIC, TRAINING], name="code"),
     )
+    return with_tables(frame, ROOT / "data" / "catalog")
 
 
 def valid(**fields: object) -> dict[str, object]:
