@@ -50,7 +50,7 @@ def test_enter_adds_a_skill_and_the_chosen_answer_stands_out(
     lab: Lab, careerkit_home: Path
 ) -> None:
     with lab.notebook(NOTEBOOK) as notebook:
-        panel = notebook.cell("dream.skills(")
+        panel = notebook.cell("dream_job.skills(")
         box = panel.locator("input[placeholder='pick from the list, or type your own']")
         box.fill("Sign language")
         box.press("Enter")
@@ -60,7 +60,7 @@ def test_enter_adds_a_skill_and_the_chosen_answer_stands_out(
             lambda p: "Sign language" in [s["name"] for s in p["dream_job"]["skills"]],
         )
 
-        quiz = notebook.cell("dream.interest_quiz(")
+        quiz = notebook.cell("dream_job.interest_quiz(")
         row = quiz.locator(".widget-toggle-buttons").first
         row.locator("button[data-value='Like']").click()
         chosen = row.locator("button.mod-active")

@@ -67,7 +67,7 @@ def test_a_goal_removed_in_the_browser_leaves_the_timeline_by_itself(
         row = boxes.nth(index).locator(
             "xpath=ancestor::div[contains(@class,'widget-vbox')][2]"
         )  # the goal's card: its fields' box, then the card
-        timeline = notebook.cell("goals.timeline(").locator("img").first
+        timeline = notebook.cell("short_term.timeline(").locator("img").first
         expect(timeline).to_be_visible()
         before = timeline.get_attribute("src")
 
