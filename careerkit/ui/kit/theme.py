@@ -24,6 +24,7 @@ from careerkit.ui.kit import lean
 THEME_CLASS = "ck-theme"
 PRIMARY_CLASS = "ck-primary"
 SECONDARY_CLASS = "ck-secondary"
+ICON_CLASS = "ck-icon"  # a button showing only its icon (its tooltip names it)
 #: A notebook (JupyterLab) or the app's page (Voila) that shows the stylesheet's widget.
 SCOPE = f":where(.jp-Notebook, #rendered_cells):has(.{THEME_CLASS})"
 #: Widest screen that gets the phone layout (CSS px; a phone held upright is 360-430).
@@ -66,6 +67,8 @@ RULES: list[tuple[str, str]] = [
         "width: auto; height: auto; min-height: 32px; line-height: 1.25; padding: 6px 14px;"
         " border-radius: 4px; white-space: normal; font-weight: 600",
     ),
+    (f".jupyter-button.{ICON_CLASS}", "padding: 6px 8px; min-width: 36px"),
+    (f".jupyter-button.{ICON_CLASS} i.fa", "margin-right: 0"),
     (".widget-box > .jupyter-button", "align-self: flex-start"),
     (PRIMARY, f"background: {PRIMARY_BLUE}; color: #fff; border: 1px solid {PRIMARY_BLUE}"),
     (SECONDARY, f"background: #fff; color: {PRIMARY_BLUE}; border: 1px solid {PRIMARY_BLUE}"),
