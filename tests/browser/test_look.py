@@ -5,7 +5,8 @@ primary and one secondary look (no stretched bars) with the same size rules, wid
 large as the page's text, hints readable (at least 12.5 px, contrast 4.5:1), no label cut
 short, nothing sticking out of its box or past the window. On a phone, 390 x 844 px: one
 column that never scrolls sideways (the page, a panel inside it, or something past the
-screen's edge), and every button and input a finger can hit (at least 44 px tall)."""
+screen's edge), every button and input a finger can hit (at least 44 px tall), and no
+serious or critical axe-core finding."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.browser.axe import axe_missing, report, violations
 from tests.browser.conftest import (
     NEXT_FRAME_JS,
     VIEWPORT,
@@ -202,3 +204,19 @@ def test_every_step_fits_a_phone(browser: Browser, voila_tree: Server, name: str
     problems = [*sideways[:15], *small[:15]]
     counts = f"{len(sideways)} sideways, {len(small)} too small"
     assert not problems, f"{name} at {PHONE['width']} px ({counts}):\n" + "\n".join(problems)
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("name", notebook_names())
+def test_every_step_passes_axe_on_a_phone(browser: Browser, voila_tree: Server, name: str) -> None:
+    """test_accessibility's axe-core check, at the phone's size (its layout is another)."""
+    reason = axe_missing()
+    if reason:
+        pytest.skip(f"accessibility tests need axe-core: {reason}")
+    page = browser.new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        open_step(page, voila_tree, name)
+        found = violations(page)
+    finally:
+        page.close()
+    assert not found, f"{name} at {PHONE['width']} px:\n{report(found)}"
