@@ -32,6 +32,10 @@ LIGHT_GREY = "#CCCCCC"  # borders, nothing yet
 PALE_GREY = "#eeeeee"  # empty tracks, a badge not checked yet
 FAINT_GREY = "#f3f3f3"  # a cell not rated
 WHITE, BLACK = "#ffffff", "#000000"
+# The widgets' buttons (careerkit/ui/kit/theme.py): primary filled, secondary outlined.
+BUTTON = "#1565c0"  # white text on it: 5.8:1
+BUTTON_HOVER = "#0d47a1"
+BUTTON_LIGHT = "#e8f0fb"  # a secondary button under the pointer
 
 #: The Okabe-Ito palette (Okabe & Ito, "Color Universal Design", 2008): eight colours that
 #: people with any common colour-vision deficiency can still tell apart.

@@ -22,15 +22,17 @@ from careerkit.dates import long_date
 from careerkit.plan import Plan
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.a11y import page_names
+from careerkit.ui.kit.theme import theme
 from careerkit.workbook import catalog_for
 
 
 class Banner(w.HTML):
-    """The banner at the top of a step. Shown, it brings along the invisible widget that
-    gives the page's slider handles their names for screen readers (see ``ui/kit/a11y``)."""
+    """The banner at the top of a step. Shown, it brings along the invisible widgets that
+    give the page's slider handles their names for screen readers (see ``ui/kit/a11y``) and
+    its look (the stylesheet of ``ui/kit/theme``)."""
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return lean.vbox([self, page_names()])._repr_mimebundle_(**kwargs)
+        return lean.vbox([self, page_names(), theme()])._repr_mimebundle_(**kwargs)
 
 
 def vision_banner(plan: Plan, *, writing_it_here: bool = False) -> Banner:
@@ -89,7 +91,7 @@ def workshop_banner() -> w.HTML:
         "No workshop file: careerkit's own defaults are used. (A coach's "
         f"<code>{paths.WORKSHOP_FILE}</code> in your workspace would set them.)"
     )
-    return lean.html(f"<small>{line}</small>")
+    return lean.make(Banner, f"<small>{line}</small>")  # a Banner: it brings the page's look
 
 
 def catalog_banner(plan: Plan, catalog: pd.DataFrame | None = None) -> w.HTML:

@@ -24,7 +24,7 @@ from careerkit.plan import Action, Goal, GoalActions, Plan
 from careerkit.report import export, export_files
 from careerkit.steps.action_plan import action_problem, active_goals, next_review_due, this_month
 from careerkit.text import shorten
-from careerkit.ui.kit import lean
+from careerkit.ui.kit import buttons, lean
 from careerkit.ui.kit.autosave import Saver
 from careerkit.ui.kit.callbacks import guarded
 from careerkit.ui.kit.fields import WIDE, choices, choices_style, text_area
@@ -89,7 +89,7 @@ class ActionRow(w.HBox):
             layout=ACTION_WIDTH,
         )
         self.due = lean.make(w.DatePicker, value=action.due, description="by", style=WIDE)
-        self.remove = lean.button(
+        self.remove = buttons.secondary(
             icon="trash", tooltip="Remove this action", layout={"width": "40px"}
         )
         super().__init__([self.done, self.text, self.due, self.remove], layout=lean.layout())
@@ -113,7 +113,7 @@ class GoalActionsEditor(w.VBox):
             layout=ACTION_WIDTH,
         )
         self.new_due = lean.make(w.DatePicker, description="by", style=WIDE)
-        self.add = lean.button(description="Add action", icon="plus")
+        self.add = buttons.primary(description="Add action", icon="plus")
         self.message = lean.html()
         super().__init__(self._layout(goal), layout=lean.layout())
         for name, box in self.resources.items():
@@ -245,7 +245,7 @@ class ExportsPanel(w.VBox):
     def __init__(self, plan: Plan, catalog: pd.DataFrame) -> None:
         self.plan, self.catalog = plan, catalog
         self.errors = lean.output()
-        self.button = lean.button(
+        self.button = buttons.primary(
             description="Write down my plan",
             icon="file-text",
             button_style="primary",

@@ -15,6 +15,7 @@ import ipywidgets as w
 from careerkit import paths
 from careerkit.coach import cohort
 from careerkit.report import cohort_page
+from careerkit.ui.kit import buttons
 from careerkit.ui.kit.callbacks import guarded
 from careerkit.ui.kit.fields import show
 from careerkit.ui.kit.file_links import FileLink, FileLinks
@@ -63,7 +64,7 @@ class CohortBoard:
             description="Save as",
             layout=w.Layout(width="60%"),
         )
-        self.button = w.Button(description="Export as HTML", icon="download", disabled=True)
+        self.button = buttons.primary(description="Export as HTML", icon="download", disabled=True)
         self.written = w.HTML()
         self.page_link = FileLinks()
         self.export_panel = w.VBox(

@@ -46,7 +46,7 @@ from careerkit.ui.compare_panels import (
     ResultsPanel,
     WeightsPanel,
 )
-from careerkit.ui.kit import lean
+from careerkit.ui.kit import buttons, lean
 from careerkit.ui.kit.autosave import Saver
 from careerkit.ui.kit.callbacks import guarded
 from careerkit.ui.kit.messages import message_html
@@ -201,7 +201,7 @@ class CompareBoard:
         self.errors = lean.output()
         self.analysis = Analysis()
         self.in_force, self.undo_note = lean.html(), lean.html()
-        self.use_starting = lean.button(
+        self.use_starting = buttons.secondary(
             description=USE_STARTING.get(setup.source.split(" ")[0], USE_STARTING[""]),
             icon="undo",
             layout=w.Layout(width="max-content"),  # its own: shown when the weights differ

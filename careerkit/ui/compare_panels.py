@@ -45,7 +45,7 @@ from careerkit.steps.compare import scoring
 from careerkit.steps.compare.comparison import ANSWERS, Analysis, ComparisonError
 from careerkit.steps.compare.criteria import Criterion
 from careerkit.steps.compare.formula import Habits
-from careerkit.ui.kit import lean
+from careerkit.ui.kit import buttons, lean
 from careerkit.ui.kit.a11y import Chart
 from careerkit.ui.kit.callbacks import guarded, quietly
 from careerkit.ui.kit.fields import WIDE, choices, choices_style, text_area
@@ -133,7 +133,7 @@ class WeightsPanel:
         }
         self.shares = {cid: lean.html() for cid in self.sliders}
         self.message = lean.html()
-        self.reset = lean.button(
+        self.reset = buttons.secondary(
             description="Back to the starting weights",
             icon="undo",
             layout={"width": "max-content"},
@@ -243,7 +243,7 @@ class RatingRow:
         )
         self.status = lean.html()
         back = "Use the data value" if not np.isnan(self.data_value) else "Clear my rating"
-        self.back = lean.button(description=back, layout=w.Layout(width="auto"))  # it hides
+        self.back = buttons.secondary(description=back, layout=w.Layout(width="auto"))  # it hides
         self.box = lean.hbox([self.slider, self.status, self.back])
         self.slider.observe(view.guarded(self._moved), names="value")
         self.back.on_click(view.guarded(self._back))

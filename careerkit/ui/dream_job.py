@@ -33,7 +33,7 @@ from careerkit.steps.dream_job import (
 )
 from careerkit.text import vagueness_advice
 from careerkit.ui.interest_quiz import InterestQuiz, interest_quiz
-from careerkit.ui.kit import lean
+from careerkit.ui.kit import buttons, lean
 from careerkit.ui.kit.autosave import Saver
 from careerkit.ui.kit.callbacks import guarded
 from careerkit.ui.kit.fields import WIDE, choices, choices_style, show, text_area
@@ -267,7 +267,7 @@ class SkillRow(w.HBox):
             continuous_update=False,
             tooltip=f"Your level in {skill.name}",  # the name a screen reader gives the handle
         )  # fmt: skip
-        self.remove_button = lean.button(
+        self.remove_button = buttons.secondary(
             icon="trash", tooltip=f"Remove {skill.name}", layout={"width": "44px"}
         )
         name = lean.html(label, layout={"width": "330px"})
@@ -299,7 +299,7 @@ class SkillsPanel(w.VBox):
             layout={"width": "430px"},
         )
         self.picker.on_msg(guarded(self.errors)(self._key))  # Enter adds, as the button does
-        self.add_button = lean.button(description="Add", icon="plus", button_style="primary")
+        self.add_button = buttons.primary(description="Add", icon="plus", button_style="primary")
         self.message = lean.html()
         self.rows = lean.vbox()
         self.use = text_area(
@@ -430,11 +430,11 @@ class VisionPanel(w.VBox):
             p.id: text_area(job.vision_prompts.get(p.id, ""), "", p.hint, rows=2, name=p.question)
             for p in prompts
         }
-        self.draft_button = lean.button(
+        self.draft_button = buttons.secondary(
             description="Draft from my answers", icon="pencil", layout={"width": "auto"}
         )
         self.draft_note = lean.html()
-        self.use_draft_button = lean.button(
+        self.use_draft_button = buttons.primary(
             description="Replace my statement with this draft",
             layout=w.Layout(display="none", width="auto"),  # its own: shown with a draft
         )

@@ -31,7 +31,7 @@ from careerkit.steps.interests import (
     tie_note,
     unmatched_note,
 )
-from careerkit.ui.kit import lean
+from careerkit.ui.kit import buttons, lean
 from careerkit.ui.kit.a11y import Chart
 from careerkit.ui.kit.autosave import Saver
 from careerkit.ui.kit.callbacks import guarded, quietly
@@ -96,7 +96,7 @@ class InterestQuiz(w.VBox):
         self.chart = Chart(  # an Image with a text alternative; its own layout: it hides
             alt="Chart: your interest profile", layout=w.Layout(display="none", width="576px")
         )
-        self.retake_button = lean.button(
+        self.retake_button = buttons.secondary(
             description="Take it again",
             icon="refresh",
             tooltip="Start afresh; this result is kept in your history",

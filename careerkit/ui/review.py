@@ -32,7 +32,7 @@ from careerkit.steps.review import interest_shift, todays_review, update_progres
 from careerkit.steps.short_term.goals import STATUSES, find_goal
 from careerkit.text import shorten
 from careerkit.ui.interest_quiz import InterestQuiz, interest_quiz
-from careerkit.ui.kit import lean
+from careerkit.ui.kit import buttons, lean
 from careerkit.ui.kit.a11y import Chart
 from careerkit.ui.kit.autosave import Saver
 from careerkit.ui.kit.callbacks import guarded, quietly
@@ -261,7 +261,7 @@ class ComparePanel(w.VBox):
             style=WIDE,
             layout=w.Layout(width="auto"),  # its own: hidden while there are no versions
         )
-        self.refresh = lean.button(
+        self.refresh = buttons.secondary(
             description="Check again",
             icon="refresh",
             tooltip="List versions saved since this cell ran",

@@ -24,7 +24,7 @@ from careerkit.report.smart_html import smart_html, smart_pending_html
 from careerkit.steps.short_term import goals as g
 from careerkit.steps.short_term import smart
 from careerkit.steps.short_term.goal_dates import date_in_text
-from careerkit.ui.kit import lean
+from careerkit.ui.kit import buttons, lean
 from careerkit.ui.kit.autosave import Saver
 from careerkit.ui.kit.callbacks import guarded, quietly
 from careerkit.ui.kit.fields import WIDE, choices, choices_style
@@ -120,7 +120,7 @@ class GoalFields:
         )
         self.smart, self.message = lean.html(), lean.html()
         # a date written in the goal, offered as its due date: never set without a click
-        self.use_date = lean.button(icon="calendar", layout={"width": "auto"})
+        self.use_date = buttons.secondary(icon="calendar", layout={"width": "auto"})
         self.offer = lean.hbox(layout=WRAP)
         self.offered: date | None = None
         self.use_date.on_click(lambda _: self.accept_date())
@@ -230,13 +230,13 @@ class GoalRow(w.VBox):
         self.plan, self.goal_id, self.saver, self.today = plan, goal.id, saver, today
         self.fields = GoalFields(plan, goal, catalog)
         self.out = lean.output()
-        self.remove_button = lean.button(
+        self.remove_button = buttons.secondary(
             description="Remove", icon="trash", tooltip="Remove a goal added by mistake"
         )
         self.confirm = lean.hbox(layout=WRAP)
-        buttons = lean.hbox([self.remove_button, self.confirm], layout=WRAP)
+        actions = lean.hbox([self.remove_button, self.confirm], layout=WRAP)
         super().__init__(
-            [self.fields.box(), buttons, self.out],
+            [self.fields.box(), actions, self.out],
             layout=lean.layout(
                 border=f"1px solid {palette.LIGHT_GREY}", padding="6px", margin="4px 0"
             ),
@@ -249,7 +249,7 @@ class GoalRow(w.VBox):
     def _ask(self) -> None:
         """Ask before removing: "Yes, remove it" or "Keep it"."""
         yes = lean.button(description="Yes, remove it", button_style="danger")
-        keep = lean.button(description="Keep it")
+        keep = buttons.secondary(description="Keep it")
         yes.on_click(guarded(self.out)(lambda _: self.on_remove and self.on_remove(self)))
         keep.on_click(guarded(self.out)(lambda _: setattr(self.confirm, "children", ())))
         text = (
@@ -286,9 +286,9 @@ class GoalEditor(w.VBox):
         self.new_area = lean.make(
             w.Text, description="New area of growth", placeholder="e.g. Volunteering", style=WIDE
         )
-        self.add_area_button = lean.button(description="Add area", icon="plus")
+        self.add_area_button = buttons.secondary(description="Add area", icon="plus")
         self.form = GoalFields(plan, self._blank(), catalog, with_status=False)
-        self.add_button = lean.button(
+        self.add_button = buttons.primary(
             description="Add this goal", icon="plus", button_style="primary"
         )
         no_direction = message_html("Choose a direction in 03 to link goals to it.", "warn")
@@ -416,7 +416,9 @@ class Suggestions(w.VBox):
         self.editor = editor if editor is not None else GoalEditor(plan, catalog, today)
         self.out = lean.output()
         self.drafts = g.suggest_goals(plan, catalog, today)
-        self.buttons = [lean.button(description="Add as my goal", icon="plus") for _ in self.drafts]
+        self.buttons = [
+            buttons.secondary(description="Add as my goal", icon="plus") for _ in self.drafts
+        ]
         self.notice = self._notice()
         items = map(self._item, self.drafts, self.buttons)
         super().__init__([self.notice, *items, self.out], layout=lean.layout())

@@ -1,0 +1,147 @@
+"""The workbook's look: one stylesheet for careerkit's widgets, in JupyterLab and in the app.
+
+Shown once per page by the banner every step shows (:class:`careerkit.ui.Banner`), it applies
+only to a notebook (or Voila page) that shows it: every rule starts with :data:`SCOPE`, which
+finds the invisible element carrying :data:`THEME_CLASS`. It gives
+
+- prose boxes (where a person writes) the page's font, not a code font;
+- one primary and one secondary button look (:mod:`careerkit.ui.kit.buttons` adds the
+  classes; ipywidgets' own button styles are drawn the same way), with the same size rules;
+- one type scale: widget text the size of the page's text, hints at least 13 px in a grey
+  of at least 4.5:1 contrast on white;
+- rows that wrap instead of running off the right edge, labels that wrap instead of being
+  cut, controls no wider than their card;
+- on a phone (:data:`PHONE_PX` wide or less): one column, tap targets at least 44 px tall,
+  labels above their controls, charts and tables within the screen.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from careerkit import palette
+from careerkit.ui.kit import lean
+
+THEME_CLASS = "ck-theme"
+PRIMARY_CLASS = "ck-primary"
+SECONDARY_CLASS = "ck-secondary"
+ICON_CLASS = "ck-icon"  # a button showing only its icon (its tooltip names it)
+#: A notebook (JupyterLab) or the app's page (Voila) that shows the stylesheet's widget.
+SCOPE = f":where(.jp-Notebook, #rendered_cells):has(.{THEME_CLASS})"
+#: Widest screen that gets the phone layout (CSS px; a phone held upright is 360-430).
+PHONE_PX = 640
+TAP_PX = 44  # smallest tap target on a phone (WCAG 2.5.5)
+# A widget's width, its margins (ipywidgets' 2 px each side) taken off, so boxes never scroll.
+FULL_WIDTH = "calc(100% - 2 * var(--jp-widgets-margin, 2px))"
+
+PRIMARY_BLUE = palette.BUTTON  # white on it: 5.8:1
+HINT_GREY = palette.DARK_GREY  # on white: 7.5:1
+BORDER = f"border: 1px solid {PRIMARY_BLUE}"
+FONT = "var(--jp-content-font-family, system-ui, -apple-system, 'Segoe UI', sans-serif)"
+SIZE = "var(--jp-content-font-size1, 14px)"
+# Buttons drawn as primary: careerkit's class and ipywidgets' button styles that mean "do it".
+PRIMARY = (
+    f".{PRIMARY_CLASS}, .jupyter-button:is(.mod-primary, .mod-success, .mod-info)"
+    ":not(.widget-toggle-button)"
+)
+# Every other plain button (not a row of choices, not a warning or a danger).
+SECONDARY = (
+    f".{SECONDARY_CLASS}, .jupyter-button:not(.widget-toggle-button, .mod-primary, .mod-success,"
+    f" .mod-info, .mod-warning, .mod-danger, .{PRIMARY_CLASS})"
+)
+BUTTON = ".jupyter-button:not(.widget-toggle-button)"
+CONTROLS = (
+    ":is(button, .jupyter-button, .widget-text input, .widget-textarea textarea,"
+    " .widget-dropdown select, .widget-datepicker input, .widget-combobox input,"
+    " .widget-select select)"
+)
+
+# (selector under the scope, declarations); "" is the scope itself.
+RULES: list[tuple[str, str]] = [
+    ("", f"--jp-widgets-font-size: {SIZE}"),
+    (
+        ":is(.widget-textarea textarea, .widget-text input)",
+        f"font-family: {FONT}; font-size: {SIZE}; line-height: 1.45",
+    ),
+    (".widget-html-content small", f"font-size: max(13px, 0.9em); color: {HINT_GREY}"),
+    (
+        BUTTON,
+        "width: auto; height: auto; min-height: 32px; line-height: 1.25; padding: 6px 14px;"
+        " border-radius: 4px; white-space: normal; font-weight: 600",
+    ),
+    (f".jupyter-button.{ICON_CLASS}", "padding: 6px 8px; min-width: 36px"),
+    (f".jupyter-button.{ICON_CLASS} i.fa", "margin-right: 0"),
+    (".widget-box > .jupyter-button", "align-self: flex-start"),
+    (
+        PRIMARY,
+        f"background: {PRIMARY_BLUE}; color: {palette.WHITE}; border: 1px solid {PRIMARY_BLUE}",
+    ),
+    (
+        SECONDARY,
+        f"background: {palette.WHITE}; color: {PRIMARY_BLUE}; border: 1px solid {PRIMARY_BLUE}",
+    ),
+    (f":is({PRIMARY}):hover:enabled", f"background: {palette.BUTTON_HOVER}; box-shadow: none"),
+    (f":is({SECONDARY}):hover:enabled", f"background: {palette.BUTTON_LIGHT}; box-shadow: none"),
+    (
+        ".widget-toggle-buttons .widget-toggle-button",
+        "width: auto; min-width: 4em; max-width: 100%; overflow: visible; text-overflow: clip",
+    ),
+    (".widget-toggle-buttons .btn-group", "display: flex; flex-wrap: wrap; gap: 2px 0"),
+    (".widget-hbox", "flex-wrap: wrap"),
+    (".jupyter-widgets", "max-width: 100%"),
+    (".widget-dropdown > select", "min-width: 0"),
+    ("img", "max-width: 100%; height: auto"),
+]
+# On a phone: everything in one column, nothing wider than the screen, fingertip-sized controls.
+PHONE_RULES: list[tuple[str, str]] = [
+    (
+        "",
+        f"--jp-widgets-inline-height: {TAP_PX}px; --jp-widgets-inline-width: {FULL_WIDTH}",
+    ),
+    (".jupyter-widgets", f"max-width: {FULL_WIDTH} !important; min-width: 0 !important"),
+    (".widget-box", "max-width: 100% !important"),
+    # Text indented to line up with the controls beside the labels: the labels are above now.
+    (":is(.widget-html, .widget-htmlmath)", "margin-left: var(--jp-widgets-margin) !important"),
+    (":is(.jp-OutputArea-output, .widget-html-content)", "overflow-wrap: anywhere"),
+    (".widget-html-content", "line-height: 1.5"),
+    (
+        ".widget-inline-hbox:not(.widget-checkbox)",
+        f"flex-wrap: wrap; width: {FULL_WIDTH}; height: auto !important",
+    ),
+    (
+        ".widget-inline-hbox:not(.widget-checkbox) > .widget-label",
+        "width: 100% !important; max-width: 100%; text-align: left; height: auto;"
+        " line-height: 1.4; padding-top: 6px; white-space: normal",
+    ),
+    (CONTROLS, f"min-height: {TAP_PX}px !important; height: auto; max-width: 100%"),
+    (".widget-inline-hbox > :is(select, input, textarea)", "flex: 1 1 auto; min-width: 0"),
+    (".widget-slider .slider-container", "flex: 1 1 auto; min-width: 0; width: auto"),
+    (".widget-slider .noUi-handle", "width: 28px !important; height: 28px !important"),
+    (".widget-checkbox", f"height: auto; min-height: {TAP_PX}px; width: {FULL_WIDTH}"),
+    (
+        ".widget-checkbox :is(label, span)",
+        f"white-space: normal; height: auto; min-height: {TAP_PX}px; align-items: center",
+    ),
+    (":is(table, .rendered_html table)", "max-width: 100%; table-layout: auto; font-size: 13px"),
+    (":is(td, th)", "overflow-wrap: anywhere; white-space: normal !important"),
+    (".widget-output pre", "white-space: pre-wrap; overflow-wrap: anywhere"),
+]
+
+
+def _css(rules: list[tuple[str, str]]) -> str:
+    return "\n".join(
+        f"{SCOPE}{f' :is({selector})' if selector else ''} {{ {declarations} }}"
+        for selector, declarations in rules
+    )
+
+
+def stylesheet() -> str:
+    """The whole stylesheet: the rules for every screen, then the phone's."""
+    return f"{_css(RULES)}\n@media (max-width: {PHONE_PX}px) {{\n{_css(PHONE_RULES)}\n}}"
+
+
+def theme() -> w.HTML:
+    """The invisible widget that brings the stylesheet (show it once per page)."""
+    return lean.html(f"<style>{stylesheet()}</style>", layout={"display": "none"}).add_class(
+        THEME_CLASS
+    )

@@ -1,0 +1,222 @@
+"""The workbook's look on every step of the app (Voila).
+
+At 1280 and 800 px, one visual language: prose boxes in the page's font, buttons in one
+primary and one secondary look (no stretched bars) with the same size rules, widget text as
+large as the page's text, hints readable (at least 12.5 px, contrast 4.5:1), no label cut
+short, nothing sticking out of its box or past the window. On a phone, 390 x 844 px: one
+column that never scrolls sideways (the page, a panel inside it, or something past the
+screen's edge), every button and input a finger can hit (at least 44 px tall), and no
+serious or critical axe-core finding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.browser.axe import axe_missing, report, violations
+from tests.browser.conftest import (
+    NEXT_FRAME_JS,
+    VIEWPORT,
+    WAIT_MS,
+    Server,
+    contrast,
+    expect,
+    notebook_names,
+    screenshot_path,
+    whole_page_picture,
+)
+from tests.browser.test_workbook import ANY_WIDGET, MAIN_WIDGETS
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}  # an iPhone 12-15's viewport in CSS pixels
+TAP_PX = 44  # smallest tap target (WCAG 2.5.5, Apple's guidelines)
+
+# How a problem names an element: its tag, classes and the start of its text.
+DESCRIBE_JS = """function describe(el) {
+  const classes = Array.from(el.classList).slice(0, 3).map(c => '.' + c).join('');
+  const text = (el.innerText || el.value || el.getAttribute('aria-label') || '')
+    .trim().replace(/\\s+/g, ' ').slice(0, 40);
+  return `<${el.tagName.toLowerCase()}${classes}> "${text}"`;
+}"""
+# Sideways scrolling: the page's own width, boxes inside that scroll sideways (Voila scrolls a
+# panel, not the document), and the outermost visible elements whose right edge is past the
+# screen's (cut off, or pushing their box wider).
+SIDEWAYS_JS = f"""() => {{ {DESCRIBE_JS}
+  const width = window.innerWidth;
+  const found = [];
+  const page = document.scrollingElement.scrollWidth;
+  if (page > width + 1) found.push(`the page is ${{page}} px wide`);
+  const all = Array.from(document.body.querySelectorAll('*'))
+    .filter(el => el.checkVisibility() && el.getBoundingClientRect().width > 0);
+  for (const el of all) {{
+    const overflow = getComputedStyle(el).overflowX;
+    if ((overflow === 'auto' || overflow === 'scroll') && el.scrollWidth > el.clientWidth + 1) {{
+      const widths = `${{el.scrollWidth}} px in ${{el.clientWidth}}`;
+      found.push(`${{describe(el)}} scrolls sideways (${{widths}})`);
+    }}
+  }}
+  const past = [];
+  for (const el of all) {{
+    const right = el.getBoundingClientRect().right;
+    if (right > width + 1 && !past.some(p => p.contains(el))) {{
+      past.push(el);
+      found.push(`${{describe(el)}} reaches ${{Math.round(right)}} px`);
+    }}
+  }}
+  return found;
+}}"""
+# Buttons and inputs shorter than a fingertip; a checkbox is hit through its label.
+SMALL_JS = f"""(least) => {{ {DESCRIBE_JS}
+  const found = [];
+  const controls = document.querySelectorAll(
+    '#rendered_cells :is(button, input:not([type="hidden"]), select, textarea)');
+  for (const control of controls) {{
+    if (!control.checkVisibility()) continue;
+    const target = control.type === 'checkbox' ? (control.closest('label') || control) : control;
+    const box = target.getBoundingClientRect();
+    if (box.width && box.height < least - 0.5) {{
+      found.push(`${{describe(target)}} is ${{box.height.toFixed(1)}} px tall`);
+    }}
+  }}
+  return found;
+}}"""
+
+
+# What a page shows at 1280 px, measured in one go: see LOOK's keys.
+LOOK_JS = f"""() => {{ {DESCRIBE_JS}
+  const shown = el => el.checkVisibility() && el.getBoundingClientRect().width > 0;
+  const all = sel => Array.from(document.querySelectorAll('#rendered_cells ' + sel)).filter(shown);
+  const style = el => getComputedStyle(el);
+  function background(el) {{
+    for (; el; el = el.parentElement) {{
+      const colour = style(el).backgroundColor;
+      if (!/rgba\\(.*, 0\\)$/.test(colour) && colour !== 'transparent') return colour;
+    }}
+    return 'rgb(255, 255, 255)';
+  }}
+  const prose = all('.widget-textarea textarea, .widget-text input')
+    .filter(el => /monospace/i.test(style(el).fontFamily))
+    .map(el => `${{describe(el)}} is in ${{style(el).fontFamily}}`);
+  // The two looks a button may have: those of two probe buttons of careerkit's kinds.
+  const probes = document.createElement('div');
+  probes.innerHTML = '<button class="jupyter-button ck-primary">P</button>'
+    + '<button class="jupyter-button ck-secondary">S</button>';
+  document.querySelector('#rendered_cells').appendChild(probes);
+  const lookOf = el => `${{style(el).backgroundColor}} / ${{style(el).color}}`;
+  const kinds = Array.from(probes.children, lookOf);
+  probes.remove();
+  const buttons = all('.jupyter-button:not(.widget-toggle-button, .mod-danger, .mod-warning)');
+  const looks = buttons.filter(el => !kinds.includes(lookOf(el)))
+    .map(el => `${{describe(el)}} looks ${{lookOf(el)}}, not ${{kinds.join(' or ')}}`);
+  const sizes = buttons.map(el => ['fontSize', 'fontWeight', 'paddingTop', 'paddingBottom',
+    'minHeight'].map(key => style(el)[key]).join(' '));
+  // A bar: a button far wider than its words (stretched across its column).
+  const words = el => {{ const r = document.createRange(); r.selectNodeContents(el);
+    return r.getBoundingClientRect().width; }};
+  const bars = buttons.filter(el => el.getBoundingClientRect().width > 2 * words(el) + 120)
+    .map(el => `${{describe(el)}} is a ${{Math.round(el.getBoundingClientRect().width)}} px bar`);
+  const text = parseFloat(style(document.querySelector('.jp-RenderedMarkdown p')).fontSize);
+  const small_text = all('.widget-label, .widget-html-content, .widget-readout, .jupyter-button')
+    .filter(el => parseFloat(style(el).fontSize) < text - 0.5)
+    .map(el => `${{describe(el)}} is ${{style(el).fontSize}}, the page's text ${{text}}px`);
+  const hints = all('.widget-html-content small').map(el => ({{
+    what: describe(el), size: parseFloat(style(el).fontSize),
+    fore: style(el).color, back: background(el),
+  }}));
+  const cut = all('.widget-label, .jupyter-button, .widget-toggle-button')
+    .filter(el => el.scrollWidth > el.clientWidth + 1)
+    .map(el => `${{describe(el)}} is cut (${{el.scrollWidth}} px in ${{el.clientWidth}})`);
+  const out = [];
+  for (const el of all('.jupyter-widgets')) {{
+    const inner = el.getBoundingClientRect();
+    if (inner.right > window.innerWidth + 1) {{
+      out.push(`${{describe(el)}} ends at ${{Math.round(inner.right)}} px, past the window`);
+      continue;
+    }}
+    for (let box = el.parentElement.closest('.widget-box'); box;
+         box = box.parentElement.closest('.widget-box')) {{
+      const outer = box.getBoundingClientRect();
+      if (inner.right > outer.right + 1) {{
+        out.push(`${{describe(el)}} ends at ${{Math.round(inner.right)}} px, out of `
+          + `${{describe(box)}} ending at ${{Math.round(outer.right)}}`);
+        break;
+      }}
+    }}
+  }}
+  return {{prose, looks, sizes, bars, small_text, hints, cut, out}};
+}}"""
+HINT_PX = 12.5  # the smallest hint text (issue 24: at least 12-13 px)
+CONTRAST = 4.5  # WCAG AA for text of this size
+NARROW_PX = 800  # a tablet, or a laptop's window beside another
+
+
+def open_step(page: Page, server: Server, name: str) -> None:
+    """Open a step in Voila and wait until its widgets are shown and settled."""
+    page.set_default_timeout(WAIT_MS)
+    page.goto(server.address(f"/voila/render/{name}"))
+    for selector, at_least in MAIN_WIDGETS.get(name, ANY_WIDGET).items():
+        expect(page.locator(selector).nth(at_least - 1)).to_be_attached(timeout=WAIT_MS)
+    page.wait_for_load_state("networkidle")
+    page.evaluate(NEXT_FRAME_JS)
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("width", [VIEWPORT["width"], NARROW_PX])
+@pytest.mark.parametrize("name", notebook_names())
+def test_every_step_speaks_one_visual_language(
+    browser: Browser, voila_tree: Server, name: str, width: int
+) -> None:
+    page = browser.new_page(viewport={**VIEWPORT, "width": width})
+    try:
+        open_step(page, voila_tree, name)
+        look = page.evaluate(LOOK_JS)
+    finally:
+        page.close()
+    problems = [*look["prose"], *look["looks"], *look["bars"], *look["small_text"]]
+    problems += [*look["cut"], *look["out"]]
+    sizes = set(look["sizes"])
+    if len(sizes) > 1:
+        problems.append(f"buttons of {len(sizes)} sizes (font, padding, height): {sizes}")
+    for hint in look["hints"]:
+        ratio = contrast(hint["back"], hint["fore"])
+        if hint["size"] < HINT_PX or ratio < CONTRAST:
+            problems.append(f"hint {hint['what']}: {hint['size']} px, contrast {ratio:.1f}:1")
+    assert not problems, f"{name} at {width} px:\n" + "\n".join(problems[:25])
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("name", notebook_names())
+def test_every_step_fits_a_phone(browser: Browser, voila_tree: Server, name: str) -> None:
+    page = browser.new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        open_step(page, voila_tree, name)
+        sideways = page.evaluate(SIDEWAYS_JS)
+        small = page.evaluate(SMALL_JS, TAP_PX)
+        whole_page_picture(page, screenshot_path(f"phone-{Path(name).stem}.png"))
+    finally:
+        page.close()
+    problems = [*sideways[:15], *small[:15]]
+    counts = f"{len(sideways)} sideways, {len(small)} too small"
+    assert not problems, f"{name} at {PHONE['width']} px ({counts}):\n" + "\n".join(problems)
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("name", notebook_names())
+def test_every_step_passes_axe_on_a_phone(browser: Browser, voila_tree: Server, name: str) -> None:
+    """test_accessibility's axe-core check, at the phone's size (its layout is another)."""
+    reason = axe_missing()
+    if reason:
+        pytest.skip(f"accessibility tests need axe-core: {reason}")
+    page = browser.new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        open_step(page, voila_tree, name)
+        found = violations(page)
+    finally:
+        page.close()
+    assert not found, f"{name} at {PHONE['width']} px:\n{report(found)}"
