@@ -166,18 +166,7 @@ def open_step(page: Page, server: Server, name: str) -> None:
     page.evaluate(NEXT_FRAME_JS)
 
 
-@pytest.mark.timeout(240)
-@pytest.mark.parametrize("width", [VIEWPORT["width"], NARROW_PX])
-@pytest.mark.parametrize("name", notebook_names())
-def test_every_step_speaks_one_visual_language(
-    browser: Browser, voila_tree: Server, name: str, width: int
-) -> None:
-    page = browser.new_page(viewport={**VIEWPORT, "width": width})
-    try:
-        open_step(page, voila_tree, name)
-        look = page.evaluate(LOOK_JS)
-    finally:
-        page.close()
+def _look_problems(look: dict) -> list[str]:
     problems = [*look["prose"], *look["looks"], *look["bars"], *look["small_text"]]
     problems += [*look["cut"], *look["out"]]
     sizes = set(look["sizes"])
@@ -187,36 +176,44 @@ def test_every_step_speaks_one_visual_language(
         ratio = contrast(hint["back"], hint["fore"])
         if hint["size"] < HINT_PX or ratio < CONTRAST:
             problems.append(f"hint {hint['what']}: {hint['size']} px, contrast {ratio:.1f}:1")
-    assert not problems, f"{name} at {width} px:\n" + "\n".join(problems[:25])
+    return problems
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("name", notebook_names())
+def test_every_step_speaks_one_visual_language(
+    browser: Browser, voila_tree: Server, name: str
+) -> None:
+    """At 1280 px, then at 800 px (the same page, resized: one kernel a step)."""
+    page = browser.new_page(viewport=VIEWPORT)
+    problems = []
+    try:
+        open_step(page, voila_tree, name)
+        for width in (VIEWPORT["width"], NARROW_PX):
+            page.set_viewport_size({**VIEWPORT, "width": width})
+            page.evaluate(NEXT_FRAME_JS)
+            found = _look_problems(page.evaluate(LOOK_JS))
+            problems += [f"at {width} px: {problem}" for problem in found]
+    finally:
+        page.close()
+    assert not problems, f"{name}:\n" + "\n".join(problems[:25])
 
 
 @pytest.mark.timeout(240)
 @pytest.mark.parametrize("name", notebook_names())
 def test_every_step_fits_a_phone(browser: Browser, voila_tree: Server, name: str) -> None:
+    """No sideways scrolling, tap targets of 44 px, and axe-core's check at a phone's size
+    (its layout is another: test_accessibility runs at 1280 px)."""
     page = browser.new_page(viewport=PHONE, is_mobile=True, has_touch=True)
     try:
         open_step(page, voila_tree, name)
         sideways = page.evaluate(SIDEWAYS_JS)
         small = page.evaluate(SMALL_JS, TAP_PX)
         whole_page_picture(page, screenshot_path(f"phone-{Path(name).stem}.png"))
+        found = [] if axe_missing() else violations(page)
     finally:
         page.close()
     problems = [*sideways[:15], *small[:15]]
     counts = f"{len(sideways)} sideways, {len(small)} too small"
     assert not problems, f"{name} at {PHONE['width']} px ({counts}):\n" + "\n".join(problems)
-
-
-@pytest.mark.timeout(240)
-@pytest.mark.parametrize("name", notebook_names())
-def test_every_step_passes_axe_on_a_phone(browser: Browser, voila_tree: Server, name: str) -> None:
-    """test_accessibility's axe-core check, at the phone's size (its layout is another)."""
-    reason = axe_missing()
-    if reason:
-        pytest.skip(f"accessibility tests need axe-core: {reason}")
-    page = browser.new_page(viewport=PHONE, is_mobile=True, has_touch=True)
-    try:
-        open_step(page, voila_tree, name)
-        found = violations(page)
-    finally:
-        page.close()
     assert not found, f"{name} at {PHONE['width']} px:\n{report(found)}"
