@@ -16,7 +16,7 @@ from tests.conftest import ROOT
 
 TECHNICAL = re.compile(
     r"make (app|lab)|CAREERKIT_\w+|pip install|restart the kernel|run all cells|Shift\+Enter"
-    r"|\.venv|a terminal",
+    r"|\.venv|a terminal|reopen this notebook",
     re.IGNORECASE,
 )
 LAB_ONLY = {"remove-cell", "jupyterlab-only"}
