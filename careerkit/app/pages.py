@@ -28,8 +28,8 @@ from traitlets import Float, Integer, default
 from voila.request_info_handler import RequestInfoSocketHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
-#: Set by Voila in a kernel's environment: "True" for a page prepared ahead of time.
-PREHEAT_VARIABLE = "VOILA_PREHEAT"
+from careerkit.workbook import PREHEATED
+
 #: Seconds a kernel prepared ahead may take to reach the point where it waits for the person
 #: (careerkit.workbook) before it stops counting as "starting".
 PREPARE_WITHIN_S = 120.0
@@ -116,7 +116,7 @@ class BoundedKernelManager(AsyncMappingKernelManager):
     async def start_kernel(self, **kwargs: Any) -> str:  # type: ignore[override]
         """Pages opened by a person hold their place in :class:`PageHandler`; a kernel
         prepared ahead holds one from here until :meth:`prepared`."""
-        if kwargs.get("env", {}).get(PREHEAT_VARIABLE) != "True":
+        if kwargs.get("env", {}).get(PREHEATED) != "True":
             return await super().start_kernel(**kwargs)
         step = PREPARING.get()
         await self.limiter.acquire(person=False, rank=step)
