@@ -134,7 +134,8 @@ class Why:
             return "take the quiz in 01"
         if not self.agree:
             return "none of your top 3 agree"
-        return f"{', '.join(THEMES[t] for t in self.agree)} agree"
+        verb = "agrees" if len(self.agree) == 1 else "agree"
+        return f"{', '.join(THEMES[t] for t in self.agree)} {verb}"
 
     def _skills_short(self) -> str:
         if self.important is None:
