@@ -9,12 +9,15 @@ rules, also in data/README.md ("Why an occupation is suggested"):
   theirs first, and the interest fit 0-100.
 * **Skills**: the occupation's *important* skills are those O*NET rates 3 or more of 5
   in importance and publishes a level for. The person *has* one when their level is at
-  most 1 below O*NET's on its 0-7 scale (less than one step of the 1-5 scale); their
-  level is their own rating in 01 x 7/5, else the highest O*NET level among the jobs
-  they have done, else none (0). The biggest gap is the important skill they do not
-  have with the largest importance x (its level - theirs), as in "Similar to the jobs
-  you have done". An occupation O*NET does not rate is "not rated"; a person who lists
-  no skill under O*NET's names and no job from the catalog has skills "unknown".
+  most 1 below O*NET's on its 0-7 scale (less than one step of the 1-5 scale). Their
+  level is their own rating in 01 x 7/5, as the skills match counts it (a skill they do
+  not list: none, shown "not listed", never 0); in "Similar to the jobs you have done"
+  (``from_jobs``), else the highest O*NET level among the jobs they have done, as that
+  view's gaps count it. The biggest gap is the important skill they do not have with
+  the largest importance x (its level - theirs), equal ones in O*NET's order. An
+  occupation O*NET does not rate is "not rated"; a person with no level to compare
+  (no skill under O*NET's names, and no job from the catalog where jobs count) has
+  skills "unknown", never "0 of N".
 * **Preparation**: the occupation's job zone beside that of the person's current or
   most recent job in the catalog, and BLS's typical entry education.
 * **Pay**: the catalog's median for the person's area (``careerkit.catalog_for(plan)``:
