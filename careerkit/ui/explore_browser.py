@@ -246,7 +246,7 @@ class Browser(Panel):
             hint = flt.loosen_hint(self.catalog, filters, self.fit, self.skills)
             self.table.value = message_html(hint, "warn")
         else:
-            reasons = why.explain_all(top.index, self.plan, self.catalog)
+            reasons = why.explain_all(top.index, self.plan, self.catalog, fit=self.fit)
             table = render.table_html(top, self.scores, reasons)
             self.table.value = scrolling(table, "Occupations")
         self._set_choices(top)
@@ -282,7 +282,7 @@ class Browser(Panel):
             return
         self.code = self.table.picked = change["new"]
         card = occ.profile_card(self.catalog, self.code, self.plan)
-        reason = why.explain_all([self.code], self.plan, self.catalog).get(self.code)
+        reason = why.explain_all([self.code], self.plan, self.catalog, fit=self.fit)[self.code]
         self.card.value = render.card_html(card, reason)
         self.message.value = ""
         self.related.show(self.code)
