@@ -1,7 +1,8 @@
 """Why an occupation is suggested, as HTML: the one line of a table cell and the card's part.
 
 The figures are :class:`careerkit.steps.explore.why.Why`'s; every text is escaped. The
-line's parts each stay on one line, so a narrow (phone) cell wraps between them.
+line's parts are inline blocks: a cell wraps between them, and within one only when it is
+wider than the cell (a phone's).
 """
 
 from __future__ import annotations
@@ -19,8 +20,14 @@ def why_line_html(why: Why | None) -> str:
     """The one line (interests · skills · preparation · pay), small; "" for None."""
     if why is None:
         return ""
-    parts = (f"<span style='white-space:nowrap'>{html.escape(p)}</span>" for p in why.parts())
-    return f"<small class='ck-why'>{SEPARATOR.join(parts)}</small>"
+    texts = why.parts()
+    dots = [SEPARATOR.rstrip()] * (len(texts) - 1) + [""]  # a dot never starts a line
+    parts = (
+        f"<span class='ck-why-part' style='display:inline-block'>{html.escape(p + dot)}</span>"
+        for p, dot in zip(texts, dots, strict=True)
+    )
+    style = "display:block;max-width:30em"  # about three lines in a wide table
+    return f"<small class='ck-why' style='{style}'>{' '.join(parts)}</small>"
 
 
 def why_card_html(why: Why | None) -> str:

@@ -564,7 +564,7 @@ def test_every_row_and_the_card_say_why_it_is_suggested(persona: Plan) -> None:
     shown = re.findall(r"data-key='([^']+)'", table)
     assert shown and "Why it is suggested" in table
     reasons = why.explain_all(shown, persona, catalog)
-    cells = re.findall(r"<small class='ck-why'>(.*?)</small>", table)
+    cells = re.findall(r"<small class='ck-why'[^>]*>(.*?)</small>", table)
     assert len(cells) == len(shown)  # every row
     for code, cell in zip(shown, cells, strict=True):
         assert html.unescape(re.sub("<[^>]+>", "", cell)) == reasons[code].line
