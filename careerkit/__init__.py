@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # what editors and mypy see; at run time __getattr__ imports 
     from careerkit.plan import PlanError as PlanError
     from careerkit.plan import PlanIsFine as PlanIsFine
     from careerkit.plan import restore_plan as restore_plan
+    from careerkit.steps.explore.why import why_suggested as why_suggested
     from careerkit.steps.similar_jobs import similar_occupations as similar_occupations
     from careerkit.workbook import catalog_for as catalog_for
     from careerkit.workbook import load_catalog as load_catalog
@@ -38,6 +39,7 @@ _EXPORTS = {
     "catalog_for": "careerkit.workbook",
     "import_onet": "careerkit.catalog.sources.build",
     "similar_occupations": "careerkit.steps.similar_jobs",
+    "why_suggested": "careerkit.steps.explore.why",
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -2,8 +2,9 @@
 
 The coach's notebook ``notebooks/coach/cohort_summary.ipynb`` reads each plan in
 ``DIR/participants/*/plan.json`` (``DIR`` made by ``careerkit workshop new``) and sums the
-group up: interest codes, shortlisted and chosen occupations, the step reached, goal areas,
-the S.M.A.R.T. letters goals pass, and what falls due in the next 30 days.
+group up: interest codes, where the group comes from (the occupation families of the jobs
+they have done), shortlisted and chosen occupations, the step reached, goal areas, the
+S.M.A.R.T. letters goals pass, and what falls due in the next 30 days.
 
 Reading never writes, locks, creates or upgrades anything on disk. One plan that cannot
 be read never stops the summary: it is listed with the plan's own message, and the others
@@ -26,6 +27,7 @@ import pandas as pd
 
 from careerkit import paths, workshop
 from careerkit.catalog import THEMES
+from careerkit.catalog.soc import MAJOR_GROUPS, major_group
 from careerkit.plan import Goal, Plan, PlanError
 from careerkit.plan import read_plan as read_a_plan
 from careerkit.plan.sections import DEFAULT_AREAS
@@ -34,6 +36,10 @@ from careerkit.steps.short_term.smart import NAMES, SMART_LETTERS, smart_check
 
 MAX_BYTES = 5 * 1024 * 1024  # a plan larger than this is not read at all
 DUE_DAYS = 30  # "due soon": today and the next 30 days
+#: The family of a job typed under the person's own title (no O*NET-SOC code).
+NOT_IN_CATALOG = "not in the catalog"
+#: The family of a catalog job whose code is not SOC's (a local occupation).
+NO_FAMILY = "no SOC family (a local occupation)"
 
 
 class CohortError(ValueError):
@@ -202,6 +208,10 @@ class Summary:
     smart: pd.DataFrame  # index S.M.A.R.T. letter: name, passing, goals, share (0-1)
     due: pd.DataFrame  # number, kind ("goal"/"action"), what, due, days (from today)
     people: pd.DataFrame  # index participant number: step, code, shortlisted, chosen, goals
+    # index family key (SOC major group "41", or NOT_IN_CATALOG, NO_FAMILY): family,
+    # participants (with a past job in it), jobs, numbers (the participants, by number)
+    families: pd.DataFrame = field(default_factory=lambda: _families([]))
+    no_jobs: int = 0  # read plans that list no job done
 
     @property
     def goals(self) -> int:
@@ -225,6 +235,8 @@ def summarise(cohort: Cohort, today: date | None = None) -> Summary:
         smart=_smart([plan for _, plan in plans], today),
         due=_due(plans, today),
         people=_people(plans),
+        families=_families(plans),
+        no_jobs=sum(not plan.dream_job.past_jobs for _, plan in plans),
     )
 
 
@@ -348,6 +360,41 @@ def _people(plans: list[tuple[int, Plan]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).set_index("number")
 
 
+def job_family(code: str) -> str:
+    """The family key of a job done: its SOC major group ("41"), :data:`NOT_IN_CATALOG`
+    for a job under the person's own title, :data:`NO_FAMILY` for a code of another form."""
+    if not code.strip():
+        return NOT_IN_CATALOG
+    return major_group(code) or NO_FAMILY
+
+
+def _families(plans: list[tuple[int, Plan]]) -> pd.DataFrame:
+    """Where the group comes from: the families of the jobs the participants have done
+    (``dream_job.past_jobs``), most participants first; own titles and codes without a
+    SOC family last."""
+    jobs: Counter[str] = Counter()
+    numbers: dict[str, list[int]] = {}
+    for number, plan in plans:
+        keys = [job_family(job.code) for job in plan.dream_job.past_jobs]
+        jobs.update(keys)
+        for key in dict.fromkeys(keys):
+            numbers.setdefault(key, []).append(number)
+    last = (NO_FAMILY, NOT_IN_CATALOG)  # after every family, in this order
+    keys = sorted(
+        jobs,
+        key=lambda k: (last.index(k) + 1 if k in last else 0, -len(numbers[k]), -jobs[k], k),
+    )
+    return pd.DataFrame(
+        {
+            "family": [MAJOR_GROUPS.get(k, k) for k in keys],
+            "participants": [len(numbers[k]) for k in keys],
+            "jobs": [jobs[k] for k in keys],
+            "numbers": [tuple(numbers[k]) for k in keys],
+        },
+        index=pd.Index(keys, name="group", dtype="object"),
+    )
+
+
 def _due(plans: list[tuple[int, Plan]], today: date) -> pd.DataFrame:
     end = today + timedelta(days=DUE_DAYS)
     rows = []
@@ -370,12 +417,14 @@ def _due(plans: list[tuple[int, Plan]], today: date) -> pd.DataFrame:
 
 __all__ = [
     "MAX_BYTES",
+    "NOT_IN_CATALOG",
     "Cohort",
     "CohortError",
     "Participant",
     "Summary",
     "Unreadable",
     "find_workshop",
+    "job_family",
     "read_cohort",
     "read_plan",
     "summarise",

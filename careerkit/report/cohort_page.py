@@ -19,7 +19,7 @@ from string import Template
 from typing import TYPE_CHECKING
 
 from careerkit import files, palette, paths
-from careerkit.coach.cohort import DUE_DAYS, Summary
+from careerkit.coach.cohort import DUE_DAYS, NO_FAMILY, NOT_IN_CATALOG, Summary
 from careerkit.dates import long_date
 from careerkit.report.charts import cohort as charts
 from careerkit.report.charts.style import png
@@ -99,6 +99,31 @@ def themes_html(summary: Summary, _show_names: bool) -> str:
     )
 
 
+def origins_html(summary: Summary, show_names: bool) -> str:
+    """Where the group comes from: the occupation families (SOC major groups) of the jobs
+    the participants have done, with who (numbered unless names are shown)."""
+    names = _names(summary, show_names)
+    rows = [
+        (
+            family,
+            f"{group}-0000" if group not in (NOT_IN_CATALOG, NO_FAMILY) else "",
+            people,
+            jobs,
+            shorten(", ".join(names[n] for n in numbers), 200),
+        )
+        for group, family, people, jobs, numbers in summary.families.itertuples()
+    ]
+    header = ["occupation family", "SOC group", "participants", "jobs", "who"]
+    read = len(summary.cohort.read)
+    note = (
+        f"{summary.no_jobs} of {read} participant(s) have not listed a job they have done "
+        "(step 1, “Jobs I have done”). A job under their own title counts as "
+        f"“{NOT_IN_CATALOG}”; a participant with jobs in two families counts in both."
+    )
+    table = _table(header, rows, "No participant has listed a job they have done yet.")
+    return table + f"<p class='note'>{_h(note)}</p>"
+
+
 def occupations_html(summary: Summary, _show_names: bool) -> str:
     top = summary.occupations.head(TOP)
     rows = [
@@ -170,6 +195,7 @@ PARTS = (
         themes_html,
         lambda s: charts.themes_chart(s.themes, s.no_interests),
     ),
+    Part("origins", "Where the group comes from", origins_html, None),
     Part(
         "occupations",
         "Shortlisted and chosen occupations",

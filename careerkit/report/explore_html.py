@@ -15,6 +15,8 @@ import pandas as pd
 from careerkit import palette
 from careerkit.catalog import THEMES
 from careerkit.catalog.fit import LETTERS
+from careerkit.report.why_html import HEADING as WHY_HEADING
+from careerkit.report.why_html import why_card_html, why_line_html
 from careerkit.steps import job_skills
 from careerkit.steps.explore.occupation import (
     fit_reason,
@@ -23,16 +25,22 @@ from careerkit.steps.explore.occupation import (
     shared_themes,
     value_or,
 )
+from careerkit.steps.explore.why import Why
 
 
-def table_html(rows: pd.DataFrame, scores: Mapping[str, float] | None = None) -> str:
+def table_html(
+    rows: pd.DataFrame,
+    scores: Mapping[str, float] | None = None,
+    why: Mapping[str, Why] | None = None,
+) -> str:
     """Occupations (already filtered, sorted and cut to the rows to show) as an HTML table.
 
     Shows the fit and its reason when ``rows`` has a ``fit`` column and ``scores`` are
     given, and the skills match when it has a ``skills_match`` column ("not rated" for
-    NaN); missing pay, outlook or hours read "unknown"; every text is escaped. Each row
-    carries its code (``data-key``) and its title is a button, so ``ui.row_table`` can let
-    a person pick a row with a click or the keyboard.
+    NaN), and each row's one-line reason when ``why`` (by code) is given; missing pay,
+    outlook or hours read "unknown"; every text is escaped. Each row carries its code
+    (``data-key``) and its title is a button, so ``ui.row_table`` can let a person pick a
+    row with a click or the keyboard.
     """
     e = html.escape
     columns: dict[str, list[str]] = {
@@ -42,6 +50,8 @@ def table_html(rows: pd.DataFrame, scores: Mapping[str, float] | None = None) ->
             for t, c in zip(rows["title"], rows.index, strict=True)
         ]
     }
+    if why is not None:
+        columns[WHY_HEADING] = [why_line_html(why.get(code)) for code in rows.index]
     if scores and "fit" in rows:
         codes = rows["interest_code"] if "interest_code" in rows else [None] * len(rows)
         profiles = [
@@ -99,8 +109,9 @@ _TABLE_STYLE = (
 )
 
 
-def card_html(card: Mapping[str, Any]) -> str:
-    """The occupation card as HTML; every text is escaped."""
+def card_html(card: Mapping[str, Any], why: Why | None = None) -> str:
+    """The occupation card as HTML, with why it is suggested when ``why`` is given; every
+    text is escaped."""
     e = html.escape
     skills = ", ".join(f"<b>{e(s)}</b> ✓" if has else e(s) for s, has in card["skills"])
     have = sum(has for _, has in card["skills"])
@@ -134,7 +145,8 @@ def card_html(card: Mapping[str, Any]) -> str:
     return (
         f"<h4 style='margin:4px 0'>{e(card['title'])} <small>({e(card['code'])})</small></h4>"
         "<div style='display:flex;flex-wrap:wrap;gap:8px 32px'>"
-        f"<div style='flex:1 1 32em'>{_about(card)}<table>{rows}</table></div>"
+        f"<div style='flex:1 1 32em'>{_about(card)}{why_card_html(why)}"
+        f"<table>{rows}</table></div>"
         f"<div style='flex:0 0 260px'>{theme_bars_html(card)}</div></div>"
     )
 

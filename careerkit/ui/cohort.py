@@ -23,7 +23,7 @@ from careerkit.ui.kit.messages import message_html, note_html
 
 _YES = {"true", "yes", "y", "on", "1", "show"}
 _NO = {"false", "no", "n", "off", "0", "hide", "", "none"}
-_NAMED = ("due", "people", "unreadable")  # the parts whose tables name participants
+_NAMED = ("origins", "due", "people", "unreadable")  # the parts whose tables name participants
 
 
 def names_wanted(value: object) -> tuple[bool, str]:
@@ -129,8 +129,8 @@ class CohortBoard:
         self.page_link.files = []
 
     def part(self, key: str) -> w.VBox:
-        """One part's chart and table: steps, interests, occupations, areas, smart, due,
-        people, unreadable (see :data:`careerkit.report.cohort_page.PARTS`)."""
+        """One part's chart and table: steps, interests, origins, occupations, areas,
+        smart, due, people, unreadable (see :data:`careerkit.report.cohort_page.PARTS`)."""
         return self.panels[key]
 
     def _export(self, _button: w.Button | None = None) -> Path | None:

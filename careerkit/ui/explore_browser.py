@@ -23,6 +23,7 @@ from careerkit.report import explore_html as render
 from careerkit.steps.explore import filters as flt
 from careerkit.steps.explore import occupation as occ
 from careerkit.steps.explore import shortlist as sl
+from careerkit.steps.explore import why
 from careerkit.ui.explore_panel import NO_FIT, NO_SKILLS, WRAP, Panel, RelatedList
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.callbacks import guarded, quietly
@@ -155,6 +156,7 @@ class Browser(Panel):
             fit += [self.min_skills, lean.html(note_html(flt.SKILLS_MATCH_RULE))]
         else:
             fit.append(lean.html(message_html(NO_SKILLS, "info")))
+        fit.append(lean.html(note_html(why.WHY_RULE)))
         outlook = lean.html("Job outlook:", layout=WHOLE)
         self.children = [
             self.search,
@@ -244,7 +246,9 @@ class Browser(Panel):
             hint = flt.loosen_hint(self.catalog, filters, self.fit, self.skills)
             self.table.value = message_html(hint, "warn")
         else:
-            self.table.value = scrolling(render.table_html(top, self.scores), "Occupations")
+            reasons = why.explain_all(top.index, self.plan, self.catalog, fit=self.fit)
+            table = render.table_html(top, self.scores, reasons)
+            self.table.value = scrolling(table, "Occupations")
         self._set_choices(top)
 
     def _set_choices(self, top: pd.DataFrame) -> None:
@@ -278,7 +282,8 @@ class Browser(Panel):
             return
         self.code = self.table.picked = change["new"]
         card = occ.profile_card(self.catalog, self.code, self.plan)
-        self.card.value = render.card_html(card)
+        reason = why.explain_all([self.code], self.plan, self.catalog, fit=self.fit)[self.code]
+        self.card.value = render.card_html(card, reason)
         self.message.value = ""
         self.related.show(self.code)
         self.shortlist_changed()

@@ -12,10 +12,12 @@ from careerkit import palette
 from careerkit.catalog import CatalogError, money
 from careerkit.catalog.local_pay import area_name
 from careerkit.plan import Plan
+from careerkit.report.why_html import why_line_html
 from careerkit.steps import past_jobs as pj
 from careerkit.steps import similar_jobs as sj
 from careerkit.steps.explore import filters as flt
 from careerkit.steps.explore import shortlist as sl
+from careerkit.steps.explore import why
 from careerkit.ui.explore_panel import Panel, add_code
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.callbacks import guarded
@@ -99,6 +101,7 @@ class SimilarJobs(Panel):
             f"are from {html.escape(titles[0])}, your current or most recent job; pay is the "
             f"median for {html.escape(place)}. Click + to add one to your shortlist.<br>"
             + note_html(SIMILARITY_RULE)
+            + note_html(why.WHY_RULE)
         )
         return table
 
@@ -106,6 +109,8 @@ class SimilarJobs(Panel):
         if self.table is None:
             return
         rows = []
+        # the gaps of the line count the jobs done, as the table's own gaps do
+        reasons = why.explain_all(self.table["code"], self.plan, self.catalog, from_jobs=True)
         for row in self.table.itertuples(index=False):
             code = str(row.code)
             button = lean.button(
@@ -116,7 +121,8 @@ class SimilarJobs(Panel):
             add = lambda _, code=code: self._try(lambda: add_code(self, code))  # noqa: E731
             button.on_click(guarded(self.errors)(add))
             self.buttons[code] = button
-            rows.append(lean.hbox([button, lean.html(_line(row))]))
+            line = _line(row) + "<br>" + why_line_html(reasons.get(code))
+            rows.append(lean.hbox([button, lean.html(line)]))
         self.list.children = rows
 
     def render(self) -> None:

@@ -13,6 +13,7 @@ from careerkit.catalog import money, tables_of
 from careerkit.plan import PastJob, Plan
 from careerkit.steps.explore import filters as flt
 from careerkit.steps.explore import occupation as occ
+from careerkit.steps.explore import why
 from careerkit.steps.similar_jobs import similar_occupations
 from careerkit.ui import explore as ui
 from careerkit.ui import explore_similar as similar
@@ -173,8 +174,10 @@ def test_missing_pay_and_outlook_show_unknown(plan: Plan) -> None:
     browser.pick.value = code
     card = occ.profile_card(catalog, code, plan)
     assert (card["pay"], card["outlook"]) == ("unknown", "unknown")
-    assert browser.card.value.count(">unknown</td>") == 1  # outlook
-    assert "unknown<br><small>Range: unknown</small>" in browser.card.value  # pay
+    facts = re.sub(r"<div class='ck-why-card'.*?</div>", "", browser.card.value)  # the why
+    assert facts.count(">unknown</td>") == 1  # outlook
+    assert "unknown<br><small>Range: unknown</small>" in facts  # pay
+    assert "Pay</th><td style='padding:2px 0'>unknown</td>" in browser.card.value  # the why's
 
 
 def test_adding_from_the_card_saves_and_updates_the_other_panels(
@@ -548,3 +551,35 @@ def test_changes_in_words_never_show_an_unknown_as_zero() -> None:
     assert similar.zone_words(pd.NA) == "unknown"
     assert similar.zone_words(0) == "same preparation"
     assert similar.zone_words(-1) == "-1 (less preparation)"
+
+
+# --- why each suggestion is made (issue 23 §2) -----------------------------------------
+
+
+def test_every_row_and_the_card_say_why_it_is_suggested(persona: Plan) -> None:
+    persona.dream_job.past_jobs = [PastJob(code=RETAIL, years=6)]
+    catalog = catalog_for(persona)
+    browser = ui.browser(persona, catalog)
+    table = browser.table.value
+    shown = re.findall(r"data-key='([^']+)'", table)
+    assert shown and "Why it is suggested" in table
+    reasons = why.explain_all(shown, persona, catalog)
+    cells = re.findall(r"<small class='ck-why'[^>]*>(.*?)</small>", table)
+    assert len(cells) == len(shown)  # every row
+    for code, cell in zip(shown, cells, strict=True):
+        assert html.unescape(re.sub("<[^>]+>", "", cell)) == reasons[code].line
+    browser.pick.value = shown[1]
+    card = html.unescape(browser.card.value)
+    assert "Why it is suggested" in card
+    for _, text in reasons[shown[1]].details():
+        assert text in card
+    assert why.WHY_RULE in html.unescape(html_of(browser))
+
+
+def test_each_similar_job_says_why_too(persona: Plan) -> None:
+    persona.dream_job.past_jobs = [PastJob(code=RETAIL, years=6)]
+    catalog = catalog_for(persona)
+    panel = ui.similar_jobs(persona, catalog)
+    reasons = why.explain_all(list(panel.buttons), persona, catalog, from_jobs=True)
+    for row, code in zip(panel.list.children, panel.buttons, strict=True):
+        assert reasons[code].line in html.unescape(re.sub("<[^>]+>", "", row.children[1].value))
