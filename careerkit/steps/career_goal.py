@@ -177,7 +177,7 @@ def direction_phrase(plan: Plan, code: str, catalog: pd.DataFrame | None) -> str
     is kept as typed."""
     title = direction_title(plan, code, catalog)
     if _is_own_title(plan, code):
-        return with_article(" ".join(title.split()))
+        return with_article(_clause(title))
     return with_article(one_of(title))
 
 
@@ -185,13 +185,12 @@ def _people_in(plan: Plan, code: str, catalog: pd.DataFrame | None) -> str:
     """The people in the direction, as a subject: "registered nurses"."""
     title = direction_title(plan, code, catalog)
     if _is_own_title(plan, code):
-        return f"people who work as {with_article(' '.join(title.split()))}"
+        return f"people who work as {with_article(_clause(title))}"
     return _lower(title.split(",")[0].strip())
 
 
 def _job_phrase(job: PastJob) -> str:
-    title = " ".join(job.title.split())
-    return with_article(one_of(title) if job.code else title)
+    return with_article(one_of(job.title) if job.code else _clause(job.title))
 
 
 # --- the parts a draft is made of ------------------------------------------------------
