@@ -16,6 +16,7 @@ from careerkit.catalog import tables_of
 from careerkit.plan import Goal, Objective, Option, PastJob, Plan
 from careerkit.report import export, export_markdown
 from careerkit.steps import career_goal as cg
+from careerkit.steps.plan_changes import plan_diff
 from careerkit.steps.similar_jobs import MATTERS, MIN_GAP, to_onet_level
 from careerkit.text import VAGUE
 from tests.conftest import PERSONA, reopen
@@ -330,3 +331,16 @@ def test_length_and_notes_are_checked() -> None:
     assert any("It has 7 sentences" in tip for tip in cg.advice(long, "interview"))
     assert any("one line" in tip for tip in cg.advice("Nurse.\nWith heart.", "objective"))
     assert cg.advice("", "interview") == []
+
+
+def test_what_changed_names_the_career_goal(plan: Plan) -> None:
+    before = plan.model_copy(deep=True)
+    cg.set_text(plan, "interview", "In five years I see myself as a nurse in Tucson.")
+    assert [c.text for c in plan_diff(before, plan)] == ["Interview answer (five years) written"]
+    later = plan.model_copy(deep=True)
+    cg.set_text(plan, "objective", "Nurse.")
+    cg.set_text(plan, "interview", "")
+    assert [c.text for c in plan_diff(later, plan)] == [
+        "Interview answer (five years) cleared",
+        "Résumé objective written",
+    ]
