@@ -238,10 +238,70 @@ def _strongest_skills(plan: Plan) -> list[str]:
     return [s.name for s in strong if s.level >= OWN_LEVEL]
 
 
+#: What each O*NET skill lets a person do, as they would say it after "taught me to": the
+#: interview answer is spoken, so "social perceptiveness" becomes "read how people feel".
+#: No phrase holds "and": they are listed with "and" before the last.
+SAID = {
+    "Reading Comprehension": "read documents carefully",
+    "Active Listening": "listen closely",
+    "Writing": "write clearly",
+    "Speaking": "explain things clearly",
+    "Mathematics": "work with numbers",
+    "Science": "use scientific methods",
+    "Critical Thinking": "think problems through",
+    "Active Learning": "pick up new knowledge fast",
+    "Learning Strategies": "find the best way to learn a new subject",
+    "Monitoring": "keep track of how the work is going",
+    "Social Perceptiveness": "read how people feel",
+    "Coordination": "coordinate people's work",
+    "Persuasion": "persuade people",
+    "Negotiation": "negotiate",
+    "Instructing": "teach others",
+    "Service Orientation": "look after the people I serve",
+    "Complex Problem Solving": "solve complex problems",
+    "Operations Analysis": "work out what a process needs",
+    "Technology Design": "design tools that fit their users",
+    "Equipment Selection": "choose the right tools",
+    "Installation": "install equipment",
+    "Programming": "write code",
+    "Operations Monitoring": "watch over machines",
+    "Operation and Control": "run equipment",
+    "Equipment Maintenance": "maintain equipment",
+    "Troubleshooting": "troubleshoot problems",
+    "Repairing": "repair equipment",
+    "Quality Control Analysis": "check work for quality",
+    "Judgment and Decision Making": "decide after weighing the options",
+    "Systems Analysis": "see how a system should work",
+    "Systems Evaluation": "measure how well a system works",
+    "Time Management": "manage my time",
+    "Management of Financial Resources": "keep to a budget",
+    "Management of Material Resources": "manage supplies",
+    "Management of Personnel Resources": "lead a team",
+}
+
+
+def _skills_said(names: list[str]) -> str:
+    """What the skills let the person do, after "taught me": "to listen closely, ..." when
+    every one is O*NET's, else their names ("service orientation and inventory software")."""
+    said = [SAID.get(n) for n in names]
+    if all(said):
+        return "to " + join_words(p for p in said if p)
+    return _skill_words(names)
+
+
 def _skill_words(names: Iterable[str]) -> str:
     """Skill names in a sentence: O*NET's in lower case, the person's own as typed."""
     onet = {s.casefold() for s in SKILLS}
-    return join_words(n.lower() if n.casefold() in onet else n for n in names)
+    return join_words(n.lower() if n.casefold() in onet else _own_skill(n) for n in names)
+
+
+def _own_skill(name: str) -> str:
+    """A skill the person typed, inside a sentence: "Cash handling" -> "cash handling";
+    a name like "Excel" or "Microsoft Excel" is kept."""
+    words = name.split()
+    if len(words) > 1 and words[0][1:].islower() and " ".join(words[1:]).islower():
+        return name[0].lower() + name[1:]
+    return name
 
 
 def first_steps(plan: Plan, code: str) -> list[Goal]:
@@ -339,8 +399,8 @@ def _background(plan: Plan, code: str, catalog: pd.DataFrame) -> str:
     taught = "has taught" if subject == "My work so far" else "taught"
     people = _people_in(plan, code, catalog) if code else ""
     if skills:
-        tail = f", and {people} rely on the same skills every day" if people else ""
-        return _sentence(f"{subject} {taught} me {_skill_words(skills)}{tail}")
+        tail = f"; {people} rely on the same skills every day" if people else ""
+        return _sentence(f"{subject} {taught} me {_skills_said(skills)}{tail}")
     need = NO_SKILLS.format(people or "the job you are aiming for")
     return _sentence(f"{subject} {taught} me {need}")
 

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from careerkit import open_plan
-from careerkit.catalog import tables_of
-from careerkit.plan import Goal, Objective, Option, PastJob, Plan
+from careerkit.catalog import SKILLS, tables_of
+from careerkit.plan import Goal, Objective, Option, PastJob, Plan, Skill
 from careerkit.report import export, export_markdown
 from careerkit.steps import career_goal as cg
 from careerkit.steps.plan_changes import plan_diff
@@ -96,8 +96,20 @@ def test_the_skills_named_are_the_persons_that_carry_over(
     ]
     assert missing and not set(missing) & set(skills)  # a gap is never "what I bring"
     text = cg.draft_interview(plan, catalog)
-    assert all(s.lower() in text for s in skills[:3])
-    assert "registered nurses rely on the same skills every day" in text
+    said = [cg.SAID[s] for s in skills[:3]]
+    assert f"taught me to {said[0]}, {said[1]} and {said[2]}; registered nurses rely" in text
+
+
+def test_every_onet_skill_is_said_as_a_person_would(persona: Plan) -> None:
+    assert set(cg.SAID) == set(SKILLS)
+    for phrase in cg.SAID.values():
+        assert " and " not in phrase and cg.advice(f"It taught me to {phrase}.", "interview") == []
+    persona.dream_job.skills = [
+        Skill(name="Speaking", level=4),
+        Skill(name="Cash handling", level=5),
+    ]
+    text = cg.draft_interview(persona, pd.DataFrame(columns=["title"]), code="")
+    assert "has taught me cash handling and speaking" in text  # a skill of their own: names
 
 
 def test_the_resume_objective_is_one_line(persona: Plan, catalog: pd.DataFrame) -> None:
