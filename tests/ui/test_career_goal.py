@@ -11,6 +11,7 @@ import pandas as pd
 from careerkit.plan import Plan
 from careerkit.steps import career_goal as rules
 from careerkit.ui import career_goal as ui
+from careerkit.ui import long_term
 from tests.conftest import ROOT, execute_notebook, reopen, widget_text
 from tests.steps.test_career_goal import nurse_to_be
 
@@ -89,3 +90,16 @@ def test_notebook_05_shows_the_panel(persona: Plan, workspace: Path) -> None:
     nb = nbformat.read(NOTEBOOK, as_version=4)
     execute_notebook(nb)
     assert "Draft from my answers" in widget_text(nb)
+
+
+def test_it_saves_beside_the_objectives_panel(persona: Plan, catalog: pd.DataFrame) -> None:
+    objectives = long_term.objectives(persona, catalog)
+    panel = ui.panel(persona, catalog)
+    objectives.role_5y.value = "Clinic operations manager"
+    panel.boxes["objective"].value = "Store supervisor seeking a clinic operations role."
+    objectives.saver.flush()
+    panel.saver.flush()
+    saved = reopen(persona).long_term
+    assert saved.objectives["11-9111.00"].role_5y == "Clinic operations manager"
+    assert saved.career_goal.objective == "Store supervisor seeking a clinic operations role."
+    assert "Not saved" not in panel.saver.status.value + objectives.saver.status.value
