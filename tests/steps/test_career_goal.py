@@ -356,3 +356,19 @@ def test_what_changed_names_the_career_goal(plan: Plan) -> None:
         "Interview answer (five years) cleared",
         "Résumé objective written",
     ]
+
+
+def test_first_steps_read_as_the_person_wrote_them(persona: Plan, catalog: pd.DataFrame) -> None:
+    plan = nurse_to_be(persona, catalog)
+    plan.short_term_goals.goals = [
+        Goal(text="I will enroll in a CNA course.", due=date(2027, 2, 1), direction=NURSE),
+        Goal(text="CNA certificate by June 2027", due=date(2027, 6, 30), direction=NURSE),
+    ]
+    text = cg.draft_interview(plan, catalog)
+    assert text.endswith(
+        "My first steps: enroll in a CNA course by February 2027; CNA certificate by June 2027."
+    )
+    plan.short_term_goals.goals = plan.short_term_goals.goals[:1]
+    assert cg.draft_interview(plan, catalog).endswith(
+        "My first step is to enroll in a CNA course by February 2027."
+    )
