@@ -146,8 +146,21 @@ class Objective(_Model):
     leave_when: str = ""
 
 
+class CareerGoal(_Model):
+    """A career goal the person can say (05, issue 23): drafted from their answers, then
+    edited by them. ``*_draft`` is the last draft put in the box: a text still equal to it
+    is no edit of theirs, so a redraft may replace it; any other text is theirs."""
+
+    interview: str = ""  # "Where do you see yourself in five years?"
+    objective: str = ""  # a one-line career objective for a résumé
+    interview_draft: str = ""
+    objective_draft: str = ""
+    drafted: date | None = None
+
+
 class LongTerm(_Model):
     objectives: dict[str, Objective] = {}  # occupation code -> objective
+    career_goal: CareerGoal = CareerGoal()  # plans written before issue 23: empty
 
 
 class Action(_Model):

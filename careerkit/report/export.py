@@ -293,7 +293,21 @@ def _long_term_section(
             ("What would make me leave", o.leave_when),
         ]
         blocks += [Sub(titles.get(code, code)), Fields([(k, v) for k, v in pairs if v])]
-    return Section("Long-term objectives", blocks)
+    return Section("Long-term objectives", blocks + _career_goal_blocks(plan))
+
+
+def _career_goal_blocks(plan: Plan) -> list[Block]:
+    """The career goal the person can say (05): their interview answer and résumé objective."""
+    goal = plan.long_term.career_goal
+    texts = [
+        ("Where I see myself in five years (for an interview)", goal.interview),
+        ("Career objective (for my résumé)", goal.objective),
+    ]
+    blocks: list[Block] = []
+    for title, text in texts:
+        if text.strip():
+            blocks += [Sub(title), Para(text.strip())]
+    return blocks or [Note("No career goal to say yet: draft one at the end of step 05.")]
 
 
 def _action_section(plan: Plan, today: date) -> Section:

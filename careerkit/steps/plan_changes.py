@@ -243,6 +243,11 @@ def _long_term_diff(old: Plan, new: Plan, titles: dict[str, str]) -> list[Change
                     f"Objective for {titles.get(code, code)}: {', '.join(fields)} updated",
                 )
             )
+    goal_a, goal_b = old.long_term.career_goal, new.long_term.career_goal
+    changes += _text_change(
+        section, "Interview answer (five years)", goal_a.interview, goal_b.interview, None
+    )
+    changes += _text_change(section, "Résumé objective", goal_a.objective, goal_b.objective, None)
     return changes
 
 
