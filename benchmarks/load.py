@@ -74,6 +74,19 @@ class Results:
     failed: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)  # refused requests to other hosts
     samples: list[tuple[float, int, float]] = field(default_factory=list)  # t, kernels, MB
+    app_cpu: float = 0.0  # CPU-seconds used by the app and its kernels during the run
+
+
+def app_cpu(app: psutil.Process) -> float:
+    """CPU-seconds used so far by the app, its kernels alive and those already ended (a
+    kernel's time is added to the app's ``children_*`` times once the app has reaped it)."""
+    own = app.cpu_times()
+    total = own.user + own.system + own.children_user + own.children_system
+    for child in app.children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            times = child.cpu_times()
+            total += times.user + times.system
+    return total
 
 
 def route() -> list[str]:
@@ -89,9 +102,25 @@ def itinerary(passes: int) -> list[str]:
     return there_and_back + [s for _ in range(passes - 1) for s in there_and_back[1:]]
 
 
+def wait_prepared(app_pid: int, within: float = 300.0) -> None:
+    """Wait until the app has prepared its pages: its CPU use (app and kernels) stays under
+    a tenth of a CPU for 3 s, so the CPU-seconds counted after are the participants' pages."""
+    app = psutil.Process(app_pid)
+    ends = time.monotonic() + within
+    before = app_cpu(app)
+    while time.monotonic() < ends:
+        time.sleep(3)
+        now = app_cpu(app)
+        if now - before < 0.3:
+            return
+        before = now
+    progress(f"the app was still busy after {within:.0f} s; measuring anyway")
+
+
 def sample(app_pid: int, results: Results, start: float, every: float, done: threading.Event):
     """Kernels alive (the app's child processes) and resident memory of all, in MB."""
     app = psutil.Process(app_pid)
+    first = app_cpu(app)
     while not done.wait(every):
         with contextlib.suppress(psutil.Error):
             children = app.children(recursive=True)
@@ -100,6 +129,7 @@ def sample(app_pid: int, results: Results, start: float, every: float, done: thr
                 with contextlib.suppress(psutil.Error):
                     resident += child.memory_info().rss
             results.samples.append((time.monotonic() - start, len(children), resident / 2**20))
+            results.app_cpu = app_cpu(app) - first
 
 
 async def participant(
@@ -207,6 +237,13 @@ def report(results: Results, options: argparse.Namespace, loads: tuple[float, fl
     if results.samples and shown[-1] is not results.samples[-1]:
         shown.append(results.samples[-1])
     lines += [f"| {t:.0f} | {kernels} | {mb:,.0f} MB |" for t, kernels, mb in shown]
+    if opens:
+        lines += [
+            "",
+            f"The app and its kernels used {results.app_cpu:,.0f} CPU-seconds, "
+            f"{results.app_cpu / len(opens):.1f} per page opened "
+            "(Chromium's own work not counted).",
+        ]
     if results.samples:
         peak_kernels = max(s[1] for s in results.samples)
         peak_mb = max(s[2] for s in results.samples)
@@ -240,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
         args = [sys.executable, "-m", "careerkit.app", str(NOTEBOOKS), "--no-browser"]
         args += ["--Voila.ip=127.0.0.1", "--Voila.port_retries=0", *options.app_args.split()]
         with running("bench-load", args, env, "--Voila.token", "/voila/static/") as app:
+            progress("waiting for the app to prepare its pages")
+            wait_prepared(app.process.pid)
             began, done = time.monotonic(), threading.Event()
             sampler = threading.Thread(
                 target=sample, args=(app.process.pid, results, began, options.every, done)
