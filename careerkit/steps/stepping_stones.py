@@ -50,6 +50,9 @@ from careerkit import paths
 from careerkit.catalog import TOP_CODED, CatalogError, tables_of
 from careerkit.catalog.values import money
 from careerkit.errors import ForThePerson
+from careerkit.plan import Plan
+from careerkit.steps.past_jobs import past_codes
+from careerkit.steps.short_term.goals import direction_title
 from careerkit.steps.similar_jobs import (
     MIN_GAP,
     UNKNOWN,
@@ -176,8 +179,9 @@ def _number(value: object) -> float | None:
     return None if np.isnan(number) else number
 
 
-def _pay(catalog: pd.DataFrame, code: str) -> tuple[float | None, bool]:
-    """(median pay, whether it is a top-coded least value); (None, False) when unknown."""
+def median_pay(catalog: pd.DataFrame, code: str) -> tuple[float | None, bool]:
+    """An occupation's median pay and whether it is a top-coded least value; (None,
+    False) when the catalog has none."""
     median = _number(catalog.at[code, "median_wage"]) if code in catalog.index else None
     if median is None:
         return None, False
@@ -185,7 +189,8 @@ def _pay(catalog: pd.DataFrame, code: str) -> tuple[float | None, bool]:
     return median, top
 
 
-def _zone(catalog: pd.DataFrame, code: str) -> int | None:
+def job_zone(catalog: pd.DataFrame, code: str) -> int | None:
+    """An occupation's job zone; None where the catalog has none."""
     zone = _number(catalog.at[code, "job_zone"]) if code in catalog.index else None
     return None if zone is None else int(zone)
 
@@ -194,7 +199,7 @@ def _pay_meets(catalog: pd.DataFrame, code: str, now: float | None) -> bool | No
     """Whether the stone pays at least PAY_SHARE of ``now``; None when unknown."""
     if now is None:
         return None
-    pay, top = _pay(catalog, code)
+    pay, top = median_pay(catalog, code)
     if pay is None:
         return None
     if pay >= PAY_SHARE * now:
@@ -204,8 +209,10 @@ def _pay_meets(catalog: pd.DataFrame, code: str, now: float | None) -> bool | No
 
 def _nearness(related: pd.DataFrame, target: str, jobs: Sequence[str]) -> dict[str, str]:
     """Candidate stones -> how near O*NET puts them (NEAR_TARGET, NEAR_JOB, ONE_REMOVE)."""
-    pairs = related[["code", "related_code"]].astype(str)
-    by_code = pairs.groupby("code")["related_code"].apply(list).to_dict()
+    by_code: dict[str, list[str]] = {}
+    pairs = zip(related["code"].astype(str), related["related_code"].astype(str), strict=True)
+    for code, other in pairs:
+        by_code.setdefault(code, []).append(other)
     near: dict[str, str] = {}
     for code in by_code.get(target, []):
         near.setdefault(code, NEAR_TARGET)
@@ -231,20 +238,25 @@ def _skills_text(frame: pd.DataFrame, target: pd.Series | None = None) -> str:
     return "; ".join(parts)
 
 
+def _of(ratings: pd.DataFrame, code: str) -> pd.DataFrame:
+    """One occupation's rows of the ratings (empty when O*NET does not rate it)."""
+    return ratings.loc[[code]] if code in ratings.index else ratings.iloc[:0]
+
+
 def what_it_adds(
     stone: str, target: str, yours: pd.Series, ratings: pd.DataFrame
 ) -> tuple[str, str, str]:
     """(to_get_there, adds, still_to_build): the module's skills columns for one stone."""
-    to_get_there = _skills_text(skill_gaps(yours, ratings, stone))
-    gap = skill_gaps(yours, ratings, target)
-    stone_levels = ratings[ratings.index == stone].set_index("skill")["level"]
-    at_stone = stone_levels.reindex(gap["skill"]).to_numpy(dtype=float)
-    raised = np.nan_to_num(at_stone, nan=-1.0) > gap["yours"].fillna(0).to_numpy()
+    its = _of(ratings, stone)
+    to_get_there = _skills_text(skill_gaps(yours, its, stone))
+    gap = skill_gaps(yours, _of(ratings, target), target)
+    at_stone = its.set_index("skill")["level"].reindex(gap["skill"]).to_numpy(dtype=float)
+    had = gap["yours"].fillna(0).to_numpy(dtype=float)
+    raised = np.nan_to_num(at_stone, nan=-1.0) > had
     adds = gap[raised].assign(level=np.minimum(at_stone[raised], gap["level"][raised]))
-    target_levels = gap.set_index("skill")["level"]
-    after = np.fmax(gap["yours"].fillna(0).to_numpy(), np.nan_to_num(at_stone, nan=0.0))
+    after = np.fmax(had, np.nan_to_num(at_stone, nan=0.0))
     left = gap.assign(yours=after)[gap["level"].to_numpy() - after >= MIN_GAP]
-    return to_get_there, _skills_text(adds, target_levels), _skills_text(left)
+    return to_get_there, _skills_text(adds, gap.set_index("skill")["level"]), _skills_text(left)
 
 
 def stepping_stones(
@@ -301,15 +313,15 @@ def stepping_stones(
     now = profile_similarity(jobs_rated, ratings, everyone)
     toward = profile_similarity([target], ratings, everyone)
     direct = float(profile_similarity(jobs_rated, ratings, [target]).iloc[0])
-    top_zone = _zone(catalog, target)
-    pay_now = _pay(catalog, jobs[0])
+    top_zone = job_zone(catalog, target)
+    pay_now = median_pay(catalog, jobs[0])
     current = None if pay_now[1] else pay_now[0]  # a top-coded pay now is not a figure
     order = {NEAR_TARGET: 0, NEAR_JOB: 1, ONE_REMOVE: 2}
     kept = []
     for code in candidates:
         if not (now[code] > direct and toward[code] > direct):
             continue
-        zone = _zone(catalog, code)
+        zone = job_zone(catalog, code)
         if zone is not None and top_zone is not None and zone > top_zone:
             continue
         pays = _pay_meets(catalog, code, current)
@@ -337,8 +349,8 @@ def _row(
     target: str,
     yours: pd.Series,
 ) -> dict[str, object]:
-    zone = _zone(catalog, code)
-    pay, top = _pay(catalog, code)
+    zone = job_zone(catalog, code)
+    pay, top = median_pay(catalog, code)
     to_get_there, adds, left = what_it_adds(code, target, yours, ratings)
     return {
         "code": code,
@@ -356,3 +368,56 @@ def _row(
 
 def _table(rows: list[dict[str, object]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+# --- for a plan: the stones of a chosen direction, or what to do first -------------------
+
+NO_JOBS = "Add the jobs you have done in 01 (“Jobs I have done”) to see stepping stones."
+OWN_TITLES_ONLY = (
+    "The jobs you added in 01 are under your own titles, which have no O*NET skill "
+    "figures: add the catalog occupation closest to each in 01 (“Jobs I have done”) to "
+    "see stepping stones."
+)
+NOT_IN_CATALOG = (
+    "{title} is not an occupation of the catalog in use, so it has no O*NET figures to "
+    "find stepping stones toward."
+)
+NONE_FOUND = (
+    "No job on the way to {target} meets the rule (O*NET relates it to these jobs, it is "
+    "closer in skills to both ends than they are to each other, needs no more preparation "
+    "than the target, and pays at least 90% of what you earn now): aim for it directly, "
+    "or ask your coach about a path of their own."
+)
+
+
+@dataclass(frozen=True)
+class PlanStones:
+    """A chosen direction's stepping stones for a plan, or why there are none."""
+
+    target: str
+    title: str
+    now: str  # the first job held that the catalog has ("" when none)
+    stones: pd.DataFrame
+    message: str = ""  # what to do first, or why no stone is listed
+
+
+def for_plan(
+    plan: Plan, catalog: pd.DataFrame, target: str, coach_paths: Sequence[CoachPath] = ()
+) -> PlanStones:
+    """The stepping stones toward ``target`` from the plan's jobs held (their codes the
+    catalog has, the current or most recent first), with the person's own skill ratings."""
+    title = direction_title(plan, target, catalog)
+    jobs = past_codes(plan, catalog)
+    empty = _table([])
+    if not jobs:
+        said = OWN_TITLES_ONLY if plan.dream_job.past_jobs else NO_JOBS
+        return PlanStones(target, title, "", empty, said)
+    now = str(catalog.at[jobs[0], "title"])
+    if target not in catalog.index:
+        return PlanStones(target, title, now, empty, NOT_IN_CATALOG.format(title=title))
+    levels = {s.name: float(s.level) for s in plan.dream_job.skills}
+    stones = stepping_stones(
+        target, jobs, catalog, person_levels=levels, coach_paths=list(coach_paths)
+    )
+    said = "" if len(stones) else NONE_FOUND.format(target=title)
+    return PlanStones(target, title, now, stones, said)
