@@ -30,6 +30,11 @@ person's; ``adds``: the target's skills of that kind (the gap toward the target)
 stone practices above the person's level ("skill yours -> the stone's (target's)");
 ``still_to_build``: the target's gaps the stone leaves.
 
+In 04, a chosen direction's first two stones no open goal names yet are offered as goals
+(:func:`stone_drafts`): "Get a job as <stone> (a step toward <target>) by <in 24 months>,
+building <up to 3 skills of to_get_there then adds, in plain words>", measured by a job
+offer, with the stone saved on the goal (``Goal.stone``).
+
 A coach can add paths of their own in :data:`careerkit.paths.STEPPING_STONES_FILE` beside
 ``workshop.toml`` (columns ``from, target, stone, note``; ``from`` may be ``any``); those
 stones come first, marked as the coach's, whatever the rule says, with their figures.
@@ -39,9 +44,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -49,10 +57,11 @@ import pandas as pd
 from careerkit import paths
 from careerkit.catalog import TOP_CODED, CatalogError, tables_of
 from careerkit.catalog.values import money
+from careerkit.dates import add_months, long_date
 from careerkit.errors import ForThePerson
-from careerkit.plan import Plan
+from careerkit.plan import Goal, Plan
 from careerkit.steps.past_jobs import past_codes
-from careerkit.steps.short_term.goals import direction_title
+from careerkit.steps.short_term.goals import direction_title, plain
 from careerkit.steps.similar_jobs import (
     MIN_GAP,
     UNKNOWN,
@@ -421,3 +430,70 @@ def for_plan(
     )
     said = "" if len(stones) else NONE_FOUND.format(target=title)
     return PlanStones(target, title, now, stones, said)
+
+
+# --- a job on the way as a short-term goal (04) ------------------------------------------
+
+#: Months a job on the way is drafted for (04's longest horizon).
+GOAL_MONTHS = 24
+GOAL_AREA = "Skills development"
+STONES_OFFERED = 2  # per direction, in 04
+_SKILL_NAME = re.compile(r"^(.*?) [0-9]")
+
+
+def skill_names(text: str) -> list[str]:
+    """The skills a skills column names ("Skill 1.50 -> 2.50 (target 2.88); ...")."""
+    found = (_SKILL_NAME.match(part) for part in text.split("; ") if part)
+    return [m.group(1) for m in found if m]
+
+
+def stone_goal(plan: Plan, stone: pd.Series | Mapping[str, Any], target: str, today: date) -> Goal:
+    """A draft goal: work in the stone ``stone`` (a row of :func:`stepping_stones`) on the
+    way to ``target``, naming the skills to build there; the person edits it in 04."""
+    due = add_months(today, GOAL_MONTHS)
+    skills = list(dict.fromkeys([*skill_names(stone["to_get_there"]), *skill_names(stone["adds"])]))
+    words = [plain(s) for s in skills[:SKILLS_SHOWN]]
+    building = f", building {_listed(words)}" if words else ""
+    title = str(stone["title"])
+    areas = plan.short_term_goals.areas
+    return Goal(
+        text=(
+            f"Get a job as {title} (a step toward {direction_title(plan, target)}) by "
+            f"{long_date(due)}{building}"
+        ),
+        area=GOAL_AREA if GOAL_AREA in areas or not areas else areas[0],
+        horizon_months=GOAL_MONTHS,
+        due=due,
+        measure=f"a job offer as {title}",
+        direction=target,
+        stone=str(stone["code"]),
+        created=today,
+    )
+
+
+def _listed(words: list[str]) -> str:
+    """ "a, b and c"."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def stone_drafts(
+    plan: Plan,
+    catalog: pd.DataFrame,
+    coach_paths: Sequence[CoachPath] = (),
+    today: date | None = None,
+    per_direction: int = STONES_OFFERED,
+) -> list[Goal]:
+    """Draft goals "a job on the way" for each chosen direction: its first stones (the
+    coach's first) that no goal still open already names, so an accepted one drops out."""
+    today = today or date.today()
+    taken = {
+        (g.direction, g.stone)
+        for g in plan.short_term_goals.goals
+        if g.stone and g.status != "dropped"
+    }
+    drafts = []
+    for target in plan.comparison.chosen:
+        found = for_plan(plan, catalog, target, coach_paths)
+        rows = [r for _, r in found.stones.iterrows() if (target, r["code"]) not in taken]
+        drafts += [stone_goal(plan, row, target, today) for row in rows[:per_direction]]
+    return drafts
