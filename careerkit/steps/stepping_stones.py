@@ -23,8 +23,9 @@ value it gives) is not a reason to drop a stone: the table says "unknown" and th
 come after the ones whose figures are known, in the same nearness.
 
 What a stone adds comes from O*NET's skills matrix, levels on O*NET's 0-7 scale as it
-publishes them: the person's level of a skill is their own rating x 7/5 where they gave
-one, else the highest among the jobs held (:func:`careerkit.steps.similar_jobs.levels_from_jobs`).
+publishes them ("unknown" for a stone O*NET gives no skill ratings, such as a coach's):
+the person's level of a skill is their own rating x 7/5 where they gave one, else the
+highest among the jobs held (:func:`careerkit.steps.similar_jobs.levels_from_jobs`).
 ``to_get_there``: the stone's skills of importance 3 or more at least 1 level above the
 person's; ``adds``: the target's skills of that kind (the gap toward the target) that the
 stone practices above the person's level ("skill yours -> the stone's (target's)");
@@ -257,6 +258,8 @@ def what_it_adds(
 ) -> tuple[str, str, str]:
     """(to_get_there, adds, still_to_build): the module's skills columns for one stone."""
     its = _of(ratings, stone)
+    if its.empty:  # O*NET rates no skill of it: what it adds is not known, never "nothing"
+        return UNKNOWN, UNKNOWN, UNKNOWN
     to_get_there = _skills_text(skill_gaps(yours, its, stone))
     gap = skill_gaps(yours, _of(ratings, target), target)
     at_stone = its.set_index("skill")["level"].reindex(gap["skill"]).to_numpy(dtype=float)
@@ -391,6 +394,10 @@ NOT_IN_CATALOG = (
     "{title} is not an occupation of the catalog in use, so it has no O*NET figures to "
     "find stepping stones toward."
 )
+NOT_RATED = (
+    "O*NET gives {what} no skill ratings, so no stepping stone can be found by skills; "
+    "ask your coach about a path of their own."
+)
 NONE_FOUND = (
     "No job on the way to {target} meets the rule (O*NET relates it to these jobs, it is "
     "closer in skills to both ends than they are to each other, needs no more preparation "
@@ -424,6 +431,10 @@ def for_plan(
     now = str(catalog.at[jobs[0], "title"])
     if target not in catalog.index:
         return PlanStones(target, title, now, empty, NOT_IN_CATALOG.format(title=title))
+    rated = tables_of(catalog).skill_ratings().index
+    if target not in rated or not any(job in rated for job in jobs):
+        unrated = title if target not in rated else "the jobs you have done"
+        return PlanStones(target, title, now, empty, NOT_RATED.format(what=unrated))
     levels = {s.name: float(s.level) for s in plan.dream_job.skills}
     stones = stepping_stones(
         target, jobs, catalog, person_levels=levels, coach_paths=list(coach_paths)

@@ -19,6 +19,7 @@ from careerkit import paths
 from careerkit.catalog import SKILLS, CatalogError, load_catalog, tables
 from careerkit.catalog.local_pay import local_pay
 from careerkit.errors import ForThePerson
+from careerkit.plan import PastJob
 from careerkit.steps import stepping_stones as ss
 from careerkit.steps.similar_jobs import levels_from_jobs
 from tests.conftest import ROOT
@@ -260,3 +261,22 @@ def test_a_bad_coach_file_is_named_with_its_line_and_fix(
 
 def test_no_coach_file_is_no_coach_path(catalog) -> None:
     assert ss.read_coach_paths(Path("/nonexistent") / paths.STEPPING_STONES_FILE, catalog) == []
+
+
+def test_a_coach_stone_o_net_does_not_rate_adds_unknown_never_nothing(real) -> None:
+    catalog, ratings = real
+    unrated = next(c for c in catalog.index if c not in set(ratings.index))
+    path = ss.CoachPath(ss.ANY, NURSE, unrated, "", 2)
+    row = ss.stepping_stones(NURSE, [RETAIL], catalog, ratings, coach_paths=[path]).iloc[0]
+    assert row["code"] == unrated and row["coach"]
+    assert row["to_get_there"] == row["adds"] == row["still_to_build"] == "unknown"
+    assert np.isnan(row["similarity_now"])
+
+
+def test_a_plan_toward_an_unrated_target_is_told_why(persona, catalog) -> None:
+    ratings = tables.skill_ratings(BUNDLED)
+    unrated = next(c for c in catalog.index if c not in set(ratings.index))
+    persona.dream_job.past_jobs = [PastJob(code=RETAIL, title="Store supervisor")]
+    found = ss.for_plan(persona, catalog, unrated)
+    assert found.stones.empty and "no skill ratings" in found.message
+    assert catalog.at[unrated, "title"] in found.message
