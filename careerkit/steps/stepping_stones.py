@@ -6,7 +6,8 @@ occupation and the jobs held (O*NET-SOC codes, the current or most recent first)
 
 * **is on O*NET's map around them**: O*NET lists it among the related occupations of the
   target or of a job held, or among the related occupations of one of those (one remove).
-  Nearer is preferred: related to the target first, then to a job held, then at one remove;
+  Nearer is preferred: related to the target first, then to a job held, then at one remove
+  (the ``why`` column names the occupation it was found through);
 * **shares skills with both ends more than they share with each other**: its skill
   profile's similarity (:func:`careerkit.steps.similar_jobs.profile_similarity`: cosine of
   importance x level, 0-100) to the jobs held and to the target is each above the jobs'
@@ -81,7 +82,7 @@ SKILLS_SHOWN = 3
 #: How near O*NET puts a stone, most preferred first (the ``why`` column's words).
 NEAR_TARGET = "O*NET relates it to the target"
 NEAR_JOB = "O*NET relates it to a job you have done"
-ONE_REMOVE = "O*NET relates it to an occupation related to these"
+ONE_REMOVE = "O*NET relates it to {via}, which it relates to {end}"
 COACH = "Your coach's path"
 COLUMNS = (
     "code",
@@ -217,22 +218,34 @@ def _pay_meets(catalog: pd.DataFrame, code: str, now: float | None) -> bool | No
     return None if top else False  # a top-coded median is a least value
 
 
-def _nearness(related: pd.DataFrame, target: str, jobs: Sequence[str]) -> dict[str, str]:
-    """Candidate stones -> how near O*NET puts them (NEAR_TARGET, NEAR_JOB, ONE_REMOVE)."""
+def _nearness(
+    related: pd.DataFrame, target: str, jobs: Sequence[str]
+) -> dict[str, tuple[int, str, str]]:
+    """Candidate stones -> (nearness 0-2, the occupation it was found through, "" when
+    O*NET relates it to an end itself; that end: the target or the job held)."""
     by_code: dict[str, list[str]] = {}
     pairs = zip(related["code"].astype(str), related["related_code"].astype(str), strict=True)
     for code, other in pairs:
         by_code.setdefault(code, []).append(other)
-    near: dict[str, str] = {}
+    near: dict[str, tuple[int, str, str]] = {}
     for code in by_code.get(target, []):
-        near.setdefault(code, NEAR_TARGET)
+        near.setdefault(code, (0, "", target))
     for job in jobs:
         for code in by_code.get(job, []):
-            near.setdefault(code, NEAR_JOB)
-    for code in list(near):
+            near.setdefault(code, (1, "", job))
+    for code, (_, _, end) in list(near.items()):
         for other in by_code.get(code, []):
-            near.setdefault(other, ONE_REMOVE)
+            near.setdefault(other, (2, code, end))
     return near
+
+
+def _why(near: tuple[int, str, str], catalog: pd.DataFrame, target: str) -> str:
+    """How near O*NET puts a stone, in words (NEAR_TARGET, NEAR_JOB or ONE_REMOVE)."""
+    level, via, end = near
+    if level < 2:
+        return NEAR_TARGET if level == 0 else NEAR_JOB
+    name = str(catalog.at[via, "title"]) if via in catalog.index else via
+    return ONE_REMOVE.format(via=name, end="the target" if end == target else "a job you have done")
 
 
 def _skills_text(frame: pd.DataFrame, target: pd.Series | None = None) -> str:
@@ -328,7 +341,6 @@ def stepping_stones(
     top_zone = job_zone(catalog, target)
     pay_now = median_pay(catalog, jobs[0])
     current = None if pay_now[1] else pay_now[0]  # a top-coded pay now is not a figure
-    order = {NEAR_TARGET: 0, NEAR_JOB: 1, ONE_REMOVE: 2}
     kept = []
     for code in candidates:
         if not (now[code] > direct and toward[code] > direct):
@@ -341,11 +353,14 @@ def stepping_stones(
             continue
         known = zone is not None and top_zone is not None and pays is not None
         weaker = min(now[code], toward[code])
-        kept.append((order[near[code]], not known, -weaker, code))
+        kept.append((near[code][0], not known, -weaker, code))
     ranked = [code for *_, code in sorted(kept) if code not in stones][:n]
     yours = levels_from_jobs(jobs_rated, ratings, person_levels)
     rows = [_row(p.stone, COACH, p.note, True, catalog, ratings, target, yours) for p in mine]
-    rows += [_row(c, near[c], "", False, catalog, ratings, target, yours) for c in ranked]
+    rows += [
+        _row(c, _why(near[c], catalog, target), "", False, catalog, ratings, target, yours)
+        for c in ranked
+    ]
     for row, code in zip(rows, [*(p.stone for p in mine), *ranked], strict=True):
         row["similarity_now"], row["similarity_target"] = now[code], toward[code]
     return _table(rows)
