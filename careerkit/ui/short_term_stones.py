@@ -82,7 +82,8 @@ class JobOnTheWay(w.VBox):
         if not self.plan.comparison.chosen:
             return "choose a direction in 03 first."
         if not past_codes(self.plan, catalog):
-            return ss.NO_JOBS[0].lower() + ss.NO_JOBS[1:]
+            said = ss.OWN_TITLES_ONLY if self.plan.dream_job.past_jobs else ss.NO_JOBS
+            return said[0].lower() + said[1:]
         if any(g.stone for g in self.plan.short_term_goals.goals if g.status != "dropped"):
             return "your goals already name the stepping stones 03 found."
         return "03 found no stepping stone toward your chosen directions."
