@@ -57,7 +57,7 @@ import numpy as np
 import pandas as pd
 
 from careerkit import paths
-from careerkit.catalog import TOP_CODED, CatalogError, tables_of
+from careerkit.catalog import SKILLS, TOP_CODED, CatalogError, tables_of
 from careerkit.catalog.values import money
 from careerkit.dates import add_months, long_date
 from careerkit.errors import ForThePerson
@@ -320,6 +320,12 @@ def stepping_stones(
         )
     if coach_paths is None:
         coach_paths = read_coach_paths(coach_file(), catalog)
+    if len(ratings) and ratings.groupby(level=0).size().max() < len(SKILLS):
+        raise CatalogError(
+            "The catalog in use has only each occupation's most important skills (it was "
+            "imported before careerkit bundled all 35); import it again with "
+            "`careerkit catalog import-onet` to find stepping stones by skills."
+        )
     rated = set(ratings.index.unique())
     jobs_rated = [c for c in jobs if c in rated]
     if target not in rated or not jobs_rated:

@@ -15,6 +15,7 @@ import ipywidgets as w
 import pandas as pd
 
 from careerkit import palette
+from careerkit.catalog import CatalogError
 from careerkit.plan import Goal, Plan
 from careerkit.steps import stepping_stones as ss
 from careerkit.steps.past_jobs import past_codes
@@ -53,7 +54,12 @@ class JobOnTheWay(w.VBox):
             paths = ss.read_coach_paths(ss.coach_file(), catalog)
         except ss.SteppingStonesError as mistake:
             said.append(lean.html(message_html(str(mistake), "warn")))
-        self.drafts = ss.stone_drafts(plan, catalog, paths, today)
+        failed = False
+        try:
+            self.drafts = ss.stone_drafts(plan, catalog, paths, today)
+        except CatalogError as problem:  # e.g. a catalog imported with top skills only
+            said.append(lean.html(message_html(str(problem), "warn")))
+            self.drafts, failed = [], True
         self.texts = [
             lean.make(
                 w.Textarea,
@@ -71,7 +77,7 @@ class JobOnTheWay(w.VBox):
             self._item(*parts)
             for parts in zip(self.drafts, self.texts, self.buttons, self.messages, strict=True)
         ]
-        if not self.drafts:
+        if not self.drafts and not failed:
             said.append(lean.html(message_html(NOTHING.format(why=self._why_none(catalog)))))
         head = lean.html(f"<h4>{HEADING}</h4>" + (message_html(INTRO) if self.drafts else ""))
         super().__init__([head, *said, *items, self.out], layout=lean.layout())

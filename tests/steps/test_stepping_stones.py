@@ -283,3 +283,10 @@ def test_a_plan_toward_an_unrated_target_is_told_why(persona, catalog) -> None:
     found = ss.for_plan(persona, catalog, unrated)
     assert found.stones.empty and "no skill ratings" in found.message
     assert catalog.at[unrated, "title"] in found.message
+
+
+def test_a_catalog_with_top_skills_only_asks_for_a_new_import(real) -> None:
+    catalog, ratings = real
+    top = ratings[ratings["importance"] >= 3.5]
+    with pytest.raises(CatalogError, match="import it again"):
+        ss.stepping_stones(NURSE, [RETAIL], catalog, top, coach_paths=[])

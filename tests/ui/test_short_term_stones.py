@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from matplotlib.patches import Rectangle
 
+from careerkit import paths
 from careerkit.plan import Goal, PastJob, Plan
 from careerkit.report import charts
 from careerkit.steps import long_term
@@ -104,3 +105,14 @@ def test_05_roadmap_shows_a_job_on_the_way_as_a_step(retail: Plan, catalog: pd.D
 def test_a_goal_without_a_stone_keeps_its_area_on_the_roadmap(persona: Plan) -> None:
     goal = Goal(text="Join a club", area="Learning", direction="", created=TODAY)
     assert long_term._goal_label(goal, None) == ("Join a club", "Learning")
+
+
+def test_04_names_a_bad_coach_file_and_still_offers_the_rules_stones(
+    retail: Plan, catalog: pd.DataFrame, workspace
+) -> None:
+    (workspace / paths.WORKSHOP_FILE).write_text("[workshop]\n")
+    file = workspace / paths.STEPPING_STONES_FILE
+    file.write_text("from,target\n")
+    offer = JobOnTheWay(retail, catalog, lambda **_: None, lambda: "", TODAY)
+    assert f"{file}, line 1" in offer.children[1].value
+    assert offer.drafts and offer.drafts[0].stone == LPN
