@@ -76,6 +76,10 @@ def test_04_adds_the_edited_job_on_the_way_as_a_new_goal(
     assert goals[-1].text == "Work as an LPN at City Hospital by December 2028, on nights"
     assert goals[-1].stone == LPN
     assert len(editor.rows.children) == len(goals)
+    row = editor.rows.children[-1]
+    row.fields.text.value = "Work as an LPN at City Hospital by December 2028, nights or days"
+    edited = reopen(retail).short_term_goals.goals[-1]
+    assert edited.text.endswith("nights or days") and edited.stone == LPN  # still the stone
 
 
 def test_04_says_why_there_is_no_job_on_the_way(persona: Plan, catalog: pd.DataFrame) -> None:
