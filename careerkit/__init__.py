@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # what editors and mypy see; at run time __getattr__ imports 
     from careerkit.plan import restore_plan as restore_plan
     from careerkit.steps.explore.why import why_suggested as why_suggested
     from careerkit.steps.similar_jobs import similar_occupations as similar_occupations
+    from careerkit.steps.stepping_stones import stepping_stones as stepping_stones
     from careerkit.workbook import catalog_for as catalog_for
     from careerkit.workbook import load_catalog as load_catalog
     from careerkit.workbook import open_plan as open_plan
@@ -40,6 +41,7 @@ _EXPORTS = {
     "import_onet": "careerkit.catalog.sources.build",
     "similar_occupations": "careerkit.steps.similar_jobs",
     "why_suggested": "careerkit.steps.explore.why",
+    "stepping_stones": "careerkit.steps.stepping_stones",
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -1,8 +1,9 @@
 """Where careerkit finds its bundled data and the person's workspace.
 
 The one owner of the names on disk: the plan file (``plan.json``), the workshop file
-(``workshop.toml``), a workshop's ``participants/`` folder and the variables that move
-them; everything else uses these names and functions instead of spelling them again.
+(``workshop.toml``) and the coach's stepping stones beside it, a workshop's
+``participants/`` folder and the variables that move them; everything else uses these
+names and functions instead of spelling them again.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ PLAN_FILE = "plan.json"
 #: A workshop folder holds this file, and one workspace per person in ``participants/``.
 WORKSHOP_FILE = "workshop.toml"
 PARTICIPANTS = "participants"
+#: A coach's own stepping stones (from, target, stone, note), beside the workshop file.
+STEPPING_STONES_FILE = "stepping-stones.csv"
 #: Names one workshop file for a whole JupyterHub (or, for the coach's cohort summary, the
 #: workshop whose folder holds it).
 WORKSHOP_ENV = "CAREERKIT_WORKSHOP"

@@ -4,7 +4,8 @@ The coach's notebook ``notebooks/coach/cohort_summary.ipynb`` reads each plan in
 ``DIR/participants/*/plan.json`` (``DIR`` made by ``careerkit workshop new``) and sums the
 group up: interest codes, where the group comes from (the occupation families of the jobs
 they have done), shortlisted and chosen occupations, the step reached, goal areas, the
-S.M.A.R.T. letters goals pass, and what falls due in the next 30 days.
+S.M.A.R.T. letters goals pass, what falls due in the next 30 days, and the most common
+stepping stones chosen as goals (:func:`common_stones`).
 
 Reading never writes, locks, creates or upgrades anything on disk. One plan that cannot
 be read never stops the summary: it is listed with the plan's own message, and the others
@@ -26,13 +27,15 @@ from pathlib import Path
 import pandas as pd
 
 from careerkit import paths, workshop
-from careerkit.catalog import THEMES
+from careerkit.catalog import THEMES, CatalogError
 from careerkit.catalog.soc import MAJOR_GROUPS, major_group
 from careerkit.plan import Goal, Plan, PlanError
 from careerkit.plan import read_plan as read_a_plan
 from careerkit.plan.sections import DEFAULT_AREAS
 from careerkit.steps import start
+from careerkit.steps.short_term.goals import direction_title
 from careerkit.steps.short_term.smart import NAMES, SMART_LETTERS, smart_check
+from careerkit.workbook import load_catalog
 
 MAX_BYTES = 5 * 1024 * 1024  # a plan larger than this is not read at all
 DUE_DAYS = 30  # "due soon": today and the next 30 days
@@ -415,6 +418,57 @@ def _due(plans: list[tuple[int, Plan]], today: date) -> pd.DataFrame:
     return frame.sort_values(["due", "number", "kind"], kind="stable").reset_index(drop=True)
 
 
+# --- the most common stepping stones (issue 23) -------------------------------------------
+
+
+def common_stones(cohort: Cohort, titles: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The stepping stones the group chose as goals (04's "a job on the way": a goal not
+    dropped that names one), most common first.
+
+    Index ``stone`` (O*NET-SOC code); columns ``title`` (from ``titles``, code -> title,
+    default the catalog in use; the code where neither has it), ``toward`` (the
+    directions they lead to, most common first), ``participants`` (how many chose it)
+    and ``numbers`` (which, by participant number: the page shows names only when the
+    coach switches them on). A participant counts once per stone.
+    """
+    titles = _stone_titles() if titles is None else titles
+    people: dict[str, list[int]] = {}
+    toward: dict[str, Counter[str]] = {}
+    for person in cohort.read:
+        plan = person.plan
+        if plan is None:
+            continue
+        for goal in _live_goals(plan):
+            if not goal.stone:
+                continue
+            numbers = people.setdefault(goal.stone, [])
+            if person.number not in numbers:
+                numbers.append(person.number)
+            if goal.direction:
+                title = direction_title(plan, goal.direction, None)  # the person's shortlist
+                title = titles.get(title, title)  # a code when not on it
+                toward.setdefault(goal.stone, Counter())[title] += 1
+    codes = sorted(people, key=lambda c: (-len(people[c]), titles.get(c, c), c))
+    return pd.DataFrame(
+        {
+            "title": [titles.get(c, c) for c in codes],
+            "toward": [[t for t, _ in toward.get(c, Counter()).most_common()] for c in codes],
+            "participants": [len(people[c]) for c in codes],
+            "numbers": [people[c] for c in codes],
+        },
+        index=pd.Index(codes, name="stone", dtype="object"),
+    )
+
+
+def _stone_titles() -> dict[str, str]:
+    """code -> title of the catalog in use; none when it cannot be loaded (codes shown)."""
+    try:
+        catalog = load_catalog()
+    except (CatalogError, OSError):
+        return {}
+    return {str(code): str(title) for code, title in catalog["title"].items()}
+
+
 __all__ = [
     "MAX_BYTES",
     "NOT_IN_CATALOG",
@@ -428,4 +482,5 @@ __all__ = [
     "read_cohort",
     "read_plan",
     "summarise",
+    "common_stones",
 ]

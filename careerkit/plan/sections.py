@@ -123,6 +123,7 @@ class Goal(_Model):
     due: date | None = None
     measure: str = ""
     direction: str = ""  # occupation code the goal serves
+    stone: str = ""  # a job on the way to the direction (O*NET-SOC code; issue 23)
     confidence: int | None = Field(None, ge=1, le=5)
     status: Status = "not started"
     percent: int = Field(0, ge=0, le=100)

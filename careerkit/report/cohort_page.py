@@ -19,7 +19,7 @@ from string import Template
 from typing import TYPE_CHECKING
 
 from careerkit import files, palette, paths
-from careerkit.coach.cohort import DUE_DAYS, NO_FAMILY, NOT_IN_CATALOG, Summary
+from careerkit.coach.cohort import DUE_DAYS, NO_FAMILY, NOT_IN_CATALOG, Summary, common_stones
 from careerkit.dates import long_date
 from careerkit.report.charts import cohort as charts
 from careerkit.report.charts.style import png
@@ -136,6 +136,21 @@ def occupations_html(summary: Summary, _show_names: bool) -> str:
     return _table(header, rows, "No occupations shortlisted yet.") + tail
 
 
+def stones_html(summary: Summary, show_names: bool) -> str:
+    """The most common stepping stones chosen as goals (issue 23), a section of its own;
+    who chose each by label (names only when the coach switches them on)."""
+    stones = common_stones(summary.cohort).head(TOP)
+    names = _names(summary, show_names)
+    rows = [
+        (shorten(t, 80), code, "; ".join(shorten(x, 60) for x in toward) or "–", n,
+         ", ".join(names[x] for x in who))
+        for code, t, toward, n, who in stones.itertuples()
+    ]  # fmt: skip
+    header = ["stepping stone", "O*NET code", "toward", "participants", "who"]
+    empty = "No one has made a job on the way (04) one of their goals yet."
+    return _table(header, rows, empty)
+
+
 def areas_html(summary: Summary, _show_names: bool) -> str:
     rows = [(shorten(a, 80), p, g) for a, p, g in summary.areas.itertuples()]
     return _table(["goal area", "participants with a goal in it", "goals"], rows)
@@ -202,6 +217,7 @@ PARTS = (
         occupations_html,
         lambda s: charts.occupations_chart(s.occupations),
     ),
+    Part("stones", "Most common stepping stones", stones_html, None),
     Part("areas", "Goal areas covered", areas_html, lambda s: charts.areas_chart(s.areas)),
     Part("smart", "S.M.A.R.T. goals", smart_html, lambda s: charts.smart_chart(s.smart)),
     Part(

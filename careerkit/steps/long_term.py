@@ -10,7 +10,9 @@ objectives (05) on one time axis, counted from today:
   5 years is a milestone at year 5; the role in 10 years and the ambitions at year 10;
   the intended stay in the role runs from landing for ``stay_years``.
 
-Goals linked to no direction get a lane of their own. Dropped goals are left out.
+Goals linked to no direction get a lane of their own. Dropped goals are left out. A goal
+that is a job on the way (it names a stepping stone, issue 23) is a step of its lane like
+any goal, labeled "Job on the way: <the stone's title>" and grouped as :data:`STONE`.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ MAX_SKILL = 80  # characters in one skill's name
 MAX_SKILLS = 30
 TEXT_FIELDS = ("experience", "role_5y", "role_10y", "ambitions", "leave_when")
 UNLINKED = "Not linked to a direction"
+#: The group of a goal that is a job on the way to its direction (a stepping stone, 04).
+STONE = "job on the way"
 MAX_SKILLS_SHOWN = 3
 
 
@@ -47,7 +51,7 @@ class RoadmapItem:
     label: str
     start: date
     end: date
-    group: str  # goals: the area of growth; objectives: skills|experience|stay|role|ambition
+    group: str  # goals: the area of growth, or STONE; objectives: skills|experience|...
 
 
 def goal_span(goal: Goal) -> tuple[date, date]:
@@ -100,6 +104,17 @@ def _objective_items(
     return [RoadmapItem(lane, code, "objective", *row) for row in rows]
 
 
+def _goal_label(goal: Goal, catalog: pd.DataFrame | None) -> tuple[str, str]:
+    """A goal's label and group on the roadmap: its text and area; a job on the way
+    (a goal naming a stepping stone, from 04) is labeled so and grouped as STONE."""
+    if not goal.stone:
+        return goal.text, goal.area
+    title = goal.stone
+    if catalog is not None and goal.stone in catalog.index:
+        title = str(catalog.at[goal.stone, "title"])
+    return f"Job on the way: {title}. {goal.text}", STONE
+
+
 def roadmap_items(
     plan: Plan, catalog: pd.DataFrame | None = None, today: date | None = None
 ) -> list[RoadmapItem]:
@@ -111,10 +126,9 @@ def roadmap_items(
         lane = direction_title(plan, code, catalog) if code else UNLINKED
         mine = sorted((g for g in goals if g.direction == code), key=lambda g: goal_span(g)[::-1])
         spans = [goal_span(g) for g in mine]
-        items += [
-            RoadmapItem(lane, code, "goal", g.text, start, end, g.area)
-            for g, (start, end) in zip(mine, spans, strict=True)
-        ]
+        for g, (start, end) in zip(mine, spans, strict=True):
+            label, group = _goal_label(g, catalog)
+            items.append(RoadmapItem(lane, code, "goal", label, start, end, group))
         objective = plan.long_term.objectives.get(code) if code else None
         if objective is not None:
             land = max((end for _, end in spans), default=add_months(today, SHORT_TERM_MONTHS))
@@ -228,6 +242,7 @@ __all__ = [
     "objective_problems",
     "update_objective",
     "UNLINKED",
+    "STONE",
     "goal_span",
     "lane_codes",
     "roadmap_items",

@@ -46,6 +46,7 @@ from careerkit.ui.compare_panels import (
     ResultsPanel,
     WeightsPanel,
 )
+from careerkit.ui.compare_stones import StonesPanel
 from careerkit.ui.kit import buttons, lean
 from careerkit.ui.kit.autosave import Saver
 from careerkit.ui.kit.callbacks import guarded
@@ -232,12 +233,13 @@ class CompareBoard:
         self.pay = PayPanel(self.labels)
         self.gut = GutPanel(self.view, self.set_gut)
         self.choice = ChoicePanel(self.view, comparison, self.set_choice, self.set_reason)
+        self.stones = StonesPanel(plan, catalog)  # under the choice: the jobs on the way
         self.weights_panel, self.ratings_panel = self.weights.box, self.rater.box
         self.results_panel = self.results.box
         self.pay_panel, self.gut_panel, self.choice_panel = (
             self.pay.box,
             self.gut.box,
-            self.choice.box,
+            lean.vbox([self.choice.box, self.stones.box]),
         )
         self.refresh()
         if read_only:
@@ -338,6 +340,7 @@ class CompareBoard:
     def set_choice(self, chosen: list[str]) -> None:
         self.editor.choose(chosen)
         self._answered()
+        self.stones.update()
 
     def set_reason(self, text: str) -> None:
         self.editor.set_reason(text)

@@ -30,6 +30,7 @@ from careerkit.ui.kit.callbacks import guarded, quietly
 from careerkit.ui.kit.fields import WIDE, choices, choices_style
 from careerkit.ui.kit.messages import message_html
 from careerkit.ui.kit.plan_signal import FollowingChart, plan_changed
+from careerkit.ui.short_term_stones import JobOnTheWay
 
 HORIZON_OPTIONS = [("6 months", 6), ("12 months", 12), ("24 months", 24)]
 CONFIDENCE_OPTIONS = [
@@ -478,8 +479,14 @@ class Suggestions(w.VBox):
 def suggestions(
     plan: Plan, catalog: pd.DataFrame, editor: GoalEditor | None = None, today: date | None = None
 ) -> Suggestions:
-    """Suggested goal drafts for notebook 04; pass the editor so accepted ones show in it."""
-    return Suggestions(plan, catalog, editor, today)
+    """Suggested goal drafts for notebook 04, then a job on the way to each chosen
+    direction (:mod:`careerkit.ui.short_term_stones`); pass the editor so accepted ones
+    show in it."""
+    shown = Suggestions(plan, catalog, editor, today)
+    form = shown.editor.form
+    stones = JobOnTheWay(plan, catalog, shown.editor.add, lambda: form.message.value, today)
+    shown.children = (*shown.children, stones)
+    return shown
 
 
 # --- timeline -----------------------------------------------------------------------

@@ -27,7 +27,7 @@ from careerkit.report.charts.style import (
     new_figure,
     plain,
 )
-from careerkit.steps.long_term import RoadmapItem, gap_table, goal_span, roadmap_items
+from careerkit.steps.long_term import STONE, RoadmapItem, gap_table, goal_span, roadmap_items
 from careerkit.steps.short_term import goals as g
 from careerkit.steps.short_term.goals import direction_title
 from careerkit.text import ELLIPSIS, shorten
@@ -57,6 +57,7 @@ GROUP_STYLE = {  # objective group -> (colour, legend label); bars striped, poin
 }
 GROUP_MARKS = {"skills": "//", "experience": "..", "stay": "xx", "role": "D", "ambition": "*"}
 GOAL_COLOUR = OKABE_ITO["sky blue"]
+STONE_HATCH = "++"  # a goal that is a job on the way: the goal's colour, crossed
 #: The roadmap is drawn as wide as a notebook shows it (about 860 px at 96 dpi with a side
 #: panel open), so its text is not shrunk; no text is smaller than TEXT_PT.
 ROADMAP_WIDTH = 8.8
@@ -295,7 +296,10 @@ def _draw_item(ax: Any, y: float, item: RoadmapItem, colours: dict[str, str]) ->
     """Draw one item (a bar, or a mark for a single date) with its label; return the label."""
     start, end = mdates.date2num(item.start), mdates.date2num(item.end)
     colour = colours.get(item.group, GOAL_COLOUR)
-    mark = "" if item.kind == "goal" else GROUP_MARKS.get(item.group, "//")
+    if item.kind == "goal":
+        mark = STONE_HATCH if item.group == STONE else ""
+    else:
+        mark = GROUP_MARKS.get(item.group, "//")
     if item.start == item.end:
         marker = mark if mark in ("D", "*") else "D"
         ax.plot(start, y, marker=marker, markersize=11, color=colour, zorder=3)
@@ -408,9 +412,9 @@ def roadmap_chart(plan: Plan, catalog: pd.DataFrame, today: date | None = None) 
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.tick_params(labelsize=TEXT_PT)
     drawn = {i.group for i in items if i.kind != "goal"}  # a legend names only what is drawn
-    handles: list[Patch | Line2D] = (
-        [_patch(GOAL_COLOUR, "", "short-term goal")] if any(i.kind == "goal" for i in items) else []
-    )
+    goals = {i.group == STONE for i in items if i.kind == "goal"}
+    handles: list[Patch | Line2D] = [_patch(GOAL_COLOUR, "", "short-term goal")] * (False in goals)
+    handles += [_patch(GOAL_COLOUR, STONE_HATCH, "job on the way")] * (True in goals)
     handles += [
         Line2D([], [], marker=GROUP_MARKS[g], linestyle="", color=c, label=lab)
         if GROUP_MARKS[g] in ("D", "*")
