@@ -35,7 +35,7 @@ NOT_IN_REPORT = (
 DATE = re.compile(r"\d{4}-\d\d-\d\d")
 ALLOWED_TAGS = {
     *"html head meta title style body header footer h1 h2 h3 p section dl dt dd ul li".split(),
-    *"table thead tbody tr th td figure figcaption img br".split(),
+    *"table thead tbody tr th td figure figcaption img br div".split(),
 }
 
 
@@ -104,7 +104,7 @@ def test_every_typed_text_is_escaped_in_the_html(workspace: Path, catalog: pd.Da
     assert {tag for tag, _ in page.tags} <= ALLOWED_TAGS  # no <script>, no <img> of theirs
     imgs = [attrs for tag, attrs in page.tags if tag == "img"]
     assert imgs and all(a["src"].startswith("data:image/png;base64,") for a in imgs)
-    assert all(set(a) == {"alt", "src"} for a in imgs)  # no onerror=
+    assert all(set(a) == {"alt", "width", "src"} for a in imgs)  # no onerror=
     text = "".join(page.text)
     assert text.count("<script>alert(1)</script>") >= len(fields) // 2  # shown, as text
     shown = {int(n) for n in re.findall(r"#(\d+)#", text)}
