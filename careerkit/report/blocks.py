@@ -76,7 +76,15 @@ class Cards:
     cards: list[list[Block]]
 
 
-Block = Para | Note | Fields | Items | Table | Chart | Sub | Cards
+@dataclass
+class ScreenOnly:
+    """Blocks for the plan read on screen that a printed page leaves out: what is due this
+    month would be stale on paper a month later, and every action is printed beside it."""
+
+    blocks: list[Block]
+
+
+Block = Para | Note | Fields | Items | Table | Chart | Sub | Cards | ScreenOnly
 
 
 @dataclass

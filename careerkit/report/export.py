@@ -31,6 +31,7 @@ from careerkit.report.blocks import (
     Items,
     Note,
     Para,
+    ScreenOnly,
     Section,
     Sub,
     Table,
@@ -333,8 +334,12 @@ def _action_section(plan: Plan, today: date) -> Section:
         for g, a in this_month(plan, today)
     ]
     blocks += [
-        Sub(f"This month ({today:%B %Y}) and overdue"),
-        Items(due_now) if due_now else Note("Nothing due this month."),
+        ScreenOnly(
+            [
+                Sub(f"This month ({today:%B %Y}) and overdue"),
+                Items(due_now) if due_now else Note("Nothing due this month."),
+            ]
+        ),
     ]
     resources, actions = [], []
     for goal_id, item in items.items():
@@ -381,7 +386,6 @@ h3 { margin: 1rem 0 0.3rem; }
 p { margin: 0.3rem 0; }
 table { border-collapse: collapse; width: 100%; margin: 0.4rem 0; }
 th, td { border: 1px solid $rule; padding: 0.2rem 0.4rem; text-align: left; vertical-align: top; }
-td.short { white-space: nowrap; }
 dl { display: grid; grid-template-columns: fit-content(35%) 1fr; gap: 0.1rem 0.8rem;
      margin: 0.3rem 0; }
 dt { font-weight: bold; }
@@ -412,6 +416,7 @@ figure.narrow img { width: 60%; }
   h2, h3 { break-after: avoid; }
   table { font-size: 8pt; margin: 0.25rem 0; line-height: 1.15; }
   th, td { padding: 0.05rem 0.3rem; }
+  td.short { white-space: nowrap; }
   th:first-child { width: 30%; }  /* the goal or option: fewer, longer lines beside it */
   table:has(td.short:first-child) th:first-child { width: auto; }  /* ranks, dates */
   dl { grid-template-columns: fit-content(30%) 1fr; gap: 0 0.8rem; margin: 0.2rem 0; }
@@ -422,7 +427,7 @@ figure.narrow img { width: 60%; }
   figcaption { display: none; }  /* each chart has a title of its own; alt says the rest */
   li, tr, dt, dd { break-inside: avoid; }
   dt { break-after: avoid; }
-  section.empty { display: none; }  /* only our hint that a step is still to do */
+  section.empty, .screen-only { display: none; }  /* only our hint that a step is still to do */
   footer { font-size: 7pt; }
   a { color: inherit; text-decoration: none; }
 }
@@ -515,6 +520,9 @@ def _html_block(block: Block) -> str:
                 for card in cards
             )
             return f'<div class="cards">{inner}</div>'
+        case ScreenOnly(blocks):
+            inner = "\n".join(map(_html_block, blocks))
+            return f'<div class="screen-only">{inner}</div>'
         case Chart(alt, narrow=narrow, dpi=dpi):
             png = chart_png(block)
             data = base64.b64encode(png).decode("ascii")

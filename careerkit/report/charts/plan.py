@@ -92,6 +92,8 @@ class RoadmapSize:
     legend_columns: int = 3
     legend_inches: float = 0.75  # room kept below the axes for the legend's rows
     gap_scale: float = 1.0  # a label's distance from its mark: more days on a narrower scale
+    tall_from: int = 3  # a label of this many lines gets a taller row ...
+    tall: float = 1.36  # ... this many rows high
 
     @property
     def scale(self) -> float:
@@ -108,9 +110,11 @@ class RoadmapSize:
 ROADMAP_PRINT = RoadmapSize(
     width=7.4,
     text_pt=7.0,
-    label_chars=72,  # one line each, cut with "…": the plan's text above gives them whole
-    label_lines=1,
-    row_inches=0.17,
+    label_chars=76,
+    label_lines=2,
+    row_inches=0.16,  # a row of one line; a label of two gets one and a half
+    tall_from=2,
+    tall=1.5,
     legend_columns=4,
     legend_inches=0.6,
     gap_scale=1.8,
@@ -215,12 +219,14 @@ def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
     return fig
 
 
-def _row_positions(labels: list[str], start: float) -> tuple[list[float], list[float], float]:
-    """A y position per row (a label of three lines gets a taller row), each row's upper
-    edge, and the last row's lower edge."""
+def _row_positions(
+    labels: list[str], start: float, tall_from: int = 3, tall: float = 1.36
+) -> tuple[list[float], list[float], float]:
+    """A y position per row (a label of ``tall_from`` lines or more gets a ``tall`` row),
+    each row's upper edge, and the last row's lower edge."""
     ys, tops, edge = [], [], start - 0.5
     for label in labels:
-        height = 1.36 if label.count("\n") >= 2 else 1.0
+        height = tall if label.count("\n") + 1 >= tall_from else 1.0
         tops.append(edge)
         ys.append(edge + height / 2)
         edge += height
@@ -327,7 +333,7 @@ def _rows(
         "" if isinstance(x, str) else _wrapped(x.label, size.label_chars, size.label_lines)
         for x in entries
     ]
-    ys, _, _ = _row_positions(labels, start=0.0)
+    ys, _, _ = _row_positions(labels, 0.0, size.tall_from, size.tall)
     rows = [(y, x) for y, x in zip(ys, entries, strict=True) if not isinstance(x, str)]
     headers = {x: y for y, x in zip(ys, entries, strict=True) if isinstance(x, str)}
     return rows, headers
