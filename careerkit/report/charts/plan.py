@@ -112,9 +112,9 @@ ROADMAP_PRINT = RoadmapSize(
     text_pt=7.0,
     label_chars=76,
     label_lines=2,
-    row_inches=0.16,  # a row of one line; a label of two gets one and a half
+    row_inches=0.16,  # a row of one line; a label (or lane heading) of two gets 1.6
     tall_from=2,
-    tall=1.5,
+    tall=1.6,
     legend_columns=4,
     legend_inches=0.6,
     gap_scale=1.8,
@@ -330,13 +330,21 @@ def _rows(
     for lane in lanes:
         entries += [lane, *(item for item in items if item.lane == lane)]
     labels = [
-        "" if isinstance(x, str) else _wrapped(x.label, size.label_chars, size.label_lines)
+        _lane_heading(x)
+        if isinstance(x, str)
+        else _wrapped(x.label, size.label_chars, size.label_lines)
         for x in entries
     ]
     ys, _, _ = _row_positions(labels, 0.0, size.tall_from, size.tall)
     rows = [(y, x) for y, x in zip(ys, entries, strict=True) if not isinstance(x, str)]
     headers = {x: y for y, x in zip(ys, entries, strict=True) if isinstance(x, str)}
     return rows, headers
+
+
+def _lane_heading(lane: str) -> str:
+    """A lane's heading: a long occupation title on two lines, the second cut with "…"."""
+    words = textwrap.wrap(lane, 72) or [""]
+    return "\n".join([*words[:1], *([shorten(" ".join(words[1:]), 72)] if words[1:] else [])])
 
 
 def _patch(colour: str, hatch: str, label: str) -> Patch:
@@ -455,11 +463,7 @@ def roadmap_chart(
     colours = {group: colour for group, (colour, _) in GROUP_STYLE.items()}
     shown = [(_draw_item(ax, y, item, colours, size), item.label) for y, item in rows]
     for lane, y in headers.items():
-        words = textwrap.wrap(lane, 72) or [""]  # a long occupation title on two lines
-        heading = "\n".join(
-            [*words[:1], *([shorten(" ".join(words[1:]), 72)] if words[1:] else [])]
-        )
-        ax.text(left + 10, y, heading, fontsize=pt + 1, fontweight="bold", va="center")
+        ax.text(left + 10, y, _lane_heading(lane), fontsize=pt + 1, fontweight="bold", va="center")
         if y:
             ax.axhline(y - 0.5, color=palette.LIGHT_GREY, linewidth=0.8)
     _arrows(ax, rows)
