@@ -557,3 +557,16 @@ def test_charts_are_shown_at_their_drawn_size(persona: Plan, catalog: pd.DataFra
     widths = {a["alt"]: int(a["width"] or 0) for t, a in page.tags if t == "img"}
     roadmap = widths["Roadmap from short-term goals to long-term objectives"]
     assert 600 <= roadmap <= round((8.5 - 2 * 12 / 25.4) * 96)
+
+
+def test_every_chart_is_drawn_ahead_even_inside_a_card(
+    persona: Plan, catalog: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Step 06 draws the charts while the person reads, so writing the plan down draws none."""
+    from careerkit.report import blocks
+
+    monkeypatch.setattr(blocks, "_PNGS", {})
+    export.prepare_charts(persona, catalog, TODAY)
+    assert len(blocks._PNGS) == 2  # the interests (in a card) and the roadmap
+    monkeypatch.setattr(blocks.charts, "png", lambda *_, **__: pytest.fail("drawn again"))
+    export.report_html(persona, catalog, TODAY)
