@@ -412,7 +412,7 @@ figure.narrow img { width: 60%; }
   header p { font-size: 8pt; margin: 0.1rem 0 0; }
   h1 { font-size: 16pt; margin: 0; }
   h2 { font-size: 12pt; margin: 0.5rem 0 0.2rem; padding-bottom: 0.1rem; }
-  h3 { font-size: 10pt; margin: 0.4rem 0 0.1rem; }
+  h3 { font-size: 10pt; margin: 0.35rem 0 0.05rem; }
   h2, h3 { break-after: avoid; }
   table { font-size: 8pt; margin: 0.25rem 0; line-height: 1.15; }
   th, td { padding: 0.05rem 0.3rem; }
