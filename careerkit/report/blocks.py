@@ -57,7 +57,8 @@ class Chart:
     alt: str
     draw: Callable[[], Figure]
     key: Callable[[], str] = lambda: ""  # what it shows: the same key, the same picture
-    narrow: bool = False  # printed at half the page's width
+    narrow: bool = False  # shown at half the page's width
+    dpi: int = 100  # pixels per inch: shown at its drawn size (96 CSS pixels an inch)
 
 
 @dataclass
@@ -67,7 +68,23 @@ class Sub:
     title: str
 
 
-Block = Para | Note | Fields | Items | Table | Chart | Sub
+@dataclass
+class Cards:
+    """Groups of blocks that each belong together (one option, one direction, one review):
+    printed side by side in two columns, none split across a page break."""
+
+    cards: list[list[Block]]
+
+
+@dataclass
+class ScreenOnly:
+    """Blocks for the plan read on screen that a printed page leaves out: what is due this
+    month would be stale on paper a month later, and every action is printed beside it."""
+
+    blocks: list[Block]
+
+
+Block = Para | Note | Fields | Items | Table | Chart | Sub | Cards | ScreenOnly
 
 
 @dataclass
@@ -80,6 +97,11 @@ _PNGS: dict[str, bytes] = {}  # chart key -> PNG: a plan written down again redr
 _DRAWING = threading.Lock()  # one chart drawn at a time (and never twice at once)
 
 
+def png_width(data: bytes) -> int:
+    """A PNG's width in pixels (from its header)."""
+    return int.from_bytes(data[16:20], "big")
+
+
 def chart_png(chart: Chart) -> bytes:
     """The chart as PNG, drawn once per key: a second export of an unchanged plan, or one
     after :func:`prepare_charts`, reuses the picture (drawing one takes most of a second)."""
@@ -87,7 +109,7 @@ def chart_png(chart: Chart) -> bytes:
         key = chart.key()
         if key and key in _PNGS:
             return _PNGS[key]
-        data = charts.png(chart.draw(), dpi=100)
+        data = charts.png(chart.draw(), dpi=chart.dpi)
         if key and chart.key() == key:  # the plan did not change while it was drawn
             while len(_PNGS) >= 8:
                 _PNGS.pop(next(iter(_PNGS)))

@@ -25,15 +25,18 @@ from careerkit.plan import Goal, Plan
 from careerkit.report import charts
 from careerkit.report.blocks import (
     Block,
+    Cards,
     Chart,
     Fields,
     Items,
     Note,
     Para,
+    ScreenOnly,
     Section,
     Sub,
     Table,
     chart_png,
+    png_width,
     table,
 )
 from careerkit.steps import job_skills
@@ -49,6 +52,8 @@ from careerkit.steps.short_term.smart import SmartResult, smart_check
 from careerkit.text import join_words, shorten
 
 FILE_STEM = "career-plan"
+ONE_LINE = re.compile(r"[A-Z][a-z]+ \d{1,2}, \d{4}|[$\d.,%]+")  # "September 30, 2027", "$69,280"
+PRINT_DPI = 192  # the printed roadmap's pixels per inch: sharp on paper
 QUESTIONS = {q.id: q.text for q in EXPLORING}
 ROADMAP = {"dream_job", "exploration", "comparison", "short_term_goals", "long_term"}  # drawn
 REFLECTIONS = dict(at_ease="Moments at ease", drawn_to="Always drawn to")  # step 01's
@@ -94,12 +99,13 @@ def _dream_section(plan: Plan) -> Section:
         for k, v in dream.reflections.items()
         if v.strip()
     ]
+    side: list[list[Block]] = []  # printed side by side
     if answered:
-        blocks += [Sub("Reflections"), Fields(answered)]
+        side.append([Sub("Reflections"), Fields(answered)])
     if dream.interests and dream.interests.scores:
         scores = dream.interests.scores
         themes = ", ".join(THEMES[t] for t in top_themes(scores))
-        blocks += [
+        side.append([
             Sub("Interests"),
             Fields([("Taken on", long_date(dream.interests.taken)), ("Top themes", themes)]),
             Chart(
@@ -108,7 +114,9 @@ def _dream_section(plan: Plan) -> Section:
                 lambda: f"interests {sorted(scores.items())}",
                 narrow=True,
             ),
-        ]
+        ])  # fmt: skip
+    if side:
+        blocks.append(Cards(side))
     if dream.skills:
         kinds = [
             (f"{kind.capitalize()} skills (level 1-5)", [s for s in dream.skills if s.kind == kind])
@@ -134,13 +142,16 @@ def _shortlist_section(plan: Plan, catalog: pd.DataFrame) -> Section:
         for o in options
     ]
     blocks: list[Block] = [table(["Occupation", "Median pay (USD/year)", "Kept or dropped"], rows)]
+    cards: list[list[Block]] = []
     for o in options:
         notes = [(_question(k), v) for k, v in o.answers.items() if v]
         notes += [("Notes", o.notes)] if o.notes else []
         if o.skills or job_skills.lacks_ratings(catalog, o.code):
             notes.append(("Skills it needs", ", ".join(o.skills) or job_skills.NO_RATINGS))
         if notes:
-            blocks += [Sub(o.title), Fields(notes)]
+            cards.append([Sub(o.title), Fields(notes)])
+    if cards:
+        blocks.append(Cards(cards))
     return Section("Shortlist", blocks)
 
 
@@ -271,16 +282,9 @@ def _long_term_section(
 ) -> Section:
     objectives = plan.long_term.objectives
     blocks: list[Block] = []
-    if plan.short_term_goals.goals or objectives:
-        blocks.append(
-            Chart(
-                "Roadmap from short-term goals to long-term objectives",
-                lambda: charts.roadmap_chart(plan, catalog, today=today),
-                lambda: f"roadmap {today} {len(catalog)} {plan.model_dump_json(include=ROADMAP)}",
-            )
-        )
     if not objectives:
         blocks.append(Note("No long-term objectives yet: plan five to ten years in step 05."))
+    cards: list[list[Block]] = []
     for code, o in objectives.items():
         stay = f"{o.stay_years} years" if o.stay_years is not None else ""
         pairs = [
@@ -292,8 +296,23 @@ def _long_term_section(
             ("How long to stay", stay),
             ("What would make me leave", o.leave_when),
         ]
-        blocks += [Sub(titles.get(code, code)), Fields([(k, v) for k, v in pairs if v])]
-    return Section("Long-term objectives", blocks + _career_goal_blocks(plan))
+        cards.append([Sub(titles.get(code, code)), Fields([(k, v) for k, v in pairs if v])])
+    if cards:
+        blocks.append(Cards(cards))
+    blocks += _career_goal_blocks(plan)
+    # After the objectives in words: the picture of them with the goals leading there.
+    if plan.short_term_goals.goals or objectives:
+        blocks.append(
+            Chart(
+                "Roadmap from short-term goals to long-term objectives",
+                lambda: charts.roadmap_chart(plan, catalog, today, charts.ROADMAP_PRINT),
+                lambda: (
+                    f"print roadmap {today} {len(catalog)} {plan.model_dump_json(include=ROADMAP)}"
+                ),
+                dpi=PRINT_DPI,
+            )
+        )
+    return Section("Long-term objectives", blocks)
 
 
 def _career_goal_blocks(plan: Plan) -> list[Block]:
@@ -330,8 +349,12 @@ def _action_section(plan: Plan, today: date) -> Section:
         for g, a in this_month(plan, today)
     ]
     blocks += [
-        Sub(f"This month ({today:%B %Y}) and overdue"),
-        Items(due_now) if due_now else Note("Nothing due this month."),
+        ScreenOnly(
+            [
+                Sub(f"This month ({today:%B %Y}) and overdue"),
+                Items(due_now) if due_now else Note("Nothing due this month."),
+            ]
+        ),
     ]
     resources, actions = [], []
     for goal_id, item in items.items():
@@ -352,26 +375,25 @@ def _action_section(plan: Plan, today: date) -> Section:
 
 
 def _reviews_section(plan: Plan) -> Section:
-    blocks: list[Block] = []  # progress on each goal: the goals table's Status column
-    if not plan.reviews:
-        blocks.append(Note("No reviews yet: look back and adjust in step 07."))
+    if not plan.reviews:  # progress on each goal: the goals table's Status column
+        return Section("Reviews", [Note("No reviews yet: look back and adjust in step 07.")])
+    cards: list[list[Block]] = []
     for r in reversed(plan.reviews):
         pairs = [
             ("What went well", r.went_well),
             ("What changed", r.changed),
             ("What to adjust", r.adjust),
         ]
-        blocks += [
-            Sub(f"Review of {long_date(r.reviewed)}"),
-            Fields([(k, v) for k, v in pairs if v]),
-        ]
-    return Section("Reviews", blocks)
+        cards.append(
+            [Sub(f"Review of {long_date(r.reviewed)}"), Fields([(k, v) for k, v in pairs if v])]
+        )
+    return Section("Reviews", [Cards(cards)])
 
 
 # --- HTML -----------------------------------------------------------------------------------
 
 CSS = Template("""
-body { font-family: Georgia, 'Times New Roman', serif; max-width: 48rem; margin: 2rem auto;
+body { font-family: Georgia, 'DejaVu Serif', serif; max-width: 48rem; margin: 2rem auto;
        padding: 0 1rem; line-height: 1.4; color: $text; }
 h1 { margin-bottom: 0.2rem; }
 h2 { border-bottom: 1px solid $rule; padding-bottom: 0.2rem; margin: 1.6rem 0 0.4rem; }
@@ -388,19 +410,40 @@ ul { margin: 0.3rem 0; }
 img { max-width: 100%; }
 figure { margin: 0.5rem 0; }
 figure.narrow img { width: 60%; }
-@page { size: auto; margin: 11mm; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr));
+         gap: 0 1.5rem; align-items: start; }
+.card:only-child { grid-column: 1 / -1; }
+.card > h3:first-child { margin-top: 0.4rem; }
+.card dl { display: block; }  /* run-in: the label, then the answer on the same line */
+.card dt, .card dd { display: inline; }
+.card dt { margin-right: 0.3em; }
+.card dt:not(.asks)::after { content: ":"; }
+.card dd::after { content: ""; display: block; margin-bottom: 0.25rem; }
+.card figure.narrow img { width: 100%; }
+@page { size: auto; margin: 12mm; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 8.5pt; line-height: 1.2; }
-  h1 { font-size: 15pt; } h2 { font-size: 11.5pt; margin: 0.7rem 0 0.25rem; }
-  h3 { font-size: 9.5pt; margin: 0.5rem 0 0.15rem; }
-  th, td { padding: 0.05rem 0.3rem; }
-  th:first-child { width: 30%; }  /* the goal or option: fewer, longer lines */
-  dl { grid-template-columns: fit-content(28%) 1fr; }
+  body { margin: 0; padding: 0; max-width: none; font-size: 9.25pt; line-height: 1.18;
+         font-family: Georgia, 'DejaVu Serif Condensed', serif; }
+  header p { font-size: 8pt; margin: 0.1rem 0 0; }
+  h1 { font-size: 16pt; margin: 0; }
+  h2 { font-size: 12pt; margin: 0.5rem 0 0.2rem; padding-bottom: 0.1rem; }
+  h3 { font-size: 10pt; margin: 0.35rem 0 0.05rem; }
   h2, h3 { break-after: avoid; }
-  figure img { width: auto; max-width: 75%; max-height: 80mm; }
-  figure.narrow img { max-width: 45%; max-height: 60mm; }
-  figcaption { font-size: 8pt; }
-  figure, li, tr, dt, dd { break-inside: avoid; }
+  table { font-size: 8pt; margin: 0.25rem 0; line-height: 1.15; }
+  th, td { padding: 0.05rem 0.3rem; }
+  td.short { white-space: nowrap; }
+  th:first-child { width: 30%; }  /* the goal or option: fewer, longer lines beside it */
+  table:has(td.short:first-child) th:first-child { width: auto; }  /* ranks, dates */
+  dl { grid-template-columns: fit-content(30%) 1fr; gap: 0 0.8rem; margin: 0.2rem 0; }
+  .cards { grid-template-columns: 1fr 1fr; column-gap: 7mm; }
+  .card dd::after { margin-bottom: 0.1rem; }
+  figure { margin: 0.3rem 0; break-inside: avoid; }
+  figure img { max-width: 100%; height: auto; }  /* at its drawn size: its type legible */
+  figcaption { display: none; }  /* each chart has a title of its own; alt says the rest */
+  li, tr, dt, dd { break-inside: avoid; }
+  dt { break-after: avoid; }
+  section.empty, .screen-only { display: none; }  /* only our hint that a step is still to do */
+  footer { font-size: 7pt; }
   a { color: inherit; text-decoration: none; }
 }
 """).substitute(text=palette.TEXT, rule=palette.GREY, note=palette.DARK_GREY)
@@ -438,7 +481,36 @@ def heading(plan: Plan) -> str:
 
 def _html_section(section: Section) -> str:
     inner = "\n".join(_html_block(b) for b in section.blocks)
-    return f"<section>\n<h2>{_h(section.title)}</h2>\n{inner}\n</section>"
+    # A section with only our hints (e.g. "no goals yet") is shown on screen, not printed.
+    empty = ' class="empty"' if all(isinstance(b, Note) for b in section.blocks) else ""
+    return f"<section{empty}>\n<h2>{_h(section.title)}</h2>\n{inner}\n</section>"
+
+
+def _asks(label: str) -> str:
+    """A class for a label that is a question: no colon follows it when run in."""
+    return ' class="asks"' if label.rstrip().endswith("?") else ""
+
+
+def _short(cell: str) -> str:
+    """A class for a date or a figure: kept on one line."""
+    return ' class="short"' if ONE_LINE.fullmatch(cell) else ""
+
+
+def _html_rows(rows: list[list[str]]) -> str:
+    """Table rows, a first cell repeated in the rows below (the same goal) written once,
+    spanning them."""
+    lines, i = [], 0
+    while i < len(rows):
+        end = i + 1
+        while end < len(rows) and len(rows[i]) > 1 and rows[end][0] == rows[i][0]:
+            end += 1
+        span = f' rowspan="{end - i}"' if end - i > 1 else ""
+        for n, row in enumerate(rows[i:end]):
+            first = f"<td{span}{_short(row[0])}>{_h(row[0])}</td>" if n == 0 else ""
+            rest = "".join(f"<td{_short(c)}>{_h(c)}</td>" for c in row[1:])
+            lines.append(f"<tr>{first}{rest}</tr>")
+        i = end
+    return "".join(lines)
 
 
 def _html_block(block: Block) -> str:
@@ -450,19 +522,30 @@ def _html_block(block: Block) -> str:
         case Sub(title):
             return f"<h3>{_h(title)}</h3>"
         case Fields(pairs):
-            rows = "".join(f"<dt>{_h(k)}</dt><dd>{_h(v)}</dd>" for k, v in pairs)
+            rows = "".join(f"<dt{_asks(k)}>{_h(k)}</dt><dd>{_h(v)}</dd>" for k, v in pairs)
             return f"<dl>{rows}</dl>" if pairs else ""
         case Items(items):
             return "<ul>" + "".join(f"<li>{_h(i)}</li>" for i in items) + "</ul>"
         case Table(header, rows):
             head = "".join(f"<th>{_h(c)}</th>" for c in header)
-            body = "".join("<tr>" + "".join(f"<td>{_h(c)}</td>" for c in r) + "</tr>" for r in rows)
-            return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-        case Chart(alt, narrow=narrow):
-            data = base64.b64encode(chart_png(block)).decode("ascii")
+            return f"<table><thead><tr>{head}</tr></thead><tbody>{_html_rows(rows)}</tbody></table>"
+        case Cards(cards):
+            inner = "".join(
+                '<div class="card">' + "\n".join(map(_html_block, card)) + "</div>"
+                for card in cards
+            )
+            return f'<div class="cards">{inner}</div>'
+        case ScreenOnly(blocks):
+            inner = "\n".join(map(_html_block, blocks))
+            return f'<div class="screen-only">{inner}</div>'
+        case Chart(alt, narrow=narrow, dpi=dpi):
+            png = chart_png(block)
+            data = base64.b64encode(png).decode("ascii")
             kind = ' class="narrow"' if narrow else ""
+            width = round(png_width(png) * 96 / dpi)  # its drawn size: its type at its points
             return (
-                f'<figure{kind}><img alt="{_h(alt)}" src="data:image/png;base64,{data}">'
+                f'<figure{kind}><img alt="{_h(alt)}" width="{width}" '
+                f'src="data:image/png;base64,{data}">'
                 f"<figcaption>{_h(alt)}</figcaption></figure>"
             )
     raise TypeError(f"Unknown report block {block!r}")
@@ -473,5 +556,6 @@ def prepare_charts(plan: Plan, catalog: pd.DataFrame, today: date | None = None)
     writing the plan down later takes a fraction of a second."""
     for section in plan_document(plan, catalog, today):
         for block in section.blocks:
-            if isinstance(block, Chart):
-                chart_png(block)
+            inside = [b for card in block.cards for b in card] if isinstance(block, Cards) else []
+            for chart in (b for b in [block, *inside] if isinstance(b, Chart)):
+                chart_png(chart)

@@ -13,7 +13,18 @@ import pandas as pd
 
 from careerkit.dates import long_date
 from careerkit.plan import Plan
-from careerkit.report.blocks import Block, Chart, Fields, Items, Note, Para, Sub, Table
+from careerkit.report.blocks import (
+    Block,
+    Cards,
+    Chart,
+    Fields,
+    Items,
+    Note,
+    Para,
+    ScreenOnly,
+    Sub,
+    Table,
+)
 from careerkit.report.export import heading, plan_document, sources_line
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|#~!])")
@@ -66,6 +77,10 @@ def _md_block(block: Block) -> str:
                 *(list(map(_m, r)) for r in rows),
             ]
             return "\n".join("| " + " | ".join(cells) + " |" for cells in lines)
+        case Cards(cards):
+            return "\n\n".join(text for card in cards for text in map(_md_block, card) if text)
+        case ScreenOnly(blocks):
+            return "\n\n".join(text for text in map(_md_block, blocks) if text)
         case Chart():
             return ""
     raise TypeError(f"Unknown report block {block!r}")

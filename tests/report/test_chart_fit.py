@@ -196,11 +196,21 @@ def drawings(plan: Plan, catalog: pd.DataFrame) -> dict[str, Callable[[], Figure
         "timeline": lambda: charts.timeline_chart(plan, TODAY),
         "skill gap": lambda: charts.gap_chart(plan, catalog, codes[0]),
         "roadmap": lambda: charts.roadmap_chart(plan, catalog, TODAY),
+        "printed roadmap": lambda: charts.roadmap_chart(plan, catalog, TODAY, charts.ROADMAP_PRINT),
         "progress": lambda: charts.progress_chart(plan.short_term_goals.goals),
     }
 
 
-NAMES = ["interests", "shortlist", "sweep", "timeline", "skill gap", "roadmap", "progress"]
+NAMES = [
+    "interests",
+    "shortlist",
+    "sweep",
+    "timeline",
+    "skill gap",
+    "roadmap",
+    "printed roadmap",
+    "progress",
+]
 
 
 @pytest.mark.parametrize("length", ["long", "short", "persona"])
@@ -295,6 +305,7 @@ def test_timeline_and_roadmap_show_each_goal_and_area_whole(
     for fig, whole in (
         (charts.timeline_chart(plan, TODAY), [x.text for x in goals] + [x.area for x in goals]),
         (charts.roadmap_chart(plan, catalog, TODAY), [x.text for x in goals]),
+        (charts.roadmap_chart(plan, catalog, TODAY, charts.ROADMAP_PRINT), [x.text for x in goals]),
     ):
         shown = {" ".join(t.get_text().split()) for t in drawn_texts(fig)}
         for text in whole:
@@ -321,3 +332,19 @@ def test_the_cohort_charts_fit(name: str, tmp_path) -> None:
     fig = getattr(cohort_charts, name)(*arguments[name])
     check_fits(fig)
     check_legends(fig)
+
+
+@pytest.mark.parametrize("length", ["long", "persona"])
+def test_the_printed_roadmap_fits_a_page_at_a_legible_size(
+    length: str, persona: Plan, catalog: pd.DataFrame
+) -> None:
+    """Drawn for a Letter or A4 page at 7 pt (the printed plan shows it at its drawn size),
+    with every item's row, in far less height than the notebook's roadmap."""
+    plan = long_plan(persona, catalog) if length == "long" else persona
+    screen = charts.roadmap_chart(plan, catalog, TODAY)
+    printed = charts.roadmap_chart(plan, catalog, TODAY, charts.ROADMAP_PRINT)
+    width, height = printed.get_size_inches()
+    assert width <= 7.5  # Letter or A4 less 12 mm margins: 7.5 or 7.3 in
+    assert min(t.get_fontsize() for t in drawn_texts(printed)) >= 7
+    assert height < 0.65 * screen.get_size_inches()[1]
+    assert len(printed.axes[0].texts) == len(screen.axes[0].texts)  # the same items

@@ -17,6 +17,7 @@ import pytest
 
 from careerkit.plan import Action, Goal, GoalActions, Plan
 from careerkit.report import export, export_files, export_markdown, reminders
+from careerkit.report.blocks import Cards, Sub, Table
 from careerkit.steps.action_plan import next_review_due
 from tests.conftest import PERSONA
 
@@ -35,7 +36,7 @@ NOT_IN_REPORT = (
 DATE = re.compile(r"\d{4}-\d\d-\d\d")
 ALLOWED_TAGS = {
     *"html head meta title style body header footer h1 h2 h3 p section dl dt dd ul li".split(),
-    *"table thead tbody tr th td figure figcaption img br".split(),
+    *"table thead tbody tr th td figure figcaption img br div".split(),
 }
 
 
@@ -104,7 +105,7 @@ def test_every_typed_text_is_escaped_in_the_html(workspace: Path, catalog: pd.Da
     assert {tag for tag, _ in page.tags} <= ALLOWED_TAGS  # no <script>, no <img> of theirs
     imgs = [attrs for tag, attrs in page.tags if tag == "img"]
     assert imgs and all(a["src"].startswith("data:image/png;base64,") for a in imgs)
-    assert all(set(a) == {"alt", "src"} for a in imgs)  # no onerror=
+    assert all(set(a) == {"alt", "width", "src"} for a in imgs)  # no onerror=
     text = "".join(page.text)
     assert text.count("<script>alert(1)</script>") >= len(fields) // 2  # shown, as text
     shown = {int(n) for n in re.findall(r"#(\d+)#", text)}
@@ -465,3 +466,107 @@ def test_a_full_disk_names_the_file_and_keeps_the_ones_written_before(
     assert "press the button again" in said and "kept as they were" in said
     assert made.markdown.read_bytes() == before[made.markdown]
     assert len(list(made.html.parent.iterdir())) == 3  # no temporary file left behind
+
+
+# --- the printed page ------------------------------------------------------------------------
+
+
+def print_css(page: str) -> str:
+    """The report's ``@media print`` rules."""
+    return page[page.index("@media print") :]
+
+
+def test_what_belongs_together_is_set_side_by_side(persona: Plan, catalog: pd.DataFrame) -> None:
+    """Each option's answers, each direction's objectives, each review and step 01's
+    reflections beside the interests: cards in two columns, whole in the Markdown too."""
+    sections = {s.title: s for s in export.plan_document(persona, catalog, TODAY)}
+
+    def card_titles(title: str) -> list[str]:
+        cards = [b for b in sections[title].blocks if isinstance(b, Cards)]
+        assert len(cards) == 1, title
+        return [card[0].title for card in cards[0].cards if isinstance(card[0], Sub)]
+
+    answered = [o.title for o in persona.exploration.options if o.answers or o.notes]
+    assert card_titles("Shortlist") == answered
+    titles = export._titles(persona, catalog)
+    directions = [titles[code] for code in persona.long_term.objectives]
+    assert card_titles("Long-term objectives") == directions and len(directions) == 2
+    assert card_titles("Dream job") == ["Reflections", "Interests"]
+    assert len(card_titles("Reviews")) == len(persona.reviews)
+    page = export.report_html(persona, catalog, TODAY)
+    assert page.count('<div class="card">') == len(answered) + 2 + 2 + len(persona.reviews)
+    assert ".cards { grid-template-columns: 1fr 1fr;" in print_css(page)
+    md = export_markdown.report_markdown(persona, catalog, TODAY)
+    for option in persona.exploration.options:
+        for answer in filter(None, option.answers.values()):
+            assert export_markdown._m(answer) in md
+
+
+def test_a_goal_repeated_down_a_table_is_written_once() -> None:
+    rows = [["Learn <SQL>", "Take the course"], ["Learn <SQL>", "Pass the quiz"], ["Move", "Ask"]]
+    page = export._html_block(Table(["Goal", "Next action"], rows))
+    assert page.count("Learn &lt;SQL&gt;") == 1 and '<td rowspan="2">Learn &lt;SQL&gt;</td>' in page
+    assert page.count("<tr>") == 4  # the header and one row per action
+    assert page.count("<td") == 5
+
+
+def test_in_the_persona_each_goals_actions_share_one_goal_cell(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    page = export.report_html(persona, catalog, TODAY)
+    actions = persona.action_plan.items
+    most = max(len(item.actions) for item in actions.values())
+    assert most >= 2 and f'rowspan="{most}"' in page
+
+
+def test_a_section_holding_only_a_hint_is_not_printed(plan: Plan, catalog: pd.DataFrame) -> None:
+    page = export.report_html(plan, catalog, TODAY)
+    # every step but the action plan (its review interval) is still to do
+    assert page.count('<section class="empty">') == 6
+    assert "section.empty, .screen-only { display: none; }" in print_css(page)
+    full = export.report_html(plan_with_everything(plan), catalog, TODAY)
+    assert 'class="empty"' not in full
+
+
+def plan_with_everything(plan: Plan) -> Plan:
+    """The sample persona's content in ``plan``."""
+    from careerkit import open_plan
+
+    plan.path.write_text(PERSONA.read_text(encoding="utf-8"), encoding="utf-8")
+    return open_plan(plan.path)
+
+
+def test_this_months_list_is_for_the_screen_and_every_action_is_printed(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    page = export.report_html(persona, catalog, TODAY)
+    screen_only = page[page.index('<div class="screen-only">') :]
+    assert screen_only.index("This month (November 2026) and overdue") < screen_only.index("</div>")
+    tables = page[page.index("<h3>Next actions</h3>") :]
+    for item in persona.action_plan.items.values():
+        for action in item.actions:
+            assert export._h(action.text) in tables
+    md = export_markdown.report_markdown(persona, catalog, TODAY)
+    assert "### This month (November 2026) and overdue" in md
+
+
+def test_charts_are_shown_at_their_drawn_size(persona: Plan, catalog: pd.DataFrame) -> None:
+    """The roadmap is drawn for the page and shown at that size (its type at 7 pt), not
+    squeezed: its width in CSS pixels (96 an inch) fits a Letter page less 12 mm margins."""
+    page = parse(export.report_html(persona, catalog, TODAY))
+    widths = {a["alt"]: int(a["width"] or 0) for t, a in page.tags if t == "img"}
+    roadmap = widths["Roadmap from short-term goals to long-term objectives"]
+    assert 600 <= roadmap <= round((8.5 - 2 * 12 / 25.4) * 96)
+
+
+def test_every_chart_is_drawn_ahead_even_inside_a_card(
+    persona: Plan, catalog: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Step 06 draws the charts while the person reads, so writing the plan down draws none."""
+    from careerkit.report import blocks
+
+    monkeypatch.setattr(blocks, "_PNGS", {})
+    export.prepare_charts(persona, catalog, TODAY)
+    assert len(blocks._PNGS) == 2  # the interests (in a card) and the roadmap
+    monkeypatch.setattr(blocks.charts, "png", lambda *_, **__: pytest.fail("drawn again"))
+    export.report_html(persona, catalog, TODAY)

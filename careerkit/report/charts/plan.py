@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
 
@@ -65,6 +66,7 @@ TEXT_PT = 10.0
 LABEL_CHARS_PER_LINE = 44  # a label wraps onto the next line after about this many
 LABEL_LINES = 3  # ... onto at most this many lines, the last cut with "…" only beyond
 LABEL_INCHES = 3.3  # room kept right of the last label's start: 44 characters at TEXT_PT
+ROW_INCHES = 0.46  # the roadmap's height per row (a label of one or two lines)
 AREA_CHARS = 24  # an area's name wraps onto a second line after about this many
 #: Legend swatches big enough for a bar's pattern to repeat and read as a pattern.
 LEGEND_SWATCH = {"handlelength": 3.2, "handleheight": 1.6}
@@ -76,6 +78,48 @@ STATUS_COLOURS = {
 }
 STATUS_HATCHES = {"not started": "..", "in progress": "//", "done": "", "dropped": "xx"}
 TODAY_COLOUR = OKABE_ITO["vermillion"]
+
+
+@dataclass(frozen=True)
+class RoadmapSize:
+    """How big the roadmap is drawn: as wide as a notebook shows it, or for a printed page
+    (smaller type, longer lines, so the same items need a third of the height)."""
+
+    width: float = ROADMAP_WIDTH  # inches
+    text_pt: float = TEXT_PT
+    label_chars: int = LABEL_CHARS_PER_LINE
+    label_lines: int = LABEL_LINES
+    row_inches: float = ROW_INCHES
+    legend_columns: int = 3
+    legend_inches: float = 0.75  # room kept below the axes for the legend's rows
+    gap_scale: float = 1.0  # a label's distance from its mark: more days on a narrower scale
+    tall_from: int = 3  # a label of this many lines gets a taller row ...
+    tall: float = 1.36  # ... this many rows high
+
+    @property
+    def scale(self) -> float:
+        """The type's size against the notebook's: margins and marks shrink with it."""
+        return self.text_pt / TEXT_PT
+
+    @property
+    def label_inches(self) -> float:
+        """Room kept right of the last label's start: label_chars characters at text_pt."""
+        return LABEL_INCHES * self.label_chars / LABEL_CHARS_PER_LINE * self.scale
+
+
+#: The printed plan's roadmap, printed at its drawn size (report/export.py): 7 pt type.
+ROADMAP_PRINT = RoadmapSize(
+    width=7.4,
+    text_pt=7.0,
+    label_chars=76,
+    label_lines=2,
+    row_inches=0.16,  # a row of one line; a label (or lane heading) of two gets 1.6
+    tall_from=2,
+    tall=1.6,
+    legend_columns=4,
+    legend_inches=0.6,
+    gap_scale=1.8,
+)
 
 
 # --- short-term goals (notebook 04) ------------------------------------------------------
@@ -176,21 +220,25 @@ def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
     return fig
 
 
-def _row_positions(labels: list[str], start: float) -> tuple[list[float], list[float], float]:
-    """A y position per row (a label of three lines gets a taller row), each row's upper
-    edge, and the last row's lower edge."""
+def _row_positions(
+    labels: list[str], start: float, tall_from: int = 3, tall: float = 1.36
+) -> tuple[list[float], list[float], float]:
+    """A y position per row (a label of ``tall_from`` lines or more gets a ``tall`` row),
+    each row's upper edge, and the last row's lower edge."""
     ys, tops, edge = [], [], start - 0.5
     for label in labels:
-        height = 1.36 if label.count("\n") >= 2 else 1.0
+        height = tall if label.count("\n") + 1 >= tall_from else 1.0
         tops.append(edge)
         ys.append(edge + height / 2)
         edge += height
     return ys, tops, edge
 
 
-def _label_room(left: float, last_start: float, axes_inches: float) -> float:
-    """The x limit that leaves LABEL_INCHES right of ``last_start`` on axes this wide."""
-    share = LABEL_INCHES / axes_inches
+def _label_room(
+    left: float, last_start: float, axes_inches: float, label_inches: float = LABEL_INCHES
+) -> float:
+    """The x limit that leaves ``label_inches`` right of ``last_start`` on axes this wide."""
+    share = label_inches / axes_inches
     return last_start + (last_start - left) * share / (1 - share)
 
 
@@ -273,18 +321,31 @@ def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str) -> Figure:
     return fig
 
 
-def _rows(items: list[RoadmapItem]) -> tuple[list[tuple[float, RoadmapItem]], dict[str, float]]:
+def _rows(
+    items: list[RoadmapItem], size: RoadmapSize
+) -> tuple[list[tuple[float, RoadmapItem]], dict[str, float]]:
     """A y position for each item, leaving a header row above each lane (a taller row for
     a label of three lines)."""
     lanes = list(dict.fromkeys(item.lane for item in items))
     entries: list[str | RoadmapItem] = []
     for lane in lanes:
         entries += [lane, *(item for item in items if item.lane == lane)]
-    labels = ["" if isinstance(x, str) else _wrapped(x.label) for x in entries]
-    ys, _, _ = _row_positions(labels, start=0.0)
+    labels = [
+        _lane_heading(x)
+        if isinstance(x, str)
+        else _wrapped(x.label, size.label_chars, size.label_lines)
+        for x in entries
+    ]
+    ys, _, _ = _row_positions(labels, 0.0, size.tall_from, size.tall)
     rows = [(y, x) for y, x in zip(ys, entries, strict=True) if not isinstance(x, str)]
     headers = {x: y for y, x in zip(ys, entries, strict=True) if isinstance(x, str)}
     return rows, headers
+
+
+def _lane_heading(lane: str) -> str:
+    """A lane's heading: a long occupation title on two lines, the second cut with "…"."""
+    words = textwrap.wrap(lane, 72) or [""]
+    return "\n".join([*words[:1], *([shorten(" ".join(words[1:]), 72)] if words[1:] else [])])
 
 
 def _patch(colour: str, hatch: str, label: str) -> Patch:
@@ -292,7 +353,9 @@ def _patch(colour: str, hatch: str, label: str) -> Patch:
     return Patch(facecolor=colour, hatch=hatch, edgecolor=DARK_GREY, linewidth=0, label=label)
 
 
-def _draw_item(ax: Any, y: float, item: RoadmapItem, colours: dict[str, str]) -> Text:
+def _draw_item(
+    ax: Any, y: float, item: RoadmapItem, colours: dict[str, str], size: RoadmapSize
+) -> Text:
     """Draw one item (a bar, or a mark for a single date) with its label; return the label."""
     start, end = mdates.date2num(item.start), mdates.date2num(item.end)
     colour = colours.get(item.group, GOAL_COLOUR)
@@ -302,7 +365,7 @@ def _draw_item(ax: Any, y: float, item: RoadmapItem, colours: dict[str, str]) ->
         mark = GROUP_MARKS.get(item.group, "//")
     if item.start == item.end:
         marker = mark if mark in ("D", "*") else "D"
-        ax.plot(start, y, marker=marker, markersize=11, color=colour, zorder=3)
+        ax.plot(start, y, marker=marker, markersize=11 * size.scale, color=colour, zorder=3)
     else:
         ax.barh(
             y,
@@ -315,7 +378,9 @@ def _draw_item(ax: Any, y: float, item: RoadmapItem, colours: dict[str, str]) ->
             edgecolor=DARK_GREY,
             linewidth=0,
         )
-    return ax.text(end + _label_gap(item), y, _wrapped(item.label), va="center", fontsize=TEXT_PT)
+    label = _wrapped(item.label, size.label_chars, size.label_lines)
+    gap = _label_gap(item) * size.gap_scale
+    return ax.text(end + gap, y, label, va="center", fontsize=size.text_pt)
 
 
 def _label_gap(item: RoadmapItem) -> int:
@@ -362,25 +427,30 @@ def fit_texts(fig: Figure, texts: Iterable[Text], margin_px: float = 4) -> None:
             text.set_text("\n".join(lines))
 
 
-def roadmap_chart(plan: Plan, catalog: pd.DataFrame, today: date | None = None) -> Figure:
-    """Short-term goals (04) leading into long-term objectives (05), per direction."""
+def roadmap_chart(
+    plan: Plan, catalog: pd.DataFrame, today: date | None = None, size: RoadmapSize | None = None
+) -> Figure:
+    """Short-term goals (04) leading into long-term objectives (05), per direction; drawn as
+    a notebook shows it, or at ``size`` (e.g. ROADMAP_PRINT)."""
     today = today or date.today()
+    size = size or RoadmapSize()
+    pt = size.text_pt
     items = roadmap_items(plan, catalog, today)
-    rows, headers = _rows(items)
+    rows, headers = _rows(items, size)
     bottom = max([y for y, _ in rows] + [y for y in headers.values()] + [2.5]) + 0.5
-    fig = new_figure(ROADMAP_WIDTH, 2.0 + 0.46 * (bottom + 0.5))
+    fig = new_figure(size.width, 2.0 * size.scale + size.row_inches * (bottom + 0.5))
     ax = fig.subplots()
     now, short = mdates.date2num(today), mdates.date2num(add_months(today, 24))
     far = mdates.date2num(add_months(today, 126))
     ends = [far, *(mdates.date2num(i.end) for i in items)]
     left = min([now - 30, *(mdates.date2num(i.start) - 30 for i in items)])
-    last = max([far, *(mdates.date2num(i.end) + _label_gap(i) for i in items)])
-    right = max(max(ends), _label_room(left, last, ROADMAP_WIDTH - 0.6))
+    last = max([far, *(mdates.date2num(i.end) + _label_gap(i) * size.gap_scale for i in items)])
+    right = max(max(ends), _label_room(left, last, size.width - 0.6, size.label_inches))
     # Pale backgrounds, each named by a heading: not a sign by colour alone.
     ax.axvspan(now, short, color=OKABE_ITO["sky blue"], alpha=0.12, zorder=0)
     ax.axvspan(short, right, color=OKABE_ITO["orange"], alpha=0.12, zorder=0)
     top = -2.0
-    band: dict[str, Any] = {"fontsize": TEXT_PT, "va": "center"}
+    band: dict[str, Any] = {"fontsize": pt, "va": "center"}
     ax.text(now + 15, top + 0.9, "Short-term\ngoals (04)", color=palette.INFO, **band)
     ax.text(short + 15, top + 0.9, "Long-term objectives (05)", color=palette.WARN, **band)
     ax.axvline(now, color=TODAY_COLOUR, linewidth=1.2, linestyle="--")
@@ -392,16 +462,12 @@ def roadmap_chart(plan: Plan, catalog: pd.DataFrame, today: date | None = None) 
             ha="center",
             va="center",
             color=palette.DARK_GREY,
-            fontsize=TEXT_PT,
+            fontsize=pt,
         )
     colours = {group: colour for group, (colour, _) in GROUP_STYLE.items()}
-    shown = [(_draw_item(ax, y, item, colours), item.label) for y, item in rows]
+    shown = [(_draw_item(ax, y, item, colours, size), item.label) for y, item in rows]
     for lane, y in headers.items():
-        words = textwrap.wrap(lane, 72) or [""]  # a long occupation title on two lines
-        heading = "\n".join(
-            [*words[:1], *([shorten(" ".join(words[1:]), 72)] if words[1:] else [])]
-        )
-        ax.text(left + 10, y, heading, fontsize=TEXT_PT + 1, fontweight="bold", va="center")
+        ax.text(left + 10, y, _lane_heading(lane), fontsize=pt + 1, fontweight="bold", va="center")
         if y:
             ax.axhline(y - 0.5, color=palette.LIGHT_GREY, linewidth=0.8)
     _arrows(ax, rows)
@@ -410,7 +476,7 @@ def roadmap_chart(plan: Plan, catalog: pd.DataFrame, today: date | None = None) 
     ax.set_yticks([])
     ax.xaxis.set_major_locator(mdates.YearLocator(2))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.tick_params(labelsize=TEXT_PT)
+    ax.tick_params(labelsize=pt)
     drawn = {i.group for i in items if i.kind != "goal"}  # a legend names only what is drawn
     goals = {i.group == STONE for i in items if i.kind == "goal"}
     handles: list[Patch | Line2D] = [_patch(GOAL_COLOUR, "", "short-term goal")] * (False in goals)
@@ -423,12 +489,13 @@ def roadmap_chart(plan: Plan, catalog: pd.DataFrame, today: date | None = None) 
         if g in drawn
     ]
     fig.legend(
-        handles=handles, loc="lower center", ncol=3, frameon=False, fontsize=TEXT_PT,
+        handles=handles, loc="lower center", ncol=size.legend_columns, frameon=False, fontsize=pt,
         **LEGEND_SWATCH,
     )  # fmt: skip
-    ax.set_title("Your roadmap", loc="left", fontsize=TEXT_PT + 3)
+    ax.set_title("Your roadmap", loc="left", fontsize=pt + 3)
     plain(ax, "top", "right", "left")
-    fig.tight_layout(rect=(0, 0.75 / fig.get_figheight(), 1, 1))  # the legend goes below
+    legend = size.legend_inches * size.scale / fig.get_figheight()
+    fig.tight_layout(rect=(0, legend, 1, 1))  # the legend goes below
     widen(fig, shown)
     fit_texts(fig, ax.texts)
     return fig
