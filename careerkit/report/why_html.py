@@ -16,8 +16,10 @@ from careerkit.steps.explore.why import SEPARATOR, WHY_RULE, Why
 HEADING = "Why it is suggested"
 
 
-def why_line_html(why: Why | None) -> str:
-    """The one line (interests · skills · preparation · pay), small; "" for None."""
+def why_line_html(why: Why | None, max_width: str | None = "30em") -> str:
+    """The one line (interests · skills · preparation · pay), small; "" for None.
+    ``max_width`` keeps it to about three lines in a table cell; None lets it run as wide
+    as its box (a list with room, such as "Similar to the jobs you have done")."""
     if why is None:
         return ""
     texts = why.parts()
@@ -26,7 +28,7 @@ def why_line_html(why: Why | None) -> str:
         f"<span class='ck-why-part' style='display:inline-block'>{html.escape(p + dot)}</span>"
         for p, dot in zip(texts, dots, strict=True)
     )
-    style = "display:block;max-width:30em"  # about three lines in a wide table
+    style = "display:block" + (f";max-width:{max_width}" if max_width else "")
     return f"<small class='ck-why' style='{style}'>{' '.join(parts)}</small>"
 
 

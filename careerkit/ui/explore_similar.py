@@ -121,8 +121,10 @@ class SimilarJobs(Panel):
             add = lambda _, code=code: self._try(lambda: add_code(self, code))  # noqa: E731
             button.on_click(guarded(self.errors)(add))
             self.buttons[code] = button
-            line = _line(row) + "<br>" + why_line_html(reasons.get(code))
-            rows.append(lean.hbox([button, lean.html(line)]))
+            line = _line(row) + "<br>" + why_line_html(reasons.get(code), max_width=None)
+            # the text takes the room beside the button and wraps there (never below it)
+            text = lean.html(line, layout={"flex": "1 1 0%", "min_width": "0"})
+            rows.append(lean.hbox([button, text], layout={"flex_flow": "row nowrap"}))
         self.list.children = rows
 
     def render(self) -> None:
@@ -141,7 +143,7 @@ def _line(row: Any) -> str:
         f"<b>{e(row.title)}</b> <small {grey}>{e(row.code)}</small> · "
         f"similarity <b>{row.similarity:.1f}</b><br><small>"
         f"<b>Carries over:</b> {e(row.carries_over or 'none of the skills that matter most')}"
-        f" · <b>Biggest gaps:</b> {e(row.gaps or 'none')}"
+        f" · <b>Biggest gaps:</b> {e(row.gaps.replace(' -> ', '→') if row.gaps else 'none')}"
         f" · <b>Job zone:</b> {e(zone_words(row.job_zone_change))}"
         f" · <b>Pay:</b> {e(pay_words(row.pay_change))}</small>"
     )

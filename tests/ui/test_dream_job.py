@@ -127,6 +127,13 @@ def test_jobs_done_show_back_escaped(plan: Plan, catalog: pd.DataFrame) -> None:
     assert panel.fill_button.disabled  # a job of one's own title has no skill figures
 
 
+def test_a_job_done_keeps_its_code_on_one_line(plan: Plan, catalog: pd.DataFrame) -> None:
+    """Seen in the browser: "(41-" at the end of one line, "1011.00)" on the next."""
+    plan.dream_job.past_jobs = [PastJob(code=RETAIL, title="Retail supervisor", years=6)]
+    label = dream_job.past_jobs(plan, catalog).rows.children[0].children[0].value
+    assert f"<small style='white-space:nowrap'>({RETAIL})</small>" in label
+
+
 def html_of(widget: w.Widget) -> str:
     own = widget.value if isinstance(widget, w.HTML) else ""
     return " ".join([own, *(html_of(c) for c in getattr(widget, "children", ()))])

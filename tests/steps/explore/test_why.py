@@ -98,7 +98,7 @@ def test_the_persona_top_ten_say_true_things(
             _, skill, yours, level = max(expected["gaps"], key=lambda g: g[0])
             assert reason.gap is not None and reason.gap.skill == skill
             assert reason.gap.level == level and reason.gaps == len(expected["gaps"])
-            assert f"gap: {skill} " in line and f"→{level:.1f}" in line
+            assert f"gap: {skill} " in line and f"→{level:.2f}" in line  # O*NET's decimals
         else:
             assert reason.gap is None and "gap" not in line
         assert len(reason.parts()) <= 5 and all(len(p) <= 60 for p in reason.parts())
@@ -139,6 +139,18 @@ def test_from_jobs_the_gap_is_the_similar_views_first_gap(
         gap = found[code].gap
         assert gap is not None and gaps.startswith(f"{gap.skill} ")
         assert f"-> {gap.level:.2f}" in gaps.split(";")[0]
+        # the same two figures on the same row, as the table gives them (not rounded apart)
+        first = gaps.split(";")[0].removeprefix(f"{gap.skill} ")
+        assert f"gap: {gap.skill} {first.replace(' -> ', '→')}" in found[code].line
+
+
+def test_the_card_counts_the_other_gaps_in_words(supervisor: Plan, catalog: pd.DataFrame) -> None:
+    reason = why.why_suggested(SALES_MANAGERS, supervisor, catalog)
+    others = by_hand(SALES_MANAGERS, supervisor, catalog)["gaps"][1:]
+    assert reason.gap is not None and others, "Sales Managers has more than one gap"
+    skills = dict(reason.details())["Skills"]
+    assert f"its level {reason.gap.level:.2f} (and {len(others)} other skill" in skills
+    assert "more below its level" not in skills
 
 
 def test_not_rated_unknown_and_before_the_quiz_never_read_as_zero(
