@@ -596,3 +596,21 @@ def test_each_similar_job_reads_beside_its_button(persona: Plan) -> None:
         assert row.layout.flex_flow == "row nowrap"
         assert text.layout.flex == "1 1 0%" and text.layout.min_width == "0"
         assert "class='ck-why'" in text.value and "max-width" not in text.value
+        assert ";white-space:nowrap'>" + panel.table.iloc[0]["code"] in str(
+            panel.list.children[0].children[1].value
+        )  # seen on a phone: "43-" at a line's end, "1011.00" below
+        for label in ("Job zone:", "Pay:"):  # seen: "Job" at a line's end, "zone:" below
+            assert f"<span style='white-space:nowrap'><b>{label}</b>" in text.value
+
+
+def test_the_similar_views_rules_read_as_two_sentences_with_the_lines_arrow(
+    persona: Plan,
+) -> None:
+    """Seen in the browser: "...else your jobs' level).Why it is suggested: ..." and the
+    rule writing "->" where every line writes "→"."""
+    persona.dream_job.past_jobs = [PastJob(code=RETAIL, years=6)]
+    intro = html.unescape(ui.similar_jobs(persona, catalog_for(persona)).intro.value)
+    text = re.sub("<br>", "\n", intro)
+    text = re.sub("<[^>]+>", "", text)
+    assert f"{similar.SIMILARITY_RULE}\n{why.WHY_RULE}" in text
+    assert "->" not in text and "your level → its level" in similar.SIMILARITY_RULE
