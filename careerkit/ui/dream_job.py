@@ -95,7 +95,7 @@ class PastJobsPanel(w.VBox):
         self.find = lean.make(
             w.Text,
             description="Job title",
-            placeholder="any title, e.g. store manager, cashier, RN; then press Enter",
+            placeholder="e.g. store manager, cashier, RN",  # fits the box (Enter or Find)
             continuous_update=False,  # a search takes a moment: on Enter, not per keystroke
             style=WIDE,
             layout={"width": "430px"},
