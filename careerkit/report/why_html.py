@@ -33,12 +33,13 @@ def why_line_html(why: Why | None, max_width: str | None = "30em") -> str:
 
 
 def why_card_html(why: Why | None) -> str:
-    """The card's part: each reason in full, under its heading; "" for None."""
+    """The card's part: each reason in full, under its heading; "" for None. A heading is
+    never broken inside a word (a phone's tables may break cells anywhere: "Sk/ill/s")."""
     if why is None:
         return ""
     rows = "".join(
         f"<tr><th style='text-align:left;padding:2px 12px 2px 0;vertical-align:top;"
-        f"white-space:nowrap'>{html.escape(head)}</th>"
+        f"white-space:nowrap;overflow-wrap:normal'>{html.escape(head)}</th>"
         f"<td style='padding:2px 0'>{html.escape(text)}</td></tr>"
         for head, text in why.details()
     )

@@ -8,6 +8,7 @@ is the issue's: a retail sales supervisor with the sample plan's interests.
 from __future__ import annotations
 
 import html
+import re
 
 import numpy as np
 import pandas as pd
@@ -219,3 +220,14 @@ def test_the_html_escapes_every_text_and_keeps_parts_whole(
     table = explore_html.table_html(rows, None, {SALES_MANAGERS: reason})
     assert "Why it is suggested" in table and html.escape(reason.parts()[0]) in table
     assert "Why it is suggested" not in explore_html.table_html(rows)  # as before without
+
+
+def test_the_cards_headings_never_break_inside_a_word(
+    supervisor: Plan, catalog: pd.DataFrame
+) -> None:
+    """Seen on a phone: the theme lets table cells break anywhere, and the headings came out
+    as "Int/er/ests", "Sk/ill/s"; each heading says it keeps its words whole."""
+    card = why_card_html(why.why_suggested(SALES_MANAGERS, supervisor, catalog))
+    headings = re.findall(r"<th style='([^']*)'>([^<]*)</th>", card)
+    assert [head for _, head in headings] == ["Interests", "Skills", "Preparation", "Pay"]
+    assert all("overflow-wrap:normal" in style for style, _ in headings)
