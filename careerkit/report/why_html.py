@@ -16,8 +16,10 @@ from careerkit.steps.explore.why import SEPARATOR, WHY_RULE, Why
 HEADING = "Why it is suggested"
 
 
-def why_line_html(why: Why | None) -> str:
-    """The one line (interests · skills · preparation · pay), small; "" for None."""
+def why_line_html(why: Why | None, max_width: str | None = "30em") -> str:
+    """The one line (interests · skills · preparation · pay), small; "" for None.
+    ``max_width`` keeps it to about three lines in a table cell; None lets it run as wide
+    as its box (a list with room, such as "Similar to the jobs you have done")."""
     if why is None:
         return ""
     texts = why.parts()
@@ -26,17 +28,18 @@ def why_line_html(why: Why | None) -> str:
         f"<span class='ck-why-part' style='display:inline-block'>{html.escape(p + dot)}</span>"
         for p, dot in zip(texts, dots, strict=True)
     )
-    style = "display:block;max-width:30em"  # about three lines in a wide table
+    style = "display:block" + (f";max-width:{max_width}" if max_width else "")
     return f"<small class='ck-why' style='{style}'>{' '.join(parts)}</small>"
 
 
 def why_card_html(why: Why | None) -> str:
-    """The card's part: each reason in full, under its heading; "" for None."""
+    """The card's part: each reason in full, under its heading; "" for None. A heading is
+    never broken inside a word (a phone's tables may break cells anywhere: "Sk/ill/s")."""
     if why is None:
         return ""
     rows = "".join(
         f"<tr><th style='text-align:left;padding:2px 12px 2px 0;vertical-align:top;"
-        f"white-space:nowrap'>{html.escape(head)}</th>"
+        f"white-space:nowrap;overflow-wrap:normal'>{html.escape(head)}</th>"
         f"<td style='padding:2px 0'>{html.escape(text)}</td></tr>"
         for head, text in why.details()
     )

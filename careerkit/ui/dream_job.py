@@ -95,7 +95,7 @@ class PastJobsPanel(w.VBox):
         self.find = lean.make(
             w.Text,
             description="Job title",
-            placeholder="any title, e.g. store manager, cashier, RN; then press Enter",
+            placeholder="e.g. store manager, cashier, RN",  # fits the box (Enter or Find)
             continuous_update=False,  # a search takes a moment: on Enter, not per keystroke
             style=WIDE,
             layout={"width": "430px"},
@@ -186,7 +186,11 @@ class PastJobsPanel(w.VBox):
 
     def _row(self, job: PastJob) -> w.HBox:
         where = job.code if job.code else "your own job"
-        label = f"<b>{html.escape(job.title)}</b> <small>({html.escape(where)})</small>"
+        # the code is one word: "(41-1011.00)" never breaks at its hyphen
+        label = (
+            f"<b>{html.escape(job.title)}</b> "
+            f"<small style='white-space:nowrap'>({html.escape(where)})</small>"
+        )
         years = lean.make(
             w.Text, "" if job.years is None else f"{job.years:g}", description="years",
             placeholder="not said", continuous_update=False, tooltip=f"Years as {job.title}",

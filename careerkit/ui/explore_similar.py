@@ -35,7 +35,7 @@ OWN_JOBS_ONLY = (
 )
 SIMILARITY_RULE = (
     "Closest in skills: each occupation's O*NET skills (importance x level) compared with "
-    "those of your jobs (cosine, 0-100). Gaps are the skill, your level -> its level, on "
+    "those of your jobs (cosine, 0-100). Gaps are the skill, your level → its level, on "
     "O*NET's 0-7 scale (yours: your rating in 01 x 7/5, else your jobs' level)."
 )
 
@@ -101,6 +101,7 @@ class SimilarJobs(Panel):
             f"are from {html.escape(titles[0])}, your current or most recent job; pay is the "
             f"median for {html.escape(place)}. Click + to add one to your shortlist.<br>"
             + note_html(SIMILARITY_RULE)
+            + "<br>"  # two rules, two paragraphs (not "...level).Why it is...")
             + note_html(why.WHY_RULE)
         )
         return table
@@ -121,8 +122,10 @@ class SimilarJobs(Panel):
             add = lambda _, code=code: self._try(lambda: add_code(self, code))  # noqa: E731
             button.on_click(guarded(self.errors)(add))
             self.buttons[code] = button
-            line = _line(row) + "<br>" + why_line_html(reasons.get(code))
-            rows.append(lean.hbox([button, lean.html(line)]))
+            line = _line(row) + "<br>" + why_line_html(reasons.get(code), max_width=None)
+            # the text takes the room beside the button and wraps there (never below it)
+            text = lean.html(line, layout={"flex": "1 1 0%", "min_width": "0"})
+            rows.append(lean.hbox([button, text], layout={"flex_flow": "row nowrap"}))
         self.list.children = rows
 
     def render(self) -> None:
@@ -136,12 +139,13 @@ class SimilarJobs(Panel):
 def _line(row: Any) -> str:
     """One similar occupation as HTML: title, similarity, carries over, gaps, changes."""
     e = html.escape
-    grey = f"style='color:{palette.DARK_GREY}'"
+    nowrap = "<span style='white-space:nowrap'>"  # "Job zone: +2 (...)" not split at a space
     return (
-        f"<b>{e(row.title)}</b> <small {grey}>{e(row.code)}</small> · "
+        f"<b>{e(row.title)}</b> <small style='color:{palette.DARK_GREY};white-space:nowrap'>"
+        f"{e(row.code)}</small> · "
         f"similarity <b>{row.similarity:.1f}</b><br><small>"
         f"<b>Carries over:</b> {e(row.carries_over or 'none of the skills that matter most')}"
-        f" · <b>Biggest gaps:</b> {e(row.gaps or 'none')}"
-        f" · <b>Job zone:</b> {e(zone_words(row.job_zone_change))}"
-        f" · <b>Pay:</b> {e(pay_words(row.pay_change))}</small>"
+        f" · <b>Biggest gaps:</b> {e(row.gaps.replace(' -> ', '→') if row.gaps else 'none')}"
+        f" · {nowrap}<b>Job zone:</b> {e(zone_words(row.job_zone_change))}</span>"
+        f" · {nowrap}<b>Pay:</b> {e(pay_words(row.pay_change))}</span></small>"
     )

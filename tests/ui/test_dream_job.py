@@ -127,6 +127,19 @@ def test_jobs_done_show_back_escaped(plan: Plan, catalog: pd.DataFrame) -> None:
     assert panel.fill_button.disabled  # a job of one's own title has no skill figures
 
 
+def test_the_job_title_hint_fits_its_box(plan: Plan, catalog: pd.DataFrame) -> None:
+    """Seen in JupyterLab and on a phone: "...cashier, RN; then pr" cut at the box's edge.
+    The box is 430 px with its label: about 40 characters of hint at the page's font."""
+    assert len(dream_job.past_jobs(plan, catalog).find.placeholder) <= 40
+
+
+def test_a_job_done_keeps_its_code_on_one_line(plan: Plan, catalog: pd.DataFrame) -> None:
+    """Seen in the browser: "(41-" at the end of one line, "1011.00)" on the next."""
+    plan.dream_job.past_jobs = [PastJob(code=RETAIL, title="Retail supervisor", years=6)]
+    label = dream_job.past_jobs(plan, catalog).rows.children[0].children[0].value
+    assert f"<small style='white-space:nowrap'>({RETAIL})</small>" in label
+
+
 def html_of(widget: w.Widget) -> str:
     own = widget.value if isinstance(widget, w.HTML) else ""
     return " ".join([own, *(html_of(c) for c in getattr(widget, "children", ()))])

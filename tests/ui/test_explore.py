@@ -527,7 +527,8 @@ def test_similar_to_my_jobs_lists_what_carries_over_and_shortlists_in_one_click(
     assert f"Job zone:</b> {similar.zone_words(first['job_zone_change'])}" in line
     gappy = expected[expected["gaps"] != ""].iloc[0]
     row = panel.list.children[list(expected["code"]).index(gappy["code"])]
-    assert gappy["gaps"] in html.unescape(row.children[1].value)  # "skill 3.00 -> 4.00"
+    shown = gappy["gaps"].replace(" -> ", "→")  # "skill 3.00→4.00", as the why line writes it
+    assert shown in html.unescape(row.children[1].value)
 
     panel.buttons[first["code"]].click()
     assert first["code"] in codes_on_disk(persona)
@@ -583,3 +584,33 @@ def test_each_similar_job_says_why_too(persona: Plan) -> None:
     reasons = why.explain_all(list(panel.buttons), persona, catalog, from_jobs=True)
     for row, code in zip(panel.list.children, panel.buttons, strict=True):
         assert reasons[code].line in html.unescape(re.sub("<[^>]+>", "", row.children[1].value))
+
+
+def test_each_similar_job_reads_beside_its_button(persona: Plan) -> None:
+    """Seen in the browser: the why line capped at a table cell's 30em broke into four
+    short lines, and a row too long for the room left beside the + button went under it."""
+    persona.dream_job.past_jobs = [PastJob(code=RETAIL, years=6)]
+    panel = ui.similar_jobs(persona, catalog_for(persona))
+    for row in panel.list.children:
+        button, text = row.children
+        assert row.layout.flex_flow == "row nowrap"
+        assert text.layout.flex == "1 1 0%" and text.layout.min_width == "0"
+        assert "class='ck-why'" in text.value and "max-width" not in text.value
+        assert ";white-space:nowrap'>" + panel.table.iloc[0]["code"] in str(
+            panel.list.children[0].children[1].value
+        )  # seen on a phone: "43-" at a line's end, "1011.00" below
+        for label in ("Job zone:", "Pay:"):  # seen: "Job" at a line's end, "zone:" below
+            assert f"<span style='white-space:nowrap'><b>{label}</b>" in text.value
+
+
+def test_the_similar_views_rules_read_as_two_sentences_with_the_lines_arrow(
+    persona: Plan,
+) -> None:
+    """Seen in the browser: "...else your jobs' level).Why it is suggested: ..." and the
+    rule writing "->" where every line writes "→"."""
+    persona.dream_job.past_jobs = [PastJob(code=RETAIL, years=6)]
+    intro = html.unescape(ui.similar_jobs(persona, catalog_for(persona)).intro.value)
+    text = re.sub("<br>", "\n", intro)
+    text = re.sub("<[^>]+>", "", text)
+    assert f"{similar.SIMILARITY_RULE}\n{why.WHY_RULE}" in text
+    assert "->" not in text and "your level → its level" in similar.SIMILARITY_RULE

@@ -77,11 +77,12 @@ class SkillGap:
     level: float  # O*NET's published level for the occupation
 
     def text(self) -> str:
-        """E.g. "Science 2.8→4.1", "Negotiation (not listed)→4.5"."""
-        return f"{self.skill} {self._yours()}→{self.level:.1f}"
+        """E.g. "Science 2.80→4.12", "Negotiation (not listed)→4.50" (levels to two decimals,
+        as O*NET publishes them and as "Similar to the jobs you have done" shows them)."""
+        return f"{self.skill} {self._yours()}→{self.level:.2f}"
 
     def _yours(self) -> str:
-        return NOT_LISTED if self.yours is None else f"{self.yours:.1f}"
+        return NOT_LISTED if self.yours is None else f"{self.yours:.2f}"
 
 
 @dataclass(frozen=True)
@@ -210,9 +211,10 @@ class Why:
         if self.gap is not None:
             more = (self.gaps or 1) - 1
             gap = self.gap
-            yours = "not in your list" if gap.yours is None else f"yours {gap.yours:.1f}"
-            text += f" Biggest gap: {gap.skill}, {yours}, its level {gap.level:.1f}"
-            text += f" ({more} more below its level). " if more else ". "
+            yours = "not in your list" if gap.yours is None else f"yours {gap.yours:.2f}"
+            text += f" Biggest gap: {gap.skill}, {yours}, its level {gap.level:.2f}"
+            others = f"{more} other skill{'s' if more != 1 else ''}"
+            text += f" (and {others} below its level). " if more else ". "
             text += self.levels_from
         return text
 

@@ -8,6 +8,7 @@ is the issue's: a retail sales supervisor with the sample plan's interests.
 from __future__ import annotations
 
 import html
+import re
 
 import numpy as np
 import pandas as pd
@@ -98,7 +99,7 @@ def test_the_persona_top_ten_say_true_things(
             _, skill, yours, level = max(expected["gaps"], key=lambda g: g[0])
             assert reason.gap is not None and reason.gap.skill == skill
             assert reason.gap.level == level and reason.gaps == len(expected["gaps"])
-            assert f"gap: {skill} " in line and f"→{level:.1f}" in line
+            assert f"gap: {skill} " in line and f"→{level:.2f}" in line  # O*NET's decimals
         else:
             assert reason.gap is None and "gap" not in line
         assert len(reason.parts()) <= 5 and all(len(p) <= 60 for p in reason.parts())
@@ -139,6 +140,18 @@ def test_from_jobs_the_gap_is_the_similar_views_first_gap(
         gap = found[code].gap
         assert gap is not None and gaps.startswith(f"{gap.skill} ")
         assert f"-> {gap.level:.2f}" in gaps.split(";")[0]
+        # the same two figures on the same row, as the table gives them (not rounded apart)
+        first = gaps.split(";")[0].removeprefix(f"{gap.skill} ")
+        assert f"gap: {gap.skill} {first.replace(' -> ', '→')}" in found[code].line
+
+
+def test_the_card_counts_the_other_gaps_in_words(supervisor: Plan, catalog: pd.DataFrame) -> None:
+    reason = why.why_suggested(SALES_MANAGERS, supervisor, catalog)
+    others = by_hand(SALES_MANAGERS, supervisor, catalog)["gaps"][1:]
+    assert reason.gap is not None and others, "Sales Managers has more than one gap"
+    skills = dict(reason.details())["Skills"]
+    assert f"its level {reason.gap.level:.2f} (and {len(others)} other skill" in skills
+    assert "more below its level" not in skills
 
 
 def test_not_rated_unknown_and_before_the_quiz_never_read_as_zero(
@@ -207,3 +220,14 @@ def test_the_html_escapes_every_text_and_keeps_parts_whole(
     table = explore_html.table_html(rows, None, {SALES_MANAGERS: reason})
     assert "Why it is suggested" in table and html.escape(reason.parts()[0]) in table
     assert "Why it is suggested" not in explore_html.table_html(rows)  # as before without
+
+
+def test_the_cards_headings_never_break_inside_a_word(
+    supervisor: Plan, catalog: pd.DataFrame
+) -> None:
+    """Seen on a phone: the theme lets table cells break anywhere, and the headings came out
+    as "Int/er/ests", "Sk/ill/s"; each heading says it keeps its words whole."""
+    card = why_card_html(why.why_suggested(SALES_MANAGERS, supervisor, catalog))
+    headings = re.findall(r"<th style='([^']*)'>([^<]*)</th>", card)
+    assert [head for _, head in headings] == ["Interests", "Skills", "Preparation", "Pay"]
+    assert all("overflow-wrap:normal" in style for style, _ in headings)
