@@ -10,6 +10,7 @@ docs/img/02_similar.png and docs/img/05_career_goal.png are made here.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from careerkit.steps.similar_jobs import similar_occupations
 from careerkit.ui.explore_similar import SHOWN
 from tests.browser.conftest import (
     NEXT_FRAME_JS,
+    PERSONA,
     TALLEST_PX,
     VIEWPORT,
     WAIT_MS,
@@ -43,6 +45,17 @@ SIMILAR = '.widget-vbox:has(> .widget-html:has-text("Closest in skills to the jo
 GOAL = '.widget-vbox:has(> .widget-box button:has-text("Draft from my answers"))'
 ROWS = "table.careerkit-table tr[data-key]"
 PICTURED = 6  # similar jobs in the README's picture
+
+
+@pytest.fixture(scope="module")
+def voila_tree_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample persona before they add the jobs they have done (test_01 adds one): this
+    module's Voila server (conftest's ``voila_tree``) runs on it."""
+    home = tmp_path_factory.mktemp("voila-tree-home-no-jobs")
+    plan = json.loads(PERSONA.read_text(encoding="utf-8"))
+    assert plan["dream_job"].pop("past_jobs", None), "the persona lists the jobs they have done"
+    (home / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
+    return home
 
 
 def open_step(page: Page, server: Server, notebook: str) -> None:
