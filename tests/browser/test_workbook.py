@@ -66,8 +66,9 @@ def notebook_runs(notebook: Notebook) -> list[str]:
     that failed to show; then the browser console's last errors), its main widgets shown;
     and its picture. tests/browser/test_every_step.py runs it with the other checks."""
     problems = notebook.problems()
-    if problems:
-        problems.append("console:\n" + "\n".join(notebook.lab.console[-10:]))
+    console = notebook.lab.console[-10:]
+    if problems and console:
+        problems.append("the browser console's last errors:\n" + "\n".join(console))
     with notebook.tall_window():
         notebook.page.screenshot(path=screenshot_path(notebook.name.replace(".ipynb", ".png")))
     docs_pictures(notebook)
