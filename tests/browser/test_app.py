@@ -95,12 +95,6 @@ def app_home(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def app(server_env: dict[str, str], app_home: Path) -> Iterator[Server]:
-    with make_server("make-app", "app", server_env, app_home, "") as server:
-        yield server
-
-
-@pytest.fixture
 def app_on_demand(server_env: dict[str, str], app_home: Path) -> Iterator[Server]:
     """``make app`` preparing no page ahead (``--pool_size=0``), for tests of what a page does
     once open: quicker on two CPUs, where eight pages being prepared slow the one in use."""
@@ -117,14 +111,27 @@ def app_walked(server_env: dict[str, str], app_home: Path) -> Iterator[Server]:
         yield server
 
 
+def ahead_only(step_file: str) -> str:
+    """Voila's option preparing only ``step_file``'s page ahead, the other steps in its
+    ``preheat_denylist`` (quoted for make's shell): a test of one prepared page need not
+    wait for seven others to be prepared on two CPUs."""
+    others = ",".join(rf"\'{step.file}\'" for step in route() if step.file != step_file)
+    return rf"--VoilaKernelManager.preheat_denylist=[\'coach\',{others}]"
+
+
 @pytest.fixture
 def app_00_ahead(server_env: dict[str, str], app_home: Path) -> Iterator[Server]:
-    """``make app`` preparing only 00's page ahead (the other steps in Voila's
-    ``preheat_denylist``, quoted for make's shell): what 00 checks, without waiting for seven
-    other pages to be prepared too."""
-    others = ",".join(rf"\'{step.file}\'" for step in route()[1:])
-    denylist = rf"--VoilaKernelManager.preheat_denylist=[\'coach\',{others}]"
-    with make_server("make-app", "app", server_env, app_home, denylist) as server:
+    """``make app`` preparing only 00's page ahead."""
+    extra = ahead_only("00_start.ipynb")
+    with make_server("make-app", "app", server_env, app_home, extra) as server:
+        yield server
+
+
+@pytest.fixture
+def app_04_ahead(server_env: dict[str, str], app_home: Path) -> Iterator[Server]:
+    """``make app`` preparing only 04's page ahead."""
+    extra = ahead_only("04_short_term.ipynb")
+    with make_server("make-app", "app", server_env, app_home, extra) as server:
         yield server
 
 
@@ -275,10 +282,11 @@ def test_a_plan_broken_while_open_says_how_to_go_back_without_code(
 
 @pytest.mark.timeout(300)
 def test_a_step_opened_on_a_broken_plan_says_what_is_wrong_and_what_to_do(
-    page: Page, app: Server, app_home: Path
+    page: Page, app_04_ahead: Server, app_home: Path
 ) -> None:
     """The message of the problem, naming the file, in place of Voila's "There was an error
     when executing cell [2]" and without Python's traceback."""
+    app = app_04_ahead
     (app_home / "plan.json").write_text('{"schema_version": 3, "profile": ', encoding="utf-8")
     page.goto(app.address("/voila/render/04_short_term.ipynb"))
     message = page.locator(".jp-OutputArea-output", has_text="PlanError")
