@@ -54,7 +54,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/mypy careerkit
 	$(BIN)/pytest --nbval-lax tests notebooks --ignore=tests/browser
 	# The browser suite runs in its own process: Playwright keeps an event loop running.
-	$(BIN)/pytest tests/browser
+	$(BIN)/pytest --durations=15 tests/browser
 
 lint: $(VENV)/.installed-test
 	$(BIN)/pre-commit run --all-files

@@ -62,6 +62,7 @@ CODE_TEXT = ("restore_plan(", "open_plan(", "in a cell", "run this cell", "run t
 NAME_FIELD = '.widget-text:has(.widget-label:text-is("Your name")) input'
 COACH_FIELD = '.widget-text:has(.widget-label:text-is("Coach (optional)")) input'
 RELOAD = 'button:has-text("Reload my plan")'
+NO_REFILL = "--VoilaKernelManager.fill_delay=3600"  # a page used is not prepared again
 VALUES_JS = "() => Array.from(document.querySelectorAll('input, textarea'), e => e.value)"
 PERSONA_PLAN = json.loads(PERSONA.read_text(encoding="utf-8"))
 # Answers of the sample persona that a step's forms show as the page opens.
@@ -94,16 +95,43 @@ def app_home(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def app(server_env: dict[str, str], app_home: Path) -> Iterator[Server]:
-    with make_server("make-app", "app", server_env, app_home, "") as server:
-        yield server
-
-
-@pytest.fixture
 def app_on_demand(server_env: dict[str, str], app_home: Path) -> Iterator[Server]:
     """``make app`` preparing no page ahead (``--pool_size=0``), for tests of what a page does
     once open: quicker on two CPUs, where eight pages being prepared slow the one in use."""
     with make_server("make-app", "app", server_env, app_home, "--pool_size=0") as server:
+        yield server
+
+
+@pytest.fixture
+def app_walked(server_env: dict[str, str], app_home: Path) -> Iterator[Server]:
+    """``make app`` as a person runs it, except that a page used is not prepared again
+    (Voila's ``fill_delay``; the app's is a second): a walk through the steps uses each
+    prepared page once, and eight kernels more starting meanwhile on two CPUs only slow it."""
+    with make_server("make-app", "app", server_env, app_home, NO_REFILL) as server:
+        yield server
+
+
+def ahead_only(step_file: str) -> str:
+    """Voila's option preparing only ``step_file``'s page ahead, the other steps in its
+    ``preheat_denylist`` (quoted for make's shell): a test of one prepared page need not
+    wait for seven others to be prepared on two CPUs."""
+    others = ",".join(rf"\'{step.file}\'" for step in route() if step.file != step_file)
+    return rf"--VoilaKernelManager.preheat_denylist=[\'coach\',{others}]"
+
+
+@pytest.fixture
+def app_00_ahead(server_env: dict[str, str], app_home: Path) -> Iterator[Server]:
+    """``make app`` preparing only 00's page ahead."""
+    extra = ahead_only("00_start.ipynb")
+    with make_server("make-app", "app", server_env, app_home, extra) as server:
+        yield server
+
+
+@pytest.fixture
+def app_04_ahead(server_env: dict[str, str], app_home: Path) -> Iterator[Server]:
+    """``make app`` preparing only 04's page ahead."""
+    extra = ahead_only("04_short_term.ipynb")
+    with make_server("make-app", "app", server_env, app_home, extra) as server:
         yield server
 
 
@@ -123,8 +151,10 @@ def check_page(page: Page, where: str) -> str:
 
 
 @pytest.mark.timeout(600)
-def test_the_app_starts_at_00_and_next_links_walk_every_step(page: Page, app: Server) -> None:
-    steps = route()
+def test_the_app_starts_at_00_and_next_links_walk_every_step(
+    page: Page, app_walked: Server
+) -> None:
+    app, steps = app_walked, route()
     assert len(steps) >= 2, "the workbook has steps"
     page.goto(app.address("/"))  # the address make app prints, less its path
     page.wait_for_url(f"**/voila/render/{steps[0].file}*", timeout=WAIT_MS)
@@ -167,10 +197,11 @@ def kernels_settle(server: Server, deadline: float) -> None:
 
 @pytest.mark.timeout(300)
 def test_a_page_started_ahead_shows_the_plan_as_it_is_when_opened(
-    page: Page, app: Server, app_home: Path
+    page: Page, app_00_ahead: Server, app_home: Path
 ) -> None:
     """The app prepares each step's page before anyone asks for it; the plan changed in the
     meantime (by another page, or a restore) is what the page shows when it is opened."""
+    app = app_00_ahead
     deadline = time.monotonic() + WAIT_MS / 1000
     while "Kernel pool of 00_start.ipynb is filled" not in app.log.read_text(encoding="utf-8"):
         assert time.monotonic() < deadline, f"00 was never prepared ahead:\n{app.tail()}"
@@ -251,10 +282,11 @@ def test_a_plan_broken_while_open_says_how_to_go_back_without_code(
 
 @pytest.mark.timeout(300)
 def test_a_step_opened_on_a_broken_plan_says_what_is_wrong_and_what_to_do(
-    page: Page, app: Server, app_home: Path
+    page: Page, app_04_ahead: Server, app_home: Path
 ) -> None:
     """The message of the problem, naming the file, in place of Voila's "There was an error
     when executing cell [2]" and without Python's traceback."""
+    app = app_04_ahead
     (app_home / "plan.json").write_text('{"schema_version": 3, "profile": ', encoding="utf-8")
     page.goto(app.address("/voila/render/04_short_term.ipynb"))
     message = page.locator(".jp-OutputArea-output", has_text="PlanError")

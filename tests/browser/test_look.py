@@ -179,31 +179,26 @@ def _look_problems(look: dict) -> list[str]:
     return problems
 
 
-@pytest.mark.timeout(240)
-@pytest.mark.parametrize("name", notebook_names())
-def test_every_step_speaks_one_visual_language(
-    browser: Browser, voila_tree: Server, name: str
-) -> None:
-    """At 1280 px, then at 800 px (the same page, resized: one kernel a step)."""
-    page = browser.new_page(viewport=VIEWPORT)
+def one_visual_language(page: Page) -> list[str]:
+    """At 1280 px, then at 800 px (the same page, resized: one kernel a step), what breaks
+    the visual language of a step open in Voila (:func:`open_step`); the page is left at
+    1280 px. tests/browser/test_every_step.py runs it with the other checks of a page."""
     problems = []
-    try:
-        open_step(page, voila_tree, name)
-        for width in (VIEWPORT["width"], NARROW_PX):
-            page.set_viewport_size({**VIEWPORT, "width": width})
-            page.evaluate(NEXT_FRAME_JS)
-            found = _look_problems(page.evaluate(LOOK_JS))
-            problems += [f"at {width} px: {problem}" for problem in found]
-    finally:
-        page.close()
-    assert not problems, f"{name}:\n" + "\n".join(problems[:25])
+    for width in (VIEWPORT["width"], NARROW_PX):
+        page.set_viewport_size({**VIEWPORT, "width": width})
+        page.evaluate(NEXT_FRAME_JS)
+        found = _look_problems(page.evaluate(LOOK_JS))
+        problems += [f"at {width} px: {problem}" for problem in found]
+    page.set_viewport_size(VIEWPORT)
+    page.evaluate(NEXT_FRAME_JS)
+    return problems
 
 
 @pytest.mark.timeout(240)
 @pytest.mark.parametrize("name", notebook_names())
 def test_every_step_fits_a_phone(browser: Browser, voila_tree: Server, name: str) -> None:
     """No sideways scrolling, tap targets of 44 px, and axe-core's check at a phone's size
-    (its layout is another: test_accessibility runs at 1280 px)."""
+    (its layout is another: test_every_step runs it at 1280 px)."""
     page = browser.new_page(viewport=PHONE, is_mobile=True, has_touch=True)
     try:
         open_step(page, voila_tree, name)

@@ -1,4 +1,5 @@
-"""Every notebook of the workbook runs in JupyterLab, in a real browser, without an error."""
+"""Every notebook of the workbook runs in JupyterLab, in a real browser, without an error
+(:func:`notebook_runs`, run by test_every_step.py), and its forms fit beside the side panel."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from tests.browser.conftest import (
     Notebook,
     docs_path,
     expect,
-    notebook_names,
     screenshot_path,
     wait_for_plan,
 )
@@ -61,15 +61,18 @@ def docs_pictures(notebook: Notebook) -> None:
         notebook.picture(docs_path("01_interests.png"), result, chart)
 
 
-@pytest.mark.timeout(180)  # the first test also starts JupyterLab and the browser
-@pytest.mark.parametrize("name", notebook_names())
-def test_notebook_runs_in_jupyterlab(lab: Lab, name: str) -> None:
-    with lab.notebook(name) as notebook:
-        notebook.wait_for_widgets(MAIN_WIDGETS.get(name, ANY_WIDGET))
-        notebook.assert_clean()
-        with notebook.tall_window():
-            notebook.page.screenshot(path=screenshot_path(name.replace(".ipynb", ".png")))
-        docs_pictures(notebook)
+def notebook_runs(notebook: Notebook) -> list[str]:
+    """What went wrong running a step's notebook in JupyterLab (cells, error output, widgets
+    that failed to show; then the browser console's last errors), its main widgets shown;
+    and its picture. tests/browser/test_every_step.py runs it with the other checks."""
+    problems = notebook.problems()
+    console = notebook.lab.console[-10:]
+    if problems and console:
+        problems.append("the browser console's last errors:\n" + "\n".join(console))
+    with notebook.tall_window():
+        notebook.page.screenshot(path=screenshot_path(notebook.name.replace(".ipynb", ".png")))
+    docs_pictures(notebook)
+    return problems
 
 
 CURRENT_JS = (
