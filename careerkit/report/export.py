@@ -117,6 +117,9 @@ def _dream_section(plan: Plan) -> Section:
         ])  # fmt: skip
     if side:
         blocks.append(Cards(side))
+    if dream.past_jobs:
+        jobs = ", ".join(_job_held(j.title or j.code, j.years) for j in dream.past_jobs)
+        blocks += [Fields([("Jobs I have done", jobs)])]
     if dream.skills:
         kinds = [
             (f"{kind.capitalize()} skills (level 1-5)", [s for s in dream.skills if s.kind == kind])
@@ -127,6 +130,13 @@ def _dream_section(plan: Plan) -> Section:
     if dream.skills_use:
         blocks += [Fields([("How they could serve", dream.skills_use)])]
     return Section("Dream job", blocks)
+
+
+def _job_held(title: str, years: float | None) -> str:
+    """ "Retail Salespersons (3 years)"; the title alone where no years are given."""
+    if years is None:
+        return title
+    return f"{title} ({years:g} year{'' if years == 1 else 's'})"
 
 
 def _shortlist_section(plan: Plan, catalog: pd.DataFrame) -> Section:

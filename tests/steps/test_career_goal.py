@@ -108,6 +108,7 @@ def test_every_onet_skill_is_said_as_a_person_would(persona: Plan) -> None:
         Skill(name="Speaking", level=4),
         Skill(name="Cash handling", level=5),
     ]
+    persona.dream_job.past_jobs = []  # no jobs listed: "my work so far"
     text = cg.draft_interview(persona, pd.DataFrame(columns=["title"]), code="")
     assert "has taught me cash handling and speaking" in text  # a skill of their own: names
 
