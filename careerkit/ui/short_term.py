@@ -88,7 +88,7 @@ class GoalFields:
             value=goal.area,
             description="Area",
             style=WIDE,
-            layout={"width": "320px"},
+            layout={"width": "360px", "max_width": "100%"},  # "Professional membership / ..."
         )
         self.horizon = choices(
             options=HORIZON_OPTIONS, value=goal.horizon_months, description="Within", style=WIDE
@@ -113,11 +113,12 @@ class GoalFields:
         )
         self.confidence = lean.make(
             w.Dropdown, options=CONFIDENCE_OPTIONS, value=goal.confidence or 0, style=WIDE,
-            description="How sure are you?",
+            description="How sure are you?", layout={"width": "290px", "max_width": "100%"},
         )  # fmt: skip
         self.status = lean.make(
-            w.Dropdown, options=g.STATUSES, value=goal.status, description="Status", style=WIDE
-        )
+            w.Dropdown, options=g.STATUSES, value=goal.status, description="Status", style=WIDE,
+            layout={"width": "200px", "max_width": "100%"},  # its words are short: the row fits
+        )  # fmt: skip
         self.smart, self.message = lean.html(), lean.html()
         # a date written in the goal, offered as its due date: never set without a click
         self.use_date = buttons.secondary(icon="calendar", layout={"width": "auto"})
