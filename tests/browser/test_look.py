@@ -90,12 +90,12 @@ SMALL_JS = f"""(least) => {{ {DESCRIBE_JS}
   return found;
 }}"""
 
-# Table cells on a phone whose longest word is wider than the cell: the browser breaks it,
-# down to a letter a line ("Occupati / on").
+# Table cells (and captions) on a phone whose longest word is wider than the cell: the
+# browser breaks it, down to a letter a line ("Occupati / on").
 BROKEN_WORDS_JS = f"""() => {{ {DESCRIBE_JS}
   const canvas = document.createElement('canvas').getContext('2d');
   const found = [];
-  for (const cell of document.querySelectorAll('#rendered_cells :is(td, th)')) {{
+  for (const cell of document.querySelectorAll('#rendered_cells :is(td, th, caption)')) {{
     if (!cell.checkVisibility()) continue;
     const st = getComputedStyle(cell);
     const room = cell.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight);
@@ -297,6 +297,10 @@ def test_a_returning_person_finds_01s_done_parts_folded(
         open_step(page, voila_tree, "01_dream_job.ipynb")
         height = page.evaluate(CONTENT_HEIGHT_JS)
         bars = page.evaluate(BARS_JS)
+        assert height < RETURNING_01_PX, f"01 is {height} px tall for a returning person"
+        assert len(bars) >= 4, f"01 shows {len(bars)} folded parts: {bars}"
+        for bar in bars:
+            assert (bar["role"], bar["tab"], bar["expanded"]) == ("button", 0, "false"), bar
         quiz = page.locator(FOLD_BAR, has_text="activities")
         rows = page.locator(".jupyter-widget-Collapse", has=quiz).locator(".widget-toggle-buttons")
         rows = rows.first
@@ -310,7 +314,3 @@ def test_a_returning_person_finds_01s_done_parts_folded(
         expect(rows).to_be_hidden()
     finally:
         page.close()
-    assert len(bars) >= 4, f"01 shows {len(bars)} folded parts: {bars}"
-    for bar in bars:
-        assert (bar["role"], bar["tab"], bar["expanded"]) == ("button", 0, "false"), bar
-    assert height < RETURNING_01_PX, f"01 is {height} px tall for a returning person"

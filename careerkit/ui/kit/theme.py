@@ -167,8 +167,9 @@ PHONE_RULES: list[tuple[str, str]] = [
     ),
     (
         f".{CARDS} td[data-label]::before",
-        f"content: attr(data-label) ': '; font-weight: 600; color: {HINT_GREY}",
+        "content: attr(data-label) ': '; font-weight: 600",  # the cell's own ink (heat map)
     ),
+    (f".{CARDS} > caption", "display: block; text-align: left"),
     (f".{FACTS}, .{FACTS} > tbody, .{FACTS} tr, .{FACTS} th, .{FACTS} td", "display: block"),
     (f".{FACTS} th", "padding: 8px 0 0 !important; white-space: normal"),
     (
