@@ -28,6 +28,7 @@ from careerkit.ui.kit import buttons, lean
 from careerkit.ui.kit.autosave import Saver
 from careerkit.ui.kit.callbacks import guarded, quietly
 from careerkit.ui.kit.fields import WIDE, choices, choices_style
+from careerkit.ui.kit.fold import fold
 from careerkit.ui.kit.messages import message_html
 from careerkit.ui.kit.plan_signal import FollowingChart, plan_changed
 
@@ -216,8 +217,23 @@ class GoalFields:
 # --- the editor ---------------------------------------------------------------------
 
 
+#: Goals the person has finished with: their rows open folded under the goal's words.
+FOLDED_STATUSES = ("done", "dropped")
+TITLE_CHARS = 90  # of a folded goal's words on its bar
+
+
+def folded_title(goal: Goal) -> str:
+    """The bar of a done or dropped goal's row: its status and its words, cut short."""
+    words = " ".join(goal.text.split())
+    if len(words) > TITLE_CHARS:
+        words = words[: TITLE_CHARS - 1].rstrip() + "…"
+    return f"{goal.status.capitalize()}: {words}"
+
+
 class GoalRow(w.VBox):
-    """One saved goal, editable; each change is checked, then saved. Remove asks first."""
+    """One saved goal, editable; each change is checked, then saved. Remove asks first.
+    A goal done or dropped when the step opens is folded under its words (it stays
+    editable: open it to change it)."""
 
     def __init__(
         self,
@@ -236,8 +252,11 @@ class GoalRow(w.VBox):
         )
         self.confirm = lean.hbox(layout=WRAP)
         actions = lean.hbox([self.remove_button, self.confirm], layout=WRAP)
+        parts: list[w.Widget] = [self.fields.box(), actions]
+        if goal.status in FOLDED_STATUSES:
+            parts = [fold(folded_title(goal), *parts, folded=True)]
         super().__init__(
-            [self.fields.box(), actions, self.out],
+            [*parts, self.out],
             layout=lean.layout(
                 border=f"1px solid {palette.LIGHT_GREY}", padding="6px", margin="4px 0"
             ),
