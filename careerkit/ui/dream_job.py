@@ -488,7 +488,7 @@ class VisionPanel(w.VBox):
 
     def _title(self) -> str:
         answered = sum(bool(box.value.strip()) for box in self.prompts.values())
-        return f"The questions behind it: {_written(answered, len(self.prompts))}"
+        return f"The questions behind your statement: {_written(answered, len(self.prompts))}"
 
     def _dated_html(self) -> str:
         job = self.plan.dream_job

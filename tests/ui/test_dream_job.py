@@ -363,7 +363,7 @@ def test_a_returning_persons_done_and_optional_parts_open_folded(
     assert quiz.fold.titles == ("The 36 activities: 36 answered",)
     assert quiz.result in quiz.children and "Your interest code" in quiz.result.value
     assert vision.statement in vision.children and vision.fold.titles[0].startswith(
-        "The questions behind it"
+        "The questions behind your statement"
     )
 
 
