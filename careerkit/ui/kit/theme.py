@@ -132,6 +132,8 @@ PHONE_RULES: list[tuple[str, str]] = [
     ),
     (CONTROLS, f"min-height: {TAP_PX}px !important; height: auto; max-width: 100%"),
     (".widget-inline-hbox > :is(select, input, textarea)", "flex: 1 1 auto; min-width: 0"),
+    # Every dropdown as wide as the column, as the text boxes are (not 200-300 px of it).
+    (".widget-dropdown", f"width: {FULL_WIDTH} !important"),
     # Room for half a (bigger) handle at each end: a handle at the lowest or highest value
     # stays whole on screen instead of half cut by the slider's edge.
     (
