@@ -28,6 +28,7 @@ from careerkit.palette import (
     WHITE,
 )
 from careerkit.plan import Gut, Option
+from careerkit.report import cards
 from careerkit.steps import job_skills
 from careerkit.steps.compare import scoring
 from careerkit.steps.compare.comparison import MAX_CHOSEN
@@ -439,9 +440,10 @@ def ranking_html(result: Result, criteria: Sequence[Criterion]) -> str:
             missing = [c.label for c in criteria if result.missing.at[name, c.id]]
             note = f"not rated, so left out: {', '.join(missing)}" if missing else ""
         rows.append(
-            f"<tr><td style='text-align:center'>{'–' if np.isnan(rank) else ordinal(rank)}</td>"
+            f"<tr><td{cards.label('Rank')} style='text-align:center'>"
+            f"{'–' if np.isnan(rank) else ordinal(rank)}</td>"
             f"<td>{html.escape(name)}</td>"
-            f"<td style='text-align:right;padding-right:16px'>"
+            f"<td{cards.label('Score')} style='text-align:right;padding-right:16px'>"
             f"<b>{'–' if np.isnan(value) else f'{value:.1f}'}</b></td>"
             f"<td style='width:40%;{PARTS_STYLE}'>"
             f"<div style='display:flex;height:16px;background:{PALE_GREY}'>"
@@ -449,11 +451,12 @@ def ranking_html(result: Result, criteria: Sequence[Criterion]) -> str:
         )
     head = "vertical-align:bottom;padding:2px 8px"
     return (
-        "<table style='border-collapse:collapse;width:100%'>"
+        f"<table class='{cards.CARDS}' style='border-collapse:collapse;width:100%'>"
         f"<caption style='{CAPTION_STYLE}'>{RANKING_CAPTION}</caption>"
         f"<tr><th style='{head}'>Rank</th><th style='{head};text-align:left'>Option</th>"
         f"<th style='{head};text-align:right;padding-right:16px;white-space:nowrap'>"
-        f"{SCORE_HEADER}</th><th style='{head};text-align:left;{PARTS_STYLE}'>{PARTS_HEADER}"
+        f"{SCORE_HEADER}</th><th class='{cards.KEEP}' style='{head};text-align:left;"
+        f"{PARTS_STYLE}'>{PARTS_HEADER}"
         f"{legend_html(criteria)}</th><th></th></tr>" + "".join(rows) + "</table>"
     )
 
@@ -471,8 +474,9 @@ def heatmap_html(
         cells = []
         for j in range(len(criteria)):
             v = values[i, j]
+            named = cards.label(criteria[j].label)
             if np.isnan(v):
-                cells.append(f"<td style='{NOT_RATED_STYLE}'><i>not rated</i></td>")
+                cells.append(f"<td{named} style='{NOT_RATED_STYLE}'><i>not rated</i></td>")
                 continue
             from_data = cast(float, data.iat[i, j])  # a rating, NaN where the data has none
             mark, tip = "", "from data" if not np.isnan(from_data) else "your rating"
@@ -480,12 +484,13 @@ def heatmap_html(
                 mark, tip = " ✎", f"your rating; the data says {data.iat[i, j]:.1f}"
             ink = WHITE if v > 7 else BLACK
             cells.append(
-                f"<td title='{tip}' style='background:{colours[i, j]};color:{ink};"
+                f"<td{named} title='{tip}' style='background:{colours[i, j]};color:{ink};"
                 f"text-align:center'>{v:.1f}{mark}</td>"
             )
         rows.append(f"<tr><td>{html.escape(name)}</td>{''.join(cells)}</tr>")
     return (
-        f"<table style='border-collapse:collapse'><caption style='{CAPTION_STYLE}'>"
+        f"<table class='{cards.CARDS}' style='border-collapse:collapse'>"
+        f"<caption style='{CAPTION_STYLE}'>"
         f"{HEATMAP_CAPTION}</caption><tr><th></th>"
         + head
         + "</tr>"

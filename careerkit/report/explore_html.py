@@ -15,6 +15,7 @@ import pandas as pd
 from careerkit import palette
 from careerkit.catalog import THEMES
 from careerkit.catalog.fit import LETTERS
+from careerkit.report.cards import CARDS, FACTS, label
 from careerkit.report.why_html import HEADING as WHY_HEADING
 from careerkit.report.why_html import why_card_html, why_line_html
 from careerkit.steps import job_skills
@@ -84,11 +85,14 @@ def table_html(
             _week(h, w, s) for h, w, s in zip(*(rows[c] for c in week), strict=True)
         ]
     head = "".join(f"<th>{k}</th>" for k in columns)
+    labels = [label(k) if i else "" for i, k in enumerate(columns)]  # the title heads the card
     body = "".join(
-        f"<tr data-key='{e(code)}'>" + "".join(f"<td>{v}</td>" for v in values) + "</tr>"
+        f"<tr data-key='{e(code)}'>"
+        + "".join(f"<td{label}>{v}</td>" for label, v in zip(labels, values, strict=True))
+        + "</tr>"
         for code, *values in zip(rows.index, *columns.values(), strict=True)
     )
-    return f"{_TABLE_STYLE}<table class='careerkit-table'><tr>{head}</tr>{body}</table>"
+    return f"{_TABLE_STYLE}<table class='careerkit-table {CARDS}'><tr>{head}</tr>{body}</table>"
 
 
 _TABLE_STYLE = (
@@ -146,7 +150,7 @@ def card_html(card: Mapping[str, Any], why: Why | None = None) -> str:
         f"<h4 style='margin:4px 0'>{e(card['title'])} <small>({e(card['code'])})</small></h4>"
         "<div style='display:flex;flex-wrap:wrap;gap:8px 32px'>"
         f"<div style='flex:1 1 32em'>{_about(card)}{why_card_html(why)}"
-        f"<table>{rows}</table></div>"
+        f"<table class='{FACTS}'>{rows}</table></div>"
         f"<div style='flex:0 0 260px'>{theme_bars_html(card)}</div></div>"
     )
 

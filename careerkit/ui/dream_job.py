@@ -37,6 +37,7 @@ from careerkit.ui.kit import buttons, lean
 from careerkit.ui.kit.autosave import Saver
 from careerkit.ui.kit.callbacks import guarded
 from careerkit.ui.kit.fields import WIDE, choices, choices_style, show, text_area
+from careerkit.ui.kit.fold import fold, retitle
 from careerkit.ui.kit.messages import message_html, note_html
 from careerkit.ui.kit.plan_signal import follow, plan_changed
 
@@ -54,8 +55,13 @@ def _intro(text: str) -> w.HTML:
 # --- reflection ----------------------------------------------------------------------
 
 
+def _written(count: int, total: int) -> str:
+    return f"{count} of {total} answered"
+
+
 class ReflectionPanel(w.VBox):
-    """The reflection prompts; each answer is saved as it is written."""
+    """The reflection prompts; each answer is saved as it is written. Once every prompt has
+    an answer, they open folded (the person has done this part)."""
 
     def __init__(
         self, plan: Plan, saver: Saver | None = None, prompts: Sequence[Prompt] = REFLECTION_PROMPTS
@@ -68,15 +74,23 @@ class ReflectionPanel(w.VBox):
             for p in prompts
         }
         rows = [widget for p in prompts for widget in (_question(p), self.boxes[p.id])]
-        super().__init__([*rows, self.saver.status, self.errors], layout=lean.layout())
+        self.fold = fold(self._title(), *rows, folded=self._answered() == len(self.boxes))
+        super().__init__([self.fold, self.saver.status, self.errors], layout=lean.layout())
         changed = guarded(self.errors)(self._changed)
         for box in self.boxes.values():
             box.observe(changed, names="value")
+
+    def _answered(self) -> int:
+        return sum(bool(box.value.strip()) for box in self.boxes.values())
+
+    def _title(self) -> str:
+        return f"Your answers: {_written(self._answered(), len(self.boxes))}"
 
     def _changed(self, _change: dict) -> None:
         typed = {key: box.value.strip() for key, box in self.boxes.items()}
         answers = {**self.plan.dream_job.reflections, **typed}
         self.plan.dream_job.reflections = {key: text for key, text in answers.items() if text}
+        retitle(self.fold, self._title())
         self.saver.request(SECTION)
 
 
@@ -87,7 +101,8 @@ OWN_JOB = "__own__"  # the picker's choice "not listed: my own job" (a code is n
 
 class PastJobsPanel(w.VBox):
     """The jobs the person has done, found by any title, with years in each; a button
-    fills the skills list from them (their own ratings win). Nothing here is required."""
+    fills the skills list from them (their own ratings win). Nothing here is required, so
+    it opens folded; its title says how many jobs it holds."""
 
     def __init__(self, plan: Plan, catalog: pd.DataFrame, saver: Saver | None = None) -> None:
         self.plan, self.catalog, self.saver = plan, catalog, saver or Saver(plan)
@@ -114,7 +129,8 @@ class PastJobsPanel(w.VBox):
         self.fill_button = lean.button(
             description="Fill my skills from these jobs", icon="magic", layout={"width": "auto"}
         )
-        super().__init__(self._layout(), layout=lean.layout())
+        self.fold = fold(self._title(), *self._layout(), folded=True)
+        super().__init__([self.fold, self.saver.status, self.errors], layout=lean.layout())
         self.find.observe(guarded(self.errors)(self._search), names="value")
         self.find_button.on_click(guarded(self.errors)(lambda _: self._search()))
         self.add_button.on_click(guarded(self.errors)(self._add))
@@ -122,11 +138,16 @@ class PastJobsPanel(w.VBox):
         self._search()
         self._render_rows()
 
+    def _title(self) -> str:
+        count = len(self.plan.dream_job.past_jobs)
+        added = f"{count} added" if count else "none yet"
+        return f"Jobs I have done (optional): {added}"
+
     def _layout(self) -> list[w.Widget]:
         intro = _intro(
-            "<b>Jobs I have done</b> (optional; skip it if you like). Type a job title the "
-            "way you would say it and pick the occupation it belongs to, with the years you "
-            "spent in it; a job the catalog does not have can be added under your own title."
+            "Type a job title the way you would say it and pick the occupation it belongs "
+            "to, with the years you spent in it; a job the catalog does not have can be "
+            "added under your own title."
         )
         rule = lean.html(note_html(pj.PREFILL_RULE))
         return [
@@ -138,8 +159,6 @@ class PastJobsPanel(w.VBox):
             self.rows,
             self.fill_button,
             rule,
-            self.saver.status,
-            self.errors,
         ]
 
     def _search(self, _change: dict | None = None) -> None:
@@ -207,6 +226,7 @@ class PastJobsPanel(w.VBox):
             lean.html("<i>No jobs yet: this part is optional.</i>")
         ]
         self.fill_button.disabled = not any(j.code for j in jobs)
+        retitle(self.fold, self._title())
 
     def _years(self, job_id: str, change: dict) -> None:
         try:
@@ -417,7 +437,8 @@ def _advice_html(text: str, roles: frozenset[str] = frozenset()) -> str:
 
 
 class VisionPanel(w.VBox):
-    """Guide prompts, then the dated vision statement with a live vagueness check."""
+    """Guide prompts, then the dated vision statement with a live vagueness check. Once a
+    statement is written, the prompts and the draft button open folded above it."""
 
     def __init__(
         self,
@@ -462,10 +483,16 @@ class VisionPanel(w.VBox):
 
     def _layout(self, prompts: Sequence[Prompt]) -> list[w.Widget]:
         guide = [widget for p in prompts for widget in (_question(p), self.prompts[p.id])]
-        heading = lean.html("<h4>Your vision statement</h4>")
         drafting = [self.draft_button, self.draft_note, self.use_draft_button]
+        written = bool(self.plan.dream_job.vision.strip())
+        self.fold = fold(self._title(), *guide, *drafting, folded=written)
+        heading = lean.html("<h4>Your vision statement</h4>")
         statement = [heading, self.statement, self.advice, self.dated]
-        return [*guide, *drafting, *statement, self.saver.status, self.errors]
+        return [self.fold, *statement, self.saver.status, self.errors]
+
+    def _title(self) -> str:
+        answered = sum(bool(box.value.strip()) for box in self.prompts.values())
+        return f"The questions behind your statement: {_written(answered, len(self.prompts))}"
 
     def _dated_html(self) -> str:
         job = self.plan.dream_job
@@ -477,6 +504,7 @@ class VisionPanel(w.VBox):
         typed = {key: box.value.strip() for key, box in self.prompts.items()}
         answers = {**self.plan.dream_job.vision_prompts, **typed}
         self.plan.dream_job.vision_prompts = {key: text for key, text in answers.items() if text}
+        retitle(self.fold, self._title())
         self.saver.request(SECTION)
 
     def _statement_changed(self, _change: dict) -> None:

@@ -1,7 +1,8 @@
 """The interest questionnaire of 01 (retaken in 07): answers saved as given, the scores.
 
 :func:`interest_quiz` builds it; 07 builds it folded: its 36 rows of questions (about 110
-widget models) are built only when "Take it again" is pressed.
+widget models) are built only when "Take it again" is pressed. Once a result is there, the
+questions open folded under a bar (:mod:`careerkit.ui.kit.fold`) and the result shows first.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from careerkit.catalog import THEMES
 from careerkit.catalog.fit import LETTERS, score_text, top_themes
 from careerkit.dates import long_date
 from careerkit.plan import Plan
+from careerkit.report import cards
 from careerkit.report.charts import interest_chart, png
 from careerkit.steps.interests import (
     EXPLANATIONS,
@@ -36,6 +38,7 @@ from careerkit.ui.kit.a11y import Chart
 from careerkit.ui.kit.autosave import Saver
 from careerkit.ui.kit.callbacks import guarded, quietly
 from careerkit.ui.kit.fields import choices, choices_style, show
+from careerkit.ui.kit.fold import fold, retitle, unfold
 from careerkit.ui.kit.kernel import later
 from careerkit.ui.kit.messages import message_html
 
@@ -62,12 +65,13 @@ def _result_html(scored: ThemeScores) -> str:
         parts.append(message_html(note, "warn"))
     order = top_themes(scored.scores, n=len(LETTERS))
     rows = "".join(
-        f"<tr><td><b>{THEMES[t]}</b></td><td>{score_text(scored.scores[t])}</td>"
-        f"<td>{html.escape(EXPLANATIONS[t])}</td></tr>"
+        f"<tr><td><b>{THEMES[t]}</b></td><td{cards.label(HEADER[1])}>"
+        f"{score_text(scored.scores[t])}</td><td>{html.escape(EXPLANATIONS[t])}</td></tr>"
         for t in order
     )
     header = "".join(f'<th style="text-align:left">{h}</th>' for h in HEADER)
-    parts.append(f'<table style="border-spacing:10px 2px"><tr>{header}</tr>{rows}</table>')
+    table = f"<table class='{cards.CARDS}' style='border-spacing:10px 2px'>"  # cards on a phone
+    parts.append(f"{table}<tr>{header}</tr>{rows}</table>")
     return "".join(parts)
 
 
@@ -108,7 +112,10 @@ class InterestQuiz(w.VBox):
         self._chart_timer: asyncio.TimerHandle | None = None
         results = [self.progress, self.unmatched, self.saver.status, self.result]
         results += [self.chart, self.notice, self.history, self.retake_button, self.errors]
-        super().__init__([choices_style(), self.questions, *results], layout=lean.layout())
+        current = plan.dream_job.interests
+        taken = current is not None and bool(current.code)  # the result is what matters now
+        self.fold = fold("", self.questions, folded=taken, hides=True)
+        super().__init__([choices_style(), self.fold, *results], layout=lean.layout())
         self.retake_button.on_click(guarded(self.errors)(self._retake))
         if not folded:
             self.unfold()
@@ -159,6 +166,7 @@ class InterestQuiz(w.VBox):
     def _retake(self, _button: w.Button) -> None:
         moved = retake(self.plan.dream_job)
         self.unfold()  # a folded questionnaire is built now, without answers
+        unfold(self.fold)
         with quietly(self):
             for toggle in self.toggles.values():
                 toggle.value = None
@@ -178,6 +186,8 @@ class InterestQuiz(w.VBox):
         answers = self._answers()
         shown = sum(item in answers for item in self.items.index)
         self.progress.value = f"<b>{shown} of {len(self.items)}</b> activities answered."
+        retitle(self.fold, f"The {len(self.items)} activities: {shown} answered")
+        show(self.fold, bool(self.toggles))  # 07: nothing to fold before "Take it again"
         note = unmatched_note(self._saved_answers(), self.items)
         self.unmatched.value = message_html(note, "warn") if note else ""
         try:

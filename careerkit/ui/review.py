@@ -173,7 +173,7 @@ def next_review_html(plan: Plan, today: date | None = None) -> str:
 
 
 def earlier_reviews_html(plan: Plan, today: date | None = None) -> str:
-    """The reviews before today's, newest first."""
+    """The reviews before today's, newest first, folded (done: today's review comes first)."""
     today = today or date.today()
     earlier = [r for r in plan.reviews if r.reviewed != today][::-1]
     if not earlier:
@@ -187,7 +187,9 @@ def earlier_reviews_html(plan: Plan, today: date | None = None) -> str:
             if getattr(r, name)
         )
         entries.append(f"<p><b>Review of {long_date(r.reviewed)}</b></p><ul>{answers}</ul>")
-    return "<h4>Earlier reviews</h4>" + "".join(entries)
+    last = long_date(earlier[0].reviewed)
+    summary = f"<b>Earlier reviews ({len(earlier)}; the last on {last})</b>"
+    return f"<details><summary>{summary}</summary>{''.join(entries)}</details>"
 
 
 class ReviewPanel(w.VBox):

@@ -28,6 +28,7 @@ from careerkit.ui.kit import buttons, lean
 from careerkit.ui.kit.autosave import Saver
 from careerkit.ui.kit.callbacks import guarded, quietly
 from careerkit.ui.kit.fields import WIDE, choices, choices_style
+from careerkit.ui.kit.fold import fold
 from careerkit.ui.kit.messages import message_html
 from careerkit.ui.kit.plan_signal import FollowingChart, plan_changed
 from careerkit.ui.short_term_stones import JobOnTheWay
@@ -89,7 +90,7 @@ class GoalFields:
             value=goal.area,
             description="Area",
             style=WIDE,
-            layout={"width": "320px"},
+            layout={"width": "360px", "max_width": "100%"},  # "Professional membership / ..."
         )
         self.horizon = choices(
             options=HORIZON_OPTIONS, value=goal.horizon_months, description="Within", style=WIDE
@@ -114,11 +115,12 @@ class GoalFields:
         )
         self.confidence = lean.make(
             w.Dropdown, options=CONFIDENCE_OPTIONS, value=goal.confidence or 0, style=WIDE,
-            description="How sure are you?",
+            description="How sure are you?", layout={"width": "290px", "max_width": "100%"},
         )  # fmt: skip
         self.status = lean.make(
-            w.Dropdown, options=g.STATUSES, value=goal.status, description="Status", style=WIDE
-        )
+            w.Dropdown, options=g.STATUSES, value=goal.status, description="Status", style=WIDE,
+            layout={"width": "200px", "max_width": "100%"},  # its words are short: the row fits
+        )  # fmt: skip
         self.smart, self.message = lean.html(), lean.html()
         # a date written in the goal, offered as its due date: never set without a click
         self.use_date = buttons.secondary(icon="calendar", layout={"width": "auto"})
@@ -216,8 +218,23 @@ class GoalFields:
 # --- the editor ---------------------------------------------------------------------
 
 
+#: Goals the person has finished with: their rows open folded under the goal's words.
+FOLDED_STATUSES = ("done", "dropped")
+TITLE_CHARS = 90  # of a folded goal's words on its bar
+
+
+def folded_title(goal: Goal) -> str:
+    """The bar of a done or dropped goal's row: its status and its words, cut short."""
+    words = " ".join(goal.text.split())
+    if len(words) > TITLE_CHARS:
+        words = words[: TITLE_CHARS - 1].rstrip() + "…"
+    return f"{goal.status.capitalize()}: {words}"
+
+
 class GoalRow(w.VBox):
-    """One saved goal, editable; each change is checked, then saved. Remove asks first."""
+    """One saved goal, editable; each change is checked, then saved. Remove asks first.
+    A goal done or dropped when the step opens is folded under its words (it stays
+    editable: open it to change it)."""
 
     def __init__(
         self,
@@ -236,8 +253,11 @@ class GoalRow(w.VBox):
         )
         self.confirm = lean.hbox(layout=WRAP)
         actions = lean.hbox([self.remove_button, self.confirm], layout=WRAP)
+        parts: list[w.Widget] = [self.fields.box(), actions]
+        if goal.status in FOLDED_STATUSES:
+            parts = [fold(folded_title(goal), *parts, folded=True)]
         super().__init__(
-            [self.fields.box(), actions, self.out],
+            [*parts, self.out],
             layout=lean.layout(
                 border=f"1px solid {palette.LIGHT_GREY}", padding="6px", margin="4px 0"
             ),

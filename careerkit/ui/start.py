@@ -26,7 +26,8 @@ def setup_check() -> w.HTML:
     """A table of set-up checks, each with what to do when it fails."""
     checks = check_setup()
     rows = "".join(
-        f"<tr><td>{'&#10004;' if c.ok else '&#10008;'}</td><td>{html.escape(c.name)}</td>"
+        f"<tr><td>{'&#10004;' if c.ok else '&#10008;'}</td>"
+        f"<td style='overflow-wrap:normal'>{html.escape(c.name)}</td>"  # whole words on a phone
         f"<td>{html.escape(c.detail)}</td></tr>"
         for c in checks
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -18,8 +19,21 @@ from tests.browser.conftest import (
     wait_for_plan,
 )
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator
+
 pytestmark = pytest.mark.browser
 NOTEBOOK = "01_dream_job.ipynb"
+FOLD_BAR = ".jupyter-widget-Collapse-header"
+
+
+def open_fold(scope: Locator) -> None:
+    """Open the folded part in ``scope`` (the persona has done it) with the keyboard."""
+    bar = scope.locator(FOLD_BAR).first
+    expect(bar).to_have_attribute("aria-expanded", "false")
+    bar.focus()
+    bar.press("Enter")
+    expect(bar).to_have_attribute("aria-expanded", "true")
 
 
 @pytest.mark.timeout(150)
@@ -28,6 +42,7 @@ def test_reflection_typed_in_the_browser_is_saved(lab: Lab, careerkit_home: Path
     answer = "Building a tree house with my cousins; I kept the list of who brought what."
     with lab.notebook(NOTEBOOK) as notebook:
         panel = notebook.locator(".jp-OutputArea", has_text=prompt.question).first
+        open_fold(panel)
         box = panel.locator("textarea").first  # the first prompt's answer box
         box.fill(answer)  # and not left: saved once typing pauses
         expect(panel).to_contain_text("Saved at")
@@ -61,6 +76,7 @@ def test_enter_adds_a_skill_and_the_chosen_answer_stands_out(
         )
 
         quiz = notebook.cell("dream_job.interest_quiz(")
+        open_fold(quiz)
         row = quiz.locator(".widget-toggle-buttons").first
         row.locator("button[data-value='Like']").click()
         chosen = row.locator("button.mod-active")

@@ -3,10 +3,12 @@
 At 1280 and 800 px, one visual language: prose boxes in the page's font, buttons in one
 primary and one secondary look (no stretched bars) with the same size rules, widget text as
 large as the page's text, hints readable (at least 12.5 px, contrast 4.5:1), no label cut
-short, nothing sticking out of its box or past the window. On a phone, 390 x 844 px: one
-column that never scrolls sideways (the page, a panel inside it, or something past the
-screen's edge), every button and input a finger can hit (at least 44 px tall), and no
-serious or critical axe-core finding."""
+short, no dropdown too narrow for its chosen option (at 1280 px), nothing sticking out of
+its box or past the window. On a phone, 390 x 844 px: one column that never scrolls
+sideways (the page, a panel inside it, or something past the screen's edge), every button
+and input a finger can hit (at least 44 px tall), no word in a table broken across lines,
+slider handles whole on screen, and no serious or critical axe-core finding. A returning
+person finds what they have done folded: 01 is short, and its fold bars are buttons."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import pytest
 
 from tests.browser.axe import axe_missing, report, violations
 from tests.browser.conftest import (
+    CONTENT_HEIGHT_JS,
     NEXT_FRAME_JS,
     VIEWPORT,
     WAIT_MS,
@@ -87,9 +90,47 @@ SMALL_JS = f"""(least) => {{ {DESCRIBE_JS}
   return found;
 }}"""
 
+# Table cells (and captions) on a phone whose longest word is wider than the cell: the
+# browser breaks it, down to a letter a line ("Occupati / on").
+BROKEN_WORDS_JS = f"""() => {{ {DESCRIBE_JS}
+  const canvas = document.createElement('canvas').getContext('2d');
+  const found = [];
+  for (const cell of document.querySelectorAll('#rendered_cells :is(td, th, caption)')) {{
+    if (!cell.checkVisibility()) continue;
+    const st = getComputedStyle(cell);
+    const room = cell.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight);
+    canvas.font = `${{st.fontWeight}} ${{st.fontSize}} ${{st.fontFamily}}`;
+    // A path or an address may break anywhere: no screen holds some of them.
+    const words = (cell.innerText || '').split(/\\s+/).filter(w => w && !/[\\/@]/.test(w));
+    const widest = words.reduce((a, b) => canvas.measureText(b).width > canvas.measureText(a)
+      .width ? b : a, '');
+    if (widest && canvas.measureText(widest).width > room + 1) {{
+      found.push(`${{describe(cell)}}: "${{widest}}" does not fit in ${{Math.round(room)}} px`);
+    }}
+  }}
+  return found;
+}}"""
+# Slider handles not whole inside the window and their slider (half cut at an end).
+HANDLES_JS = f"""() => {{ {DESCRIBE_JS}
+  const found = [];
+  for (const handle of document.querySelectorAll('#rendered_cells .noUi-handle')) {{
+    if (!handle.checkVisibility()) continue;
+    const box = handle.getBoundingClientRect();
+    const slider = handle.closest('.widget-slider');
+    const outer = slider.getBoundingClientRect();
+    const left = Math.max(0, outer.left), right = Math.min(window.innerWidth, outer.right);
+    if (box.left < left - 0.5 || box.right > right + 0.5) {{
+      found.push(`${{describe(slider)}}: a handle at ${{Math.round(box.left)}}-`
+        + `${{Math.round(box.right)}} px, out of ${{Math.round(left)}}-${{Math.round(right)}}`);
+    }}
+  }}
+  return found;
+}}"""
 
 # What a page shows at 1280 px, measured in one go: see LOOK's keys.
+ARROW_PX = 30  # a dropdown's arrow and its padding, beside the chosen option's text
 LOOK_JS = f"""() => {{ {DESCRIBE_JS}
+  const ARROW_PX = {ARROW_PX};
   const shown = el => el.checkVisibility() && el.getBoundingClientRect().width > 0;
   const all = sel => Array.from(document.querySelectorAll('#rendered_cells ' + sel)).filter(shown);
   const style = el => getComputedStyle(el);
@@ -149,7 +190,14 @@ LOOK_JS = f"""() => {{ {DESCRIBE_JS}
       }}
     }}
   }}
-  return {{prose, looks, sizes, bars, small_text, hints, cut, out}};
+  // A dropdown shows its chosen option in full (the text plus room for the arrow).
+  const canvas = document.createElement('canvas').getContext('2d');
+  const narrow = all('.widget-dropdown select').filter(el => {{
+    canvas.font = `${{style(el).fontWeight}} ${{style(el).fontSize}} ${{style(el).fontFamily}}`;
+    const text = el.selectedOptions[0]?.text || '';
+    return canvas.measureText(text).width + ARROW_PX > el.clientWidth;
+  }}).map(el => `${{describe(el)}} is ${{el.clientWidth}} px, too narrow for its choice`);
+  return {{prose, looks, sizes, bars, small_text, hints, cut, out, narrow}};
 }}"""
 HINT_PX = 12.5  # the smallest hint text (issue 24: at least 12-13 px)
 CONTRAST = 4.5  # WCAG AA for text of this size
@@ -166,9 +214,11 @@ def open_step(page: Page, server: Server, name: str) -> None:
     page.evaluate(NEXT_FRAME_JS)
 
 
-def _look_problems(look: dict) -> list[str]:
+def _look_problems(look: dict, width: int) -> list[str]:
     problems = [*look["prose"], *look["looks"], *look["bars"], *look["small_text"]]
     problems += [*look["cut"], *look["out"]]
+    if width == VIEWPORT["width"]:  # at 800 px a long occupation title may be cut short
+        problems += look["narrow"]
     sizes = set(look["sizes"])
     if len(sizes) > 1:
         problems.append(f"buttons of {len(sizes)} sizes (font, padding, height): {sizes}")
@@ -187,7 +237,7 @@ def one_visual_language(page: Page) -> list[str]:
     for width in (VIEWPORT["width"], NARROW_PX):
         page.set_viewport_size({**VIEWPORT, "width": width})
         page.evaluate(NEXT_FRAME_JS)
-        found = _look_problems(page.evaluate(LOOK_JS))
+        found = _look_problems(page.evaluate(LOOK_JS), width)
         problems += [f"at {width} px: {problem}" for problem in found]
     page.set_viewport_size(VIEWPORT)
     page.evaluate(NEXT_FRAME_JS)
@@ -204,11 +254,58 @@ def test_every_step_fits_a_phone(browser: Browser, voila_tree: Server, name: str
         open_step(page, voila_tree, name)
         sideways = page.evaluate(SIDEWAYS_JS)
         small = page.evaluate(SMALL_JS, TAP_PX)
+        broken = page.evaluate(BROKEN_WORDS_JS)
+        handles = page.evaluate(HANDLES_JS)
         whole_page_picture(page, screenshot_path(f"phone-{Path(name).stem}.png"))
         found = [] if axe_missing() else violations(page)
     finally:
         page.close()
-    problems = [*sideways[:15], *small[:15]]
-    counts = f"{len(sideways)} sideways, {len(small)} too small"
+    problems = [*sideways[:15], *small[:15], *broken[:15], *handles[:15]]
+    counts = (
+        f"{len(sideways)} sideways, {len(small)} too small, {len(broken)} broken words, "
+        f"{len(handles)} cut handles"
+    )
     assert not problems, f"{name} at {PHONE['width']} px ({counts}):\n" + "\n".join(problems)
     assert not found, f"{name} at {PHONE['width']} px:\n{report(found)}"
+
+
+# --- folds: a returning person sees what to do now first ------------------------------------
+
+FOLD_BAR = ".jupyter-widget-Collapse-header"
+# 01 with the sample persona, everything done: 5,704 px tall before its parts were folded
+# (issue 24), about 3,200 px after; the bound leaves room for small changes of the page.
+RETURNING_01_PX = 4_000
+BARS_JS = """() => Array.from(document.querySelectorAll('.jupyter-widget-Collapse-header'),
+  bar => ({text: bar.innerText.trim(), role: bar.getAttribute('role'),
+           tab: bar.tabIndex, expanded: bar.getAttribute('aria-expanded')}))"""
+
+
+@pytest.mark.timeout(240)
+def test_a_returning_person_finds_01s_done_parts_folded(
+    browser: Browser, voila_tree: Server
+) -> None:
+    """01 with the sample persona (every part done): the answered reflections and vision
+    questions, the optional jobs done and the questionnaire's 36 rows are folded, so the
+    page is short; each fold's bar is a button the keyboard opens and closes."""
+    page = browser.new_page(viewport=VIEWPORT)
+    try:
+        open_step(page, voila_tree, "01_dream_job.ipynb")
+        height = page.evaluate(CONTENT_HEIGHT_JS)
+        bars = page.evaluate(BARS_JS)
+        assert height < RETURNING_01_PX, f"01 is {height} px tall for a returning person"
+        assert len(bars) >= 4, f"01 shows {len(bars)} folded parts: {bars}"
+        for bar in bars:
+            assert (bar["role"], bar["tab"], bar["expanded"]) == ("button", 0, "false"), bar
+        quiz = page.locator(FOLD_BAR, has_text="activities")
+        rows = page.locator(".jupyter-widget-Collapse", has=quiz).locator(".widget-toggle-buttons")
+        rows = rows.first
+        expect(rows).to_be_hidden()
+        quiz.focus()
+        quiz.press("Enter")
+        expect(quiz).to_have_attribute("aria-expanded", "true")
+        expect(rows).to_be_visible()
+        quiz.press(" ")
+        expect(quiz).to_have_attribute("aria-expanded", "false")
+        expect(rows).to_be_hidden()
+    finally:
+        page.close()

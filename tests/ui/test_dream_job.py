@@ -356,3 +356,44 @@ def test_the_vision_check_asks_for_the_job_when_none_is_named(
         "and I feel I make a difference."
     )
     assert "Clear and concrete" in panel.advice.value
+
+
+# --- what opens folded (issue 24 §1: a step shows what to do now first) -------------------
+
+
+def test_a_returning_persons_done_and_optional_parts_open_folded(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    reflection = dream_job.reflection(persona)
+    jobs = dream_job.past_jobs(persona, catalog)
+    quiz = dream_job.interest_quiz(persona)
+    vision = dream_job.vision(persona, catalog)
+    folds = [reflection.fold, jobs.fold, quiz.fold, vision.fold]
+    assert [fold.selected_index for fold in folds] == [None] * 4
+    # Their bars say what is inside, and the result and the statement stay in view.
+    assert reflection.fold.titles == ("Your answers: 4 of 4 answered",)
+    assert jobs.fold.titles == ("Jobs I have done (optional): none yet",)
+    assert quiz.fold.titles == ("The 36 activities: 36 answered",)
+    assert quiz.result in quiz.children and "Your interest code" in quiz.result.value
+    assert vision.statement in vision.children and vision.fold.titles[0].startswith(
+        "The questions behind your statement"
+    )
+
+
+def test_what_a_new_person_has_still_to_do_stays_open(plan: Plan) -> None:
+    reflection = dream_job.reflection(plan)
+    quiz = dream_job.interest_quiz(plan)
+    vision = dream_job.vision(plan)
+    assert [reflection.fold.selected_index, quiz.fold.selected_index] == [0, 0]
+    assert vision.fold.selected_index == 0
+    assert dream_job.past_jobs(plan, pd.DataFrame(columns=["title"])).fold.selected_index is None
+    reflection.boxes["at_ease"].value = "Building dens"  # the bar follows the answers
+    assert reflection.fold.titles == ("Your answers: 1 of 4 answered",)
+
+
+def test_taking_the_quiz_again_opens_its_folded_questions(persona: Plan) -> None:
+    quiz = dream_job.interest_quiz(persona)
+    assert quiz.fold.selected_index is None
+    quiz.retake_button.click()
+    assert quiz.fold.selected_index == 0
+    assert quiz.fold.titles == ("The 36 activities: 0 answered",)

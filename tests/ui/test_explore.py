@@ -487,7 +487,7 @@ def test_not_rated_occupations_say_so(persona: Plan, catalog: pd.DataFrame) -> N
     browser = ui.browser(persona, catalog)
     browser.search.value = "legislators"
     cells = re.findall(r"<tr data-key='11-1031.00'>(.*?)</tr>", browser.table.value)
-    assert cells and "<td><i>not rated</i></td>" in cells[0]
+    assert cells and "<td data-label='Skills match'><i>not rated</i></td>" in cells[0]
     browser.search.value = ""
     browser.sort.value = "skills_match"
     browser.order.value = True  # low to high: the not rated still come last

@@ -110,6 +110,13 @@ def test_earlier_reviews_are_escaped(plan: Plan) -> None:
     assert "<script>" not in text and "&lt;script&gt;" in text
 
 
+def test_earlier_reviews_are_folded_under_a_summary(plan: Plan) -> None:
+    plan.reviews = [Review(reviewed=date(2026, 1, 5)), Review(reviewed=date(2026, 6, 1))]
+    text = ui.earlier_reviews_html(plan, today=date(2026, 12, 1))
+    assert text.startswith("<details><summary>") and " open" not in text.split(">")[0]
+    assert "Earlier reviews (2; the last on June 1, 2026)" in text
+
+
 # --- changes since an earlier version ------------------------------------------------------------
 
 

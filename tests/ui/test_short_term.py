@@ -48,6 +48,24 @@ def test_editor_shows_the_saved_goals(persona: Plan) -> None:
     assert "no number or deliverable to measure" in vague.fields.smart.value
 
 
+def test_done_and_dropped_goals_open_folded_under_their_words(persona: Plan) -> None:
+    goals = persona.short_term_goals.goals
+    goals[0].status, goals[1].status = "done", "dropped"
+    goals[0].text = "Enroll in the  certificate and pass 2 modules"  # its spaces folded
+    goals[1].text = "Complete an online course " + "on medical terminology " * 5
+    editor = ui.goal_editor(persona, tiny_catalog())
+    done, dropped = (row_of(editor, goal.id) for goal in goals[:2])
+    assert isinstance(done.children[0], w.Accordion) and done.children[0].selected_index is None
+    assert done.children[0].titles == ("Done: Enroll in the certificate and pass 2 modules",)
+    title = dropped.children[0].titles[0]
+    assert title.startswith("Dropped: Complete an online course") and title.endswith("…")
+    assert len(title) <= len("Dropped: ") + ui.TITLE_CHARS
+    still = row_of(editor, goals[2].id)  # in progress or not started: open as before
+    assert not any(isinstance(child, w.Accordion) for child in still.children)
+    dropped.fields.text.value = "Complete an online course on medical terminology"  # editable
+    assert saved_goal(persona, goals[1].id).text == dropped.fields.text.value
+
+
 def test_editing_a_goal_saves_it_and_rechecks_it_live(persona: Plan) -> None:
     editor = ui.goal_editor(persona, tiny_catalog())
     row = row_of(editor, "g-net02")

@@ -1,5 +1,5 @@
-"""Accessible names ipywidgets leaves out: slider handles and bare text boxes, charts (shown
-with their text alternative by :func:`show_figure`)."""
+"""Accessible names ipywidgets leaves out: slider handles and bare text boxes, folds' title
+bars (made buttons), charts (shown with their text alternative by :func:`show_figure`)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 # A text box without a description (its question shown above it) has an empty <label>,
 # which Chromium takes for its name, ignoring the tooltip (the box's `title`); the script
 # makes that tooltip its aria-label.
+# A fold's title bar (ipywidgets' Accordion, careerkit.ui.kit.fold) is a plain <div> that
+# only a mouse click opens: the script makes it a button (role, Tab stop, Enter and Space)
+# whose aria-expanded says whether it is open, kept up to date as it opens and closes.
 _ESM = """
 function sliderName(slider) {
   const label = slider.querySelector(':scope > .widget-label');
@@ -68,6 +71,27 @@ function nameBoxes(root) {
     if (!labelled && title !== 'null') set(box, 'aria-label', title.trim());
   }
 }
+function foldState(header) {
+  const fold = header.parentElement;
+  set(header, 'aria-expanded',
+      String(fold.classList.contains('jupyter-widget-Collapse-open')));
+}
+function nameFolds(root) {
+  for (const header of root.querySelectorAll('.jupyter-widget-Collapse-header')) {
+    if (!header.hasAttribute('role')) {
+      set(header, 'role', 'button');
+      set(header, 'tabindex', '0');
+      header.addEventListener('keydown', event => {
+        if (event.key !== 'Enter' && event.key !== ' ') return;
+        event.preventDefault();
+        header.click();
+      });
+      new MutationObserver(() => foldState(header)).observe(
+        header.parentElement, {attributes: true, attributeFilter: ['class']});
+    }
+    foldState(header);
+  }
+}
 function install() {
   if (window.careerkitNames) return;
   let pending = false;
@@ -78,6 +102,7 @@ function install() {
       pending = false;
       nameHandles(document);
       nameBoxes(document);
+      nameFolds(document);
     });
   };
   window.careerkitNames = new MutationObserver(later);
@@ -93,7 +118,8 @@ export default { render({ el }) { el.style.display = 'none'; install(); } };
 
 class PageNames(anywidget.AnyWidget):
     """An invisible widget: once shown on a page, every slider handle on it is named and
-    given its readout as value text, and every text box without a label its tooltip."""
+    given its readout as value text, every text box without a label its tooltip, and every
+    fold's title bar is a button saying whether it is open."""
 
     _esm = _ESM
 

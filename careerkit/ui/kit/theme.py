@@ -11,8 +11,10 @@ finds the invisible element carrying :data:`THEME_CLASS`. It gives
   of at least 4.5:1 contrast on white;
 - rows that wrap instead of running off the right edge, labels that wrap instead of being
   cut, controls no wider than their card;
+- folds (:mod:`careerkit.ui.kit.fold`) whose title bars read as buttons;
 - on a phone (:data:`PHONE_PX` wide or less): one column, tap targets at least 44 px tall,
-  labels above their controls, charts and tables within the screen.
+  labels above their controls, charts and tables within the screen (tables of many
+  columns as cards, :mod:`careerkit.report.cards`), slider handles whole at either end.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from careerkit import palette
+from careerkit.report.cards import CARDS, FACTS, KEEP
 from careerkit.ui.kit import lean
 
 THEME_CLASS = "ck-theme"
@@ -91,6 +94,20 @@ RULES: list[tuple[str, str]] = [
     (".jupyter-widgets", "max-width: 100%"),
     (".widget-dropdown > select", "min-width: 0"),
     ("img", "max-width: 100%; height: auto"),
+    # A fold's title bar (careerkit.ui.kit.fold): a full-width button in the page's type,
+    # blue like the secondary buttons, its focus ring seen.
+    (
+        ".jupyter-widget-Collapse-header",
+        f"font-size: {SIZE}; font-weight: 600; color: {PRIMARY_BLUE}; cursor: pointer;"
+        " padding: 8px 12px; min-height: 24px; line-height: 1.4",
+    ),
+    (".jupyter-widget-Collapse-header:focus-visible", f"outline: 2px solid {PRIMARY_BLUE}"),
+    (
+        ".jupyter-widget-Collapse-open > .jupyter-widget-Collapse-header",
+        f"cursor: pointer; color: {PRIMARY_BLUE}",
+    ),
+    # Folded static text (HTML <details>): its summary reads as the same kind of bar.
+    ("details > summary", f"cursor: pointer; color: {PRIMARY_BLUE}; padding: 6px 0"),
 ]
 # On a phone: everything in one column, nothing wider than the screen, fingertip-sized controls.
 PHONE_RULES: list[tuple[str, str]] = [
@@ -115,7 +132,15 @@ PHONE_RULES: list[tuple[str, str]] = [
     ),
     (CONTROLS, f"min-height: {TAP_PX}px !important; height: auto; max-width: 100%"),
     (".widget-inline-hbox > :is(select, input, textarea)", "flex: 1 1 auto; min-width: 0"),
-    (".widget-slider .slider-container", "flex: 1 1 auto; min-width: 0; width: auto"),
+    # Every dropdown as wide as the column, as the text boxes are (not 200-300 px of it).
+    (".widget-dropdown", f"width: {FULL_WIDTH} !important"),
+    # Room for half a (bigger) handle at each end: a handle at the lowest or highest value
+    # stays whole on screen instead of half cut by the slider's edge.
+    (
+        ".widget-slider .slider-container",
+        "flex: 1 1 auto; min-width: 0; width: auto; margin-left: 22px !important;"
+        " margin-right: 22px !important",
+    ),
     (".widget-slider .noUi-handle", "width: 28px !important; height: 28px !important"),
     (".widget-checkbox", f"height: auto; min-height: {TAP_PX}px; width: {FULL_WIDTH}"),
     (
@@ -125,14 +150,51 @@ PHONE_RULES: list[tuple[str, str]] = [
     (":is(table, .rendered_html table)", "max-width: 100%; table-layout: auto; font-size: 13px"),
     (":is(td, th)", "overflow-wrap: anywhere; white-space: normal !important"),
     (".widget-output pre", "white-space: pre-wrap; overflow-wrap: anywhere"),
+    # Tables of many columns as cards (careerkit.report.cards): one line per cell, its
+    # column's name before its value, no header row; words are never broken.
+    (
+        f".{CARDS}, .{CARDS} > tbody, .{CARDS} tr, .{CARDS} td",
+        "display: block; width: auto !important",
+    ),
+    (f".{CARDS} tr > th:not(.{KEEP})", "display: none"),
+    (
+        f".{CARDS} tr:has(> td)",
+        f"border: 1px solid {palette.PALE_GREY}; border-radius: 6px; margin: 0 0 8px;"
+        " padding: 6px 10px",
+    ),
+    (
+        f".{CARDS} tr > td",
+        "border: 0 !important; padding: 2px 0 !important; text-align: left !important;"
+        " overflow-wrap: normal",
+    ),
+    (
+        f".{CARDS} td[data-label]::before",
+        "content: attr(data-label) ': '; font-weight: 600",  # the cell's own ink (heat map)
+    ),
+    (f".{CARDS} > caption", "display: block; text-align: left"),
+    (f".{FACTS}, .{FACTS} > tbody, .{FACTS} tr, .{FACTS} th, .{FACTS} td", "display: block"),
+    (f".{FACTS} th", "padding: 8px 0 0 !important; white-space: normal"),
+    (
+        ":is(.jupyter-widget-Collapse-header, details > summary)",
+        f"min-height: {TAP_PX}px; box-sizing: border-box",
+    ),
+    (".jupyter-widget-Collapse-contents", "padding: 6px 4px"),
 ]
 
 
 def _css(rules: list[tuple[str, str]]) -> str:
     return "\n".join(
-        f"{SCOPE}{f' :is({selector})' if selector else ''} {{ {declarations} }}"
-        for selector, declarations in rules
+        f"{SCOPE}{_under(selector)} {{ {declarations} }}" for selector, declarations in rules
     )
+
+
+def _under(selector: str) -> str:
+    """The selector under the scope; a pseudo-element (``::before``) cannot be in ``:is()``."""
+    if not selector:
+        return ""
+    if "::" in selector:
+        return f" {selector}"
+    return f" :is({selector})"
 
 
 def stylesheet() -> str:
