@@ -372,7 +372,8 @@ def test_a_returning_persons_done_and_optional_parts_open_folded(
     assert [fold.selected_index for fold in folds] == [None] * 4
     # Their bars say what is inside, and the result and the statement stay in view.
     assert reflection.fold.titles == ("Your answers: 4 of 4 answered",)
-    assert jobs.fold.titles == ("Jobs I have done (optional): none yet",)
+    added = len(persona.dream_job.past_jobs)
+    assert added and jobs.fold.titles == (f"Jobs I have done (optional): {added} added",)
     assert quiz.fold.titles == ("The 36 activities: 36 answered",)
     assert quiz.result in quiz.children and "Your interest code" in quiz.result.value
     assert vision.statement in vision.children and vision.fold.titles[0].startswith(
