@@ -65,7 +65,7 @@ class JobOnTheWay(w.VBox):
                 w.Textarea,
                 value=draft.text,
                 tooltip="A job on the way, as your goal",
-                layout=w.Layout(width="100%", height="5em"),
+                layout=w.Layout(width="95%", height="5em"),  # as every box (100% overflows)
             )
             for draft in self.drafts
         ]

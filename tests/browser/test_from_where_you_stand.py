@@ -45,6 +45,7 @@ SIMILAR = '.widget-vbox:has(> .widget-html:has-text("Closest in skills to the jo
 GOAL = '.widget-vbox:has(> .widget-box button:has-text("Draft from my answers"))'
 ROWS = "table.careerkit-table tr[data-key]"
 PICTURED = 6  # similar jobs in the README's picture
+FOLD_BAR = ".jupyter-widget-Collapse-header"
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +104,10 @@ def test_01_a_job_done_fills_the_skills_list(
     expected = prefill_levels([RETAIL], tables_of(catalog).skill_ratings(), before)
     assert set(expected) - set(before), "the job adds skills the persona does not list"
     open_step(page, voila_tree, "01_dream_job.ipynb")
+    bar = page.locator(FOLD_BAR, has_text="Jobs I have done")  # optional: it opens folded
+    expect(bar).to_have_attribute("aria-expanded", "false")
+    bar.click()
+    expect(bar).to_have_attribute("aria-expanded", "true")
     find = field(page, "Job title")
     find.fill("retail supervisor")  # as a person says it, not O*NET's title
     find.press("Enter")
