@@ -52,7 +52,8 @@ test: $(VENV)/.installed-test
 	# The layers and no import loops (pyproject.toml [tool.importlinter]), then the types.
 	$(BIN)/lint-imports
 	$(BIN)/mypy careerkit
-	$(BIN)/pytest --nbval-lax tests notebooks --ignore=tests/browser
+	# Unit and notebook tests on every CPU; a notebook's cells stay together (--dist loadfile).
+	$(BIN)/pytest -n auto --dist loadfile --nbval-lax tests notebooks --ignore=tests/browser
 	# The browser suite runs in its own process: Playwright keeps an event loop running.
 	$(BIN)/pytest --durations=15 tests/browser
 

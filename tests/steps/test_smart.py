@@ -152,7 +152,9 @@ def _first_failure(result: SmartResult) -> str:
 
 
 @pytest.mark.parametrize(
-    ("example", "summary", "words"), EXAMPLES + ISSUE_12, ids=lambda x: repr(x)[:50]
+    ("example", "summary", "words"),
+    EXAMPLES + ISSUE_12,
+    ids=lambda x: (x.text if isinstance(x, Goal) else str(x))[:50],  # never the random id
 )
 def test_smart_examples(chosen_plan: Plan, example: Goal, summary: str, words: str) -> None:
     result = smart_check(example, chosen_plan, TODAY)
