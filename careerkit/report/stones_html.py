@@ -16,7 +16,7 @@ from careerkit.catalog.values import money
 
 LEVELS_NOTE = (
     "Skill levels are O*NET's, on its 0-7 scale: yours (your rating in 01 x 7/5, else the "
-    "level of the jobs you have done) -> the level the job uses."
+    "level of the jobs you have done) → the level the job uses."
 )
 NO_STEP_GAP = "no skill it uses is 1 level or more above yours."
 NOTHING_ADDED = "none of the target's skills you are 1 level or more short of."
