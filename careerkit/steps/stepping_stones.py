@@ -71,6 +71,7 @@ from careerkit.steps.similar_jobs import (
     profile_similarity,
     skill_gaps,
 )
+from careerkit.text import join_words
 from careerkit.workbook import load_catalog
 
 #: A stone pays at least this share of the person's current median pay.
@@ -485,7 +486,7 @@ def stone_goal(plan: Plan, stone: pd.Series | Mapping[str, Any], target: str, to
     due = add_months(today, GOAL_MONTHS)
     skills = list(dict.fromkeys([*skill_names(stone["to_get_there"]), *skill_names(stone["adds"])]))
     words = [plain(s) for s in skills[:SKILLS_SHOWN]]
-    building = f", building {_listed(words)}" if words else ""
+    building = f", building {join_words(words)}" if words else ""
     title = str(stone["title"])
     areas = plan.short_term_goals.areas
     return Goal(
@@ -501,11 +502,6 @@ def stone_goal(plan: Plan, stone: pd.Series | Mapping[str, Any], target: str, to
         stone=str(stone["code"]),
         created=today,
     )
-
-
-def _listed(words: list[str]) -> str:
-    """ "a, b and c"."""
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def stone_drafts(

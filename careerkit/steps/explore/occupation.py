@@ -6,7 +6,7 @@ Plain data, no HTML: ``careerkit.report.explore_html`` renders the card and the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple, TypeAlias
 
 import pandas as pd
@@ -193,15 +193,15 @@ def pay_text(
     return f"{least}{money(wage)} a year{place}{when}"
 
 
-def pay_short(row: Row) -> str:
+def pay_short(row: Row, amount: Callable[[float], str] = money) -> str:
     """A catalogue row's median pay in a few words: "$97,550", "at least $239,200",
-    "$29.05/hour" (BLS publishes only an hourly median) or "unknown"."""
+    "$29.05/hour" (BLS publishes only an hourly median) or "unknown"; ``amount`` writes
+    the yearly figure (02's why line: "$98k")."""
     wage, hourly = row.get("median_wage"), row.get("hourly_median_wage")
-    if missing(wage) and not missing(hourly):
-        return f"${hourly:,.2f}/hour"
-    if value_or(row.get("wage_note"), None) == TOP_CODED and not missing(wage):
-        return f"at least {money(wage)}"
-    return money(wage)
+    if wage is None or missing(wage):
+        return money(None) if missing(hourly) else f"${hourly:,.2f}/hour"
+    least = "at least " if value_or(row.get("wage_note"), None) == TOP_CODED else ""
+    return least + amount(float(wage))
 
 
 def pay_range_text(row: Row) -> str:

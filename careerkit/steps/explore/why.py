@@ -36,12 +36,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from careerkit.catalog import SKILLS, THEMES, TOP_CODED, CatalogError, money, tables_of, zone_words
+from careerkit.catalog import SKILLS, THEMES, CatalogError, money, tables_of, zone_words
 from careerkit.catalog.fit import interest_fit, onet_names, theme_names, top_themes
 from careerkit.catalog.local_pay import NATION_NAME, area_name
 from careerkit.plan import Plan
 from careerkit.steps.explore.filters import person_levels, person_scores
 from careerkit.steps.explore.occupation import missing, row_pay_text, value_or
+from careerkit.steps.explore.occupation import pay_short as occupation_pay_short
 from careerkit.steps.past_jobs import past_codes
 from careerkit.steps.similar_jobs import (
     MATTERS,
@@ -258,11 +259,7 @@ def _short_money(value: float) -> str:
 def pay_short(row: Mapping[str, Any]) -> str:
     """A catalog row's median in a few words: "$86k", "at least $239k", "$29.05/hour",
     "unknown"."""
-    wage, hourly = row.get("median_wage"), row.get("hourly_median_wage")
-    if wage is None or missing(wage):
-        return UNKNOWN if hourly is None or missing(hourly) else f"${float(hourly):,.2f}/hour"
-    least = "at least " if value_or(row.get("wage_note"), None) == TOP_CODED else ""
-    return least + _short_money(float(wage))
+    return occupation_pay_short(row, _short_money)
 
 
 def _zone(value: object) -> int | None:
