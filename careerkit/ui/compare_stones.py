@@ -40,6 +40,15 @@ class StonesPanel:
 
     def __init__(self, plan: Plan, catalog: pd.DataFrame) -> None:
         self.plan, self.catalog = plan, catalog
+        # The coach's file is read once a page view, and each direction's stones are found
+        # once for the jobs and skills they came from: ticking another direction redraws
+        # without finding the others' again (each takes about 0.3 s).
+        self.coach_problem = ""
+        try:
+            self.coach_paths = ss.read_coach_paths(ss.coach_file(), catalog)
+        except ss.SteppingStonesError as problem:
+            self.coach_paths, self.coach_problem = [], str(problem)
+        self._drawn: dict[tuple[object, ...], str] = {}
         self.html = lean.html()
         self.box = lean.vbox([self.html])
         self.update()
@@ -53,38 +62,40 @@ class StonesPanel:
         chosen = list(self.plan.comparison.chosen)
         if not chosen:
             return "".join([*parts, note_html(CHOOSE_FIRST)])
-        try:
-            paths = ss.read_coach_paths(ss.coach_file(), self.catalog)
-        except ss.SteppingStonesError as problem:
-            parts.append(message_html(str(problem), "warn"))
-            paths = []
+        if self.coach_problem:
+            parts.append(message_html(self.coach_problem, "warn"))
         area = area_name(self.plan.profile.area, self.catalog)
         jobs = past_codes(self.plan, self.catalog)
         if not jobs:  # said once, not per direction
             said = ss.OWN_TITLES_ONLY if self.plan.dream_job.past_jobs else ss.NO_JOBS
             return "".join([*parts, message_html(said, "info")])
+        levels = tuple((k.name, k.level) for k in self.plan.dream_job.skills)
         for target in chosen:
-            try:
-                found = ss.for_plan(self.plan, self.catalog, target, paths)
-            except CatalogError as problem:
-                parts.append(message_html(str(problem), "warn"))
-                continue
-            if found.message:
-                parts.append(message_html(found.message, "info"))
-            if len(found.stones):
-                parts.append(
-                    path_html(
-                        found.now,
-                        found.title,
-                        found.stones,
-                        _figures(self.catalog, jobs[0]),
-                        _figures(self.catalog, target),
-                    )
-                )
+            key = (target, tuple(jobs), levels)
+            if key not in self._drawn:
+                self._drawn[key] = self._direction(target, jobs)
+            parts.append(self._drawn[key])
         parts.append(
             note_html(f"Pay is for {area}. The rule: {RULE} In 04 you can make one a goal.")
         )
         return "".join(parts)
+
+    def _direction(self, target: str, jobs: list[str]) -> str:
+        """The stones toward ``target`` as HTML, or a line saying why there are none."""
+        try:
+            found = ss.for_plan(self.plan, self.catalog, target, self.coach_paths)
+        except CatalogError as problem:
+            return message_html(str(problem), "warn")
+        part = message_html(found.message, "info") if found.message else ""
+        if len(found.stones):
+            part += path_html(
+                found.now,
+                found.title,
+                found.stones,
+                _figures(self.catalog, jobs[0]),
+                _figures(self.catalog, target),
+            )
+        return part
 
 
 RULE = (
