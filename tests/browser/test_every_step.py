@@ -9,8 +9,9 @@ function of the file of that concern:
   and in JupyterLab over the notebook's output areas;
 - the accessible names (``test_names.py``): Chromium's accessibility tree names every control,
   and a slider handle's value text is what its readout shows;
-- in Voila, the visual language at 1280 and 800 px (``test_look.py``; the phone's size is
-  another page load there, as a phone loads at its own size);
+- in Voila, the visual language at 1280 and 800 px and the page's height for a returning
+  person (``test_look.py``; the phone's size is another page load there, as a phone loads at
+  its own size);
 - in JupyterLab, the notebook runs without an error (``test_workbook.py``).
 
 The problems of every concern are gathered, each labelled with its concern ("axe:", "names:",
@@ -28,7 +29,7 @@ import pytest
 
 from tests.browser.axe import axe_missing, report, violations
 from tests.browser.conftest import Lab, Server, notebook_names, screenshot_path
-from tests.browser.test_look import one_visual_language, open_step
+from tests.browser.test_look import one_visual_language, open_step, too_tall
 from tests.browser.test_names import named_in_jupyterlab, named_in_voila
 from tests.browser.test_workbook import ANY_WIDGET, MAIN_WIDGETS, notebook_runs
 
@@ -80,6 +81,7 @@ def test_every_step_in_voila(
     problems = labelled("axe", axe)
     look = [f"look {problem}" for problem in one_visual_language(page)]
     problems += look[:LOOK_LINES]
+    problems += labelled("folds", too_tall(page, name))
     problems += labelled("names", named_in_voila(page, name))
     conclude(f"{name} in Voila", problems, axe_reason)
 
