@@ -24,10 +24,12 @@ from careerkit.steps.explore import filters as flt
 from careerkit.steps.explore import occupation as occ
 from careerkit.steps.explore import shortlist as sl
 from careerkit.steps.explore import why
+from careerkit.text import join_words
 from careerkit.ui.explore_panel import NO_FIT, NO_SKILLS, WRAP, Panel, RelatedList
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.callbacks import guarded, quietly
 from careerkit.ui.kit.fields import WIDE
+from careerkit.ui.kit.fold import fold, retitle
 from careerkit.ui.kit.messages import message_html, note_html
 from careerkit.ui.kit.row_table import RowTable
 
@@ -37,6 +39,8 @@ ROWS_SHOWN = 40
 TABLE_HEIGHT = "420px"
 #: A text that keeps its full width in a row of controls (a Label would be cut to 80 px).
 WHOLE = lean.layout(width="auto", flex="0 0 auto")  # shared: never change it
+#: The folded filters' bar when none is set (the search stays open above it).
+FILTERS_TITLE = "Filter and sort: interest fit, skills match, job zone, education, pay, outlook"
 
 
 def scrolling(content: str, name: str) -> str:
@@ -151,21 +155,29 @@ class Browser(Panel):
         zones = "; ".join(f"{z} = {words.get(z, 'unknown')}" for z in self.zones)
         if levels == 4:
             zones += " (this O*NET release merges zones 1 and 2 into one level, shown as 2)"
-        fit = [self.min_fit] if self.fit is not None else [lean.html(message_html(NO_FIT, "info"))]
+        fit: list[w.Widget] = [self.min_fit] if self.fit is not None else []
+        nudges = [] if self.fit is not None else [lean.html(message_html(NO_FIT, "info"))]
         if self.skills is not None:
             fit += [self.min_skills, lean.html(note_html(flt.SKILLS_MATCH_RULE))]
         else:
-            fit.append(lean.html(message_html(NO_SKILLS, "info")))
+            nudges.append(lean.html(message_html(NO_SKILLS, "info")))
         fit.append(lean.html(note_html(why.WHY_RULE)))
         outlook = lean.html("Job outlook:", layout=WHOLE)
-        self.children = [
-            self.search,
+        # Optional, and never saved: folded for everyone, its bar says which filters are set.
+        self.filter_fold = fold(
+            FILTERS_TITLE,
             lean.hbox(fit, layout=WRAP),
             lean.hbox([self.zone, self.education], layout=WRAP),
             lean.html(note_html(f"Job zone is the preparation needed: {zones}.")),
             lean.hbox([self.pay, self.pay_readout, self.unknown_pay], layout=WRAP),
             lean.hbox([outlook, *self.outlooks.values()], layout=WRAP),
             lean.hbox([self.sort, self.order, self.reset], layout=WRAP),
+            folded=True,
+        )
+        self.children = [
+            self.search,
+            *nudges,  # no quiz or no skills yet: said open, it is something to do in 01
+            self.filter_fold,
             self.count,
             lean.hbox([self.pick, self.add], layout=WRAP),  # above the table, not 40 rows below
             self.table_box,
@@ -222,6 +234,7 @@ class Browser(Panel):
         low, high = self.pay.value
         self.pay_readout.value = f"{money(low)} – {money(high)}"
         filters = self.filters
+        retitle(self.filter_fold, self._filters_title(filters))
         rows = flt.apply_filters(self.catalog, filters, self.fit, self.skills)
         spelling = ""
         if rows.empty and (nearer := search.nearest_words(self.catalog, filters.search)):
@@ -250,6 +263,17 @@ class Browser(Panel):
             table = render.table_html(top, self.scores, reasons)
             self.table.value = scrolling(table, "Occupations")
         self._set_choices(top)
+
+    def _filters_title(self, filters: flt.Filters) -> str:
+        """The folded filters' bar: which are set (a filter hidden in a fold still narrows)."""
+        unsearched = replace(filters, search="")  # the search box is shown above the fold
+        names = [
+            flt.FILTER_NAMES[key].removeprefix("the ")
+            for key in flt.filter_masks(self.catalog, unsearched, self.fit, self.skills)
+        ]
+        if not names:
+            return FILTERS_TITLE
+        return f"Filter and sort ({flt.counted(len(names), 'filter')} set: {join_words(names)})"
 
     def _set_choices(self, top: pd.DataFrame) -> None:
         keep = self.pick.value
