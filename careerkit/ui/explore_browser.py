@@ -39,6 +39,11 @@ ROWS_SHOWN = 40
 TABLE_HEIGHT = "420px"
 #: A text that keeps its full width in a row of controls (a Label would be cut to 80 px).
 WHOLE = lean.layout(width="auto", flex="0 0 auto")  # shared: never change it
+#: Where the profile shows until a row is picked.
+PICK_HINT = (
+    "Click an occupation in the table (or choose it in See the profile of) to see its "
+    "profile here, with related occupations to shortlist."
+)
 #: The folded filters' bar when none is set (the search stays open above it).
 FILTERS_TITLE = "Filter and sort: interest fit, skills match, job zone, education, pay, outlook"
 
@@ -68,7 +73,12 @@ class Browser(Panel):
         self._lay_out()
         self._wire()
         self.render()
-        self.pick.index = 0 if self.pick.options else None
+        # A person starting sees the first row's profile, as an example; a returning person
+        # (a shortlist) came back for it, not for a profile they did not ask for.
+        if self.pick.options and not plan.exploration.options:
+            self.pick.index = 0
+        else:
+            self.card.value = note_html(PICK_HINT)
 
     def _build(self) -> None:
         wages = self.catalog["median_wage"].dropna()

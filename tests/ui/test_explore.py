@@ -21,6 +21,7 @@ from careerkit.ui import explore_browser
 from careerkit.ui import explore_similar as similar
 from careerkit.ui.explore_panel import NO_FIT, NO_SKILLS
 from careerkit.ui.kit.fold import is_folded
+from careerkit.ui.kit.messages import note_html
 from careerkit.workbook import catalog_for
 from tests.conftest import ROOT, reopen
 from tests.synthetic import synthetic_catalog
@@ -641,6 +642,7 @@ def test_a_returning_person_finds_02s_optional_parts_folded_and_what_to_do_open(
     shown = [browser.search, browser.count, browser.table_box, browser.card]
     assert all(part in browser.children for part in shown)
     assert browser.pick in browser.children[browser.children.index(browser.count) + 1].children
+    assert browser.code is None and browser.card.value == note_html(explore_browser.PICK_HINT)
     inside = html_of(browser.filter_fold)
     assert flt.SKILLS_MATCH_RULE in html.unescape(inside) and "Job zone is the" in inside
 
@@ -685,6 +687,8 @@ def test_a_person_starting_02_sees_the_similar_jobs_open_and_the_nudges_unfolded
     persona.dream_job.skills = []
     jobs = ui.similar_jobs(persona, catalog)
     assert not is_folded(jobs.fold)
+    first_row = ui.browser(persona, catalog)  # an example profile: the first row's
+    assert first_row.code == first_row.pick.value == first_row.pick.options[0][1]
     first = next(iter(jobs.buttons))
     jobs.buttons[first].click()
     assert jobs.fold.titles[0].endswith("(1 on your shortlist)")
