@@ -39,6 +39,11 @@ ROWS_SHOWN = 40
 TABLE_HEIGHT = "420px"
 #: A text that keeps its full width in a row of controls (a Label would be cut to 80 px).
 WHOLE = lean.layout(width="auto", flex="0 0 auto")  # shared: never change it
+#: What a returning person (a shortlist) does next, said above the search.
+RETURNING_NEXT = (
+    "Next: answer each option's questions, drop the ones your research rules out, then go "
+    "on to 03 Compare your options; search here to find more."
+)
 #: Where the profile shows until a row is picked.
 PICK_HINT = (
     "Click an occupation in the table (or choose it in See the profile of) to see its "
@@ -73,6 +78,7 @@ class Browser(Panel):
         self._lay_out()
         self._wire()
         self.render()
+        self.where.value = self._where()
         # A person starting sees the first row's profile, as an example; a returning person
         # (a shortlist) came back for it, not for a profile they did not ask for.
         if self.pick.options and not plan.exploration.options:
@@ -157,6 +163,7 @@ class Browser(Panel):
         )
         self.add = lean.button(description="Add to shortlist", icon="plus", button_style="success")
         self.card = lean.html()
+        self.where = lean.html()
         self.related = RelatedList(self, "Related occupations (O*NET), one click to shortlist:")
 
     def _lay_out(self) -> None:
@@ -185,6 +192,7 @@ class Browser(Panel):
             folded=True,
         )
         self.children = [
+            self.where,  # a returning person: where the shortlist is, and what to do next
             self.search,
             *nudges,  # no quiz or no skills yet: said open, it is something to do in 01
             self.filter_fold,
@@ -274,6 +282,13 @@ class Browser(Panel):
             self.table.value = scrolling(table, "Occupations")
         self._set_choices(top)
 
+    def _where(self) -> str:
+        """The shortlist's count and what to do next, once there is a shortlist ("" before)."""
+        if not self.plan.exploration.options:
+            return ""
+        summary = html.escape(sl.shortlist_summary(self.plan))
+        return f"<b>Your shortlist: {summary}</b> (further down). " + html.escape(RETURNING_NEXT)
+
     def _filters_title(self, filters: flt.Filters) -> str:
         """The folded filters' bar: which are set (a filter hidden in a fold still narrows)."""
         unsearched = replace(filters, search="")  # the search box is shown above the fold
@@ -324,6 +339,7 @@ class Browser(Panel):
 
     def shortlist_changed(self) -> None:
         self.related.refresh()
+        self.where.value = self._where()
         on_list = self.code is not None and sl.find_option(self.plan, self.code) is not None
         self.add.disabled = self.code is None or on_list
         self.add.description = "On your shortlist" if on_list else "Add to shortlist"

@@ -643,6 +643,15 @@ def test_a_returning_person_finds_02s_optional_parts_folded_and_what_to_do_open(
     assert all(part in browser.children for part in shown)
     assert browser.pick in browser.children[browser.children.index(browser.count) + 1].children
     assert browser.code is None and browser.card.value == note_html(explore_browser.PICK_HINT)
+    assert browser.children[0] is browser.where  # first: where the shortlist is, what next
+    where = html.unescape(browser.where.value)
+    assert "Your shortlist: 5 options remain, 1 dropped" in where
+    assert explore_browser.RETURNING_NEXT in where
+    narrow = ui.narrow_down(persona, catalog)
+    _, reason, drop = row_of(narrow, persona, "13-1071.00").children
+    reason.value = "too far from home"
+    drop.click()
+    assert "Your shortlist: 4 options remain, 2 dropped" in html.unescape(browser.where.value)
     inside = html_of(browser.filter_fold)
     assert flt.SKILLS_MATCH_RULE in html.unescape(inside) and "Job zone is the" in inside
 
@@ -689,6 +698,7 @@ def test_a_person_starting_02_sees_the_similar_jobs_open_and_the_nudges_unfolded
     assert not is_folded(jobs.fold)
     first_row = ui.browser(persona, catalog)  # an example profile: the first row's
     assert first_row.code == first_row.pick.value == first_row.pick.options[0][1]
+    assert first_row.where.value == ""  # nothing to come back to yet
     first = next(iter(jobs.buttons))
     jobs.buttons[first].click()
     assert jobs.fold.titles[0].endswith("(1 on your shortlist)")
