@@ -139,8 +139,9 @@ def card_html(card: Mapping[str, Any], why: Why | None = None) -> str:
         ("Work-life", e(card["work_life"])),
         ("Top skills", _skills_cell(card, skills, have)),
     ]
-    if card["alt_titles"]:
-        facts.insert(0, ("Also called", e(", ".join(card["alt_titles"]))))
+    others = card["alt_titles"]
+    if others and len(others) <= ALSO_CALLED_SHOWN:
+        facts.insert(0, ("Also called", e(", ".join(others))))
     rows = "".join(
         f"<tr><th style='text-align:left;padding:2px 12px 2px 0;vertical-align:top;"
         f"white-space:nowrap'>{k}</th><td style='padding:2px 0'>{v}</td></tr>"
@@ -149,9 +150,26 @@ def card_html(card: Mapping[str, Any], why: Why | None = None) -> str:
     return (
         f"<h4 style='margin:4px 0'>{e(card['title'])} <small>({e(card['code'])})</small></h4>"
         "<div style='display:flex;flex-wrap:wrap;gap:8px 32px'>"
-        f"<div style='flex:1 1 32em'>{_about(card)}{why_card_html(why)}"
+        f"<div style='flex:1 1 32em'>{_about(card)}{_also_called(others)}{why_card_html(why)}"
         f"<table class='{FACTS}'>{rows}</table></div>"
         f"<div style='flex:0 0 260px'>{theme_bars_html(card)}</div></div>"
+    )
+
+
+#: Other titles of an occupation the card lists in full; more fold under the first few.
+ALSO_CALLED_SHOWN = 3
+
+
+def _also_called(others: list[str]) -> str:
+    """A long list of other titles folded under its first few (O*NET gives up to ~15)."""
+    if len(others) <= ALSO_CALLED_SHOWN:
+        return ""  # none, or a short list among the facts
+    e = html.escape
+    first = ", ".join(e(t) for t in others[:ALSO_CALLED_SHOWN])
+    rest = len(others) - ALSO_CALLED_SHOWN
+    return (
+        f"<details class='ck-also-called'><summary><b>Also called</b> {first} and {rest} "
+        f"more</summary><p style='margin:2px 0 6px'>{e(', '.join(others))}</p></details>"
     )
 
 

@@ -14,6 +14,8 @@ from careerkit.steps.explore.why import SEPARATOR, WHY_RULE, Why
 
 #: The heading of the table column and of the card's part.
 HEADING = "Why it is suggested"
+#: The bar the card's long rule folds under (its reasons stay open above it).
+RULE_SUMMARY = "How these reasons are worked out"
 
 
 def why_line_html(why: Why | None, max_width: str | None = "30em") -> str:
@@ -46,6 +48,7 @@ def why_card_html(why: Why | None) -> str:
     return (
         f"<div class='ck-why-card' style='border-left:3px solid {palette.INFO};"
         f"padding:2px 0 2px 10px;margin:6px 0'><b>{HEADING}</b>"
-        f"<table>{rows}</table><small style='color:{palette.DARK_GREY}'>"
-        f"{html.escape(WHY_RULE)}</small></div>"
+        f"<table>{rows}</table><details><summary><small>{RULE_SUMMARY}</small></summary>"
+        f"<small style='color:{palette.DARK_GREY}'>{html.escape(WHY_RULE)}</small>"
+        "</details></div>"
     )

@@ -29,6 +29,7 @@ from careerkit.ui.kit import lean
 from careerkit.ui.kit.a11y import Chart
 from careerkit.ui.kit.callbacks import guarded
 from careerkit.ui.kit.fields import WIDE, text_area
+from careerkit.ui.kit.fold import fold
 from careerkit.ui.kit.kernel import later
 from careerkit.ui.kit.messages import message_html, note_html
 
@@ -72,11 +73,16 @@ class Shortlist(Panel):
         )
         self.summary, self.items = lean.html(), lean.vbox()
         self.similar = RelatedList(self, "More like this (O*NET), one click to shortlist:")
-        self.children = [
-            lean.hbox([self.find, self.add]),
-            lean.html("<b>Not in the catalog?</b> Add an occupation you have seen yourself:"),
+        # Optional: folded; what it adds and what goes wrong is said below it, in the open.
+        self.own = fold(
+            "Not in the catalog? Add an occupation you have seen yourself",
             lean.hbox([self.title, self.pay]),
             lean.hbox([self.notes, self.add_own]),
+            folded=True,
+        )
+        self.children = [
+            lean.hbox([self.find, self.add]),
+            self.own,
             self.message,
             self.summary,
             self.items,

@@ -24,10 +24,12 @@ from careerkit.steps.explore import filters as flt
 from careerkit.steps.explore import occupation as occ
 from careerkit.steps.explore import shortlist as sl
 from careerkit.steps.explore import why
+from careerkit.text import join_words
 from careerkit.ui.explore_panel import NO_FIT, NO_SKILLS, WRAP, Panel, RelatedList
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.callbacks import guarded, quietly
 from careerkit.ui.kit.fields import WIDE
+from careerkit.ui.kit.fold import fold, retitle
 from careerkit.ui.kit.messages import message_html, note_html
 from careerkit.ui.kit.row_table import RowTable
 
@@ -37,6 +39,18 @@ ROWS_SHOWN = 40
 TABLE_HEIGHT = "420px"
 #: A text that keeps its full width in a row of controls (a Label would be cut to 80 px).
 WHOLE = lean.layout(width="auto", flex="0 0 auto")  # shared: never change it
+#: What a returning person (a shortlist) does next, said above the search.
+RETURNING_NEXT = (
+    "Next: answer each option's questions, drop the ones your research rules out, then go "
+    "on to 03 Compare your options; search here to find more."
+)
+#: Where the profile shows until a row is picked.
+PICK_HINT = (
+    "Click an occupation in the table (or choose it in See the profile of) to see its "
+    "profile here, with related occupations to shortlist."
+)
+#: The folded filters' bar when none is set (the search stays open above it).
+FILTERS_TITLE = "Filter and sort: interest fit, skills match, job zone, education, pay, outlook"
 
 
 def scrolling(content: str, name: str) -> str:
@@ -64,7 +78,13 @@ class Browser(Panel):
         self._lay_out()
         self._wire()
         self.render()
-        self.pick.index = 0 if self.pick.options else None
+        self.where.value = self._where()
+        # A person starting sees the first row's profile, as an example; a returning person
+        # (a shortlist) came back for it, not for a profile they did not ask for.
+        if self.pick.options and not plan.exploration.options:
+            self.pick.index = 0
+        else:
+            self.card.value = note_html(PICK_HINT)
 
     def _build(self) -> None:
         wages = self.catalog["median_wage"].dropna()
@@ -143,6 +163,7 @@ class Browser(Panel):
         )
         self.add = lean.button(description="Add to shortlist", icon="plus", button_style="success")
         self.card = lean.html()
+        self.where = lean.html()
         self.related = RelatedList(self, "Related occupations (O*NET), one click to shortlist:")
 
     def _lay_out(self) -> None:
@@ -151,21 +172,30 @@ class Browser(Panel):
         zones = "; ".join(f"{z} = {words.get(z, 'unknown')}" for z in self.zones)
         if levels == 4:
             zones += " (this O*NET release merges zones 1 and 2 into one level, shown as 2)"
-        fit = [self.min_fit] if self.fit is not None else [lean.html(message_html(NO_FIT, "info"))]
+        fit: list[w.Widget] = [self.min_fit] if self.fit is not None else []
+        nudges = [] if self.fit is not None else [lean.html(message_html(NO_FIT, "info"))]
         if self.skills is not None:
             fit += [self.min_skills, lean.html(note_html(flt.SKILLS_MATCH_RULE))]
         else:
-            fit.append(lean.html(message_html(NO_SKILLS, "info")))
+            nudges.append(lean.html(message_html(NO_SKILLS, "info")))
         fit.append(lean.html(note_html(why.WHY_RULE)))
         outlook = lean.html("Job outlook:", layout=WHOLE)
-        self.children = [
-            self.search,
+        # Optional, and never saved: folded for everyone, its bar says which filters are set.
+        self.filter_fold = fold(
+            FILTERS_TITLE,
             lean.hbox(fit, layout=WRAP),
             lean.hbox([self.zone, self.education], layout=WRAP),
             lean.html(note_html(f"Job zone is the preparation needed: {zones}.")),
             lean.hbox([self.pay, self.pay_readout, self.unknown_pay], layout=WRAP),
             lean.hbox([outlook, *self.outlooks.values()], layout=WRAP),
             lean.hbox([self.sort, self.order, self.reset], layout=WRAP),
+            folded=True,
+        )
+        self.children = [
+            self.where,  # a returning person: where the shortlist is, and what to do next
+            self.search,
+            *nudges,  # no quiz or no skills yet: said open, it is something to do in 01
+            self.filter_fold,
             self.count,
             lean.hbox([self.pick, self.add], layout=WRAP),  # above the table, not 40 rows below
             self.table_box,
@@ -222,6 +252,7 @@ class Browser(Panel):
         low, high = self.pay.value
         self.pay_readout.value = f"{money(low)} – {money(high)}"
         filters = self.filters
+        retitle(self.filter_fold, self._filters_title(filters))
         rows = flt.apply_filters(self.catalog, filters, self.fit, self.skills)
         spelling = ""
         if rows.empty and (nearer := search.nearest_words(self.catalog, filters.search)):
@@ -250,6 +281,24 @@ class Browser(Panel):
             table = render.table_html(top, self.scores, reasons)
             self.table.value = scrolling(table, "Occupations")
         self._set_choices(top)
+
+    def _where(self) -> str:
+        """The shortlist's count and what to do next, once there is a shortlist ("" before)."""
+        if not self.plan.exploration.options:
+            return ""
+        summary = html.escape(sl.shortlist_summary(self.plan))
+        return f"<b>Your shortlist: {summary}</b> (further down). " + html.escape(RETURNING_NEXT)
+
+    def _filters_title(self, filters: flt.Filters) -> str:
+        """The folded filters' bar: which are set (a filter hidden in a fold still narrows)."""
+        unsearched = replace(filters, search="")  # the search box is shown above the fold
+        names = [
+            flt.FILTER_NAMES[key].removeprefix("the ")
+            for key in flt.filter_masks(self.catalog, unsearched, self.fit, self.skills)
+        ]
+        if not names:
+            return FILTERS_TITLE
+        return f"Filter and sort ({flt.counted(len(names), 'filter')} set: {join_words(names)})"
 
     def _set_choices(self, top: pd.DataFrame) -> None:
         keep = self.pick.value
@@ -290,6 +339,7 @@ class Browser(Panel):
 
     def shortlist_changed(self) -> None:
         self.related.refresh()
+        self.where.value = self._where()
         on_list = self.code is not None and sl.find_option(self.plan, self.code) is not None
         self.add.disabled = self.code is None or on_list
         self.add.description = "On your shortlist" if on_list else "Add to shortlist"

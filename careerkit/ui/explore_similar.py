@@ -21,6 +21,7 @@ from careerkit.steps.explore import why
 from careerkit.ui.explore_panel import Panel, add_code
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.callbacks import guarded
+from careerkit.ui.kit.fold import fold, retitle
 from careerkit.ui.kit.messages import message_html, note_html
 
 #: Occupations listed.
@@ -68,9 +69,23 @@ class SimilarJobs(Panel):
         self.buttons: dict[str, w.Button] = {}
         self.intro, self.list = lean.html(), lean.vbox()
         self.table = self._similar(n)
-        self.children = [self.intro, self.list, self.message, self.saver.status, self.errors]
+        # Optional: folded once the person has a shortlist (open until then, as a start);
+        # without a list (no jobs done, or no figures) its message is shown open.
+        folded = bool(plan.exploration.options)
+        self.fold = fold(self._title(), self.intro, self.list, folded=folded)
+        shown = self.fold if self.table is not None else self.intro
+        self.children = [shown, self.message, self.saver.status, self.errors]
         self._fill()
         self.render()
+
+    def _title(self) -> str:
+        """The fold's bar: how many occupations it lists, and how many are shortlisted."""
+        if self.table is None:
+            return ""
+        on_list = sum(sl.find_option(self.plan, str(c)) is not None for c in self.table["code"])
+        listed = flt.counted(len(self.table), "occupation")
+        title = f"{listed} closest in skills to the jobs you have done"
+        return title + (f" ({on_list} on your shortlist)" if on_list else "")
 
     def _similar(self, n: int) -> pd.DataFrame | None:
         """The table of similar occupations, or None (and a message saying why)."""
@@ -129,7 +144,8 @@ class SimilarJobs(Panel):
         self.list.children = rows
 
     def render(self) -> None:
-        """Mark the occupations already on the shortlist."""
+        """Mark the occupations already on the shortlist, and count them on the fold's bar."""
+        retitle(self.fold, self._title())
         for code, button in self.buttons.items():
             on_list = sl.find_option(self.plan, code) is not None
             button.disabled = on_list

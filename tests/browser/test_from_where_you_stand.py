@@ -149,6 +149,9 @@ def test_02_similar_jobs_say_why_and_the_card_in_full(
     jobs = read_plan(voila_tree_home)["dream_job"]["past_jobs"]
     assert [j["code"] for j in jobs] == [RETAIL], "test_01 adds the job done first"
     open_step(page, voila_tree, "02_explore.ipynb")
+    bar = page.locator(FOLD_BAR, has_text="closest in skills to the jobs you have done")
+    expect(bar).to_have_attribute("aria-expanded", "false")  # she has a shortlist: optional
+    bar.click()
     similar = page.locator(SIMILAR)
     expect(similar).to_be_visible(timeout=WAIT_MS)
     table = similar_occupations([RETAIL], load_catalog(), n=3)

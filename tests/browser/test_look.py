@@ -287,6 +287,8 @@ FOLD_BAR = ".jupyter-widget-Collapse-header"
 # 01: 5,704 px before its parts were folded (issue 24), about 3,200 px after.
 RETURNING_PX = {
     "01_dream_job.ipynb": 4_000,
+    # 02: 6,851 px before (filters, similar jobs, the first row's card open), 3,702 after.
+    "02_explore.ipynb": 4_300,
 }
 BARS_JS = """() => Array.from(document.querySelectorAll('.jupyter-widget-Collapse-header'),
   bar => ({text: bar.innerText.trim(), role: bar.getAttribute('role'),

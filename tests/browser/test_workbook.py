@@ -159,6 +159,8 @@ def test_start_form_lines_up_and_saves_while_typing(lab: Lab, careerkit_home: Pa
 def test_explore_fits_beside_the_side_panel(lab: Lab) -> None:
     with side_panel_open(lab), lab.notebook("02_explore.ipynb") as notebook:
         cell = notebook.cell("explore.browser(")
+        filters = cell.locator(".jupyter-widget-Collapse-header", has_text="Filter and sort")
+        filters.click()  # folded: optional; opened, they must fit too
         expect(cell.locator(".widget-html", has_text="Job outlook:")).to_be_visible()
         pick = cell.locator(".widget-dropdown", has_text="See the profile of")
         table = cell.locator("table").first

@@ -11,12 +11,17 @@ import pandas as pd
 
 from careerkit.catalog import money, tables_of
 from careerkit.plan import PastJob, Plan
+from careerkit.report import explore_html, why_html
 from careerkit.steps.explore import filters as flt
 from careerkit.steps.explore import occupation as occ
 from careerkit.steps.explore import why
 from careerkit.steps.similar_jobs import similar_occupations
 from careerkit.ui import explore as ui
+from careerkit.ui import explore_browser
 from careerkit.ui import explore_similar as similar
+from careerkit.ui.explore_panel import NO_FIT, NO_SKILLS
+from careerkit.ui.kit.fold import is_folded
+from careerkit.ui.kit.messages import note_html
 from careerkit.workbook import catalog_for
 from tests.conftest import ROOT, reopen
 from tests.synthetic import synthetic_catalog
@@ -614,3 +619,111 @@ def test_the_similar_views_rules_read_as_two_sentences_with_the_lines_arrow(
     text = re.sub("<[^>]+>", "", text)
     assert f"{similar.SIMILARITY_RULE}\n{why.WHY_RULE}" in text
     assert "->" not in text and "your level → its level" in similar.SIMILARITY_RULE
+
+
+# --- what opens folded (issue 24 §1: a step shows what to do now first) -------------------
+
+
+def folded_parts(panel: w.Widget) -> list[w.Accordion]:
+    """The folds among a panel's own children (careerkit.ui.kit.fold)."""
+    return [c for c in panel.children if isinstance(c, w.Accordion)]
+
+
+def test_a_returning_person_finds_02s_optional_parts_folded_and_what_to_do_open(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    """The sample persona (a shortlist, jobs done): the filters, the similar jobs and the
+    form for an occupation of her own are folded under bars that say what is inside; the
+    search, the table, its picker, the shortlist and its add box stay open."""
+    browser = ui.browser(persona, catalog)
+    assert folded_parts(browser) == [browser.filter_fold]
+    assert is_folded(browser.filter_fold)
+    assert browser.filter_fold.titles == (explore_browser.FILTERS_TITLE,)
+    shown = [browser.search, browser.count, browser.table_box, browser.card]
+    assert all(part in browser.children for part in shown)
+    assert browser.pick in browser.children[browser.children.index(browser.count) + 1].children
+    assert browser.code is None and browser.card.value == note_html(explore_browser.PICK_HINT)
+    assert browser.children[0] is browser.where  # first: where the shortlist is, what next
+    where = html.unescape(browser.where.value)
+    assert "Your shortlist: 5 options remain, 1 dropped" in where
+    assert explore_browser.RETURNING_NEXT in where
+    narrow = ui.narrow_down(persona, catalog)
+    _, reason, drop = row_of(narrow, persona, "13-1071.00").children
+    reason.value = "too far from home"
+    drop.click()
+    assert "Your shortlist: 4 options remain, 2 dropped" in html.unescape(browser.where.value)
+    inside = html_of(browser.filter_fold)
+    assert flt.SKILLS_MATCH_RULE in html.unescape(inside) and "Job zone is the" in inside
+
+    jobs = ui.similar_jobs(persona, catalog)
+    assert jobs.fold in jobs.children and is_folded(jobs.fold)
+    on_list = [c for c in jobs.table["code"] if c in {o.code for o in persona.exploration.options}]
+    count = f" ({len(on_list)} on your shortlist)" if on_list else ""
+    title = f"{len(jobs.table)} occupations closest in skills to the jobs you have done{count}"
+    assert jobs.fold.titles == (title,)
+    assert jobs.intro in jobs.fold.children[0].children and jobs.saver.status in jobs.children
+
+    shortlist = ui.shortlist(persona, catalog)
+    assert folded_parts(shortlist) == [shortlist.own] and is_folded(shortlist.own)
+    assert shortlist.own.titles[0].startswith("Not in the catalog?")
+    assert shortlist.find in shortlist.children[0].children  # add by title: open
+    assert shortlist.items in shortlist.children and shortlist.message in shortlist.children
+
+
+def test_the_filters_bar_says_which_filters_are_set_and_reset_clears_it(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    """A folded filter still narrows the table: its bar names the ones set."""
+    browser = ui.browser(persona, catalog)
+    browser.min_fit.value = 40
+    assert browser.filter_fold.titles == ("Filter and sort (1 filter set: minimum interest fit)",)
+    browser.pay.value = (browser.pay.min, 90_000)
+    browser.search.value = "manager"  # shown above the fold: not counted on its bar
+    assert browser.filter_fold.titles == (
+        "Filter and sort (2 filters set: minimum interest fit and pay range)",
+    )
+    browser.reset.click()
+    assert browser.filter_fold.titles == (explore_browser.FILTERS_TITLE,)
+
+
+def test_a_person_starting_02_sees_the_similar_jobs_open_and_the_nudges_unfolded(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    """No shortlist yet: the similar jobs are a way to start, open; adding one counts it on
+    the bar. Without the quiz and skills, what to do in 01 is said outside the folds."""
+    persona.exploration.options = []
+    persona.dream_job.interests = None
+    persona.dream_job.skills = []
+    jobs = ui.similar_jobs(persona, catalog)
+    assert not is_folded(jobs.fold)
+    first_row = ui.browser(persona, catalog)  # an example profile: the first row's
+    assert first_row.code == first_row.pick.value == first_row.pick.options[0][1]
+    assert first_row.where.value == ""  # nothing to come back to yet
+    first = next(iter(jobs.buttons))
+    jobs.buttons[first].click()
+    assert jobs.fold.titles[0].endswith("(1 on your shortlist)")
+    browser = ui.browser(persona, catalog)
+    shown = html.unescape(
+        " ".join(html_of(c) for c in browser.children if c not in folded_parts(browser))
+    )
+    assert NO_FIT in shown and NO_SKILLS in shown
+
+
+def test_the_cards_long_parts_fold_and_short_ones_stay(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    """A long list of other titles folds under its first three; the rule behind "Why it is
+    suggested" folds under its reasons; a short list of other titles stays a fact."""
+    long = next(c for c in catalog.index if str(catalog.at[c, "alt_titles"]).count(";") >= 5)
+    card = occ.profile_card(catalog, long, persona)
+    text = explore_html.card_html(card, why.explain_all([long], persona, catalog)[long])
+    others = card["alt_titles"]
+    first = ", ".join(html.escape(t) for t in others[:3])
+    summary = f"<summary><b>Also called</b> {first} and {len(others) - 3} more</summary>"
+    assert summary in text and html.escape(", ".join(others)) in text
+    assert "<th" not in text.split("Also called")[0][-200:]  # not a fact row too
+    rule = f"<details><summary><small>{why_html.RULE_SUMMARY}</small></summary>"
+    assert rule in text and html.escape(why.WHY_RULE) in text.split(rule)[1]
+    card["alt_titles"] = others[:2]
+    text = explore_html.card_html(card)
+    assert "<details" not in text and html.escape(", ".join(others[:2])) in text
