@@ -190,6 +190,10 @@ def _people_in(plan: Plan, code: str, catalog: pd.DataFrame | None) -> str:
 
 
 def _job_phrase(job: PastJob) -> str:
+    """A job held as the person says it: their own title for it where they gave one
+    ("a store manager"), else O*NET's as one person in it ("a retail sales supervisor")."""
+    if job.own_title:
+        return with_article(_clause(job.own_title))
     return with_article(one_of(job.title) if job.code else _clause(job.title))
 
 

@@ -87,6 +87,51 @@ def find_titles(catalog: pd.DataFrame, typed: str, n: int = SHOWN) -> list[Title
     return matches
 
 
+def _whole_words(words: list[str], tokens: str) -> bool:
+    """Every typed word is a whole word of ``tokens`` (" word word"), or it with -s/-es."""
+    return all(any(f" {w}{end} " in f"{tokens} " for end in ("", "s", "es")) for w in words)
+
+
+def _singular_words(words: list[str]) -> list[str]:
+    return [w.removesuffix("s") for w in words]
+
+
+def own_title(catalog: pd.DataFrame, code: str, typed: str) -> str:
+    """The title of their own a person gave the occupation ``code`` they found by typing
+    ``typed``, or "" when they gave none beyond O*NET's title.
+
+    Their words, first letter in capitals ("store manager" -> "Store manager"), when each
+    is a whole word (or its plural) of O*NET's title or of one of its other titles and
+    they are not O*NET's title itself ("cashier" for Cashiers gives ""); when some word is
+    only the start of one ("store man"), the other title it found ("Store Manager").
+    """
+    words = search.words_of(typed)
+    if not words or code not in catalog.index:
+        return ""
+    typed = " ".join(typed.split())
+    mine = typed[0].upper() + typed[1:]
+    onet = " " + " ".join(search.words_of(str(catalog.at[code, "title"])))
+    if _whole_words(words, onet):
+        same = _singular_words(words) == _singular_words(onet.split())
+        return "" if same else mine
+    others = _other_titles(catalog).get(code, [])
+    if any(_whole_words(words, tokens) for _, tokens in others):
+        return mine
+    started = (t for t, tokens in others if all(f" {w}" in tokens for w in words))
+    return next(started, "")
+
+
+def held_label(job: PastJob) -> str:
+    """How a job held is named to the person: their own title first, O*NET's beside it,
+    and the years: "Store manager (O*NET: First-Line Supervisors of Retail Sales Workers;
+    6 years)", "Retail Salespersons (3 years)", "Market stall owner"."""
+    said = [f"O*NET: {job.title}"] if job.own_title and job.title else []
+    if job.years is not None:
+        said.append(f"{job.years:g} year{'' if job.years == 1 else 's'}")
+    name = job.own_title or job.title or job.code
+    return f"{name} ({'; '.join(said)})" if said else name
+
+
 def parse_years(text: str) -> float | None:
     """Years in a job as typed ("3", "1.5", "" for not said); PastJobError otherwise."""
     text = text.strip().replace(",", ".")
@@ -107,11 +152,15 @@ def add_past_job(
     plan: Plan, catalog: pd.DataFrame, code: str = "", title: str = "", years: str = ""
 ) -> PastJob:
     """Add a job held to ``plan.dream_job.past_jobs`` (after the ones already there): a
-    catalog occupation by ``code``, or, with no code, a job of the person's own ``title``."""
+    catalog occupation by ``code``, kept with the person's own title for it when the
+    ``title`` they typed to find it gives one (:func:`own_title`); or, with no code, a job
+    of the person's own ``title``."""
     title = " ".join(title.split())
+    mine = ""
     if code:
         if code not in catalog.index:
             raise PastJobError(f"{code} is not an occupation of the catalog in use.")
+        mine = own_title(catalog, code, title[:200])
         title = str(catalog.at[code, "title"])
     elif not title:
         raise PastJobError("Type the title of a job you have done first.")
@@ -121,7 +170,7 @@ def add_past_job(
     key = title.casefold()
     if any(j.code == code if code else not j.code and j.title.casefold() == key for j in jobs):
         raise PastJobError(f"“{title}” is already in your list; change its years there.")
-    job = PastJob(code=code, title=title, years=parse_years(years))
+    job = PastJob(code=code, title=title, own_title=mine, years=parse_years(years))
     plan.dream_job.past_jobs = [*jobs, job]
     return job
 

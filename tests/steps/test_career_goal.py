@@ -193,6 +193,31 @@ def test_a_title_the_person_typed_is_kept(persona: Plan, catalog: pd.DataFrame) 
     assert "working as a doula at Birth Partners" in text
 
 
+def test_the_jobs_held_are_said_in_the_persons_own_words(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    """Typed "store manager", picked O*NET's retail supervisors: the drafts say theirs."""
+    plan = nurse_to_be(persona, catalog)
+    plan.dream_job.past_jobs[0].own_title = "Store manager"
+    assert "Six years as a store manager taught me" in cg.draft_interview(plan, catalog)
+    assert cg.draft_objective(plan, catalog).startswith("Store manager with 6 years")
+    assert "supervisor" not in cg.draft(plan, catalog).interview
+
+
+def test_the_printed_plan_names_jobs_held_in_the_persons_words_escaped(
+    plan: Plan, catalog: pd.DataFrame
+) -> None:
+    onet = str(catalog.at[RETAIL, "title"])
+    plan.dream_job.past_jobs = [
+        PastJob(code=RETAIL, title=onet, own_title="Store <b>boss</b> *1*", years=6)
+    ]
+    page = export.report_html(plan, catalog, TODAY)
+    assert f"Store &lt;b&gt;boss&lt;/b&gt; *1* (O*NET: {onet}; 6 years)" in page
+    assert "<b>boss" not in page
+    md = export_markdown.report_markdown(plan, catalog, TODAY)
+    assert rf"Store \<b\>boss\</b\> \*1\* (O\*NET: {onet}; 6 years)" in md
+
+
 @pytest.mark.parametrize(
     "title, said",
     [
