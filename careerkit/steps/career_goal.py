@@ -38,6 +38,7 @@ import pandas as pd
 from careerkit.catalog import SKILLS, tables_of
 from careerkit.plan import CareerGoal, Goal, PastJob, Plan
 from careerkit.steps import job_skills
+from careerkit.steps.dream_job import in_sentence
 from careerkit.steps.short_term.goals import direction_title
 from careerkit.steps.short_term.smart_words import ACTION_VERBS, vague_words
 from careerkit.steps.similar_jobs import MATTERS, MIN_GAP, levels_from_jobs
@@ -359,7 +360,8 @@ def _sentence(text: str) -> str:
 
 def _place(plan: Plan) -> str:
     """Where the person works in their vision (01), to follow "working as ...": " in ..."."""
-    where = _clause(plan.dream_job.vision_prompts.get("where", ""))
+    said = " ".join(plan.dream_job.vision_prompts.get("where", "").split()).rstrip(" .;,!")
+    where = in_sentence(said, place=True)  # "Ohio" keeps its capital, "A clinic" does not
     if not where or _OWN_WORDS.match(where):
         return ""
     return f" {where}" if _PLACE_WORD.match(where) else f" in {where}"

@@ -218,6 +218,18 @@ def test_a_title_the_person_typed_is_kept(persona: Plan, catalog: pd.DataFrame) 
     assert "working as a doula at Birth Partners" in text
 
 
+def test_a_place_named_in_the_vision_keeps_its_capital(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    plan = nurse_to_be(persona, catalog)
+    plan.dream_job.vision_prompts["where"] = "Ohio"
+    assert "working as a registered nurse in Ohio." in cg.draft_interview(plan, catalog)
+    plan.dream_job.vision_prompts["where"] = "A clinic near Dayton"
+    assert "working as a registered nurse in a clinic near Dayton." in cg.draft_interview(
+        plan, catalog
+    )
+
+
 def test_the_jobs_held_are_said_in_the_persons_own_words(
     persona: Plan, catalog: pd.DataFrame
 ) -> None:
