@@ -70,19 +70,25 @@ def _other_titles(catalog: pd.DataFrame) -> dict[str, list[tuple[str, str]]]:
 
 def find_titles(catalog: pd.DataFrame, typed: str, n: int = SHOWN) -> list[TitleMatch]:
     """The occupations whose title or other title has every typed word at a word start,
-    best first (own title before another title); descriptions are not searched."""
+    best first (own title before another title, then :func:`search.best_first`'s order);
+    descriptions are not searched."""
     words = search.words_of(typed)
     if not words:
         return []
-    rank = search.match_rank(catalog, typed)
-    found = rank[rank < search.ANYWHERE].sort_values(kind="stable").head(n)
+    rank = search.best_first(catalog, typed)  # a title that is the typed one first
+    found = rank[rank < search.ANYWHERE].head(n)
     others = _other_titles(catalog)
     matches = []
     for code, where in found.items():
         matched = ""
         if where in (search.OTHER_TITLE, search.OTHER_TITLE_WORDS):
-            hits = (t for t, ws in others.get(str(code), []) if all(f" {w}" in ws for w in words))
-            matched = next(hits, "")
+            # the other title that is the typed one, else one with its whole words, else any
+            hits = [
+                (not search.is_the_title(t, typed), not _whole_words(words, ws), i, t)
+                for i, (t, ws) in enumerate(others.get(str(code), []))
+                if all(f" {w}" in ws for w in words)
+            ]
+            matched = min(hits)[-1] if hits else ""
         matches.append(TitleMatch(str(code), str(catalog.at[code, "title"]), matched))
     return matches
 

@@ -56,6 +56,41 @@ def test_a_job_held_is_named_in_the_persons_words_with_onet_beside(catalog: pd.D
     assert pj.held_label(PastJob(title="Market stall owner")) == "Market stall owner"
 
 
+# Titles people type and the occupation each should find first (or among the first few):
+# none may come lower than before issue 23's follow-up ranked exact titles first.
+EXPECTED_FIRST = {
+    "store manager": RETAIL,  # was 4th, after General and Operations Managers
+    "cashier": "41-2011.00",  # Cashiers
+    "nurse": NURSE,
+    "ux designer": "15-1255.00",  # Web and Digital Interface Designers (was 2nd)
+    "rn": NURSE,  # was 6th, after titles such as "RN Educator"
+    "retail sales supervisor": RETAIL,
+}
+
+
+@pytest.mark.parametrize(("typed", "code"), EXPECTED_FIRST.items())
+def test_a_title_people_type_finds_its_occupation_first(
+    catalog: pd.DataFrame, typed: str, code: str
+) -> None:
+    assert pj.find_titles(catalog, typed)[0].code == code
+
+
+def test_shift_manager_and_teacher_find_the_jobs_people_mean_first(catalog: pd.DataFrame) -> None:
+    """ "Shift Manager" is a title of retail supervisors (reported), food service and
+    gambling managers: all three come before titles that only hold the words ("Security
+    Shift Manager"). "Teacher" starts with school teachers, not a postsecondary subject."""
+    first = [m.code for m in pj.find_titles(catalog, "shift manager")[:3]]
+    assert {RETAIL, "11-9051.00", "11-9071.00"} == set(first)
+    teacher = pj.find_titles(catalog, "teacher")[0]
+    assert "School" in teacher.title and "Postsecondary" not in teacher.title
+
+
+def test_the_title_shown_beside_a_match_is_the_one_typed(catalog: pd.DataFrame) -> None:
+    hit = pj.find_titles(catalog, "rn")[0]
+    assert hit.label == f"{catalog.at[NURSE, 'title']} (as: RN)"
+    assert pj.find_titles(catalog, "store manager")[0].matched == "Store Manager"
+
+
 def test_jobs_are_kept_with_years_and_saved(plan: Plan, catalog: pd.DataFrame) -> None:
     pj.add_past_job(plan, catalog, code=RETAIL, years="6")
     own = pj.add_past_job(plan, catalog, title="  Market   stall  owner ", years="")
