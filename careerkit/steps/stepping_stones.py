@@ -453,7 +453,7 @@ class PlanStones:
 
     target: str
     title: str
-    now: str  # the first job held that the catalog has ("" when none)
+    now: str  # the first job held that the catalog has, in the person's words ("" when none)
     stones: pd.DataFrame
     message: str = ""  # what to do first, or why no stone is listed
 
@@ -469,7 +469,8 @@ def for_plan(
     if not jobs:
         said = OWN_TITLES_ONLY if plan.dream_job.past_jobs else NO_JOBS
         return PlanStones(target, title, "", empty, said)
-    now = str(catalog.at[jobs[0], "title"])
+    held = next(j for j in plan.dream_job.past_jobs if j.code == jobs[0])
+    now = held.own_title or str(catalog.at[jobs[0], "title"])  # "Store manager"
     if target not in catalog.index:
         return PlanStones(target, title, now, empty, NOT_IN_CATALOG.format(title=title))
     rated = tables_of(catalog).skill_ratings().index

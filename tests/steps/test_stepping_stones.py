@@ -313,3 +313,11 @@ def test_a_catalog_with_top_skills_only_asks_for_a_new_import(real) -> None:
     top = ratings[ratings["importance"] >= 3.5]
     with pytest.raises(CatalogError, match="import it again"):
         ss.stepping_stones(NURSE, [RETAIL], catalog, top, coach_paths=[])
+
+
+def test_the_path_starts_from_the_job_in_the_persons_words(persona, catalog) -> None:
+    onet = str(catalog.at[RETAIL, "title"])
+    persona.dream_job.past_jobs = [PastJob(code=RETAIL, title=onet, own_title="Store manager")]
+    assert ss.for_plan(persona, catalog, NURSE, coach_paths=[]).now == "Store manager"
+    persona.dream_job.past_jobs = [PastJob(code=RETAIL, title=onet)]  # a plan from before
+    assert ss.for_plan(persona, catalog, NURSE, coach_paths=[]).now == onet
