@@ -2,8 +2,9 @@
 
 The rules behind 01's "Jobs I have done" (issue 23), without widgets: the occupations a
 typed title finds (the catalog's titles and the other titles people use, words found at
-word starts, :mod:`careerkit.catalog.search`), adding and removing a job held (an
-O*NET-SOC code, or a free-text title for a job not in the catalog, with its years), and
+word starts, :mod:`careerkit.catalog.search`, best first), adding and removing a job held
+(an O*NET-SOC code kept with the person's own title for it, :func:`own_title`, or a
+free-text title for a job not in the catalog, with its years), and
 the skills list pre-filled from those jobs (:func:`careerkit.steps.similar_jobs.prefill_levels`:
 the person's own ratings always win).
 """
