@@ -57,7 +57,11 @@ class PastJob(_Model):
 
     id: str = Field(default_factory=_record_id)  # stable: merging two notebooks' lists
     code: str = ""  # O*NET-SOC code; "" for a job not in the catalogue (free text)
+    # The catalogue's title for the code; for a job not in it, the person's own title.
     title: str = Field("", max_length=200)
+    # A catalogue job as the person calls it ("Store manager"); "" when they gave no title
+    # of their own (plans written before it, or a job picked by O*NET's title).
+    own_title: str = Field("", max_length=200)
     years: float | None = Field(None, ge=0, le=60)
 
 

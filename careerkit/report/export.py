@@ -46,6 +46,7 @@ from careerkit.steps.compare.criteria import ScoringError, label_for
 from careerkit.steps.compare.setup import scoring_setup
 from careerkit.steps.explore.occupation import QUESTIONS as EXPLORING
 from careerkit.steps.explore.occupation import pay_short
+from careerkit.steps.past_jobs import held_label
 from careerkit.steps.plan_changes import criterion_labels
 from careerkit.steps.short_term.smart import NAMES as SMART_NAMES
 from careerkit.steps.short_term.smart import SmartResult, smart_check
@@ -118,7 +119,7 @@ def _dream_section(plan: Plan) -> Section:
     if side:
         blocks.append(Cards(side))
     if dream.past_jobs:
-        jobs = ", ".join(_job_held(j.title or j.code, j.years) for j in dream.past_jobs)
+        jobs = ", ".join(held_label(j) for j in dream.past_jobs)
         blocks += [Fields([("Jobs I have done", jobs)])]
     if dream.skills:
         kinds = [
@@ -130,13 +131,6 @@ def _dream_section(plan: Plan) -> Section:
     if dream.skills_use:
         blocks += [Fields([("How they could serve", dream.skills_use)])]
     return Section("Dream job", blocks)
-
-
-def _job_held(title: str, years: float | None) -> str:
-    """ "Retail Salespersons (3 years)"; the title alone where no years are given."""
-    if years is None:
-        return title
-    return f"{title} ({years:g} year{'' if years == 1 else 's'})"
 
 
 def _shortlist_section(plan: Plan, catalog: pd.DataFrame) -> Section:

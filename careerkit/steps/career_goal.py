@@ -9,11 +9,13 @@ built from:
   ("Registered Nurses" -> "a registered nurse");
 * where the person sees themselves in five years (05's objective for that direction),
   else where they work in their vision (01);
-* the jobs they have done (01) and the skills that carry over: the skills that matter to
-  the direction (O*NET importance 3 or more) where the person's level, their own rating or
-  the highest among their jobs (:func:`careerkit.steps.similar_jobs.levels_from_jobs`), is
-  within one level of O*NET's; for an occupation O*NET does not rate, their skills rated 3
-  or more that they listed for it in 02;
+* the jobs they have done (01), by their own title for each where they gave one, and the
+  skills that carry over: the skills that matter to the direction (O*NET importance 3 or
+  more) where the person's level, their own rating or the highest among their jobs
+  (:func:`careerkit.steps.similar_jobs.levels_from_jobs`), is within one level of
+  O*NET's, the ones they listed in 01 first; for an occupation O*NET does not rate, their
+  skills rated 3 or more that they listed for it in 02. Both texts say O*NET's skills as a
+  person says them (:data:`SAID`); the résumé line names as many as fit in one line;
 * their first short-term goals for the direction (04), soonest due first.
 
 Nothing is invented: a missing part is a note in [brackets] saying what to add and where.
@@ -36,6 +38,7 @@ import pandas as pd
 from careerkit.catalog import SKILLS, tables_of
 from careerkit.plan import CareerGoal, Goal, PastJob, Plan
 from careerkit.steps import job_skills
+from careerkit.steps.dream_job import in_sentence
 from careerkit.steps.short_term.goals import direction_title
 from careerkit.steps.short_term.smart_words import ACTION_VERBS, vague_words
 from careerkit.steps.similar_jobs import MATTERS, MIN_GAP, levels_from_jobs
@@ -190,6 +193,10 @@ def _people_in(plan: Plan, code: str, catalog: pd.DataFrame | None) -> str:
 
 
 def _job_phrase(job: PastJob) -> str:
+    """A job held as the person says it: their own title for it where they gave one
+    ("a store manager"), else O*NET's as one person in it ("a retail sales supervisor")."""
+    if job.own_title:
+        return with_article(_clause(job.own_title))
     return with_article(one_of(job.title) if job.code else _clause(job.title))
 
 
@@ -206,9 +213,11 @@ def transferable_skills(plan: Plan, catalog: pd.DataFrame, code: str) -> list[st
 
     Where O*NET rates the occupation: its skills that matter (importance >= MATTERS) whose
     level the person reaches within MIN_GAP, the person's level being their own rating
-    (x 7/5) or the highest among the jobs they have done; the ones their jobs need or they
-    rate 4 or more first, then by importance to the occupation. Else: the skills they listed for
-    the option in 02 that they rate OWN_LEVEL or more. [] when neither says.
+    (x 7/5) or the highest among the jobs they have done. The skills the person listed in
+    01 and rates OWN_LEVEL or more come first, highest rating first (what they say they
+    bring); then the ones their jobs need; each by importance to the occupation. Else:
+    the skills they listed for the option in 02 that they rate OWN_LEVEL or more. [] when
+    neither says.
     """
     ratings = tables_of(catalog).skill_ratings()
     rows = ratings[ratings.index == code]
@@ -220,11 +229,12 @@ def transferable_skills(plan: Plan, catalog: pd.DataFrame, code: str) -> list[st
         table = table[table["importance"] >= MATTERS]
         mine = yours.reindex(table.index).fillna(-np.inf)
         table = table[mine >= table["level"].fillna(0) - MIN_GAP]
-        # What the person brings first: skills their jobs need or they rate 4 or more.
+        # What the person brings first: the skills they listed as theirs, then the skills
+        # their jobs need.
         from_jobs = ratings[ratings.index.isin(held) & (ratings["importance"] >= MATTERS)]
-        backed = set(from_jobs["skill"]) | {n for n, lv in own.items() if lv >= 4}
-        table = table.assign(backed=[s in backed for s in table.index])
-        order = ["backed", "importance", "level"]
+        listed = [own.get(s, 0) if own.get(s, 0) >= OWN_LEVEL else 0 for s in table.index]
+        table = table.assign(listed=listed, backed=table.index.isin(set(from_jobs["skill"])))
+        order = ["listed", "backed", "importance", "level"]
         table = table.sort_values(order, ascending=False, kind="stable")
         return [str(s) for s in table.index]
     needed = {s.casefold() for s in job_skills.for_plan(plan, catalog, code)[0]}
@@ -350,7 +360,8 @@ def _sentence(text: str) -> str:
 
 def _place(plan: Plan) -> str:
     """Where the person works in their vision (01), to follow "working as ...": " in ..."."""
-    where = _clause(plan.dream_job.vision_prompts.get("where", ""))
+    said = " ".join(plan.dream_job.vision_prompts.get("where", "").split()).rstrip(" .;,!")
+    where = in_sentence(said, place=True)  # "Ohio" keeps its capital, "A clinic" does not
     if not where or _OWN_WORDS.match(where):
         return ""
     return f" {where}" if _PLACE_WORD.match(where) else f" in {where}"
@@ -435,24 +446,37 @@ def draft_objective(plan: Plan, catalog: pd.DataFrame, code: str | None = None) 
     code = chosen_direction(plan) if code is None else code
     direction = direction_phrase(plan, code, catalog) if code else NO_DIRECTION
     skills = transferable_skills(plan, catalog, code) if code else _strongest_skills(plan)
-    skills_text = _skill_words(skills[:SKILLS_SHOWN])
     jobs = plan.dream_job.past_jobs
     years = _years(plan)
+    job = ""
     if jobs:
         job = re.sub(r"^(a|an)\s", "", _job_phrase(jobs[0]))
-        head = job[0].upper() + job[1:]
-        if years and skills_text:
-            head += f" with {_years_words(years, digits=True)} of experience in {skills_text}"
-        elif years:
-            head += f" with {_years_words(years, digits=True)} of experience"
-        elif skills_text:
-            head += f" skilled in {skills_text}"
-    elif skills_text:
-        head = f"Skilled in {skills_text}"
-    else:
-        head = NO_RESUME_BACKGROUND
-    want = "seeking to bring these skills to a role as" if skills_text else "seeking a role as"
-    return _sentence(f"{head}, {want} {direction}")
+        job = job[0].upper() + job[1:]
+    # the skills said as the interview answer says them, as many as one line holds
+    for shown in range(min(SKILLS_SHOWN, len(skills)), -1, -1):
+        line = _objective(job, years, skills[:shown], direction)
+        if len(line) <= OBJECTIVE_CHARS or shown <= 1:
+            return line
+    return line  # pragma: no cover - the loop always returns
+
+
+#: The length a résumé objective keeps to (the check asks for one line under it).
+OBJECTIVE_CHARS = 200
+
+
+def _objective(job: str, years: float | None, skills: list[str], direction: str) -> str:
+    """The objective line: "Store manager with 6 years of experience that taught me to lead
+    a team and explain things clearly, seeking a role as a registered nurse."."""
+    said = _skills_said(skills) if skills else ""
+    by_name = bool(said) and not said.startswith("to ")  # the person's own skills, by name
+    head = job or ("Skilled" if by_name else "Experience" if said else NO_RESUME_BACKGROUND)
+    if job and years:
+        head += f" with {_years_words(years, digits=True)} of experience"
+    if by_name:
+        head += f" in {said}" if not job or years else f" skilled in {said}"
+    elif said:  # O*NET's skills, said as what the work taught
+        head += f" {'whose work' if job and not years else 'that'} taught me {said}"
+    return _sentence(f"{head}, seeking a role as {direction}")
 
 
 def draft(plan: Plan, catalog: pd.DataFrame, code: str | None = None) -> Drafts:

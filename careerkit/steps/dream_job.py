@@ -122,7 +122,8 @@ def draft_vision(answers: Mapping[str, str]) -> str:
     """A first-person draft vision statement built from the vision prompt answers.
 
     Empty answers are skipped; "" when every answer is empty. The draft is a starting
-    point for the person to edit (a name at the start of an answer loses its capital).
+    point for the person to edit; an answer inside a sentence keeps the person's capitals
+    where they may be a name (:func:`in_sentence`).
     """
     sentences = []
     for prompt_id, (mine, other) in _FRAMES.items():
@@ -137,11 +138,37 @@ def draft_vision(answers: Mapping[str, str]) -> str:
             frame = other
         if frame.startswith("{}"):
             text = text[0].upper() + text[1:]
-        elif not _keeps_capital(text):
-            text = text[0].lower() + text[1:]
+        else:
+            text = in_sentence(text, place=prompt_id == "where")
         sentence = frame.format(text)
         sentences.append(sentence if sentence[-1] in ".!?" else sentence + ".")
     return " ".join(sentences)
+
+
+#: Words a sentence start capitalizes only because they start it (articles, determiners,
+#: pronouns, prepositions, conjunctions, a few adverbs): no place is named by one.
+_COMMON_START = frozenset(
+    "a an the some any many most much more lots lot plenty all each every few several both "
+    "either neither this that these those other another no one two three his her their its "
+    "your our my in at on from for with near inside outside abroad across around by to of "
+    "into under over between behind beside beyond and or but mostly usually often sometimes "
+    "always somewhere anywhere".split()
+)
+
+
+def in_sentence(text: str, place: bool = False) -> str:
+    """A person's answer to go inside a sentence: its first letter in lower case when only
+    a sentence start capitalized it. The person's capital is kept for "I", acronyms and
+    names with inner capitals ("NHS", "McDonald's"), a name of several words ("Mayo
+    Clinic", "New York") and, where the answer is a place (``place``), any first word but
+    a common one ("Ohio" stays; "A clinic in Ohio" -> "a clinic in Ohio")."""
+    words = text.split()
+    if not words or not words[0][0].isupper() or _keeps_capital(text):
+        return text
+    common = words[0].casefold().strip(",.;:!?") in _COMMON_START
+    if not common and (place or (len(words) > 1 and words[1][0].isupper())):
+        return text
+    return text[0].lower() + text[1:]
 
 
 def _keeps_capital(text: str) -> bool:

@@ -2,8 +2,9 @@
 
 The rules behind 01's "Jobs I have done" (issue 23), without widgets: the occupations a
 typed title finds (the catalog's titles and the other titles people use, words found at
-word starts, :mod:`careerkit.catalog.search`), adding and removing a job held (an
-O*NET-SOC code, or a free-text title for a job not in the catalog, with its years), and
+word starts, :mod:`careerkit.catalog.search`, best first), adding and removing a job held
+(an O*NET-SOC code kept with the person's own title for it, :func:`own_title`, or a
+free-text title for a job not in the catalog, with its years), and
 the skills list pre-filled from those jobs (:func:`careerkit.steps.similar_jobs.prefill_levels`:
 the person's own ratings always win).
 """
@@ -70,21 +71,72 @@ def _other_titles(catalog: pd.DataFrame) -> dict[str, list[tuple[str, str]]]:
 
 def find_titles(catalog: pd.DataFrame, typed: str, n: int = SHOWN) -> list[TitleMatch]:
     """The occupations whose title or other title has every typed word at a word start,
-    best first (own title before another title); descriptions are not searched."""
+    best first (own title before another title, then :func:`search.best_first`'s order);
+    descriptions are not searched."""
     words = search.words_of(typed)
     if not words:
         return []
-    rank = search.match_rank(catalog, typed)
-    found = rank[rank < search.ANYWHERE].sort_values(kind="stable").head(n)
+    rank = search.best_first(catalog, typed)  # a title that is the typed one first
+    found = rank[rank < search.ANYWHERE].head(n)
     others = _other_titles(catalog)
     matches = []
     for code, where in found.items():
         matched = ""
         if where in (search.OTHER_TITLE, search.OTHER_TITLE_WORDS):
-            hits = (t for t, ws in others.get(str(code), []) if all(f" {w}" in ws for w in words))
-            matched = next(hits, "")
+            # the other title that is the typed one, else one with its whole words, else any
+            hits = [
+                (not search.is_the_title(t, typed), not _whole_words(words, ws), i, t)
+                for i, (t, ws) in enumerate(others.get(str(code), []))
+                if all(f" {w}" in ws for w in words)
+            ]
+            matched = min(hits)[-1] if hits else ""
         matches.append(TitleMatch(str(code), str(catalog.at[code, "title"]), matched))
     return matches
+
+
+def _whole_words(words: list[str], tokens: str) -> bool:
+    """Every typed word is a whole word of ``tokens`` (" word word"), or it with -s/-es."""
+    return all(any(f" {w}{end} " in f"{tokens} " for end in ("", "s", "es")) for w in words)
+
+
+def _singular_words(words: list[str]) -> list[str]:
+    return [w.removesuffix("s") for w in words]
+
+
+def own_title(catalog: pd.DataFrame, code: str, typed: str) -> str:
+    """The title of their own a person gave the occupation ``code`` they found by typing
+    ``typed``, or "" when they gave none beyond O*NET's title.
+
+    Their words, first letter in capitals ("store manager" -> "Store manager"), when each
+    is a whole word (or its plural) of O*NET's title or of one of its other titles and
+    they are not O*NET's title itself ("cashier" for Cashiers gives ""); when some word is
+    only the start of one ("store man"), the other title it found ("Store Manager").
+    """
+    words = search.words_of(typed)
+    if not words or code not in catalog.index:
+        return ""
+    typed = " ".join(typed.split())
+    mine = typed[0].upper() + typed[1:]
+    onet = " " + " ".join(search.words_of(str(catalog.at[code, "title"])))
+    if _whole_words(words, onet):
+        same = _singular_words(words) == _singular_words(onet.split())
+        return "" if same else mine
+    others = _other_titles(catalog).get(code, [])
+    if any(_whole_words(words, tokens) for _, tokens in others):
+        return mine
+    started = (t for t, tokens in others if all(f" {w}" in tokens for w in words))
+    return next(started, "")
+
+
+def held_label(job: PastJob) -> str:
+    """How a job held is named to the person: their own title first, O*NET's beside it,
+    and the years: "Store manager (O*NET: First-Line Supervisors of Retail Sales Workers;
+    6 years)", "Retail Salespersons (3 years)", "Market stall owner"."""
+    said = [f"O*NET: {job.title}"] if job.own_title and job.title else []
+    if job.years is not None:
+        said.append(f"{job.years:g} year{'' if job.years == 1 else 's'}")
+    name = job.own_title or job.title or job.code
+    return f"{name} ({'; '.join(said)})" if said else name
 
 
 def parse_years(text: str) -> float | None:
@@ -107,11 +159,15 @@ def add_past_job(
     plan: Plan, catalog: pd.DataFrame, code: str = "", title: str = "", years: str = ""
 ) -> PastJob:
     """Add a job held to ``plan.dream_job.past_jobs`` (after the ones already there): a
-    catalog occupation by ``code``, or, with no code, a job of the person's own ``title``."""
+    catalog occupation by ``code``, kept with the person's own title for it when the
+    ``title`` they typed to find it gives one (:func:`own_title`); or, with no code, a job
+    of the person's own ``title``."""
     title = " ".join(title.split())
+    mine = ""
     if code:
         if code not in catalog.index:
             raise PastJobError(f"{code} is not an occupation of the catalog in use.")
+        mine = own_title(catalog, code, title[:200])
         title = str(catalog.at[code, "title"])
     elif not title:
         raise PastJobError("Type the title of a job you have done first.")
@@ -121,7 +177,7 @@ def add_past_job(
     key = title.casefold()
     if any(j.code == code if code else not j.code and j.title.casefold() == key for j in jobs):
         raise PastJobError(f"“{title}” is already in your list; change its years there.")
-    job = PastJob(code=code, title=title, years=parse_years(years))
+    job = PastJob(code=code, title=title, own_title=mine, years=parse_years(years))
     plan.dream_job.past_jobs = [*jobs, job]
     return job
 

@@ -17,6 +17,10 @@ occupation and the jobs held (O*NET-SOC codes, the current or most recent first)
 * **pays at least about what the person earns now**: its median pay is at least
   :data:`PAY_SHARE` (90%) of the first job held's (the catalog's pay, so a catalog from
   ``careerkit.catalog_for(plan)`` compares the person's area's figures);
+* **is not paid clearly more than the target**: where both medians are known, at most
+  :data:`TARGET_PAY_SHARE` (125%) of the target's; a job paid more is a destination of
+  its own, not a step on the way (Human Resources Managers, paid about twice as much, is
+  no stone to Training and Development Specialists);
 * is neither the target, nor one of its specialties (same 6-digit SOC code), nor a job held.
 
 A job zone or pay the catalog does not know (or a median BLS top-codes, below the least
@@ -76,6 +80,9 @@ from careerkit.workbook import load_catalog
 
 #: A stone pays at least this share of the person's current median pay.
 PAY_SHARE = 0.9
+#: A stone pays at most this share of the target's median pay: one paid clearly more is a
+#: destination of its own, not a job on the way.
+TARGET_PAY_SHARE = 1.25
 #: Stones listed by default.
 SHOWN = 5
 #: Skills named in each skills column.
@@ -219,6 +226,15 @@ def _pay_meets(catalog: pd.DataFrame, code: str, now: float | None) -> bool | No
     return None if top else False  # a top-coded median is a least value
 
 
+def _pays_past(catalog: pd.DataFrame, code: str, target_pay: float | None) -> bool:
+    """Whether the stone's median pay is known to be above TARGET_PAY_SHARE of the target's
+    (``target_pay``, None when unknown or top-coded); a top-coded median is a least value."""
+    if target_pay is None:
+        return False
+    pay, _ = median_pay(catalog, code)
+    return pay is not None and pay > TARGET_PAY_SHARE * target_pay
+
+
 def _nearness(
     related: pd.DataFrame, target: str, jobs: Sequence[str]
 ) -> dict[str, tuple[int, str, str]]:
@@ -348,6 +364,8 @@ def stepping_stones(
     top_zone = job_zone(catalog, target)
     pay_now = median_pay(catalog, jobs[0])
     current = None if pay_now[1] else pay_now[0]  # a top-coded pay now is not a figure
+    pay_target = median_pay(catalog, target)
+    target_pay = None if pay_target[1] else pay_target[0]
     kept = []
     for code in candidates:
         if not (now[code] > direct and toward[code] > direct):
@@ -356,7 +374,7 @@ def stepping_stones(
         if zone is not None and top_zone is not None and zone > top_zone:
             continue
         pays = _pay_meets(catalog, code, current)
-        if pays is False:
+        if pays is False or _pays_past(catalog, code, target_pay):
             continue
         known = zone is not None and top_zone is not None and pays is not None
         weaker = min(now[code], toward[code])
@@ -423,7 +441,8 @@ NOT_RATED = (
 NONE_FOUND = (
     "No job on the way to {target} meets the rule (O*NET relates it to these jobs, it is "
     "closer in skills to both ends than they are to each other, needs no more preparation "
-    "than the target, and pays at least 90% of what you earn now): aim for it directly, "
+    "than the target, and pays at least 90% of what you earn now and at most 125% of "
+    "the target's pay): aim for it directly, "
     "or ask your coach about a path of their own."
 )
 
@@ -434,7 +453,7 @@ class PlanStones:
 
     target: str
     title: str
-    now: str  # the first job held that the catalog has ("" when none)
+    now: str  # the first job held that the catalog has, in the person's words ("" when none)
     stones: pd.DataFrame
     message: str = ""  # what to do first, or why no stone is listed
 
@@ -450,7 +469,8 @@ def for_plan(
     if not jobs:
         said = OWN_TITLES_ONLY if plan.dream_job.past_jobs else NO_JOBS
         return PlanStones(target, title, "", empty, said)
-    now = str(catalog.at[jobs[0], "title"])
+    held = next(j for j in plan.dream_job.past_jobs if j.code == jobs[0])
+    now = held.own_title or str(catalog.at[jobs[0], "title"])  # "Store manager"
     if target not in catalog.index:
         return PlanStones(target, title, now, empty, NOT_IN_CATALOG.format(title=title))
     rated = tables_of(catalog).skill_ratings().index

@@ -29,8 +29,8 @@ SECTION = "long_term"
 PLACEHOLDERS = {
     "interview": "e.g. In five years I see myself working as a registered nurse on a cardiac "
     "unit. Six years as a retail sales supervisor taught me...",
-    "objective": "e.g. Retail sales supervisor with 6 years of experience in service "
-    "orientation and coordination, seeking a role as a registered nurse.",
+    "objective": "e.g. Retail sales supervisor with 6 years of experience that taught me to "
+    "lead a team, seeking a role as a registered nurse.",
 }
 ROWS = {"interview": 6, "objective": 2}
 

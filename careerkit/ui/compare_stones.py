@@ -102,5 +102,6 @@ RULE = (
     "a stepping stone is an occupation O*NET relates to your target or your jobs (or to "
     "one of those), closer in skills to both than they are to each other, needing no more "
     "preparation (job zone) than the target, and paying at least 90% of what your most "
-    "recent job pays; a job zone or pay the data does not give is said “unknown”."
+    "recent job pays and at most 125% of the target's; a job zone or pay the data does not "
+    "give is said “unknown”."
 )

@@ -187,7 +187,7 @@ class PastJobsPanel(w.VBox):
                 self.plan,
                 self.catalog,
                 code="" if own else self.pick.value,
-                title=self.find.value if own else "",
+                title=self.find.value,  # a catalog job keeps the person's own title
                 years=self.years.value,
             )
         except pj.PastJobError as err:
@@ -199,23 +199,28 @@ class PastJobsPanel(w.VBox):
             if own
             else "; press “Fill my skills from these jobs” to start your skills list from it"
         )
-        self.message.value = message_html(f"Added “{job.title}” {how}.", "good")
+        self.message.value = message_html(f"Added “{pj.held_label(job)}” {how}.", "good")
         self._render_rows()
         self.saver.request(SECTION)
 
     def _row(self, job: PastJob) -> w.HBox:
-        where = job.code if job.code else "your own job"
-        # the code is one word: "(41-1011.00)" never breaks at its hyphen
-        label = (
-            f"<b>{html.escape(job.title)}</b> "
-            f"<small style='white-space:nowrap'>({html.escape(where)})</small>"
+        # "Store manager (O*NET: First-Line Supervisors of Retail Sales Workers, 41-1011.00)";
+        # the code is one word: "41-1011.00" never breaks at its hyphen
+        where = (
+            f"<span style='white-space:nowrap'>{html.escape(job.code)}</span>"
+            if job.code
+            else "your own job"
         )
+        if job.own_title and job.code:
+            where = f"O*NET: {html.escape(job.title)}, {where}"
+        label = f"<b>{html.escape(job.own_title or job.title)}</b> <small>({where})</small>"
+        name = job.own_title or job.title
         years = lean.make(
             w.Text, "" if job.years is None else f"{job.years:g}", description="years",
-            placeholder="not said", continuous_update=False, tooltip=f"Years as {job.title}",
+            placeholder="not said", continuous_update=False, tooltip=f"Years as {name}",
             layout={"width": "160px"},
         )  # fmt: skip
-        remove = lean.button(icon="trash", tooltip=f"Remove {job.title}", layout={"width": "44px"})
+        remove = lean.button(icon="trash", tooltip=f"Remove {name}", layout={"width": "44px"})
         years.observe(guarded(self.errors)(functools.partial(self._years, job.id)), "value")
         remove.on_click(guarded(self.errors)(functools.partial(self._remove, job.id)))
         return lean.hbox([lean.html(label, layout={"width": "430px"}), years, remove])
@@ -239,7 +244,7 @@ class PastJobsPanel(w.VBox):
 
     def _remove(self, job_id: str, _button: w.Button) -> None:
         gone = pj.remove_past_job(self.plan, job_id)
-        self.message.value = message_html(f"Removed “{gone.title}”.", "info")
+        self.message.value = message_html(f"Removed “{pj.held_label(gone)}”.", "info")
         self._render_rows()
         self.saver.request(SECTION)
 

@@ -137,3 +137,24 @@ def test_a_whole_word_ranks_above_a_longer_word_it_starts(catalog: pd.DataFrame)
     assert max(i for i, w in enumerate(whole) if w) < min(i for i, n in enumerate(nursery) if n)
     ranks = search.match_rank(catalog, "nurse")
     assert ranks[NURSE] == search.TITLE_WORDS
+
+
+def test_a_title_that_is_the_search_and_more_titles_holding_it_come_first() -> None:
+    """Within a rank: an exact title (brackets left out, plurals alike) first, then the
+    occupation with more titles holding the words, then the catalog's order."""
+    catalog = pd.DataFrame(
+        {
+            "title": ["Alpha Workers", "Beta Workers", "Gamma Workers", "Delta Workers"],
+            "alt_titles": [
+                "Night Store Manager",
+                "Store Managers (SM);Grocery Store Manager",
+                "Store Manager;",
+                "Store Manager Trainee;Store Manager Assistant;Store Manager Aide",
+            ],
+        },
+        index=["11-0001.00", "11-0002.00", "11-0003.00", "11-0004.00"],
+    )
+    order = list(search.best_first(catalog, "store manager").index)
+    assert order == ["11-0002.00", "11-0003.00", "11-0004.00", "11-0001.00"]
+    assert search.is_the_title("Store Managers (SM)", "store manager")
+    assert not search.is_the_title("Night Store Manager", "store manager")

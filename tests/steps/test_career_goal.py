@@ -116,10 +116,35 @@ def test_every_onet_skill_is_said_as_a_person_would(persona: Plan) -> None:
 def test_the_resume_objective_is_one_line(persona: Plan, catalog: pd.DataFrame) -> None:
     plan = nurse_to_be(persona, catalog)
     line = cg.draft_objective(plan, catalog)
-    top = ", ".join(s.lower() for s in cg.transferable_skills(plan, catalog, NURSE)[:2])
-    assert line.startswith(f"Retail sales supervisor with 6 years of experience in {top}")
-    assert line.endswith("seeking to bring these skills to a role as a registered nurse.")
+    top = cg.transferable_skills(plan, catalog, NURSE)[:3]
+    said = f"{cg.SAID[top[0]]}, {cg.SAID[top[1]]} and {cg.SAID[top[2]]}"  # as the answer says them
+    assert line.startswith(
+        f"Retail sales supervisor with 6 years of experience that taught me to {said}"
+    )
+    assert line.endswith(", seeking a role as a registered nurse.")
+    assert not any(s.casefold() in line.casefold() for s in SKILLS)  # no O*NET skill names
     assert "\n" not in line and len(line) < 200 and cg.advice(line, "objective") == []
+
+
+def test_the_skills_the_person_listed_come_first(persona: Plan, catalog: pd.DataFrame) -> None:
+    """Their own list in 01 (rated 3 or more) before the skills only their jobs back."""
+    plan = nurse_to_be(persona, catalog)
+    own = {s.name: s.level for s in plan.dream_job.skills}
+    skills = cg.transferable_skills(plan, catalog, NURSE)
+    listed = [s for s in skills if own.get(s, 0) >= cg.OWN_LEVEL]
+    assert listed and skills[: len(listed)] == listed
+    assert [own[s] for s in listed] == sorted((own[s] for s in listed), reverse=True)
+    assert any(s not in own for s in skills)  # the jobs' skills still count, after
+
+
+def test_a_long_objective_names_fewer_skills_to_stay_one_line(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    plan = nurse_to_be(persona, catalog)
+    plan.dream_job.past_jobs[0].own_title = "Assistant store manager and key holder at a chain"
+    line = cg.draft_objective(plan, catalog)
+    assert len(line) <= cg.OBJECTIVE_CHARS and cg.advice(line, "objective") == []
+    assert "taught me to" in line
 
 
 def test_no_direction_chosen_says_where_to_choose_one(persona: Plan, catalog: pd.DataFrame) -> None:
@@ -145,7 +170,7 @@ def test_no_jobs_and_no_skills_say_what_to_add(persona: Plan, catalog: pd.DataFr
     plan.dream_job.past_jobs = []
     text = cg.draft_interview(plan, catalog)
     assert "My work so far has taught me" in text and "supervisor" not in text
-    assert cg.draft_objective(plan, catalog).startswith("Skilled in ")
+    assert cg.draft_objective(plan, catalog).startswith("Experience that taught me to ")
     plan.dream_job.skills = []
     drafts = cg.draft(plan, catalog)
     assert cg.NO_BACKGROUND in drafts.interview and "taught me" not in drafts.interview
@@ -191,6 +216,43 @@ def test_a_title_the_person_typed_is_kept(persona: Plan, catalog: pd.DataFrame) 
     plan.comparison.chosen = ["custom:doula"]
     text = cg.draft_interview(plan, catalog)
     assert "working as a doula at Birth Partners" in text
+
+
+def test_a_place_named_in_the_vision_keeps_its_capital(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    plan = nurse_to_be(persona, catalog)
+    plan.dream_job.vision_prompts["where"] = "Ohio"
+    assert "working as a registered nurse in Ohio." in cg.draft_interview(plan, catalog)
+    plan.dream_job.vision_prompts["where"] = "A clinic near Dayton"
+    assert "working as a registered nurse in a clinic near Dayton." in cg.draft_interview(
+        plan, catalog
+    )
+
+
+def test_the_jobs_held_are_said_in_the_persons_own_words(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    """Typed "store manager", picked O*NET's retail supervisors: the drafts say theirs."""
+    plan = nurse_to_be(persona, catalog)
+    plan.dream_job.past_jobs[0].own_title = "Store manager"
+    assert "Six years as a store manager taught me" in cg.draft_interview(plan, catalog)
+    assert cg.draft_objective(plan, catalog).startswith("Store manager with 6 years")
+    assert "supervisor" not in cg.draft(plan, catalog).interview
+
+
+def test_the_printed_plan_names_jobs_held_in_the_persons_words_escaped(
+    plan: Plan, catalog: pd.DataFrame
+) -> None:
+    onet = str(catalog.at[RETAIL, "title"])
+    plan.dream_job.past_jobs = [
+        PastJob(code=RETAIL, title=onet, own_title="Store <b>boss</b> *1*", years=6)
+    ]
+    page = export.report_html(plan, catalog, TODAY)
+    assert f"Store &lt;b&gt;boss&lt;/b&gt; *1* (O*NET: {onet}; 6 years)" in page
+    assert "<b>boss" not in page
+    md = export_markdown.report_markdown(plan, catalog, TODAY)
+    assert rf"Store \<b\>boss\</b\> \*1\* (O\*NET: {onet}; 6 years)" in md
 
 
 @pytest.mark.parametrize(

@@ -76,6 +76,27 @@ def test_draft_frames_first_person_places_and_names() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "where, said",
+    [
+        ("Ohio", "I work in Ohio."),  # a name keeps its capital
+        ("Mayo Clinic in Rochester", "I work in Mayo Clinic in Rochester."),
+        ("Columbus, close to my family", "I work in Columbus, close to my family."),
+        ("A clinic in Ohio", "I work in a clinic in Ohio."),  # only a sentence start's capital
+        ("The hospital downtown", "I work in the hospital downtown."),
+        ("a school", "I work in a school."),
+        ("In Ohio", "I work in Ohio."),
+    ],
+)
+def test_the_persons_capitals_are_kept_in_a_place(where: str, said: str) -> None:
+    assert draft_vision({"where": where}) == said
+
+
+def test_a_name_of_several_words_keeps_its_capitals_in_any_answer() -> None:
+    draft = draft_vision({"day": "Google Docs and patient calls", "feel": "Proud and calm"})
+    assert draft == "Most of my day goes to Google Docs and patient calls. I feel proud and calm."
+
+
 def test_draft_of_nothing_is_empty() -> None:
     assert draft_vision({}) == ""
     assert draft_vision({"where": "   ", "feel": "\n"}) == ""

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from careerkit.catalog import tables_of
-from careerkit.plan import Plan, Skill
+from careerkit.plan import PastJob, Plan, Skill
 from careerkit.steps import past_jobs as pj
 from careerkit.steps import similar_jobs as sj
 from tests.conftest import reopen
@@ -24,6 +24,71 @@ def test_a_title_people_say_finds_its_occupation(catalog: pd.DataFrame) -> None:
     assert hit.label == f"{catalog.at[RETAIL, 'title']} (as: {hit.matched})"
     assert pj.find_titles(catalog, "   ") == []
     assert len(pj.find_titles(catalog, "manager")) == pj.SHOWN
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "kept"),
+    [
+        ("store manager", RETAIL, "Store manager"),  # another title's whole words: theirs
+        ("  store   manager ", RETAIL, "Store manager"),
+        ("store man", RETAIL, "Store Manager"),  # a word cut short: the other title it found
+        ("retail sales supervisor", RETAIL, "Retail sales supervisor"),
+        ("first-line supervisors of retail sales workers", RETAIL, ""),  # O*NET's own title
+        ("registered nurse", NURSE, ""),  # O*NET's own title, singular
+        ("RN", NURSE, "RN"),
+        ("", RETAIL, ""),
+    ],
+)
+def test_the_title_a_person_typed_is_kept_with_the_code(
+    plan: Plan, catalog: pd.DataFrame, typed: str, code: str, kept: str
+) -> None:
+    job = pj.add_past_job(plan, catalog, code=code, title=typed, years="6")
+    assert (job.own_title, job.title) == (kept, catalog.at[code, "title"])
+    plan.save()
+    assert reopen(plan).dream_job.past_jobs[0].own_title == kept
+
+
+def test_a_job_held_is_named_in_the_persons_words_with_onet_beside(catalog: pd.DataFrame) -> None:
+    onet = str(catalog.at[RETAIL, "title"])
+    mine = PastJob(code=RETAIL, title=onet, own_title="Store manager", years=6)
+    assert pj.held_label(mine) == f"Store manager (O*NET: {onet}; 6 years)"
+    assert pj.held_label(PastJob(code=RETAIL, title=onet, years=1)) == f"{onet} (1 year)"
+    assert pj.held_label(PastJob(title="Market stall owner")) == "Market stall owner"
+
+
+# Titles people type and the occupation each should find first (or among the first few):
+# none may come lower than before issue 23's follow-up ranked exact titles first.
+EXPECTED_FIRST = {
+    "store manager": RETAIL,  # was 4th, after General and Operations Managers
+    "cashier": "41-2011.00",  # Cashiers
+    "nurse": NURSE,
+    "ux designer": "15-1255.00",  # Web and Digital Interface Designers (was 2nd)
+    "rn": NURSE,  # was 6th, after titles such as "RN Educator"
+    "retail sales supervisor": RETAIL,
+}
+
+
+@pytest.mark.parametrize(("typed", "code"), EXPECTED_FIRST.items())
+def test_a_title_people_type_finds_its_occupation_first(
+    catalog: pd.DataFrame, typed: str, code: str
+) -> None:
+    assert pj.find_titles(catalog, typed)[0].code == code
+
+
+def test_shift_manager_and_teacher_find_the_jobs_people_mean_first(catalog: pd.DataFrame) -> None:
+    """ "Shift Manager" is a title of retail supervisors (reported), food service and
+    gambling managers: all three come before titles that only hold the words ("Security
+    Shift Manager"). "Teacher" starts with school teachers, not a postsecondary subject."""
+    first = [m.code for m in pj.find_titles(catalog, "shift manager")[:3]]
+    assert {RETAIL, "11-9051.00", "11-9071.00"} == set(first)
+    teacher = pj.find_titles(catalog, "teacher")[0]
+    assert "School" in teacher.title and "Postsecondary" not in teacher.title
+
+
+def test_the_title_shown_beside_a_match_is_the_one_typed(catalog: pd.DataFrame) -> None:
+    hit = pj.find_titles(catalog, "rn")[0]
+    assert hit.label == f"{catalog.at[NURSE, 'title']} (as: RN)"
+    assert pj.find_titles(catalog, "store manager")[0].matched == "Store Manager"
 
 
 def test_jobs_are_kept_with_years_and_saved(plan: Plan, catalog: pd.DataFrame) -> None:

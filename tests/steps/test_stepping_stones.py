@@ -27,6 +27,7 @@ from tests.conftest import ROOT
 BUNDLED = ROOT / "data" / "catalog"
 RETAIL, NURSE, TRAINER = "41-1011.00", "29-1141.00", "13-1151.00"
 LPN, TRAINING_MANAGER = "29-2061.00", "11-3131.00"
+HR_MANAGER, SALESPERSON = "11-3121.00", "41-2031.00"
 ADDS = re.compile(r"(.+) ([0-9.]+) -> ([0-9.]+) \(target ([0-9.]+)\)")
 
 # --- the rule, on a catalog worked out by hand -------------------------------------------
@@ -46,6 +47,8 @@ OCCUPATIONS = {
     TARGET: ("Target", 4, 200.0, {"Speaking": (3.0, 3.0), "Science": (5.0, 6.0)}),
     "29-0000.01": ("A specialty of the target", 3, 200.0, BETWEEN),
     "29-1000.00": ("Stone", 3, 120.0, BETWEEN),
+    "29-1500.00": ("Pays 125% of the target", 3, 250.0, BETWEEN),
+    "29-1600.00": ("Pays more than 125% of the target", 3, 251.0, BETWEEN),
     "29-2000.00": ("Needs more preparation", 5, 300.0, BETWEEN),
     "29-3000.00": ("Pays too little", 3, 89.0, BETWEEN),
     "29-4000.00": ("Pays 90%", 3, 90.0, BETWEEN),
@@ -58,6 +61,8 @@ OCCUPATIONS = {
 RELATED = [
     (TARGET, "29-0000.01"),
     (TARGET, "29-1000.00"),
+    (TARGET, "29-1500.00"),
+    (TARGET, "29-1600.00"),
     (TARGET, "29-2000.00"),
     (TARGET, "29-3000.00"),
     (TARGET, "29-4000.00"),
@@ -90,16 +95,18 @@ def test_a_stone_is_on_onets_map_between_the_ends_prepared_and_paid(small) -> No
     table = stones(small)
     # Nearest first (related to the target, then the job held, then one remove); the
     # zone unknown after the known ones; dropped: the target's specialty, more
-    # preparation than the target, under 90% of the pay now, skills shared with neither
-    # end, and the occupation O*NET does not relate to either.
+    # preparation than the target, under 90% of the pay now, over 125% of the target's
+    # pay (a destination of its own), skills shared with neither end, and the
+    # occupation O*NET does not relate to either.
     assert list(table["title"]) == [
         "Stone",
+        "Pays 125% of the target",
         "Pays 90%",
         "Zone unknown",
         "Related to the job held",
         "One remove",
     ]
-    assert list(table["why"]) == [ss.NEAR_TARGET] * 3 + [
+    assert list(table["why"]) == [ss.NEAR_TARGET] * 4 + [
         ss.NEAR_JOB,
         "O*NET relates it to Related to the job held, which it relates to a job you have done",
     ]
@@ -118,6 +125,11 @@ def test_unknown_zone_and_pay_are_said_unknown_never_dropped(small) -> None:
     catalog.loc[NOW, "median_wage"] = np.nan
     titles = set(stones((catalog, ratings, related))["title"])
     assert {"Pays too little", "Pays 90%", "Stone"} <= titles
+    # the target's pay unknown: no stone is dropped for paying more than it
+    assert "Pays more than 125% of the target" not in titles
+    catalog.loc[TARGET, "median_wage"] = np.nan
+    titles = set(stones((catalog, ratings, related))["title"])
+    assert "Pays more than 125% of the target" in titles
 
 
 def test_what_a_stone_adds_are_the_matrix_levels(small) -> None:
@@ -157,17 +169,17 @@ def test_a_retail_supervisor_toward_nursing_steps_through_practical_nursing(real
 def test_a_retail_supervisor_toward_training_steps_through_related_roles(real) -> None:
     catalog, ratings = real
     table = ss.stepping_stones(TRAINER, [RETAIL], catalog, ratings, coach_paths=[])
-    assert TRAINING_MANAGER in set(table["code"])
     assert_figures_are_the_catalogs(table, catalog, TRAINER, RETAIL)
-    row = table.set_index("code").loc[TRAINING_MANAGER]
+    stone = next(c for c, adds in zip(table["code"], table["adds"], strict=True) if adds)
+    row = table.set_index("code").loc[stone]
     # what it adds: "skill yours -> the stone's level (target's)", O*NET's figures
     yours = levels_from_jobs([RETAIL], ratings)
     levels = ratings.reset_index().set_index(["code", "skill"])["level"]
     assert row["adds"]
     for part in row["adds"].split("; "):
-        name, mine, stone, target = ADDS.fullmatch(part).groups()  # type: ignore[union-attr]
+        name, mine, at, target = ADDS.fullmatch(part).groups()  # type: ignore[union-attr]
         assert float(mine) == pytest.approx(yours[name], abs=0.005)
-        assert float(stone) == min(levels[(TRAINING_MANAGER, name)], levels[(TRAINER, name)])
+        assert float(at) == min(levels[(stone, name)], levels[(TRAINER, name)])
         assert float(target) == levels[(TRAINER, name)]
 
 
@@ -179,6 +191,17 @@ def assert_figures_are_the_catalogs(
         assert row.job_zone == catalog.at[row.code, "job_zone"] <= catalog.at[target, "job_zone"]
         assert row.median_pay == catalog.at[row.code, "median_wage"]
         assert row.median_pay >= ss.PAY_SHARE * catalog.at[now, "median_wage"]
+        assert row.median_pay <= ss.TARGET_PAY_SHARE * catalog.at[target, "median_wage"]
+
+
+def test_a_manager_paid_far_more_is_no_stone_to_the_specialists(real) -> None:
+    """Human Resources Managers (about twice the pay) came up on the way to Training and
+    Development Specialists: a job paid clearly more is a destination, not a step."""
+    catalog, ratings = real
+    assert catalog.at[HR_MANAGER, "median_wage"] > 1.25 * catalog.at[TRAINER, "median_wage"]
+    for jobs in ([RETAIL], [RETAIL, SALESPERSON]):
+        table = ss.stepping_stones(TRAINER, jobs, catalog, ratings, coach_paths=[], n=50)
+        assert len(table) and not {HR_MANAGER, TRAINING_MANAGER} & set(table["code"])
 
 
 def test_local_pay_is_the_areas(real) -> None:
@@ -290,3 +313,11 @@ def test_a_catalog_with_top_skills_only_asks_for_a_new_import(real) -> None:
     top = ratings[ratings["importance"] >= 3.5]
     with pytest.raises(CatalogError, match="import it again"):
         ss.stepping_stones(NURSE, [RETAIL], catalog, top, coach_paths=[])
+
+
+def test_the_path_starts_from_the_job_in_the_persons_words(persona, catalog) -> None:
+    onet = str(catalog.at[RETAIL, "title"])
+    persona.dream_job.past_jobs = [PastJob(code=RETAIL, title=onet, own_title="Store manager")]
+    assert ss.for_plan(persona, catalog, NURSE, coach_paths=[]).now == "Store manager"
+    persona.dream_job.past_jobs = [PastJob(code=RETAIL, title=onet)]  # a plan from before
+    assert ss.for_plan(persona, catalog, NURSE, coach_paths=[]).now == onet

@@ -101,6 +101,10 @@ def test_a_job_found_by_its_title_fills_the_skills_list_below(
     saved = reopen(plan).dream_job.past_jobs
     assert [(j.code, j.years) for j in saved] == [(RETAIL, 6.0), ("", None)]
     assert saved[1].title == "Market stall owner"
+    # the title the person typed is kept with the code, and the row shows both
+    assert (saved[0].own_title, saved[0].title) == ("Store manager", catalog.at[RETAIL, "title"])
+    row = jobs.rows.children[0].children[0].value
+    assert f"<b>Store manager</b> <small>(O*NET: {catalog.at[RETAIL, 'title']}, " in row
 
     jobs.fill_button.click()
     expected = prefill_levels([RETAIL], tables_of(catalog).skill_ratings(), {"Speaking": 1})
@@ -127,6 +131,14 @@ def test_jobs_done_show_back_escaped(plan: Plan, catalog: pd.DataFrame) -> None:
     assert panel.fill_button.disabled  # a job of one's own title has no skill figures
 
 
+def test_a_catalog_jobs_own_title_shows_back_escaped(plan: Plan, catalog: pd.DataFrame) -> None:
+    onet = str(catalog.at[RETAIL, "title"])
+    plan.dream_job.past_jobs = [PastJob(code=RETAIL, title=onet, own_title="<i>Boss</i>")]
+    text = html_of(dream_job.past_jobs(plan, catalog))
+    assert "<b>&lt;i&gt;Boss&lt;/i&gt;</b>" in text and "<i>Boss</i>" not in text
+    assert f"O*NET: {onet}" in text
+
+
 def test_the_job_title_hint_fits_its_box(plan: Plan, catalog: pd.DataFrame) -> None:
     """Seen in JupyterLab and on a phone: "...cashier, RN; then pr" cut at the box's edge.
     The box is 430 px with its label: about 40 characters of hint at the page's font."""
@@ -137,7 +149,7 @@ def test_a_job_done_keeps_its_code_on_one_line(plan: Plan, catalog: pd.DataFrame
     """Seen in the browser: "(41-" at the end of one line, "1011.00)" on the next."""
     plan.dream_job.past_jobs = [PastJob(code=RETAIL, title="Retail supervisor", years=6)]
     label = dream_job.past_jobs(plan, catalog).rows.children[0].children[0].value
-    assert f"<small style='white-space:nowrap'>({RETAIL})</small>" in label
+    assert f"<span style='white-space:nowrap'>{RETAIL}</span>" in label
 
 
 def html_of(widget: w.Widget) -> str:
