@@ -33,11 +33,11 @@ _BOX = (
 
 def _box(kind: str, title: str, border: str, back: str, strong: bool = False) -> str:
     style = _BOX.format(border=border, back=back)
-    name = f"<b>{html.escape(title)}</b>" if strong else html.escape(title)
-    return (
-        f'<span style="{style}"><span style="color:{palette.DARK_GREY};font-size:0.85em">'
-        f"{html.escape(kind)}:</span> {name}</span>"
-    )
+    label = f'<span style="color:{palette.DARK_GREY};font-size:0.85em">{html.escape(kind)}'
+    if not strong:  # a path's end: its name is in the heading above, read aloud only here
+        read = f'<span style="{HIDDEN}">: {html.escape(title)}</span>'
+        return f'<span style="{style}">{label}{read}</span></span>'
+    return f'<span style="{style}">{label}:</span> <b>{html.escape(title)}</b></span>'
 
 
 def _arrow() -> str:
@@ -78,10 +78,9 @@ def _item(row: pd.Series, now: str, target: str) -> str:
         + _arrow()
         + _box("Target", target, palette.LIGHT_GREY, "#ffffff")
     )
-    lines = [
-        _line("Why:", html.escape(str(row["why"])) + "."),
-        _line("Its figures:", html.escape(figures_words(row["job_zone"], row["median_pay"])) + "."),
-    ]
+    figures = html.escape(figures_words(row["job_zone"], row["median_pay"]))
+    why = f"{html.escape(str(row['why']))}. <b>Its figures:</b> {figures}."
+    lines = [_line("Why:", why)]  # one line: the path's ends are named in the heading
     if row["note"]:
         lines.append(_line("Your coach's note:", html.escape(str(row["note"]))))
     steps = (

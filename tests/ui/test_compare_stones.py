@@ -52,7 +52,8 @@ def test_the_path_is_drawn_with_the_catalogs_figures(retail: Plan, catalog: pd.D
     read = text_of(page)
     now, lpn = catalog.at[RETAIL, "title"], catalog.at[LPN, "title"]
     nurse = catalog.at[NURSE, "title"]
-    assert f"Now: {now} then Stepping stone: {lpn} then Target: {nurse}" in read
+    # The ends show "Now" and "Target"; their names, in the heading, are read aloud here.
+    assert f"Now : {now} then Stepping stone: {lpn} then Target : {nurse}" in read
     assert (
         f"From {now} to {nurse}" in read and f"From {now} to {catalog.at[TRAINER, 'title']}" in read
     )
