@@ -287,6 +287,8 @@ FOLD_BAR = ".jupyter-widget-Collapse-header"
 # 01: 5,704 px before its parts were folded (issue 24), about 3,200 px after.
 RETURNING_PX = {
     "01_dream_job.ipynb": 4_000,
+    # 03: 6,631 px before (every part open, five stones a direction), 4,065 px after.
+    "03_compare.ipynb": 4_700,
 }
 BARS_JS = """() => Array.from(document.querySelectorAll('.jupyter-widget-Collapse-header'),
   bar => ({text: bar.innerText.trim(), role: bar.getAttribute('role'),

@@ -16,6 +16,7 @@ from tests.browser.conftest import (
     Server,
     expect,
     move_weight,
+    open_fold,
     screenshot_path,
     weight_slider,
     whole_page_picture,
@@ -64,6 +65,7 @@ def test_voila_shows_the_comparison_as_an_app(
     wrong = [line for line in (*sources, *BROKEN) if line in text]
     assert not wrong, f"Voila shows {wrong}"
 
+    open_fold(page, "Your weights")  # the persona has set them: folded
     slider = weight_slider(page, DEFAULT_LABELS[CRITERION])
     move_weight(slider, CRITERION, +1, ranking, voila_home)
     whole_page_picture(page, screenshot_path("03_compare_voila.png"))
