@@ -53,8 +53,8 @@ def test_voila_shows_the_comparison_as_an_app(
     page: Page, voila_server: Server, voila_home: Path
 ) -> None:
     page.goto(voila_server.address("/"))
-    expect(page.locator(".widget-slider").first).to_be_visible(timeout=WAIT_MS)
-    ranking = page.locator(RANKING)
+    ranking = page.locator(RANKING)  # open: the persona's sliders are folded (issue 24 §1)
+    expect(ranking).to_be_visible(timeout=WAIT_MS)
     expect(ranking).to_contain_text("1st")
 
     assert page.locator(".jp-CodeCell").count() >= 8, "the code cells' outputs should show"
