@@ -6,7 +6,8 @@ few words of explanation. All state lives in ``plan.comparison``, changed by the
 rules (``careerkit.steps.compare.comparison``); every change is saved as the person goes
 and redraws the results. The panels are in ``careerkit.ui.compare_panels`` (handed what
 they show and a callback per change, never this board), their words and tables in
-``careerkit.report.compare_words``.
+``careerkit.report.compare_words``. As the step opens, what the person has done folds
+under a bar saying what is inside, so their choice and the ranking show first.
 
 Importing this module also registers notebook 03's coach cell magics (as
 ``%load_ext careerkit`` does), so a coach's notebook without that line keeps working.
@@ -258,7 +259,8 @@ class CompareBoard:
             lean.vbox([self.choice.box, self.stones.box]),
         )
         self.refresh()
-        self._fold_what_is_done()
+        if not read_only:  # a preview shows the scoring whole: nothing in it is anyone's work
+            self._fold_what_is_done()
         if read_only:
             for panel in PANELS:
                 _freeze(getattr(self, f"{panel}_panel"))

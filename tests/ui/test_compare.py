@@ -92,6 +92,9 @@ def test_a_coach_previews_the_scoring_on_the_sample_persona(
         and preview.rater.row(MANAGERS, "pay").slider.disabled
     )
     assert all(tick.disabled for tick in preview.choice.ticks.values())
+    # The sample persona has done every part, but a preview shows the scoring whole.
+    assert [fold.selected_index for fold in folds(preview).values()] == [0] * 6
+    assert preview.where.value == ""  # not the coach's choice
     preview.weights.sliders["pay"].value = 5  # were a control moved anyway: nothing is saved
     preview.gut.toggles[MANAGERS, "feels_right"].value = "no"
     preview.saver.flush()
