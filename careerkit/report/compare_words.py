@@ -498,3 +498,80 @@ def heatmap_html(
         + f"</table><div style='color:{DARK_GREY}'>0 = poor, 10 = excellent. "
         "✎ your own rating replaces the data value.</div>"
     )
+
+
+# --- what a returning person finds folded, and where they are (issue 24 §1) ---------------
+
+#: How options are scored, under a fold at the top of the board (open until weights are set).
+HOW_SCORED = (
+    "Each option gets a rating from 0 (poor) to 10 (excellent) on each criterion. Some "
+    "ratings come from data: interest fit from your quiz in step 1, skills match from the "
+    "skills you listed (where O*NET has no skill ratings for an occupation, from the skills "
+    "you listed for it in step 2; else it stays not rated), pay from the typical yearly "
+    "wage, outlook from the expected growth in jobs. Work-life balance you rate yourself: "
+    "find out the hours in job postings, shifts, on-call and travel, and ask someone in "
+    "the job (only a catalog with hours from O*NET Work Context rates it from data, and "
+    "says so). You rate the others, and you can replace any data value with your own. An "
+    "option's score is the weighted average of its ratings, so it is on the same 0-10 scale."
+)
+HOW_SCORED_TITLE = "How the options are scored, and the criteria in use"
+HEATMAP_TITLE = "Every rating behind the scores (a heat map)"
+SWEEP_TITLE = "How the scores change with the weight on '{label}' (a chart)"
+
+
+def weights_title(weights: pd.Series, labels: Mapping[str, str]) -> str:
+    """A weights fold's bar: which criteria count most (``weights``: criterion id -> weight)."""
+    top = weights.max() if len(weights) else 0
+    if top <= 0:
+        return "Your weights: all at 0, so nothing counts yet"
+    if (weights == top).all():
+        return "Your weights: every criterion counts the same"
+    most = [labels[str(c)] for c, value in weights.items() if value == top]
+    verb = "counts" if len(most) == 1 else "count"
+    return f"Your weights: {join_words(most)} {verb} most"
+
+
+def ratings_done(own: pd.DataFrame, data: pd.DataFrame, criteria: Sequence[Criterion]) -> int:
+    """How many options (rows) are rated on every criterion the person rates (not from
+    data) that no data value fills: their own rating, or the data's. A criterion filled
+    from data that has no value for an option may be rated or left out ("or leave it out")."""
+    yours = [c.id for c in criteria if not c.from_data]
+    missing = own[yours].isna() & data[yours].isna()
+    return int((~missing.any(axis=1)).sum())
+
+
+def ratings_title(own: pd.DataFrame, data: pd.DataFrame, criteria: Sequence[Criterion]) -> str:
+    """A ratings fold's bar: "Your ratings: 5 of 5 options rated (1 left out: no data)"."""
+    done, total = ratings_done(own, data, criteria), len(own)
+    ids = [c.id for c in criteria]
+    left_out = int((own[ids].isna() & data[ids].isna()).to_numpy().sum())
+    options = "option" if total == 1 else "options"
+    title = f"Your ratings: {done} of {total} {options} rated"
+    return title + (f" ({left_out} left out: not rated and no data)" if left_out else "")
+
+
+def gut_title(answered: int, total: int) -> str:
+    """A gut check fold's bar: how many of the top options have both answers."""
+    return f"Your gut check: {answered} of {total} top options answered"
+
+
+def where_you_are(
+    chosen: Sequence[str], names: Mapping[str, str], ranks: Mapping[str, float], decided: str
+) -> str:
+    """For a person who has chosen: what they chose, when, and what to do next (text).
+    ``names`` maps codes of remaining options to names; ``ranks`` names to ranks; ``decided``
+    is the date in words ("" if none)."""
+    kept = [names[code] for code in chosen if code in names]
+    if not kept:
+        return ""
+    ranked = [
+        f"'{name}'"
+        + (f" (ranked {ordinal(ranks[name])})" if not np.isnan(ranks.get(name, np.nan)) else "")
+        for name in kept
+    ]
+    when = f" on {decided}" if decided else ""
+    return (
+        f"You chose {join_words(ranked)}{when}. Next: 04 Set your short-term goals, to set "
+        "goals that lead there. To choose again, open your weights or ratings below, or "
+        "tick other options under Choose your direction."
+    )

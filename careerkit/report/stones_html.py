@@ -33,11 +33,11 @@ _BOX = (
 
 def _box(kind: str, title: str, border: str, back: str, strong: bool = False) -> str:
     style = _BOX.format(border=border, back=back)
-    name = f"<b>{html.escape(title)}</b>" if strong else html.escape(title)
-    return (
-        f'<span style="{style}"><span style="color:{palette.DARK_GREY};font-size:0.85em">'
-        f"{html.escape(kind)}:</span> {name}</span>"
-    )
+    label = f'<span style="color:{palette.DARK_GREY};font-size:0.85em">{html.escape(kind)}'
+    if not strong:  # a path's end: its name is in the heading above, read aloud only here
+        read = f'<span style="{HIDDEN}">: {html.escape(title)}</span>'
+        return f'<span style="{style}">{label}{read}</span></span>'
+    return f'<span style="{style}">{label}:</span> <b>{html.escape(title)}</b></span>'
 
 
 def _arrow() -> str:
@@ -61,48 +61,52 @@ def _line(label: str, value: str) -> str:
     return f"<div><b>{html.escape(label)}</b> {value}</div>"
 
 
+def _item(row: pd.Series, now: str, target: str) -> str:
+    """One stone as a list item: the path's three boxes, then why and what each step adds."""
+    coach = bool(row["coach"])
+    kind = "Your coach's stepping stone" if coach else "Stepping stone"
+    boxes = (
+        _box("Now", now, palette.LIGHT_GREY, "#ffffff")
+        + _arrow()
+        + _box(
+            kind,
+            str(row["title"]),
+            palette.GOOD if coach else palette.INFO,
+            palette.GOOD_BACK if coach else palette.INFO_BACK,
+            strong=True,
+        )
+        + _arrow()
+        + _box("Target", target, palette.LIGHT_GREY, "#ffffff")
+    )
+    figures = html.escape(figures_words(row["job_zone"], row["median_pay"]))
+    why = f"{html.escape(str(row['why']))}. <b>Its figures:</b> {figures}."
+    lines = [_line("Why:", why)]  # one line: the path's ends are named in the heading
+    if row["note"]:
+        lines.append(_line("Your coach's note:", html.escape(str(row["note"]))))
+    steps = (
+        ("Step 1, to get there, build:", row["to_get_there"], NO_STEP_GAP),
+        ("What it adds toward the target:", row["adds"], NOTHING_ADDED),
+        ("Step 2, still to build for the target:", row["still_to_build"], NOTHING_LEFT),
+    )
+    lines += [_line(label, skills_words(text) or html.escape(none)) for label, text, none in steps]
+    return (
+        f'<li style="margin:0 0 12px 0"><div>{boxes}</div>'
+        f'<div style="font-size:0.95em;margin-top:2px">{"".join(lines)}</div></li>'
+    )
+
+
+def _list(now: str, target: str, stones: pd.DataFrame, start: int) -> str:
+    items = "".join(_item(row, now, target) for _, row in stones.iterrows())
+    first = f' start="{start}"' if start != 1 else ""
+    return f'<ol{first} style="padding-left:1.4em;margin:0">{items}</ol>'
+
+
 def path_html(
     now: str, target: str, stones: pd.DataFrame, now_figures: str, target_figures: str
 ) -> str:
     """The stones of :func:`careerkit.steps.stepping_stones.stepping_stones` as paths from
-    the job ``now`` (its title) to ``target``; ``*_figures`` say their zone and pay."""
-    items = []
-    for _, row in stones.iterrows():
-        coach = bool(row["coach"])
-        kind = "Your coach's stepping stone" if coach else "Stepping stone"
-        boxes = (
-            _box("Now", now, palette.LIGHT_GREY, "#ffffff")
-            + _arrow()
-            + _box(
-                kind,
-                str(row["title"]),
-                palette.GOOD if coach else palette.INFO,
-                palette.GOOD_BACK if coach else palette.INFO_BACK,
-                strong=True,
-            )
-            + _arrow()
-            + _box("Target", target, palette.LIGHT_GREY, "#ffffff")
-        )
-        lines = [
-            _line("Why:", html.escape(str(row["why"])) + "."),
-            _line(
-                "Its figures:", html.escape(figures_words(row["job_zone"], row["median_pay"])) + "."
-            ),
-        ]
-        if row["note"]:
-            lines.append(_line("Your coach's note:", html.escape(str(row["note"]))))
-        steps = (
-            ("Step 1, to get there, build:", row["to_get_there"], NO_STEP_GAP),
-            ("What it adds toward the target:", row["adds"], NOTHING_ADDED),
-            ("Step 2, still to build for the target:", row["still_to_build"], NOTHING_LEFT),
-        )
-        lines += [
-            _line(label, skills_words(text) or html.escape(none)) for label, text, none in steps
-        ]
-        items.append(
-            f'<li style="margin:0 0 12px 0"><div>{boxes}</div>'
-            f'<div style="font-size:0.95em;margin-top:2px">{"".join(lines)}</div></li>'
-        )
+    the job ``now`` (its title) to ``target``; ``*_figures`` say their zone and pay. The
+    skill levels' scale is said once under all the directions (:data:`LEVELS_NOTE`)."""
     heading = f"From {now} to {target}"
     label = html.escape(f"Jobs on the way: {heading}")
     return (
@@ -110,7 +114,15 @@ def path_html(
         f"<p><b>{html.escape(heading)}</b><br>"
         f'<span style="color:{palette.DARK_GREY}">Now: {html.escape(now_figures)}. '
         f"Target: {html.escape(target_figures)}.</span></p>"
-        f'<ol style="padding-left:1.4em;margin:0">{"".join(items)}</ol>'
-        f'<p style="color:{palette.DARK_GREY};font-size:0.9em">{html.escape(LEVELS_NOTE)}</p>'
-        "</section>"
+        f"{_list(now, target, stones, 1)}</section>"
+    )
+
+
+def more_html(now: str, target: str, stones: pd.DataFrame, start: int) -> str:
+    """More stones toward ``target`` (shown folded under the first ones), numbered on from
+    ``start``."""
+    label = html.escape(f"More jobs on the way from {now} to {target}")
+    return (
+        f'<section aria-label="{label}" style="max-width:100%">'
+        f"{_list(now, target, stones, start)}</section>"
     )

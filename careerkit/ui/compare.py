@@ -6,7 +6,8 @@ few words of explanation. All state lives in ``plan.comparison``, changed by the
 rules (``careerkit.steps.compare.comparison``); every change is saved as the person goes
 and redraws the results. The panels are in ``careerkit.ui.compare_panels`` (handed what
 they show and a callback per change, never this board), their words and tables in
-``careerkit.report.compare_words``.
+``careerkit.report.compare_words``. As the step opens, what the person has done folds
+under a bar saying what is inside, so their choice and the ranking show first.
 
 Importing this module also registers notebook 03's coach cell magics (as
 ``%load_ext careerkit`` does), so a coach's notebook without that line keeps working.
@@ -22,14 +23,18 @@ import ipywidgets as w
 import pandas as pd
 
 from careerkit.catalog import COLUMNS, CatalogError
+from careerkit.dates import long_date
 from careerkit.plan import Option, Plan, PlanError
 from careerkit.report.compare_words import (
+    HOW_SCORED,
+    HOW_SCORED_TITLE,
     PAY,
     data_notes,
     hourly_pay_notes,
     number,
     unrated_reason,
     weights_in_force,
+    where_you_are,
 )
 from careerkit.steps.compare import coach_cells, formula, scoring
 from careerkit.steps.compare import setup as compare_setup
@@ -50,6 +55,7 @@ from careerkit.ui.compare_stones import StonesPanel
 from careerkit.ui.kit import buttons, lean
 from careerkit.ui.kit.autosave import Saver
 from careerkit.ui.kit.callbacks import guarded
+from careerkit.ui.kit.fold import fold
 from careerkit.ui.kit.messages import message_html
 from careerkit.workbook import catalog_for, sample_plan
 
@@ -208,8 +214,19 @@ class CompareBoard:
             layout=w.Layout(width="max-content"),  # its own: shown when the weights differ
         )
         self.use_starting.on_click(guarded(self.errors)(lambda _: self.use_starting_weights()))
+        # A returning person's choice and next step first; how options are scored and the
+        # criteria in use under a fold (folded once weights are set); warnings stay out.
+        self.where = lean.html()
+        explained = lean.html(self._setup_html("info"))
+        self.how_scored = fold(HOW_SCORED_TITLE, explained, self.in_force, folded=False)
         self.setup_panel = lean.vbox(
-            [lean.html(self._setup_html()), self.in_force, self.use_starting, self.undo_note]
+            [
+                self.where,
+                self.how_scored,
+                lean.html(self._setup_html("")),
+                self.use_starting,
+                self.undo_note,
+            ]
         )
         self.editor = ComparisonEditor(plan, self.criteria, self.codes)
         self.view = BoardView(
@@ -242,6 +259,8 @@ class CompareBoard:
             lean.vbox([self.choice.box, self.stones.box]),
         )
         self.refresh()
+        if not read_only:  # a preview shows the scoring whole: nothing in it is anyone's work
+            self._fold_what_is_done()
         if read_only:
             for panel in PANELS:
                 _freeze(getattr(self, f"{panel}_panel"))
@@ -281,6 +300,11 @@ class CompareBoard:
                 board.errors,
             )
         return board
+
+    @property
+    def setup_html(self) -> str:
+        """Everything the setup panel says, folded parts included, as one piece of HTML."""
+        return _html_of(self.setup_panel)
 
     def show_preview(self, sample: CompareBoard) -> None:
         """Show ``sample``'s panels (read-only) under the button, one after the other."""
@@ -356,6 +380,7 @@ class CompareBoard:
         self._save()
         self.gut.update(self.analysis, self.plan.comparison)
         self.choice.update(self.analysis, self.plan.comparison)
+        self._where()
 
     def _save(self) -> None:
         if not self.read_only:  # a preview's changes (its widgets are disabled) are never saved
@@ -379,12 +404,47 @@ class CompareBoard:
         self.pay.update(self.analysis)
         self.gut.update(self.analysis, comparison)
         self.choice.update(self.analysis, comparison)
+        self._where()
 
-    def _setup_html(self) -> str:
+    def _decided(self) -> bool:
+        return any(code in self.names for code in self.plan.comparison.chosen)
+
+    def _where(self) -> None:
+        """Say what the person chose and what to do next (not in a preview: not theirs)."""
+        comparison, result = self.plan.comparison, self.analysis.result
+        ranks = {} if result is None else {str(k): float(v) for k, v in result.ranks.items()}
+        decided = long_date(comparison.decided) if comparison.decided else ""
+        text = where_you_are(comparison.chosen, self.names, ranks, decided)
+        self.where.value = message_html(text, "good") if text and not self.read_only else ""
+
+    def _fold_what_is_done(self) -> None:
+        """As the step opens, fold what the person has done (issue 24 §1), so the page shows
+        their choice, the ranking and what to do now first: the weights once set, the
+        ratings once every option is rated, the gut check once answered, and, once a
+        direction is chosen, the gut check, the heat map, the pay chart and how options are
+        scored. A part not done yet stays open; every fold opens to show it as before."""
+        comparison, decided = self.plan.comparison, self._decided()
+        done = {
+            self.how_scored: bool(comparison.weights) or decided,
+            self.weights.fold: bool(comparison.weights),
+            self.rater.fold: self.rater.all_rated(),
+            self.gut.fold: decided or (self.gut.asked > 0 and self.gut.answered == self.gut.asked),
+            self.results.heat_fold: decided,
+            self.pay.sweep: decided,
+        }
+        for part, folded in done.items():
+            if folded:
+                part.selected_index = None
+
+    def _setup_html(self, kind: str) -> str:
+        """The criteria and the board's notes of ``kind`` ("info"), or its other notes ("")."""
+        if kind != "info":
+            return "".join(message_html(text, k) for text, k in self.notes if k != "info")
         source = self.setup.source
         weights = ", ".join(f"{html.escape(c.label)} {number(c.weight)}" for c in self.criteria)
         line = f"<b>Criteria and starting weights</b> ({html.escape(source)}): {weights}."
-        return line + "".join(message_html(text, kind) for text, kind in self.notes)
+        notes = "".join(message_html(text, k) for text, k in self.notes if k == "info")
+        return f"<p>{html.escape(HOW_SCORED)}</p>{line}{notes}"
 
 
 USE_STARTING = {
@@ -392,6 +452,11 @@ USE_STARTING = {
     "edited": "Use the coach's weights",
     "": "Use the starting weights",
 }
+
+
+def _html_of(widget: w.Widget) -> str:
+    own = widget.value if isinstance(widget, w.HTML) else ""
+    return own + "".join(_html_of(child) for child in getattr(widget, "children", ()))
 
 
 def _freeze(widget: w.Widget) -> None:

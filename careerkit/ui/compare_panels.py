@@ -26,20 +26,26 @@ from careerkit.report.compare_words import (
     ACROSS_ROWS,
     FEELS_RIGHT,
     GUT_QUESTIONS,
+    HEATMAP_TITLE,
     IGNORES_WEIGHTS,
     PAY,
     SHARE,
+    SWEEP_TITLE,
     choice_messages,
     flip_message,
     gut_difference,
     gut_messages,
+    gut_title,
     heatmap_html,
     number,
     ordinal,
     pay_message,
     percent_shares,
     ranking_html,
+    ratings_done,
+    ratings_title,
     sweep_summary,
+    weights_title,
 )
 from careerkit.steps.compare import scoring
 from careerkit.steps.compare.comparison import ANSWERS, Analysis, ComparisonError
@@ -49,6 +55,7 @@ from careerkit.ui.kit import buttons, lean
 from careerkit.ui.kit.a11y import Chart
 from careerkit.ui.kit.callbacks import guarded, quietly
 from careerkit.ui.kit.fields import WIDE, choices, choices_style, text_area
+from careerkit.ui.kit.fold import fold, retitle
 from careerkit.ui.kit.messages import message_html
 
 NOT_RATED = -1.0  # slider position for "no rating of my own"
@@ -139,7 +146,9 @@ class WeightsPanel:
             layout={"width": "max-content"},
         )
         rows = [lean.hbox([self.sliders[cid], self.shares[cid]]) for cid in self.sliders]
-        self.box = lean.vbox([*rows, self.message, self.reset, view.status, view.errors])
+        # Folded by the board once the person has set them (issue 24 §1); a warning stays out.
+        self.fold = fold(weights_title(weights, view.labels), *rows, self.reset, folded=False)
+        self.box = lean.vbox([self.fold, self.message, view.status, view.errors])
         for cid, slider in self.sliders.items():
             slider.observe(view.guarded(self._moved(cid)), names="value")
         self.reset.on_click(view.guarded(lambda _: on_reset()))
@@ -159,6 +168,7 @@ class WeightsPanel:
             for cid, slider in self.sliders.items():
                 slider.value = weights[cid]
                 self.shares[cid].value = "" if ignored else SHARE.format(int(shares[cid]))
+        retitle(self.fold, weights_title(weights, self.view.labels))
         zero = "All the weights are 0, so nothing counts: move at least one above 0."
         if ignored:
             self.message.value = message_html(IGNORES_WEIGHTS, "warn")
@@ -191,12 +201,20 @@ class RatingsPanel:
         self.note = lean.html(
             f"<span style='color:{palette.DARK_GREY}'>{html.escape(hint)}</span>" if hint else ""
         )
-        self.box = lean.vbox([style, self.picker, self.note, self.sheet, view.status, view.errors])
+        # Folded by the board once every option is rated (issue 24 §1).
+        title = ratings_title(own, view.data, view.criteria)
+        self.fold = fold(title, self.picker, self.note, self.sheet, folded=False)
+        self.box = lean.vbox([style, self.fold, view.status, view.errors])
         self.picker.observe(view.guarded(self._picked), names="value")
 
     def update(self, analysis: Analysis) -> None:
         """Keep the latest own ratings: rows made from now on start from them."""
         self.own = analysis.own
+        retitle(self.fold, ratings_title(self.own, self.view.data, self.view.criteria))
+
+    def all_rated(self) -> bool:
+        """Whether every option is rated on every criterion that is the person's to rate."""
+        return ratings_done(self.own, self.view.data, self.view.criteria) == len(self.own)
 
     def row(self, name: str, criterion: str) -> RatingRow:
         """The rating row of one option on one criterion."""
@@ -304,7 +322,8 @@ class ResultsPanel:
     def __init__(self, view: BoardView) -> None:
         self.view = view
         self.message, self.ranking, self.heatmap = lean.html(), lean.html(), lean.html()
-        self.box = lean.vbox([self.message, self.ranking, self.heatmap])  # each with its caption
+        self.heat_fold = fold(HEATMAP_TITLE, self.heatmap, folded=False)  # folded once decided
+        self.box = lean.vbox([self.message, self.ranking, self.heat_fold])  # each with its caption
 
     def update(self, analysis: Analysis) -> None:
         own, ratings = analysis.own, analysis.ratings
@@ -335,31 +354,34 @@ class PayPanel:
     def __init__(self, labels: Mapping[str, str]) -> None:
         self.labels = labels  # criterion id -> its name
         self.flag, self.summary, self.flip = lean.html(), lean.html(), lean.html()
-        self.chart = Chart(  # an Image with a text alternative; its own layout: it hides
+        self.chart = Chart(  # an Image with a text alternative
             alt="Chart: how the scores change with one weight", layout=w.Layout(max_width="100%")
         )
         self.drawer: SweepChart | None = None
-        self.box = lean.vbox([self.flag, self.chart, self.summary, self.flip])
+        # The chart and what it shows, folded once decided; hidden when there is no chart.
+        title = SWEEP_TITLE.format(label=labels.get(PAY, PAY))
+        self.sweep = fold(title, self.chart, self.summary, folded=False, hides=True)
+        self.box = lean.vbox([self.flag, self.flip, self.sweep])
 
     def update(self, analysis: Analysis) -> None:
         result, sweep = analysis.result, analysis.sweep
         if result is None or analysis.whatif_problem:
             self.flag.value = message_html(analysis.problem or analysis.whatif_problem, "error")
             self.summary.value = self.flip.value = ""
-            self.chart.layout.display = "none"
+            self.sweep.layout.display = "none"
             return
         text, kind = pay_message(result, analysis.weights, sweep)
         self.flag.value = message_html(text, kind)
         self.flip.value = message_html(flip_message(analysis.flip, result, self.labels), "info")
         if sweep is None:
-            self.chart.layout.display = "none"
+            self.sweep.layout.display = "none"
             self.summary.value = ""
             return
         label, current = self.labels[PAY], analysis.weights[PAY]
         if self.drawer is None:
             self.drawer = SweepChart(sweep, current, label)
         self.chart.value = self.drawer.png(sweep, current)
-        self.chart.layout.display = None
+        self.sweep.layout.display = None
         self.summary.value = message_html(sweep_summary(sweep, label), "info")
 
 
@@ -375,9 +397,10 @@ class GutPanel:
         self.toggles: dict[tuple[str, str], w.ToggleButtons] = {}  # (option, question) -> answer
         self.list, self.messages = lean.vbox(), lean.html()
         self.intro = lean.html(message_html(gut_difference(view.labels), "info"))
-        self.box = lean.vbox(
-            [choices_style(), self.intro, self.list, self.messages, view.status, view.errors]
-        )
+        self.answered, self.asked = 0, 0  # top options with both answers, of those asked about
+        # Folded by the board once answered or decided; what the answers say stays out.
+        self.fold = fold(gut_title(0, 0), self.intro, self.list, folded=False)
+        self.box = lean.vbox([choices_style(), self.fold, self.messages, view.status, view.errors])
 
     def update(self, analysis: Analysis, comparison: Comparison) -> None:
         result = analysis.result
@@ -391,6 +414,10 @@ class GutPanel:
             self.list.children = rows
         said = gut_messages(result, comparison.gut, self.view.code_of)
         self.messages.value = "".join(message_html(t, k) for t, k in said)
+        code_of = self.view.code_of
+        self.asked = len(top)
+        self.answered = sum(_both_answered(comparison.gut.get(code_of[name])) for name in top)
+        retitle(self.fold, gut_title(self.answered, self.asked))
 
     def _row(self, name: str, rank: float, comparison: Comparison) -> w.VBox:
         if name not in self.rows:
@@ -414,6 +441,10 @@ class GutPanel:
             self.on_answer(code, question, change["new"])
 
         return handler
+
+
+def _both_answered(answers: Gut | None) -> bool:
+    return answers is not None and all(getattr(answers, q) for q in GUT_QUESTIONS)
 
 
 class ChoicePanel:

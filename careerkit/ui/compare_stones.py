@@ -9,19 +9,22 @@ fix, and the rule's stones are shown meanwhile.
 
 from __future__ import annotations
 
+import ipywidgets as w
 import pandas as pd
 
 from careerkit.catalog import CatalogError
 from careerkit.catalog.local_pay import area_name
 from careerkit.catalog.values import money
 from careerkit.plan import Plan
-from careerkit.report.stones_html import figures_words, path_html
+from careerkit.report.stones_html import LEVELS_NOTE, figures_words, more_html, path_html
 from careerkit.steps import stepping_stones as ss
 from careerkit.steps.past_jobs import past_codes
 from careerkit.ui.kit import lean
+from careerkit.ui.kit.fold import fold
 from careerkit.ui.kit.messages import message_html, note_html
 
 HEADING = "Jobs on the way"
+OPEN_STONES = 3  # a direction's best stones shown open; the others are folded
 CHOOSE_FIRST = (
     "Choose a direction above to see the jobs on the way to it from the jobs you have done."
 )
@@ -36,7 +39,10 @@ def _figures(catalog: pd.DataFrame, code: str) -> str:
 
 
 class StonesPanel:
-    """The stepping stones toward the plan's chosen directions; :meth:`update` redraws."""
+    """The stepping stones toward the plan's chosen directions; :meth:`update` redraws.
+
+    Each direction shows its best :data:`OPEN_STONES` stones; the others are folded under
+    a bar saying how many more there are (:mod:`careerkit.ui.kit.fold`)."""
 
     def __init__(self, plan: Plan, catalog: pd.DataFrame) -> None:
         self.plan, self.catalog = plan, catalog
@@ -48,54 +54,86 @@ class StonesPanel:
             self.coach_paths = ss.read_coach_paths(ss.coach_file(), catalog)
         except ss.SteppingStonesError as problem:
             self.coach_paths, self.coach_problem = [], str(problem)
-        self._drawn: dict[tuple[object, ...], str] = {}
-        self.html = lean.html()
-        self.box = lean.vbox([self.html])
+        self._drawn: dict[tuple[object, ...], Direction] = {}
+        self.html, self.foot = lean.html(), lean.html()  # above and below the directions
+        self.directions = lean.vbox()
+        self.shown: list[Direction] = []  # the chosen directions' stones, as drawn
+        self.box = lean.vbox([self.html, self.directions, self.foot])
         self.update()
 
     def update(self) -> None:
         """Redraw for the directions chosen now."""
-        self.html.value = self.page()
-
-    def page(self) -> str:
         parts = [f"<h3>{HEADING}</h3>"]
         chosen = list(self.plan.comparison.chosen)
+        jobs = past_codes(self.plan, self.catalog) if chosen else []
+        shown: list[Direction] = []
         if not chosen:
-            return "".join([*parts, note_html(CHOOSE_FIRST)])
-        if self.coach_problem:
-            parts.append(message_html(self.coach_problem, "warn"))
-        area = area_name(self.plan.profile.area, self.catalog)
-        jobs = past_codes(self.plan, self.catalog)
-        if not jobs:  # said once, not per direction
-            said = ss.OWN_TITLES_ONLY if self.plan.dream_job.past_jobs else ss.NO_JOBS
-            return "".join([*parts, message_html(said, "info")])
-        levels = tuple((k.name, k.level) for k in self.plan.dream_job.skills)
-        for target in chosen:
-            key = (target, tuple(jobs), levels)
-            if key not in self._drawn:
-                self._drawn[key] = self._direction(target, jobs)
-            parts.append(self._drawn[key])
-        parts.append(
-            note_html(f"Pay is for {area}. The rule: {RULE} In 04 you can make one a goal.")
-        )
-        return "".join(parts)
+            parts.append(note_html(CHOOSE_FIRST))
+        else:
+            if self.coach_problem:
+                parts.append(message_html(self.coach_problem, "warn"))
+            if not jobs:  # said once, not per direction
+                said = ss.OWN_TITLES_ONLY if self.plan.dream_job.past_jobs else ss.NO_JOBS
+                parts.append(message_html(said, "info"))
+        if jobs:
+            levels = tuple((k.name, k.level) for k in self.plan.dream_job.skills)
+            for target in chosen:
+                key = (target, tuple(jobs), levels)
+                if key not in self._drawn:
+                    self._drawn[key] = self._direction(target, jobs)
+                shown.append(self._drawn[key])
+        self.html.value, self.shown = "".join(parts), shown
+        boxes = tuple(direction.box for direction in shown)
+        if self.directions.children != boxes:
+            self.directions.children = boxes
+        self.foot.value = self._foot() if shown else ""
 
-    def _direction(self, target: str, jobs: list[str]) -> str:
-        """The stones toward ``target`` as HTML, or a line saying why there are none."""
+    def page(self) -> str:
+        """Everything the panel shows as one piece of HTML, folded stones included."""
+        inner = "".join(direction.html for direction in self.shown)
+        return self.html.value + inner + self.foot.value
+
+    def _foot(self) -> str:
+        area = area_name(self.plan.profile.area, self.catalog)
+        return note_html(
+            f"{LEVELS_NOTE} Pay is for {area}. The rule: {RULE} In 04 you can make one a goal."
+        )
+
+    def _direction(self, target: str, jobs: list[str]) -> Direction:
+        """The stones toward ``target``, or a line saying why there are none."""
         try:
             found = ss.for_plan(self.plan, self.catalog, target, self.coach_paths)
         except CatalogError as problem:
-            return message_html(str(problem), "warn")
-        part = message_html(found.message, "info") if found.message else ""
-        if len(found.stones):
-            part += path_html(
-                found.now,
-                found.title,
-                found.stones,
-                _figures(self.catalog, jobs[0]),
-                _figures(self.catalog, target),
-            )
-        return part
+            return Direction(message_html(str(problem), "warn"))
+        said = message_html(found.message, "info") if found.message else ""
+        if not len(found.stones):
+            return Direction(said)
+        first, more = found.stones.iloc[:OPEN_STONES], found.stones.iloc[OPEN_STONES:]
+        figures = _figures(self.catalog, jobs[0]), _figures(self.catalog, target)
+        shown = said + path_html(found.now, found.title, first, *figures)
+        if not len(more):
+            return Direction(shown)
+        hidden = more_html(found.now, found.title, more, OPEN_STONES + 1)
+        return Direction(shown, hidden, more_title(len(more), found.title))
+
+
+def more_title(count: int, target: str) -> str:
+    """The bar over the folded stones: "2 more stepping stones toward Registered Nurses"."""
+    stones = "stepping stone" if count == 1 else "stepping stones"
+    return f"{count} more {stones} toward {target}"
+
+
+class Direction:
+    """One direction's stones as shown: the first ones, the rest folded under a bar."""
+
+    def __init__(self, shown: str, hidden: str = "", title: str = "") -> None:
+        self.html = shown + hidden
+        parts: list[w.Widget] = [lean.html(shown)]
+        self.fold: w.Accordion | None = None
+        if hidden:
+            self.fold = fold(title, lean.html(hidden), folded=True)
+            parts.append(self.fold)
+        self.box = lean.vbox(parts)
 
 
 RULE = (

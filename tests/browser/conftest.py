@@ -599,6 +599,15 @@ RANKING = f'.widget-html:has-text("{PARTS_HEADER}")'
 WEIGHT_STEP = 0.5  # one arrow key press on a weight slider
 
 
+def open_fold(scope: Page | Locator, title: str) -> None:
+    """Open the folded part whose bar starts with ``title`` (e.g. 03's "Your weights"), as a
+    person would: a returning person finds what they have done folded (issue 24 §1)."""
+    bar = scope.locator(".jupyter-widget-Collapse-header", has_text=title).first
+    if bar.get_attribute("aria-expanded") != "true":
+        bar.click()
+    expect(bar).to_have_attribute("aria-expanded", "true")
+
+
 def weight_slider(scope: Page | Locator, label: str) -> Locator:
     """The weight slider of one criterion, found by its label. Rating sliders carry the same
     labels; only the weight rows show the criterion's share of the score beside the slider."""

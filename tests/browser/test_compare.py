@@ -21,6 +21,7 @@ from tests.browser.conftest import (
     docs_path,
     expect,
     move_weight,
+    open_fold,
     read_plan,
     screenshot_path,
     wait_for_plan,
@@ -39,6 +40,7 @@ CLINIC = "Clinic operations coordinator (local hospital posting)"  # the persona
 def test_weight_moved_with_the_keyboard(lab: Lab, careerkit_home: Path) -> None:
     with lab.notebook("03_compare.ipynb") as notebook:
         weights = notebook.cell("board.weights_panel")
+        open_fold(weights, "Your weights")  # the persona has set them: folded
         ranking = notebook.cell("board.results_panel").locator(RANKING)
         expect(ranking).to_contain_text("1st")
 
@@ -72,6 +74,7 @@ def test_rating_handle_sits_at_the_data_value_and_choices_are_in_rank_order(
         notebook.picture(screenshot_path("03_compare_coach.png"), coaches, setup)
 
         ratings = notebook.cell("board.ratings_panel")
+        open_fold(ratings, "Your ratings")  # the persona has rated every option: folded
         slider = rating_slider(ratings, DEFAULT_LABELS["pay"])
         readout = slider.locator(".widget-readout")
         expect(readout).to_have_text(re.compile(r"data \d+\.\d"))
@@ -114,6 +117,7 @@ TEXT_EDGES = """el => {
 def test_not_rated_looks_unlike_0_and_the_score_headers_stand_apart(lab: Lab) -> None:
     with lab.notebook("03_compare.ipynb") as notebook:
         ratings = notebook.cell("board.ratings_panel")
+        open_fold(ratings, "Your ratings")
         # The persona's own occupation has no outlook data and no rating: "not rated".
         ratings.locator("select").select_option(label=CLINIC)
         unrated = rating_slider(ratings, DEFAULT_LABELS["outlook"])

@@ -289,6 +289,8 @@ RETURNING_PX = {
     "01_dream_job.ipynb": 4_000,
     # 02: 6,851 px before (filters, similar jobs, the first row's card open), 3,702 after.
     "02_explore.ipynb": 4_300,
+    # 03: 6,631 px before (every part open, five stones a direction), 4,065 px after.
+    "03_compare.ipynb": 4_700,
 }
 BARS_JS = """() => Array.from(document.querySelectorAll('.jupyter-widget-Collapse-header'),
   bar => ({text: bar.innerText.trim(), role: bar.getAttribute('role'),

@@ -17,6 +17,7 @@ from tests.browser.conftest import (
     Lab,
     Notebook,
     expect,
+    open_fold,
     screenshot_path,
 )
 from tests.browser.test_workbook import MAIN_WIDGETS
@@ -155,7 +156,9 @@ def every_fold(page: Page, scope: str) -> tuple[int, list[str]]:
             continue  # 07's questionnaire before "Take it again"; a part open already
         header.click()
         contents = header.locator(f"xpath=parent::*[contains(@class, '{OPEN_FOLD[1:]}')]")
-        expect(contents.locator("textarea, input, button").first).to_be_visible()
+        # 02's forms are built as they open; 03's chart and stones are words and a picture.
+        shown = "textarea, input, button, select, .widget-html, .widget-image"
+        expect(contents.locator(shown).first).to_be_visible()
         settled(page)
         more, also = problems(page, scope)
         count += more
@@ -191,6 +194,7 @@ def test_a_rating_moved_with_the_keyboard_reads_its_new_value(lab: Lab) -> None:
     with lab.notebook(name) as notebook:
         notebook.wait_for_widgets(MAIN_WIDGETS[name])
         settled(notebook.page)
+        open_fold(notebook.cell("board.ratings_panel"), "Your ratings")  # rated: folded
         slider = notebook.locator(RATING_SLIDER).first
         handle, readout = slider.locator(".noUi-handle"), slider.locator(".widget-readout")
         before = readout.inner_text()

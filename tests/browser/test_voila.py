@@ -16,6 +16,7 @@ from tests.browser.conftest import (
     Server,
     expect,
     move_weight,
+    open_fold,
     screenshot_path,
     weight_slider,
     whole_page_picture,
@@ -52,8 +53,8 @@ def test_voila_shows_the_comparison_as_an_app(
     page: Page, voila_server: Server, voila_home: Path
 ) -> None:
     page.goto(voila_server.address("/"))
-    expect(page.locator(".widget-slider").first).to_be_visible(timeout=WAIT_MS)
-    ranking = page.locator(RANKING)
+    ranking = page.locator(RANKING)  # open: the persona's sliders are folded (issue 24 §1)
+    expect(ranking).to_be_visible(timeout=WAIT_MS)
     expect(ranking).to_contain_text("1st")
 
     assert page.locator(".jp-CodeCell").count() >= 8, "the code cells' outputs should show"
@@ -64,6 +65,7 @@ def test_voila_shows_the_comparison_as_an_app(
     wrong = [line for line in (*sources, *BROKEN) if line in text]
     assert not wrong, f"Voila shows {wrong}"
 
+    open_fold(page, "Your weights")  # the persona has set them: folded
     slider = weight_slider(page, DEFAULT_LABELS[CRITERION])
     move_weight(slider, CRITERION, +1, ranking, voila_home)
     whole_page_picture(page, screenshot_path("03_compare_voila.png"))

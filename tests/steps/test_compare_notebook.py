@@ -30,7 +30,7 @@ import json
 shown = {"problem": board.problem, "ranking": board.ranking()["score"].to_dict()}
 if not board.problem:
     shown |= {
-        "setup": board.setup_panel.children[0].value + board.in_force.value,
+        "setup": board.setup_html + board.in_force.value,
         "results": board.results.message.value + board.results.ranking.value,
         "pay": board.pay.flag.value,
         "min_rating": board.analysis.ratings.min(axis=1).to_dict(),
@@ -200,7 +200,7 @@ def test_coach_cells_are_out_of_the_participant_s_way() -> None:
         assert "remove-cell" in nb.cells[index - 1].metadata.tags  # the note: not in the app
     between = nb.cells[formula_cell + 1 : board_cell]
     assert not any(c.metadata.get("tags") for c in between)
-    assert "## How the options are scored" in between[0].source  # the participant's text
+    assert "## Your comparison" in between[0].source  # the participant's text
 
 
 SYNTAX = """CRITERIA = {

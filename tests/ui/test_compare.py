@@ -92,6 +92,9 @@ def test_a_coach_previews_the_scoring_on_the_sample_persona(
         and preview.rater.row(MANAGERS, "pay").slider.disabled
     )
     assert all(tick.disabled for tick in preview.choice.ticks.values())
+    # The sample persona has done every part, but a preview shows the scoring whole.
+    assert [fold.selected_index for fold in folds(preview).values()] == [0] * 6
+    assert preview.where.value == ""  # not the coach's choice
     preview.weights.sliders["pay"].value = 5  # were a control moved anyway: nothing is saved
     preview.gut.toggles[MANAGERS, "feels_right"].value = "no"
     preview.saver.flush()
@@ -125,7 +128,7 @@ def test_missing_catalogue_is_reported_and_ratings_still_work(
 ) -> None:
     monkeypatch.setenv("CAREERKIT_CATALOG", str(tmp_path / "nowhere.csv"))
     board = compare.matrix(persona)
-    assert "could not be loaded" in board.setup_panel.children[0].value
+    assert "could not be loaded" in board.setup_html
     assert board.data.drop(index=CLINIC).isna().all(axis=None)
     assert board.ranking().index[0] == TRAINERS  # scored on the person's own ratings alone
 
@@ -138,7 +141,7 @@ def test_data_criteria_come_from_the_catalogue_and_the_persona(board: CompareBoa
     assert [board.data.at[MANAGERS, "pay"], board.data.at[CLINIC, "pay"]] == pay
     assert board.data.loc[CLINIC].drop("pay").isna().all()  # own occupation: rate it yourself
     assert board.data[["development", "feels_right"]].isna().all(axis=None)
-    setup = board.setup_panel.children[0].value
+    setup = board.setup_html
     assert "careerkit defaults" in setup and "Work-life balance 3" in setup
     assert "Your own occupations are not in the catalog" in setup
 
@@ -342,7 +345,7 @@ def test_without_a_pay_criterion_there_is_no_chart(persona: Plan, catalog: pd.Da
     criteria = {k: v for k, v in DEFAULT_WEIGHTS.items() if k != "pay"}
     board = compare.matrix(persona, catalog, criteria=criteria)
     assert "Pay is not one of the criteria" in texts(board)
-    assert board.pay.chart.layout.display == "none"
+    assert board.pay.sweep.layout.display == "none"  # the chart and its fold
 
 
 def test_pay_message_when_the_top_options_tie() -> None:
@@ -379,7 +382,7 @@ def test_formula_failing_only_in_the_what_if_keeps_the_results(
 def test_added_criterion_is_rated_by_the_person(persona: Plan, catalog: pd.DataFrame) -> None:
     criteria = {**DEFAULT_WEIGHTS, "commute": 4}
     board = compare.matrix(persona, catalog, criteria=criteria, labels={"commute": "Commute"})
-    assert "edited in this notebook" in board.setup_panel.children[0].value
+    assert "edited in this notebook" in board.setup_html
     assert "not rated, so left out: Commute" in board.results.ranking.value
     board.rater.row(TRAINERS, "commute").slider.value = 10
     assert reopen(persona).comparison.ratings[TRAINING]["commute"] == 10
@@ -564,7 +567,7 @@ def test_a_broken_workshop_file_is_reported_when_the_cell_is_edited(
     said = " ".join(text for text, kind in board.notes if kind == "error")
     assert f"The workshop file {path} is not valid TOML" in said
     assert "the criteria cell was edited" in said
-    assert "not valid TOML" in board.setup_panel.children[0].value
+    assert "not valid TOML" in board.setup_html
 
 
 def test_a_coach_cell_s_problem_reaches_the_board_with_its_values(
@@ -580,11 +583,122 @@ def test_a_coach_cell_s_problem_reaches_the_board_with_its_values(
         noted = space["CRITERIA"], space["score"]
         coach_cell_magics.run("criteria", 'CRITERIA = {"pay": 2, "outlook": 1}\n', space)
     setup = compare.matrix(persona, catalog, criteria=noted[0], score=noted[1])
-    line = setup.setup_panel.children[0].value.replace("&#x27;", "'")
+    line = setup.setup_html.replace("&#x27;", "'")
     assert "the weight of 'pay' is 9" in line and "takes 1 input(s)" in line
     fixed = compare.matrix(persona, catalog, criteria=space["CRITERIA"])
-    assert "the weight of 'pay' is 9" not in fixed.setup_panel.children[0].value
-    assert (
-        "the weight of 'pay' is 9"
-        not in compare.matrix(persona, catalog).setup_panel.children[0].value
+    assert "the weight of 'pay' is 9" not in fixed.setup_html
+    assert "the weight of 'pay' is 9" not in compare.matrix(persona, catalog).setup_html
+
+
+# --- what opens folded (issue 24 §1: a step shows what to do now first) -------------------
+
+
+def folds(board: CompareBoard) -> dict[str, w.Accordion]:
+    return {
+        "how scored": board.how_scored,
+        "weights": board.weights.fold,
+        "ratings": board.rater.fold,
+        "gut": board.gut.fold,
+        "heat map": board.results.heat_fold,
+        "pay chart": board.pay.sweep,
+    }
+
+
+def test_a_returning_person_finds_their_choice_first_and_what_is_done_folded(
+    board: CompareBoard, persona: Plan
+) -> None:
+    """The sample persona has set weights, rated every option, answered the gut check and
+    chosen: each part is folded under a bar saying what is in it; the ranking, the choice
+    and what to do next stay open, and opening a fold shows everything as before."""
+    assert {name: fold.selected_index for name, fold in folds(board).items()} == dict.fromkeys(
+        folds(board)
     )
+    said = html_text(board.where.value)
+    ranks = board.ranking()["rank"]
+    chosen = [board.names[code] for code in persona.comparison.chosen]
+    for name in chosen:
+        assert f"'{name}' (ranked {compare_words.ordinal(ranks[name])})" in said
+    assert "Next: 04 Set your short-term goals" in said
+    assert board.setup_panel.children[0] is board.where  # first on the board
+    # Open, not folded: the ranking and the choice.
+    assert board.results.ranking in board.results.box.children
+    assert board.choice.box in board.choice_panel.children
+    weights = persona.comparison.weights
+    most = [board.labels[c] for c, v in weights.items() if v == max(weights.values())]
+    assert board.weights.fold.titles[0].startswith(f"Your weights: {most[0]}, ")
+    assert all(label in board.weights.fold.titles[0] for label in most)
+    n = len(board.codes)
+    assert f"Your ratings: {n} of {n} options rated" in board.rater.fold.titles[0]
+    assert board.gut.fold.titles[0].endswith(f"of {compare_panels.GUT_TOP} top options answered")
+    # Folded, not gone: the sliders, the heat map and the chart are inside, drawn.
+    assert inside(board.weights.fold, board.weights.sliders["pay"])
+    assert inside(board.rater.fold, board.rater.picker)
+    assert board.results.heatmap.value and board.pay.chart.value
+    assert "Criteria and starting weights" in board.how_scored.children[0].children[0].value
+
+
+def inside(widget: w.Widget, part: w.Widget) -> bool:
+    children = getattr(widget, "children", ())
+    return widget is part or any(inside(child, part) for child in children)
+
+
+def html_text(value: str) -> str:
+    return re.sub(r"<[^>]+>", "", value).replace("&#x27;", "'")
+
+
+def test_a_person_who_has_not_done_a_part_sees_it_open(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    persona.comparison = type(persona.comparison)()  # nothing set, rated, answered or chosen
+    persona.save()
+    board = compare.matrix(persona, catalog)
+    assert [fold.selected_index for fold in folds(board).values()] == [0] * 6
+    assert board.where.value == ""
+    assert board.rater.fold.titles[0].startswith("Your ratings: 0 of ")
+
+
+def test_each_part_folds_on_its_own_once_done(persona: Plan, catalog: pd.DataFrame) -> None:
+    """Weights set but not every option rated, the gut check answered, no choice yet."""
+    comparison = persona.comparison
+    comparison.chosen, comparison.decided = [], None
+    comparison.ratings.pop(MHSM)
+    persona.save()
+    board = compare.matrix(persona, catalog)
+    shown = {name: fold.selected_index for name, fold in folds(board).items()}
+    assert shown["how scored"] is None and shown["weights"] is None  # weights set
+    assert shown["ratings"] == 0  # one option not rated yet
+    assert (shown["heat map"], shown["pay chart"]) == (0, 0)  # not decided: still weighing
+    n = len(board.codes)
+    assert board.rater.fold.titles[0].startswith(f"Your ratings: {n - 1} of {n} options rated")
+    # Rating it says so on the bar, which stays open while the person works in it.
+    for criterion in ("work_life", "development", "feels_right"):
+        board.rater.row(MANAGERS, criterion).slider.value = 7.0
+    assert board.rater.fold.titles[0].startswith(f"Your ratings: {n} of {n} options rated")
+    assert board.rater.fold.selected_index == 0
+    # Gut: open while a top option lacks an answer, folded once all have both.
+    assert board.gut.answered < board.gut.asked and shown["gut"] == 0
+    top = board.ranking().index[: compare_panels.GUT_TOP]
+    comparison.gut = {
+        board.code_of[name]: Gut(feels_right="yes", want_to_grow="no") for name in top
+    }
+    persona.save()
+    board = compare.matrix(persona, catalog)
+    assert board.gut.fold.selected_index is None
+    assert board.gut.fold.titles == (compare_words.gut_title(len(top), len(top)),)
+
+
+def test_the_choice_line_follows_the_choice(board: CompareBoard, persona: Plan) -> None:
+    for tick in board.choice.ticks.values():
+        tick.value = False
+    assert board.where.value == ""
+    board.choice.ticks[HR].value = True
+    assert f"You chose '{HR_NAME}'" in html_text(board.where.value)
+
+
+def test_fold_titles_say_what_is_inside() -> None:
+    labels = {"pay": "Pay", "outlook": "Outlook"}
+    title = compare_words.weights_title
+    assert title(pd.Series({"pay": 0.0, "outlook": 0.0}), labels).endswith("nothing counts yet")
+    assert title(pd.Series({"pay": 2.0, "outlook": 2.0}), labels).endswith("counts the same")
+    assert title(pd.Series({"pay": 4.0, "outlook": 2.0}), labels) == "Your weights: Pay counts most"
+    assert compare_words.gut_title(1, 3) == "Your gut check: 1 of 3 top options answered"
