@@ -22,13 +22,20 @@ from careerkit import palette
 from careerkit.dates import long_date
 from careerkit.plan import Action, Goal, GoalActions, Plan
 from careerkit.report import export, export_files
-from careerkit.steps.action_plan import action_problem, active_goals, next_review_due, this_month
+from careerkit.steps.action_plan import (
+    action_groups,
+    action_problem,
+    active_goals,
+    next_review_due,
+    this_month,
+)
 from careerkit.text import shorten
 from careerkit.ui.kit import buttons, lean
 from careerkit.ui.kit.autosave import Saver
 from careerkit.ui.kit.callbacks import guarded
 from careerkit.ui.kit.fields import WIDE, choices, choices_style, text_area
 from careerkit.ui.kit.file_links import FileLink, FileLinks
+from careerkit.ui.kit.fold import fold, is_folded, retitle
 from careerkit.ui.kit.messages import message_html, note_html
 
 SECTION = "action_plan"
@@ -95,8 +102,31 @@ class ActionRow(w.HBox):
         super().__init__([self.done, self.text, self.due, self.remove], layout=lean.layout())
 
 
+def help_title(noted: int) -> str:
+    """The bar over a goal's resources: how many of the three are noted."""
+    return f"Who and what can help: {noted} of {len(RESOURCES)} noted"
+
+
+def _count(actions: list[Action]) -> str:
+    return f"{len(actions)} action{'s' * (len(actions) != 1)}"
+
+
+def later_title(actions: list[Action]) -> str:
+    """The bar over the open actions due after this month: how many, and from when."""
+    first = min(a.due for a in actions if a.due)
+    return f"Later months: {_count(actions)}, the first on {long_date(first)}"
+
+
+def done_title(actions: list[Action]) -> str:
+    return f"Done: {_count(actions)}"
+
+
 class GoalActionsEditor(w.VBox):
-    """Resources and next actions of one goal; changes go to the plan through ``changed``."""
+    """Resources and next actions of one goal; changes go to the plan through ``changed``.
+
+    What asks nothing now opens folded: the resources once one is noted, the actions due
+    after this month, and the actions done (issue 24: each step shows what to do now first).
+    """
 
     def __init__(self, plan: Plan, goal: Goal, changed: Callable[[], None], errors: w.Output):
         self.plan, self.goal_id, self._changed, self.errors = plan, goal.id, changed, errors
@@ -105,7 +135,14 @@ class GoalActionsEditor(w.VBox):
             name: text_area(getattr(item, name), label, placeholder=hint, rows=1)
             for name, label, hint in RESOURCES
         }
-        self.rows = lean.vbox()
+        self.help = fold(
+            help_title(self._noted()),
+            *self.resources.values(),
+            folded=self._noted() > 0,
+        )
+        self.rows = lean.vbox()  # the actions of now, then the folds of later and done
+        self.action_rows: list[ActionRow] = []  # every action's row, in the plan's order
+        self.folds: dict[str, w.Accordion] = {}  # "later" and "done", when there are any
         self.new_text = lean.make(
             w.Text,
             placeholder="Next action, e.g. Email Rosa about the open day",
@@ -124,7 +161,7 @@ class GoalActionsEditor(w.VBox):
     def _layout(self, goal: Goal) -> list[w.Widget]:
         return [
             lean.html(_goal_heading(goal)),
-            *self.resources.values(),
+            self.help,
             lean.html("<b>Next actions</b>"),
             self.rows,
             lean.hbox([self.new_text, self.new_due, self.add]),
@@ -135,8 +172,17 @@ class GoalActionsEditor(w.VBox):
         """This goal's entry in the plan, created on the first change."""
         return self.plan.action_plan.items.setdefault(self.goal_id, GoalActions())
 
-    def render_rows(self) -> None:
+    def _noted(self) -> int:
+        return sum(bool(box.value.strip()) for box in self.resources.values())
+
+    def render_rows(self, reveal: int | None = None) -> None:
+        """A row per action: those of now first, then the folds of later months and done.
+
+        A fold the person opened stays open, and so does the one the action ``reveal``
+        (just added) goes to.
+        """
         item = self.plan.action_plan.items.get(self.goal_id, GoalActions())
+        opened = {name for name, part in self.folds.items() if not is_folded(part)}
         rows = [ActionRow(a) for a in item.actions]
         for index, row in enumerate(rows):
             row.done.observe(
@@ -149,7 +195,21 @@ class GoalActionsEditor(w.VBox):
                 guarded(self.errors)(lambda ch, i=index: self._set_due(i, ch.new)), "value"
             )
             row.remove.on_click(guarded(self.errors)(lambda _b, i=index: self._remove(i)))
-        self.rows.children = rows
+        self.action_rows = rows
+        groups = action_groups(item.actions)
+        shown: list[w.Widget] = [rows[i] for i in groups.now]
+        self.folds = {}
+        for name, indexes, title in (
+            ("later", groups.later, later_title),
+            ("done", groups.done, done_title),
+        ):
+            if indexes:
+                folded = name not in opened and reveal not in indexes
+                actions = [item.actions[i] for i in indexes]
+                part = fold(title(actions), lean.vbox([rows[i] for i in indexes]), folded=folded)
+                self.folds[name] = part
+                shown.append(part)
+        self.rows.children = shown
 
     def _say(self, problem: str | None) -> bool:
         self.message.value = message_html(f"Not saved: {problem}", "error") if problem else ""
@@ -157,6 +217,7 @@ class GoalActionsEditor(w.VBox):
 
     def _resource(self, name: str, value: str) -> None:
         setattr(self.item(), name, value)
+        retitle(self.help, help_title(self._noted()))
         self._changed()
 
     def _add(self, _button: w.Button) -> None:
@@ -165,7 +226,7 @@ class GoalActionsEditor(w.VBox):
             return
         self.item().actions.append(Action(text=text, due=due))
         self.new_text.value, self.new_due.value = "", None
-        self.render_rows()
+        self.render_rows(reveal=len(self.item().actions) - 1)
         self._changed()
 
     def _set_text(self, index: int, text: str) -> None:
