@@ -252,7 +252,8 @@ class ObjectivesPanel(w.VBox):
             self._show_skills(code, objective)
         self.message.value = ""
         self._fold_written(objective)
-        show_figure(self.chart, gap_chart(self.plan, self.catalog, code))
+        narrow = gap_chart(self.plan, self.catalog, code, narrow=True)  # for a phone
+        show_figure(self.chart, gap_chart(self.plan, self.catalog, code), narrow)
 
     def _show_skills(self, code: str, objective: Objective) -> None:
         choices = skill_choices(self.plan, self.catalog, code)

@@ -210,33 +210,38 @@ def test_actions_done_or_for_later_months_and_noted_help_open_folded(plan: Plan)
     _goal_with_every_kind_of_action(plan)
     panel = ui.action_plan(plan)
     edit, empty = panel.editors
-    now = [row for row in edit.rows.children if isinstance(row, ui.ActionRow)]
-    assert [row.text.value for row in now] == ["Watch unit 3", "Find a study partner"]
-    later, done = edit.folds["later"], edit.folds["done"]
-    assert edit.rows.children[2:] == (later, done)
-    assert [is_folded(later), is_folded(done), is_folded(edit.help)] == [True] * 3
-    assert later.titles == (
-        f"Later months: 2 actions, the first on {long_date(add_months(TODAY, 3))}",
+    assert [row.text.value for row in edit.rows.children] == [
+        "Watch unit 3",
+        "Find a study partner",  # no date yet: it asks for one now
+    ]
+    # Below the actions of now and "Add action", one folded bar says what it holds.
+    assert edit.children[-1] is edit.more and is_folded(edit.more)
+    assert edit.help not in edit.children
+    assert edit.more.titles == (
+        "Who and what can help: 1 of 3 noted · later months: 2 actions, the first on "
+        f"{long_date(add_months(TODAY, 3))} · done: 1 action",
     )
-    assert done.titles == ("Done: 1 action",)
-    assert edit.help.titles == ("Who and what can help: 1 of 3 noted",)
-    inside = [row.text.value for part in (later, done) for row in part.children[0].children]
-    assert inside == ["Book the exam", "Sit the exam", "Buy the book"]  # all still there
-    # A goal with nothing noted and no action: its parts are open, nothing to fold.
-    assert not is_folded(empty.help) and empty.folds == {}
+    inside = edit.more.children[0].children
+    assert edit.help in inside and edit.resources["people"].value == "Aunt Rosa"
+    assert [r.text.value for r in edit.later.children] == ["Book the exam", "Sit the exam"]
+    assert [r.text.value for r in edit.done.children] == ["Buy the book"]
+    edit.resources["tools"].value = "The course's forum"  # the bar follows
+    assert edit.more.titles[0].startswith("Who and what can help: 2 of 3 noted")
+    # A goal with nothing noted and no action: its resources open above, no fold.
+    assert empty.help in empty.children and empty.more.layout.display == "none"
     empty.resources["tools"].value = "The course's forum"
-    assert empty.help.titles == ("Who and what can help: 1 of 3 noted",)
+    assert empty.help in empty.children  # typing never moves the boxes
 
 
-def test_an_action_added_for_a_later_month_shows_in_its_opened_fold(plan: Plan) -> None:
+def test_an_action_added_for_a_later_month_shows_in_the_opened_fold(plan: Plan) -> None:
     _goal_with_every_kind_of_action(plan)
     edit = ui.action_plan(plan).editors[0]
     edit.new_text.value = "Ask for the exam's old papers"
     edit.new_due.value = add_months(TODAY, 2)
     edit.add.click()
-    later = edit.folds["later"]
-    assert not is_folded(later) and is_folded(edit.folds["done"])
-    assert "Ask for the exam's old papers" in [r.text.value for r in later.children[0].children]
+    assert not is_folded(edit.more)
+    assert "Ask for the exam's old papers" in [r.text.value for r in edit.later.children]
+    assert "later months: 3 actions" in edit.more.titles[0]
     edit.action_rows[0].done.value = True  # ticked: it stays where the person ticked it
     assert edit.rows.children[0] is edit.action_rows[0]
     assert reopen(plan).action_plan.items["g1"].actions[0].done

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # what editors and mypy see; at run time __getattr__ imports 
     from careerkit.report.charts.plan import timeline_chart as timeline_chart
     from careerkit.report.charts.style import new_figure as new_figure
     from careerkit.report.charts.style import png as png
+    from careerkit.report.charts.style import text_px as text_px
 
 # Imported on first use, so a module that may draw (the report, say) costs nothing until
 # it does: matplotlib takes a third of a second to import.
@@ -43,6 +44,7 @@ _EXPORTS = {
     "COLOURS": "careerkit.palette",  # no matplotlib for a tuple of colours
     "new_figure": "careerkit.report.charts.style",
     "png": "careerkit.report.charts.style",
+    "text_px": "careerkit.report.charts.style",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -245,36 +245,49 @@ def _label_room(
 # --- long-term objectives (notebook 05) ---------------------------------------------------
 
 
-def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str) -> Figure:
-    """The target occupation's important skills (most important on top) against yours."""
+#: The gap chart drawn for a phone: narrow and taller, each skill's name on a line above its
+#: bar, no text under GAP_NARROW_PT, so at a phone's width (about 360 px for 384 drawn) its
+#: text stays about 12 px.
+GAP_NARROW_WIDTH = 4.0  # inches
+GAP_NARROW_PT = 10.0
+GAP_NARROW_CHARS = 38  # a wrapped line of the title or axis label, at GAP_NARROW_PT
+
+
+def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str, narrow: bool = False) -> Figure:
+    """The target occupation's important skills (most important on top) against yours;
+    ``narrow``: drawn for a phone (names above the bars, wrapped lines, larger type)."""
     table = gap_table(plan, catalog, code)
     title = direction_title(plan, code, catalog)
-    fig = new_figure(9, 1.4 + 0.38 * max(len(table), 2))
+    rows = max(len(table), 2)
+    pt = GAP_NARROW_PT if narrow else None  # None: matplotlib's own sizes (10 pt ticks)
+    fig = (
+        new_figure(GAP_NARROW_WIDTH, 2.6 + 0.62 * rows)
+        if narrow
+        else new_figure(9, 1.4 + 0.38 * rows)
+    )
     ax = fig.subplots()
     if table.empty:
+        words = (
+            "O*NET has no skill ratings for this occupation"
+            if code in catalog.index
+            else "No skill list for your own occupation"
+        ) + ":\nlist the skills it needs in 02 (from postings or people in the job)."
+        if narrow:
+            words = "\n".join(textwrap.wrap(words.replace("\n", " "), GAP_NARROW_CHARS - 6))
         ax.text(
-            0.5,
-            0.5,
-            (
-                "O*NET has no skill ratings for this occupation"
-                if code in catalog.index
-                else "No skill list for your own occupation"
-            )
-            + ":\nlist the skills it needs in 02 (from postings or people in the job).",
-            ha="center",
-            va="center",
-            color=palette.DARK_GREY,
-            transform=ax.transAxes,
-        )
+            0.5, 0.5, words, ha="center", va="center", color=palette.DARK_GREY,
+            transform=ax.transAxes, fontsize=pt,
+        )  # fmt: skip
         ax.set_axis_off()
     else:
         kind = table["level"].map(
             lambda v: "missing" if v == 0 else "weak" if v < SOLID_LEVEL else "have"
         )
-        y = range(len(table))
+        y = [i + 0.2 for i in range(len(table))] if narrow else list(range(len(table)))
         ax.barh(
-            y, table["level"].clip(lower=0.08), color=kind.map(LEVEL_COLOURS), height=0.6,
-            hatch=list(kind.map(LEVEL_HATCHES)), edgecolor=DARK_GREY, linewidth=0,
+            y, table["level"].clip(lower=0.08), color=kind.map(LEVEL_COLOURS),
+            height=0.4 if narrow else 0.6, hatch=list(kind.map(LEVEL_HATCHES)),
+            edgecolor=DARK_GREY, linewidth=0,
         )  # fmt: skip
         # Her own words for her skills (none an O*NET name): "not under this name", not "not in".
         missing = (
@@ -282,27 +295,40 @@ def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str) -> Figure:
             if other_names_only(s.name for s in plan.dream_job.skills)
             else "not in your skills"
         )
-        for i, (level, picked) in enumerate(zip(table["level"], table["chosen"], strict=True)):
+        rows_of = zip(y, table["level"], table["chosen"], strict=True)
+        for at, level, picked in rows_of:
             note = missing if level == 0 else f"you: {level} of 5"
             ax.text(
                 max(level, 0.1) + 0.08,
-                i,
-                note + ("  · picked" if picked else ""),
+                at,
+                note + (", picked" if narrow and picked else "  · picked" if picked else ""),
                 va="center",
-                fontsize=8.5,
+                fontsize=pt or 8.5,
                 color=palette.INK,
             )
         ax.axvline(SOLID_LEVEL, color=palette.GREY, linestyle=":", linewidth=1)
-        ax.set_yticks(list(y), [shorten(s, 40) for s in table.index])
-        ax.invert_yaxis()
-        ax.set_xlim(0, 6.6)
+        if narrow:  # each name on its own line above its bar: the whole width for the words
+            for i, skill in enumerate(table.index):
+                ax.text(0, i - 0.22, shorten(skill, GAP_NARROW_CHARS), va="center", fontsize=pt)
+            ax.set_yticks([])
+            ax.set_ylim(len(table) - 0.4, -0.6)
+            ax.set_xlim(0, 9.6)  # room right of a full bar for its note
+            ax.spines["bottom"].set_bounds(0, 5)  # the axis as long as the ratings
+            ax.tick_params(labelsize=pt)
+        else:
+            ax.set_yticks(y, [shorten(s, 40) for s in table.index])
+            ax.invert_yaxis()
+            ax.set_xlim(0, 6.6)
         ax.set_xticks(range(6))
-        ax.set_xlabel(
+        label = (
             "None of your skills in 01 is one of O*NET's names: pick the ones you have "
             "from the list in 01"
             if missing != "not in your skills"
             else "Your own rating (01), 0 = not listed; dotted line: solid (3 of 5)"
         )
+        if narrow:
+            label = "\n".join(textwrap.wrap(label, GAP_NARROW_CHARS))
+        ax.set_xlabel(label, fontsize=pt, loc="left" if narrow else "center")
         fig.legend(
             handles=[
                 _patch(LEVEL_COLOURS[k], LEVEL_HATCHES[k], words)
@@ -310,14 +336,18 @@ def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str) -> Figure:
                 if k in set(kind)  # a legend names only what is drawn
             ],
             loc="lower center",
-            ncol=3,
+            ncol=2 if narrow else 3,
             frameon=False,
-            fontsize=8,
+            fontsize=pt or 8,
             **LEGEND_SWATCH,
         )
-        plain(ax)
-    ax.set_title(f"Skills {shorten(title, 50)} needs, and yours", loc="left")
-    fig.tight_layout(rect=(0, 0.45 / fig.get_figheight(), 1, 1))  # the legend goes below
+        plain(ax, "top", "right", "left") if narrow else plain(ax)
+    heading = f"Skills {shorten(title, 50)} needs, and yours"
+    if narrow:
+        heading = "\n".join(textwrap.wrap(heading, GAP_NARROW_CHARS))
+    ax.set_title(heading, loc="left", fontsize=pt + 2 if pt else None)
+    legend = (0.55 if narrow else 0.45) / fig.get_figheight()
+    fig.tight_layout(rect=(0, legend, 1, 1))  # the legend goes below
     return fig
 
 
