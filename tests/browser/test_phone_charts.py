@@ -32,9 +32,7 @@ SHOWN_CHARTS_JS = """() => Array.from(document.querySelectorAll('img[alt^="Chart
 def shown_text_px(page: Page) -> dict[str, float]:
     """Each chart on the page (by its text alternative): its smallest text as shown, in px."""
     return {
-        chart["alt"]: float(chart["stated"] or DEFAULT_TEXT_PX)
-        * chart["shown"]
-        / chart["natural"]
+        chart["alt"]: float(chart["stated"] or DEFAULT_TEXT_PX) * chart["shown"] / chart["natural"]
         for chart in page.evaluate(SHOWN_CHARTS_JS)
     }
 

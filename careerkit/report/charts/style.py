@@ -51,7 +51,7 @@ def text_px(fig: Figure, dpi: int = 96) -> float:
     ``dpi``; shown narrower than the PNG, a chart's text shrinks by the same ratio. Once
     drawn (:func:`png`): tick labels are only made then."""
     sizes = [
-        t.get_fontsize()
+        float(t.get_fontsize())
         for t in fig.findobj(Text)
         if t.get_visible() and t.get_text().strip() and t.get_figure() is not None
     ]
