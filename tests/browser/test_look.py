@@ -287,6 +287,8 @@ FOLD_BAR = ".jupyter-widget-Collapse-header"
 # 01: 5,704 px before its parts were folded (issue 24), about 3,200 px after.
 RETURNING_PX = {
     "01_dream_job.ipynb": 4_000,
+    "05_long_term.ipynb": 3_350,  # 4,169 px before its objective's parts folded, 2,907 after
+    "06_action_plan.ipynb": 3_200,  # 3,269 px before (its persona's dates: Dec. 2026), 2,916 after
 }
 BARS_JS = """() => Array.from(document.querySelectorAll('.jupyter-widget-Collapse-header'),
   bar => ({text: bar.innerText.trim(), role: bar.getAttribute('role'),
