@@ -14,7 +14,7 @@ import pandas as pd
 
 from careerkit.catalog.fit import other_names_only
 from careerkit.plan import Objective, Plan
-from careerkit.report.charts import gap_chart, roadmap_chart
+from careerkit.report.charts import ROADMAP_PHONE, gap_chart, roadmap_chart
 from careerkit.steps import job_skills
 from careerkit.steps.long_term import (
     ObjectiveInputError,
@@ -337,7 +337,11 @@ def objectives(plan: Plan, catalog: pd.DataFrame) -> ObjectivesPanel:
 
 def roadmap(plan: Plan, catalog: pd.DataFrame, today: date | None = None) -> FollowingChart:
     """The roadmap chart; it follows the objectives panel's changes by itself."""
-    return FollowingChart(plan, lambda: roadmap_chart(plan, catalog, today))
+    return FollowingChart(
+        plan,
+        lambda: roadmap_chart(plan, catalog, today),
+        narrow=lambda: roadmap_chart(plan, catalog, today, ROADMAP_PHONE),  # for a phone
+    )
 
 
 __all__ = ["ObjectivesPanel", "objectives", "roadmap"]

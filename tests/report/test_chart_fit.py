@@ -200,6 +200,9 @@ def drawings(plan: Plan, catalog: pd.DataFrame) -> dict[str, Callable[[], Figure
         "skill gap on a phone": lambda: charts.gap_chart(plan, catalog, codes[0], narrow=True),
         "roadmap": lambda: charts.roadmap_chart(plan, catalog, TODAY),
         "printed roadmap": lambda: charts.roadmap_chart(plan, catalog, TODAY, charts.ROADMAP_PRINT),
+        "roadmap on a phone": lambda: charts.roadmap_chart(
+            plan, catalog, TODAY, charts.ROADMAP_PHONE
+        ),
         "progress": lambda: charts.progress_chart(plan.short_term_goals.goals),
     }
 
@@ -213,6 +216,7 @@ NAMES = [
     "skill gap on a phone",
     "roadmap",
     "printed roadmap",
+    "roadmap on a phone",
     "progress",
 ]
 
@@ -355,15 +359,16 @@ def test_the_printed_roadmap_fits_a_page_at_a_legible_size(
 
 
 @pytest.mark.parametrize("length", ["long", "short", "persona"])
-def test_the_skill_gap_drawn_for_a_phone_reads_at_a_phones_width(
-    length: str, persona: Plan, catalog: pd.DataFrame
+@pytest.mark.parametrize("name", ["skill gap on a phone", "roadmap on a phone"])
+def test_the_charts_drawn_for_a_phone_read_at_a_phones_width(
+    name: str, length: str, persona: Plan, catalog: pd.DataFrame
 ) -> None:
     """Shown 360 px wide (a 390 px phone's column), its smallest text is still 11 px: a
     PNG scaled to the width shrinks its text by the same ratio (issue 24 §2 and §5)."""
     plan = {"long": long_plan, "short": lambda p, _: short_plan(p), "persona": lambda p, _: p}[
         length
     ](persona, catalog)
-    fig = charts.gap_chart(plan, catalog, plan.exploration.options[0].code, narrow=True)
+    fig = drawings(plan, catalog)[name]()
     width = Image.open(io.BytesIO(charts.png(fig))).width
     shown = min(width, 360)
     assert charts.text_px(fig) * shown / width >= 11

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # what editors and mypy see; at run time __getattr__ imports 
     from careerkit.report.charts.options import score_limits as score_limits
     from careerkit.report.charts.options import shortlist_figure as shortlist_figure
     from careerkit.report.charts.options import sweep_figure as sweep_figure
+    from careerkit.report.charts.plan import ROADMAP_PHONE as ROADMAP_PHONE
     from careerkit.report.charts.plan import ROADMAP_PRINT as ROADMAP_PRINT
     from careerkit.report.charts.plan import gap_chart as gap_chart
     from careerkit.report.charts.plan import progress_chart as progress_chart
@@ -36,6 +37,7 @@ _EXPORTS = {
     "score_limits": "careerkit.report.charts.options",
     "shortlist_figure": "careerkit.report.charts.options",
     "sweep_figure": "careerkit.report.charts.options",
+    "ROADMAP_PHONE": "careerkit.report.charts.plan",
     "ROADMAP_PRINT": "careerkit.report.charts.plan",
     "gap_chart": "careerkit.report.charts.plan",
     "progress_chart": "careerkit.report.charts.plan",

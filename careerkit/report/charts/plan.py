@@ -89,12 +89,18 @@ class RoadmapSize:
     text_pt: float = TEXT_PT
     label_chars: int = LABEL_CHARS_PER_LINE
     label_lines: int = LABEL_LINES
+    lane_chars: int = 72  # a lane's heading (an occupation's title) wraps after this many
     row_inches: float = ROW_INCHES
     legend_columns: int = 3
     legend_inches: float = 0.75  # room kept below the axes for the legend's rows
     gap_scale: float = 1.0  # a label's distance from its mark: more days on a narrower scale
     tall_from: int = 3  # a label of this many lines gets a taller row ...
     tall: float = 1.36  # ... this many rows high
+    year_step: int = 2  # years between the time axis's labels, doubled while there are ...
+    most_years: int = 30  # ... more than this many labels
+    #: The pale backgrounds' headings: the next two years, and what follows.
+    bands: tuple[str, str] = ("Short-term\ngoals (04)", "Long-term objectives (05)")
+    band_rows: tuple[float, float] = (0.9, 0.9)  # their heights below the top (rows)
 
     @property
     def scale(self) -> float:
@@ -119,6 +125,24 @@ ROADMAP_PRINT = RoadmapSize(
     legend_columns=4,
     legend_inches=0.6,
     gap_scale=1.8,
+)
+
+#: The roadmap drawn for a phone: narrow and taller, no text under 10 pt, so at a phone's
+#: width (about 360 px for 384 drawn) its text stays about 12 px.
+ROADMAP_PHONE = RoadmapSize(
+    width=4.0,
+    label_chars=24,
+    label_lines=3,
+    lane_chars=34,
+    legend_columns=1,
+    legend_inches=2.1,
+    gap_scale=2.5,
+    tall_from=3,
+    tall=1.5,
+    year_step=4,
+    most_years=6,
+    bands=("04", "Long-term (05)"),
+    band_rows=(0.5, 1.3),  # one above the other: the two years' band is narrow
 )
 
 
@@ -361,7 +385,7 @@ def _rows(
     for lane in lanes:
         entries += [lane, *(item for item in items if item.lane == lane)]
     labels = [
-        _lane_heading(x)
+        _lane_heading(x, size.lane_chars)
         if isinstance(x, str)
         else _wrapped(x.label, size.label_chars, size.label_lines)
         for x in entries
@@ -372,10 +396,11 @@ def _rows(
     return rows, headers
 
 
-def _lane_heading(lane: str) -> str:
+def _lane_heading(lane: str, chars: int = 72) -> str:
     """A lane's heading: a long occupation title on two lines, the second cut with "…"."""
-    words = textwrap.wrap(lane, 72) or [""]
-    return "\n".join([*words[:1], *([shorten(" ".join(words[1:]), 72)] if words[1:] else [])])
+    words = textwrap.wrap(lane, chars) or [""]
+    rest = [shorten(" ".join(words[1:]), chars)] if words[1:] else []
+    return "\n".join([*words[:1], *rest])
 
 
 def _patch(colour: str, hatch: str, label: str) -> Patch:
@@ -481,8 +506,8 @@ def roadmap_chart(
     ax.axvspan(short, right, color=OKABE_ITO["orange"], alpha=0.12, zorder=0)
     top = -2.0
     band: dict[str, Any] = {"fontsize": pt, "va": "center"}
-    ax.text(now + 15, top + 0.9, "Short-term\ngoals (04)", color=palette.INFO, **band)
-    ax.text(short + 15, top + 0.9, "Long-term objectives (05)", color=palette.WARN, **band)
+    ax.text(now + 15, top + size.band_rows[0], size.bands[0], color=palette.INFO, **band)
+    ax.text(short + 15, top + size.band_rows[1], size.bands[1], color=palette.WARN, **band)
     ax.axvline(now, color=TODAY_COLOUR, linewidth=1.2, linestyle="--")
     if not items:
         ax.text(
@@ -497,14 +522,24 @@ def roadmap_chart(
     colours = {group: colour for group, (colour, _) in GROUP_STYLE.items()}
     shown = [(_draw_item(ax, y, item, colours, size), item.label) for y, item in rows]
     for lane, y in headers.items():
-        ax.text(left + 10, y, _lane_heading(lane), fontsize=pt + 1, fontweight="bold", va="center")
+        ax.text(
+            left + 10,
+            y,
+            _lane_heading(lane, size.lane_chars),
+            fontsize=pt + 1,
+            fontweight="bold",
+            va="center",
+        )
         if y:
             ax.axhline(y - 0.5, color=palette.LIGHT_GREY, linewidth=0.8)
     _arrows(ax, rows)
     ax.set_ylim(bottom, top)
     ax.set_xlim(left, right)  # with room for the labels
     ax.set_yticks([])
-    ax.xaxis.set_major_locator(mdates.YearLocator(2))
+    step = size.year_step
+    while (right - left) / 365.25 / step > size.most_years:
+        step *= 2
+    ax.xaxis.set_major_locator(mdates.YearLocator(step))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.tick_params(labelsize=pt)
     drawn = {i.group for i in items if i.kind != "goal"}  # a legend names only what is drawn
