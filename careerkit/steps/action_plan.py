@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from careerkit.dates import add_months, long_date
 from careerkit.plan import Action, Goal, Plan
@@ -37,15 +38,42 @@ def _same_day_ahead(due: date, today: date) -> date:
     return guess if guess >= today else add_months(guess, 12)
 
 
+def month_end(today: date) -> date:
+    """The last day of ``today``'s calendar month."""
+    return today.replace(day=calendar.monthrange(today.year, today.month)[1])
+
+
+class ActionGroups(NamedTuple):
+    """A goal's actions by what they ask now, as indexes into its list (in its order)."""
+
+    now: list[int]  # open, due this month, overdue or not dated yet
+    later: list[int]  # open, due after this month
+    done: list[int]
+
+
+def action_groups(actions: list[Action], today: date | None = None) -> ActionGroups:
+    """Which actions ask something now, which are for later months, which are done."""
+    end = month_end(today or date.today())
+    groups = ActionGroups([], [], [])
+    for index, action in enumerate(actions):
+        if action.done:
+            groups.done.append(index)
+        elif action.due is not None and action.due > end:
+            groups.later.append(index)
+        else:
+            groups.now.append(index)
+    return groups
+
+
 def this_month(plan: Plan, today: date | None = None) -> list[tuple[Goal, Action]]:
     """Open actions due this calendar month or overdue, soonest first (dropped goals skipped)."""
     today = today or date.today()
-    month_end = today.replace(day=calendar.monthrange(today.year, today.month)[1])
+    last_day = month_end(today)
     found = [
         (goal, action)
         for goal in active_goals(plan)
         for action in _actions(plan, goal.id)
-        if not action.done and action.due is not None and action.due <= month_end
+        if not action.done and action.due is not None and action.due <= last_day
     ]
     return sorted(found, key=lambda pair: pair[1].due or today)
 

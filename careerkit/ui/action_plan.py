@@ -22,13 +22,21 @@ from careerkit import palette
 from careerkit.dates import long_date
 from careerkit.plan import Action, Goal, GoalActions, Plan
 from careerkit.report import export, export_files
-from careerkit.steps.action_plan import action_problem, active_goals, next_review_due, this_month
+from careerkit.steps.action_plan import (
+    ActionGroups,
+    action_groups,
+    action_problem,
+    active_goals,
+    next_review_due,
+    this_month,
+)
 from careerkit.text import shorten
 from careerkit.ui.kit import buttons, lean
 from careerkit.ui.kit.autosave import Saver
 from careerkit.ui.kit.callbacks import guarded
-from careerkit.ui.kit.fields import WIDE, choices, choices_style, text_area
+from careerkit.ui.kit.fields import WIDE, choices, choices_style, show, text_area
 from careerkit.ui.kit.file_links import FileLink, FileLinks
+from careerkit.ui.kit.fold import fold, retitle, unfold
 from careerkit.ui.kit.messages import message_html, note_html
 
 SECTION = "action_plan"
@@ -95,8 +103,31 @@ class ActionRow(w.HBox):
         super().__init__([self.done, self.text, self.due, self.remove], layout=lean.layout())
 
 
+def _count(actions: list[Action]) -> str:
+    return f"{len(actions)} action{'s' * (len(actions) != 1)}"
+
+
+def more_title(noted: int | None, later: list[Action], done: list[Action]) -> str:
+    """The bar over what a goal asks nothing of now: the resources noted (``None``: they are
+    not in it), its actions due after this month (from when) and its actions done."""
+    parts = [] if noted is None else [f"who and what can help: {noted} of {len(RESOURCES)} noted"]
+    if later:
+        first = min(a.due for a in later if a.due)
+        parts.append(f"later months: {_count(later)}, the first on {long_date(first)}")
+    if done:
+        parts.append(f"done: {_count(done)}")
+    text = " · ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
 class GoalActionsEditor(w.VBox):
-    """Resources and next actions of one goal; changes go to the plan through ``changed``."""
+    """Resources and next actions of one goal; changes go to the plan through ``changed``.
+
+    What asks nothing now opens folded under one bar below the goal's actions of now and
+    its "Add action" (issue 24: each step shows what to do now first): the resources once
+    one is noted, the actions due after this month, and the actions done. Resources not
+    noted yet stay open above the actions.
+    """
 
     def __init__(self, plan: Plan, goal: Goal, changed: Callable[[], None], errors: w.Output):
         self.plan, self.goal_id, self._changed, self.errors = plan, goal.id, changed, errors
@@ -105,7 +136,13 @@ class GoalActionsEditor(w.VBox):
             name: text_area(getattr(item, name), label, placeholder=hint, rows=1)
             for name, label, hint in RESOURCES
         }
-        self.rows = lean.vbox()
+        self.help_folded = self._noted() > 0  # noted: in the fold below; else open above
+        self.help = lean.vbox(list(self.resources.values()))
+        self.rows = lean.vbox()  # the actions of now
+        self.action_rows: list[ActionRow] = []  # every action's row, in the plan's order
+        self.groups = ActionGroups([], [], [])
+        self.later, self.done = lean.vbox(), lean.vbox()  # in the fold
+        self.more = fold("", lean.vbox(), folded=True, hides=True)
         self.new_text = lean.make(
             w.Text,
             placeholder="Next action, e.g. Email Rosa about the open day",
@@ -124,18 +161,24 @@ class GoalActionsEditor(w.VBox):
     def _layout(self, goal: Goal) -> list[w.Widget]:
         return [
             lean.html(_goal_heading(goal)),
-            *self.resources.values(),
+            *([] if self.help_folded else [self.help]),
             lean.html("<b>Next actions</b>"),
             self.rows,
             lean.hbox([self.new_text, self.new_due, self.add]),
             self.message,
+            self.more,
         ]
 
     def item(self) -> GoalActions:
         """This goal's entry in the plan, created on the first change."""
         return self.plan.action_plan.items.setdefault(self.goal_id, GoalActions())
 
-    def render_rows(self) -> None:
+    def _noted(self) -> int:
+        return sum(bool(box.value.strip()) for box in self.resources.values())
+
+    def render_rows(self, reveal: int | None = None) -> None:
+        """A row per action: those of now in the open, those of later months and those done
+        in the fold (opened when the action ``reveal``, just added, goes there)."""
         item = self.plan.action_plan.items.get(self.goal_id, GoalActions())
         rows = [ActionRow(a) for a in item.actions]
         for index, row in enumerate(rows):
@@ -149,7 +192,31 @@ class GoalActionsEditor(w.VBox):
                 guarded(self.errors)(lambda ch, i=index: self._set_due(i, ch.new)), "value"
             )
             row.remove.on_click(guarded(self.errors)(lambda _b, i=index: self._remove(i)))
-        self.rows.children = rows
+        self.action_rows = rows
+        groups = action_groups(item.actions)
+        self.rows.children = [rows[i] for i in groups.now]
+        self.groups = groups
+        parts: list[w.Widget] = []
+        if self.help_folded:
+            parts += [lean.html("<b>Who and what can help</b>"), self.help]
+        for heading, indexes, box in (
+            ("Later months", groups.later, self.later),
+            ("Done", groups.done, self.done),
+        ):
+            box.children = [rows[i] for i in indexes]
+            if indexes:
+                parts += [lean.html(f"<b>{heading}</b>"), box]
+        self.more.children[0].children = parts
+        show(self.more, bool(parts))
+        if reveal in groups.later or reveal in groups.done:
+            unfold(self.more)
+        self._retitle()
+
+    def _retitle(self) -> None:
+        actions = self.plan.action_plan.items.get(self.goal_id, GoalActions()).actions
+        later = [actions[i] for i in self.groups.later]
+        done = [actions[i] for i in self.groups.done]
+        retitle(self.more, more_title(self._noted() if self.help_folded else None, later, done))
 
     def _say(self, problem: str | None) -> bool:
         self.message.value = message_html(f"Not saved: {problem}", "error") if problem else ""
@@ -157,6 +224,7 @@ class GoalActionsEditor(w.VBox):
 
     def _resource(self, name: str, value: str) -> None:
         setattr(self.item(), name, value)
+        self._retitle()
         self._changed()
 
     def _add(self, _button: w.Button) -> None:
@@ -165,7 +233,7 @@ class GoalActionsEditor(w.VBox):
             return
         self.item().actions.append(Action(text=text, due=due))
         self.new_text.value, self.new_due.value = "", None
-        self.render_rows()
+        self.render_rows(reveal=len(self.item().actions) - 1)
         self._changed()
 
     def _set_text(self, index: int, text: str) -> None:

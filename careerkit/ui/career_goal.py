@@ -22,6 +22,7 @@ from careerkit.ui.kit import buttons, lean
 from careerkit.ui.kit.autosave import Saver
 from careerkit.ui.kit.callbacks import guarded, quietly
 from careerkit.ui.kit.fields import WIDE, show, text_area
+from careerkit.ui.kit.fold import fold
 from careerkit.ui.kit.messages import message_html
 from careerkit.ui.kit.plan_signal import plan_changed
 
@@ -33,6 +34,8 @@ PLACEHOLDERS = {
     "lead a team, seeking a role as a registered nurse.",
 }
 ROWS = {"interview": 6, "objective": 2}
+#: The bar over the drafting controls once both texts are written (they are then optional).
+REDRAFT_TITLE = "Draft again from your answers (optional: both texts are written)"
 
 
 def advice_html(text: str, field: Field) -> str:
@@ -79,7 +82,10 @@ class Offer(w.VBox):
 
 
 class CareerGoalPanel(w.VBox):
-    """Two texts to say where you are going, drafted from the plan and edited by the person."""
+    """Two texts to say where you are going, drafted from the plan and edited by the person.
+
+    Once both are written, the drafting controls open folded: the person's texts come first.
+    """
 
     def __init__(self, plan: Plan, catalog: pd.DataFrame) -> None:
         self.plan, self.catalog = plan, catalog
@@ -104,10 +110,12 @@ class CareerGoalPanel(w.VBox):
         }
         self.checks = {f: lean.html(advice_html(getattr(goal, f), f)) for f in FIELDS}
         self.offers = {f: Offer() for f in FIELDS}
+        written = all(getattr(goal, f).strip() for f in FIELDS)
+        drafting = [self.direction, lean.hbox([self.draft_button])]
+        self.drafting = fold(REDRAFT_TITLE, *drafting, folded=True) if written else None
         parts: list[w.Widget] = [
             self.notice,
-            self.direction,
-            lean.hbox([self.draft_button]),
+            *([self.drafting] if self.drafting else drafting),
             self.message,
         ]
         for f in FIELDS:

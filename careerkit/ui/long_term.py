@@ -6,7 +6,6 @@ Answers are checked with :mod:`careerkit.steps.long_term` and saved as the perso
 
 from __future__ import annotations
 
-import html
 from datetime import date
 from typing import Any
 
@@ -15,7 +14,7 @@ import pandas as pd
 
 from careerkit.catalog.fit import other_names_only
 from careerkit.plan import Objective, Plan
-from careerkit.report.charts import gap_chart, roadmap_chart
+from careerkit.report.charts import ROADMAP_PHONE, gap_chart, roadmap_chart
 from careerkit.steps import job_skills
 from careerkit.steps.long_term import (
     ObjectiveInputError,
@@ -25,11 +24,13 @@ from careerkit.steps.long_term import (
     update_objective,
 )
 from careerkit.steps.short_term.goals import direction_title
+from careerkit.text import shorten
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.a11y import show_figure
 from careerkit.ui.kit.autosave import Saver
 from careerkit.ui.kit.callbacks import guarded, quietly
 from careerkit.ui.kit.fields import WIDE, text_area
+from careerkit.ui.kit.fold import fold, retitle
 from careerkit.ui.kit.messages import message_html
 from careerkit.ui.kit.plan_signal import FollowingChart, plan_changed
 
@@ -42,9 +43,62 @@ STAY_OPTIONS = [
 
 # --- the objectives panel -----------------------------------------------------------
 
+#: The four parts of an objective, each folded under its bar once written.
+PARTS = ("skills", "experience", "development", "employment")
+TITLE_CHARS = 70  # of the person's words on a folded part's bar
+
+
+def _quoted(text: str) -> str:
+    return f"“{shorten(text.strip(), TITLE_CHARS)}”"
+
+
+def part_titles(objective: Objective) -> dict[str, str]:
+    """What each part's bar says: its name and what is written in it."""
+    picked, own = len(objective.skills_to_acquire), len(objective.own_skills)
+    skills = [f"{picked} from the gap"] * bool(picked) + [f"{own} of your own"] * bool(own)
+    roles = [
+        *([f"in 5 years {_quoted(objective.role_5y)}"] if objective.role_5y.strip() else []),
+        *([f"in 10 years {_quoted(objective.role_10y)}"] if objective.role_10y.strip() else []),
+    ]
+    if not roles and objective.ambitions.strip():
+        roles = ["ambitions written"]
+    stay = objective.stay_years
+    stay_words = (
+        ""
+        if stay is None
+        else "less than a year"
+        if stay == 0
+        else f"{stay} year{'s' * (stay != 1)}"
+    )
+    if not stay_words and objective.leave_when.strip():
+        stay_words = "when you would leave written"
+    return {
+        "skills": "Skills to acquire: " + (", ".join(skills) or "none chosen yet"),
+        "experience": "Experience to gain: "
+        + (_quoted(objective.experience) if objective.experience.strip() else "not written yet"),
+        "development": "Professional development: " + ("; ".join(roles) or "not written yet"),
+        "employment": "Length of employment: " + (stay_words or "not written yet"),
+    }
+
+
+def parts_written(objective: Objective) -> dict[str, bool]:
+    """Which parts of an objective hold an answer (they open folded)."""
+    return {
+        "skills": bool(objective.skills_to_acquire or objective.own_skills),
+        "experience": bool(objective.experience.strip()),
+        "development": any(
+            t.strip() for t in (objective.role_5y, objective.role_10y, objective.ambitions)
+        ),
+        "employment": objective.stay_years is not None or bool(objective.leave_when.strip()),
+    }
+
 
 class ObjectivesPanel(w.VBox):
-    """Pick a direction, see its skill gap, and write the objectives for it."""
+    """Pick a direction, see its skill gap, and write the objectives for it.
+
+    Each of the objective's four parts opens folded once written for the direction shown,
+    under a bar saying what it holds (issue 24: each step shows what to do now first).
+    """
 
     def __init__(self, plan: Plan, catalog: pd.DataFrame) -> None:
         self.plan, self.catalog = plan, catalog
@@ -135,29 +189,29 @@ class ObjectivesPanel(w.VBox):
         )
 
     def _layout(self) -> list[w.Widget]:
-        def head(text: str) -> w.HTML:
-            return lean.html(f"<h4>{html.escape(text)}</h4>")
-
+        tick = lean.html(message_html("Tick the gap skills you mean to acquire:"))
+        contents = {
+            "skills": [self.chart, tick, self.skills, self.own],
+            "experience": [self.experience],
+            "development": [self.role_5y, self.role_10y, self.ambitions],
+            "employment": [self.stay, self.leave],
+        }
+        self.parts = {name: fold("", *contents[name], folded=False) for name in PARTS}
         return [
             self.direction,
-            head("Skills to acquire"),
-            self.chart,
-            lean.html(message_html("Tick the gap skills you mean to acquire:")),
-            self.skills,
-            self.own,
-            head("Experience to gain"),
-            self.experience,
-            head("Professional development"),
-            self.role_5y,
-            self.role_10y,
-            self.ambitions,
-            head("Length of employment"),
-            self.stay,
-            self.leave,
+            *self.parts.values(),
             self.message,
             self.saver.status,
             self.out,
         ]
+
+    def _fold_written(self, objective: Objective) -> None:
+        """Fold the parts written for the direction shown, open the others, say what is in."""
+        written = parts_written(objective)
+        for name, title in part_titles(objective).items():
+            part = self.parts[name]
+            retitle(part, title)
+            part.selected_index = None if written[name] else 0
 
     def _wire(self) -> None:
         self.direction.observe(guarded(self.out)(lambda ch: self.show(ch["new"])), names="value")
@@ -197,7 +251,9 @@ class ObjectivesPanel(w.VBox):
             self.stay.value = stay
             self._show_skills(code, objective)
         self.message.value = ""
-        show_figure(self.chart, gap_chart(self.plan, self.catalog, code))
+        self._fold_written(objective)
+        narrow = gap_chart(self.plan, self.catalog, code, narrow=True)  # for a phone
+        show_figure(self.chart, gap_chart(self.plan, self.catalog, code), narrow)
 
     def _show_skills(self, code: str, objective: Objective) -> None:
         choices = skill_choices(self.plan, self.catalog, code)
@@ -234,6 +290,9 @@ class ObjectivesPanel(w.VBox):
             self.message.value = message_html(f"Not saved: {err}", "error")
             return
         self.message.value = ""
+        objective = self.plan.long_term.objectives.get(self.direction.value, Objective())
+        for name, title in part_titles(objective).items():
+            retitle(self.parts[name], title)
         self.saver.request("long_term")
         plan_changed(self.plan, "long_term")
 
@@ -278,7 +337,11 @@ def objectives(plan: Plan, catalog: pd.DataFrame) -> ObjectivesPanel:
 
 def roadmap(plan: Plan, catalog: pd.DataFrame, today: date | None = None) -> FollowingChart:
     """The roadmap chart; it follows the objectives panel's changes by itself."""
-    return FollowingChart(plan, lambda: roadmap_chart(plan, catalog, today))
+    return FollowingChart(
+        plan,
+        lambda: roadmap_chart(plan, catalog, today),
+        narrow=lambda: roadmap_chart(plan, catalog, today, ROADMAP_PHONE),  # for a phone
+    )
 
 
 __all__ = ["ObjectivesPanel", "objectives", "roadmap"]

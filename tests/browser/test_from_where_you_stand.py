@@ -42,7 +42,8 @@ pytestmark = pytest.mark.browser
 
 RETAIL = "41-1011.00"  # First-Line Supervisors of Retail Sales Workers
 SIMILAR = '.widget-vbox:has(> .widget-html:has-text("Closest in skills to the jobs"))'
-GOAL = '.widget-vbox:has(> .widget-box button:has-text("Draft from my answers"))'
+# 05's career goal panel, by its résumé box's label (its drafting folds once both are written)
+GOAL = '.widget-vbox:has(> .widget-html:has-text("Career objective (one line"))'
 ROWS = "table.careerkit-table tr[data-key]"
 PICTURED = 6  # similar jobs in the README's picture
 FOLD_BAR = ".jupyter-widget-Collapse-header"

@@ -291,6 +291,8 @@ RETURNING_PX = {
     "02_explore.ipynb": 4_300,
     # 03: 6,631 px before (every part open, five stones a direction), 4,065 px after.
     "03_compare.ipynb": 4_700,
+    "05_long_term.ipynb": 3_350,  # 4,169 px before its objective's parts folded, 2,907 after
+    "06_action_plan.ipynb": 3_200,  # 3,269 px before (its persona's dates: Dec. 2026), 2,916 after
 }
 BARS_JS = """() => Array.from(document.querySelectorAll('.jupyter-widget-Collapse-header'),
   bar => ({text: bar.innerText.trim(), role: bar.getAttribute('role'),

@@ -3,6 +3,7 @@ name only what is drawn, and the same rounding as the tables beside them (issue 
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -17,6 +18,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
+from PIL import Image
 
 from careerkit.coach import cohort
 from careerkit.plan import Plan
@@ -195,8 +197,12 @@ def drawings(plan: Plan, catalog: pd.DataFrame) -> dict[str, Callable[[], Figure
         "sweep": lambda: charts.sweep_figure(sweep_frame, 2.5, "Pay"),
         "timeline": lambda: charts.timeline_chart(plan, TODAY),
         "skill gap": lambda: charts.gap_chart(plan, catalog, codes[0]),
+        "skill gap on a phone": lambda: charts.gap_chart(plan, catalog, codes[0], narrow=True),
         "roadmap": lambda: charts.roadmap_chart(plan, catalog, TODAY),
         "printed roadmap": lambda: charts.roadmap_chart(plan, catalog, TODAY, charts.ROADMAP_PRINT),
+        "roadmap on a phone": lambda: charts.roadmap_chart(
+            plan, catalog, TODAY, charts.ROADMAP_PHONE
+        ),
         "progress": lambda: charts.progress_chart(plan.short_term_goals.goals),
     }
 
@@ -207,8 +213,10 @@ NAMES = [
     "sweep",
     "timeline",
     "skill gap",
+    "skill gap on a phone",
     "roadmap",
     "printed roadmap",
+    "roadmap on a phone",
     "progress",
 ]
 
@@ -348,3 +356,19 @@ def test_the_printed_roadmap_fits_a_page_at_a_legible_size(
     assert min(t.get_fontsize() for t in drawn_texts(printed)) >= 7
     assert height < 0.65 * screen.get_size_inches()[1]
     assert len(printed.axes[0].texts) == len(screen.axes[0].texts)  # the same items
+
+
+@pytest.mark.parametrize("length", ["long", "short", "persona"])
+@pytest.mark.parametrize("name", ["skill gap on a phone", "roadmap on a phone"])
+def test_the_charts_drawn_for_a_phone_read_at_a_phones_width(
+    name: str, length: str, persona: Plan, catalog: pd.DataFrame
+) -> None:
+    """Shown 360 px wide (a 390 px phone's column), its smallest text is still 11 px: a
+    PNG scaled to the width shrinks its text by the same ratio (issue 24 §2 and §5)."""
+    plan = {"long": long_plan, "short": lambda p, _: short_plan(p), "persona": lambda p, _: p}[
+        length
+    ](persona, catalog)
+    fig = drawings(plan, catalog)[name]()
+    width = Image.open(io.BytesIO(charts.png(fig))).width
+    shown = min(width, 360)
+    assert charts.text_px(fig) * shown / width >= 11

@@ -4,6 +4,7 @@ widget that names slider handles for screen readers."""
 from __future__ import annotations
 
 import ipywidgets as w
+import pandas as pd
 from ipywidgets.widgets.widget import _instances
 
 from careerkit.plan import Plan
@@ -31,6 +32,22 @@ def test_a_chart_in_an_output_has_alt_text_and_stays_a_png() -> None:
     html = data["text/html"]
     assert 'alt="Chart: Goals &lt;b&gt;&quot;mine&quot;&lt;/b&gt;"' in html
     assert html.startswith('<img src="data:image/png;base64,iVBOR')
+
+
+def test_a_chart_drawn_for_a_phone_too_holds_both_the_phone_one_hidden(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    out = w.Output()
+    code = persona.comparison.chosen[0]
+    wide, narrow = (charts.gap_chart(persona, catalog, code, narrow=n) for n in (False, True))
+    show_figure(out, wide, narrow)
+    html = out.outputs[0]["data"]["text/html"]
+    first, second = html.split("><img ")
+    assert f'class="{a11y.WIDE_CHART}"' in first and "display" not in first
+    # Without the theme's phone layout only the wide one shows.
+    assert f'class="{a11y.NARROW_CHART}" style="display: none"' in second
+    # Each says the size of its smallest text in its own pixels: 10 pt at 96 dpi on a phone.
+    assert 'data-text-px="13.3"' in second and 'data-text-px="' in first
 
 
 def test_chart_widget_keeps_png_bytes_and_its_text() -> None:

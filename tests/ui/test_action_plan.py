@@ -9,8 +9,10 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
+from careerkit.dates import add_months, long_date
 from careerkit.plan import Action, Goal, GoalActions, Plan
 from careerkit.ui import action_plan as ui
+from careerkit.ui.kit.fold import is_folded
 from tests.conftest import ROOT, execute_notebook, reopen, widget_text
 
 TODAY = date.today()
@@ -32,7 +34,7 @@ def test_one_editor_per_goal_not_dropped(persona: Plan) -> None:
     assert [e.goal_id for e in panel.editors] == [g.id for g in persona.short_term_goals.goals[:-1]]
     first = editor(panel, "g-edu01")
     assert first.resources["people"].value == "Aunt Rosa (nurse manager)"  # shown back
-    assert [r.text.value for r in first.rows.children] == [
+    assert [r.text.value for r in first.action_rows] == [
         "Ask HR about tuition assistance",
         "Submit the college application",
     ]
@@ -51,7 +53,7 @@ def test_adding_an_action_saves_it_and_lists_it_this_month(persona: Plan) -> Non
     )
     assert saved[-1].id != saved[0].id
     assert "Email the association, ask about the student rate" in panel.month.value
-    assert edit.new_text.value == "" and len(edit.rows.children) == 2
+    assert edit.new_text.value == "" and len(edit.action_rows) == 2
     assert "Saved at" in panel.saver.status.value
 
 
@@ -71,7 +73,7 @@ def test_empty_text_or_a_long_past_date_is_refused_with_a_message(persona: Plan)
 
 def test_editing_a_saved_action_never_loses_it(persona: Plan) -> None:
     edit = editor(ui.action_plan(persona), "g-edu01")
-    row = edit.rows.children[0]
+    row = edit.action_rows[0]
     action_id = persona.action_plan.items["g-edu01"].actions[0].id
     row.text.value = ""
     assert "Not saved" in edit.message.value
@@ -99,7 +101,7 @@ def test_done_actions_leave_the_month_list(plan: Plan) -> None:
     plan.action_plan.items = {"g1": GoalActions(actions=[Action(text="Watch unit 3", due=TODAY)])}
     panel = ui.action_plan(plan)
     assert "Watch unit 3" in panel.month.value
-    panel.editors[0].rows.children[0].done.value = True
+    panel.editors[0].action_rows[0].done.value = True
     assert "Watch unit 3" not in panel.month.value
     assert "Nothing due in" in panel.month.value
 
@@ -116,7 +118,7 @@ def test_resources_and_removing_an_action(persona: Plan) -> None:
         "Job shadowing day",
     )
     edu = editor(panel, "g-edu01")
-    edu.rows.children[0].remove.click()
+    edu.action_rows[0].remove.click()
     assert [a.text for a in reopen(persona).action_plan.items["g-edu01"].actions] == [
         "Submit the college application"
     ]
@@ -183,3 +185,63 @@ def test_notebook_runs_on_an_empty_plan(workspace: Path) -> None:
     )
     assert "Add goals in 04 first" in state
     assert (workspace / "plan.json").exists()
+
+
+# --- what opens folded (issue 24 §1: a step shows what to do now first) -------------------
+
+
+def _goal_with_every_kind_of_action(plan: Plan) -> GoalActions:
+    plan.short_term_goals.goals = [Goal(id="g1", text="Finish the course"), Goal(id="g2", text="x")]
+    item = GoalActions(
+        people="Aunt Rosa",
+        actions=[
+            Action(text="Watch unit 3", due=TODAY),
+            Action(text="Book the exam", due=add_months(TODAY, 3)),
+            Action(text="Buy the book", due=TODAY, done=True),
+            Action(text="Find a study partner"),  # no date yet: asks for one now
+            Action(text="Sit the exam", due=add_months(TODAY, 4)),
+        ],
+    )
+    plan.action_plan.items = {"g1": item}
+    return item
+
+
+def test_actions_done_or_for_later_months_and_noted_help_open_folded(plan: Plan) -> None:
+    _goal_with_every_kind_of_action(plan)
+    panel = ui.action_plan(plan)
+    edit, empty = panel.editors
+    assert [row.text.value for row in edit.rows.children] == [
+        "Watch unit 3",
+        "Find a study partner",  # no date yet: it asks for one now
+    ]
+    # Below the actions of now and "Add action", one folded bar says what it holds.
+    assert edit.children[-1] is edit.more and is_folded(edit.more)
+    assert edit.help not in edit.children
+    assert edit.more.titles == (
+        "Who and what can help: 1 of 3 noted · later months: 2 actions, the first on "
+        f"{long_date(add_months(TODAY, 3))} · done: 1 action",
+    )
+    inside = edit.more.children[0].children
+    assert edit.help in inside and edit.resources["people"].value == "Aunt Rosa"
+    assert [r.text.value for r in edit.later.children] == ["Book the exam", "Sit the exam"]
+    assert [r.text.value for r in edit.done.children] == ["Buy the book"]
+    edit.resources["tools"].value = "The course's forum"  # the bar follows
+    assert edit.more.titles[0].startswith("Who and what can help: 2 of 3 noted")
+    # A goal with nothing noted and no action: its resources open above, no fold.
+    assert empty.help in empty.children and empty.more.layout.display == "none"
+    empty.resources["tools"].value = "The course's forum"
+    assert empty.help in empty.children  # typing never moves the boxes
+
+
+def test_an_action_added_for_a_later_month_shows_in_the_opened_fold(plan: Plan) -> None:
+    _goal_with_every_kind_of_action(plan)
+    edit = ui.action_plan(plan).editors[0]
+    edit.new_text.value = "Ask for the exam's old papers"
+    edit.new_due.value = add_months(TODAY, 2)
+    edit.add.click()
+    assert not is_folded(edit.more)
+    assert "Ask for the exam's old papers" in [r.text.value for r in edit.later.children]
+    assert "later months: 3 actions" in edit.more.titles[0]
+    edit.action_rows[0].done.value = True  # ticked: it stays where the person ticked it
+    assert edit.rows.children[0] is edit.action_rows[0]
+    assert reopen(plan).action_plan.items["g1"].actions[0].done

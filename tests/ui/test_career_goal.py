@@ -12,6 +12,7 @@ from careerkit.plan import Plan
 from careerkit.steps import career_goal as rules
 from careerkit.ui import career_goal as ui
 from careerkit.ui import long_term
+from careerkit.ui.kit.fold import is_folded
 from tests.conftest import ROOT, execute_notebook, reopen, widget_text
 from tests.steps.test_career_goal import nurse_to_be
 
@@ -103,3 +104,17 @@ def test_it_saves_beside_the_objectives_panel(persona: Plan, catalog: pd.DataFra
     assert saved.objectives["11-9111.00"].role_5y == "Clinic operations manager"
     assert saved.career_goal.objective == "Store supervisor seeking a clinic operations role."
     assert "Not saved" not in panel.saver.status.value + objectives.saver.status.value
+
+
+def test_once_both_texts_are_written_the_drafting_opens_folded(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    assert ui.panel(persona, catalog).drafting is None  # nothing written: drafting comes first
+    panel = ui.panel(persona, catalog)
+    panel.draft_button.click()
+    panel = ui.panel(persona, catalog)  # the next visit: both texts written
+    assert panel.drafting is not None and is_folded(panel.drafting)
+    assert panel.drafting.titles == (ui.REDRAFT_TITLE,)
+    assert panel.children.index(panel.drafting) < panel.children.index(panel.boxes["interview"])
+    panel.draft_button.click()  # opened, it drafts as before: the texts are kept as they are
+    assert panel.boxes["interview"].value == persona.long_term.career_goal.interview

@@ -12,6 +12,7 @@ from careerkit.plan import Option, Plan
 from careerkit.report import charts
 from careerkit.steps.long_term import UNLINKED
 from careerkit.ui import long_term as ui
+from careerkit.ui.kit.fold import is_folded
 from tests.conftest import ROOT, execute_notebook, reopen, widget_text
 from tests.steps.test_goals import CLINIC, TRAINING, tiny_catalog, weak_in_finance
 
@@ -165,3 +166,39 @@ def test_notebook_says_what_to_do_first_or_offers_the_roadmap(
     state = widget_text(execute_notebook(nbformat.read(NOTEBOOK, as_version=4)))
     expected = "Shortlist some occupations in 02 first" if start == "empty" else "Skills to acquire"
     assert expected in state
+
+
+# --- what opens folded (issue 24 §1: a step shows what to do now first) -------------------
+
+
+def test_a_returning_persons_written_parts_open_folded_saying_what_is_in(persona: Plan) -> None:
+    written = persona.long_term.objectives[CLINIC]
+    panel = ui.objectives(persona, tiny_catalog())
+    assert all(is_folded(part) for part in panel.parts.values())
+    assert [part.titles[0] for part in panel.parts.values()] == [
+        "Skills to acquire: 3 from the gap, 2 of your own",
+        f"Experience to gain: “{written.experience}”",
+        "Professional development: in 5 years “Operations manager of an outpatient clinic”; "
+        "in 10 years “Director of operations for a group of clinics”",
+        "Length of employment: 4 years",
+    ]
+    # Inside, everything is as before: the chart, the ticks and the answers.
+    assert panel.chart in panel.parts["skills"].children[0].children
+    assert panel.role_10y.value == "Director of operations for a group of clinics"
+
+
+def test_a_direction_with_nothing_written_opens_its_parts(persona: Plan) -> None:
+    del persona.long_term.objectives[TRAINING]
+    panel = ui.objectives(persona, tiny_catalog())
+    panel.direction.value = TRAINING
+    assert not any(is_folded(part) for part in panel.parts.values())
+    assert panel.parts["experience"].titles == ("Experience to gain: not written yet",)
+    panel.experience.value = "Run the onboarding for new staff"  # the bar follows, still open
+    assert panel.parts["experience"].titles == (
+        "Experience to gain: “Run the onboarding for new staff”",
+    )
+    assert not is_folded(panel.parts["experience"])
+    panel.stay.value = 0
+    assert panel.parts["employment"].titles == ("Length of employment: less than a year",)
+    panel.direction.value = CLINIC  # written: folded again
+    assert all(is_folded(part) for part in panel.parts.values())

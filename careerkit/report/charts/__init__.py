@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # what editors and mypy see; at run time __getattr__ imports 
     from careerkit.report.charts.options import score_limits as score_limits
     from careerkit.report.charts.options import shortlist_figure as shortlist_figure
     from careerkit.report.charts.options import sweep_figure as sweep_figure
+    from careerkit.report.charts.plan import ROADMAP_PHONE as ROADMAP_PHONE
     from careerkit.report.charts.plan import ROADMAP_PRINT as ROADMAP_PRINT
     from careerkit.report.charts.plan import gap_chart as gap_chart
     from careerkit.report.charts.plan import progress_chart as progress_chart
@@ -25,6 +26,7 @@ if TYPE_CHECKING:  # what editors and mypy see; at run time __getattr__ imports 
     from careerkit.report.charts.plan import timeline_chart as timeline_chart
     from careerkit.report.charts.style import new_figure as new_figure
     from careerkit.report.charts.style import png as png
+    from careerkit.report.charts.style import text_px as text_px
 
 # Imported on first use, so a module that may draw (the report, say) costs nothing until
 # it does: matplotlib takes a third of a second to import.
@@ -35,6 +37,7 @@ _EXPORTS = {
     "score_limits": "careerkit.report.charts.options",
     "shortlist_figure": "careerkit.report.charts.options",
     "sweep_figure": "careerkit.report.charts.options",
+    "ROADMAP_PHONE": "careerkit.report.charts.plan",
     "ROADMAP_PRINT": "careerkit.report.charts.plan",
     "gap_chart": "careerkit.report.charts.plan",
     "progress_chart": "careerkit.report.charts.plan",
@@ -43,6 +46,7 @@ _EXPORTS = {
     "COLOURS": "careerkit.palette",  # no matplotlib for a tuple of colours
     "new_figure": "careerkit.report.charts.style",
     "png": "careerkit.report.charts.style",
+    "text_px": "careerkit.report.charts.style",
 }
 
 __all__ = sorted(_EXPORTS)

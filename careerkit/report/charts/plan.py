@@ -89,12 +89,18 @@ class RoadmapSize:
     text_pt: float = TEXT_PT
     label_chars: int = LABEL_CHARS_PER_LINE
     label_lines: int = LABEL_LINES
+    lane_chars: int = 72  # a lane's heading (an occupation's title) wraps after this many
     row_inches: float = ROW_INCHES
     legend_columns: int = 3
     legend_inches: float = 0.75  # room kept below the axes for the legend's rows
     gap_scale: float = 1.0  # a label's distance from its mark: more days on a narrower scale
     tall_from: int = 3  # a label of this many lines gets a taller row ...
     tall: float = 1.36  # ... this many rows high
+    year_step: int = 2  # years between the time axis's labels, doubled while there are ...
+    most_years: int = 30  # ... more than this many labels
+    #: The pale backgrounds' headings: the next two years, and what follows.
+    bands: tuple[str, str] = ("Short-term\ngoals (04)", "Long-term objectives (05)")
+    band_rows: tuple[float, float] = (0.9, 0.9)  # their heights below the top (rows)
 
     @property
     def scale(self) -> float:
@@ -119,6 +125,24 @@ ROADMAP_PRINT = RoadmapSize(
     legend_columns=4,
     legend_inches=0.6,
     gap_scale=1.8,
+)
+
+#: The roadmap drawn for a phone: narrow and taller, no text under 10 pt, so at a phone's
+#: width (about 360 px for 384 drawn) its text stays about 12 px.
+ROADMAP_PHONE = RoadmapSize(
+    width=4.0,
+    label_chars=24,
+    label_lines=3,
+    lane_chars=34,
+    legend_columns=1,
+    legend_inches=2.1,
+    gap_scale=2.5,
+    tall_from=3,
+    tall=1.5,
+    year_step=4,
+    most_years=6,
+    bands=("04", "Long-term (05)"),
+    band_rows=(0.5, 1.3),  # one above the other: the two years' band is narrow
 )
 
 
@@ -245,36 +269,49 @@ def _label_room(
 # --- long-term objectives (notebook 05) ---------------------------------------------------
 
 
-def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str) -> Figure:
-    """The target occupation's important skills (most important on top) against yours."""
+#: The gap chart drawn for a phone: narrow and taller, each skill's name on a line above its
+#: bar, no text under GAP_NARROW_PT, so at a phone's width (about 360 px for 384 drawn) its
+#: text stays about 12 px.
+GAP_NARROW_WIDTH = 4.0  # inches
+GAP_NARROW_PT = 10.0
+GAP_NARROW_CHARS = 38  # a wrapped line of the title or axis label, at GAP_NARROW_PT
+
+
+def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str, narrow: bool = False) -> Figure:
+    """The target occupation's important skills (most important on top) against yours;
+    ``narrow``: drawn for a phone (names above the bars, wrapped lines, larger type)."""
     table = gap_table(plan, catalog, code)
     title = direction_title(plan, code, catalog)
-    fig = new_figure(9, 1.4 + 0.38 * max(len(table), 2))
+    rows = max(len(table), 2)
+    pt = GAP_NARROW_PT if narrow else None  # None: matplotlib's own sizes (10 pt ticks)
+    fig = (
+        new_figure(GAP_NARROW_WIDTH, 2.6 + 0.62 * rows)
+        if narrow
+        else new_figure(9, 1.4 + 0.38 * rows)
+    )
     ax = fig.subplots()
     if table.empty:
+        words = (
+            "O*NET has no skill ratings for this occupation"
+            if code in catalog.index
+            else "No skill list for your own occupation"
+        ) + ":\nlist the skills it needs in 02 (from postings or people in the job)."
+        if narrow:
+            words = "\n".join(textwrap.wrap(words.replace("\n", " "), GAP_NARROW_CHARS - 6))
         ax.text(
-            0.5,
-            0.5,
-            (
-                "O*NET has no skill ratings for this occupation"
-                if code in catalog.index
-                else "No skill list for your own occupation"
-            )
-            + ":\nlist the skills it needs in 02 (from postings or people in the job).",
-            ha="center",
-            va="center",
-            color=palette.DARK_GREY,
-            transform=ax.transAxes,
-        )
+            0.5, 0.5, words, ha="center", va="center", color=palette.DARK_GREY,
+            transform=ax.transAxes, fontsize=pt,
+        )  # fmt: skip
         ax.set_axis_off()
     else:
         kind = table["level"].map(
             lambda v: "missing" if v == 0 else "weak" if v < SOLID_LEVEL else "have"
         )
-        y = range(len(table))
+        y = [i + 0.2 for i in range(len(table))] if narrow else list(range(len(table)))
         ax.barh(
-            y, table["level"].clip(lower=0.08), color=kind.map(LEVEL_COLOURS), height=0.6,
-            hatch=list(kind.map(LEVEL_HATCHES)), edgecolor=DARK_GREY, linewidth=0,
+            y, table["level"].clip(lower=0.08), color=kind.map(LEVEL_COLOURS),
+            height=0.4 if narrow else 0.6, hatch=list(kind.map(LEVEL_HATCHES)),
+            edgecolor=DARK_GREY, linewidth=0,
         )  # fmt: skip
         # Her own words for her skills (none an O*NET name): "not under this name", not "not in".
         missing = (
@@ -282,27 +319,40 @@ def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str) -> Figure:
             if other_names_only(s.name for s in plan.dream_job.skills)
             else "not in your skills"
         )
-        for i, (level, picked) in enumerate(zip(table["level"], table["chosen"], strict=True)):
+        rows_of = zip(y, table["level"], table["chosen"], strict=True)
+        for at, level, picked in rows_of:
             note = missing if level == 0 else f"you: {level} of 5"
             ax.text(
                 max(level, 0.1) + 0.08,
-                i,
-                note + ("  · picked" if picked else ""),
+                at,
+                note + (", picked" if narrow and picked else "  · picked" if picked else ""),
                 va="center",
-                fontsize=8.5,
+                fontsize=pt or 8.5,
                 color=palette.INK,
             )
         ax.axvline(SOLID_LEVEL, color=palette.GREY, linestyle=":", linewidth=1)
-        ax.set_yticks(list(y), [shorten(s, 40) for s in table.index])
-        ax.invert_yaxis()
-        ax.set_xlim(0, 6.6)
+        if narrow:  # each name on its own line above its bar: the whole width for the words
+            for i, skill in enumerate(table.index):
+                ax.text(0, i - 0.22, shorten(skill, GAP_NARROW_CHARS), va="center", fontsize=pt)
+            ax.set_yticks([])
+            ax.set_ylim(len(table) - 0.4, -0.6)
+            ax.set_xlim(0, 9.6)  # room right of a full bar for its note
+            ax.spines["bottom"].set_bounds(0, 5)  # the axis as long as the ratings
+            ax.tick_params(labelsize=pt)
+        else:
+            ax.set_yticks(y, [shorten(s, 40) for s in table.index])
+            ax.invert_yaxis()
+            ax.set_xlim(0, 6.6)
         ax.set_xticks(range(6))
-        ax.set_xlabel(
+        label = (
             "None of your skills in 01 is one of O*NET's names: pick the ones you have "
             "from the list in 01"
             if missing != "not in your skills"
             else "Your own rating (01), 0 = not listed; dotted line: solid (3 of 5)"
         )
+        if narrow:
+            label = "\n".join(textwrap.wrap(label, GAP_NARROW_CHARS))
+        ax.set_xlabel(label, fontsize=pt, loc="left" if narrow else "center")
         fig.legend(
             handles=[
                 _patch(LEVEL_COLOURS[k], LEVEL_HATCHES[k], words)
@@ -310,14 +360,18 @@ def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str) -> Figure:
                 if k in set(kind)  # a legend names only what is drawn
             ],
             loc="lower center",
-            ncol=3,
+            ncol=2 if narrow else 3,
             frameon=False,
-            fontsize=8,
+            fontsize=pt or 8,
             **LEGEND_SWATCH,
         )
-        plain(ax)
-    ax.set_title(f"Skills {shorten(title, 50)} needs, and yours", loc="left")
-    fig.tight_layout(rect=(0, 0.45 / fig.get_figheight(), 1, 1))  # the legend goes below
+        plain(ax, "top", "right", "left") if narrow else plain(ax)
+    heading = f"Skills {shorten(title, 50)} needs, and yours"
+    if narrow:
+        heading = "\n".join(textwrap.wrap(heading, GAP_NARROW_CHARS))
+    ax.set_title(heading, loc="left", fontsize=pt + 2 if pt else None)
+    legend = (0.55 if narrow else 0.45) / fig.get_figheight()
+    fig.tight_layout(rect=(0, legend, 1, 1))  # the legend goes below
     return fig
 
 
@@ -331,7 +385,7 @@ def _rows(
     for lane in lanes:
         entries += [lane, *(item for item in items if item.lane == lane)]
     labels = [
-        _lane_heading(x)
+        _lane_heading(x, size.lane_chars)
         if isinstance(x, str)
         else _wrapped(x.label, size.label_chars, size.label_lines)
         for x in entries
@@ -342,10 +396,11 @@ def _rows(
     return rows, headers
 
 
-def _lane_heading(lane: str) -> str:
+def _lane_heading(lane: str, chars: int = 72) -> str:
     """A lane's heading: a long occupation title on two lines, the second cut with "…"."""
-    words = textwrap.wrap(lane, 72) or [""]
-    return "\n".join([*words[:1], *([shorten(" ".join(words[1:]), 72)] if words[1:] else [])])
+    words = textwrap.wrap(lane, chars) or [""]
+    rest = [shorten(" ".join(words[1:]), chars)] if words[1:] else []
+    return "\n".join([*words[:1], *rest])
 
 
 def _patch(colour: str, hatch: str, label: str) -> Patch:
@@ -451,8 +506,8 @@ def roadmap_chart(
     ax.axvspan(short, right, color=OKABE_ITO["orange"], alpha=0.12, zorder=0)
     top = -2.0
     band: dict[str, Any] = {"fontsize": pt, "va": "center"}
-    ax.text(now + 15, top + 0.9, "Short-term\ngoals (04)", color=palette.INFO, **band)
-    ax.text(short + 15, top + 0.9, "Long-term objectives (05)", color=palette.WARN, **band)
+    ax.text(now + 15, top + size.band_rows[0], size.bands[0], color=palette.INFO, **band)
+    ax.text(short + 15, top + size.band_rows[1], size.bands[1], color=palette.WARN, **band)
     ax.axvline(now, color=TODAY_COLOUR, linewidth=1.2, linestyle="--")
     if not items:
         ax.text(
@@ -467,14 +522,24 @@ def roadmap_chart(
     colours = {group: colour for group, (colour, _) in GROUP_STYLE.items()}
     shown = [(_draw_item(ax, y, item, colours, size), item.label) for y, item in rows]
     for lane, y in headers.items():
-        ax.text(left + 10, y, _lane_heading(lane), fontsize=pt + 1, fontweight="bold", va="center")
+        ax.text(
+            left + 10,
+            y,
+            _lane_heading(lane, size.lane_chars),
+            fontsize=pt + 1,
+            fontweight="bold",
+            va="center",
+        )
         if y:
             ax.axhline(y - 0.5, color=palette.LIGHT_GREY, linewidth=0.8)
     _arrows(ax, rows)
     ax.set_ylim(bottom, top)
     ax.set_xlim(left, right)  # with room for the labels
     ax.set_yticks([])
-    ax.xaxis.set_major_locator(mdates.YearLocator(2))
+    step = size.year_step
+    while (right - left) / 365.25 / step > size.most_years:
+        step *= 2
+    ax.xaxis.set_major_locator(mdates.YearLocator(step))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.tick_params(labelsize=pt)
     drawn = {i.group for i in items if i.kind != "goal"}  # a legend names only what is drawn

@@ -8,6 +8,7 @@ from typing import Any
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 # The colours are careerkit's palette (shared with the HTML pieces); named here for the charts.
 from careerkit.palette import COLOURS, DARK_GREY, GREY, LIGHT_GREY, OKABE_ITO
@@ -45,6 +46,18 @@ def plain(ax: Any, *sides: str) -> None:
     ax.spines[list(sides or ("top", "right"))].set_visible(False)
 
 
+def text_px(fig: Figure, dpi: int = 96) -> float:
+    """The smallest text drawn in ``fig`` (ticks, labels, legend), in pixels of its PNG at
+    ``dpi``; shown narrower than the PNG, a chart's text shrinks by the same ratio. Once
+    drawn (:func:`png`): tick labels are only made then."""
+    sizes = [
+        float(t.get_fontsize())
+        for t in fig.findobj(Text)
+        if t.get_visible() and t.get_text().strip() and t.get_figure() is not None
+    ]
+    return min(sizes, default=0.0) * dpi / 72
+
+
 def png(fig: Figure, dpi: int = 96, tight: bool = True) -> bytes:
     """A chart as PNG bytes, for an ``Image`` widget or an embedded report.
 
@@ -70,4 +83,5 @@ __all__ = [
     "plain",
     "png",
     "series",
+    "text_px",
 ]

@@ -166,29 +166,59 @@ def chart_text(fig: Figure) -> str:
     return f"Chart: {title}" if title else "Chart"
 
 
+#: A chart drawn twice: for the page, and for a phone (taller, its text readable at a phone's
+#: width); the theme (:mod:`careerkit.ui.kit.theme`) shows the one that fits the screen.
+WIDE_CHART = "ck-chart-wide"
+NARROW_CHART = "ck-chart-narrow"
+
+
 class ChartImage:
     """A PNG chart for an ``Output`` widget, with its text alternative.
 
     JupyterLab's own PNG view has no ``alt``; the HTML form carries one, and the PNG stays
-    in the bundle for anything that does not render HTML.
+    in the bundle for anything that does not render HTML. With a ``narrow`` drawing, the
+    HTML form holds both, the narrow one hidden unless the theme's phone layout shows it
+    (without the theme, only the wide one shows). Each image says the size of its smallest
+    text in its own pixels (``data-text-px``): shown narrower, that text shrinks with it.
     """
 
-    def __init__(self, data: bytes, text: str) -> None:
-        self.data, self.text = data, text
+    def __init__(
+        self,
+        data: bytes,
+        text: str,
+        narrow: bytes | None = None,
+        text_px: tuple[float, float | None] = (0.0, None),
+    ) -> None:
+        self.data, self.text, self.narrow, self.text_px = data, text, narrow, text_px
 
     def _repr_png_(self) -> bytes:
         return self.data
 
-    def _repr_html_(self) -> str:
-        source = base64.b64encode(self.data).decode("ascii")
+    def _img(self, data: bytes, px: float | None, attributes: str) -> str:
+        source = base64.b64encode(data).decode("ascii")
         alt = html.escape(self.text)
-        return f'<img src="data:image/png;base64,{source}" alt="{alt}" title="{alt}">'
+        size = f' data-text-px="{px:.1f}"' if px else ""
+        shown = f'alt="{alt}" title="{alt}"{size}{attributes}'
+        return f'<img src="data:image/png;base64,{source}" {shown}>'
+
+    def _repr_html_(self) -> str:
+        wide_px, narrow_px = self.text_px
+        if self.narrow is None:
+            return self._img(self.data, wide_px, "")
+        return self._img(self.data, wide_px, f' class="{WIDE_CHART}"') + self._img(
+            self.narrow, narrow_px, f' class="{NARROW_CHART}" style="display: none"'
+        )
 
 
-def show_figure(out: w.Output, fig: Figure) -> None:
+def show_figure(out: w.Output, fig: Figure, narrow: Figure | None = None) -> None:
     """Show a chart in ``out`` as a PNG with its text alternative (the same in JupyterLab,
-    Voila and tests)."""
-    from careerkit.report.charts import png  # not at import: a step without charts skips matplotlib
+    Voila and tests); with ``narrow``, its drawing for a phone too."""
+    from careerkit.report.charts import (
+        png,
+        text_px,
+    )  # not at import: a step without charts skips matplotlib
 
+    data, small = png(fig), png(narrow) if narrow is not None else None  # drawn: sizes known
+    sizes = (text_px(fig), text_px(narrow) if narrow is not None else None)
     out.outputs = ()
-    out.append_display_data(ChartImage(png(fig), chart_text(fig)))
+    out.append_display_data(ChartImage(data, chart_text(fig), small, sizes))

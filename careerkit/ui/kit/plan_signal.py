@@ -81,8 +81,15 @@ def plan_changed(plan: Plan, *sections: str) -> None:
 class FollowingChart(w.VBox):
     """A chart of the plan that redraws itself shortly after the plan's editors change it."""
 
-    def __init__(self, plan: Plan, draw: Callable[[], Figure], *sections: str) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        draw: Callable[[], Figure],
+        *sections: str,
+        narrow: Callable[[], Figure] | None = None,
+    ) -> None:
         self.draw_figure, self.out, self.errors = draw, lean.output(), lean.output()
+        self.draw_narrow = narrow  # the chart drawn for a phone as well (show_figure)
         self._timer: asyncio.TimerHandle | None = None
         super().__init__([self.out, self.errors], layout=lean.layout())
         follow(plan, self.changed, *sections)
@@ -94,7 +101,8 @@ class FollowingChart(w.VBox):
 
     def redraw(self) -> None:
         self._timer = None
-        show_figure(self.out, self.draw_figure())
+        narrow = self.draw_narrow() if self.draw_narrow else None
+        show_figure(self.out, self.draw_figure(), narrow)
 
 
 __all__ = ["CHART_DELAY", "FollowingChart", "PlanSignal", "follow", "plan_changed", "signal_of"]

@@ -13,8 +13,9 @@ finds the invisible element carrying :data:`THEME_CLASS`. It gives
   cut, controls no wider than their card;
 - folds (:mod:`careerkit.ui.kit.fold`) whose title bars read as buttons;
 - on a phone (:data:`PHONE_PX` wide or less): one column, tap targets at least 44 px tall,
-  labels above their controls, charts and tables within the screen (tables of many
-  columns as cards, :mod:`careerkit.report.cards`), slider handles whole at either end.
+  labels above their controls, charts and tables within the screen (a chart drawn for a
+  phone as well shows that drawing, its text readable; tables of many columns as cards,
+  :mod:`careerkit.report.cards`), slider handles whole at either end.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import ipywidgets as w
 from careerkit import palette
 from careerkit.report.cards import CARDS, FACTS, KEEP
 from careerkit.ui.kit import lean
+from careerkit.ui.kit.a11y import NARROW_CHART, WIDE_CHART
 
 THEME_CLASS = "ck-theme"
 PRIMARY_CLASS = "ck-primary"
@@ -179,6 +181,9 @@ PHONE_RULES: list[tuple[str, str]] = [
         f"min-height: {TAP_PX}px; box-sizing: border-box",
     ),
     (".jupyter-widget-Collapse-contents", "padding: 6px 4px"),
+    # A chart drawn for a phone as well (careerkit.ui.kit.a11y.ChartImage) shows that one.
+    (f"img.{WIDE_CHART}", "display: none"),
+    (f"img.{NARROW_CHART}", "display: block !important"),
 ]
 
 

@@ -1,0 +1,64 @@
+"""Charts that scale on a phone (issue 24 §2 and §5): at 390 px wide, a chart's text is read
+at its size in the PNG times the width it is shown at over the PNG's own width (an image
+scaled to the screen shrinks its text). 05's skills chart and roadmap are drawn for a phone
+as well (:class:`careerkit.ui.kit.a11y.ChartImage`), and that drawing is the one shown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.browser.conftest import Server
+from tests.browser.test_look import PHONE, open_step
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+READABLE_PX = 11  # the smallest chart text, in CSS px, at a phone's width
+#: matplotlib's own text size (10 pt at 96 dpi): a chart that does not say the size of its
+#: smallest text is taken to draw none smaller, which is kind to it.
+DEFAULT_TEXT_PX = 10 * 96 / 72
+# Every chart shown: its text alternative, the text size it states (data-text-px), its PNG's
+# width and the width it is shown at.
+SHOWN_CHARTS_JS = """() => Array.from(document.querySelectorAll('img[alt^="Chart"]'))
+  .filter(img => img.checkVisibility() && img.naturalWidth > 0)
+  .map(img => ({alt: img.alt, stated: img.dataset.textPx || null,
+                natural: img.naturalWidth, shown: img.getBoundingClientRect().width}))"""
+
+RIGHTMOST_CHART_JS = """() => Math.max(0,
+  ...Array.from(document.querySelectorAll('img[alt^="Chart"]'))
+    .filter(img => img.checkVisibility()).map(img => img.getBoundingClientRect().right))"""
+
+
+def shown_text_px(page: Page) -> list[tuple[str, float]]:
+    """Each chart shown (its text alternative) with its smallest text as shown, in px."""
+    return [
+        (
+            chart["alt"],
+            float(chart["stated"] or DEFAULT_TEXT_PX) * chart["shown"] / chart["natural"],
+        )
+        for chart in page.evaluate(SHOWN_CHARTS_JS)
+    ]
+
+
+@pytest.mark.timeout(240)
+def test_05s_charts_are_readable_on_a_phone(browser: Browser, voila_tree: Server) -> None:
+    page = browser.new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        open_step(page, voila_tree, "05_long_term.ipynb")
+        bar = page.locator(".jupyter-widget-Collapse-header", has_text="Skills to acquire")
+        if bar.count():  # folded once written: opened as a person would
+            bar.click()
+        page.locator('img[alt^="Chart: Skills"]:visible').first.wait_for()
+        sizes = shown_text_px(page)
+        right = page.evaluate(RIGHTMOST_CHART_JS)
+    finally:
+        page.close()
+    shown = sorted(alt.split(" ")[1] for alt, _ in sizes)  # one drawing of each chart
+    assert shown == ["Skills", "Your"], f"05's charts shown at {PHONE['width']} px: {sizes}"
+    small = [f"{alt}: {px:.1f} px" for alt, px in sizes if px < READABLE_PX]
+    assert not small, f"charts whose smallest text is under {READABLE_PX} px on a phone: {small}"
+    assert right <= PHONE["width"], f"a chart runs past the screen ({right:.0f} px)"
