@@ -26,11 +26,13 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from careerkit.dates import add_months, months_between
 from careerkit.report.compare_words import PARTS_HEADER
 from careerkit.steps.compare.criteria import WEIGHT_MAX
 
@@ -640,8 +642,26 @@ def move_weight(slider: Locator, criterion: str, steps: int, ranking: Locator, h
 def voila_tree_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh copy of the sample persona's plan for the Voila server of the whole folder."""
     home = tmp_path_factory.mktemp("voila-tree-home")
-    shutil.copy(PERSONA, home / "plan.json")
+    (home / "plan.json").write_text(persona_this_month(date.today()), encoding="utf-8")
     return home
+
+
+# The month the sample persona's dates were written for: its actions of "now" (overdue, due
+# this month) and of later months, which 06 shows open or folded, are as planned then.
+PERSONA_MONTH = date(2026, 12, 1)
+ISO_DAY = re.compile(r'"(\d{4})-(\d{2})-(\d{2})')
+
+
+def persona_this_month(today: date) -> str:
+    """The sample persona's plan with every date moved by whole months to ``today``'s month,
+    so a page's height (06 folds later months' actions) does not change with the calendar."""
+    months = months_between(PERSONA_MONTH, today.replace(day=1))
+
+    def moved(found: re.Match[str]) -> str:
+        day = add_months(date(*map(int, found.groups())), months)
+        return f'"{day.isoformat()}'
+
+    return ISO_DAY.sub(moved, PERSONA.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
