@@ -20,8 +20,9 @@ import pandas as pd
 from careerkit import palette
 from careerkit.catalog import THEMES, CatalogError, money, tables_of
 from careerkit.catalog.fit import top_themes
+from careerkit.catalog.local_pay import NATION_NAME
 from careerkit.dates import long_date
-from careerkit.plan import Goal, Plan
+from careerkit.plan import Goal, Option, Plan
 from careerkit.report import charts
 from careerkit.report.blocks import (
     Block,
@@ -44,8 +45,8 @@ from careerkit.steps.action_plan import next_review_due, this_month
 from careerkit.steps.compare import scoring
 from careerkit.steps.compare.criteria import ScoringError, label_for
 from careerkit.steps.compare.setup import scoring_setup
+from careerkit.steps.explore.occupation import IN_US, missing, pay_short
 from careerkit.steps.explore.occupation import QUESTIONS as EXPLORING
-from careerkit.steps.explore.occupation import pay_short
 from careerkit.steps.plan_changes import criterion_labels
 from careerkit.steps.short_term.smart import NAMES as SMART_NAMES
 from careerkit.steps.short_term.smart import SmartResult, smart_check
@@ -144,14 +145,10 @@ def _shortlist_section(plan: Plan, catalog: pd.DataFrame) -> Section:
     if not options:
         return Section("Shortlist", [Note("No options yet: build a shortlist in step 02.")])
     rows = [
-        [
-            o.title,
-            _wage(o.code, o.median_wage, catalog),
-            f"Dropped: {o.drop_reason}" if o.dropped else "Kept",
-        ]
+        [o.title, _pay(o, catalog), f"Dropped: {o.drop_reason}" if o.dropped else "Kept"]
         for o in options
     ]
-    blocks: list[Block] = [table(["Occupation", "Median pay (USD/year)", "Kept or dropped"], rows)]
+    blocks: list[Block] = [table(["Occupation", "Median pay", "Kept or dropped"], rows)]
     cards: list[list[Block]] = []
     for o in options:
         notes = [(_question(k), v) for k, v in o.answers.items() if v]
@@ -171,10 +168,21 @@ def _question(question_id: str) -> str:
     return re.sub(r"^\d+\.\s*", "", text)
 
 
-def _wage(code: str, own: float | None, catalog: pd.DataFrame) -> str:
-    if own is None and code in catalog.index and "median_wage" in catalog:
-        return pay_short(catalog.loc[code])  # "at least ...", or hourly where BLS gives only that
-    return money(own)
+def _pay(option: Option, catalog: pd.DataFrame) -> str:
+    """An option's median pay and the place it is for, as the screens say it (issue 19 §4):
+    "$97,550 a year in the U.S.", "at least $239,200 a year in Ohio", "$29.05/hour in the
+    U.S.", "$52,000 a year (your own estimate)" or "unknown"."""
+    own, code = option.median_wage, option.code
+    if own is not None or code not in catalog.index or "median_wage" not in catalog:
+        return "unknown" if own is None else f"{money(own)} a year (your own estimate)"
+    row = catalog.loc[code]
+    pay = pay_short(row, lambda wage: f"{money(wage)} a year")
+    # catalog_for(plan) names each row's place (the area's, its state's or the nation's);
+    # a catalogue without local pay holds BLS's national figures.
+    place = row.get("pay_area") if "pay_area" in catalog else NATION_NAME
+    if pay == money(None) or missing(place):
+        return pay
+    return f"{pay} {IN_US}" if place == NATION_NAME else f"{pay} in {place}"
 
 
 def _comparison_section(plan: Plan, catalog: pd.DataFrame, titles: dict[str, str]) -> Section:

@@ -183,7 +183,7 @@ def test_report_on_an_empty_plan_says_what_to_do_first(plan: Plan, catalog: pd.D
 def test_markdown_tables_and_fields(persona: Plan, catalog: pd.DataFrame) -> None:
     md = export_markdown.report_markdown(persona, catalog, TODAY)
     assert md.startswith("# Maya Alvarez (sample persona): career plan\n")
-    assert "| Occupation | Median pay (USD/year) | Kept or dropped |\n| --- | --- | --- |" in md
+    assert "| Occupation | Median pay | Kept or dropped |\n| --- | --- | --- |" in md
     assert "- **Next review due:** November 1, 2027" in md
 
 
@@ -570,3 +570,34 @@ def test_every_chart_is_drawn_ahead_even_inside_a_card(
     assert len(blocks._PNGS) == 2  # the interests (in a card) and the roadmap
     monkeypatch.setattr(blocks.charts, "png", lambda *_, **__: pytest.fail("drawn again"))
     export.report_html(persona, catalog, TODAY)
+
+
+@pytest.mark.parametrize("area", ["", "3900000"])  # the nation's figures; Ohio's
+def test_the_shortlists_pay_names_the_place_it_is_for(
+    persona: Plan, catalog: pd.DataFrame, area: str
+) -> None:
+    """As the screens do (issue 19 §4): each pay on the printed shortlist says where it is
+    for, the area's, its state's or the nation's figure; a person's own figure says so."""
+    from careerkit.catalog.local_pay import NATION_NAME, local_pay
+
+    persona.profile.area = area
+    local = local_pay(catalog, area)
+    shortlist = export._shortlist_section(persona, local).blocks[0]
+    assert isinstance(shortlist, Table) and shortlist.header[1] == "Median pay"
+    pays = {row[0]: row[1] for row in shortlist.rows}
+    places = set()
+    for option in persona.exploration.options:
+        if option.custom:
+            assert pays[option.title] == f"${option.median_wage:,.0f} a year (your own estimate)"
+            continue
+        place = local.at[option.code, "pay_area"]
+        places.add(place)
+        said = "in the U.S." if place == NATION_NAME else f"in {place}"
+        wage = local.at[option.code, "median_wage"]
+        assert pays[option.title] == f"${wage:,.0f} a year {said}", option.title
+    assert places == {"Ohio" if area else NATION_NAME}
+    # the plain catalogue (no area applied) holds BLS's national figures
+    plain = export._shortlist_section(persona, catalog).blocks[0]
+    assert isinstance(plain, Table) and all(
+        row[1].endswith(("in the U.S.", "(your own estimate)")) for row in plain.rows
+    )
