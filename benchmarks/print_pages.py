@@ -48,9 +48,10 @@ def page_count(pdf: bytes) -> int:
 
 
 def persona_html(folder: Path, goals: int, career_goal: str = "none") -> Path:
-    """The sample persona's printable plan with its first ``goals`` goals, in ``folder``;
-    ``career_goal``: 05's two texts left empty ("none"), as drafted ("draft"), or the
-    draft's objective with the answer edited (``EDITED_ANSWER``, "edited")."""
+    """The sample persona's printable plan with its first ``goals`` goals, in ``folder``
+    beside the plan it shows (``plan.json``); ``career_goal``: 05's two texts left empty
+    ("none"), as drafted ("draft"), or the draft's objective with the answer edited
+    (``EDITED_ANSWER``, "edited")."""
     from careerkit import open_plan
     from careerkit.report import export
     from careerkit.steps import career_goal as drafting
@@ -65,6 +66,7 @@ def persona_html(folder: Path, goals: int, career_goal: str = "none") -> Path:
         answer = EDITED_ANSWER if career_goal == "edited" else drafts.interview
         drafting.set_text(plan, "interview", answer)
         drafting.set_text(plan, "objective", drafts.objective)
+    plan.save()
     page = folder / "career-plan.html"
     page.write_text(export.report_html(plan, catalog, TODAY), "utf-8")
     return page
