@@ -34,6 +34,7 @@ class Note:
 class Fields:
     pairs: list[tuple[str, str]]
     run_in: bool = False  # each label run in before its text, as in a card (a paragraph each)
+    columns: bool = False  # long texts run in, printed down two columns: shorter lines
 
 
 @dataclass

@@ -336,17 +336,21 @@ def _long_term_section(
 
 
 def _career_goal_blocks(plan: Plan) -> list[Block]:
-    """The career goal the person can say (05): their interview answer and résumé objective."""
+    """The career goal the person can say (05): their interview answer and résumé objective,
+    each label run in before its text (a line less than a heading each). The answer, three
+    to five sentences, is printed down two columns (lines of 60-70 characters, not 130);
+    the objective, one line for a résumé, across the page."""
     goal = plan.long_term.career_goal
-    texts = [
-        ("Where I see myself in five years (for an interview)", goal.interview),
-        ("Career objective (for my résumé)", goal.objective),
-    ]
-    said = [(title, text.strip()) for title, text in texts if text.strip()]
-    if not said:
+    answer, objective = goal.interview.strip(), goal.objective.strip()
+    if not (answer or objective):
         return [Note("No career goal to say yet: draft one at the end of step 05.")]
-    # each label run in before its text: a line less than a heading each; may break a page
-    return [Sub("A career goal I can say"), Fields(said, run_in=True)]
+    blocks: list[Block] = [Sub("A career goal I can say")]
+    if answer:
+        label = "Where I see myself in five years (for an interview)"
+        blocks.append(Fields([(label, answer)], run_in=True, columns=True))
+    if objective:
+        blocks.append(Fields([("Career objective (for my résumé)", objective)], run_in=True))
+    return blocks
 
 
 def _action_section(plan: Plan, today: date) -> Section:
@@ -467,6 +471,7 @@ figure.narrow img { width: 60%; }
   figcaption { display: none; }  /* each chart has a title of its own; alt says the rest */
   li, tr, tbody, dt, dd { break-inside: avoid; }  /* tbody: a goal's rows, its cell spanning them */
   dl:not(.run-in) { break-inside: avoid; }  /* a few fields, as a grid: read together */
+  dl.columns { columns: 2; column-gap: 7mm; }
   dt { break-after: avoid; }
   section.empty, .screen-only { display: none; }  /* only our hint that a step is still to do */
   footer { font-size: 7pt; }
@@ -549,10 +554,10 @@ def _html_block(block: Block) -> str:
             return f'<p class="note">{_h(text)}</p>'
         case Sub(title):
             return f"<h3>{_h(title)}</h3>"
-        case Fields(pairs, run_in=run_in):
+        case Fields(pairs, run_in=run_in, columns=columns):
             rows = "".join(f"<dt{_asks(k)}>{_h(k)}</dt><dd>{_h(v)}</dd>" for k, v in pairs)
-            kind = ' class="run-in"' if run_in else ""
-            return f"<dl{kind}>{rows}</dl>" if pairs else ""
+            kinds = " ".join(k for k, on in (("run-in", run_in), ("columns", columns)) if on)
+            return (f'<dl class="{kinds}">' if kinds else "<dl>") + f"{rows}</dl>" if pairs else ""
         case Items(items):
             return "<ul>" + "".join(f"<li>{_h(i)}</li>" for i in items) + "</ul>"
         case Table(header, rows, kind=kind):

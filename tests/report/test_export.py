@@ -619,16 +619,23 @@ def test_the_career_goal_and_the_vision_are_printed_with_their_labels_run_in(
     career_goal.set_text(persona, "interview", "In five years <I> lead a clinic.")
     career_goal.set_text(persona, "objective", "Supervisor seeking a clinic role.")
     page = export.report_html(persona, catalog, TODAY)
-    run_in = re.findall(r'<dl class="run-in">(.*?)</dl>', page)
+    run_in = re.findall(r'<dl class="run-in( columns)?">(.*?)</dl>', page)
     assert run_in == [
-        "<dt>My vision (written on September 10, 2026)</dt>"
-        f"<dd>{export._h(persona.dream_job.vision)}</dd>",
-        "<dt>Where I see myself in five years (for an interview)</dt>"
-        "<dd>In five years &lt;I&gt; lead a clinic.</dd>"
-        "<dt>Career objective (for my résumé)</dt><dd>Supervisor seeking a clinic role.</dd>",
+        (
+            "",
+            "<dt>My vision (written on September 10, 2026)</dt>"
+            f"<dd>{export._h(persona.dream_job.vision)}</dd>",
+        ),
+        (  # the answer down two columns: lines of a readable length
+            " columns",
+            "<dt>Where I see myself in five years (for an interview)</dt>"
+            "<dd>In five years &lt;I&gt; lead a clinic.</dd>",
+        ),
+        ("", "<dt>Career objective (for my résumé)</dt><dd>Supervisor seeking a clinic role.</dd>"),
     ]
-    assert page.index("<h3>A career goal I can say</h3>") < page.index(run_in[1])
+    assert page.index("<h3>A career goal I can say</h3>") < page.index(run_in[1][1])
     assert "dl.run-in dt:not(.asks)::after" in page  # "Label:" as in a card
+    assert "dl.columns { columns: 2;" in print_css(page)
     md = export_markdown.report_markdown(persona, catalog, TODAY)
     assert (
         "### A career goal I can say\n\n"
