@@ -471,7 +471,7 @@ figure.narrow img { width: 60%; }
   figcaption { display: none; }  /* each chart has a title of its own; alt says the rest */
   li, tr, tbody, dt, dd { break-inside: avoid; }  /* tbody: a goal's rows, its cell spanning them */
   dl:not(.run-in) { break-inside: avoid; }  /* a few fields, as a grid: read together */
-  dl.columns { columns: 2; column-gap: 7mm; }
+  dl.columns { columns: 2; column-gap: 7mm; break-inside: avoid; }  /* not on two pages */
   dt { break-after: avoid; }
   section.empty, .screen-only { display: none; }  /* only our hint that a step is still to do */
   footer { font-size: 7pt; }
