@@ -33,6 +33,8 @@ class Note:
 @dataclass
 class Fields:
     pairs: list[tuple[str, str]]
+    run_in: bool = False  # each label run in before its text, as in a card (a paragraph each)
+    columns: bool = False  # long texts run in, printed down two columns: shorter lines
 
 
 @dataclass
@@ -44,12 +46,13 @@ class Items:
 class Table:
     header: list[str]
     rows: list[list[str]]
+    kind: str = ""  # names its printed layout (an HTML class), e.g. "names": a wide first column
 
 
-def table(header: list[str], rows: list[list[str]]) -> Table:
+def table(header: list[str], rows: list[list[str]], kind: str = "") -> Table:
     """A table without the columns that are empty in every row (e.g. "Done" when none is)."""
     keep = [i for i in range(len(header)) if any(str(r[i]).strip() for r in rows)] or [0]
-    return Table([header[i] for i in keep], [[r[i] for i in keep] for r in rows])
+    return Table([header[i] for i in keep], [[r[i] for i in keep] for r in rows], kind)
 
 
 @dataclass

@@ -20,8 +20,9 @@ import pandas as pd
 from careerkit import palette
 from careerkit.catalog import THEMES, CatalogError, money, tables_of
 from careerkit.catalog.fit import top_themes
+from careerkit.catalog.local_pay import NATION_NAME
 from careerkit.dates import long_date
-from careerkit.plan import Goal, Plan
+from careerkit.plan import Goal, Option, Plan
 from careerkit.report import charts
 from careerkit.report.blocks import (
     Block,
@@ -44,8 +45,8 @@ from careerkit.steps.action_plan import next_review_due, this_month
 from careerkit.steps.compare import scoring
 from careerkit.steps.compare.criteria import ScoringError, label_for
 from careerkit.steps.compare.setup import scoring_setup
+from careerkit.steps.explore.occupation import IN_US, missing, pay_short
 from careerkit.steps.explore.occupation import QUESTIONS as EXPLORING
-from careerkit.steps.explore.occupation import pay_short
 from careerkit.steps.past_jobs import held_label
 from careerkit.steps.plan_changes import criterion_labels
 from careerkit.steps.short_term.smart import NAMES as SMART_NAMES
@@ -53,7 +54,8 @@ from careerkit.steps.short_term.smart import SmartResult, smart_check
 from careerkit.text import join_words, shorten
 
 FILE_STEM = "career-plan"
-ONE_LINE = re.compile(r"[A-Z][a-z]+ \d{1,2}, \d{4}|[$\d.,%]+")  # "September 30, 2027", "$69,280"
+# Kept on one line: "September 30, 2027", "$69,280", "$52,000 (your own estimate)"
+ONE_LINE = re.compile(r"[A-Z][a-z]+ \d{1,2}, \d{4}|[$\d.,%]+|\$[\d,]+ \(your own estimate\)")
 PRINT_DPI = 192  # the printed roadmap's pixels per inch: sharp on paper
 QUESTIONS = {q.id: q.text for q in EXPLORING}
 ROADMAP = {"dream_job", "exploration", "comparison", "short_term_goals", "long_term"}  # drawn
@@ -90,9 +92,9 @@ def _titles(plan: Plan, catalog: pd.DataFrame) -> dict[str, str]:
 def _dream_section(plan: Plan) -> Section:
     dream = plan.dream_job
     blocks: list[Block] = []
-    if dream.vision:
-        written = long_date(dream.vision_date) if dream.vision_date else "no date"
-        blocks += [Fields([("Written on", written)]), Para(dream.vision)]
+    if dream.vision:  # the date run in before it: a line less than a field of its own
+        written = f"written on {long_date(dream.vision_date)}" if dream.vision_date else "no date"
+        blocks.append(Fields([(f"My vision ({written})", dream.vision)], run_in=True))
     else:
         blocks.append(Note("No vision written yet: write it down in step 01 (Dream job)."))
     answered = [
@@ -138,14 +140,11 @@ def _shortlist_section(plan: Plan, catalog: pd.DataFrame) -> Section:
     if not options:
         return Section("Shortlist", [Note("No options yet: build a shortlist in step 02.")])
     rows = [
-        [
-            o.title,
-            _wage(o.code, o.median_wage, catalog),
-            f"Dropped: {o.drop_reason}" if o.dropped else "Kept",
-        ]
+        [o.title, _pay(o, catalog), f"Dropped: {o.drop_reason}" if o.dropped else "Kept"]
         for o in options
     ]
-    blocks: list[Block] = [table(["Occupation", "Median pay (USD/year)", "Kept or dropped"], rows)]
+    header = ["Occupation", "Median pay a year", "Kept or dropped"]
+    blocks: list[Block] = [table(header, rows, kind="names")]
     cards: list[list[Block]] = []
     for o in options:
         notes = [(_question(k), v) for k, v in o.answers.items() if v]
@@ -165,10 +164,21 @@ def _question(question_id: str) -> str:
     return re.sub(r"^\d+\.\s*", "", text)
 
 
-def _wage(code: str, own: float | None, catalog: pd.DataFrame) -> str:
-    if own is None and code in catalog.index and "median_wage" in catalog:
-        return pay_short(catalog.loc[code])  # "at least ...", or hourly where BLS gives only that
-    return money(own)
+def _pay(option: Option, catalog: pd.DataFrame) -> str:
+    """An option's median pay a year and the place it is for, as the screens say it (issue
+    19 §4): "$97,550 in the U.S.", "at least $239,200 in Ohio", "$29.05/hour in the U.S."
+    (BLS gives only an hourly figure), "$52,000 (your own estimate)" or "unknown"."""
+    own, code = option.median_wage, option.code
+    if own is not None or code not in catalog.index or "median_wage" not in catalog:
+        return "unknown" if own is None else f"{money(own)} (your own estimate)"
+    row = catalog.loc[code]
+    pay = pay_short(row)
+    # catalog_for(plan) names each row's place (the area's, its state's or the nation's);
+    # a catalogue without local pay holds BLS's national figures.
+    place = row.get("pay_area") if "pay_area" in catalog else NATION_NAME
+    if pay == money(None) or missing(place):
+        return pay
+    return f"{pay} {IN_US}" if place == NATION_NAME else f"{pay} in {place}"
 
 
 def _comparison_section(plan: Plan, catalog: pd.DataFrame, titles: dict[str, str]) -> Section:
@@ -320,17 +330,21 @@ def _long_term_section(
 
 
 def _career_goal_blocks(plan: Plan) -> list[Block]:
-    """The career goal the person can say (05): their interview answer and résumé objective."""
+    """The career goal the person can say (05): their interview answer and résumé objective,
+    each label run in before its text (a line less than a heading each). The answer, three
+    to five sentences, is printed down two columns (lines of 60-70 characters, not 130);
+    the objective, one line for a résumé, across the page."""
     goal = plan.long_term.career_goal
-    texts = [
-        ("Where I see myself in five years (for an interview)", goal.interview),
-        ("Career objective (for my résumé)", goal.objective),
-    ]
-    blocks: list[Block] = []
-    for title, text in texts:
-        if text.strip():
-            blocks += [Sub(title), Para(text.strip())]
-    return blocks or [Note("No career goal to say yet: draft one at the end of step 05.")]
+    answer, objective = goal.interview.strip(), goal.objective.strip()
+    if not (answer or objective):
+        return [Note("No career goal to say yet: draft one at the end of step 05.")]
+    blocks: list[Block] = [Sub("A career goal I can say")]
+    if answer:
+        label = "Where I see myself in five years (for an interview)"
+        blocks.append(Fields([(label, answer)], run_in=True, columns=True))
+    if objective:
+        blocks.append(Fields([("Career objective (for my résumé)", objective)], run_in=True))
+    return blocks
 
 
 def _action_section(plan: Plan, today: date) -> Section:
@@ -418,11 +432,11 @@ figure.narrow img { width: 60%; }
          gap: 0 1.5rem; align-items: start; }
 .card:only-child { grid-column: 1 / -1; }
 .card > h3:first-child { margin-top: 0.4rem; }
-.card dl { display: block; }  /* run-in: the label, then the answer on the same line */
-.card dt, .card dd { display: inline; }
-.card dt { margin-right: 0.3em; }
-.card dt:not(.asks)::after { content: ":"; }
-.card dd::after { content: ""; display: block; margin-bottom: 0.25rem; }
+.card dl, dl.run-in { display: block; }  /* run-in: the label, then the answer on its line */
+.card :is(dt, dd), dl.run-in :is(dt, dd) { display: inline; }
+.card dt, dl.run-in dt { margin-right: 0.3em; }
+.card dt:not(.asks)::after, dl.run-in dt:not(.asks)::after { content: ":"; }
+.card dd::after, dl.run-in dd::after { content: ""; display: block; margin-bottom: 0.25rem; }
 .card figure.narrow img { width: 100%; }
 @page { size: auto; margin: 12mm; }
 @media print {
@@ -437,14 +451,21 @@ figure.narrow img { width: 60%; }
   th, td { padding: 0.05rem 0.3rem; }
   td.short { white-space: nowrap; }
   th:first-child { width: 30%; }  /* the goal or option: fewer, longer lines beside it */
+  table.names th:first-child { width: 45%; }  /* occupations: a title on a line, if it fits */
   table:has(td.short:first-child) th:first-child { width: auto; }  /* ranks, dates */
   dl { grid-template-columns: fit-content(30%) 1fr; gap: 0 0.8rem; margin: 0.2rem 0; }
-  .cards { grid-template-columns: 1fr 1fr; column-gap: 7mm; }
-  .card dd::after { margin-bottom: 0.1rem; }
+  /* cards flow down two columns (no row left short beside a longer card), each kept whole */
+  .cards { display: block; columns: 2; column-gap: 7mm; }
+  .cards:has(> .card:only-child) { columns: auto; }
+  .card { break-inside: avoid; padding-top: 0.35rem; }
+  .card > h3:first-child { margin-top: 0; }  /* each column's first card starts at its top */
+  .card dd::after, dl.run-in dd::after { margin-bottom: 0.1rem; }
   figure { margin: 0.3rem 0; break-inside: avoid; }
   figure img { max-width: 100%; height: auto; }  /* at its drawn size: its type legible */
   figcaption { display: none; }  /* each chart has a title of its own; alt says the rest */
-  li, tr, dt, dd { break-inside: avoid; }
+  li, tr, tbody, dt, dd { break-inside: avoid; }  /* tbody: a goal's rows, its cell spanning them */
+  dl:not(.run-in) { break-inside: avoid; }  /* a few fields, as a grid: read together */
+  dl.columns { columns: 2; column-gap: 7mm; break-inside: avoid; }  /* not on two pages */
   dt { break-after: avoid; }
   section.empty, .screen-only { display: none; }  /* only our hint that a step is still to do */
   footer { font-size: 7pt; }
@@ -501,20 +522,22 @@ def _short(cell: str) -> str:
 
 
 def _html_rows(rows: list[list[str]]) -> str:
-    """Table rows, a first cell repeated in the rows below (the same goal) written once,
-    spanning them."""
-    lines, i = [], 0
+    """Table bodies: a first cell repeated in the rows below (the same goal) written once,
+    spanning them, those rows a body of their own (printed on one page)."""
+    bodies, i = [], 0
     while i < len(rows):
         end = i + 1
         while end < len(rows) and len(rows[i]) > 1 and rows[end][0] == rows[i][0]:
             end += 1
         span = f' rowspan="{end - i}"' if end - i > 1 else ""
+        lines = []
         for n, row in enumerate(rows[i:end]):
             first = f"<td{span}{_short(row[0])}>{_h(row[0])}</td>" if n == 0 else ""
             rest = "".join(f"<td{_short(c)}>{_h(c)}</td>" for c in row[1:])
             lines.append(f"<tr>{first}{rest}</tr>")
+        bodies.append(f"<tbody>{''.join(lines)}</tbody>")
         i = end
-    return "".join(lines)
+    return "".join(bodies)
 
 
 def _html_block(block: Block) -> str:
@@ -525,14 +548,16 @@ def _html_block(block: Block) -> str:
             return f'<p class="note">{_h(text)}</p>'
         case Sub(title):
             return f"<h3>{_h(title)}</h3>"
-        case Fields(pairs):
+        case Fields(pairs, run_in=run_in, columns=columns):
             rows = "".join(f"<dt{_asks(k)}>{_h(k)}</dt><dd>{_h(v)}</dd>" for k, v in pairs)
-            return f"<dl>{rows}</dl>" if pairs else ""
+            kinds = " ".join(k for k, on in (("run-in", run_in), ("columns", columns)) if on)
+            return (f'<dl class="{kinds}">' if kinds else "<dl>") + f"{rows}</dl>" if pairs else ""
         case Items(items):
             return "<ul>" + "".join(f"<li>{_h(i)}</li>" for i in items) + "</ul>"
-        case Table(header, rows):
+        case Table(header, rows, kind=kind):
             head = "".join(f"<th>{_h(c)}</th>" for c in header)
-            return f"<table><thead><tr>{head}</tr></thead><tbody>{_html_rows(rows)}</tbody></table>"
+            css = f' class="{_h(kind)}"' if kind else ""
+            return f"<table{css}><thead><tr>{head}</tr></thead>{_html_rows(rows)}</table>"
         case Cards(cards):
             inner = "".join(
                 '<div class="card">' + "\n".join(map(_html_block, card)) + "</div>"

@@ -66,6 +66,8 @@ def _md_block(block: Block) -> str:
             return f"_{_m(text)}_"
         case Sub(title):
             return f"### {_m(title)}"
+        case Fields(pairs, run_in=True):  # a paragraph each, its label run in
+            return "\n\n".join(f"**{_m(k)}:** {_m(v)}" for k, v in pairs)
         case Fields(pairs):
             return "\n".join(f"- **{_m(k)}:** {_m(v)}" for k, v in pairs)
         case Items(items):

@@ -183,7 +183,7 @@ def test_report_on_an_empty_plan_says_what_to_do_first(plan: Plan, catalog: pd.D
 def test_markdown_tables_and_fields(persona: Plan, catalog: pd.DataFrame) -> None:
     md = export_markdown.report_markdown(persona, catalog, TODAY)
     assert md.startswith("# Maya Alvarez (sample persona): career plan\n")
-    assert "| Occupation | Median pay (USD/year) | Kept or dropped |\n| --- | --- | --- |" in md
+    assert "| Occupation | Median pay a year | Kept or dropped |\n| --- | --- | --- |" in md
     assert "- **Next review due:** November 1, 2027" in md
 
 
@@ -495,7 +495,9 @@ def test_what_belongs_together_is_set_side_by_side(persona: Plan, catalog: pd.Da
     assert len(card_titles("Reviews")) == len(persona.reviews)
     page = export.report_html(persona, catalog, TODAY)
     assert page.count('<div class="card">') == len(answered) + 2 + 2 + len(persona.reviews)
-    assert ".cards { grid-template-columns: 1fr 1fr;" in print_css(page)
+    # printed down two columns, none split across a page break
+    assert ".cards { display: block; columns: 2;" in print_css(page)
+    assert ".card { break-inside: avoid;" in print_css(page)
     md = export_markdown.report_markdown(persona, catalog, TODAY)
     for option in persona.exploration.options:
         for answer in filter(None, option.answers.values()):
@@ -508,6 +510,10 @@ def test_a_goal_repeated_down_a_table_is_written_once() -> None:
     assert page.count("Learn &lt;SQL&gt;") == 1 and '<td rowspan="2">Learn &lt;SQL&gt;</td>' in page
     assert page.count("<tr>") == 4  # the header and one row per action
     assert page.count("<td") == 5
+    # the goal's rows a body of their own, printed on one page
+    bodies = re.findall(r"<tbody>(.*?)</tbody>", page)
+    assert [b.count("<tr>") for b in bodies] == [2, 1]
+    assert "tbody, dt, dd { break-inside: avoid; }" in print_css(export.CSS)
 
 
 def test_in_the_persona_each_goals_actions_share_one_goal_cell(
@@ -570,3 +576,68 @@ def test_every_chart_is_drawn_ahead_even_inside_a_card(
     assert len(blocks._PNGS) == 2  # the interests (in a card) and the roadmap
     monkeypatch.setattr(blocks.charts, "png", lambda *_, **__: pytest.fail("drawn again"))
     export.report_html(persona, catalog, TODAY)
+
+
+@pytest.mark.parametrize("area", ["", "3900000"])  # the nation's figures; Ohio's
+def test_the_shortlists_pay_names_the_place_it_is_for(
+    persona: Plan, catalog: pd.DataFrame, area: str
+) -> None:
+    """As the screens do (issue 19 §4): each pay on the printed shortlist says where it is
+    for, the area's, its state's or the nation's figure; a person's own figure says so."""
+    from careerkit.catalog.local_pay import NATION_NAME, local_pay
+
+    persona.profile.area = area
+    local = local_pay(catalog, area)
+    shortlist = export._shortlist_section(persona, local).blocks[0]
+    assert isinstance(shortlist, Table) and shortlist.header[1] == "Median pay a year"
+    pays = {row[0]: row[1] for row in shortlist.rows}
+    places = set()
+    for option in persona.exploration.options:
+        if option.custom:
+            assert pays[option.title] == f"${option.median_wage:,.0f} (your own estimate)"
+            continue
+        place = local.at[option.code, "pay_area"]
+        places.add(place)
+        said = "in the U.S." if place == NATION_NAME else f"in {place}"
+        wage = local.at[option.code, "median_wage"]
+        assert pays[option.title] == f"${wage:,.0f} {said}", option.title
+    assert places == {"Ohio" if area else NATION_NAME}
+    # the plain catalogue (no area applied) holds BLS's national figures
+    plain = export._shortlist_section(persona, catalog).blocks[0]
+    assert isinstance(plain, Table) and all(
+        row[1].endswith(("in the U.S.", "(your own estimate)")) for row in plain.rows
+    )
+
+
+def test_the_career_goal_and_the_vision_are_printed_with_their_labels_run_in(
+    persona: Plan, catalog: pd.DataFrame
+) -> None:
+    """05's two texts under one heading, each label run in before its text (a line less
+    than a heading of its own); the vision after its label and date likewise."""
+    from careerkit.steps import career_goal
+
+    career_goal.set_text(persona, "interview", "In five years <I> lead a clinic.")
+    career_goal.set_text(persona, "objective", "Supervisor seeking a clinic role.")
+    page = export.report_html(persona, catalog, TODAY)
+    run_in = re.findall(r'<dl class="run-in( columns)?">(.*?)</dl>', page)
+    assert run_in == [
+        (
+            "",
+            "<dt>My vision (written on September 10, 2026)</dt>"
+            f"<dd>{export._h(persona.dream_job.vision)}</dd>",
+        ),
+        (  # the answer down two columns: lines of a readable length
+            " columns",
+            "<dt>Where I see myself in five years (for an interview)</dt>"
+            "<dd>In five years &lt;I&gt; lead a clinic.</dd>",
+        ),
+        ("", "<dt>Career objective (for my résumé)</dt><dd>Supervisor seeking a clinic role.</dd>"),
+    ]
+    assert page.index("<h3>A career goal I can say</h3>") < page.index(run_in[1][1])
+    assert "dl.run-in dt:not(.asks)::after" in page  # "Label:" as in a card
+    assert "dl.columns { columns: 2;" in print_css(page)
+    md = export_markdown.report_markdown(persona, catalog, TODAY)
+    assert (
+        "### A career goal I can say\n\n"
+        "**Where I see myself in five years (for an interview):** In five years \\<I\\> lead"
+    ) in md

@@ -380,7 +380,8 @@ def test_both_texts_are_in_the_markdown_escaped(plan: Plan, catalog: pd.DataFram
     assert r"\<script\>alert(1)\</script\> \& \*bold\* \[link\](x)<br>\# Heading<br>\- item" in md
     assert r"Nurse \| \*now\*" in md
     assert not [line for line in md.splitlines() if line.startswith(("# Heading", "- item"))]
-    assert "### Career objective (for my résumé)" in md
+    assert "### A career goal I can say" in md
+    assert "\n\n**Career objective (for my résumé):** Nurse" in md  # a paragraph, run in
 
 
 def test_a_plan_without_them_says_where_to_draft_them(plan: Plan, catalog: pd.DataFrame) -> None:
