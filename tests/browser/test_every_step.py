@@ -77,7 +77,7 @@ BREAK_JS = """(scope) => {
     + 'A deliberately faint button</button>'
     + '<button class="jupyter-button widget-button ck-wordless" title=""></button>'
     + '<div class="widget-box" style="display: flex; width: 240px">'
-    + '<div class="widget-label" style="width: 70px; overflow: hidden; white-space: nowrap;'
+    + '<div style="width: 70px; height: 20px; overflow: hidden; white-space: nowrap;'
     + ' text-overflow: ellipsis">Bachelor&#39;s degree</div><select style="width: 300px;'
     + ' flex: none"><option>Post-baccalaureate certificate</option></select></div>';
   outputs[outputs.length - 1].appendChild(probe);
