@@ -163,7 +163,7 @@ def long_plan() -> dict:
     options = plan["exploration"]["options"]
     for code, title in LONG_TITLES.items():
         options.append({**options[0], "code": code, "title": title, "added": "2026-09-26"})
-    plan["comparison"]["chosen"] = [*LONG_TITLES, *plan["comparison"]["chosen"]]
+    plan["comparison"]["chosen"] = list(LONG_TITLES)[1:]  # two at most
     for code in LONG_TITLES:
         plan["long_term"]["objectives"][code] = {
             **plan["long_term"]["objectives"]["11-9111.00"],

@@ -97,6 +97,9 @@ RULES: list[tuple[str, str]] = [
     (".widget-hbox", "flex-wrap: wrap"),
     (".jupyter-widgets", "max-width: 100%"),
     (".widget-dropdown > select", "min-width: 0"),
+    # A checkbox's words wrap instead of being cut (03's long occupation titles at 800 px).
+    (".widget-checkbox", "height: auto; min-height: var(--jp-widgets-inline-height)"),
+    (".widget-checkbox .widget-label-basic", "white-space: normal; height: auto"),
     ("img", "max-width: 100%; height: auto"),
     # A fold's title bar (careerkit.ui.kit.fold): a full-width button in the page's type,
     # blue like the secondary buttons, its focus ring seen.
