@@ -400,6 +400,21 @@ def hourly_pay_notes(names: Sequence[str]) -> list[tuple[str, str]]:
 # --- HTML tables ------------------------------------------------------------------------------
 
 
+def _luminance(colour: str) -> float:
+    """WCAG's relative luminance of a '#rrggbb' colour."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def heat_ink(colour: str) -> str:
+    """White or black, whichever contrasts more with a heat-map cell of ``colour``: at
+    least 4.58:1 on any colour (a fixed threshold on the rating gave white on a mid green,
+    4.3:1)."""
+    light = _luminance(colour)
+    return WHITE if (1.05 / (light + 0.05)) > ((light + 0.05) / 0.05) else BLACK
+
+
 def heat_colour(values: np.ndarray) -> np.ndarray:
     """0-10 ratings -> '#rrggbb' strings on a pale-yellow-to-green scale."""
     x = np.clip(values, 0, 10) / 10 * (len(HEAT) - 1)
@@ -482,7 +497,7 @@ def heatmap_html(
             mark, tip = "", "from data" if not np.isnan(from_data) else "your rating"
             if override[i, j]:
                 mark, tip = " ✎", f"your rating; the data says {data.iat[i, j]:.1f}"
-            ink = WHITE if v > 7 else BLACK
+            ink = heat_ink(colours[i, j])
             cells.append(
                 f"<td{named} title='{tip}' style='background:{colours[i, j]};color:{ink};"
                 f"text-align:center'>{v:.1f}{mark}</td>"

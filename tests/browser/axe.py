@@ -3,6 +3,16 @@
 axe-core is the npm package pinned in ``tests/browser/package.json``, installed into
 ``tests/browser/node_modules`` (git-ignored) by ``.ci/run``, or here on first use when npm
 is on the machine. Nothing is fetched by the page itself: the script is added from disk.
+
+axe-core measures the contrast only of text it takes for shown on screen; what it takes for
+hidden is skipped silently (not even "incomplete"). Two things hid careerkit's text in
+JupyterLab: its ``<body>`` is 0 px tall with ``overflow: hidden`` (the run gives it the
+window's height meanwhile), and text scrolled out of the notebook's panel or Voila's page
+lies outside an ``overflow: hidden`` box (callers make the window as tall as the content:
+``Notebook.tall_window``, ``conftest.tall_page``). :func:`violations` also reports, as
+problems of their own, checked elements still outside the window and a run that measured
+no text at all. Text axe-core could not measure ("incomplete": every dropdown, whose arrow
+is a background image, and text boxes a neighbour overlaps) is not a failure.
 """
 
 from __future__ import annotations
@@ -26,11 +36,40 @@ RUN_JS = """async ([scope, selector]) => {
   const root = scope ? document.querySelector(scope) : document;
   const include = Array.from(root.querySelectorAll(selector));
   if (!include.length) return null;
-  const result = await axe.run(include, {resultTypes: ['violations']});
-  return result.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.map(n => ({target: n.target.join(' '), html: n.html.slice(0, 200)})),
+  // What axe-core would skip as hidden: shown elements outside the window.
+  const outside = include.filter(el => {
+    if (!el.checkVisibility()) return false;
+    const box = el.getBoundingClientRect();
+    return box.height > 0 && (box.top < -1 || box.bottom > window.innerHeight + 1);
+  }).map(el => `${el.className.split(' ').slice(-2).join('.')} at ${Math.round(
+    el.getBoundingClientRect().top)}-${Math.round(el.getBoundingClientRect().bottom)} px`);
+  // JupyterLab's <body> is 0 px tall with overflow hidden (its shell is laid over it): axe-core
+  // takes that for hiding everything in it and measures no text's contrast at all.
+  const body = document.body, height = body.style.height;
+  if (body.getBoundingClientRect().height < 2) body.style.height = '100vh';
+  let result;
+  try {
+    result = await axe.run(include, {resultTypes: ['violations']});
+  } finally {
+    body.style.height = height;
+  }
+  const nodes = v => v.nodes.map(n => ({
+    target: n.target.join(' '), html: n.html.slice(0, 200),
+    why: [...n.any, ...n.all, ...n.none].map(c => c.message).filter(Boolean).join('; '),
   }));
+  const found = result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+    nodes: nodes(v)}));
+  const text = include.some(el => el.checkVisibility() && el.innerText.trim());
+  if (text && result.inapplicable.some(v => v.id === 'color-contrast')) {
+    found.push({id: 'color-contrast (nothing measured)', impact: 'serious',
+      help: 'axe-core took all the text for hidden and measured no contrast', nodes: []});
+  }
+  if (outside.length) {
+    found.push({id: 'outside the window', impact: 'serious',
+      help: 'axe-core skips what is not on screen: make the window as tall as the content',
+      nodes: outside.map(what => ({target: what, html: '', why: ''}))});
+  }
+  return found;
 }"""
 
 
@@ -48,7 +87,8 @@ def axe_missing() -> str | None:
 
 def violations(page: Page, scope: str | None = None, selector: str = OUTPUTS) -> list[dict]:
     """axe-core's serious and critical findings in the ``selector`` elements (inside the
-    ``scope`` element, else the whole page)."""
+    ``scope`` element, else the whole page), elements outside the window (which it would
+    skip) and a run that measured no text: see the module's docstring."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
     found: Any = page.evaluate(RUN_JS, [scope, selector])
@@ -61,5 +101,7 @@ def report(found: list[dict]) -> str:
     lines = []
     for v in found:
         lines.append(f"{v['impact']}: {v['id']} ({v['help']}), {len(v['nodes'])} element(s):")
-        lines += [f"    {n['target']}: {n['html']}" for n in v["nodes"][:5]]
+        for n in v["nodes"][:5]:
+            why = f" ({n['why'][:160]})" if n["why"] else ""
+            lines.append(f"    {n['target']}: {n['html']}{why}")
     return "\n".join(lines)

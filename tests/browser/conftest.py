@@ -566,16 +566,25 @@ CONTENT_HEIGHT_JS = (
 )
 
 
-def whole_page_picture(page: Page, path: Path) -> None:
-    """A picture of the whole page, made by a window as tall as its content."""
+@contextmanager
+def tall_page(page: Page) -> Iterator[None]:
+    """Make the window as tall as the page's content (at most ``TALLEST_PX``), so all of it
+    is on screen: for a picture of it, or for axe-core, which skips what is off screen."""
     before = page.viewport_size or VIEWPORT
     height = min(int(page.evaluate(CONTENT_HEIGHT_JS)), TALLEST_PX)
     page.set_viewport_size({"width": before["width"], "height": height})
     page.evaluate(NEXT_FRAME_JS)
     try:
-        page.screenshot(path=path)
+        yield
     finally:
         page.set_viewport_size(before)
+        page.evaluate(NEXT_FRAME_JS)
+
+
+def whole_page_picture(page: Page, path: Path) -> None:
+    """A picture of the whole page, made by a window as tall as its content."""
+    with tall_page(page):
+        page.screenshot(path=path)
 
 
 def screenshot_path(name: str) -> Path:

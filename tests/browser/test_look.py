@@ -2,12 +2,13 @@
 
 At 1280 and 800 px, one visual language: prose boxes in the page's font, buttons in one
 primary and one secondary look (no stretched bars) with the same size rules, widget text as
-large as the page's text, hints readable (at least 12.5 px, contrast 4.5:1), no label cut
-short, no dropdown too narrow for its chosen option (at 1280 px), nothing sticking out of
-its box or past the window. On a phone, 390 x 844 px: one column that never scrolls
-sideways (the page, a panel inside it, or something past the screen's edge), every button
-and input a finger can hit (at least 44 px tall), no word in a table broken across lines,
-slider handles whole on screen, and no serious or critical axe-core finding. A returning
+large as the page's text, hints readable (at least 12.5 px, contrast 4.5:1). On a phone,
+390 x 844 px: one column that never scrolls sideways (the page, a panel inside it, or
+something past the screen's edge), every button and input a finger can hit (at least 44 px
+tall), no word in a table broken across lines, slider handles whole on screen, and no
+serious or critical axe-core finding. At all three sizes (:func:`unreadable`): no text cut
+(a label, a button's words, a dropdown's choice, a fold's title...) and no control
+sticking out of its card or past the window. A returning
 person finds what they have done folded: 01 is short, and its fold bars are buttons."""
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from tests.browser.conftest import (
     expect,
     notebook_names,
     screenshot_path,
+    tall_page,
     whole_page_picture,
 )
 from tests.browser.test_workbook import ANY_WIDGET, MAIN_WIDGETS
@@ -130,7 +132,6 @@ HANDLES_JS = f"""() => {{ {DESCRIBE_JS}
 # What a page shows at 1280 px, measured in one go: see LOOK's keys.
 ARROW_PX = 30  # a dropdown's arrow and its padding, beside the chosen option's text
 LOOK_JS = f"""() => {{ {DESCRIBE_JS}
-  const ARROW_PX = {ARROW_PX};
   const shown = el => el.checkVisibility() && el.getBoundingClientRect().width > 0;
   const all = sel => Array.from(document.querySelectorAll('#rendered_cells ' + sel)).filter(shown);
   const style = el => getComputedStyle(el);
@@ -170,18 +171,72 @@ LOOK_JS = f"""() => {{ {DESCRIBE_JS}
     what: describe(el), size: parseFloat(style(el).fontSize),
     fore: style(el).color, back: background(el),
   }}));
-  const cut = all('.widget-label, .jupyter-button, .widget-toggle-button')
-    .filter(el => el.scrollWidth > el.clientWidth + 1)
-    .map(el => `${{describe(el)}} is cut (${{el.scrollWidth}} px in ${{el.clientWidth}})`);
+  return {{prose, looks, sizes, bars, small_text, hints}};
+}}"""
+# Text a person cannot read whole, and controls out of their card, at any width: see UNREAD's
+# keys. "cut": an element with text whose box clips it (overflow hidden or clip, or an
+# ellipsis) sideways or downward: a label, a button's or toggle button's words, a fold's
+# title, a table cell; the innermost such element. "out": a widget or control whose right
+# edge is past its card's (a box of widgets, a fold's contents) or the window's. "narrow": a
+# dropdown too narrow for its chosen option's words and its arrow, unless it takes its whole
+# column already.
+UNREAD_JS = f"""() => {{ {DESCRIBE_JS}
+  const ARROW_PX = {ARROW_PX};
+  const shown = el => el.checkVisibility() && el.getBoundingClientRect().width > 0;
+  const all = sel => Array.from(document.querySelectorAll('#rendered_cells ' + sel)).filter(shown);
+  const style = el => getComputedStyle(el);
+  // The text of an element that clips what overflows it, outside its inner box.
+  const clips = st => /hidden|clip/.test(st.overflowX + st.overflowY)
+    || st.textOverflow === 'ellipsis';
+  function scrolled(inner, outer) {{
+    for (let el = inner; el && el !== outer; el = el.parentElement) {{
+      if (/auto|scroll/.test(style(el).overflowX + style(el).overflowY)) return true;
+    }}
+    return false;
+  }}
+  function cutText(el) {{
+    const st = style(el), box = el.getBoundingClientRect();
+    const left = box.left + el.clientLeft, top = box.top + el.clientTop;
+    const right = left + el.clientWidth, bottom = top + el.clientHeight;
+    const sideways = /hidden|clip/.test(st.overflowX) || st.textOverflow === 'ellipsis';
+    const down = /hidden|clip/.test(st.overflowY);
+    // Chromium gives an ellipsis's text the rectangle of what is shown: its width tells.
+    if (st.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1) return true;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {{
+      if (!node.textContent.trim() || !node.parentElement.checkVisibility()) continue;
+      if (scrolled(node.parentElement, el)) continue;  // a scroll away, not cut
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) {{
+        if (!r.width) continue;
+        if (sideways && (r.right > right + 1 || r.left < left - 1)) return true;
+        if (down && (r.bottom > bottom + 1 || r.top < top - 1)) return true;
+      }}
+    }}
+    return false;
+  }}
+  // Text for screen readers only, on purpose: a 1 px box out of the flow; and an inline
+  // element (03's gut-check questions), which overflow does not clip (no box: 0 px wide).
+  const notClipping = el => (style(el).position === 'absolute' && el.clientWidth <= 1
+    && el.clientHeight <= 1) || style(el).display === 'inline';
+  // A box squeezed to no width still counts: its text is all cut.
+  const clipped = Array.from(document.querySelectorAll('#rendered_cells *'))
+    .filter(el => el.checkVisibility() && !/^(SELECT|OPTION|TEXTAREA|INPUT)$/.test(el.tagName)
+      && !notClipping(el) && clips(style(el)) && cutText(el));
+  const cut = clipped.filter(el => !clipped.some(other => other !== el && el.contains(other)))
+    .map(el => `${{describe(el)}} is cut (its text ${{el.scrollWidth}}x${{el.scrollHeight}} px `
+      + `in ${{el.clientWidth}}x${{el.clientHeight}})`);
   const out = [];
-  for (const el of all('.jupyter-widgets')) {{
+  const CARD = '.widget-box, .jupyter-widget-Collapse-contents';
+  for (const el of all('.jupyter-widgets, select, input:not([type="hidden"]), textarea, button')) {{
     const inner = el.getBoundingClientRect();
     if (inner.right > window.innerWidth + 1) {{
       out.push(`${{describe(el)}} ends at ${{Math.round(inner.right)}} px, past the window`);
       continue;
     }}
-    for (let box = el.parentElement.closest('.widget-box'); box;
-         box = box.parentElement.closest('.widget-box')) {{
+    for (let box = el.parentElement.closest(CARD); box;
+         box = box.parentElement.closest(CARD)) {{
       const outer = box.getBoundingClientRect();
       if (inner.right > outer.right + 1) {{
         out.push(`${{describe(el)}} ends at ${{Math.round(inner.right)}} px, out of `
@@ -190,14 +245,20 @@ LOOK_JS = f"""() => {{ {DESCRIBE_JS}
       }}
     }}
   }}
-  // A dropdown shows its chosen option in full (the text plus room for the arrow).
+  // A dropdown shows its chosen option in full (the text plus room for the arrow), unless it
+  // takes its whole column already (a phone's): it cannot be wider, and opens to show it.
   const canvas = document.createElement('canvas').getContext('2d');
+  const whole = el => {{
+    const column = el.closest('.jp-OutputArea-output, #rendered_cells');
+    const box = el.closest('.widget-dropdown').getBoundingClientRect();
+    return box.width >= column.getBoundingClientRect().width - 12;
+  }};
   const narrow = all('.widget-dropdown select').filter(el => {{
     canvas.font = `${{style(el).fontWeight}} ${{style(el).fontSize}} ${{style(el).fontFamily}}`;
     const text = el.selectedOptions[0]?.text || '';
-    return canvas.measureText(text).width + ARROW_PX > el.clientWidth;
+    return canvas.measureText(text).width + ARROW_PX > el.clientWidth && !whole(el);
   }}).map(el => `${{describe(el)}} is ${{el.clientWidth}} px, too narrow for its choice`);
-  return {{prose, looks, sizes, bars, small_text, hints, cut, out, narrow}};
+  return {{cut, out, narrow}};
 }}"""
 HINT_PX = 12.5  # the smallest hint text (issue 24: at least 12-13 px)
 CONTRAST = 4.5  # WCAG AA for text of this size
@@ -214,11 +275,14 @@ def open_step(page: Page, server: Server, name: str) -> None:
     page.evaluate(NEXT_FRAME_JS)
 
 
-def _look_problems(look: dict, width: int) -> list[str]:
+def unreadable(page: Page) -> list[str]:
+    """Text a person cannot read whole and controls out of their card (``UNREAD_JS``)."""
+    found = page.evaluate(UNREAD_JS)
+    return [*found["cut"], *found["out"], *found["narrow"]]
+
+
+def _look_problems(look: dict) -> list[str]:
     problems = [*look["prose"], *look["looks"], *look["bars"], *look["small_text"]]
-    problems += [*look["cut"], *look["out"]]
-    if width == VIEWPORT["width"]:  # at 800 px a long occupation title may be cut short
-        problems += look["narrow"]
     sizes = set(look["sizes"])
     if len(sizes) > 1:
         problems.append(f"buttons of {len(sizes)} sizes (font, padding, height): {sizes}")
@@ -237,7 +301,7 @@ def one_visual_language(page: Page) -> list[str]:
     for width in (VIEWPORT["width"], NARROW_PX):
         page.set_viewport_size({**VIEWPORT, "width": width})
         page.evaluate(NEXT_FRAME_JS)
-        found = _look_problems(page.evaluate(LOOK_JS), width)
+        found = _look_problems(page.evaluate(LOOK_JS)) + unreadable(page)
         problems += [f"at {width} px: {problem}" for problem in found]
     page.set_viewport_size(VIEWPORT)
     page.evaluate(NEXT_FRAME_JS)
@@ -256,14 +320,16 @@ def test_every_step_fits_a_phone(browser: Browser, voila_tree: Server, name: str
         small = page.evaluate(SMALL_JS, TAP_PX)
         broken = page.evaluate(BROKEN_WORDS_JS)
         handles = page.evaluate(HANDLES_JS)
+        unread = unreadable(page)
         whole_page_picture(page, screenshot_path(f"phone-{Path(name).stem}.png"))
-        found = [] if axe_missing() else violations(page)
+        with tall_page(page):  # axe-core skips what is off screen
+            found = [] if axe_missing() else violations(page)
     finally:
         page.close()
-    problems = [*sideways[:15], *small[:15], *broken[:15], *handles[:15]]
+    problems = [*sideways[:15], *small[:15], *broken[:15], *handles[:15], *unread[:15]]
     counts = (
         f"{len(sideways)} sideways, {len(small)} too small, {len(broken)} broken words, "
-        f"{len(handles)} cut handles"
+        f"{len(handles)} cut handles, {len(unread)} cut or out of their card"
     )
     assert not problems, f"{name} at {PHONE['width']} px ({counts}):\n" + "\n".join(problems)
     assert not found, f"{name} at {PHONE['width']} px:\n{report(found)}"

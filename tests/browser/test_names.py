@@ -51,6 +51,10 @@ FOLD_HEADER = ".jupyter-widget-Collapse-header"
 OPEN_FOLD = ".jupyter-widget-Collapse-open"
 # 03's rating sliders: their tooltip says whose rating they hold.
 RATING_SLIDER = '.widget-slider:has(> .widget-label[title*="your rating of"])'
+# What a screen reader does not say: zero-width spaces and joiners (JupyterLab's ipywidgets
+# stylesheet puts one before a button without words, `:empty:before`, and Chromium takes it
+# for the button's name) and the private-use glyphs of icon fonts (FontAwesome's "\uf067").
+SILENT = re.compile("[\u200b-\u200d\u2060\ufeff\ue000-\uf8ff\U000f0000-\U0010ffff]")
 # careerkit's output areas: JupyterLab's own chrome (menus, toolbars, cell editors) is not ours.
 OUTPUTS = ".jp-OutputArea-output"
 # The value shown for a slider handle: its readout, one end of it for a range slider
@@ -108,7 +112,7 @@ def problems(page: Page, scope: str) -> tuple[int, list[str]]:
         found = []
         for node in controls:
             role = node["role"]["value"]
-            name = (node.get("name", {}).get("value") or "").strip()
+            name = SILENT.sub("", node.get("name", {}).get("value") or "").strip()
             where = f"a {role} named {name!r}" if name else f"a {role}"
             if not name or re.search(r"\bnull\b", name, re.IGNORECASE):
                 found.append(f"{where}: no name a screen reader can announce: {_html(cdp, node)}")

@@ -7,10 +7,14 @@ import re
 import subprocess
 import sys
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from careerkit import palette
+from careerkit.report import compare_words
 from careerkit.report.charts import style
+from careerkit.steps.compare.criteria import default_criteria
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "careerkit"
@@ -78,3 +82,33 @@ def _strings(path) -> list[str]:
     return [
         n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
     ]
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(one: str, other: str) -> float:
+    """WCAG's contrast ratio of two '#rrggbb' colours."""
+    lights = sorted((_luminance(one), _luminance(other)))
+    return (lights[1] + 0.05) / (lights[0] + 0.05)
+
+
+def test_every_heat_map_cell_is_written_in_a_readable_ink() -> None:
+    """03's heat map writes each rating on its colour: 4.5:1 at least (WCAG AA), for every
+    rating from 0 to 10 (white on the green of an 8.0 was 4.3:1)."""
+    criteria = default_criteria()
+    ratings = pd.DataFrame(
+        [[rating] * len(criteria) for rating in np.arange(0, 10.01, 0.1)],
+        columns=[c.id for c in criteria],
+        index=[f"option {i}" for i in range(101)],
+    )
+    no_data = ratings * np.nan
+    table = compare_words.heatmap_html(ratings, no_data, ratings, criteria)
+    cells = re.findall(r"background:(#[0-9a-f]{6});color:(#[0-9a-f]{6})[^>]*>([\d.]+)", table)
+    assert len(cells) == ratings.size
+    for back, ink, rating in cells:
+        ratio = _contrast(back, ink)
+        assert ratio >= 4.5, f"a rating of {rating}: {ink} on {back} is {ratio:.2f}:1"

@@ -1,5 +1,6 @@
-"""Accessible names ipywidgets leaves out: slider handles and bare text boxes, folds' title
-bars (made buttons), charts (shown with their text alternative by :func:`show_figure`)."""
+"""Accessible names ipywidgets leaves out: slider handles, bare text boxes and icon buttons,
+folds' title bars (made buttons), charts (shown with their text alternative by
+:func:`show_figure`)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
 # A text box without a description (its question shown above it) has an empty <label>,
 # which Chromium takes for its name, ignoring the tooltip (the box's `title`); the script
 # makes that tooltip its aria-label.
+# A button's icon (a FontAwesome <i>) is a private-use glyph that Chromium puts in the
+# button's name ("\uf1f8" for a trash can, read as nothing or as noise): the script hides
+# it from screen readers, so a button showing only its icon is named after its tooltip.
 # A fold's title bar (ipywidgets' Accordion, careerkit.ui.kit.fold) is a plain <div> that
 # only a mouse click opens: the script makes it a button (role, Tab stop, Enter and Space)
 # whose aria-expanded says whether it is open, kept up to date as it opens and closes.
@@ -71,6 +75,11 @@ function nameBoxes(root) {
     if (!labelled && title !== 'null') set(box, 'aria-label', title.trim());
   }
 }
+function hideIcons(root) {
+  for (const icon of root.querySelectorAll('.jupyter-button > i.fa')) {
+    set(icon, 'aria-hidden', 'true');
+  }
+}
 function foldState(header) {
   const fold = header.parentElement;
   set(header, 'aria-expanded',
@@ -103,6 +112,7 @@ function install() {
       nameHandles(document);
       nameBoxes(document);
       nameFolds(document);
+      hideIcons(document);
     });
   };
   window.careerkitNames = new MutationObserver(later);
@@ -118,8 +128,9 @@ export default { render({ el }) { el.style.display = 'none'; install(); } };
 
 class PageNames(anywidget.AnyWidget):
     """An invisible widget: once shown on a page, every slider handle on it is named and
-    given its readout as value text, every text box without a label its tooltip, and every
-    fold's title bar is a button saying whether it is open."""
+    given its readout as value text, every text box without a label its tooltip, every
+    button's icon is hidden from screen readers (a button showing only its icon is named
+    after its tooltip), and every fold's title bar is a button saying whether it is open."""
 
     _esm = _ESM
 

@@ -10,7 +10,8 @@ finds the invisible element carrying :data:`THEME_CLASS`. It gives
 - one type scale: widget text the size of the page's text, hints at least 13 px in a grey
   of at least 4.5:1 contrast on white;
 - rows that wrap instead of running off the right edge, labels that wrap instead of being
-  cut, controls no wider than their card;
+  cut, controls no wider than their card; in a window :data:`NARROW_PX` wide or less,
+  dropdowns as wide as the column (a long occupation title whole);
 - folds (:mod:`careerkit.ui.kit.fold`) whose title bars read as buttons;
 - on a phone (:data:`PHONE_PX` wide or less): one column, tap targets at least 44 px tall,
   labels above their controls, charts and tables within the screen (a chart drawn for a
@@ -35,6 +36,9 @@ ICON_CLASS = "ck-icon"  # a button showing only its icon (its tooltip names it)
 SCOPE = f":where(.jp-Notebook, #rendered_cells):has(.{THEME_CLASS})"
 #: Widest screen that gets the phone layout (CSS px; a phone held upright is 360-430).
 PHONE_PX = 640
+#: Widest window whose dropdowns take the whole column (CSS px; a tablet, a window beside
+#: another): a share of the row is too narrow there for a long occupation title.
+NARROW_PX = 1000
 TAP_PX = 44  # smallest tap target on a phone (WCAG 2.5.5)
 # A widget's width, its margins (ipywidgets' 2 px each side) taken off, so boxes never scroll.
 FULL_WIDTH = "calc(100% - 2 * var(--jp-widgets-margin, 2px))"
@@ -95,6 +99,9 @@ RULES: list[tuple[str, str]] = [
     (".widget-hbox", "flex-wrap: wrap"),
     (".jupyter-widgets", "max-width: 100%"),
     (".widget-dropdown > select", "min-width: 0"),
+    # A checkbox's words wrap instead of being cut (03's long occupation titles at 800 px).
+    (".widget-checkbox", "height: auto; min-height: var(--jp-widgets-inline-height)"),
+    (".widget-checkbox .widget-label-basic", "white-space: normal; height: auto"),
     ("img", "max-width: 100%; height: auto"),
     # A fold's title bar (careerkit.ui.kit.fold): a full-width button in the page's type,
     # blue like the secondary buttons, its focus ring seen.
@@ -134,8 +141,6 @@ PHONE_RULES: list[tuple[str, str]] = [
     ),
     (CONTROLS, f"min-height: {TAP_PX}px !important; height: auto; max-width: 100%"),
     (".widget-inline-hbox > :is(select, input, textarea)", "flex: 1 1 auto; min-width: 0"),
-    # Every dropdown as wide as the column, as the text boxes are (not 200-300 px of it).
-    (".widget-dropdown", f"width: {FULL_WIDTH} !important"),
     # Room for half a (bigger) handle at each end: a handle at the lowest or highest value
     # stays whole on screen instead of half cut by the slider's edge.
     (
@@ -187,6 +192,14 @@ PHONE_RULES: list[tuple[str, str]] = [
 ]
 
 
+# In a narrow window (a tablet, a window beside another) a dropdown sized as a share of its
+# row cuts a long occupation title short ("Education Administrators, Kindergarten t" in 332
+# px at 800 px): every dropdown is as wide as the column there, as text boxes are.
+NARROW_RULES: list[tuple[str, str]] = [
+    (".widget-dropdown", f"width: {FULL_WIDTH} !important"),
+]
+
+
 def _css(rules: list[tuple[str, str]]) -> str:
     return "\n".join(
         f"{SCOPE}{_under(selector)} {{ {declarations} }}" for selector, declarations in rules
@@ -203,8 +216,12 @@ def _under(selector: str) -> str:
 
 
 def stylesheet() -> str:
-    """The whole stylesheet: the rules for every screen, then the phone's."""
-    return f"{_css(RULES)}\n@media (max-width: {PHONE_PX}px) {{\n{_css(PHONE_RULES)}\n}}"
+    """The whole stylesheet: the rules for every screen, then the phone's, then a narrow
+    window's (a phone's too)."""
+    return (
+        f"{_css(RULES)}\n@media (max-width: {PHONE_PX}px) {{\n{_css(PHONE_RULES)}\n}}"
+        f"\n@media (max-width: {NARROW_PX}px) {{\n{_css(NARROW_RULES)}\n}}"
+    )
 
 
 def theme() -> w.HTML:
