@@ -251,7 +251,7 @@ def timeline_chart(plan: Plan, today: date | None = None, narrow: bool = False) 
 #: of their own above its bar (the whole width for the words, none cut), no text under
 #: TEXT_PT, so at a phone's width (about 360 px for 384 drawn) its text stays about 12 px.
 TIMELINE_NARROW_WIDTH = 4.0  # inches
-TIMELINE_NARROW_CHARS = 36  # a goal's line, at TEXT_PT
+TIMELINE_NARROW_CHARS = 44  # a goal's line, at TEXT_PT
 TIMELINE_NARROW_LINES = 6  # a goal's words on at most this many lines (then cut with "…")
 LINE_INCHES = 0.2  # one line of TEXT_PT text, with its leading
 _WHITE = {"facecolor": "white", "edgecolor": "none", "pad": 1}
