@@ -427,3 +427,14 @@ def test_the_phone_interest_chart_shows_the_tables_scores_and_names() -> None:
     assert [t for t in texts if "top three" in t] == ["83.3, top three", "66.7, top three",
                                                       "100, top three"]  # fmt: skip
     assert {t for t in texts if "(" in t} == {f"{n} ({x})" for x, n in THEMES.items()}
+
+
+def test_the_phone_shortlist_without_any_known_pay_says_so(persona: Plan, catalog) -> None:
+    """No pay axis of "$0k" ticks: no point to place on it, and a sentence saying why."""
+    points = sl.shortlist_frame(persona, catalog).assign(pay=float("nan"))
+    fig = charts.shortlist_figure(points, narrow=True)
+    charts.png(fig)  # drawn: the tick labels are made
+    ax = fig.axes[0]
+    assert not [t for t in ax.get_yticklabels() if t.get_text()]
+    assert [t.get_text() for t in ax.texts] == ["No option with\na known pay to show"]
+    check_fits(fig)

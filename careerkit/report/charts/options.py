@@ -169,6 +169,7 @@ def _narrow_shortlist(points: pd.DataFrame) -> Figure:
         below.append(fig.text(0.09, 0, key_numbers, ha="right", **words))
         keyed = fig.text(0.12, 0, key_titles, **words)
     else:
+        ax.set_yticks([])  # no pay to mark
         ax.text(0.5, 0.5, "No option with\na known pay to show", transform=ax.transAxes,
                 ha="center", va="center", fontsize=NARROW_PT)  # fmt: skip
     # Inches from the top: the title, the plot, its ticks and label, then the legend and key.
