@@ -1,7 +1,7 @@
 """Charts that scale on a phone (issue 24 §2 and §5): at 390 px wide, a chart's text is read
 at its size in the PNG times the width it is shown at over the PNG's own width (an image
-scaled to the screen shrinks its text). 01's interest chart, 02's shortlist, 04's timeline
-and 05's skills chart and roadmap are drawn for a phone as well
+scaled to the screen shrinks its text). 01's interest chart, 02's shortlist, 04's timeline,
+05's skills chart and roadmap and 07's progress are drawn for a phone as well
 (:class:`careerkit.ui.kit.a11y.ChartImage` and :class:`~careerkit.ui.kit.a11y.Chart`), and
 that drawing is the one shown. One page load a step (each costs about 15 s)."""
 
@@ -72,6 +72,7 @@ STEP_CHARTS = {
     "01_dream_job.ipynb": ["Chart: your interest profile"],
     "02_explore.ipynb": ["Chart: your shortlist"],
     "04_short_term.ipynb": ["Chart: Your short-term goals"],
+    "07_review.ipynb": ["Chart: progress on your goals", "Chart: your interest profile"],
 }
 
 

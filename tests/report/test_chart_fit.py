@@ -210,6 +210,9 @@ def drawings(plan: Plan, catalog: pd.DataFrame) -> dict[str, Callable[[], Figure
             plan, catalog, TODAY, charts.ROADMAP_PHONE
         ),
         "progress": lambda: charts.progress_chart(plan.short_term_goals.goals),
+        "progress on a phone": lambda: charts.progress_chart(
+            plan.short_term_goals.goals, narrow=True
+        ),
     }
 
 
@@ -219,6 +222,7 @@ PHONE_NAMES = [
     "timeline on a phone",
     "skill gap on a phone",
     "roadmap on a phone",
+    "progress on a phone",
 ]
 NAMES = [
     "interests",
@@ -234,6 +238,7 @@ NAMES = [
     "printed roadmap",
     "roadmap on a phone",
     "progress",
+    "progress on a phone",
 ]
 
 

@@ -679,8 +679,11 @@ def _arrows(ax: Any, rows: list[tuple[float, RoadmapItem]]) -> None:
 # --- progress (notebook 07) ---------------------------------------------------------------
 
 
-def progress_chart(goals: list[Goal]) -> Figure:
-    """Horizontal bars: each goal's percent done, coloured by status."""
+def progress_chart(goals: list[Goal], narrow: bool = False) -> Figure:
+    """Horizontal bars: each goal's percent done, coloured by status; ``narrow``: drawn for
+    a phone (each goal's words on lines above its bar, larger type)."""
+    if narrow:
+        return _narrow_progress(goals)
     height = 0.4 * max(len(goals), 1) + 1.1
     fig = new_figure(9, height)
     # fixed margins; the right one holds a full bar's note, "100% (in progress)"
@@ -710,4 +713,42 @@ def progress_chart(goals: list[Goal]) -> Figure:
     ax.invert_yaxis()
     ax.set_title("Progress on your goals")
     plain(ax)
+    return fig
+
+
+PROGRESS_NARROW_CHARS = 40  # a goal's line on a phone, at TEXT_PT
+
+
+def _narrow_progress(goals: list[Goal]) -> Figure:
+    """:func:`progress_chart` for a phone: 4 in wide, no text under TEXT_PT. The y axis
+    counts lines of text (downwards): each goal's words, then its bar and its note."""
+    labels = [
+        _wrapped(g.text, PROGRESS_NARROW_CHARS, 4) if g.text.strip() else "(no text)" for g in goals
+    ]
+    tops, y = [], 0.0
+    for label in labels:
+        tops.append(y)
+        y += label.count("\n") + 1 + 1.6  # the words, then the bar and a gap
+    fig = new_figure(TIMELINE_NARROW_WIDTH, 1.3 + LINE_INCHES * max(y, 2))
+    ax = fig.subplots()
+    for top, label, goal in zip(tops, labels, goals, strict=True):
+        ax.text(0, top, label, va="top", fontsize=TEXT_PT)
+        bar = top + label.count("\n") + 1 + 0.6
+        ax.barh(bar, 100, height=0.9, color=palette.PALE_GREY, zorder=0)  # the whole way
+        ax.barh(
+            bar, goal.percent, height=0.9, color=STATUS_COLOURS[goal.status],
+            hatch=STATUS_HATCHES[goal.status], edgecolor=DARK_GREY, linewidth=0,
+        )  # fmt: skip
+        note = "dropped" if goal.status == "dropped" else f"{goal.percent}% ({goal.status})"
+        ax.text(goal.percent + 2, bar, note, va="center", fontsize=TEXT_PT)
+    ax.set_ylim(max(y, 2) - 0.4, -0.3)
+    ax.set_xlim(0, 150)  # room right of a full bar for "100% (in progress)"
+    ax.set_xticks(range(0, 101, 25))
+    ax.spines["bottom"].set_bounds(0, 100)  # the axis as long as the percentages
+    ax.set_yticks([])
+    ax.tick_params(labelsize=TEXT_PT)
+    ax.set_xlabel("% done", fontsize=TEXT_PT, loc="left")
+    ax.set_title("Progress on your goals", loc="left", fontsize=TEXT_PT + 2)
+    plain(ax, "top", "right", "left")
+    fig.tight_layout()
     return fig

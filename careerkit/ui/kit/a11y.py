@@ -147,10 +147,8 @@ class Chart(anywidget.AnyWidget):
       el.classList.add('widget-image');
       const wide = document.createElement('img');
       const narrow = document.createElement('img');
-      for (const img of [wide, narrow]) {
-        img.style.maxWidth = '100%';
-        el.appendChild(img);
-      }
+      for (const img of [wide, narrow]) img.style.maxWidth = '100%';
+      el.appendChild(wide);  // the narrow one only while there is a drawing for a phone
       const show = (img, bytes, px) => {
         const old = img.src;
         if (bytes && bytes.byteLength) {
@@ -170,6 +168,7 @@ class Chart(anywidget.AnyWidget):
         wide.className = both ? WIDE : '';
         narrow.className = both ? NARROW : '';
         narrow.style.display = 'none';  // unless the theme's phone layout shows it
+        if (both) el.appendChild(narrow); else narrow.remove();
       };
       let pending = false;  // one drawing for the traits a single update changes
       const later = () => {
