@@ -17,7 +17,7 @@ import pandas as pd
 from careerkit import palette
 from careerkit.catalog import money
 from careerkit.plan import Option, Plan
-from careerkit.report.charts import png, shortlist_figure
+from careerkit.report.charts import shortlist_figure
 from careerkit.steps import job_skills
 from careerkit.steps.explore import filters as flt
 from careerkit.steps.explore import occupation as occ
@@ -330,7 +330,7 @@ class ShortlistChart(Panel):
         self.message.value = message_html(EMPTY_SHORTLIST, "info") if points.empty else ""
         if points.empty:
             return
-        self.chart.value = png(shortlist_figure(points))
+        self.chart.draw(shortlist_figure(points), shortlist_figure(points, narrow=True))
         notes = []
         if flt.person_scores(self.plan) is None:
             notes.append(NO_FIT)

@@ -19,7 +19,7 @@ from careerkit.catalog.fit import LETTERS, score_text, top_themes
 from careerkit.dates import long_date
 from careerkit.plan import Plan
 from careerkit.report import cards
-from careerkit.report.charts import interest_chart, png
+from careerkit.report.charts import interest_chart
 from careerkit.steps.interests import (
     EXPLANATIONS,
     SCALE,
@@ -210,7 +210,7 @@ class InterestQuiz(w.VBox):
         current = self.plan.dream_job.interests
         scores = current.scores if current is not None and current.code else None
         if scores and scores != self._charted:
-            self.chart.value = png(interest_chart(scores))
+            self.chart.draw(interest_chart(scores), interest_chart(scores, narrow=True))
         self._charted = scores
         show(self.chart, bool(scores))
 

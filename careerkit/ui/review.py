@@ -147,7 +147,8 @@ class ProgressPanel(w.VBox):
     def _draw(self) -> None:
         self._timer = None
         goals = self.plan.short_term_goals.goals
-        self.chart.value = png(progress_chart(goals)) if goals else b""
+        if goals:  # drawn for a phone too
+            self.chart.draw(progress_chart(goals), progress_chart(goals, narrow=True))
         show(self.chart, bool(goals))
 
 

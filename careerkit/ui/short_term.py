@@ -514,7 +514,12 @@ def suggestions(
 
 def timeline(plan: Plan, today: date | None = None) -> FollowingChart:
     """The timeline chart; it follows the goal editor's changes by itself."""
-    return FollowingChart(plan, lambda: timeline_chart(plan, today), "short_term_goals")
+    return FollowingChart(
+        plan,
+        lambda: timeline_chart(plan, today),
+        "short_term_goals",
+        narrow=lambda: timeline_chart(plan, today, narrow=True),  # shown on a phone
+    )
 
 
 __all__ = [

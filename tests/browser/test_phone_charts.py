@@ -1,7 +1,9 @@
 """Charts that scale on a phone (issue 24 §2 and §5): at 390 px wide, a chart's text is read
 at its size in the PNG times the width it is shown at over the PNG's own width (an image
-scaled to the screen shrinks its text). 05's skills chart and roadmap are drawn for a phone
-as well (:class:`careerkit.ui.kit.a11y.ChartImage`), and that drawing is the one shown."""
+scaled to the screen shrinks its text). 01's interest chart, 02's shortlist, 04's timeline,
+05's skills chart and roadmap and 07's progress are drawn for a phone as well
+(:class:`careerkit.ui.kit.a11y.ChartImage` and :class:`~careerkit.ui.kit.a11y.Chart`), and
+that drawing is the one shown. One page load a step (each costs about 15 s)."""
 
 from __future__ import annotations
 
@@ -59,6 +61,39 @@ def test_05s_charts_are_readable_on_a_phone(browser: Browser, voila_tree: Server
         page.close()
     shown = sorted(alt.split(" ")[1] for alt, _ in sizes)  # one drawing of each chart
     assert shown == ["Skills", "Your"], f"05's charts shown at {PHONE['width']} px: {sizes}"
+    small = [f"{alt}: {px:.1f} px" for alt, px in sizes if px < READABLE_PX]
+    assert not small, f"charts whose smallest text is under {READABLE_PX} px on a phone: {small}"
+    assert right <= PHONE["width"], f"a chart runs past the screen ({right:.0f} px)"
+
+
+#: Each step whose charts are drawn for a phone (besides 05): the start of each chart's text
+#: alternative, which the sample persona's page shows once loaded.
+STEP_CHARTS = {
+    "01_dream_job.ipynb": ["Chart: your interest profile"],
+    "02_explore.ipynb": ["Chart: your shortlist"],
+    "04_short_term.ipynb": ["Chart: Your short-term goals"],
+    "07_review.ipynb": ["Chart: progress on your goals", "Chart: your interest profile"],
+}
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("name", list(STEP_CHARTS))
+def test_the_other_steps_charts_are_readable_on_a_phone(
+    browser: Browser, voila_tree: Server, name: str
+) -> None:
+    page = browser.new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        open_step(page, voila_tree, name)
+        for alt in STEP_CHARTS[name]:
+            page.locator(f'img[alt^="{alt}"]:visible').first.wait_for()
+        sizes = shown_text_px(page)
+        right = page.evaluate(RIGHTMOST_CHART_JS)
+    finally:
+        page.close()
+    shown = sorted(alt for alt, _ in sizes)
+    expected = STEP_CHARTS[name]
+    assert [any(a.startswith(e) for a in shown) for e in expected] == [True] * len(expected)
+    assert len(shown) == len(expected), f"one drawing of each chart at {PHONE['width']} px: {shown}"
     small = [f"{alt}: {px:.1f} px" for alt, px in sizes if px < READABLE_PX]
     assert not small, f"charts whose smallest text is under {READABLE_PX} px on a phone: {small}"
     assert right <= PHONE["width"], f"a chart runs past the screen ({right:.0f} px)"

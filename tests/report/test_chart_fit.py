@@ -20,6 +20,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 from PIL import Image
 
+from careerkit.catalog import THEMES
 from careerkit.coach import cohort
 from careerkit.plan import Plan
 from careerkit.plan.sections import Goal, Option
@@ -193,9 +194,14 @@ def drawings(plan: Plan, catalog: pd.DataFrame) -> dict[str, Callable[[], Figure
     )
     return {
         "interests": lambda: charts.interest_chart(scores),
+        "interests on a phone": lambda: charts.interest_chart(scores, narrow=True),
         "shortlist": lambda: charts.shortlist_figure(sl.shortlist_frame(plan, catalog)),
+        "shortlist on a phone": lambda: charts.shortlist_figure(
+            sl.shortlist_frame(plan, catalog), narrow=True
+        ),
         "sweep": lambda: charts.sweep_figure(sweep_frame, 2.5, "Pay"),
         "timeline": lambda: charts.timeline_chart(plan, TODAY),
+        "timeline on a phone": lambda: charts.timeline_chart(plan, TODAY, narrow=True),
         "skill gap": lambda: charts.gap_chart(plan, catalog, codes[0]),
         "skill gap on a phone": lambda: charts.gap_chart(plan, catalog, codes[0], narrow=True),
         "roadmap": lambda: charts.roadmap_chart(plan, catalog, TODAY),
@@ -204,20 +210,35 @@ def drawings(plan: Plan, catalog: pd.DataFrame) -> dict[str, Callable[[], Figure
             plan, catalog, TODAY, charts.ROADMAP_PHONE
         ),
         "progress": lambda: charts.progress_chart(plan.short_term_goals.goals),
+        "progress on a phone": lambda: charts.progress_chart(
+            plan.short_term_goals.goals, narrow=True
+        ),
     }
 
 
+PHONE_NAMES = [
+    "interests on a phone",
+    "shortlist on a phone",
+    "timeline on a phone",
+    "skill gap on a phone",
+    "roadmap on a phone",
+    "progress on a phone",
+]
 NAMES = [
     "interests",
+    "interests on a phone",
     "shortlist",
+    "shortlist on a phone",
     "sweep",
     "timeline",
+    "timeline on a phone",
     "skill gap",
     "skill gap on a phone",
     "roadmap",
     "printed roadmap",
     "roadmap on a phone",
     "progress",
+    "progress on a phone",
 ]
 
 
@@ -359,7 +380,7 @@ def test_the_printed_roadmap_fits_a_page_at_a_legible_size(
 
 
 @pytest.mark.parametrize("length", ["long", "short", "persona"])
-@pytest.mark.parametrize("name", ["skill gap on a phone", "roadmap on a phone"])
+@pytest.mark.parametrize("name", PHONE_NAMES)
 def test_the_charts_drawn_for_a_phone_read_at_a_phones_width(
     name: str, length: str, persona: Plan, catalog: pd.DataFrame
 ) -> None:
@@ -372,3 +393,53 @@ def test_the_charts_drawn_for_a_phone_read_at_a_phones_width(
     width = Image.open(io.BytesIO(charts.png(fig))).width
     shown = min(width, 360)
     assert charts.text_px(fig) * shown / width >= 11
+
+
+@pytest.mark.parametrize("length", ["long", "short", "persona"])
+def test_the_phone_shortlist_numbers_each_point_and_names_each_number(
+    length: str, persona: Plan, catalog: pd.DataFrame
+) -> None:
+    """On a phone the titles are too long to sit by the points: each point has a number
+    beside it (1 = the best paid) and the key below names the option of each number."""
+    plan = long_plan(persona, catalog) if length == "long" else persona
+    plan = short_plan(plan) if length == "short" else plan
+    points = sl.shortlist_frame(plan, catalog)
+    fig = charts.shortlist_figure(points, narrow=True)
+    check_fits(fig)
+    ax = fig.axes[0]
+    shown = points[points["pay"].notna()].sort_values("pay", ascending=False, kind="stable")
+    numbered = {a.get_text(): a.xy for a in ax.texts}
+    assert sorted(numbered, key=int) == [str(n) for n in range(1, len(shown) + 1)]
+    for number, (_, option) in enumerate(shown.iterrows(), start=1):
+        assert numbered[str(number)][1] == option["pay"], f"{number} is not by its point"
+    numbers, titles = (t.get_text().split("\n") for t in fig.texts[-2:])
+    keyed = {}  # each number's title, its wrapped lines joined
+    for number, line in zip(numbers, titles, strict=True):
+        if number:
+            keyed[number] = line
+        else:
+            keyed[list(keyed)[-1]] += " " + line
+    assert keyed == {str(n): t for n, t in enumerate(shown["title"], start=1)}
+
+
+def test_the_phone_interest_chart_shows_the_tables_scores_and_names() -> None:
+    scores = {"R": 16.7, "I": 41.7, "A": 33.3, "S": 83.3, "E": 66.7, "C": 100.0}
+    fig = charts.interest_chart(scores, narrow=True)
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    shown = [re.match(r"[\d.]+", t).group() for t in texts if t[0].isdigit()]
+    table = _result_html(ThemeScores(scores=scores, code="CSE", ties=(), answered=60))
+    assert sorted(shown) == sorted(re.findall(r"<td[^>]*>([\d.]+)</td>", table))
+    assert [t for t in texts if "top three" in t] == ["83.3, top three", "66.7, top three",
+                                                      "100, top three"]  # fmt: skip
+    assert {t for t in texts if "(" in t} == {f"{n} ({x})" for x, n in THEMES.items()}
+
+
+def test_the_phone_shortlist_without_any_known_pay_says_so(persona: Plan, catalog) -> None:
+    """No pay axis of "$0k" ticks: no point to place on it, and a sentence saying why."""
+    points = sl.shortlist_frame(persona, catalog).assign(pay=float("nan"))
+    fig = charts.shortlist_figure(points, narrow=True)
+    charts.png(fig)  # drawn: the tick labels are made
+    ax = fig.axes[0]
+    assert not [t for t in ax.get_yticklabels() if t.get_text()]
+    assert [t.get_text() for t in ax.texts] == ["No option with\na known pay to show"]
+    check_fits(fig)

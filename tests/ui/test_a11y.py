@@ -58,6 +58,20 @@ def test_chart_widget_keeps_png_bytes_and_its_text() -> None:
     assert state["alt"] == "Chart: x" and "value" in state
 
 
+def test_chart_widget_draws_a_phone_drawing_too_and_states_text_sizes() -> None:
+    """As show_figure's ChartImage: the phone's drawing beside the page's, each with the
+    size of its smallest text in its own pixels, the classes the theme swaps on a phone."""
+    chart = a11y.Chart(alt="Chart: x")
+    scores = {"S": 90, "E": 80, "C": 40, "R": 10}
+    chart.draw(charts.interest_chart(scores), charts.interest_chart(scores, narrow=True))
+    assert bytes(chart.narrow).startswith(b"\x89PNG") and chart.narrow != chart.value
+    assert chart.narrow_text_px == 10 * 96 / 72  # 10 pt at 96 dpi
+    assert 0 < chart.text_px <= chart.narrow_text_px
+    assert a11y.WIDE_CHART in chart._esm and a11y.NARROW_CHART in chart._esm
+    chart.draw(charts.progress_chart([]))  # no phone drawing: none kept from before
+    assert chart.narrow == b"" and chart.narrow_text_px == 0
+
+
 def test_banner_shows_with_the_slider_namer(plan: Plan) -> None:
     banner = vision_banner(plan)
     bundle = banner._repr_mimebundle_()

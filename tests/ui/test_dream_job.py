@@ -222,6 +222,7 @@ def test_answers_save_as_given_and_score_once_enough(plan: Plan) -> None:
     assert "Your interest code: SCE" in quiz.result.value
     assert "scored the same (100)" in quiz.result.value  # S and C tie
     assert quiz.chart.layout.display == "" and bytes(quiz.chart.value).startswith(b"\x89PNG")
+    assert bytes(quiz.chart.narrow).startswith(b"\x89PNG")  # drawn for a phone too
 
     again = dream_job.interest_quiz(reopen(plan))
     assert again.toggles["S01"].value == 2 and again.toggles["R01"].value == 0

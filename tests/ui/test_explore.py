@@ -404,6 +404,7 @@ def test_a_save_conflict_is_shown_and_the_other_notebook_wins(
 def test_chart_of_the_shortlist(persona: Plan, catalog: pd.DataFrame) -> None:
     panel = ui.shortlist_chart(persona, catalog)
     assert bytes(panel.chart.value).startswith(b"\x89PNG") and panel.message.value == ""
+    assert bytes(panel.chart.narrow).startswith(b"\x89PNG")  # drawn for a phone too
 
 
 def test_chart_on_an_empty_plan(plan: Plan, catalog: pd.DataFrame) -> None:

@@ -38,18 +38,20 @@ def test_progress_without_goals_says_to_add_them_in_04(plan: Plan) -> None:
 def test_status_and_percent_are_saved_and_kept_consistent(persona: Plan) -> None:
     panel = ui.progress(persona)
     assert bytes(panel.chart.value).startswith(b"\x89PNG")
+    assert bytes(panel.chart.narrow).startswith(b"\x89PNG")  # drawn for a phone too
     edu = row(panel, "g-edu01")
     assert (edu.status.value, edu.percent.value) == ("in progress", 20)  # shown back
     edu.status.value = "done"
     assert edu.percent.value == 100
     assert goal_on_disk(persona, "g-edu01").status == "done"
     lrn = row(panel, "g-lrn01")
-    before = panel.chart.value
+    before, narrow = panel.chart.value, panel.chart.narrow
     lrn.percent.value = 40
     saved = goal_on_disk(persona, "g-lrn01")
     assert (saved.status, saved.percent) == ("in progress", 40)
     assert lrn.status.value == "in progress"
     assert panel.chart.value != before  # redrawn
+    assert panel.chart.narrow != narrow  # the phone's drawing too
 
 
 def test_dropping_waits_for_a_reason(persona: Plan) -> None:

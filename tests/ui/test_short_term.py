@@ -207,6 +207,9 @@ def test_timeline_widget_shows_an_image(persona: Plan) -> None:
     chart = ui.timeline(persona)
     assert "image/png" in chart.out.outputs[0]["data"] and no_errors(chart.errors)
     assert not [c for c in chart.children if isinstance(c, w.Button)]  # no Redraw to press
+    # Drawn for a phone as well (shown by the theme's phone layout), its text 10 pt.
+    shown = chart.out.outputs[0]["data"]["text/html"]
+    assert 'class="ck-chart-narrow"' in shown and 'data-text-px="13.3"' in shown
 
 
 def image(chart: w.VBox) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 
 from matplotlib.figure import Figure
@@ -10,10 +11,19 @@ from careerkit.catalog import THEMES
 from careerkit.catalog.fit import LETTERS, score_text, top_themes
 from careerkit.report.charts.style import DARK_GREY, LIGHT_GREY, OKABE_ITO, new_figure, plain
 
+#: The interest chart drawn for a phone: narrow, each theme's name above its bar, no text
+#: under NARROW_PT, so at a phone's width (about 360 px for 384 drawn) its text stays 12 px.
+NARROW_WIDTH = 4.0  # inches
+NARROW_PT = 10.0
+NARROW_CHARS = 36  # a wrapped line of the title or axis label, at NARROW_PT
 
-def interest_chart(scores: Mapping[str, float]) -> Figure:
+
+def interest_chart(scores: Mapping[str, float], narrow: bool = False) -> Figure:
     """A labelled bar chart of the six theme scores (0-100), the top three in green, striped
-    and labelled "top three" (so colour is never the only sign)."""
+    and labelled "top three" (so colour is never the only sign); ``narrow``: drawn for a
+    phone (names above the bars, wrapped lines, larger type)."""
+    if narrow:
+        return _narrow_interest_chart(scores)
     letters = LETTERS[::-1]  # barh draws bottom-up: R ends on top
     values = [float(scores.get(t, 0)) for t in letters]
     top = set(top_themes(scores)) if len(set(values)) > 1 else set()
@@ -38,6 +48,42 @@ def interest_chart(scores: Mapping[str, float]) -> Figure:
     ax.set_xlabel("Score: 0 = disliked every activity, 100 = liked every one")
     ax.set_title("Your interest profile" + (" (top three in green, striped)" if top else ""))
     plain(ax)
+    return fig
+
+
+def _narrow_interest_chart(scores: Mapping[str, float]) -> Figure:
+    """:func:`interest_chart` for a phone: R to C from the top, each name on a line above
+    its bar, its score (and "top three") right of the bar."""
+    values = [float(scores.get(t, 0)) for t in LETTERS]
+    top = set(top_themes(scores)) if len(set(values)) > 1 else set()
+    fig = new_figure(NARROW_WIDTH, 5.4)
+    ax = fig.subplots()
+    ys = [i + 0.2 for i in range(len(LETTERS))]
+    ax.barh(
+        ys,
+        values,
+        height=0.4,
+        color=[OKABE_ITO["bluish green"] if t in top else LIGHT_GREY for t in LETTERS],
+        hatch=["//" if t in top else "" for t in LETTERS],
+        edgecolor=DARK_GREY,
+        linewidth=0,
+    )
+    for y, theme, value in zip(ys, LETTERS, values, strict=True):
+        ax.text(0, y - 0.42, f"{THEMES[theme]} ({theme})", va="center", fontsize=NARROW_PT)
+        note = score_text(value) + (", top three" if theme in top else "")
+        ax.text(value + 2, y, note, va="center", fontsize=NARROW_PT)
+    ax.set_yticks([])
+    ax.set_ylim(len(LETTERS) - 0.4, -0.8)
+    ax.set_xlim(0, 137)  # room right of a full bar for "100, top three"
+    ax.set_xticks(range(0, 101, 25))
+    ax.spines["bottom"].set_bounds(0, 100)  # the axis as long as the scores
+    ax.tick_params(labelsize=NARROW_PT)
+    label = "Score: 0 = disliked every activity, 100 = liked every one"
+    ax.set_xlabel("\n".join(textwrap.wrap(label, NARROW_CHARS)), fontsize=NARROW_PT, loc="left")
+    title = "Your interest profile" + ("\n(top three in green, striped)" if top else "")
+    ax.set_title(title, loc="left", fontsize=12)
+    plain(ax, "top", "right", "left")
+    fig.tight_layout()
     return fig
 
 

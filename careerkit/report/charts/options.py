@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 from itertools import product
 from typing import Any, cast
 
@@ -12,6 +13,7 @@ from matplotlib import image as mpl_image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from matplotlib.ticker import MaxNLocator
 
 from careerkit import palette
 from careerkit.report.charts.style import GREY, LIGHT_GREY, OKABE_ITO, new_figure, series
@@ -31,12 +33,24 @@ def clip(title: str, limit: int) -> str:
 # --- the shortlist (notebook 02) ------------------------------------------------------------
 
 
-def shortlist_figure(points: pd.DataFrame) -> Figure:
+#: The shortlist drawn for a phone: narrow and taller, each point numbered and the numbers
+#: named in a key below the plot, no text under NARROW_PT, so at a phone's width (about 360
+#: px for 384 drawn) its text stays about 12 px.
+NARROW_WIDTH = 4.0  # inches
+NARROW_PT = 10.0
+NARROW_CHARS = 40  # a line of the key, at NARROW_PT
+
+
+def shortlist_figure(points: pd.DataFrame, narrow: bool = False) -> Figure:
     """Pay against interest fit for the remaining options; marker size shows the outlook.
 
     Options without a fit (custom ones, or before the interest quiz) sit in a column at
     the left marked "no fit"; options without pay are listed under the chart instead.
+    ``narrow``: drawn for a phone, each point numbered, best paid first, the numbers named
+    in a key below the plot (titles on a phone's width are too long to sit by the points).
     """
+    if narrow:
+        return _narrow_shortlist(points)
     fig = new_figure(7.5, 4.2)
     fig.subplots_adjust(left=0.14, right=0.74, bottom=0.12, top=0.92)  # fixed: quicker to draw
     ax = fig.add_subplot()
@@ -91,13 +105,102 @@ def shortlist_figure(points: pd.DataFrame) -> Figure:
     return fig
 
 
+def _narrow_shortlist(points: pd.DataFrame) -> Figure:
+    """:func:`shortlist_figure` for a phone: numbered points, the legend and a key of the
+    numbers below the plot. Laid out in inches from the top: the legend and the key are
+    measured once drawn, and the figure is made as tall as they need."""
+    shown = points[points["pay"].notna()].sort_values("pay", ascending=False, kind="stable")
+    numbers = [str(n) for n in range(1, len(shown) + 1)]  # 1 = the best paid
+    # The key in two columns, so a title's wrapped lines start under its first: the numbers
+    # (with a blank line for each further line of their title) and the titles.
+    titles = [textwrap.wrap(title, NARROW_CHARS) or [""] for title in shown["title"]]
+    key_numbers = "\n".join(n + "\n" * (len(t) - 1) for n, t in zip(numbers, titles, strict=True))
+    key_titles = "\n".join("\n".join(t) for t in titles)
+    fig = new_figure(NARROW_WIDTH, 8)  # its height is set below, once the key is measured
+    ax = fig.add_axes((0.22, 0.5, 0.74, 0.4))
+    fits = shown["fit"].dropna()
+    low = 0 if fits.empty else max(0, int(fits.min() // 10) * 10 - 10)  # zoom in on the fits
+    gap = (103 - low) * 0.14  # width of the "no fit" column
+    x = shown["fit"].fillna(low - gap)
+    sizes = shown["outlook"].map(_OUTLOOK_SIZE).astype(float)
+    for own, (colour, marker) in _KIND_STYLE.items():  # own options: orange squares
+        mine = (shown["custom"] == own).to_numpy()
+        ax.scatter(
+            x[mine], shown["pay"][mine], s=sizes[mine], c=colour, marker=marker,
+            alpha=0.75, edgecolors="black", linewidths=0.6,
+        )  # fmt: skip
+    pay = shown["pay"].to_numpy(float)
+    if len(pay):
+        pad = max(np.ptp(pay), pay.max() * 0.2) * 0.15
+        ax.set_ylim(pay.min() - pad, pay.max() + pad)
+    ticks = list(range(low, 101, 10 if low >= 60 else 20))
+    ax.set_xticks([low - gap, *ticks], ["no\nfit", *map(str, ticks)])
+    ax.set_xlim(low - 1.8 * gap, 103)
+    ax.axvline(low - gap / 2, color=LIGHT_GREY, linewidth=0.8)
+    ax.set_xlabel("Interest fit (0-100)", fontsize=NARROW_PT)
+    ax.set_ylabel("Median pay, USD a year", fontsize=NARROW_PT)
+    ax.yaxis.set_major_formatter(lambda v, _: f"${v / 1000:,.0f}k")
+    ax.yaxis.set_major_locator(MaxNLocator(5))
+    ax.tick_params(labelsize=NARROW_PT)
+    title = "Your shortlist: pay against interest fit;\nbigger marker = better outlook"
+    heading = fig.text(0.03, 0.99, title, va="top", fontsize=NARROW_PT + 1)
+    # The legend names only what is drawn: the kinds of option, then the outlooks shown.
+    handles = [
+        ax.scatter([], [], s=90, c=colour, marker=marker, edgecolors="black", label=words)
+        for own, words in ((False, "O*NET occupation"), (True, "your own option"))
+        for colour, marker in [_KIND_STYLE[own]]
+        if (shown["custom"] == own).any()
+    ]
+    handles += [
+        ax.scatter([], [], s=_OUTLOOK_SIZE[label], c="none", edgecolors="black", label=label)
+        for label in OUTLOOKS[:-1]
+        if (shown["outlook"] == label).any()
+    ]
+    below: list[Any] = []  # the legend and the key, one under the other
+    if handles:
+        below.append(
+            fig.legend(
+                handles=handles, title="Option and outlook", fontsize=NARROW_PT,
+                title_fontsize=NARROW_PT, loc="upper left", frameon=False, alignment="left",
+                borderaxespad=0, borderpad=0,
+            )
+        )  # fmt: skip
+        words: dict[str, Any] = {"va": "top", "fontsize": NARROW_PT, "linespacing": 1.3}
+        below.append(fig.text(0.09, 0, key_numbers, ha="right", **words))
+        keyed = fig.text(0.12, 0, key_titles, **words)
+    else:
+        ax.set_yticks([])  # no pay to mark
+        ax.text(0.5, 0.5, "No option with\na known pay to show", transform=ax.transAxes,
+                ha="center", va="center", fontsize=NARROW_PT)  # fmt: skip
+    # Inches from the top: the title, the plot, its ticks and label, then the legend and key.
+    renderer = cast(FigureCanvasAgg, fig.canvas).get_renderer()
+    heights = [x.get_window_extent(renderer).height / fig.dpi for x in below]
+    plot_top, plot_inches, under_plot, space = 0.7, 3.1, 0.95, 0.1
+    tops, at = [], plot_top + plot_inches + under_plot
+    for height in heights:
+        tops.append(at)
+        at += height + space
+    total = at + 0.05
+    fig.set_size_inches(NARROW_WIDTH, total)
+    ax.set_position((0.22, 1 - (plot_top + plot_inches) / total, 0.74, plot_inches / total))
+    heading.set_y(1 - 0.08 / total)
+    for part, top in zip(below, tops, strict=True):
+        if isinstance(part, Text):  # the key: its numbers, and its titles beside them
+            part.set_y(1 - top / total)
+            keyed.set_y(1 - top / total)
+        else:
+            part.set_bbox_to_anchor((0.03, 1 - top / total))  # fractions of the figure
+    _label_points(fig, ax, x.to_numpy(float), pay, sizes.to_numpy(float), numbers, low, NARROW_PT)
+    return fig
+
+
 _NUDGES = (0, 11, -11, 22, -22, 33, -33, 44, -44, 55, -55)  # points up or down from a marker
 _LABEL_CHARS = (36, 24, 14)  # a label is cut shorter only when no place fits it whole
 
 
 def _label_points(
     fig: Figure, ax: Any, xs: np.ndarray, ys: np.ndarray, sizes: np.ndarray, titles: list[str],
-    low: float,
+    low: float, fontsize: float = 8,
 ) -> None:  # fmt: skip
     """Label each point where the label stays inside the plot and overlaps no other label
     or marker: a simple greedy placement (beside, then nudged up or down, then shorter)."""
@@ -124,7 +227,7 @@ def _label_points(
             label = ax.annotate(
                 clip(titles[i], chars), (xs[i], ys[i]),
                 xytext=(side * (radii[i] * 72 / fig.dpi + 5), nudge), textcoords="offset points",
-                ha="left" if side > 0 else "right", va="center", fontsize=8,
+                ha="left" if side > 0 else "right", va="center", fontsize=fontsize,
                 arrowprops={"arrowstyle": "-", "color": GREY, "linewidth": 0.6} if nudge else None,
             )  # fmt: skip
             label.update_positions(renderer)

@@ -161,9 +161,12 @@ def _timeline_rows(plan: Plan) -> list[tuple[str, Goal | None]]:
     return rows
 
 
-def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
-    """Short-term goals by area of growth on a time line, coloured by horizon."""
+def timeline_chart(plan: Plan, today: date | None = None, narrow: bool = False) -> Figure:
+    """Short-term goals by area of growth on a time line, coloured by horizon; ``narrow``:
+    drawn for a phone (each goal's words on lines above its bar, larger type)."""
     today = today or date.today()
+    if narrow:
+        return _narrow_timeline(plan, today)
     rows = _timeline_rows(plan)
     labels = [
         _wrapped(("done: " if x.status == "done" else "") + x.text) if x else "" for _, x in rows
@@ -240,6 +243,94 @@ def timeline_chart(plan: Plan, today: date | None = None) -> Figure:
     plain(ax)
     fig.tight_layout(rect=(0, 0.5 / fig.get_figheight(), 1, 1))  # the legend goes below
     widen(fig, shown)
+    fit_texts(fig, ax.texts)
+    return fig
+
+
+#: The timeline drawn for a phone: narrow, each area's name and each goal's words on lines
+#: of their own above its bar (the whole width for the words, none cut), no text under
+#: TEXT_PT, so at a phone's width (about 360 px for 384 drawn) its text stays about 12 px.
+TIMELINE_NARROW_WIDTH = 4.0  # inches
+TIMELINE_NARROW_CHARS = 44  # a goal's line, at TEXT_PT
+TIMELINE_NARROW_LINES = 6  # a goal's words on at most this many lines (then cut with "…")
+LINE_INCHES = 0.2  # one line of TEXT_PT text, with its leading
+_WHITE = {"facecolor": "white", "edgecolor": "none", "pad": 1}
+
+
+def _narrow_timeline(plan: Plan, today: date) -> Figure:
+    """:func:`timeline_chart` for a phone. The y axis counts lines of text (downwards): an
+    area's heading, then each goal's words and its bar below them."""
+    rows = _timeline_rows(plan)
+    now = mdates.date2num(today)
+    goals = [x for _, x in rows if x]
+    starts = [now, *(mdates.date2num(goal_span(x)[0]) for x in goals)]
+    ends = [now + 31 * 25, *(mdates.date2num(goal_span(x)[1]) for x in goals)]
+    left, right = min(starts) - 20, max(ends) + 20
+    blocks: list[tuple[str, float, Any]] = []  # (what, its top line, the area or goal)
+    y, area_before = 0.0, None
+    for area, goal in rows:
+        if area != area_before:
+            heading = _wrapped(area, TIMELINE_NARROW_CHARS - 4, 4)
+            blocks.append(("area", y + (0.4 if area_before is not None else 0), heading))
+            y += heading.count("\n") + 1 + (0.4 if area_before is not None else 0) + 0.15
+            area_before = area
+        if goal is None:
+            blocks.append(("none", y, None))
+            y += 1.2
+            continue
+        done = "done: " if goal.status == "done" else ""
+        label = _wrapped(done + goal.text, TIMELINE_NARROW_CHARS, TIMELINE_NARROW_LINES)
+        blocks.append(("goal", y, (goal, label)))
+        y += label.count("\n") + 1 + 1.45  # the words, then the bar and a gap
+    fig = new_figure(TIMELINE_NARROW_WIDTH, 2.2 + LINE_INCHES * (y + 1.6))
+    ax = fig.subplots()
+    horizons: set[int] = set()
+    # The words on a white ground: the lines marking today and the horizons pass behind them.
+    words: dict[str, Any] = {"va": "top", "fontsize": TEXT_PT, "bbox": _WHITE, "zorder": 3}
+    for what, top, thing in blocks:
+        if what == "area":
+            ax.text(left, top, thing, fontweight="bold", **words)
+            if top:
+                ax.axhline(top - 0.3, color=palette.PALE_GREY, linewidth=1)
+        elif what == "none":
+            ax.text(left, top, "no goal yet", color=palette.DARK_GREY, style="italic", **words)
+        else:
+            goal, label = thing
+            ax.text(left, top, label, **words)
+            start, end = (mdates.date2num(d) for d in goal_span(goal))
+            horizons.add(goal.horizon_months)
+            bar = top + label.count("\n") + 1 + 0.55
+            ax.barh(
+                bar, max(end - start, 3), left=start, height=0.8,
+                alpha=0.45 if goal.status == "done" else 0.9,
+                color=HORIZON_COLOURS[goal.horizon_months],
+                hatch=HORIZON_HATCHES[goal.horizon_months], edgecolor=DARK_GREY, linewidth=0,
+            )  # fmt: skip
+    for months in g.HORIZONS:
+        mark = mdates.date2num(add_months(today, months))
+        ax.axvline(mark, color=palette.GREY, linestyle=":", linewidth=1)
+        ax.text(mark, -0.6, f"{months} mo.", ha="center", fontsize=TEXT_PT,
+                color=palette.DARK_GREY)  # fmt: skip
+    ax.axvline(now, color=TODAY_COLOUR, linewidth=1.2, linestyle="--")
+    ax.text(now, -0.6, "today", ha="center", fontsize=TEXT_PT, color=TODAY_COLOUR)
+    ax.set_ylim(y + 0.2, -1.6)
+    ax.set_xlim(left, right)
+    ax.set_yticks([])
+    ax.xaxis.set_major_locator(mdates.MonthLocator(1))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.tick_params(axis="x", labelsize=TEXT_PT)
+    fig.legend(
+        handles=[
+            _patch(c, HORIZON_HATCHES[m], f"{m}-month goal")
+            for m, c in HORIZON_COLOURS.items()
+            if m in horizons  # a legend names only what is drawn
+        ],
+        loc="lower center", ncol=2, frameon=False, fontsize=TEXT_PT, **LEGEND_SWATCH,
+    )  # fmt: skip
+    ax.set_title("Your short-term goals\nby area of growth", loc="left", fontsize=TEXT_PT + 3)
+    plain(ax, "top", "right", "left")
+    legend = (0.75 if len(horizons) > 2 else 0.45) / fig.get_figheight()
+    fig.tight_layout(rect=(0, legend, 1, 1))  # the legend goes below
     fit_texts(fig, ax.texts)
     return fig
 
@@ -588,8 +679,11 @@ def _arrows(ax: Any, rows: list[tuple[float, RoadmapItem]]) -> None:
 # --- progress (notebook 07) ---------------------------------------------------------------
 
 
-def progress_chart(goals: list[Goal]) -> Figure:
-    """Horizontal bars: each goal's percent done, coloured by status."""
+def progress_chart(goals: list[Goal], narrow: bool = False) -> Figure:
+    """Horizontal bars: each goal's percent done, coloured by status; ``narrow``: drawn for
+    a phone (each goal's words on lines above its bar, larger type)."""
+    if narrow:
+        return _narrow_progress(goals)
     height = 0.4 * max(len(goals), 1) + 1.1
     fig = new_figure(9, height)
     # fixed margins; the right one holds a full bar's note, "100% (in progress)"
@@ -619,4 +713,42 @@ def progress_chart(goals: list[Goal]) -> Figure:
     ax.invert_yaxis()
     ax.set_title("Progress on your goals")
     plain(ax)
+    return fig
+
+
+PROGRESS_NARROW_CHARS = 40  # a goal's line on a phone, at TEXT_PT
+
+
+def _narrow_progress(goals: list[Goal]) -> Figure:
+    """:func:`progress_chart` for a phone: 4 in wide, no text under TEXT_PT. The y axis
+    counts lines of text (downwards): each goal's words, then its bar and its note."""
+    labels = [
+        _wrapped(g.text, PROGRESS_NARROW_CHARS, 4) if g.text.strip() else "(no text)" for g in goals
+    ]
+    tops, y = [], 0.0
+    for label in labels:
+        tops.append(y)
+        y += label.count("\n") + 1 + 1.6  # the words, then the bar and a gap
+    fig = new_figure(TIMELINE_NARROW_WIDTH, 1.3 + LINE_INCHES * max(y, 2))
+    ax = fig.subplots()
+    for top, label, goal in zip(tops, labels, goals, strict=True):
+        ax.text(0, top, label, va="top", fontsize=TEXT_PT)
+        bar = top + label.count("\n") + 1 + 0.6
+        ax.barh(bar, 100, height=0.9, color=palette.PALE_GREY, zorder=0)  # the whole way
+        ax.barh(
+            bar, goal.percent, height=0.9, color=STATUS_COLOURS[goal.status],
+            hatch=STATUS_HATCHES[goal.status], edgecolor=DARK_GREY, linewidth=0,
+        )  # fmt: skip
+        note = "dropped" if goal.status == "dropped" else f"{goal.percent}% ({goal.status})"
+        ax.text(goal.percent + 2, bar, note, va="center", fontsize=TEXT_PT)
+    ax.set_ylim(max(y, 2) - 0.4, -0.3)
+    ax.set_xlim(0, 150)  # room right of a full bar for "100% (in progress)"
+    ax.set_xticks(range(0, 101, 25))
+    ax.spines["bottom"].set_bounds(0, 100)  # the axis as long as the percentages
+    ax.set_yticks([])
+    ax.tick_params(labelsize=TEXT_PT)
+    ax.set_xlabel("% done", fontsize=TEXT_PT, loc="left")
+    ax.set_title("Progress on your goals", loc="left", fontsize=TEXT_PT + 2)
+    plain(ax, "top", "right", "left")
+    fig.tight_layout()
     return fig

@@ -126,6 +126,12 @@ export default { render({ el }) { el.style.display = 'none'; install(); } };
 """
 
 
+#: A chart drawn twice: for the page, and for a phone (taller, its text readable at a phone's
+#: width); the theme (:mod:`careerkit.ui.kit.theme`) shows the one that fits the screen.
+WIDE_CHART = "ck-chart-wide"
+NARROW_CHART = "ck-chart-narrow"
+
+
 class PageNames(anywidget.AnyWidget):
     """An invisible widget: once shown on a page, every slider handle on it is named and
     given its readout as value text, every text box without a label its tooltip, every
@@ -140,29 +146,70 @@ class Chart(anywidget.AnyWidget):
 
     ``Image`` has no ``alt``, and its ``tooltip`` (which would give a ``title``) breaks its
     view in ipywidgets 8.1. ``value`` (PNG bytes) and ``layout`` work as for ``Image``.
+    :meth:`draw` shows a figure, and with ``narrow`` its drawing for a phone too: as in
+    :class:`ChartImage`, the theme's phone layout shows that one, and each image says the
+    size of its smallest text in its own pixels (``data-text-px``).
     """
 
-    _esm = """
+    _esm = (
+        f"const WIDE = '{WIDE_CHART}', NARROW = '{NARROW_CHART}';"
+        + """
     function render({ model, el }) {
       el.classList.add('widget-image');
-      const img = document.createElement('img');
-      img.style.maxWidth = '100%';
-      el.appendChild(img);
-      const draw = () => {
+      const wide = document.createElement('img');
+      const narrow = document.createElement('img');
+      for (const img of [wide, narrow]) img.style.maxWidth = '100%';
+      el.appendChild(wide);  // the narrow one only while there is a drawing for a phone
+      const show = (img, bytes, px) => {
         const old = img.src;
-        img.src = URL.createObjectURL(new Blob([model.get('value')], {type: 'image/png'}));
+        if (bytes && bytes.byteLength) {
+          img.src = URL.createObjectURL(new Blob([bytes], {type: 'image/png'}));
+        } else {
+          img.removeAttribute('src');
+        }
         if (old) URL.revokeObjectURL(old);
         img.alt = model.get('alt');
+        if (px) img.dataset.textPx = px.toFixed(1); else delete img.dataset.textPx;
       };
-      model.on('change:value', draw);
-      model.on('change:alt', draw);
+      const draw = () => {
+        const small = model.get('narrow');
+        const both = Boolean(small && small.byteLength);
+        show(wide, model.get('value'), model.get('text_px'));
+        show(narrow, both ? small : null, model.get('narrow_text_px'));
+        wide.className = both ? WIDE : '';
+        narrow.className = both ? NARROW : '';
+        narrow.style.display = 'none';  // unless the theme's phone layout shows it
+        if (both) el.appendChild(narrow); else narrow.remove();
+      };
+      let pending = false;  // one drawing for the traits a single update changes
+      const later = () => {
+        if (pending) return;
+        pending = true;
+        queueMicrotask(() => { pending = false; draw(); });
+      };
+      for (const name of ['value', 'alt', 'narrow', 'text_px', 'narrow_text_px']) {
+        model.on('change:' + name, later);
+      }
       draw();
     }
     export default { render };
     """
+    )
     value = traitlets.Bytes(b"").tag(sync=True)
     alt = traitlets.Unicode("Chart").tag(sync=True)
+    narrow = traitlets.Bytes(b"").tag(sync=True)  # the drawing for a phone, if any
+    text_px = traitlets.Float(0.0).tag(sync=True)  # the smallest text of each, in its pixels
+    narrow_text_px = traitlets.Float(0.0).tag(sync=True)
     format = traitlets.Unicode("png")  # as for Image; always PNG
+
+    def draw(self, fig: Figure, narrow: Figure | None = None) -> None:
+        """Show ``fig``, and ``narrow`` (its drawing for a phone) on a phone."""
+        from careerkit.report.charts import png, text_px  # a step without charts skips them
+
+        with self.hold_sync():  # one message: both drawings and their sizes
+            self.value, self.text_px = png(fig), text_px(fig)  # drawn first: sizes known
+            self.narrow = png(narrow) if narrow is not None else b""
+            self.narrow_text_px = text_px(narrow) if narrow is not None else 0.0
 
 
 def page_names() -> PageNames:
@@ -175,12 +222,6 @@ def chart_text(fig: Figure) -> str:
     titles = [ax.get_title(loc) for ax in fig.axes for loc in ("center", "left")]
     title = next((t for t in titles if t.strip()), "")
     return f"Chart: {title}" if title else "Chart"
-
-
-#: A chart drawn twice: for the page, and for a phone (taller, its text readable at a phone's
-#: width); the theme (:mod:`careerkit.ui.kit.theme`) shows the one that fits the screen.
-WIDE_CHART = "ck-chart-wide"
-NARROW_CHART = "ck-chart-narrow"
 
 
 class ChartImage:
