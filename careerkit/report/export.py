@@ -102,9 +102,12 @@ def _dream_section(plan: Plan) -> Section:
         for k, v in dream.reflections.items()
         if v.strip()
     ]
+    jobs = [("Jobs I have done", ", ".join(held_label(j) for j in dream.past_jobs))]
+    jobs = jobs if dream.past_jobs else []
     side: list[list[Block]] = []  # printed side by side
-    if answered:
-        side.append([Sub("Reflections"), Fields(answered)])
+    if answered:  # the jobs done beside the interest chart, in the room its height leaves
+        side.append([Sub("Reflections"), Fields(answered + jobs)])
+        jobs = []
     if dream.interests and dream.interests.scores:
         scores = dream.interests.scores
         themes = ", ".join(THEMES[t] for t in top_themes(scores))
@@ -120,9 +123,8 @@ def _dream_section(plan: Plan) -> Section:
         ])  # fmt: skip
     if side:
         blocks.append(Cards(side))
-    if dream.past_jobs:
-        jobs = ", ".join(held_label(j) for j in dream.past_jobs)
-        blocks += [Fields([("Jobs I have done", jobs)])]
+    if jobs:
+        blocks += [Fields(jobs)]
     if dream.skills:
         kinds = [
             (f"{kind.capitalize()} skills (level 1-5)", [s for s in dream.skills if s.kind == kind])
