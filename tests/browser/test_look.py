@@ -32,6 +32,7 @@ from tests.browser.conftest import (
     tall_page,
     whole_page_picture,
 )
+from tests.browser.phone_charts import phone_chart_problems
 from tests.browser.test_workbook import ANY_WIDGET, MAIN_WIDGETS
 
 if TYPE_CHECKING:
@@ -312,7 +313,8 @@ def one_visual_language(page: Page) -> list[str]:
 @pytest.mark.parametrize("name", notebook_names())
 def test_every_step_fits_a_phone(browser: Browser, voila_tree: Server, name: str) -> None:
     """No sideways scrolling, tap targets of 44 px, and axe-core's check at a phone's size
-    (its layout is another: test_every_step runs it at 1280 px)."""
+    (its layout is another: test_every_step runs it at 1280 px), and charts drawn for a
+    phone (phone_charts.py)."""
     page = browser.new_page(viewport=PHONE, is_mobile=True, has_touch=True)
     try:
         open_step(page, voila_tree, name)
@@ -324,9 +326,11 @@ def test_every_step_fits_a_phone(browser: Browser, voila_tree: Server, name: str
         whole_page_picture(page, screenshot_path(f"phone-{Path(name).stem}.png"))
         with tall_page(page):  # axe-core skips what is off screen
             found = [] if axe_missing() else violations(page)
+        charts = phone_chart_problems(page, name)  # last: it opens a chart's fold
     finally:
         page.close()
     problems = [*sideways[:15], *small[:15], *broken[:15], *handles[:15], *unread[:15]]
+    problems += charts
     counts = (
         f"{len(sideways)} sideways, {len(small)} too small, {len(broken)} broken words, "
         f"{len(handles)} cut handles, {len(unread)} cut or out of their card"
