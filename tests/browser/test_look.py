@@ -178,8 +178,9 @@ LOOK_JS = f"""() => {{ {DESCRIBE_JS}
 # ellipsis) sideways or downward: a label, a button's or toggle button's words, a fold's
 # title, a table cell; the innermost such element. "out": a widget or control whose right
 # edge is past its card's (a box of widgets, a fold's contents) or the window's. "narrow": a
-# dropdown too narrow for its chosen option's words and its arrow, unless it takes its whole
-# column already.
+# dropdown too narrow for its longest option's words and its arrow (what a person may choose:
+# 02's education filter cut "High school diploma or equivalent" in 101 px, its chosen "any"
+# fitting), unless it takes its whole column already.
 UNREAD_JS = f"""() => {{ {DESCRIBE_JS}
   const ARROW_PX = {ARROW_PX};
   const shown = el => el.checkVisibility() && el.getBoundingClientRect().width > 0;
@@ -245,19 +246,26 @@ UNREAD_JS = f"""() => {{ {DESCRIBE_JS}
       }}
     }}
   }}
-  // A dropdown shows its chosen option in full (the text plus room for the arrow), unless it
-  // takes its whole column already (a phone's): it cannot be wider, and opens to show it.
+  // A dropdown shows each of its options in full (the text plus room for the arrow), unless
+  // it takes its whole column already (its box's width, on a phone the screen's): it cannot
+  // be wider, and opens to show the option whole.
   const canvas = document.createElement('canvas').getContext('2d');
   const whole = el => {{
-    const column = el.closest('.jp-OutputArea-output, #rendered_cells');
-    const box = el.closest('.widget-dropdown').getBoundingClientRect();
-    return box.width >= column.getBoundingClientRect().width - 12;
+    const dropdown = el.closest('.widget-dropdown'), box = dropdown.parentElement;
+    const st = style(box);
+    const room = box.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight);
+    return dropdown.getBoundingClientRect().width >= room - 12;
   }};
-  const narrow = all('.widget-dropdown select').filter(el => {{
+  const narrow = [];
+  for (const el of all('.widget-dropdown select')) {{
     canvas.font = `${{style(el).fontWeight}} ${{style(el).fontSize}} ${{style(el).fontFamily}}`;
-    const text = el.selectedOptions[0]?.text || '';
-    return canvas.measureText(text).width + ARROW_PX > el.clientWidth && !whole(el);
-  }}).map(el => `${{describe(el)}} is ${{el.clientWidth}} px, too narrow for its choice`);
+    const texts = Array.from(el.options, option => option.text);
+    const widths = texts.map(text => canvas.measureText(text).width);
+    const longest = texts[widths.indexOf(Math.max(...widths))] || '';
+    if (Math.max(0, ...widths) + ARROW_PX > el.clientWidth && !whole(el)) {{
+      narrow.push(`${{describe(el)}} is ${{el.clientWidth}} px, too narrow for "${{longest}}"`);
+    }}
+  }}
   return {{cut, out, narrow}};
 }}"""
 HINT_PX = 12.5  # the smallest hint text (issue 24: at least 12-13 px)
