@@ -301,6 +301,38 @@ def _look_problems(look: dict) -> list[str]:
     return problems
 
 
+# Open every fold (ui/kit/fold's bars, HTML <details>), nested ones too: what is folded must
+# be readable once opened (02's education filter is folded under "Filter and sort").
+UNFOLD_JS = """async () => {
+  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  for (let round = 0; round < 5; round++) {
+    const details = Array.from(document.querySelectorAll('#rendered_cells details:not([open])'))
+      .filter(d => d.checkVisibility());
+    const bars = Array.from(document.querySelectorAll(
+      '#rendered_cells .jupyter-widget-Collapse:not(.jupyter-widget-Collapse-open)'
+      + ' > .jupyter-widget-Collapse-header')).filter(bar => bar.checkVisibility());
+    if (!details.length && !bars.length) return;
+    details.forEach(d => { d.open = true; });
+    bars.forEach(bar => bar.click());
+    await frame();
+  }
+}"""
+
+
+def unfolded_unreadable(page: Page) -> list[str]:
+    """:func:`unreadable` at 1280 and 800 px with every fold of the page opened (they stay
+    open: run it last on a page)."""
+    page.evaluate(UNFOLD_JS)
+    problems = []
+    for width in (VIEWPORT["width"], NARROW_PX):
+        page.set_viewport_size({**VIEWPORT, "width": width})
+        page.evaluate(NEXT_FRAME_JS)
+        problems += [f"at {width} px, unfolded: {problem}" for problem in unreadable(page)]
+    page.set_viewport_size(VIEWPORT)
+    page.evaluate(NEXT_FRAME_JS)
+    return problems
+
+
 def one_visual_language(page: Page) -> list[str]:
     """At 1280 px, then at 800 px (the same page, resized: one kernel a step), what breaks
     the visual language of a step open in Voila (:func:`open_step`); the page is left at
