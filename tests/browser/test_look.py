@@ -7,8 +7,9 @@ large as the page's text, hints readable (at least 12.5 px, contrast 4.5:1). On 
 something past the screen's edge), every button and input a finger can hit (at least 44 px
 tall), no word in a table broken across lines, slider handles whole on screen, and no
 serious or critical axe-core finding. At all three sizes (:func:`unreadable`): no text cut
-(a label, a button's words, a dropdown's choice, a fold's title...) and no control
-sticking out of its card or past the window. A returning
+(a label, a button's words, a fold's title...), no dropdown too narrow for its longest
+option, and no control sticking out of its card or past the window; at 1280 and 800 px
+also with every fold opened (:func:`unfolded_unreadable`). A returning
 person finds what they have done folded: 01 is short, and its fold bars are buttons."""
 
 from __future__ import annotations
