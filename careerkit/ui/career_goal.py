@@ -98,7 +98,7 @@ class CareerGoalPanel(w.VBox):
             options=[(direction_title(plan, c, catalog), c) for c in chosen],
             description="Draft for",
             style=WIDE,
-            layout=w.Layout(width="60%", display="" if len(chosen) > 1 else "none"),
+            layout=w.Layout(display="" if len(chosen) > 1 else "none"),
         )
         self.notice = lean.html(self._notice())
         self.draft_button = buttons.primary(description="Draft from my answers", icon="pencil")

@@ -191,7 +191,6 @@ class RatingsPanel:
             value=names[0],
             description="Option to rate",
             style=WIDE,
-            layout={"width": "95%"},
         )
         self.rows: dict[str, dict[str, RatingRow]] = {}  # option -> criterion -> row
         self.sheet = lean.vbox([self._sheet(names[0])])

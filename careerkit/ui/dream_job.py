@@ -116,9 +116,7 @@ class PastJobsPanel(w.VBox):
             layout={"width": "430px"},
         )
         self.find_button = lean.button(description="Find", icon="search")
-        self.pick = lean.make(
-            w.Dropdown, description="Occupation", style=WIDE, layout={"width": "95%"}
-        )
+        self.pick = lean.make(w.Dropdown, description="Occupation", style=WIDE)
         self.years = lean.make(
             w.Text, description="Years in it", placeholder="e.g. 3", style=WIDE,
             layout={"width": "200px"},

@@ -158,9 +158,7 @@ class Browser(Panel):
         self.table = RowTable(layout=lean.layout())
         self.table_box = lean.make(w.Box, [self.table], layout={"width": "100%"})
         self.more = lean.button(icon="angle-down", layout=w.Layout(width="auto"))  # it hides
-        self.pick = lean.make(
-            w.Dropdown, description="See the profile of", style=WIDE, layout={"width": "60%"}
-        )
+        self.pick = lean.make(w.Dropdown, description="See the profile of", style=WIDE)
         self.add = lean.button(description="Add to shortlist", icon="plus", button_style="success")
         self.card = lean.html()
         self.where = lean.html()

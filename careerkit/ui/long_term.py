@@ -112,7 +112,6 @@ class ObjectivesPanel(w.VBox):
             options=list(zip(labels, codes, strict=True)),
             description="Direction",
             style=WIDE,
-            layout={"width": "60%"},
         )
         self.chart = lean.output()
         self.skills = lean.vbox()
@@ -141,7 +140,6 @@ class ObjectivesPanel(w.VBox):
             options=STAY_OPTIONS,
             description="How long I mean to stay in the role",
             style=WIDE,
-            layout={"width": "460px"},
         )
         self.leave = text_area(
             "",

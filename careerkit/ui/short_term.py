@@ -90,7 +90,6 @@ class GoalFields:
             value=goal.area,
             description="Area",
             style=WIDE,
-            layout={"width": "360px", "max_width": "100%"},  # "Professional membership / ..."
         )
         self.horizon = choices(
             options=HORIZON_OPTIONS, value=goal.horizon_months, description="Within", style=WIDE
@@ -111,15 +110,13 @@ class GoalFields:
             value=goal.direction,
             description="Serves",
             style=WIDE,
-            layout={"width": "460px", "max_width": "100%"},  # a whole occupation title
         )
         self.confidence = lean.make(
             w.Dropdown, options=CONFIDENCE_OPTIONS, value=goal.confidence or 0, style=WIDE,
-            description="How sure are you?", layout={"width": "290px", "max_width": "100%"},
+            description="How sure are you?",
         )  # fmt: skip
         self.status = lean.make(
             w.Dropdown, options=g.STATUSES, value=goal.status, description="Status", style=WIDE,
-            layout={"width": "200px", "max_width": "100%"},  # its words are short: the row fits
         )  # fmt: skip
         self.smart, self.message = lean.html(), lean.html()
         # a date written in the goal, offered as its due date: never set without a click

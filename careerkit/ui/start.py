@@ -54,7 +54,8 @@ class ProfileForm(w.VBox):
             w.Dropdown,
             description="Where you live (for pay)",
             style={"description_width": LABEL_WIDTH},
-            layout=FIELD,
+            # as wide as the text boxes at least, its longest option whole (ui/kit/theme)
+            layout={"min_width": f"min({FIELD['width']}, 100%)"},
         )
         self.area_note = lean.html(layout={"margin": f"0 0 4px {LABEL_WIDTH}"})
         self._fill_areas(profile.area)

@@ -33,7 +33,7 @@ from tests.browser.conftest import (
     server_environment,
     tall_page,
 )
-from tests.browser.test_look import NARROW_PX, PHONE, open_step, unreadable
+from tests.browser.test_look import NARROW_PX, PHONE, UNFOLD_JS, open_step, unreadable
 from tests.browser.test_names import named_in_jupyterlab, named_in_voila
 from tests.browser.test_workbook import ANY_WIDGET, MAIN_WIDGETS
 
@@ -223,12 +223,13 @@ def test_long_values_are_read_whole(browser: Browser, tmp_path: Path) -> None:
             try:
                 open_step(page, voila, name)
                 for longest in (False, True):
-                    if longest:
+                    if longest:  # and every fold opened (02's filters, 04's done goals...)
+                        page.evaluate(UNFOLD_JS)
                         page.evaluate(LONGEST_CHOICE_JS)
                     for width in (VIEWPORT["width"], NARROW_PX, PHONE["width"]):
                         page.set_viewport_size({**VIEWPORT, "width": width})
                         page.evaluate(NEXT_FRAME_JS)
-                        what = "longest choices" if longest else "chosen"
+                        what = "unfolded, longest choices" if longest else "chosen"
                         found += [
                             f"{name} at {width} px ({what}): {problem}"
                             for problem in unreadable(page)

@@ -35,7 +35,13 @@ import pytest
 
 from tests.browser.axe import axe_missing, report, violations
 from tests.browser.conftest import Lab, Server, notebook_names, screenshot_path, tall_page
-from tests.browser.test_look import one_visual_language, open_step, too_tall, unreadable
+from tests.browser.test_look import (
+    one_visual_language,
+    open_step,
+    too_tall,
+    unfolded_unreadable,
+    unreadable,
+)
 from tests.browser.test_names import named_in_jupyterlab, named_in_voila
 from tests.browser.test_names import problems as name_problems
 from tests.browser.test_workbook import ANY_WIDGET, MAIN_WIDGETS, notebook_runs
@@ -137,6 +143,7 @@ def test_every_step_in_voila(
     problems += look[:LOOK_LINES]
     problems += labelled("folds", too_tall(page, name))
     problems += labelled("names", named_in_voila(page, name))
+    problems += [f"look {problem}" for problem in unfolded_unreadable(page)][:LOOK_LINES]
     if name == notebook_names()[-1] and not axe_reason:
         with tall_page(page):
             problems += labelled("the deliberate break", unseen_break(page, None))

@@ -7,8 +7,9 @@ large as the page's text, hints readable (at least 12.5 px, contrast 4.5:1). On 
 something past the screen's edge), every button and input a finger can hit (at least 44 px
 tall), no word in a table broken across lines, slider handles whole on screen, and no
 serious or critical axe-core finding. At all three sizes (:func:`unreadable`): no text cut
-(a label, a button's words, a dropdown's choice, a fold's title...) and no control
-sticking out of its card or past the window. A returning
+(a label, a button's words, a fold's title...), no dropdown too narrow for its longest
+option, and no control sticking out of its card or past the window; at 1280 and 800 px
+also with every fold opened (:func:`unfolded_unreadable`). A returning
 person finds what they have done folded: 01 is short, and its fold bars are buttons."""
 
 from __future__ import annotations
@@ -179,8 +180,9 @@ LOOK_JS = f"""() => {{ {DESCRIBE_JS}
 # ellipsis) sideways or downward: a label, a button's or toggle button's words, a fold's
 # title, a table cell; the innermost such element. "out": a widget or control whose right
 # edge is past its card's (a box of widgets, a fold's contents) or the window's. "narrow": a
-# dropdown too narrow for its chosen option's words and its arrow, unless it takes its whole
-# column already.
+# dropdown too narrow for its longest option's words and its arrow (what a person may choose:
+# 02's education filter cut "High school diploma or equivalent" in 101 px, its chosen "any"
+# fitting), unless it takes its whole column already.
 UNREAD_JS = f"""() => {{ {DESCRIBE_JS}
   const ARROW_PX = {ARROW_PX};
   const shown = el => el.checkVisibility() && el.getBoundingClientRect().width > 0;
@@ -246,19 +248,26 @@ UNREAD_JS = f"""() => {{ {DESCRIBE_JS}
       }}
     }}
   }}
-  // A dropdown shows its chosen option in full (the text plus room for the arrow), unless it
-  // takes its whole column already (a phone's): it cannot be wider, and opens to show it.
+  // A dropdown shows each of its options in full (the text plus room for the arrow), unless
+  // it takes its whole column already (its box's width, on a phone the screen's): it cannot
+  // be wider, and opens to show the option whole.
   const canvas = document.createElement('canvas').getContext('2d');
   const whole = el => {{
-    const column = el.closest('.jp-OutputArea-output, #rendered_cells');
-    const box = el.closest('.widget-dropdown').getBoundingClientRect();
-    return box.width >= column.getBoundingClientRect().width - 12;
+    const dropdown = el.closest('.widget-dropdown'), box = dropdown.parentElement;
+    const st = style(box);
+    const room = box.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight);
+    return dropdown.getBoundingClientRect().width >= room - 12;
   }};
-  const narrow = all('.widget-dropdown select').filter(el => {{
+  const narrow = [];
+  for (const el of all('.widget-dropdown select')) {{
     canvas.font = `${{style(el).fontWeight}} ${{style(el).fontSize}} ${{style(el).fontFamily}}`;
-    const text = el.selectedOptions[0]?.text || '';
-    return canvas.measureText(text).width + ARROW_PX > el.clientWidth && !whole(el);
-  }}).map(el => `${{describe(el)}} is ${{el.clientWidth}} px, too narrow for its choice`);
+    const texts = Array.from(el.options, option => option.text);
+    const widths = texts.map(text => canvas.measureText(text).width);
+    const longest = texts[widths.indexOf(Math.max(...widths))] || '';
+    if (Math.max(0, ...widths) + ARROW_PX > el.clientWidth && !whole(el)) {{
+      narrow.push(`${{describe(el)}} is ${{el.clientWidth}} px, too narrow for "${{longest}}"`);
+    }}
+  }}
   return {{cut, out, narrow}};
 }}"""
 HINT_PX = 12.5  # the smallest hint text (issue 24: at least 12-13 px)
@@ -291,6 +300,38 @@ def _look_problems(look: dict) -> list[str]:
         ratio = contrast(hint["back"], hint["fore"])
         if hint["size"] < HINT_PX or ratio < CONTRAST:
             problems.append(f"hint {hint['what']}: {hint['size']} px, contrast {ratio:.1f}:1")
+    return problems
+
+
+# Open every fold (ui/kit/fold's bars, HTML <details>), nested ones too: what is folded must
+# be readable once opened (02's education filter is folded under "Filter and sort").
+UNFOLD_JS = """async () => {
+  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  for (let round = 0; round < 5; round++) {
+    const details = Array.from(document.querySelectorAll('#rendered_cells details:not([open])'))
+      .filter(d => d.checkVisibility());
+    const bars = Array.from(document.querySelectorAll(
+      '#rendered_cells .jupyter-widget-Collapse:not(.jupyter-widget-Collapse-open)'
+      + ' > .jupyter-widget-Collapse-header')).filter(bar => bar.checkVisibility());
+    if (!details.length && !bars.length) return;
+    details.forEach(d => { d.open = true; });
+    bars.forEach(bar => bar.click());
+    await frame();
+  }
+}"""
+
+
+def unfolded_unreadable(page: Page) -> list[str]:
+    """:func:`unreadable` at 1280 and 800 px with every fold of the page opened (they stay
+    open: run it last on a page)."""
+    page.evaluate(UNFOLD_JS)
+    problems = []
+    for width in (VIEWPORT["width"], NARROW_PX):
+        page.set_viewport_size({**VIEWPORT, "width": width})
+        page.evaluate(NEXT_FRAME_JS)
+        problems += [f"at {width} px, unfolded: {problem}" for problem in unreadable(page)]
+    page.set_viewport_size(VIEWPORT)
+    page.evaluate(NEXT_FRAME_JS)
     return problems
 
 

@@ -10,10 +10,13 @@ finds the invisible element carrying :data:`THEME_CLASS`. It gives
 - one type scale: widget text the size of the page's text, hints at least 13 px in a grey
   of at least 4.5:1 contrast on white;
 - rows that wrap instead of running off the right edge, labels that wrap instead of being
-  cut, controls no wider than their card; in a window :data:`NARROW_PX` wide or less,
-  dropdowns as wide as the column (a long occupation title whole);
+  cut, controls no wider than their card; every dropdown as wide as its longest option
+  (the browser measures it), at most its column, its label above it when both do not fit
+  on one line (a long occupation title whole wherever the column holds it);
 - folds (:mod:`careerkit.ui.kit.fold`) whose title bars read as buttons;
-- on a phone (:data:`PHONE_PX` wide or less): one column, tap targets at least 44 px tall,
+- on a phone (:data:`PHONE_PX` wide or less): one column, dropdowns the column's width
+  (a title longer than the screen is cut there; the native picker shows it whole), tap
+  targets at least 44 px tall,
   labels above their controls, charts and tables within the screen (a chart drawn for a
   phone as well shows that drawing, its text readable; tables of many columns as cards,
   :mod:`careerkit.report.cards`), slider handles whole at either end.
@@ -36,9 +39,6 @@ ICON_CLASS = "ck-icon"  # a button showing only its icon (its tooltip names it)
 SCOPE = f":where(.jp-Notebook, #rendered_cells):has(.{THEME_CLASS})"
 #: Widest screen that gets the phone layout (CSS px; a phone held upright is 360-430).
 PHONE_PX = 640
-#: Widest window whose dropdowns take the whole column (CSS px; a tablet, a window beside
-#: another): a share of the row is too narrow there for a long occupation title.
-NARROW_PX = 1000
 TAP_PX = 44  # smallest tap target on a phone (WCAG 2.5.5)
 # A widget's width, its margins (ipywidgets' 2 px each side) taken off, so boxes never scroll.
 FULL_WIDTH = "calc(100% - 2 * var(--jp-widgets-margin, 2px))"
@@ -98,7 +98,20 @@ RULES: list[tuple[str, str]] = [
     (".widget-toggle-buttons .btn-group", "display: flex; flex-wrap: wrap; gap: 2px 0"),
     (".widget-hbox", "flex-wrap: wrap"),
     (".jupyter-widgets", "max-width: 100%"),
-    (".widget-dropdown > select", "min-width: 0"),
+    # A dropdown is as wide as its longest option, whatever width its code gave it (a share
+    # of the row or pixels sized for typical values cut the longest real ones: 02's
+    # education filter showed "High school diplo" in 101 px), at most its column; its label
+    # goes above when the two do not fit on one line. A form that lines its fields up
+    # gives the dropdown a ``min_width`` of "min(640px, 100%)" (00's).
+    (
+        ".widget-dropdown",
+        "width: fit-content !important; max-width: 100%; height: auto; flex-wrap: wrap",
+    ),
+    (
+        ".widget-dropdown > select",
+        "flex: 1 1 auto; width: auto; min-width: 0; max-width: 100%;"
+        " height: var(--jp-widgets-inline-height); padding-right: 24px",  # text clear of arrow
+    ),
     # A checkbox's words wrap instead of being cut (03's long occupation titles at 800 px).
     (".widget-checkbox", "height: auto; min-height: var(--jp-widgets-inline-height)"),
     (".widget-checkbox .widget-label-basic", "white-space: normal; height: auto"),
@@ -126,6 +139,9 @@ PHONE_RULES: list[tuple[str, str]] = [
     ),
     (".jupyter-widgets", f"max-width: {FULL_WIDTH} !important; min-width: 0 !important"),
     (".widget-box", "max-width: 100% !important"),
+    # Dropdowns the column's width: a finger-wide target; one whose title is longer than
+    # the screen is cut at the edge, and the phone's own picker opens to show it whole.
+    (".widget-dropdown", f"width: {FULL_WIDTH} !important"),
     # Text indented to line up with the controls beside the labels: the labels are above now.
     (":is(.widget-html, .widget-htmlmath)", "margin-left: var(--jp-widgets-margin) !important"),
     (":is(.jp-OutputArea-output, .widget-html-content)", "overflow-wrap: anywhere"),
@@ -192,14 +208,6 @@ PHONE_RULES: list[tuple[str, str]] = [
 ]
 
 
-# In a narrow window (a tablet, a window beside another) a dropdown sized as a share of its
-# row cuts a long occupation title short ("Education Administrators, Kindergarten t" in 332
-# px at 800 px): every dropdown is as wide as the column there, as text boxes are.
-NARROW_RULES: list[tuple[str, str]] = [
-    (".widget-dropdown", f"width: {FULL_WIDTH} !important"),
-]
-
-
 def _css(rules: list[tuple[str, str]]) -> str:
     return "\n".join(
         f"{SCOPE}{_under(selector)} {{ {declarations} }}" for selector, declarations in rules
@@ -216,12 +224,8 @@ def _under(selector: str) -> str:
 
 
 def stylesheet() -> str:
-    """The whole stylesheet: the rules for every screen, then the phone's, then a narrow
-    window's (a phone's too)."""
-    return (
-        f"{_css(RULES)}\n@media (max-width: {PHONE_PX}px) {{\n{_css(PHONE_RULES)}\n}}"
-        f"\n@media (max-width: {NARROW_PX}px) {{\n{_css(NARROW_RULES)}\n}}"
-    )
+    """The whole stylesheet: the rules for every screen, then the phone's."""
+    return f"{_css(RULES)}\n@media (max-width: {PHONE_PX}px) {{\n{_css(PHONE_RULES)}\n}}"
 
 
 def theme() -> w.HTML:
