@@ -95,7 +95,9 @@ def test_profile_form_lines_up_its_fields_and_saves_while_typing(plan) -> None:
     form = start.ProfileForm(plan)
     fields = [form.name, form.area, form.coach, form.workshop]
     labels = {field.style.description_width for field in fields}
-    widths = {field.layout.width for field in fields}
+    # The text boxes' width; the dropdown at least that (as wide as its longest option).
+    widths = {field.layout.width or field.layout.min_width for field in fields}
+    widths = {width.removeprefix("min(").split(",")[0] for width in widths}
     assert len(labels) == 1 and labels.pop().endswith("px")  # one label column, not "initial"
     assert len(widths) == 1 and int(widths.pop().removesuffix("px")) >= 500  # room to read
     # Text reaches the kernel as it is typed (the saver waits for a pause), so text typed
