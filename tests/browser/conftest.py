@@ -285,21 +285,26 @@ def voila_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home
 
 
-@pytest.fixture(scope="module")
-def voila_server(server_env: dict[str, str], voila_home: Path) -> Iterator[Server]:
-    """Voila showing notebook 03 as an app (widgets and text only, no code), stopped when
-    the module's tests are done."""
-    notebook = NOTEBOOKS / "03_compare.ipynb"
-    args = [
+def voila_args(path: Path) -> list[str]:
+    """The command of a Voila server on loopback for ``path`` (a notebook or a folder),
+    showing tracebacks (a test reads them in its log)."""
+    return [
         sys.executable,
         "-m",
         "voila",
-        str(notebook),
+        str(path),
         "--no-browser",
         "--Voila.ip=127.0.0.1",
         "--Voila.port_retries=0",
         "--show_tracebacks=True",
     ]
+
+
+@pytest.fixture(scope="module")
+def voila_server(server_env: dict[str, str], voila_home: Path) -> Iterator[Server]:
+    """Voila showing notebook 03 as an app (widgets and text only, no code), stopped when
+    the module's tests are done."""
+    args = voila_args(NOTEBOOKS / "03_compare.ipynb")
     env = {**server_env, "CAREERKIT_HOME": str(voila_home)}
     # Ready when a static file's path answers: the notebook's own page would start a kernel.
     with running("voila", args, env, "--Voila.token", "/voila/static/") as server:
@@ -677,16 +682,7 @@ def persona_this_month(today: date) -> str:
 def voila_tree(server_env: dict[str, str], voila_tree_home: Path) -> Iterator[Server]:
     """Voila serving the whole notebooks folder, on its own copy of the sample persona."""
     home = voila_tree_home
-    args = [
-        sys.executable,
-        "-m",
-        "voila",
-        str(NOTEBOOKS),
-        "--no-browser",
-        "--Voila.ip=127.0.0.1",
-        "--Voila.port_retries=0",
-        "--show_tracebacks=True",
-    ]
+    args = voila_args(NOTEBOOKS)
     env = {**server_env, "CAREERKIT_HOME": str(home)}
     with running("voila-a11y", args, env, "--Voila.token", "/voila/static/") as server:
         yield server

@@ -15,7 +15,6 @@ below the window).
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +31,7 @@ from tests.browser.conftest import (
     running,
     server_environment,
     tall_page,
+    voila_args,
 )
 from tests.browser.test_look import NARROW_PX, PHONE, UNFOLD_JS, open_step, unreadable
 from tests.browser.test_names import named_in_jupyterlab, named_in_voila
@@ -115,16 +115,9 @@ def test_the_checks_see_breaks(
                 missed += [f"JupyterLab: {m}" for m in seen(axe, names)]
         finally:
             page.close()
-    voila_args = [
-        sys.executable,
-        "-m",
-        "voila",
-        str(root),
-        "--no-browser",
-        "--Voila.ip=127.0.0.1",
-        "--Voila.port_retries=0",
-    ]
-    with running("voila-proof", voila_args, server_env, "--Voila.token", "/voila/static/") as voila:
+    with running(
+        "voila-proof", voila_args(root), server_env, "--Voila.token", "/voila/static/"
+    ) as voila:
         page = browser.new_page(viewport=VIEWPORT)
         try:
             open_step(page, voila, name)
@@ -207,15 +200,7 @@ def test_long_values_are_read_whole(browser: Browser, tmp_path: Path) -> None:
     home.mkdir()
     (home / "plan.json").write_text(json.dumps(long_plan()), encoding="utf-8")
     env = server_environment(tmp_path, home)
-    args = [
-        sys.executable,
-        "-m",
-        "voila",
-        str(NOTEBOOKS),
-        "--no-browser",
-        "--Voila.ip=127.0.0.1",
-        "--Voila.port_retries=0",
-    ]
+    args = voila_args(NOTEBOOKS)
     found = []
     with running("voila-long", args, env, "--Voila.token", "/voila/static/") as voila:
         for name in notebook_names():

@@ -55,25 +55,7 @@ def shortlist_figure(points: pd.DataFrame, narrow: bool = False) -> Figure:
     fig.subplots_adjust(left=0.14, right=0.74, bottom=0.12, top=0.92)  # fixed: quicker to draw
     ax = fig.add_subplot()
     shown = points[points["pay"].notna()].sort_values("pay")
-    fits = shown["fit"].dropna()
-    low = 0 if fits.empty else max(0, int(fits.min() // 10) * 10 - 10)  # zoom in on the fits
-    gap = (103 - low) * 0.12  # width of the "no fit" column
-    x = shown["fit"].fillna(low - gap)
-    sizes = shown["outlook"].map(_OUTLOOK_SIZE).astype(float)
-    for own, (colour, marker) in _KIND_STYLE.items():  # own options: orange squares
-        mine = (shown["custom"] == own).to_numpy()
-        ax.scatter(
-            x[mine], shown["pay"][mine], s=sizes[mine], c=colour, marker=marker,
-            alpha=0.75, edgecolors="black", linewidths=0.6,
-        )  # fmt: skip
-    pay = shown["pay"].to_numpy(float)
-    if len(pay):
-        pad = max(np.ptp(pay), pay.max() * 0.2) * 0.12
-        ax.set_ylim(pay.min() - pad, pay.max() + pad)
-    ticks = list(range(low, 101, 10 if low >= 50 else 20))
-    ax.set_xticks([low - gap, *ticks], ["no fit", *map(str, ticks)])
-    ax.set_xlim(low - 1.8 * gap, 103)
-    ax.axvline(low - gap / 2, color=LIGHT_GREY, linewidth=0.8)
+    x, pay, sizes, low = _scatter(ax, shown, (0.12, 0.12), fine_from=50, no_fit="no fit")
     ax.set_xlabel("Interest fit (0-100)")
     ax.set_ylabel("Median pay, USD a year")
     ax.yaxis.set_major_formatter(lambda v, _: f"${v:,.0f}")
@@ -118,25 +100,7 @@ def _narrow_shortlist(points: pd.DataFrame) -> Figure:
     key_titles = "\n".join("\n".join(t) for t in titles)
     fig = new_figure(NARROW_WIDTH, 8)  # its height is set below, once the key is measured
     ax = fig.add_axes((0.22, 0.5, 0.74, 0.4))
-    fits = shown["fit"].dropna()
-    low = 0 if fits.empty else max(0, int(fits.min() // 10) * 10 - 10)  # zoom in on the fits
-    gap = (103 - low) * 0.14  # width of the "no fit" column
-    x = shown["fit"].fillna(low - gap)
-    sizes = shown["outlook"].map(_OUTLOOK_SIZE).astype(float)
-    for own, (colour, marker) in _KIND_STYLE.items():  # own options: orange squares
-        mine = (shown["custom"] == own).to_numpy()
-        ax.scatter(
-            x[mine], shown["pay"][mine], s=sizes[mine], c=colour, marker=marker,
-            alpha=0.75, edgecolors="black", linewidths=0.6,
-        )  # fmt: skip
-    pay = shown["pay"].to_numpy(float)
-    if len(pay):
-        pad = max(np.ptp(pay), pay.max() * 0.2) * 0.15
-        ax.set_ylim(pay.min() - pad, pay.max() + pad)
-    ticks = list(range(low, 101, 10 if low >= 60 else 20))
-    ax.set_xticks([low - gap, *ticks], ["no\nfit", *map(str, ticks)])
-    ax.set_xlim(low - 1.8 * gap, 103)
-    ax.axvline(low - gap / 2, color=LIGHT_GREY, linewidth=0.8)
+    x, pay, sizes, low = _scatter(ax, shown, (0.14, 0.15), fine_from=60, no_fit="no\nfit")
     ax.set_xlabel("Interest fit (0-100)", fontsize=NARROW_PT)
     ax.set_ylabel("Median pay, USD a year", fontsize=NARROW_PT)
     ax.yaxis.set_major_formatter(lambda v, _: f"${v / 1000:,.0f}k")
@@ -192,6 +156,35 @@ def _narrow_shortlist(points: pd.DataFrame) -> Figure:
             part.set_bbox_to_anchor((0.03, 1 - top / total))  # fractions of the figure
     _label_points(fig, ax, x.to_numpy(float), pay, sizes.to_numpy(float), numbers, low, NARROW_PT)
     return fig
+
+
+def _scatter(
+    ax: Any, shown: pd.DataFrame, shares: tuple[float, float], fine_from: int, no_fit: str
+) -> tuple[pd.Series, np.ndarray, pd.Series, int]:
+    """The options' points (pay against interest fit, a marker's size its outlook) and the
+    axes' ranges: the fits zoomed in on, options without a fit in a "no fit" column (the
+    first of ``shares``, of the width), the pays padded by the second, ticks every 10 from
+    ``fine_from`` up. Gives x, pay, sizes and the lowest fit shown, for the labels."""
+    fits = shown["fit"].dropna()
+    low = 0 if fits.empty else max(0, int(fits.min() // 10) * 10 - 10)  # zoom in on the fits
+    gap = (103 - low) * shares[0]  # width of the "no fit" column
+    x = shown["fit"].fillna(low - gap)
+    sizes = shown["outlook"].map(_OUTLOOK_SIZE).astype(float)
+    for own, (colour, marker) in _KIND_STYLE.items():  # own options: orange squares
+        mine = (shown["custom"] == own).to_numpy()
+        ax.scatter(
+            x[mine], shown["pay"][mine], s=sizes[mine], c=colour, marker=marker,
+            alpha=0.75, edgecolors="black", linewidths=0.6,
+        )  # fmt: skip
+    pay = shown["pay"].to_numpy(float)
+    if len(pay):
+        pad = max(np.ptp(pay), pay.max() * 0.2) * shares[1]
+        ax.set_ylim(pay.min() - pad, pay.max() + pad)
+    ticks = list(range(low, 101, 10 if low >= fine_from else 20))
+    ax.set_xticks([low - gap, *ticks], [no_fit, *map(str, ticks)])
+    ax.set_xlim(low - 1.8 * gap, 103)
+    ax.axvline(low - gap / 2, color=LIGHT_GREY, linewidth=0.8)
+    return x, pay, sizes, low
 
 
 _NUDGES = (0, 11, -11, 22, -22, 33, -33, 44, -44, 55, -55)  # points up or down from a marker

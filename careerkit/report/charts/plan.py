@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
@@ -228,11 +228,7 @@ def timeline_chart(plan: Plan, today: date | None = None, narrow: bool = False) 
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     ax.tick_params(axis="x", labelsize=TEXT_PT)
     fig.legend(
-        handles=[
-            _patch(c, HORIZON_HATCHES[m], f"{m}-month goal")
-            for m, c in HORIZON_COLOURS.items()
-            if m in horizons  # a legend names only what is drawn
-        ],
+        handles=_horizon_patches(horizons),
         loc="lower center",
         ncol=3,
         frameon=False,
@@ -320,11 +316,7 @@ def _narrow_timeline(plan: Plan, today: date) -> Figure:
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.tick_params(axis="x", labelsize=TEXT_PT)
     fig.legend(
-        handles=[
-            _patch(c, HORIZON_HATCHES[m], f"{m}-month goal")
-            for m, c in HORIZON_COLOURS.items()
-            if m in horizons  # a legend names only what is drawn
-        ],
+        handles=_horizon_patches(horizons),
         loc="lower center", ncol=2, frameon=False, fontsize=TEXT_PT, **LEGEND_SWATCH,
     )  # fmt: skip
     ax.set_title("Your short-term goals\nby area of growth", loc="left", fontsize=TEXT_PT + 3)
@@ -492,6 +484,15 @@ def _lane_heading(lane: str, chars: int = 72) -> str:
     words = textwrap.wrap(lane, chars) or [""]
     rest = [shorten(" ".join(words[1:]), chars)] if words[1:] else []
     return "\n".join([*words[:1], *rest])
+
+
+def _horizon_patches(horizons: Collection[int]) -> list[Patch]:
+    """The legend's swatch of each goal horizon drawn (a legend names only what is drawn)."""
+    return [
+        _patch(c, HORIZON_HATCHES[m], f"{m}-month goal")
+        for m, c in HORIZON_COLOURS.items()
+        if m in horizons
+    ]
 
 
 def _patch(colour: str, hatch: str, label: str) -> Patch:
