@@ -110,3 +110,8 @@ def join_words(words: Iterable[str]) -> str:
     if len(items) < 2:
         return "".join(items)
     return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def counted(n: int, noun: str) -> str:
+    """E.g. "1 option", "1,016 occupations"."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")

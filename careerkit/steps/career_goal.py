@@ -453,11 +453,12 @@ def draft_objective(plan: Plan, catalog: pd.DataFrame, code: str | None = None) 
         job = re.sub(r"^(a|an)\s", "", _job_phrase(jobs[0]))
         job = job[0].upper() + job[1:]
     # the skills said as the interview answer says them, as many as one line holds
-    for shown in range(min(SKILLS_SHOWN, len(skills)), -1, -1):
+    shown = min(SKILLS_SHOWN, len(skills))
+    line = _objective(job, years, skills[:shown], direction)
+    while len(line) > OBJECTIVE_CHARS and shown > 1:
+        shown -= 1
         line = _objective(job, years, skills[:shown], direction)
-        if len(line) <= OBJECTIVE_CHARS or shown <= 1:
-            return line
-    return line  # pragma: no cover - the loop always returns
+    return line
 
 
 #: The length a résumé objective keeps to (the check asks for one line under it).

@@ -30,7 +30,7 @@ from careerkit.steps.action_plan import (
     next_review_due,
     this_month,
 )
-from careerkit.text import shorten
+from careerkit.text import counted, shorten
 from careerkit.ui.kit import buttons, lean
 from careerkit.ui.kit.autosave import Saver
 from careerkit.ui.kit.callbacks import guarded
@@ -103,19 +103,16 @@ class ActionRow(w.HBox):
         super().__init__([self.done, self.text, self.due, self.remove], layout=lean.layout())
 
 
-def _count(actions: list[Action]) -> str:
-    return f"{len(actions)} action{'s' * (len(actions) != 1)}"
-
-
 def more_title(noted: int | None, later: list[Action], done: list[Action]) -> str:
     """The bar over what a goal asks nothing of now: the resources noted (``None``: they are
     not in it), its actions due after this month (from when) and its actions done."""
     parts = [] if noted is None else [f"who and what can help: {noted} of {len(RESOURCES)} noted"]
     if later:
         first = min(a.due for a in later if a.due)
-        parts.append(f"later months: {_count(later)}, the first on {long_date(first)}")
+        later_ones = counted(len(later), "action")
+        parts.append(f"later months: {later_ones}, the first on {long_date(first)}")
     if done:
-        parts.append(f"done: {_count(done)}")
+        parts.append("done: " + counted(len(done), "action"))
     text = " · ".join(parts)
     return text[:1].upper() + text[1:]
 

@@ -217,13 +217,13 @@ class CompareBoard:
         # A returning person's choice and next step first; how options are scored and the
         # criteria in use under a fold (folded once weights are set); warnings stay out.
         self.where = lean.html()
-        explained = lean.html(self._setup_html("info"))
+        explained = lean.html(self._how_scored_html())
         self.how_scored = fold(HOW_SCORED_TITLE, explained, self.in_force, folded=False)
         self.setup_panel = lean.vbox(
             [
                 self.where,
                 self.how_scored,
-                lean.html(self._setup_html("")),
+                lean.html(self._notes_html(info=False)),  # warnings stay out of the fold
                 self.use_starting,
                 self.undo_note,
             ]
@@ -436,15 +436,16 @@ class CompareBoard:
             if folded:
                 part.selected_index = None
 
-    def _setup_html(self, kind: str) -> str:
-        """The criteria and the board's notes of ``kind`` ("info"), or its other notes ("")."""
-        if kind != "info":
-            return "".join(message_html(text, k) for text, k in self.notes if k != "info")
+    def _how_scored_html(self) -> str:
+        """How options are scored, the criteria and starting weights, and the board's notes."""
         source = self.setup.source
         weights = ", ".join(f"{html.escape(c.label)} {number(c.weight)}" for c in self.criteria)
         line = f"<b>Criteria and starting weights</b> ({html.escape(source)}): {weights}."
-        notes = "".join(message_html(text, k) for text, k in self.notes if k == "info")
-        return f"<p>{html.escape(HOW_SCORED)}</p>{line}{notes}"
+        return f"<p>{html.escape(HOW_SCORED)}</p>{line}{self._notes_html(info=True)}"
+
+    def _notes_html(self, info: bool) -> str:
+        """The board's notes that are information (``info``), or its warnings and errors."""
+        return "".join(message_html(text, k) for text, k in self.notes if (k == "info") == info)
 
 
 USE_STARTING = {

@@ -24,7 +24,7 @@ from careerkit.steps.long_term import (
     update_objective,
 )
 from careerkit.steps.short_term.goals import direction_title
-from careerkit.text import shorten
+from careerkit.text import counted, shorten
 from careerkit.ui.kit import lean
 from careerkit.ui.kit.a11y import show_figure
 from careerkit.ui.kit.autosave import Saver
@@ -63,13 +63,7 @@ def part_titles(objective: Objective) -> dict[str, str]:
     if not roles and objective.ambitions.strip():
         roles = ["ambitions written"]
     stay = objective.stay_years
-    stay_words = (
-        ""
-        if stay is None
-        else "less than a year"
-        if stay == 0
-        else f"{stay} year{'s' * (stay != 1)}"
-    )
+    stay_words = "" if stay is None else "less than a year" if stay == 0 else counted(stay, "year")
     if not stay_words and objective.leave_when.strip():
         stay_words = "when you would leave written"
     return {

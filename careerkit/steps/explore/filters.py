@@ -18,6 +18,7 @@ from careerkit.catalog import OUTLOOKS as BLS_OUTLOOKS
 from careerkit.catalog.fit import interest_fit
 from careerkit.plan import Plan
 from careerkit.steps.similar_jobs import skills_match_all
+from careerkit.text import counted  # noqa: F401  (said as flt.counted by the steps)
 
 #: Outlook categories, fastest first, in BLS's words (``careerkit.catalog.OUTLOOKS``).
 OUTLOOKS = (*BLS_OUTLOOKS, "unknown")
@@ -239,8 +240,3 @@ def skills_for(plan: Plan, catalog: pd.DataFrame) -> pd.Series | None:
 def _all(masks: Iterable[np.ndarray], n: int) -> np.ndarray:
     """Rows that pass every mask (all ``n`` rows when there is none)."""
     return np.logical_and.reduce([np.ones(n, bool), *masks])
-
-
-def counted(n: int, noun: str) -> str:
-    """E.g. "1 option", "1,016 occupations"."""
-    return f"{n:,} {noun}" + ("" if n == 1 else "s")
