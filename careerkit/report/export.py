@@ -102,8 +102,8 @@ def _dream_section(plan: Plan) -> Section:
         for k, v in dream.reflections.items()
         if v.strip()
     ]
-    jobs = [("Jobs I have done", ", ".join(held_label(j) for j in dream.past_jobs))]
-    jobs = jobs if dream.past_jobs else []
+    held = ", ".join(held_label(j) for j in dream.past_jobs)
+    jobs = [("Jobs I have done", held)] if held else []
     side: list[list[Block]] = []  # printed side by side
     if answered:  # the jobs done beside the interest chart, in the room its height leaves
         side.append([Sub("Reflections"), Fields(answered + jobs)])

@@ -9,12 +9,19 @@ from matplotlib.figure import Figure
 
 from careerkit.catalog import THEMES
 from careerkit.catalog.fit import LETTERS, score_text, top_themes
-from careerkit.report.charts.style import DARK_GREY, LIGHT_GREY, OKABE_ITO, new_figure, plain
+from careerkit.report.charts.style import (
+    DARK_GREY,
+    LIGHT_GREY,
+    OKABE_ITO,
+    PHONE_INCHES,
+    PHONE_PT,
+    new_figure,
+    plain,
+)
 
 #: The interest chart drawn for a phone: narrow, each theme's name above its bar, no text
 #: under NARROW_PT, so at a phone's width (about 360 px for 384 drawn) its text stays 12 px.
-NARROW_WIDTH = 4.0  # inches
-NARROW_PT = 10.0
+NARROW_WIDTH, NARROW_PT = PHONE_INCHES, PHONE_PT
 NARROW_CHARS = 36  # a wrapped line of the title or axis label, at NARROW_PT
 
 

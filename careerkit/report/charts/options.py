@@ -16,7 +16,15 @@ from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from careerkit import palette
-from careerkit.report.charts.style import GREY, LIGHT_GREY, OKABE_ITO, new_figure, series
+from careerkit.report.charts.style import (
+    GREY,
+    LIGHT_GREY,
+    OKABE_ITO,
+    PHONE_INCHES,
+    PHONE_PT,
+    new_figure,
+    series,
+)
 from careerkit.steps.compare import scoring
 from careerkit.steps.explore.filters import OUTLOOKS
 
@@ -36,8 +44,7 @@ def clip(title: str, limit: int) -> str:
 #: The shortlist drawn for a phone: narrow and taller, each point numbered and the numbers
 #: named in a key below the plot, no text under NARROW_PT, so at a phone's width (about 360
 #: px for 384 drawn) its text stays about 12 px.
-NARROW_WIDTH = 4.0  # inches
-NARROW_PT = 10.0
+NARROW_WIDTH, NARROW_PT = PHONE_INCHES, PHONE_PT
 NARROW_CHARS = 40  # a line of the key, at NARROW_PT
 
 

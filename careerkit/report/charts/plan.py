@@ -25,6 +25,8 @@ from careerkit.report.charts.style import (
     GREY,
     LIGHT_GREY,
     OKABE_ITO,
+    PHONE_INCHES,
+    PHONE_PT,
     new_figure,
     plain,
 )
@@ -130,7 +132,7 @@ ROADMAP_PRINT = RoadmapSize(
 #: The roadmap drawn for a phone: narrow and taller, no text under 10 pt, so at a phone's
 #: width (about 360 px for 384 drawn) its text stays about 12 px.
 ROADMAP_PHONE = RoadmapSize(
-    width=4.0,
+    width=PHONE_INCHES,
     label_chars=24,
     label_lines=3,
     lane_chars=34,
@@ -246,7 +248,6 @@ def timeline_chart(plan: Plan, today: date | None = None, narrow: bool = False) 
 #: The timeline drawn for a phone: narrow, each area's name and each goal's words on lines
 #: of their own above its bar (the whole width for the words, none cut), no text under
 #: TEXT_PT, so at a phone's width (about 360 px for 384 drawn) its text stays about 12 px.
-TIMELINE_NARROW_WIDTH = 4.0  # inches
 TIMELINE_NARROW_CHARS = 44  # a goal's line, at TEXT_PT
 TIMELINE_NARROW_LINES = 6  # a goal's words on at most this many lines (then cut with "…")
 LINE_INCHES = 0.2  # one line of TEXT_PT text, with its leading
@@ -278,7 +279,7 @@ def _narrow_timeline(plan: Plan, today: date) -> Figure:
         label = _wrapped(done + goal.text, TIMELINE_NARROW_CHARS, TIMELINE_NARROW_LINES)
         blocks.append(("goal", y, (goal, label)))
         y += label.count("\n") + 1 + 1.45  # the words, then the bar and a gap
-    fig = new_figure(TIMELINE_NARROW_WIDTH, 2.2 + LINE_INCHES * (y + 1.6))
+    fig = new_figure(PHONE_INCHES, 2.2 + LINE_INCHES * (y + 1.6))
     ax = fig.subplots()
     horizons: set[int] = set()
     # The words on a white ground: the lines marking today and the horizons pass behind them.
@@ -353,11 +354,9 @@ def _label_room(
 
 
 #: The gap chart drawn for a phone: narrow and taller, each skill's name on a line above its
-#: bar, no text under GAP_NARROW_PT, so at a phone's width (about 360 px for 384 drawn) its
+#: bar, no text under PHONE_PT, so at a phone's width (about 360 px for 384 drawn) its
 #: text stays about 12 px.
-GAP_NARROW_WIDTH = 4.0  # inches
-GAP_NARROW_PT = 10.0
-GAP_NARROW_CHARS = 38  # a wrapped line of the title or axis label, at GAP_NARROW_PT
+GAP_NARROW_CHARS = 38  # a wrapped line of the title or axis label, at PHONE_PT
 
 
 def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str, narrow: bool = False) -> Figure:
@@ -366,11 +365,9 @@ def gap_chart(plan: Plan, catalog: pd.DataFrame, code: str, narrow: bool = False
     table = gap_table(plan, catalog, code)
     title = direction_title(plan, code, catalog)
     rows = max(len(table), 2)
-    pt = GAP_NARROW_PT if narrow else None  # None: matplotlib's own sizes (10 pt ticks)
+    pt = PHONE_PT if narrow else None  # None: matplotlib's own sizes (10 pt ticks)
     fig = (
-        new_figure(GAP_NARROW_WIDTH, 2.6 + 0.62 * rows)
-        if narrow
-        else new_figure(9, 1.4 + 0.38 * rows)
+        new_figure(PHONE_INCHES, 2.6 + 0.62 * rows) if narrow else new_figure(9, 1.4 + 0.38 * rows)
     )
     ax = fig.subplots()
     if table.empty:
@@ -730,7 +727,7 @@ def _narrow_progress(goals: list[Goal]) -> Figure:
     for label in labels:
         tops.append(y)
         y += label.count("\n") + 1 + 1.6  # the words, then the bar and a gap
-    fig = new_figure(TIMELINE_NARROW_WIDTH, 1.3 + LINE_INCHES * max(y, 2))
+    fig = new_figure(PHONE_INCHES, 1.3 + LINE_INCHES * max(y, 2))
     ax = fig.subplots()
     for top, label, goal in zip(tops, labels, goals, strict=True):
         ax.text(0, top, label, va="top", fontsize=TEXT_PT)

@@ -19,6 +19,10 @@ HATCHES = ("", "//", "..", "xx", "\\\\", "++", "oo", "--")
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 LINESTYLES = ("-", "--", "-.")
 LABEL_CHARS = 48  # the longest label a chart shows before cutting it
+#: A chart drawn for a phone as well: this wide, no text under PHONE_PT, so shown at a
+#: phone's width (about 360 px for its 384) its text stays about 12 px.
+PHONE_INCHES = 4.0
+PHONE_PT = 10.0
 
 
 def series(i: int) -> dict[str, Any]:
